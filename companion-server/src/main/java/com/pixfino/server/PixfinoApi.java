@@ -1,0 +1,85 @@
+package com.pixfino.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.server.accounts.AccountRoutes;
+import com.pixfino.server.accounts.BearerAuthentication;
+import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.credits.LedgerRoutes;
+import com.pixfino.server.health.HealthRoutes;
+import com.pixfino.server.http.Access;
+import com.pixfino.server.http.ErrorMapping;
+import com.pixfino.server.http.RequestMetrics;
+import com.pixfino.server.http.SecurityHeaders;
+import com.pixfino.server.presets.PresetRoutes;
+import com.pixfino.server.uploads.UploadRoutes;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** Builds the unstarted Javalin app from its handlers; every route of the API is declared here. */
+public final class PixfinoApi {
+
+    /** The handlers the API is made of. */
+    public record Handlers(
+            HealthRoutes health,
+            AccountRoutes accounts,
+            BearerAuthentication authentication,
+            PresetRoutes presets,
+            UploadRoutes uploads,
+            LedgerRoutes ledger,
+            AdminRoutes admin) {
+    }
+
+    private PixfinoApi() {
+    }
+
+    public static Javalin create(Handlers h, ObjectMapper mapper, PrometheusMeterRegistry metrics, long maxUploadBytes, String version) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = 1024 * 1024;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.multipartConfig.maxFileSize(maxUploadBytes + 1, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.registerPlugin(new OpenApiPlugin(openApi -> openApi
+                    .withDocumentationPath(ApiPaths.OPENAPI)
+                    .withDefinitionConfiguration((v, definition) -> definition
+                            .withInfo(info -> info.title("Pixfino companion server").version(version)
+                                    .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
+            config.registerPlugin(new SwaggerPlugin(swagger -> {
+                swagger.setDocumentationPath(ApiPaths.OPENAPI);
+                swagger.setUiPath("/swagger");
+            }));
+        });
+        ErrorMapping.install(app);
+        SecurityHeaders.install(app);
+        RequestMetrics.install(app, metrics);
+        app.beforeMatched(h.authentication());
+
+        app.get(ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
+        app.get(ApiPaths.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.PUBLIC);
+
+        app.post(ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
+        app.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
+        app.post(ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
+        app.get(ApiPaths.ME, h.accounts()::me, Access.USER);
+
+        app.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
+
+        app.post(ApiPaths.UPLOADS, h.uploads()::create, Access.USER);
+        app.get(ApiPaths.UPLOAD, h.uploads()::get, Access.USER);
+        app.get(ApiPaths.UPLOAD_THUMBNAIL, h.uploads()::thumbnail, Access.USER);
+
+        app.get(ApiPaths.LEDGER, h.ledger()::list, Access.USER);
+
+        app.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
+        app.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
+        return app;
+    }
+}

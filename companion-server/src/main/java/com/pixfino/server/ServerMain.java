@@ -1,0 +1,42 @@
+package com.pixfino.server;
+
+import com.pixfino.server.config.ConfigException;
+import com.pixfino.server.config.ConfigLoader;
+import com.pixfino.server.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar pixfino-server.jar}: configuration from the environment, stop on SIGTERM. */
+public final class ServerMain {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config;
+        try {
+            config = new ConfigLoader(System.getenv()).load();
+        } catch (ConfigException e) {
+            log.error("Pixfino server cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            ServerApp app = ServerApp.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "pixfino-shutdown"));
+        } catch (RuntimeException e) {
+            log.error("Pixfino server cannot start: {}", rootMessage(e), e);
+            System.exit(1);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,151 @@
+package com.pixfino.server.accounts;
+
+import static com.pixfino.server.db.jooq.Tables.USERS;
+
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.Role;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.LoginRequest;
+import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.model.api.UserView;
+import com.pixfino.server.config.ConfigException;
+import com.pixfino.server.config.ServerConfig;
+import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.http.ApiException;
+import com.pixfino.server.db.jooq.tables.records.UsersRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Registration, sign-in and the signed-in user's profile. */
+public final class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DSLContext dsl;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+    private final CreditLedger ledger;
+    private final ServerConfig config;
+    private final Clock clock;
+
+    public AccountService(DSLContext dsl, PasswordHasher hasher, TokenService tokens, CreditLedger ledger,
+                          ServerConfig config, Clock clock) {
+        this.dsl = dsl;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.ledger = ledger;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public AuthResponse register(RegisterRequest request) {
+        String email = Credentials.email(request.email());
+        String name = Credentials.name(request.name(), email);
+        Credentials.password(request.password(), email);
+        String hash = hasher.hash(request.password());
+        try {
+            return dsl.transactionResult(cfg -> {
+                DSLContext tx = DSL.using(cfg);
+                UUID id = createUser(tx, email, name, hash, Role.USER);
+                String token = tokens.issue(tx, id);
+                log.info("event=user_registered user={}", id);
+                return new AuthResponse(token, view(tx, id));
+            });
+        } catch (DataAccessException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw new ApiException(409, "email_taken", "An account with this email already exists. Sign in instead.");
+            }
+            throw e;
+        }
+    }
+
+    public AuthResponse login(LoginRequest request) {
+        String email = request.email() == null ? "" : request.email().trim().toLowerCase(java.util.Locale.ROOT);
+        String password = request.password() == null ? "" : request.password();
+        UsersRecord user = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
+        boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.getPasswordHash());
+        if (!valid) {
+            throw ApiException.unauthorized("The email or password is wrong.");
+        }
+        if (!AccountStatus.ACTIVE.name().equals(user.getStatus())) {
+            throw ApiException.forbidden("This account is suspended. Contact support.");
+        }
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            tx.update(USERS).set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock)).where(USERS.ID.eq(user.getId())).execute();
+            String token = tokens.issue(tx, user.getId());
+            log.info("event=user_login user={}", user.getId());
+            return new AuthResponse(token, view(tx, user.getId()));
+        });
+    }
+
+    public void logout(String tokenHash) {
+        tokens.revoke(tokenHash);
+    }
+
+    public UserView me(UUID userId) {
+        return view(dsl, userId);
+    }
+
+    /** Creates the configured first admin, or promotes an existing account with that email. */
+    public void ensureAdmin(ServerConfig.AdminSettings admin) {
+        String email;
+        try {
+            email = Credentials.email(admin.email());
+            Credentials.password(admin.password(), email);
+        } catch (ApiException e) {
+            String setting = "invalid_email".equals(e.code()) ? "PIXFINO_ADMIN_EMAIL" : "PIXFINO_ADMIN_PASSWORD";
+            throw new ConfigException(setting + " is not usable: " + e.getMessage());
+        }
+        UsersRecord existing = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
+        if (existing != null) {
+            if (!Role.ADMIN.name().equals(existing.getRole())) {
+                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN.name()).where(USERS.ID.eq(existing.getId())).execute();
+                log.info("event=admin_promoted user={}", existing.getId());
+            }
+            return;
+        }
+        String hash = hasher.hash(admin.password());
+        dsl.transaction(cfg -> {
+            UUID id = createUser(DSL.using(cfg), email, "Administrator", hash, Role.ADMIN);
+            log.info("event=admin_created user={}", id);
+        });
+    }
+
+    private UUID createUser(DSLContext tx, String email, String name, String passwordHash, Role role) {
+        UUID id = UUID.randomUUID();
+        tx.insertInto(USERS)
+                .set(USERS.ID, id)
+                .set(USERS.EMAIL, email)
+                .set(USERS.NAME, name)
+                .set(USERS.PASSWORD_HASH, passwordHash)
+                .set(USERS.ROLE, role.name())
+                .set(USERS.TIER, Tier.FREE.name())
+                .set(USERS.CREDITS, 0)
+                .set(USERS.STATUS, AccountStatus.ACTIVE.name())
+                .set(USERS.CREATED_AT, OffsetDateTime.now(clock))
+                .execute();
+        int welcome = config.monthlyCredits(Tier.FREE);
+        if (welcome > 0) {
+            ledger.apply(tx, id, welcome, LedgerKind.GRANT, "Free tier monthly credits", "tier:FREE");
+        }
+        return id;
+    }
+
+    private static UserView view(DSLContext ctx, UUID id) {
+        UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
+        if (user == null) {
+            throw ApiException.notFound("The user");
+        }
+        return new UserView(user.getId(), user.getEmail(), user.getName(), Role.valueOf(user.getRole()),
+                Tier.valueOf(user.getTier()), user.getCredits());
+    }
+}

@@ -1,0 +1,7 @@
+package com.pixfino.server.accounts;
+
+/** Whether an account may sign in. */
+public enum AccountStatus {
+    ACTIVE,
+    SUSPENDED
+}

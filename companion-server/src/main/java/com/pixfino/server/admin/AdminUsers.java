@@ -1,0 +1,80 @@
+package com.pixfino.server.admin;
+
+import static com.pixfino.server.db.jooq.Tables.USERS;
+
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.Role;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.AdminUserView;
+import com.pixfino.model.api.CreditAdjustmentRequest;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.Page;
+import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.credits.InsufficientCreditsException;
+import com.pixfino.server.http.ApiException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The admin users table and manual credit adjustments. */
+public final class AdminUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminUsers.class);
+    private static final int MAX_ADJUSTMENT = 1_000_000;
+
+    private final DSLContext dsl;
+    private final CreditLedger ledger;
+
+    public AdminUsers(DSLContext dsl, CreditLedger ledger) {
+        this.dsl = dsl;
+        this.ledger = ledger;
+    }
+
+    /** Users ordered by email; {@code query} matches email or name; {@code cursor} is the last email seen. */
+    public Page<AdminUserView> list(String query, String cursor, int limit) {
+        Condition condition = DSL.trueCondition();
+        if (query != null && !query.isBlank()) {
+            String like = "%" + query.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            condition = condition.and(USERS.EMAIL.like(like, '!').or(DSL.lower(USERS.NAME).like(like, '!')));
+        }
+        if (cursor != null) {
+            condition = condition.and(USERS.EMAIL.gt(cursor));
+        }
+        List<AdminUserView> rows = dsl.selectFrom(USERS)
+                .where(condition)
+                .orderBy(USERS.EMAIL)
+                .limit(limit + 1)
+                .fetch(u -> new AdminUserView(u.getId(), u.getEmail(), u.getName(), Role.valueOf(u.getRole()),
+                        Tier.valueOf(u.getTier()), u.getCredits(), 0L, u.getStatus(), u.getCreatedAt(), u.getLastLoginAt()));
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<AdminUserView> page = List.copyOf(rows.subList(0, limit));
+        return new Page<>(page, page.get(limit - 1).email());
+    }
+
+    /** Adds an ADJUSTMENT row for {@code userId}, signed by the admin who made it; returns the newest ledger row. */
+    public LedgerEntryView adjust(UUID adminId, UUID userId, CreditAdjustmentRequest request) {
+        Integer amount = request.amount();
+        if (amount == null || amount == 0 || Math.abs((long) amount) > MAX_ADJUSTMENT) {
+            throw ApiException.badRequest("invalid_amount", "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT + ".");
+        }
+        String reason = request.reason() == null ? "" : request.reason().trim();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw ApiException.badRequest("invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
+        }
+        try {
+            ledger.apply(userId, amount, LedgerKind.ADJUSTMENT, reason, "admin:" + adminId);
+        } catch (InsufficientCreditsException e) {
+            throw new ApiException(409, "balance_would_be_negative",
+                    "This would take the balance below zero: the user has " + ledger.balance(userId) + " credits.");
+        }
+        log.info("event=credits_adjusted admin={} user={} amount={}", adminId, userId, amount);
+        return ledger.entries(userId, null, 1).items().get(0);
+    }
+}

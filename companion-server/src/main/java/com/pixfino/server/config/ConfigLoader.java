@@ -1,0 +1,103 @@
+package com.pixfino.server.config;
+
+import com.pixfino.model.Tier;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads {@link ServerConfig} from environment variables; a bad value fails with one sentence naming it. */
+public final class ConfigLoader {
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public ServerConfig load() {
+        int port = intValue("PIXFINO_PORT", 7070, 0, 65535);
+        Path dataDir = path("PIXFINO_DATA_DIR", Path.of(System.getProperty("user.home"), ".pixfino", "server"));
+        return new ServerConfig(
+                port,
+                dataDir,
+                database(),
+                admin(),
+                monthlyCredits(),
+                Duration.ofDays(intValue("PIXFINO_TOKEN_DAYS", 30, 1, 365)),
+                intValue("PIXFINO_MAX_UPLOAD_MB", 20, 1, 200) * 1024L * 1024L,
+                intValue("PIXFINO_MAX_UPLOAD_MEGAPIXELS", 50, 1, 500) * 1_000_000L);
+    }
+
+    private Optional<ServerConfig.DatabaseSettings> database() {
+        String url = text("PIXFINO_DB_URL");
+        if (url == null) {
+            if (text("PIXFINO_DB_USER") != null || text("PIXFINO_DB_PASSWORD") != null) {
+                throw new ConfigException("PIXFINO_DB_USER/PIXFINO_DB_PASSWORD are set but PIXFINO_DB_URL is not: set the JDBC URL too, or unset them to use the embedded database.");
+            }
+            return Optional.empty();
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException("PIXFINO_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/pixfino, not '" + url + "'.");
+        }
+        return Optional.of(new ServerConfig.DatabaseSettings(url, text("PIXFINO_DB_USER"), text("PIXFINO_DB_PASSWORD")));
+    }
+
+    private Optional<ServerConfig.AdminSettings> admin() {
+        String email = text("PIXFINO_ADMIN_EMAIL");
+        String password = text("PIXFINO_ADMIN_PASSWORD");
+        if (email == null && password == null) {
+            return Optional.empty();
+        }
+        if (email == null || password == null) {
+            throw new ConfigException("PIXFINO_ADMIN_EMAIL and PIXFINO_ADMIN_PASSWORD go together: set both or neither.");
+        }
+        return Optional.of(new ServerConfig.AdminSettings(email, password));
+    }
+
+    private Map<Tier, Integer> monthlyCredits() {
+        Map<Tier, Integer> credits = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            String name = "PIXFINO_CREDITS_" + tier.name();
+            credits.put(tier, intValue(name, tier.defaultMonthlyCredits(), 0, 1_000_000));
+        }
+        return credits;
+    }
+
+    private Path path(String name, Path fallback) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Path.of(value).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(name + " is not a usable path: '" + value + "'.");
+        }
+    }
+
+    private int intValue(String name, int fallback, int min, int max) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", not " + value + ".");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, not '" + value + "'.");
+        }
+    }
+
+    private String text(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+}

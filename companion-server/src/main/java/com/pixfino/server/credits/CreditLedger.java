@@ -1,0 +1,104 @@
+package com.pixfino.server.credits;
+
+import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
+import static com.pixfino.server.db.jooq.Tables.USERS;
+
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.Page;
+import com.pixfino.server.http.ApiException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/**
+ * The truth about money: every balance change is a ledger row written in the same transaction as a
+ * conditional update of {@code users.credits}, so the balance always equals the ledger sum and can
+ * never go below zero, whatever runs concurrently.
+ */
+public final class CreditLedger {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public CreditLedger(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds {@code amount} (negative for debits) inside the caller's transaction and returns the new balance.
+     *
+     * @throws InsufficientCreditsException when the balance would go negative
+     */
+    public int apply(DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
+        Record1<Integer> updated = tx.update(USERS)
+                .set(USERS.CREDITS, USERS.CREDITS.plus(amount))
+                .where(USERS.ID.eq(userId))
+                .and(USERS.CREDITS.plus(amount).ge(0))
+                .returningResult(USERS.CREDITS)
+                .fetchOne();
+        if (updated == null) {
+            Integer balance = tx.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
+            if (balance == null) {
+                throw ApiException.notFound("The user");
+            }
+            throw new InsufficientCreditsException(-amount, balance);
+        }
+        int balanceAfter = updated.value1();
+        tx.insertInto(CREDIT_LEDGER)
+                .set(CREDIT_LEDGER.USER_ID, userId)
+                .set(CREDIT_LEDGER.AMOUNT, amount)
+                .set(CREDIT_LEDGER.KIND, kind.name())
+                .set(CREDIT_LEDGER.REASON, reason)
+                .set(CREDIT_LEDGER.REFERENCE, reference)
+                .set(CREDIT_LEDGER.BALANCE_AFTER, balanceAfter)
+                .set(CREDIT_LEDGER.CREATED_AT, OffsetDateTime.now(clock))
+                .execute();
+        return balanceAfter;
+    }
+
+    /** Applies a change in its own transaction. */
+    public int apply(UUID userId, int amount, LedgerKind kind, String reason, String reference) {
+        return dsl.transactionResult(cfg -> apply(DSL.using(cfg), userId, amount, kind, reason, reference));
+    }
+
+    public int balance(UUID userId) {
+        Integer balance = dsl.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
+        if (balance == null) {
+            throw ApiException.notFound("The user");
+        }
+        return balance;
+    }
+
+    /** Sum of the user's ledger rows; equals {@link #balance(UUID)} at every commit. */
+    public int ledgerSum(UUID userId) {
+        return dsl.select(DSL.coalesce(DSL.sum(CREDIT_LEDGER.AMOUNT), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(CREDIT_LEDGER)
+                .where(CREDIT_LEDGER.USER_ID.eq(userId))
+                .fetchOne(0, Integer.class);
+    }
+
+    /** Newest first; {@code cursor} is the id of the last row of the previous page. */
+    public Page<LedgerEntryView> entries(UUID userId, Long cursor, int limit) {
+        var condition = CREDIT_LEDGER.USER_ID.eq(userId);
+        if (cursor != null) {
+            condition = condition.and(CREDIT_LEDGER.ID.lt(cursor));
+        }
+        List<LedgerEntryView> rows = dsl.selectFrom(CREDIT_LEDGER)
+                .where(condition)
+                .orderBy(CREDIT_LEDGER.ID.desc())
+                .limit(limit + 1)
+                .fetch(r -> new LedgerEntryView(r.getId(), LedgerKind.valueOf(r.getKind()), r.getAmount(),
+                        r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt()));
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<LedgerEntryView> page = rows.subList(0, limit);
+        return new Page<>(List.copyOf(page), Long.toString(page.get(limit - 1).id()));
+    }
+}

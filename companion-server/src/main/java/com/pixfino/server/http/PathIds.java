@@ -1,0 +1,19 @@
+package com.pixfino.server.http;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+
+/** Path ids: one that is not a UUID names nothing, so it is a 404 like any unknown id. */
+public final class PathIds {
+
+    private PathIds() {
+    }
+
+    public static UUID uuid(Context ctx, String name, String what) {
+        try {
+            return UUID.fromString(ctx.pathParam(name));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(what);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.pixfino.server.presets;
+
+import com.pixfino.model.MediaKind;
+import com.pixfino.model.PresetCategory;
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.server.http.ApiException;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code GET /presets} with its filters. */
+public final class PresetRoutes {
+
+    private final PresetCatalog catalog;
+
+    public PresetRoutes(PresetCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @OpenApi(path = "/api/v1/presets", methods = HttpMethod.GET, tags = "Presets", summary = "Active presets, featured first",
+            queryParams = {
+                @OpenApiParam(name = "category", description = "PORTRAIT, HEADSHOT, FASHION, FANTASY, PRODUCT or VIDEO_AD"),
+                @OpenApiParam(name = "kind", description = "IMAGE or VIDEO"),
+                @OpenApiParam(name = "q", description = "Words to look for in the name or prompt")
+            },
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = PresetView[].class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void list(Context ctx) {
+        ctx.json(catalog.list(
+                enumParam(ctx, "category", PresetCategory.class),
+                enumParam(ctx, "kind", MediaKind.class),
+                Optional.ofNullable(ctx.queryParam("q"))));
+    }
+
+    static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_" + name, "Unknown " + name + " '" + value + "'; use one of "
+                    + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+}

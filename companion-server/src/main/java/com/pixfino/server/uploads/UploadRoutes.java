@@ -1,0 +1,89 @@
+package com.pixfino.server.uploads;
+
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.server.http.ApiException;
+import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.http.PathIds;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** {@code POST /uploads} (multipart {@code file}) and the owner's views of an upload. */
+public final class UploadRoutes {
+
+    private final UploadService uploads;
+    private final long maxBytes;
+
+    public UploadRoutes(UploadService uploads, long maxBytes) {
+        this.uploads = uploads;
+        this.maxBytes = maxBytes;
+    }
+
+    @OpenApi(path = "/api/v1/uploads", methods = HttpMethod.POST, tags = "Uploads", summary = "Upload a photo (JPEG, PNG or WebP)",
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = UploadView.class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "415", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void create(Context ctx) {
+        Authenticated auth = Authenticated.of(ctx);
+        // refuse an oversized body from its declared length, before reading a byte of it
+        if (ctx.contentLength() > maxBytes + 64 * 1024) {
+            throw tooLarge();
+        }
+        if (!ctx.isMultipartFormData()) {
+            throw new ApiException(415, "unsupported_media_type", "Send the photo as multipart/form-data with a part named 'file'.");
+        }
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw ApiException.badRequest("missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
+        }
+        if (file.size() > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.status(201).json(uploads.accept(auth.userId(), bytes, file.filename()));
+    }
+
+    @OpenApi(path = "/api/v1/uploads/{id}", methods = HttpMethod.GET, tags = "Uploads", summary = "An upload's metadata",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void get(Context ctx) {
+        ctx.json(uploads.view(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload")));
+    }
+
+    @OpenApi(path = "/api/v1/uploads/{id}/thumbnail", methods = HttpMethod.GET, tags = "Uploads", summary = "The 400 px JPEG thumbnail",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "image/jpeg", type = "string", format = "binary")),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void thumbnail(Context ctx) {
+        InputStream thumbnail = uploads.thumbnail(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload"));
+        ctx.contentType("image/jpeg").header("Cache-Control", "private, max-age=86400").result(thumbnail);
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "file_too_large", "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB; export a smaller JPEG, PNG or WebP.");
+    }
+}

@@ -1,0 +1,94 @@
+package com.pixfino.server.uploads;
+
+import static com.pixfino.server.db.jooq.Tables.UPLOADS;
+
+import com.pixfino.model.api.UploadView;
+import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
+import com.pixfino.server.http.ApiException;
+import com.pixfino.server.storage.Storage;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Accepts a user's photo: checks and normalises it, stores the copy and its thumbnail, records it. */
+public final class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+
+    private final DSLContext dsl;
+    private final Storage storage;
+    private final ImageIntake intake;
+    private final Clock clock;
+
+    public UploadService(DSLContext dsl, Storage storage, ImageIntake intake, Clock clock) {
+        this.dsl = dsl;
+        this.storage = storage;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    public UploadView accept(UUID userId, byte[] bytes, String originalName) {
+        ProcessedUpload image;
+        try {
+            image = intake.process(bytes);
+        } catch (UploadRejectedException e) {
+            throw new ApiException(e.status(), e.code(), e.getMessage());
+        }
+        UUID id = UUID.randomUUID();
+        String key = "uploads/" + userId + "/" + id + "." + image.extension();
+        String thumbnailKey = "uploads/" + userId + "/" + id + "-thumb.jpg";
+        storage.put(key, image.bytes(), image.contentType());
+        storage.put(thumbnailKey, image.thumbnail(), "image/jpeg");
+        try {
+            dsl.insertInto(UPLOADS)
+                    .set(UPLOADS.ID, id)
+                    .set(UPLOADS.USER_ID, userId)
+                    .set(UPLOADS.STORAGE_KEY, key)
+                    .set(UPLOADS.THUMBNAIL_KEY, thumbnailKey)
+                    .set(UPLOADS.CONTENT_TYPE, image.contentType())
+                    .set(UPLOADS.WIDTH, image.width())
+                    .set(UPLOADS.HEIGHT, image.height())
+                    .set(UPLOADS.SIZE_BYTES, (long) image.bytes().length)
+                    .set(UPLOADS.ORIGINAL_FILENAME, safeName(originalName))
+                    .set(UPLOADS.CREATED_AT, OffsetDateTime.now(clock))
+                    .execute();
+        } catch (RuntimeException e) {
+            // no row means nobody can reach the files: remove them rather than leak storage
+            storage.delete(key);
+            storage.delete(thumbnailKey);
+            throw e;
+        }
+        log.info("event=upload_stored user={} upload={} type={} width={} height={}", userId, id, image.contentType(), image.width(), image.height());
+        return new UploadView(id, image.width(), image.height(), image.contentType(), image.placeholderDataUrl());
+    }
+
+    /** The caller's own upload; another user's id is a 404, exactly like an unknown one. */
+    public UploadsRecord owned(UUID userId, UUID uploadId) {
+        UploadsRecord upload = dsl.selectFrom(UPLOADS).where(UPLOADS.ID.eq(uploadId)).and(UPLOADS.USER_ID.eq(userId)).fetchOne();
+        if (upload == null) {
+            throw ApiException.notFound("Upload " + uploadId);
+        }
+        return upload;
+    }
+
+    public UploadView view(UUID userId, UUID uploadId) {
+        UploadsRecord upload = owned(userId, uploadId);
+        return new UploadView(upload.getId(), upload.getWidth(), upload.getHeight(), upload.getContentType(), null);
+    }
+
+    public InputStream thumbnail(UUID userId, UUID uploadId) {
+        return storage.open(owned(userId, uploadId).getThumbnailKey());
+    }
+
+    private static String safeName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.replaceAll("[\\p{Cntrl}]", "").trim();
+        return trimmed.length() > 300 ? trimmed.substring(trimmed.length() - 300) : trimmed;
+    }
+}

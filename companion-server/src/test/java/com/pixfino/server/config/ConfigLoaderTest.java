@@ -1,0 +1,58 @@
+package com.pixfino.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pixfino.model.Tier;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void noSettingsAtAllGivesEmbeddedDefaults() {
+        ServerConfig config = new ConfigLoader(Map.of()).load();
+        assertThat(config.port()).isEqualTo(7070);
+        assertThat(config.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".pixfino", "server"));
+        assertThat(config.database()).isEmpty();
+        assertThat(config.admin()).isEmpty();
+        assertThat(config.monthlyCredits(Tier.FREE)).isEqualTo(5);
+        assertThat(config.maxUploadBytes()).isEqualTo(20L * 1024 * 1024);
+        assertThat(config.maxUploadPixels()).isEqualTo(50_000_000L);
+    }
+
+    @Test
+    void readsEveryDocumentedVariable() {
+        ServerConfig config = new ConfigLoader(Map.of(
+                "PIXFINO_PORT", "8001",
+                "PIXFINO_DATA_DIR", "/srv/pixfino",
+                "PIXFINO_DB_URL", "jdbc:postgresql://db:5432/pixfino",
+                "PIXFINO_DB_USER", "pixfino",
+                "PIXFINO_DB_PASSWORD", "s3cret",
+                "PIXFINO_ADMIN_EMAIL", "ops@example.com",
+                "PIXFINO_ADMIN_PASSWORD", "ops-Password-1",
+                "PIXFINO_CREDITS_FREE", "10")).load();
+        assertThat(config.port()).isEqualTo(8001);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/pixfino"));
+        assertThat(config.database()).get().extracting(ServerConfig.DatabaseSettings::user).isEqualTo("pixfino");
+        assertThat(config.database().get().toString()).doesNotContain("s3cret");
+        assertThat(config.admin()).get().extracting(ServerConfig.AdminSettings::email).isEqualTo("ops@example.com");
+        assertThat(config.admin().get().toString()).doesNotContain("ops-Password-1");
+        assertThat(config.monthlyCredits(Tier.FREE)).isEqualTo(10);
+    }
+
+    @Test
+    void badValuesStopWithOneSentenceNamingTheSetting() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_PORT", "seventy")).load())
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("PIXFINO_PORT must be a whole number");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_PORT", "70000")).load())
+                .hasMessageContaining("PIXFINO_PORT must be between 0 and 65535");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_URL", "mysql://db/x")).load())
+                .hasMessageStartingWith("PIXFINO_DB_URL must be a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_ADMIN_EMAIL", "ops@example.com")).load())
+                .hasMessageContaining("PIXFINO_ADMIN_PASSWORD");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_USER", "x")).load())
+                .hasMessageContaining("PIXFINO_DB_URL");
+    }
+}

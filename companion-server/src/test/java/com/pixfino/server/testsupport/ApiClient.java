@@ -1,0 +1,128 @@
+package com.pixfino.server.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** A plain HTTP client for black-box tests: raw status, headers and parsed JSON. */
+public final class ApiClient {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder()
+            .readTimeout(Duration.ofSeconds(60))
+            .retryOnConnectionFailure(false)
+            .build();
+
+    private final String baseUrl;
+    private final String token;
+
+    public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    public ApiClient withToken(String token) {
+        return new ApiClient(baseUrl, token);
+    }
+
+    /** The status, the headers and the body (parsed when it is JSON). */
+    public record Answer(int status, String contentType, String body, JsonNode json, Map<String, java.util.List<String>> headers, byte[] bytes) {
+        public String errorCode() {
+            return json == null ? null : json.path("error").path("code").asText(null);
+        }
+
+        public String header(String name) {
+            var values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    public Answer get(String path) {
+        return send(new Request.Builder().url(baseUrl + path).get());
+    }
+
+    public Answer delete(String path) {
+        return send(new Request.Builder().url(baseUrl + path).delete());
+    }
+
+    public Answer post(String path, Object body) {
+        return postRaw(path, write(body));
+    }
+
+    public Answer postRaw(String path, String rawJson) {
+        return send(new Request.Builder().url(baseUrl + path).post(RequestBody.create(rawJson, JSON)));
+    }
+
+    public Answer method(String method, String path, String rawJson) {
+        RequestBody body = rawJson == null ? null : RequestBody.create(rawJson, JSON);
+        return send(new Request.Builder().url(baseUrl + path).method(method, body));
+    }
+
+    public Answer upload(String path, String fileName, byte[] bytes, String contentType) {
+        RequestBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", fileName, RequestBody.create(bytes, MediaType.get(contentType)))
+                .build();
+        return send(new Request.Builder().url(baseUrl + path).post(multipart));
+    }
+
+    /** Registers a fresh user and returns a client signed in as them. */
+    public ApiClient registerNew() {
+        String email = "user-" + UUID.randomUUID() + "@example.com";
+        Answer answer = post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
+        if (answer.status() != 201) {
+            throw new IllegalStateException("register failed: " + answer.status() + " " + answer.body());
+        }
+        return withToken(answer.json().get("token").asText());
+    }
+
+    public ApiClient login(String email, String password) {
+        Answer answer = post("/api/v1/auth/login", Map.of("email", email, "password", password));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login failed: " + answer.status() + " " + answer.body());
+        }
+        return withToken(answer.json().get("token").asText());
+    }
+
+    private Answer send(Request.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (Response response = HTTP.newCall(request.build()).execute()) {
+            byte[] bytes = response.body().bytes();
+            String contentType = response.header("Content-Type");
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode json = null;
+            if (contentType != null && contentType.contains("json") && bytes.length > 0) {
+                json = MAPPER.readTree(bytes);
+            }
+            Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+            response.headers().toMultimap().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            return new Answer(response.code(), contentType, text, json, headers, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package com.pixfino.server.uploads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.server.testsupport.ApiClient;
+import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.TestImages;
+import com.pixfino.server.testsupport.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class UploadsApiTest {
+
+    private static TestServer server;
+    private static ApiClient user;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        user = server.client().registerNew();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void jpegUploadAnswers201WithSniffedTypeAndSize() {
+        Answer answer = user.upload("/api/v1/uploads", "selfie.jpg", TestImages.jpeg(1200, 900), "image/jpeg");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().get("id").asText()).hasSize(36);
+        assertThat(answer.json().get("width").asInt()).isEqualTo(1200);
+        assertThat(answer.json().get("height").asInt()).isEqualTo(900);
+        assertThat(answer.json().get("contentType").asText()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void typeComesFromTheBytesNotTheNameOrHeader() {
+        Answer png = user.upload("/api/v1/uploads", "photo.jpg", TestImages.png(640, 480), "image/jpeg");
+        assertThat(png.status()).isEqualTo(201);
+        assertThat(png.json().get("contentType").asText()).isEqualTo("image/png");
+
+        Answer text = user.upload("/api/v1/uploads", "photo.jpg", "hello, not an image".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.errorCode()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void thumbnailIsA400PxJpegForTheOwner() throws Exception {
+        String id = user.upload("/api/v1/uploads", "big.png", TestImages.png(1600, 1000), "image/png").json().get("id").asText();
+        Answer thumbnail = user.get("/api/v1/uploads/" + id + "/thumbnail");
+        assertThat(thumbnail.status()).isEqualTo(200);
+        assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.bytes()));
+        assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(400);
+    }
+
+    @Test
+    void overTwentyMegabytesIs413() {
+        byte[] big = new byte[21 * 1024 * 1024];
+        System.arraycopy(TestImages.jpeg(100, 100), 0, big, 0, 100);
+        Answer answer = user.upload("/api/v1/uploads", "huge.jpg", big, "image/jpeg");
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.errorCode()).isEqualTo("file_too_large");
+    }
+
+    @Test
+    void decompressionBombIsRefusedFastWith413() {
+        byte[] bomb = pngHeaderClaiming(100_000, 100_000);
+        long started = System.nanoTime();
+        Answer answer = user.upload("/api/v1/uploads", "bomb.png", bomb, "image/png");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.errorCode()).isEqualTo("image_too_large");
+        assertThat(millis).as("refused from the header, not by decoding").isLessThan(1_000);
+    }
+
+    @Test
+    void corruptImageIs400() {
+        byte[] jpeg = TestImages.jpeg(400, 300);
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, 200);
+        Answer answer = user.upload("/api/v1/uploads", "broken.jpg", truncated, "image/jpeg");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("invalid_image");
+    }
+
+    @Test
+    void missingFilePartIs400AndNonMultipartIs415() {
+        Answer noMultipart = user.postRaw("/api/v1/uploads", "{}");
+        assertThat(noMultipart.status()).isEqualTo(415);
+        assertThat(noMultipart.errorCode()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void anotherUsersUploadIs404EverywhereAndAnonymousIs401() {
+        String id = user.upload("/api/v1/uploads", "mine.jpg", TestImages.jpeg(300, 300), "image/jpeg").json().get("id").asText();
+        ApiClient stranger = server.client().registerNew();
+
+        Answer meta = stranger.get("/api/v1/uploads/" + id);
+        assertThat(meta.status()).isEqualTo(404);
+        assertThat(meta.errorCode()).isEqualTo("not_found");
+        assertThat(stranger.get("/api/v1/uploads/" + id + "/thumbnail").status()).isEqualTo(404);
+        assertThat(user.get("/api/v1/uploads/" + id).status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/uploads/not-a-uuid").status()).isEqualTo(404);
+        assertThat(server.client().upload("/api/v1/uploads", "x.jpg", TestImages.jpeg(10, 10), "image/jpeg").status()).isEqualTo(401);
+    }
+
+    /** A valid PNG signature and IHDR chunk that claims enormous dimensions, with no pixel data behind it. */
+    static byte[] pngHeaderClaiming(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
+        out.writeBytes(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,24 @@
+package com.pixfino.model;
+
+/** HTTP paths of the companion server, shared so the studio and the server never drift apart. */
+public final class ApiPaths {
+    public static final String PREFIX = "/api/v1";
+    public static final String HEALTH = "/health";
+    public static final String METRICS = "/metrics";
+    public static final String OPENAPI = "/openapi.json";
+
+    public static final String REGISTER = PREFIX + "/auth/register";
+    public static final String LOGIN = PREFIX + "/auth/login";
+    public static final String LOGOUT = PREFIX + "/auth/logout";
+    public static final String ME = PREFIX + "/me";
+    public static final String PRESETS = PREFIX + "/presets";
+    public static final String UPLOADS = PREFIX + "/uploads";
+    public static final String UPLOAD = PREFIX + "/uploads/{id}";
+    public static final String UPLOAD_THUMBNAIL = PREFIX + "/uploads/{id}/thumbnail";
+    public static final String LEDGER = PREFIX + "/credits/ledger";
+    public static final String ADMIN_USERS = PREFIX + "/admin/users";
+    public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";
+
+    private ApiPaths() {
+    }
+}

@@ -1,0 +1,7 @@
+package com.pixfino.model;
+
+/** What a preset produces. */
+public enum MediaKind {
+    IMAGE,
+    VIDEO
+}
