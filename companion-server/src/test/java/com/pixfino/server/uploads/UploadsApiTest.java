@@ -6,10 +6,7 @@ import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +69,7 @@ class UploadsApiTest {
 
     @Test
     void decompressionBombIsRefusedFastWith413() {
-        byte[] bomb = pngHeaderClaiming(100_000, 100_000);
+        byte[] bomb = TestImages.pngClaiming(100_000, 100_000);
         long started = System.nanoTime();
         Answer answer = user.upload("/api/v1/uploads", "bomb.png", bomb, "image/png");
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -109,20 +106,5 @@ class UploadsApiTest {
         assertThat(user.get("/api/v1/uploads/" + id).status()).isEqualTo(200);
         assertThat(user.get("/api/v1/uploads/not-a-uuid").status()).isEqualTo(404);
         assertThat(server.client().upload("/api/v1/uploads", "x.jpg", TestImages.jpeg(10, 10), "image/jpeg").status()).isEqualTo(401);
-    }
-
-    /** A valid PNG signature and IHDR chunk that claims enormous dimensions, with no pixel data behind it. */
-    static byte[] pngHeaderClaiming(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.array());
-        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
-        out.writeBytes(ihdr.array());
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        return out.toByteArray();
     }
 }
