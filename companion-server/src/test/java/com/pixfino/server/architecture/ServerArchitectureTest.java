@@ -1,0 +1,40 @@
+package com.pixfino.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The house rules of ../shared/STYLE.md that a compiler does not check. */
+@AnalyzeClasses(packages = "com.pixfino.server", importOptions = ImportOption.DoNotIncludeTests.class)
+class ServerArchitectureTest {
+
+    @ArchTest
+    static final ArchRule neverImportsTheStudio = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("com.pixfino.studio..", "javafx..")
+            .because("the server must never inherit the desktop app or JavaFX");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("com.pixfino.server.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule slf4jOnly = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule servicesNeverSeeTheHttpContext = classes()
+            .that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Ledger").or().haveSimpleNameEndingWith("Catalog")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackage("io.javalin..")
+            .because("services are tested without HTTP (javalin-samples)");
+}
