@@ -6,6 +6,7 @@ import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.accounts.BearerAuthentication;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
+import com.pixfino.server.generation.GenerationRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.ErrorMapping;
@@ -31,6 +32,7 @@ public final class PixfinoApi {
             PresetRoutes presets,
             UploadRoutes uploads,
             LedgerRoutes ledger,
+            GenerationRoutes generations,
             AdminRoutes admin) {
     }
 
@@ -77,6 +79,15 @@ public final class PixfinoApi {
         app.get(ApiPaths.UPLOAD_THUMBNAIL, h.uploads()::thumbnail, Access.USER);
 
         app.get(ApiPaths.LEDGER, h.ledger()::list, Access.USER);
+
+        app.post(ApiPaths.GENERATIONS, h.generations()::create, Access.USER);
+        app.get(ApiPaths.GENERATIONS, h.generations()::list, Access.USER);
+        app.get(ApiPaths.GENERATION, h.generations()::get, Access.USER);
+        app.delete(ApiPaths.GENERATION, h.generations()::delete, Access.USER);
+        app.post(ApiPaths.GENERATION_CANCEL, h.generations()::cancel, Access.USER);
+        app.get(ApiPaths.GENERATION_OUTPUT, h.generations()::output, Access.USER);
+        app.get(ApiPaths.GENERATION_THUMBNAIL, h.generations()::thumbnail, Access.USER);
+        app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);
 
         app.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
         app.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);

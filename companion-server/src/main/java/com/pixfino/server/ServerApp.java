@@ -32,7 +32,23 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.pixfino.server.generation.GenerationEvents;
+import com.pixfino.server.generation.GenerationJob;
+import com.pixfino.server.generation.GenerationRoutes;
+import com.pixfino.server.generation.GenerationService;
+import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.JobRunner;
+import com.pixfino.server.generation.OutputStore;
+import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.ProviderRegistry;
+import com.pixfino.server.providers.local.LocalRendererProvider;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,23 +56,34 @@ import org.slf4j.LoggerFactory;
 public final class ServerApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
+    private static final int POOL_SIZE = 30;
 
     private final Database database;
     private final Javalin javalin;
+    private final List<AutoCloseable> resources;
 
-    private ServerApp(Database database, Javalin javalin) {
+    private ServerApp(Database database, Javalin javalin, List<AutoCloseable> resources) {
         this.database = database;
         this.javalin = javalin;
+        this.resources = resources;
     }
 
+    /** Starts with the providers this configuration enables (for now the local renderer). */
     public static ServerApp start(ServerConfig config) {
+        return start(config, List.of());
+    }
+
+    /** Starts with extra providers besides the local renderer; one named {@code local} replaces it. */
+    public static ServerApp start(ServerConfig config, List<Provider> extraProviders) {
         Database database = openDatabase(config);
+        List<AutoCloseable> resources = new ArrayList<>();
         try {
-            Javalin javalin = build(config, database, Clock.systemUTC());
+            Javalin javalin = build(config, database, Clock.systemUTC(), extraProviders, resources);
             javalin.start(config.port());
             log.info("event=server_started port={} dataDir={}", javalin.port(), config.dataDir());
-            return new ServerApp(database, javalin);
+            return new ServerApp(database, javalin, resources);
         } catch (RuntimeException e) {
+            closeAll(resources);
             database.close();
             throw e;
         }
@@ -65,18 +92,19 @@ public final class ServerApp implements AutoCloseable {
     static Database openDatabase(ServerConfig config) {
         if (config.database().isPresent()) {
             ServerConfig.DatabaseSettings db = config.database().get();
-            return Database.open(db.url(), db.user(), db.password(), 20, null);
+            return Database.open(db.url(), db.user(), db.password(), POOL_SIZE, null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), true);
         try {
-            return Database.open(embedded.jdbcUrl("postgres"), "postgres", null, 20, embedded);
+            return Database.open(embedded.jdbcUrl("postgres"), "postgres", null, POOL_SIZE, embedded);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
         }
     }
 
-    private static Javalin build(ServerConfig config, Database database, Clock clock) {
+    private static Javalin build(ServerConfig config, Database database, Clock clock, List<Provider> extraProviders,
+                                 List<AutoCloseable> resources) {
         ObjectMapper mapper = objectMapper();
         String version = version();
         var dsl = database.dsl();
@@ -86,7 +114,21 @@ public final class ServerApp implements AutoCloseable {
         config.admin().ifPresent(accounts::ensureAdmin);
         Storage storage = new FileSystemStorage(config.dataDir().resolve("files"));
         UploadService uploads = new UploadService(dsl, storage, new ImageIntake(config.maxUploadBytes(), config.maxUploadPixels(), 400), clock);
+        PresetCatalog presets = new PresetCatalog(dsl);
         JsonBody json = new JsonBody(mapper);
+
+        ExecutorService providerCalls = Executors.newCachedThreadPool(daemonThreads("provider-call"));
+        resources.add(providerCalls::shutdownNow);
+        ProviderRegistry providers = new ProviderRegistry(providerList(config, extraProviders), config.resilience(), providerCalls);
+        GenerationStore store = new GenerationStore(dsl, ledger, clock);
+        GenerationJob job = new GenerationJob(dsl, store, providers, new OutputStore(storage), storage, config.jobs(), clock);
+        JobRunner jobs = new JobRunner(database.dataSource(), job, store, providers, config.jobs(), providerCalls);
+        GenerationService generations = new GenerationService(dsl, ledger, presets, uploads, store, jobs, storage, clock);
+        GenerationEvents events = new GenerationEvents(database.dataSource(), mapper);
+        events.start();
+        resources.add(events);
+        jobs.start();
+        resources.add(jobs);
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -98,11 +140,30 @@ public final class ServerApp implements AutoCloseable {
                 new HealthRoutes(database, version),
                 new AccountRoutes(accounts, json),
                 new BearerAuthentication(tokens),
-                new PresetRoutes(new PresetCatalog(dsl)),
+                new PresetRoutes(presets),
                 new UploadRoutes(uploads, config.maxUploadBytes()),
                 new LedgerRoutes(ledger),
+                new GenerationRoutes(generations, events, json),
                 new AdminRoutes(new AdminUsers(dsl, ledger), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version);
+    }
+
+    private static List<Provider> providerList(ServerConfig config, List<Provider> extra) {
+        List<Provider> list = new ArrayList<>(extra);
+        if (list.stream().noneMatch(p -> p.name().equals(LocalRendererProvider.NAME))) {
+            list.add(new LocalRendererProvider(config.dataDir().resolve("work")));
+        }
+        return list;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> log.error("event=uncaught thread={}", t.getName(), e));
+            return thread;
+        };
     }
 
     public static ObjectMapper objectMapper() {
@@ -117,6 +178,16 @@ public final class ServerApp implements AutoCloseable {
         return version == null ? "dev" : version;
     }
 
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("event=close_failed message={}", e.getMessage());
+            }
+        }
+    }
+
     public int port() {
         return javalin.port();
     }
@@ -128,6 +199,7 @@ public final class ServerApp implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        closeAll(resources);
         database.close();
         log.info("event=server_stopped");
     }

@@ -16,6 +16,13 @@ public final class ApiPaths {
     public static final String UPLOAD = PREFIX + "/uploads/{id}";
     public static final String UPLOAD_THUMBNAIL = PREFIX + "/uploads/{id}/thumbnail";
     public static final String LEDGER = PREFIX + "/credits/ledger";
+    public static final String GENERATIONS = PREFIX + "/generations";
+    public static final String GENERATION = PREFIX + "/generations/{id}";
+    public static final String GENERATION_CANCEL = PREFIX + "/generations/{id}/cancel";
+    public static final String GENERATION_OUTPUT = PREFIX + "/generations/{id}/output";
+    public static final String GENERATION_THUMBNAIL = PREFIX + "/generations/{id}/thumbnail";
+    public static final String EVENTS = PREFIX + "/events";
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     public static final String ADMIN_USERS = PREFIX + "/admin/users";
     public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";
 

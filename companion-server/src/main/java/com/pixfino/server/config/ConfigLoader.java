@@ -1,6 +1,8 @@
 package com.pixfino.server.config;
 
 import com.pixfino.model.Tier;
+import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.providers.ResilienceSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +31,19 @@ public final class ConfigLoader {
                 monthlyCredits(),
                 Duration.ofDays(intValue("PIXFINO_TOKEN_DAYS", 30, 1, 365)),
                 intValue("PIXFINO_MAX_UPLOAD_MB", 20, 1, 200) * 1024L * 1024L,
-                intValue("PIXFINO_MAX_UPLOAD_MEGAPIXELS", 50, 1, 500) * 1_000_000L);
+                intValue("PIXFINO_MAX_UPLOAD_MEGAPIXELS", 50, 1, 500) * 1_000_000L,
+                jobs(),
+                ResilienceSettings.defaults());
+    }
+
+    private JobSettings jobs() {
+        JobSettings defaults = JobSettings.defaults();
+        return new JobSettings(
+                Duration.ofSeconds(intValue("PIXFINO_POLL_SECONDS", (int) defaults.pollInterval().toSeconds(), 1, 300)),
+                Duration.ofSeconds(intValue("PIXFINO_JOB_TIMEOUT_SECONDS", (int) defaults.timeout().toSeconds(), 10, 24 * 3600)),
+                defaults.queuePolling(),
+                defaults.heartbeat(),
+                intValue("PIXFINO_JOB_WORKERS", defaults.workers(), 1, 64));
     }
 
     private Optional<ServerConfig.DatabaseSettings> database() {

@@ -1,6 +1,8 @@
 package com.pixfino.server.config;
 
 import com.pixfino.model.Tier;
+import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.providers.ResilienceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +17,9 @@ public record ServerConfig(
         Map<Tier, Integer> monthlyCredits,
         Duration tokenLifetime,
         long maxUploadBytes,
-        long maxUploadPixels) {
+        long maxUploadPixels,
+        JobSettings jobs,
+        ResilienceSettings resilience) {
 
     /** An external PostgreSQL; absent means the embedded one under the data directory. */
     public record DatabaseSettings(String url, String user, String password) {

@@ -4,15 +4,13 @@ import com.pixfino.model.MediaKind;
 import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.PresetView;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.http.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** {@code GET /presets} with its filters. */
@@ -36,21 +34,8 @@ public final class PresetRoutes {
             })
     public void list(Context ctx) {
         ctx.json(catalog.list(
-                enumParam(ctx, "category", PresetCategory.class),
-                enumParam(ctx, "kind", MediaKind.class),
+                QueryParams.enumValue(ctx, "category", PresetCategory.class),
+                QueryParams.enumValue(ctx, "kind", MediaKind.class),
                 Optional.ofNullable(ctx.queryParam("q"))));
-    }
-
-    static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_" + name, "Unknown " + name + " '" + value + "'; use one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
-        }
     }
 }

@@ -64,6 +64,19 @@ public final class ApiClient {
         return postRaw(path, write(body));
     }
 
+    public Answer postWithHeader(String path, Object body, String header, String value) {
+        return send(new Request.Builder().url(baseUrl + path).header(header, value).post(RequestBody.create(write(body), JSON)));
+    }
+
+    /** An OkHttp request already carrying this client's token, for streaming tests. */
+    public Request.Builder request(String path) {
+        Request.Builder builder = new Request.Builder().url(baseUrl + path);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
     public Answer postRaw(String path, String rawJson) {
         return send(new Request.Builder().url(baseUrl + path).post(RequestBody.create(rawJson, JSON)));
     }

@@ -3,6 +3,10 @@ package com.pixfino.server.testsupport;
 import com.pixfino.model.Tier;
 import com.pixfino.server.ServerApp;
 import com.pixfino.server.config.ServerConfig;
+import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.ResilienceSettings;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -15,12 +19,19 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@pixfino.test";
     public static final String ADMIN_PASSWORD = "0perator-Secret-42";
 
+    /** Jobs poll every 200 ms and time out after 30 s, so pipeline tests run in seconds. */
+    public static final JobSettings FAST_JOBS = new JobSettings(Duration.ofMillis(200), Duration.ofSeconds(30),
+            Duration.ofMillis(100), Duration.ofSeconds(1), 4);
+    /** The product's breaker threshold with short backoff; calls may take 60 s (a video render on a loaded CI core). */
+    public static final ResilienceSettings TEST_RESILIENCE = new ResilienceSettings(5, Duration.ofSeconds(60), 2,
+            Duration.ofMillis(20), Duration.ofSeconds(60));
+
     private final ServerApp app;
     private final ServerConfig config;
 
-    private TestServer(ServerConfig config) {
+    private TestServer(ServerConfig config, List<Provider> providers) {
         this.config = config;
-        this.app = ServerApp.start(config);
+        this.app = ServerApp.start(config, providers);
     }
 
     /** A server on a fresh database, with the test admin configured. */
@@ -29,7 +40,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config) {
-        return new TestServer(config);
+        return new TestServer(config, List.of());
+    }
+
+    /** A server on a fresh database whose provider list includes {@code providers}. */
+    public static TestServer withProviders(List<Provider> providers) {
+        return new TestServer(config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers);
+    }
+
+    public static TestServer start(ServerConfig config, List<Provider> providers) {
+        return new TestServer(config, providers);
     }
 
     /** Configuration like the defaults, on a free port; an empty database option means the embedded one under dataDir. */
@@ -40,7 +60,7 @@ public final class TestServer implements AutoCloseable {
         }
         return new ServerConfig(0, dataDir, database,
                 Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
-                credits, Duration.ofDays(30), 20L * 1024 * 1024, 50_000_000L);
+                credits, Duration.ofDays(30), 20L * 1024 * 1024, 50_000_000L, FAST_JOBS, TEST_RESILIENCE);
     }
 
     public String baseUrl() {

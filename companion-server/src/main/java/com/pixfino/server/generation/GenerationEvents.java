@@ -1,0 +1,146 @@
+package com.pixfino.server.generation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.GenerationEvent;
+import io.javalin.http.sse.SseClient;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes each user's generation status changes to their open SSE streams. The changes arrive by
+ * PostgreSQL LISTEN/NOTIFY, sent in the same transaction as the change, so a job finished by any
+ * server reaches a studio connected to any other.
+ */
+public final class GenerationEvents implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationEvents.class);
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Map<UUID, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService keepAlive;
+    private final Thread listener;
+    private volatile boolean running = true;
+
+    public GenerationEvents(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sse-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.listener = new Thread(this::listen, "generation-events-listener");
+        this.listener.setDaemon(true);
+    }
+
+    public void start() {
+        listener.start();
+        // a comment every 15 s keeps proxies from closing idle streams and finds dead clients
+        keepAlive.scheduleAtFixedRate(() -> broadcastComment("keep-alive"), 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Keeps the stream open and registers it for the user's events. */
+    public void connect(SseClient client, UUID userId) {
+        client.keepAlive();
+        Set<SseClient> mine = clients.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+        mine.add(client);
+        client.onClose(() -> mine.remove(client));
+        client.sendComment("connected");
+    }
+
+    public int connectedClients() {
+        return clients.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + GenerationStore.CHANNEL);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            dispatch(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    log.warn("event=listen_failed message={} action=retry_in_1s", e.getMessage());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        String[] parts = payload.split("\\|");
+        if (parts.length != 4) {
+            return;
+        }
+        UUID userId = UUID.fromString(parts[0]);
+        Set<SseClient> targets = clients.get(userId);
+        if (targets == null || targets.isEmpty()) {
+            return;
+        }
+        GenerationEvent event = new GenerationEvent(UUID.fromString(parts[1]), GenerationStatus.valueOf(parts[2]), Boolean.parseBoolean(parts[3]));
+        String json;
+        try {
+            json = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (SseClient client : targets) {
+            send(targets, client, () -> client.sendEvent("generation", json, parts[1]));
+        }
+    }
+
+    private void broadcastComment(String comment) {
+        clients.values().forEach(set -> set.forEach(client -> send(set, client, () -> client.sendComment(comment))));
+    }
+
+    private static void send(Set<SseClient> owner, SseClient client, Runnable sending) {
+        if (client.terminated()) {
+            owner.remove(client);
+            return;
+        }
+        try {
+            sending.run();
+        } catch (RuntimeException e) {
+            owner.remove(client);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        keepAlive.shutdownNow();
+        listener.interrupt();
+        clients.values().forEach(set -> set.forEach(SseClient::close));
+        clients.clear();
+    }
+}

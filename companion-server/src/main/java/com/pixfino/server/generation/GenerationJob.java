@@ -1,0 +1,196 @@
+package com.pixfino.server.generation;
+
+import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.UPLOADS;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.MediaKind;
+import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
+import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
+import com.pixfino.server.providers.GuardedProvider;
+import com.pixfino.server.providers.ProviderException;
+import com.pixfino.server.providers.ProviderPoll;
+import com.pixfino.server.providers.ProviderRegistry;
+import com.pixfino.server.providers.ProviderRequest;
+import com.pixfino.server.providers.ProviderUnavailableException;
+import com.pixfino.server.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One step of a generation's life, run by the job queue until it says {@link Step.Done}: submit to
+ * the provider, then poll until a result, a failure or the deadline. Every step starts from what
+ * the database says, so a step repeated after a crash does no harm.
+ */
+public final class GenerationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationJob.class);
+
+    /** What the queue does next with this job. */
+    public sealed interface Step {
+        record Done() implements Step {
+        }
+
+        record PollAt(Instant at) implements Step {
+        }
+    }
+
+    private final DSLContext dsl;
+    private final GenerationStore store;
+    private final ProviderRegistry providers;
+    private final OutputStore outputs;
+    private final Storage storage;
+    private final JobSettings settings;
+    private final Clock clock;
+
+    public GenerationJob(DSLContext dsl, GenerationStore store, ProviderRegistry providers, OutputStore outputs,
+                         Storage storage, JobSettings settings, Clock clock) {
+        this.dsl = dsl;
+        this.store = store;
+        this.providers = providers;
+        this.outputs = outputs;
+        this.storage = storage;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Step step(UUID id) {
+        GenerationsRecord row = store.find(id).orElse(null);
+        if (row == null || GenerationStatus.valueOf(row.getStatus()).isFinal()) {
+            return new Step.Done();
+        }
+        PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(row.getPresetId())).fetchOne();
+        ProviderRequest request = request(row, preset);
+        if (GenerationStatus.valueOf(row.getStatus()) == GenerationStatus.PENDING) {
+            GuardedProvider provider = providers.forPreset(preset.getProvider());
+            if (!store.markRunning(id, provider.name(), preset.getModel(), settings.timeout())) {
+                return new Step.PollAt(Instant.now(clock));
+            }
+            return submit(id, provider, request);
+        }
+        GuardedProvider provider = providers.named(row.getProvider()).orElse(null);
+        if (provider == null) {
+            fail(id, "provider_gone", "The service that was making this result is no longer configured on the server.");
+            return new Step.Done();
+        }
+        if (row.getProviderJobId() == null) {
+            // the server stopped between marking it running and recording the submission
+            return submit(id, provider, request);
+        }
+        if (row.getDeadlineAt() != null && OffsetDateTime.now(clock).isAfter(row.getDeadlineAt())) {
+            provider.cancel(row.getProviderJobId());
+            fail(id, "timeout", "The " + provider.name() + " service did not finish within " + settings.timeout().toMinutes() + " minutes.");
+            return new Step.Done();
+        }
+        return poll(row, provider, request);
+    }
+
+    private Step submit(UUID id, GuardedProvider provider, ProviderRequest request) {
+        try {
+            String jobId = provider.submit(request);
+            store.recordSubmission(id, jobId);
+            log.info("event=generation_submitted generation={} provider={}", id, provider.name());
+            return new Step.PollAt(Instant.now(clock));
+        } catch (ProviderException e) {
+            fail(id, e.code(), e.getMessage());
+            return new Step.Done();
+        }
+    }
+
+    private Step poll(GenerationsRecord row, GuardedProvider provider, ProviderRequest request) {
+        UUID id = row.getId();
+        ProviderPoll answer;
+        try {
+            answer = provider.poll(row.getProviderJobId(), request);
+        } catch (ProviderUnavailableException e) {
+            // the job itself may be fine: look again after the pause, until the deadline
+            return later();
+        } catch (ProviderException e) {
+            fail(id, e.code(), e.getMessage());
+            return new Step.Done();
+        }
+        if (answer instanceof ProviderPoll.Running) {
+            store.recordPoll(id);
+            return later();
+        }
+        if (answer instanceof ProviderPoll.Failed failed) {
+            fail(id, failed.code(), failed.message());
+            return new Step.Done();
+        }
+        ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) answer;
+        if (done.outputs().isEmpty()) {
+            fail(id, "malformed_output", "The " + provider.name() + " service finished without a result.");
+            return new Step.Done();
+        }
+        StoredOutput stored;
+        try {
+            stored = outputs.store(row.getUserId(), id, done.outputs().get(0));
+        } catch (ProviderException e) {
+            if (e.isTransient()) {
+                return later();
+            }
+            fail(id, e.code(), e.getMessage());
+            return new Step.Done();
+        }
+        if (store.complete(id, stored, done.costUsd())) {
+            log.info("event=generation_completed generation={} provider={}", id, provider.name());
+        } else {
+            outputs.discard(stored);
+        }
+        return new Step.Done();
+    }
+
+    private void fail(UUID id, String code, String message) {
+        if (store.fail(id, code, message)) {
+            log.info("event=generation_failed generation={} code={}", id, code);
+        }
+    }
+
+    private Step later() {
+        return new Step.PollAt(Instant.now(clock).plus(settings.pollInterval()));
+    }
+
+    private ProviderRequest request(GenerationsRecord row, PresetsRecord preset) {
+        String template = preset.getPromptTemplate();
+        String prompt = template.replace("{prompt}", row.getPrompt() == null ? "" : row.getPrompt()).trim();
+        return new ProviderRequest(row.getId(), MediaKind.valueOf(row.getMediaKind()), preset.getModel(), prompt,
+                preset.getNegativePrompt(), preset.getRecipe(), preset.getDurationSeconds(), memoized(() -> input(row)));
+    }
+
+    private ProviderRequest.InputImage input(GenerationsRecord row) {
+        UploadsRecord upload = row.getUploadId() == null ? null
+                : dsl.selectFrom(UPLOADS).where(UPLOADS.ID.eq(row.getUploadId())).fetchOne();
+        if (upload == null) {
+            throw ProviderException.permanent("input_deleted", "The photo for this generation was deleted before it ran.");
+        }
+        try (InputStream in = storage.open(upload.getStorageKey())) {
+            return new ProviderRequest.InputImage(in.readAllBytes(), upload.getContentType(), upload.getWidth(), upload.getHeight());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package com.pixfino.server.generation;
+
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.Paging;
+import com.pixfino.server.http.PathIds;
+import com.pixfino.server.http.QueryParams;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import java.util.UUID;
+
+/** HTTP face of {@link GenerationService} and the SSE stream. */
+public final class GenerationRoutes {
+
+    private final GenerationService generations;
+    private final GenerationEvents events;
+    private final JsonBody json;
+
+    public GenerationRoutes(GenerationService generations, GenerationEvents events, JsonBody json) {
+        this.generations = generations;
+        this.events = events;
+        this.json = json;
+    }
+
+    @OpenApi(path = "/api/v1/generations", methods = HttpMethod.POST, tags = "Generations", summary = "Pay for and queue a generation",
+            headers = @OpenApiParam(name = "Idempotency-Key", description = "Retries with the same key (24 h) charge once"),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreateGenerationRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "202", content = @OpenApiContent(from = GenerationAccepted.class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "402", description = "Not enough credits", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "403", description = "PRO preset on the Free tier", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "409", description = "Idempotency-Key reused for another request", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void create(Context ctx) {
+        CreateGenerationRequest request = json.read(ctx, CreateGenerationRequest.class);
+        GenerationAccepted accepted = generations.create(Authenticated.of(ctx).userId(), request, ctx.header(ApiPaths.IDEMPOTENCY_KEY_HEADER));
+        ctx.status(202).json(accepted);
+    }
+
+    @OpenApi(path = "/api/v1/generations", methods = HttpMethod.GET, tags = "Generations", summary = "The user's generations, newest first",
+            queryParams = {@OpenApiParam(name = "status"), @OpenApiParam(name = "cursor"), @OpenApiParam(name = "limit", type = Integer.class)},
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView[].class)))
+    public void list(Context ctx) {
+        Paging paging = Paging.from(ctx);
+        ctx.json(generations.list(Authenticated.of(ctx).userId(), QueryParams.enumValue(ctx, "status", GenerationStatus.class), paging.cursor(), paging.limit()));
+    }
+
+    @OpenApi(path = "/api/v1/generations/{id}", methods = HttpMethod.GET, tags = "Generations", summary = "One generation",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void get(Context ctx) {
+        ctx.json(generations.get(Authenticated.of(ctx).userId(), id(ctx)));
+    }
+
+    @OpenApi(path = "/api/v1/generations/{id}/cancel", methods = HttpMethod.POST, tags = "Generations", summary = "Cancel and refund",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "409", description = "Already finished", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void cancel(Context ctx) {
+        ctx.json(generations.cancel(Authenticated.of(ctx).userId(), id(ctx)));
+    }
+
+    @OpenApi(path = "/api/v1/generations/{id}", methods = HttpMethod.DELETE, tags = "Generations", summary = "Delete with its files",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {@OpenApiResponse(status = "204"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+    public void delete(Context ctx) {
+        generations.delete(Authenticated.of(ctx).userId(), id(ctx));
+        ctx.status(204);
+    }
+
+    @OpenApi(path = "/api/v1/generations/{id}/output", methods = HttpMethod.GET, tags = "Generations", summary = "The result file (owner only)",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+    public void output(Context ctx) {
+        serve(ctx, false);
+    }
+
+    @OpenApi(path = "/api/v1/generations/{id}/thumbnail", methods = HttpMethod.GET, tags = "Generations", summary = "The 400 px thumbnail (owner only)",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+    public void thumbnail(Context ctx) {
+        serve(ctx, true);
+    }
+
+    /** {@code GET /events}: the SSE stream of the user's status changes. */
+    public void events(SseClient client) {
+        events.connect(client, Authenticated.of(client.ctx()).userId());
+    }
+
+    private void serve(Context ctx, boolean thumbnail) {
+        GenerationService.StoredFile file = generations.output(Authenticated.of(ctx).userId(), id(ctx), thumbnail);
+        ctx.contentType(file.contentType()).header("Cache-Control", "private, max-age=31536000, immutable").result(file.content());
+    }
+
+    private static UUID id(Context ctx) {
+        return PathIds.uuid(ctx, "id", "The generation");
+    }
+}

@@ -1,0 +1,268 @@
+package com.pixfino.server.generation;
+
+import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.USERS;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.MediaKind;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.Page;
+import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
+import com.pixfino.server.http.ApiException;
+import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.storage.Storage;
+import com.pixfino.server.uploads.UploadService;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creating, listing, canceling and deleting a user's generations; the credit-first pipeline starts here. */
+public final class GenerationService {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationService.class);
+    private static final int MAX_PROMPT = 1000;
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final DSLContext dsl;
+    private final CreditLedger ledger;
+    private final PresetCatalog presets;
+    private final UploadService uploads;
+    private final GenerationStore store;
+    private final JobQueue jobs;
+    private final Storage storage;
+    private final Clock clock;
+
+    public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
+                             GenerationStore store, JobQueue jobs, Storage storage, Clock clock) {
+        this.dsl = dsl;
+        this.ledger = ledger;
+        this.presets = presets;
+        this.uploads = uploads;
+        this.store = store;
+        this.jobs = jobs;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /**
+     * Debits the preset's credits and inserts the PENDING row in one transaction, then queues the job.
+     * A repeated {@code idempotencyKey} (per user, 24 h) returns the first generation and charges nothing.
+     */
+    public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
+        if (request.presetId() == null) {
+            throw ApiException.badRequest("missing_preset", "Pick a preset: presetId is required.");
+        }
+        if (request.uploadId() == null) {
+            throw ApiException.badRequest("missing_upload", "Upload a photo first: uploadId is required.");
+        }
+        String prompt = cleanPrompt(request.prompt());
+        String key = cleanKey(idempotencyKey);
+        PresetsRecord preset = presets.activePreset(request.presetId());
+        uploads.owned(userId, request.uploadId());
+        GenerationAccepted accepted;
+        try {
+            accepted = dsl.transactionResult(cfg -> insert(DSL.using(cfg), userId, preset, request, prompt, key));
+        } catch (DataAccessException e) {
+            if (key != null && "23505".equals(e.sqlState())) {
+                // a concurrent request with the same key won the race: answer with its generation
+                return replay(findByKey(userId, key).orElseThrow(() -> e), request);
+            }
+            throw e;
+        }
+        jobs.enqueue(accepted.id());
+        return accepted;
+    }
+
+    private GenerationAccepted insert(DSLContext tx, UUID userId, PresetsRecord preset, CreateGenerationRequest request,
+                                      String prompt, String key) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (key != null) {
+            tx.update(GENERATIONS).setNull(GENERATIONS.IDEMPOTENCY_KEY)
+                    .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
+                    .and(GENERATIONS.CREATED_AT.lt(now.minusHours(24)))
+                    .execute();
+            Optional<GenerationsRecord> existing = tx.selectFrom(GENERATIONS)
+                    .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+            if (existing.isPresent()) {
+                return replay(existing.get(), request);
+            }
+        }
+        Tier tier = Tier.valueOf(tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER));
+        if (preset.getPro() && !tier.isPaid()) {
+            throw new ApiException(403, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
+        }
+        UUID id = UUID.randomUUID();
+        ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
+        tx.insertInto(GENERATIONS)
+                .set(GENERATIONS.ID, id)
+                .set(GENERATIONS.USER_ID, userId)
+                .set(GENERATIONS.PRESET_ID, preset.getId())
+                .set(GENERATIONS.UPLOAD_ID, request.uploadId())
+                .set(GENERATIONS.PROMPT, prompt)
+                .set(GENERATIONS.STATUS, GenerationStatus.PENDING.name())
+                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
+                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
+                .set(GENERATIONS.IDEMPOTENCY_KEY, key)
+                .set(GENERATIONS.CREATED_AT, now)
+                .set(GENERATIONS.UPDATED_AT, now)
+                .execute();
+        tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(preset.getId())).execute();
+        GenerationStore.notify(tx, userId, id, GenerationStatus.PENDING, false);
+        log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
+        return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
+    }
+
+    private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {
+        if (!existing.getPresetId().equals(request.presetId()) || !request.uploadId().equals(existing.getUploadId())) {
+            throw new ApiException(409, "idempotency_conflict",
+                    "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
+        }
+        return new GenerationAccepted(existing.getId(), GenerationStatus.valueOf(existing.getStatus()), existing.getCreditsCharged());
+    }
+
+    private Optional<GenerationsRecord> findByKey(UUID userId, String key) {
+        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+    }
+
+    public GenerationView get(UUID userId, UUID id) {
+        return view(ownedRow(userId, id));
+    }
+
+    /** Newest first, optionally of one status. */
+    public Page<GenerationView> list(UUID userId, Optional<GenerationStatus> status, String cursor, int limit) {
+        Condition condition = GENERATIONS.USER_ID.eq(userId);
+        if (status.isPresent()) {
+            condition = condition.and(GENERATIONS.STATUS.eq(status.get().name()));
+        }
+        if (cursor != null) {
+            GenerationCursor position = GenerationCursor.decode(cursor);
+            condition = condition.and(DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(position.createdAt(), position.id()));
+        }
+        List<GenerationView> rows = withPresetName()
+                .where(condition)
+                .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
+                .limit(limit + 1)
+                .fetch(GenerationService::view);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<GenerationView> page = List.copyOf(rows.subList(0, limit));
+        GenerationView last = page.get(limit - 1);
+        return new Page<>(page, new GenerationCursor(last.createdAt(), last.id()).encode());
+    }
+
+    /** Stops an unfinished generation and refunds it; a finished one is a 409 saying how it ended. */
+    public GenerationView cancel(UUID userId, UUID id) {
+        GenerationsRecord row = plainOwned(userId, id);
+        if (!store.cancel(id)) {
+            GenerationsRecord current = plainOwned(userId, id);
+            throw new ApiException(409, "already_finished",
+                    "This generation already ended as " + current.getStatus() + "; there is nothing to cancel.");
+        }
+        if (row.getProviderJobId() != null) {
+            jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
+        }
+        log.info("event=generation_canceled user={} generation={}", userId, id);
+        return get(userId, id);
+    }
+
+    /** Deletes a generation and its files; an unfinished one is canceled (and refunded) first. */
+    public void delete(UUID userId, UUID id) {
+        GenerationsRecord row = plainOwned(userId, id);
+        if (!GenerationStatus.valueOf(row.getStatus()).isFinal() && store.cancel(id) && row.getProviderJobId() != null) {
+            jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
+        }
+        GenerationsRecord current = plainOwned(userId, id);
+        dsl.deleteFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).execute();
+        if (current.getOutputKey() != null) {
+            storage.delete(current.getOutputKey());
+        }
+        if (current.getThumbnailKey() != null) {
+            storage.delete(current.getThumbnailKey());
+        }
+        log.info("event=generation_deleted user={} generation={}", userId, id);
+    }
+
+    /** The finished file and its type; 404 until the generation has completed. */
+    public StoredFile output(UUID userId, UUID id, boolean thumbnail) {
+        GenerationsRecord row = plainOwned(userId, id);
+        String key = thumbnail ? row.getThumbnailKey() : row.getOutputKey();
+        if (key == null) {
+            throw new ApiException(404, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
+        }
+        return new StoredFile(storage.open(key), thumbnail ? "image/jpeg" : row.getOutputContentType());
+    }
+
+    /** An opened stored file and its content type. */
+    public record StoredFile(InputStream content, String contentType) {
+    }
+
+    private GenerationsRecord plainOwned(UUID userId, UUID id) {
+        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
+                .fetchOptional().orElseThrow(() -> ApiException.notFound("Generation " + id));
+    }
+
+    private Record ownedRow(UUID userId, UUID id) {
+        Record row = withPresetName().where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOne();
+        if (row == null) {
+            throw ApiException.notFound("Generation " + id);
+        }
+        return row;
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> withPresetName() {
+        return dsl.select(GENERATIONS.asterisk(), PRESETS.NAME).from(GENERATIONS).join(PRESETS).on(PRESETS.ID.eq(GENERATIONS.PRESET_ID));
+    }
+
+    private static GenerationView view(Record record) {
+        GenerationsRecord g = record.into(GENERATIONS);
+        String base = "/api/v1/generations/" + g.getId();
+        boolean done = g.getOutputKey() != null;
+        ErrorBody.Detail error = g.getErrorCode() == null ? null : new ErrorBody.Detail(g.getErrorCode(), g.getErrorMessage());
+        return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), MediaKind.valueOf(g.getMediaKind()),
+                GenerationStatus.valueOf(g.getStatus()), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
+                g.getProvider(), g.getModel(), error,
+                done ? base + "/output" : null, g.getOutputContentType(), g.getThumbnailKey() != null ? base + "/thumbnail" : null,
+                g.getWidth(), g.getHeight(), g.getApiCostUsd(), g.getCreatedAt(), g.getStartedAt(), g.getCompletedAt());
+    }
+
+    private static String cleanPrompt(String prompt) {
+        if (prompt == null) {
+            return null;
+        }
+        String cleaned = prompt.replaceAll("\\p{Cntrl}", " ").trim();
+        if (cleaned.length() > MAX_PROMPT) {
+            throw ApiException.badRequest("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
+        }
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    private static String cleanKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String trimmed = key.trim();
+        if (trimmed.length() > MAX_IDEMPOTENCY_KEY || !trimmed.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ApiException.badRequest("invalid_idempotency_key", "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,165 @@
+package com.pixfino.server.generation;
+
+import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Every status change of a generation. Each is a conditional update from the states it may leave,
+ * so two workers, a webhook and a poll, or a cancel racing a completion can never both win; a
+ * failure or cancel writes its refund in the same transaction as the status.
+ */
+public final class GenerationStore {
+
+    static final String CHANNEL = "generation_events";
+    private static final List<String> OPEN = List.of(GenerationStatus.PENDING.name(), GenerationStatus.RUNNING.name());
+
+    private final DSLContext dsl;
+    private final CreditLedger ledger;
+    private final Clock clock;
+
+    public GenerationStore(DSLContext dsl, CreditLedger ledger, Clock clock) {
+        this.dsl = dsl;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Optional<GenerationsRecord> find(UUID id) {
+        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).fetchOptional();
+    }
+
+    /** PENDING → RUNNING, naming the provider and starting the timeout clock. */
+    public boolean markRunning(UUID id, String provider, String model, Duration timeout) {
+        OffsetDateTime now = now();
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            GenerationsRecord row = tx.update(GENERATIONS)
+                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING.name())
+                    .set(GENERATIONS.PROVIDER, provider)
+                    .set(GENERATIONS.MODEL, model)
+                    .set(GENERATIONS.STARTED_AT, now)
+                    .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
+                    .set(GENERATIONS.UPDATED_AT, now)
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING.name()))
+                    .returning(GENERATIONS.USER_ID)
+                    .fetchOne();
+            if (row == null) {
+                return false;
+            }
+            notify(tx, row.getUserId(), id, GenerationStatus.RUNNING, false);
+            return true;
+        });
+    }
+
+    /** Remembers the provider's job id so a restarted server polls the same job. */
+    public boolean recordSubmission(UUID id, String providerJobId) {
+        return dsl.update(GENERATIONS)
+                .set(GENERATIONS.PROVIDER_JOB_ID, providerJobId)
+                .set(GENERATIONS.UPDATED_AT, now())
+                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .execute() == 1;
+    }
+
+    public void recordPoll(UUID id) {
+        dsl.update(GENERATIONS)
+                .set(GENERATIONS.POLL_COUNT, GENERATIONS.POLL_COUNT.plus(1))
+                .set(GENERATIONS.UPDATED_AT, now())
+                .where(GENERATIONS.ID.eq(id))
+                .execute();
+    }
+
+    /** RUNNING → COMPLETED with its output; false when it was canceled or finished meanwhile. */
+    public boolean complete(UUID id, StoredOutput output, BigDecimal costUsd) {
+        OffsetDateTime now = now();
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            GenerationsRecord row = tx.update(GENERATIONS)
+                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED.name())
+                    .set(GENERATIONS.OUTPUT_KEY, output.key())
+                    .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
+                    .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
+                    .set(GENERATIONS.WIDTH, output.width())
+                    .set(GENERATIONS.HEIGHT, output.height())
+                    .set(GENERATIONS.API_COST_USD, costUsd)
+                    .set(GENERATIONS.COMPLETED_AT, now)
+                    .set(GENERATIONS.UPDATED_AT, now)
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                    .returning(GENERATIONS.USER_ID)
+                    .fetchOne();
+            if (row == null) {
+                return false;
+            }
+            notify(tx, row.getUserId(), id, GenerationStatus.COMPLETED, false);
+            return true;
+        });
+    }
+
+    /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
+    public boolean fail(UUID id, String code, String message) {
+        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed");
+    }
+
+    /** PENDING/RUNNING → CANCELED and the refund; false when it had already finished. */
+    public boolean cancel(UUID id) {
+        return finishWithRefund(id, GenerationStatus.CANCELED, "canceled", "Canceled before it finished; the credits were refunded.", "Refund: generation canceled");
+    }
+
+    private boolean finishWithRefund(UUID id, GenerationStatus status, String code, String message, String reason) {
+        OffsetDateTime now = now();
+        String safeMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message;
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            GenerationsRecord row = tx.update(GENERATIONS)
+                    .set(GENERATIONS.STATUS, status.name())
+                    .set(GENERATIONS.ERROR_CODE, code)
+                    .set(GENERATIONS.ERROR_MESSAGE, safeMessage)
+                    .set(GENERATIONS.REFUNDED, true)
+                    .set(GENERATIONS.COMPLETED_AT, now)
+                    .set(GENERATIONS.UPDATED_AT, now)
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.in(OPEN))
+                    .returning(GENERATIONS.USER_ID, GENERATIONS.CREDITS_CHARGED)
+                    .fetchOne();
+            if (row == null) {
+                return false;
+            }
+            ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
+            notify(tx, row.getUserId(), id, status, true);
+            return true;
+        });
+    }
+
+    /** Ids of unfinished generations; the reconciler makes sure each has a job. */
+    public List<UUID> openIdsOlderThan(Duration age) {
+        return dsl.select(GENERATIONS.ID).from(GENERATIONS)
+                .where(GENERATIONS.STATUS.in(OPEN))
+                .and(GENERATIONS.CREATED_AT.lt(now().minus(age)))
+                .fetch(GENERATIONS.ID);
+    }
+
+    /** The ledger reference shared by a generation's debit and refund. */
+    static String reference(UUID generationId) {
+        return "generation:" + generationId;
+    }
+
+    /** Delivered to every server's listeners when the transaction commits, not before. */
+    static void notify(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
+        String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
+        tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload))).fetch();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

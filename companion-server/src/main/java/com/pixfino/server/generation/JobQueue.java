@@ -1,0 +1,13 @@
+package com.pixfino.server.generation;
+
+import java.util.UUID;
+
+/** Where accepted generations go to be worked on. */
+public interface JobQueue {
+
+    /** Makes sure a job for this generation is queued; calling it twice is harmless. */
+    void enqueue(UUID generationId);
+
+    /** Asks the generation's provider to stop, in the background. */
+    void cancelAtProvider(String provider, String providerJobId);
+}

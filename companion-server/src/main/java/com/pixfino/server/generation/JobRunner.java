@@ -1,0 +1,88 @@
+package com.pixfino.server.generation;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.pixfino.server.providers.ProviderRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistent job queue (db-scheduler on PostgreSQL): one task instance per generation, picked by
+ * exactly one server at a time, revived on another server (or after a restart) when its server stops
+ * sending heartbeats. A reconciler re-queues any unfinished generation that lost its task, such as one
+ * accepted just before a crash.
+ */
+public final class JobRunner implements JobQueue, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    static final String TASK = "generation";
+
+    private final Scheduler scheduler;
+    private final CustomTask<Void> task;
+    private final ProviderRegistry providers;
+    private final ExecutorService background;
+
+    public JobRunner(DataSource dataSource, GenerationJob job, GenerationStore store, ProviderRegistry providers,
+                     JobSettings settings, ExecutorService background) {
+        this.providers = providers;
+        this.background = background;
+        this.task = Tasks.custom(TASK, Void.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(settings.pollInterval()))
+                .execute((instance, context) -> {
+                    GenerationJob.Step step = job.step(UUID.fromString(instance.getId()));
+                    if (step instanceof GenerationJob.Step.PollAt at) {
+                        return (complete, operations) -> operations.reschedule(complete, at.at());
+                    }
+                    return (complete, operations) -> operations.remove();
+                });
+        RecurringTask<Void> reconciler = Tasks.recurring("generation-reconciler", FixedDelay.of(settings.pollInterval().multipliedBy(2)))
+                .execute((instance, context) -> {
+                    for (UUID id : store.openIdsOlderThan(settings.pollInterval().multipliedBy(2))) {
+                        if (scheduleIfMissing(id)) {
+                            log.warn("event=generation_requeued generation={}", id);
+                        }
+                    }
+                });
+        this.scheduler = Scheduler.create(dataSource, task)
+                .startTasks(reconciler)
+                .threads(settings.workers())
+                .pollingInterval(settings.queuePolling())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    @Override
+    public void enqueue(UUID generationId) {
+        scheduleIfMissing(generationId);
+    }
+
+    private boolean scheduleIfMissing(UUID generationId) {
+        return scheduler.scheduleIfNotExists(task.instance(generationId.toString()), Instant.now());
+    }
+
+    @Override
+    public void cancelAtProvider(String provider, String providerJobId) {
+        providers.named(provider).ifPresent(p -> background.submit(() -> p.cancel(providerJobId)));
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

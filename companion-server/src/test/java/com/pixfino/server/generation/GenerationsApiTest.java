@@ -1,0 +1,253 @@
+package com.pixfino.server.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.server.testsupport.ApiClient;
+import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.ScriptedProvider;
+import com.pixfino.server.testsupport.Studio;
+import com.pixfino.server.testsupport.TestServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generation contract over HTTP; photo presets run on a scripted stand-in for Replicate. */
+class GenerationsApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ScriptedProvider REPLICATE = new ScriptedProvider("replicate");
+    private static TestServer server;
+    private static Studio studio;
+    private static long photoPreset;
+    private static long proPreset;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withProviders(List.of(REPLICATE));
+        studio = new Studio(server);
+        photoPreset = studio.presetId("linkedin-headshot");
+        proPreset = studio.presetId("vogue-cover");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void createDebitsAtOnceAnswers202AndCompletesWithOwnerOnlyFiles() {
+        ApiClient user = studio.userWithCredits(10);
+        String upload = Studio.upload(user);
+
+        Answer created = Studio.create(user, photoPreset, upload, "smiling", null);
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().get("status").asText()).isEqualTo("PENDING");
+        assertThat(created.json().get("creditsCharged").asInt()).isEqualTo(4);
+        assertThat(Studio.credits(user)).isEqualTo(6);
+        String id = created.json().get("id").asText();
+
+        JsonNode done = Studio.awaitFinal(user, id, WAIT);
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("provider").asText()).isEqualTo("replicate");
+        assertThat(done.get("refunded").asBoolean()).isFalse();
+        assertThat(done.get("apiCostUsd").decimalValue()).isEqualByComparingTo("0.04");
+        assertThat(done.get("presetName").asText()).isEqualTo("LinkedIn Headshot");
+
+        Answer output = user.get(done.get("outputUrl").asText());
+        assertThat(output.status()).isEqualTo(200);
+        assertThat(output.contentType()).isEqualTo("image/jpeg");
+        assertThat(user.get(done.get("thumbnailUrl").asText()).status()).isEqualTo(200);
+        assertThat(Studio.credits(user)).isEqualTo(6);
+
+        ApiClient stranger = studio.userWithCredits(5);
+        assertThat(stranger.get("/api/v1/generations/" + id).status()).isEqualTo(404);
+        assertThat(stranger.get(done.get("outputUrl").asText()).status()).isEqualTo(404);
+        assertThat(stranger.get(done.get("thumbnailUrl").asText()).status()).isEqualTo(404);
+        assertThat(stranger.post("/api/v1/generations/" + id + "/cancel", Map.of()).status()).isEqualTo(404);
+        assertThat(stranger.delete("/api/v1/generations/" + id).status()).isEqualTo(404);
+        assertThat(server.client().get(done.get("outputUrl").asText()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shortBalanceIs402AndChargesNothing() {
+        ApiClient user = studio.userWithCredits(3);
+        Answer answer = Studio.create(user, photoPreset, Studio.upload(user), null, null);
+        assertThat(answer.status()).isEqualTo(402);
+        assertThat(answer.errorCode()).isEqualTo("insufficient_credits");
+        assertThat(answer.json().path("error").path("message").asText()).contains("needs 4").contains("balance is 3");
+        assertThat(Studio.credits(user)).isEqualTo(3);
+    }
+
+    @Test
+    void proPresetIsRefusedOnTheFreeTierWithAClearMessage() {
+        ApiClient user = studio.userWithCredits(50);
+        Answer answer = Studio.create(user, proPreset, Studio.upload(user), null, null);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.errorCode()).isEqualTo("pro_preset");
+        assertThat(answer.json().path("error").path("message").asText()).contains("PRO preset").contains("upgrade");
+        assertThat(Studio.credits(user)).isEqualTo(50);
+    }
+
+    @Test
+    void badReferencesAndBodiesAreClearErrors() {
+        ApiClient user = studio.userWithCredits(20);
+        String upload = Studio.upload(user);
+        assertThat(Studio.create(user, 999_999, upload, null, null).status()).isEqualTo(404);
+        assertThat(Studio.create(user, photoPreset, UUID.randomUUID().toString(), null, null).status()).isEqualTo(404);
+        String othersUpload = Studio.upload(studio.userWithCredits(5));
+        assertThat(Studio.create(user, photoPreset, othersUpload, null, null).status()).isEqualTo(404);
+        assertThat(user.post("/api/v1/generations", Map.of("uploadId", upload)).errorCode()).isEqualTo("missing_preset");
+        assertThat(user.post("/api/v1/generations", Map.of("presetId", photoPreset)).errorCode()).isEqualTo("missing_upload");
+        assertThat(Studio.create(user, photoPreset, upload, "x".repeat(1001), null).errorCode()).isEqualTo("prompt_too_long");
+        assertThat(user.postRaw("/api/v1/generations", "{\"presetId\": \"abc\"}").status()).isEqualTo(400);
+        assertThat(Studio.credits(user)).isEqualTo(20);
+    }
+
+    @Test
+    void sameIdempotencyKeyReturnsTheSameGenerationAndChargesOnce() {
+        ApiClient user = studio.userWithCredits(12);
+        String upload = Studio.upload(user);
+        String key = "retry-" + UUID.randomUUID();
+
+        Answer first = Studio.create(user, photoPreset, upload, null, key);
+        Answer second = Studio.create(user, photoPreset, upload, null, key);
+        Answer third = Studio.create(user, photoPreset, upload, null, key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(third.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(Studio.credits(user)).isEqualTo(8);
+        assertThat(user.get("/api/v1/generations").json().get("items")).hasSize(1);
+
+        Answer conflict = Studio.create(user, studio.presetId("actor-headshot"), upload, null, key);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.errorCode()).isEqualTo("idempotency_conflict");
+        assertThat(Studio.create(user, photoPreset, upload, null, "another-" + key).status()).isEqualTo(202);
+        assertThat(Studio.credits(user)).isEqualTo(4);
+    }
+
+    @Test
+    void providerFailureEndsFailedWithReasonAndRefund() {
+        ApiClient user = studio.userWithCredits(4);
+        String id = Studio.create(user, photoPreset, Studio.upload(user), "please fail", null).json().get("id").asText();
+        assertThat(Studio.credits(user)).isZero();
+
+        JsonNode failed = Studio.awaitFinal(user, id, WAIT);
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("refunded").asBoolean()).isTrue();
+        assertThat(failed.path("error").path("code").asText()).isEqualTo("nsfw_detected");
+        assertThat(failed.path("error").path("message").asText()).contains("safety filter");
+        assertThat(failed.get("outputUrl").isNull()).isTrue();
+        assertThat(Studio.credits(user)).isEqualTo(4);
+        JsonNode ledger = user.get("/api/v1/credits/ledger").json().get("items");
+        assertThat(ledger.get(0).get("kind").asText()).isEqualTo("REFUND");
+        assertThat(ledger.get(0).get("amount").asInt()).isEqualTo(4);
+        assertThat(ledger.get(0).get("reference").asText()).isEqualTo("generation:" + id);
+    }
+
+    @Test
+    void cancelRefundsARunningJobAndTellsTheProviderButNotAFinishedOne() {
+        ApiClient user = studio.userWithCredits(8);
+        String upload = Studio.upload(user);
+        String running = Studio.create(user, photoPreset, upload, "runs forever", null).json().get("id").asText();
+        com.pixfino.server.testsupport.Await.until(WAIT, () -> user.get("/api/v1/generations/" + running).json().path("status").asText(),
+                "RUNNING"::equals);
+
+        Answer canceled = user.post("/api/v1/generations/" + running + "/cancel", Map.of());
+        assertThat(canceled.status()).isEqualTo(200);
+        assertThat(canceled.json().get("status").asText()).isEqualTo("CANCELED");
+        assertThat(canceled.json().get("refunded").asBoolean()).isTrue();
+        assertThat(Studio.credits(user)).isEqualTo(8);
+        com.pixfino.server.testsupport.Await.until(WAIT, () -> REPLICATE.canceled().contains("job-" + running), Boolean::booleanValue);
+
+        Answer again = user.post("/api/v1/generations/" + running + "/cancel", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("already_finished");
+        assertThat(Studio.credits(user)).isEqualTo(8);
+
+        String finished = Studio.create(user, photoPreset, upload, null, null).json().get("id").asText();
+        Studio.awaitFinal(user, finished, WAIT);
+        assertThat(user.post("/api/v1/generations/" + finished + "/cancel", Map.of()).status()).isEqualTo(409);
+        assertThat(Studio.credits(user)).isEqualTo(4);
+    }
+
+    @Test
+    void deleteRemovesTheGenerationAndItsFiles() {
+        ApiClient user = studio.userWithCredits(4);
+        String id = Studio.create(user, photoPreset, Studio.upload(user), null, null).json().get("id").asText();
+        JsonNode done = Studio.awaitFinal(user, id, WAIT);
+        String outputKey = server.app().database().dsl().fetchValue(
+                "select output_key from generations where id = ?::uuid", id).toString();
+
+        assertThat(user.delete("/api/v1/generations/" + id).status()).isEqualTo(204);
+        assertThat(user.get("/api/v1/generations/" + id).status()).isEqualTo(404);
+        assertThat(user.get(done.get("outputUrl").asText()).status()).isEqualTo(404);
+        assertThat(server.config().dataDir().resolve("files").resolve(outputKey)).doesNotExist();
+        assertThat(user.delete("/api/v1/generations/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listIsNewestFirstWithCursorAndStatusFilter() {
+        ApiClient user = studio.userWithCredits(20);
+        String upload = Studio.upload(user);
+        List<String> ids = new ArrayList<>();
+        for (String prompt : List.of("a", "b", "please fail", "d")) {
+            ids.add(Studio.create(user, photoPreset, upload, prompt, null).json().get("id").asText());
+        }
+        ids.forEach(id -> Studio.awaitFinal(user, id, WAIT));
+
+        JsonNode page1 = user.get("/api/v1/generations?limit=3").json();
+        assertThat(page1.get("items")).hasSize(3);
+        assertThat(page1.get("items").get(0).get("id").asText()).isEqualTo(ids.get(3));
+        JsonNode page2 = user.get("/api/v1/generations?limit=3&cursor=" + page1.get("nextCursor").asText()).json();
+        assertThat(page2.get("items")).hasSize(1);
+        assertThat(page2.get("items").get(0).get("id").asText()).isEqualTo(ids.get(0));
+        assertThat(page2.get("nextCursor").isNull()).isTrue();
+
+        JsonNode failed = user.get("/api/v1/generations?status=failed").json().get("items");
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).get("id").asText()).isEqualTo(ids.get(2));
+        assertThat(user.get("/api/v1/generations?status=DONE").errorCode()).isEqualTo("invalid_status");
+        assertThat(user.get("/api/v1/generations?cursor=bogus").errorCode()).isEqualTo("invalid_cursor");
+    }
+
+    @Test
+    void eventsStreamCarriesTheUsersStatusChanges() throws Exception {
+        ApiClient user = studio.userWithCredits(4);
+        String upload = Studio.upload(user);
+        OkHttpClient streaming = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+        try (Response response = streaming.newCall(user.request("/api/v1/events").build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).startsWith("text/event-stream");
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).startsWith(":");
+            String id = Studio.create(user, photoPreset, upload, "slow", null).json().get("id").asText();
+
+            List<String> statuses = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
+                String line = reader.readLine();
+                if (line != null && line.startsWith("data:")) {
+                    JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.substring(5));
+                    assertThat(event.get("generationId").asText()).isEqualTo(id);
+                    statuses.add(event.get("status").asText());
+                }
+            }
+            assertThat(statuses).containsSubsequence("PENDING", "RUNNING", "COMPLETED");
+        }
+        assertThat(server.client().get("/api/v1/events").status()).isEqualTo(401);
+    }
+}
