@@ -9,6 +9,7 @@ import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.generation.GenerationRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
+import com.pixfino.server.http.ApiException;
 import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
@@ -87,6 +88,13 @@ public final class PixfinoApi {
         app.post(ApiPaths.GENERATION_CANCEL, h.generations()::cancel, Access.USER);
         app.get(ApiPaths.GENERATION_OUTPUT, h.generations()::output, Access.USER);
         app.get(ApiPaths.GENERATION_THUMBNAIL, h.generations()::thumbnail, Access.USER);
+        // Javalin only streams to clients that ask for SSE; say so instead of answering an empty 200
+        app.before(ApiPaths.EVENTS, ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new ApiException(406, "not_acceptable", "This is a Server-Sent Events stream: send Accept: text/event-stream.");
+            }
+        });
         app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);
 
         app.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);

@@ -229,7 +229,7 @@ class GenerationsApiTest {
         ApiClient user = studio.userWithCredits(4);
         String upload = Studio.upload(user);
         OkHttpClient streaming = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
-        try (Response response = streaming.newCall(user.request("/api/v1/events").build()).execute()) {
+        try (Response response = streaming.newCall(user.request("/api/v1/events").header("Accept", "text/event-stream").build()).execute()) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.header("Content-Type")).startsWith("text/event-stream");
             BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
@@ -248,6 +248,11 @@ class GenerationsApiTest {
             }
             assertThat(statuses).containsSubsequence("PENDING", "RUNNING", "COMPLETED");
         }
-        assertThat(server.client().get("/api/v1/events").status()).isEqualTo(401);
+        try (Response anonymous = streaming.newCall(server.client().request("/api/v1/events").header("Accept", "text/event-stream").build()).execute()) {
+            assertThat(anonymous.code()).isEqualTo(401);
+        }
+        Answer notSse = user.get("/api/v1/events");
+        assertThat(notSse.status()).isEqualTo(406);
+        assertThat(notSse.errorCode()).isEqualTo("not_acceptable");
     }
 }
