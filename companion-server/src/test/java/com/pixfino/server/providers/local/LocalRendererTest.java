@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pixfino.server.providers.local.RenderRecipe.Aspect;
 import com.pixfino.server.testsupport.ImageDiff;
+import com.pixfino.server.testsupport.Mp4Probe;
 import com.pixfino.server.testsupport.TestPhotos;
 import java.awt.Dimension;
 import java.awt.Rectangle;
@@ -12,7 +13,6 @@ import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.jcodec.api.FrameGrab;
-import org.jcodec.common.io.NIOUtils;
-import org.jcodec.common.io.SeekableByteChannel;
-import org.jcodec.common.model.Picture;
-import org.jcodec.scale.AWTUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -242,27 +237,12 @@ class LocalRendererTest {
 
     /** Decodes every frame with JCodec: the size, the count, an MP4 (not QuickTime) brand, and first ≠ last. */
     private static void assertDecodes(Path mp4, int width, int height, int frames) throws Exception {
-        byte[] head = Arrays.copyOf(Files.readAllBytes(mp4), 12);
-        assertThat(new String(head, 4, 8, StandardCharsets.US_ASCII)).startsWith("ftyp").doesNotEndWith("qt  ");
-
-        BufferedImage first = null;
-        BufferedImage last = null;
-        int count = 0;
-        try (SeekableByteChannel channel = NIOUtils.readableChannel(mp4.toFile())) {
-            FrameGrab grab = FrameGrab.createFrameGrab(channel);
-            Picture picture;
-            while ((picture = grab.getNativeFrame()) != null) {
-                last = AWTUtil.toBufferedImage(picture);
-                if (first == null) {
-                    first = last;
-                }
-                count++;
-            }
-        }
-        assertThat(count).isEqualTo(frames);
-        assertThat(first.getWidth()).isEqualTo(width);
-        assertThat(first.getHeight()).isEqualTo(height);
-        double motion = ImageDiff.meanAbsDiff(first, last);
+        Mp4Probe probe = Mp4Probe.of(Files.readAllBytes(mp4));
+        assertThat(probe.brand()).startsWith("ftyp").doesNotEndWith("qt  ");
+        assertThat(probe.frames()).isEqualTo(frames);
+        assertThat(probe.width()).isEqualTo(width);
+        assertThat(probe.height()).isEqualTo(height);
+        double motion = ImageDiff.meanAbsDiff(probe.first(), probe.last());
         LOG.info("video firstVsLast={}", String.format("%.4f", motion));
         assertThat(motion).as("first and last frame differ").isGreaterThan(VISIBLY_DIFFERENT);
     }
