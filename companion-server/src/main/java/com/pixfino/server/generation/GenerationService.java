@@ -124,7 +124,6 @@ public final class GenerationService {
                 .set(GENERATIONS.CREATED_AT, now)
                 .set(GENERATIONS.UPDATED_AT, now)
                 .execute();
-        tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(preset.getId())).execute();
         GenerationStore.notify(tx, userId, id, GenerationStatus.PENDING, false);
         log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
         return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());

@@ -1,6 +1,7 @@
 package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
@@ -53,11 +54,13 @@ public final class GenerationStore {
                     .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
                     .set(GENERATIONS.UPDATED_AT, now)
                     .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING.name()))
-                    .returning(GENERATIONS.USER_ID)
+                    .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
                     .fetchOne();
             if (row == null) {
                 return false;
             }
+            // counted here, off the request path: a hot preset's row lock must not serialise every create
+            tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(row.getPresetId())).execute();
             notify(tx, row.getUserId(), id, GenerationStatus.RUNNING, false);
             return true;
         });

@@ -36,6 +36,10 @@ public final class ApiClient {
         this.token = token;
     }
 
+    public String token() {
+        return token;
+    }
+
     public ApiClient withToken(String token) {
         return new ApiClient(baseUrl, token);
     }
