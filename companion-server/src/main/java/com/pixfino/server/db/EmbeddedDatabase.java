@@ -39,6 +39,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(work.toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // our owner stops it last, after jobs and connections; zonky's own hook would race them
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200");
             if (durable) {
                 builder.setServerConfig("fsync", "on")
