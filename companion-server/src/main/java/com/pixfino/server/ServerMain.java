@@ -26,6 +26,9 @@ public final class ServerMain {
         try {
             ServerApp app = ServerApp.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "pixfino-shutdown"));
+        } catch (ConfigException e) {
+            log.error("Pixfino server cannot start: {}", e.getMessage());
+            System.exit(2);
         } catch (RuntimeException e) {
             log.error("Pixfino server cannot start: {}", rootMessage(e), e);
             System.exit(1);
