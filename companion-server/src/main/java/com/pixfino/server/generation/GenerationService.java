@@ -87,7 +87,12 @@ public final class GenerationService {
             }
             throw e;
         }
-        jobs.enqueue(accepted.id());
+        try {
+            jobs.enqueue(accepted.id());
+        } catch (RuntimeException e) {
+            // the generation is paid for and committed: the reconciler queues it shortly, so the user still gets a 202
+            log.warn("event=enqueue_deferred generation={} message={}", accepted.id(), e.getMessage());
+        }
         return accepted;
     }
 
