@@ -1,5 +1,6 @@
 package com.pixfino.server.admin;
 
+import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.LedgerKind;
@@ -45,12 +46,17 @@ public final class AdminUsers {
         if (cursor != null) {
             condition = condition.and(USERS.EMAIL.gt(cursor));
         }
-        List<AdminUserView> rows = dsl.selectFrom(USERS)
+        var generations = DSL.selectCount().from(GENERATIONS).where(GENERATIONS.USER_ID.eq(USERS.ID)).asField("generations");
+        List<AdminUserView> rows = dsl.select(USERS.asterisk(), generations)
+                .from(USERS)
                 .where(condition)
                 .orderBy(USERS.EMAIL)
                 .limit(limit + 1)
-                .fetch(u -> new AdminUserView(u.getId(), u.getEmail(), u.getName(), Role.valueOf(u.getRole()),
-                        Tier.valueOf(u.getTier()), u.getCredits(), 0L, u.getStatus(), u.getCreatedAt(), u.getLastLoginAt()));
+                .fetch(r -> {
+                    var u = r.into(USERS);
+                    return new AdminUserView(u.getId(), u.getEmail(), u.getName(), Role.valueOf(u.getRole()),
+                            Tier.valueOf(u.getTier()), u.getCredits(), r.get(generations, Long.class), u.getStatus(), u.getCreatedAt(), u.getLastLoginAt());
+                });
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }

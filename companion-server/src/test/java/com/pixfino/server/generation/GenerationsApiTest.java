@@ -216,6 +216,9 @@ class GenerationsApiTest {
         assertThat(page2.get("items")).hasSize(1);
         assertThat(page2.get("items").get(0).get("id").asText()).isEqualTo(ids.get(0));
         assertThat(page2.get("nextCursor").isNull()).isTrue();
+        String email = user.get("/api/v1/me").json().get("email").asText();
+        ApiClient admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        assertThat(admin.get("/api/v1/admin/users?q=" + email).json().get("items").get(0).get("generations").asLong()).isEqualTo(4);
 
         JsonNode failed = user.get("/api/v1/generations?status=failed").json().get("items");
         assertThat(failed).hasSize(1);
