@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.ServerExtension;
 import com.pixfino.server.testsupport.TestServer;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AccountsApiTest {
 
-    private static TestServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     private static String email() {
         return "Someone." + UUID.randomUUID() + "@Example.com";
@@ -36,7 +25,7 @@ class AccountsApiTest {
     @Test
     void registerAnswers201WithTokenAndFreeTierUser() {
         String email = email();
-        Answer answer = api.post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Ada"));
+        Answer answer = SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Ada"));
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.json().get("token").asText()).startsWith("pxt_").hasSizeGreaterThan(40);
@@ -52,8 +41,8 @@ class AccountsApiTest {
     @Test
     void duplicateEmailIs409EvenWithOtherCase() {
         String email = email();
-        api.post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "A"));
-        Answer again = api.post("/api/v1/auth/register", Map.of("email", email.toUpperCase(), "password", "other-Horse-8", "name", "B"));
+        SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "A"));
+        Answer again = SERVER.client().post("/api/v1/auth/register", Map.of("email", email.toUpperCase(), "password", "other-Horse-8", "name", "B"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("email_taken");
@@ -63,7 +52,7 @@ class AccountsApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"short1!", "onlyletterslong", "1234567890123", "aaaaaaaaaa1"})
     void weakPasswordIs400(String password) {
-        Answer answer = api.post("/api/v1/auth/register", Map.of("email", email(), "password", password, "name", "W"));
+        Answer answer = SERVER.client().post("/api/v1/auth/register", Map.of("email", email(), "password", password, "name", "W"));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("weak_password");
     }
@@ -71,7 +60,7 @@ class AccountsApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"not-an-email", "a@b", "two@@example.com", "spaces in@example.com", ""})
     void badEmailIs400(String email) {
-        Answer answer = api.post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "E"));
+        Answer answer = SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "E"));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_email");
     }
@@ -79,11 +68,11 @@ class AccountsApiTest {
     @Test
     void loginWithRightPasswordGivesAWorkingToken() {
         String email = email();
-        api.post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "L"));
+        SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "L"));
 
-        Answer login = api.post("/api/v1/auth/login", Map.of("email", email, "password", "correct-Horse-7"));
+        Answer login = SERVER.client().post("/api/v1/auth/login", Map.of("email", email, "password", "correct-Horse-7"));
         assertThat(login.status()).isEqualTo(200);
-        Answer me = api.withToken(login.json().get("token").asText()).get("/api/v1/me");
+        Answer me = SERVER.client().withToken(login.json().get("token").asText()).get("/api/v1/me");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("email").asText()).isEqualTo(email.toLowerCase());
         assertThat(me.json().get("credits").asInt()).isEqualTo(5);
@@ -92,10 +81,10 @@ class AccountsApiTest {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSame401() {
         String email = email();
-        api.post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "L"));
+        SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "L"));
 
-        Answer wrongPassword = api.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-Horse-7"));
-        Answer unknownEmail = api.post("/api/v1/auth/login", Map.of("email", email(), "password", "correct-Horse-7"));
+        Answer wrongPassword = SERVER.client().post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-Horse-7"));
+        Answer unknownEmail = SERVER.client().post("/api/v1/auth/login", Map.of("email", email(), "password", "correct-Horse-7"));
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
@@ -104,7 +93,7 @@ class AccountsApiTest {
 
     @Test
     void logoutRevokesTheToken() {
-        ApiClient user = api.registerNew();
+        ApiClient user = SERVER.client().registerNew();
         assertThat(user.get("/api/v1/me").status()).isEqualTo(200);
 
         assertThat(user.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
@@ -116,21 +105,21 @@ class AccountsApiTest {
 
     @Test
     void meNeedsAValidBearerToken() {
-        assertThat(api.get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(api.withToken("pxt_forged-token-value").get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(api.withToken("garbage").get("/api/v1/me").errorCode()).isEqualTo("unauthorized");
+        assertThat(SERVER.client().get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(SERVER.client().withToken("pxt_forged-token-value").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(SERVER.client().withToken("garbage").get("/api/v1/me").errorCode()).isEqualTo("unauthorized");
     }
 
     @Test
     void meShowsTheContractFields() {
-        Answer me = api.registerNew().get("/api/v1/me");
+        Answer me = SERVER.client().registerNew().get("/api/v1/me");
         assertThat(me.json().fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("id", "email", "name", "role", "tier", "credits");
     }
 
     @Test
     void configuredAdminExistsWithAdminRole() {
-        ApiClient admin = api.login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        ApiClient admin = SERVER.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         assertThat(admin.get("/api/v1/me").json().get("role").asText()).isEqualTo("ADMIN");
     }
 }

@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
-import com.pixfino.server.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.pixfino.server.testsupport.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure is a JSON error body with the right status, never a stack trace or a 500. */
 class ErrorsApiTest {
 
-    private static TestServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     private static void assertJsonError(Answer answer, int status, String code) {
         assertThat(answer.status()).isEqualTo(status);
@@ -39,41 +27,41 @@ class ErrorsApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"{", "not json", "[1,2]", "null", "{\"email\": {\"nested\": true}}", "\"text\""})
     void malformedJsonIs400(String body) {
-        assertJsonError(api.postRaw("/api/v1/auth/register", body), 400, "malformed_json");
+        assertJsonError(SERVER.client().postRaw("/api/v1/auth/register", body), 400, "malformed_json");
     }
 
     @Test
     void emptyBodyIs400() {
-        assertJsonError(api.postRaw("/api/v1/auth/login", ""), 400, "malformed_json");
+        assertJsonError(SERVER.client().postRaw("/api/v1/auth/login", ""), 400, "malformed_json");
     }
 
     @Test
     void unknownRouteIs404() {
-        assertJsonError(api.get("/api/v1/nothing-here"), 404, "not_found");
-        assertJsonError(api.get("/totally/unknown"), 404, "not_found");
+        assertJsonError(SERVER.client().get("/api/v1/nothing-here"), 404, "not_found");
+        assertJsonError(SERVER.client().get("/totally/unknown"), 404, "not_found");
     }
 
     @Test
     void wrongMethodIs405() {
-        assertJsonError(api.method("DELETE", "/api/v1/presets", null), 405, "method_not_allowed");
-        assertJsonError(api.method("PUT", "/api/v1/auth/register", "{}"), 405, "method_not_allowed");
+        assertJsonError(SERVER.client().method("DELETE", "/api/v1/presets", null), 405, "method_not_allowed");
+        assertJsonError(SERVER.client().method("PUT", "/api/v1/auth/register", "{}"), 405, "method_not_allowed");
     }
 
     @Test
     void missingTokenIs401Json() {
-        assertJsonError(api.get("/api/v1/me"), 401, "unauthorized");
+        assertJsonError(SERVER.client().get("/api/v1/me"), 401, "unauthorized");
     }
 
     @Test
     void oversizedJsonBodyIs413() {
         String huge = "{\"email\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
-        Answer answer = api.postRaw("/api/v1/auth/login", huge);
+        Answer answer = SERVER.client().postRaw("/api/v1/auth/login", huge);
         assertJsonError(answer, 413, "payload_too_large");
     }
 
     @Test
     void badPagingParametersAre400() {
-        ApiClient user = api.registerNew();
+        ApiClient user = SERVER.client().registerNew();
         assertJsonError(user.get("/api/v1/credits/ledger?limit=0"), 400, "invalid_limit");
         assertJsonError(user.get("/api/v1/credits/ledger?limit=abc"), 400, "invalid_limit");
         assertJsonError(user.get("/api/v1/credits/ledger?cursor=xyz"), 400, "invalid_cursor");
@@ -81,7 +69,7 @@ class ErrorsApiTest {
 
     @Test
     void answersCarrySecurityHeaders() {
-        Answer answer = api.get("/api/v1/presets");
+        Answer answer = SERVER.client().get("/api/v1/presets");
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(answer.header("Access-Control-Allow-Origin")).isNull();

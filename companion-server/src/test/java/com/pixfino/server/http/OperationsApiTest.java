@@ -2,32 +2,19 @@ package com.pixfino.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
-import com.pixfino.server.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.pixfino.server.testsupport.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OperationsApiTest {
 
-    private static TestServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     @Test
     void healthChecksTheDatabaseWithoutAuth() {
-        Answer health = api.get("/health");
+        Answer health = SERVER.client().get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("ok");
         assertThat(health.json().get("database").asText()).isEqualTo("ok");
@@ -35,8 +22,8 @@ class OperationsApiTest {
 
     @Test
     void metricsArePrometheusTextWithRequestTimings() {
-        api.get("/api/v1/presets");
-        Answer metrics = api.get("/metrics");
+        SERVER.client().get("/api/v1/presets");
+        Answer metrics = SERVER.client().get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body()).contains("jvm_memory_used_bytes")
@@ -45,7 +32,7 @@ class OperationsApiTest {
 
     @Test
     void openApiDocumentDescribesTheContract() {
-        Answer doc = api.get("/openapi.json");
+        Answer doc = SERVER.client().get("/openapi.json");
         assertThat(doc.status()).isEqualTo(200);
         var paths = doc.json().get("paths");
         assertThat(paths.has("/api/v1/auth/register")).isTrue();
@@ -58,7 +45,7 @@ class OperationsApiTest {
 
     @Test
     void swaggerUiPageIsServed() {
-        Answer page = api.get("/swagger");
+        Answer page = SERVER.client().get("/swagger");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).containsIgnoringCase("swagger");
     }

@@ -4,35 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.CreditPricing;
-import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
-import com.pixfino.server.testsupport.TestServer;
+import com.pixfino.server.testsupport.ServerExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PresetsApiTest {
 
-    private static TestServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     private static List<JsonNode> presets(String query) {
-        Answer answer = api.get("/api/v1/presets" + query);
+        Answer answer = SERVER.client().get("/api/v1/presets" + query);
         assertThat(answer.status()).isEqualTo(200);
         List<JsonNode> list = new ArrayList<>();
         answer.json().forEach(list::add);
@@ -94,9 +81,9 @@ class PresetsApiTest {
 
     @Test
     void unknownFilterValueIs400() {
-        Answer answer = api.get("/api/v1/presets?category=CARTOONS");
+        Answer answer = SERVER.client().get("/api/v1/presets?category=CARTOONS");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_category");
-        assertThat(api.get("/api/v1/presets?kind=AUDIO").errorCode()).isEqualTo("invalid_kind");
+        assertThat(SERVER.client().get("/api/v1/presets?kind=AUDIO").errorCode()).isEqualTo("invalid_kind");
     }
 }
