@@ -10,7 +10,6 @@ import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -66,8 +65,7 @@ class ReplicateJobsTest {
         "refuse,http_422",
         "submit5xx,http_503",
         "poll5xx,http_500",
-        "malformed,malformed_response",
-        "forever,timeout"
+        "malformed,malformed_response"
     })
     void everyFailureEndsFailedAndRefunded(String scenario, String code) {
         ApiClient user = studio.userWithCredits(4);
@@ -83,10 +81,16 @@ class ReplicateJobsTest {
     }
 
     @Test
-    void aTimedOutPredictionIsCanceledAtReplicate() {
+    void aTimedOutPredictionFailsRefundedAndIsCanceledAtReplicate() {
         ApiClient user = studio.userWithCredits(4);
         String word = "forever-" + UUID.randomUUID();
-        Studio.awaitFinal(user, create(user, word), WAIT);
+        String id = create(user, word);
+        JsonNode done = Studio.awaitFinal(user, id, WAIT);
+
+        assertThat(done.get("status").asText()).isEqualTo("FAILED");
+        assertThat(done.path("error").path("code").asText()).isEqualTo("timeout");
+        assertThat(Studio.credits(user)).isEqualTo(4);
+        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT", "REFUND");
 
         String prediction = fake.onlyPredictionFor(word);
         Await.until(WAIT, () -> fake.calls("POST", "/v1/predictions/" + prediction + "/cancel").size(), n -> n == 1);
