@@ -47,17 +47,12 @@ final class OpenRouterAnswer {
         if (error.isMissingNode() || error.isNull()) {
             return;
         }
-        int code = error.path("code").asInt(502);
-        if (code == 403) {
-            throw ProviderException.permanent("moderation",
-                    "OpenRouter's moderation refused the request: " + error.path("message").asText("no reason given")
-                            + reasons(error.path("metadata").path("reasons")));
-        }
-        throw http.failure(code, null, holder.toString());
+        throw named(http.failure(error.path("code").asInt(502), null, holder.toString()));
     }
 
-    private static String reasons(JsonNode reasons) {
-        return reasons.isArray() && !reasons.isEmpty() ? " (" + reasons + ")" : "";
+    /** OpenRouter answers 403 for a moderation refusal (with its reasons): say so rather than "HTTP 403". */
+    static ProviderException named(ProviderException e) {
+        return "http_403".equals(e.code()) ? ProviderException.permanent("moderation", e.getMessage()) : e;
     }
 
     private static ProviderPoll.Output output(String url, ProviderHttp http) {

@@ -5,6 +5,7 @@ import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.Capabilities;
 import com.pixfino.server.providers.InputImages;
 import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
@@ -62,10 +63,15 @@ public final class OpenRouterProvider implements Provider {
     public ProviderPoll poll(String jobId, ProviderRequest request) {
         String imageUrl = InputImages.linkOrInline(request.input().get());
         HttpUrl url = HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments("chat/completions").build();
-        JsonNode answer = http.send(new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + settings.key())
-                .header("X-Title", "Pixfino Studio")
-                .post(http.json(OpenRouterRequest.body(request, imageUrl, http.mapper()))).build());
+        JsonNode answer;
+        try {
+            answer = http.send(new Request.Builder().url(url)
+                    .header("Authorization", "Bearer " + settings.key())
+                    .header("X-Title", "Pixfino Studio")
+                    .post(http.json(OpenRouterRequest.body(request, imageUrl, http.mapper()))).build());
+        } catch (ProviderException e) {
+            throw OpenRouterAnswer.named(e);
+        }
         ProviderPoll result = OpenRouterAnswer.toPoll(answer, http);
         log.info("event=provider_answered provider=openrouter generation={} model={} outcome={}",
                 request.generationId(), request.model(), result.getClass().getSimpleName());
