@@ -37,10 +37,6 @@ public final class ProviderHttp {
         return mapper;
     }
 
-    public OkHttpClient client() {
-        return http;
-    }
-
     /** Sends the request and returns its JSON body, or throws the mapped {@link ProviderException}. */
     public JsonNode send(Request request) {
         try (Response response = http.newCall(request).execute()) {
