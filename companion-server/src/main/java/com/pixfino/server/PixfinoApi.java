@@ -7,6 +7,7 @@ import com.pixfino.server.accounts.BearerAuthentication;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.generation.GenerationRoutes;
+import com.pixfino.server.generation.ProviderWebhookRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.ApiException;
@@ -34,7 +35,8 @@ public final class PixfinoApi {
             UploadRoutes uploads,
             LedgerRoutes ledger,
             GenerationRoutes generations,
-            AdminRoutes admin) {
+            AdminRoutes admin,
+            ProviderWebhookRoutes providerWebhooks) {
     }
 
     private PixfinoApi() {
@@ -96,6 +98,8 @@ public final class PixfinoApi {
             }
         });
         app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);
+        // signed by the provider, not by a user token
+        app.post(ProviderWebhookRoutes.PATH, h.providerWebhooks()::receive, Access.PUBLIC);
 
         app.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
         app.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);

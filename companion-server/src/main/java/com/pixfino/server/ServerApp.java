@@ -39,10 +39,16 @@ import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
 import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
+import com.pixfino.server.generation.ProviderWebhookRoutes;
+import com.pixfino.server.generation.ProviderWebhooks;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderRegistry;
+import com.pixfino.server.providers.RemoteProviders;
+import com.pixfino.server.storage.S3Settings;
+import com.pixfino.server.storage.S3Storage;
 import com.pixfino.server.providers.local.LocalRendererProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -68,12 +74,12 @@ public final class ServerApp implements AutoCloseable {
         this.resources = resources;
     }
 
-    /** Starts with the providers this configuration enables (for now the local renderer). */
+    /** Starts with the providers this configuration has keys for, and the local renderer. */
     public static ServerApp start(ServerConfig config) {
         return start(config, List.of());
     }
 
-    /** Starts with extra providers besides the local renderer; one named {@code local} replaces it. */
+    /** Starts with extra providers besides the configured ones and the local renderer; an extra one replaces a configured one of its name. */
     public static ServerApp start(ServerConfig config, List<Provider> extraProviders) {
         Database database = openDatabase(config);
         List<AutoCloseable> resources = new ArrayList<>();
@@ -112,18 +118,21 @@ public final class ServerApp implements AutoCloseable {
         TokenService tokens = new TokenService(dsl, clock, config.tokenLifetime());
         AccountService accounts = new AccountService(dsl, new PasswordHasher(), tokens, ledger, config, clock);
         config.admin().ifPresent(accounts::ensureAdmin);
-        Storage storage = new FileSystemStorage(config.dataDir().resolve("files"));
+        Storage storage = storage(config, resources);
         UploadService uploads = new UploadService(dsl, storage, new ImageIntake(config.maxUploadBytes(), config.maxUploadPixels(), 400), clock);
         PresetCatalog presets = new PresetCatalog(dsl);
         JsonBody json = new JsonBody(mapper);
 
         ExecutorService providerCalls = Executors.newCachedThreadPool(daemonThreads("provider-call"));
         resources.add(providerCalls::shutdownNow);
-        ProviderRegistry providers = new ProviderRegistry(providerList(config, extraProviders), config.resilience(), providerCalls);
+        RemoteProviders remote = new RemoteProviders(config.providers(), mapper, config.jobs().timeout(), clock);
+        resources.add(remote);
+        ProviderRegistry providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls);
         GenerationStore store = new GenerationStore(dsl, ledger, clock);
         GenerationJob job = new GenerationJob(dsl, store, providers, new OutputStore(storage), storage, config.jobs(), clock);
         JobRunner jobs = new JobRunner(database.dataSource(), job, store, providers, config.jobs(), providerCalls);
-        GenerationService generations = new GenerationService(dsl, ledger, presets, uploads, store, jobs, storage, clock);
+        GenerationService generations = new GenerationService(dsl, ledger, presets, uploads, store, jobs, storage, clock,
+                config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
         GenerationEvents events = new GenerationEvents(database.dataSource(), mapper);
         events.start();
         resources.add(events);
@@ -144,12 +153,28 @@ public final class ServerApp implements AutoCloseable {
                 new UploadRoutes(uploads, config.maxUploadBytes()),
                 new LedgerRoutes(ledger),
                 new GenerationRoutes(generations, events, json),
-                new AdminRoutes(new AdminUsers(dsl, ledger), json));
+                new AdminRoutes(new AdminUsers(dsl, ledger), json),
+                new ProviderWebhookRoutes(new ProviderWebhooks(remote.webhooks(), store, jobs)));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version);
     }
 
-    private static List<Provider> providerList(ServerConfig config, List<Provider> extra) {
+    /** Files go to the S3 bucket when one is configured, else under the data directory. */
+    private static Storage storage(ServerConfig config, List<AutoCloseable> resources) {
+        if (config.s3().isPresent()) {
+            S3Storage s3 = S3Storage.open(config.s3().get());
+            resources.add(s3);
+            return s3;
+        }
+        return new FileSystemStorage(config.dataDir().resolve("files"));
+    }
+
+    private static List<Provider> providerList(ServerConfig config, RemoteProviders remote, List<Provider> extra) {
         List<Provider> list = new ArrayList<>(extra);
+        for (Provider configured : remote.providers()) {
+            if (list.stream().noneMatch(p -> p.name().equals(configured.name()))) {
+                list.add(configured);
+            }
+        }
         if (list.stream().noneMatch(p -> p.name().equals(LocalRendererProvider.NAME))) {
             list.add(new LocalRendererProvider(config.dataDir().resolve("work")));
         }

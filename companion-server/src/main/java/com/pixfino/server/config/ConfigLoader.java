@@ -33,7 +33,9 @@ public final class ConfigLoader {
                 intValue("PIXFINO_MAX_UPLOAD_MB", 20, 1, 200) * 1024L * 1024L,
                 intValue("PIXFINO_MAX_UPLOAD_MEGAPIXELS", 50, 1, 500) * 1_000_000L,
                 jobs(),
-                ResilienceSettings.defaults());
+                ResilienceSettings.defaults(),
+                new ProviderEnvironment(env).providers(),
+                new S3Environment(env).s3());
     }
 
     private JobSettings jobs() {

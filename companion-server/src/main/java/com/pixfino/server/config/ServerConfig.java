@@ -2,7 +2,9 @@ package com.pixfino.server.config;
 
 import com.pixfino.model.Tier;
 import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
+import com.pixfino.server.storage.S3Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +21,32 @@ public record ServerConfig(
         long maxUploadBytes,
         long maxUploadPixels,
         JobSettings jobs,
-        ResilienceSettings resilience) {
+        ResilienceSettings resilience,
+        RemoteProviderSettings providers,
+        Optional<S3Settings> s3) {
+
+    /** Without AI provider keys and on the filesystem. */
+    public ServerConfig(int port, Path dataDir, Optional<DatabaseSettings> database, Optional<AdminSettings> admin,
+                        Map<Tier, Integer> monthlyCredits, Duration tokenLifetime, long maxUploadBytes, long maxUploadPixels,
+                        JobSettings jobs, ResilienceSettings resilience) {
+        this(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs, resilience,
+                RemoteProviderSettings.none(), Optional.empty());
+    }
+
+    public ServerConfig withProviders(RemoteProviderSettings otherProviders) {
+        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs,
+                resilience, otherProviders, s3);
+    }
+
+    public ServerConfig withS3(Optional<S3Settings> otherS3) {
+        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs,
+                resilience, providers, otherS3);
+    }
+
+    public ServerConfig withJobs(JobSettings otherJobs, ResilienceSettings otherResilience) {
+        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, otherJobs,
+                otherResilience, providers, s3);
+    }
 
     /** An external PostgreSQL; absent means the embedded one under the data directory. */
     public record DatabaseSettings(String url, String user, String password) {

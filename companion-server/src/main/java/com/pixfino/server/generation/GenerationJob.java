@@ -13,14 +13,17 @@ import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRegistry;
 import com.pixfino.server.providers.ProviderRequest;
+import com.pixfino.server.providers.ProviderRoute;
 import com.pixfino.server.providers.ProviderUnavailableException;
 import com.pixfino.server.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -52,6 +55,7 @@ public final class GenerationJob {
     private final Storage storage;
     private final JobSettings settings;
     private final Clock clock;
+    private final ProviderFailover failover;
 
     public GenerationJob(DSLContext dsl, GenerationStore store, ProviderRegistry providers, OutputStore outputs,
                          Storage storage, JobSettings settings, Clock clock) {
@@ -62,6 +66,7 @@ public final class GenerationJob {
         this.storage = storage;
         this.settings = settings;
         this.clock = clock;
+        this.failover = new ProviderFailover(store);
     }
 
     public Step step(UUID id) {
@@ -71,12 +76,12 @@ public final class GenerationJob {
         }
         PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(row.getPresetId())).fetchOne();
         ProviderRequest request = request(row, preset);
+        List<ProviderRoute> routes = providers.routes(preset.getProvider(), preset.getModel(), request.kind());
         if (GenerationStatus.valueOf(row.getStatus()) == GenerationStatus.PENDING) {
-            GuardedProvider provider = providers.forPreset(preset.getProvider());
-            if (!store.markRunning(id, provider.name(), preset.getModel(), settings.timeout())) {
+            if (!store.markRunning(id, routes.get(0).name(), routes.get(0).model(), settings.timeout())) {
                 return new Step.PollAt(Instant.now(clock));
             }
-            return submit(id, provider, request);
+            return submit(id, routes, request);
         }
         GuardedProvider provider = providers.named(row.getProvider()).orElse(null);
         if (provider == null) {
@@ -85,7 +90,7 @@ public final class GenerationJob {
         }
         if (row.getProviderJobId() == null) {
             // the server stopped between marking it running and recording the submission
-            return submit(id, provider, request);
+            return submit(id, ProviderFailover.resumeFrom(routes, new ProviderRoute(provider, request.model())), request);
         }
         if (row.getDeadlineAt() != null && OffsetDateTime.now(clock).isAfter(row.getDeadlineAt())) {
             provider.cancel(row.getProviderJobId());
@@ -95,16 +100,13 @@ public final class GenerationJob {
         return poll(row, provider, request);
     }
 
-    private Step submit(UUID id, GuardedProvider provider, ProviderRequest request) {
-        try {
-            String jobId = provider.submit(request);
-            store.recordSubmission(id, jobId);
-            log.info("event=generation_submitted generation={} provider={}", id, provider.name());
-            return new Step.PollAt(Instant.now(clock));
-        } catch (ProviderException e) {
-            fail(id, e.code(), e.getMessage());
+    private Step submit(UUID id, List<ProviderRoute> routes, ProviderRequest request) {
+        ProviderException refusal = failover.submit(id, routes, request);
+        if (refusal != null) {
+            fail(id, refusal.code(), refusal.getMessage());
             return new Step.Done();
         }
+        return new Step.PollAt(Instant.now(clock));
     }
 
     private Step poll(GenerationsRecord row, GuardedProvider provider, ProviderRequest request) {
@@ -163,7 +165,9 @@ public final class GenerationJob {
     private ProviderRequest request(GenerationsRecord row, PresetsRecord preset) {
         String template = preset.getPromptTemplate();
         String prompt = template.replace("{prompt}", row.getPrompt() == null ? "" : row.getPrompt()).trim();
-        return new ProviderRequest(row.getId(), MediaKind.valueOf(row.getMediaKind()), preset.getModel(), prompt,
+        // after a failover the row names the model of the provider that took the job
+        String model = row.getModel() != null ? row.getModel() : preset.getModel();
+        return new ProviderRequest(row.getId(), MediaKind.valueOf(row.getMediaKind()), model, prompt,
                 preset.getNegativePrompt(), preset.getRecipe(), preset.getDurationSeconds(), memoized(() -> input(row)));
     }
 
@@ -174,7 +178,9 @@ public final class GenerationJob {
             throw ProviderException.permanent("input_deleted", "The photo for this generation was deleted before it ran.");
         }
         try (InputStream in = storage.open(upload.getStorageKey())) {
-            return new ProviderRequest.InputImage(in.readAllBytes(), upload.getContentType(), upload.getWidth(), upload.getHeight());
+            // a link the provider can fetch a large photo from, alive until well after the job's deadline
+            URI link = storage.presignedGet(upload.getStorageKey(), settings.timeout().plusMinutes(10)).orElse(null);
+            return new ProviderRequest.InputImage(in.readAllBytes(), upload.getContentType(), upload.getWidth(), upload.getHeight(), link);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,7 @@ import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class GenerationService {
     private static final Logger log = LoggerFactory.getLogger(GenerationService.class);
     private static final int MAX_PROMPT = 1000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(15);
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
@@ -49,9 +51,16 @@ public final class GenerationService {
     private final JobQueue jobs;
     private final Storage storage;
     private final Clock clock;
+    private final Duration linkLifetime;
 
     public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
                              GenerationStore store, JobQueue jobs, Storage storage, Clock clock) {
+        this(dsl, ledger, presets, uploads, store, jobs, storage, clock, DEFAULT_LINK_LIFETIME);
+    }
+
+    /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
+    public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
+                             GenerationStore store, JobQueue jobs, Storage storage, Clock clock, Duration linkLifetime) {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -60,6 +69,7 @@ public final class GenerationService {
         this.jobs = jobs;
         this.storage = storage;
         this.clock = clock;
+        this.linkLifetime = linkLifetime;
     }
 
     /**
@@ -164,7 +174,7 @@ public final class GenerationService {
                 .where(condition)
                 .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
                 .limit(limit + 1)
-                .fetch(GenerationService::view);
+                .fetch(this::view);
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
@@ -236,16 +246,24 @@ public final class GenerationService {
         return dsl.select(GENERATIONS.asterisk(), PRESETS.NAME).from(GENERATIONS).join(PRESETS).on(PRESETS.ID.eq(GENERATIONS.PRESET_ID));
     }
 
-    private static GenerationView view(Record record) {
+    /** Views are only ever built for the owner, so presigned file links in them go to the owner alone. */
+    private GenerationView view(Record record) {
         GenerationsRecord g = record.into(GENERATIONS);
         String base = "/api/v1/generations/" + g.getId();
-        boolean done = g.getOutputKey() != null;
         ErrorBody.Detail error = g.getErrorCode() == null ? null : new ErrorBody.Detail(g.getErrorCode(), g.getErrorMessage());
         return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), MediaKind.valueOf(g.getMediaKind()),
                 GenerationStatus.valueOf(g.getStatus()), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
                 g.getProvider(), g.getModel(), error,
-                done ? base + "/output" : null, g.getOutputContentType(), g.getThumbnailKey() != null ? base + "/thumbnail" : null,
+                link(g.getOutputKey(), base + "/output"), g.getOutputContentType(), link(g.getThumbnailKey(), base + "/thumbnail"),
                 g.getWidth(), g.getHeight(), g.getApiCostUsd(), g.getCreatedAt(), g.getStartedAt(), g.getCompletedAt());
+    }
+
+    /** A presigned storage link when the storage hands them out (S3), else our owner-checked endpoint. */
+    private String link(String key, String endpoint) {
+        if (key == null) {
+            return null;
+        }
+        return storage.presignedGet(key, linkLifetime).map(Object::toString).orElse(endpoint);
     }
 
     private static String cleanPrompt(String prompt) {

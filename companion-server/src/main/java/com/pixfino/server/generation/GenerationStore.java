@@ -66,6 +66,29 @@ public final class GenerationStore {
         });
     }
 
+    /** Hands a RUNNING generation not yet taken by any provider to the next one (failover); false when it ended meanwhile. */
+    public boolean switchProvider(UUID id, String provider, String model) {
+        return dsl.update(GENERATIONS)
+                .set(GENERATIONS.PROVIDER, provider)
+                .set(GENERATIONS.MODEL, model)
+                .set(GENERATIONS.UPDATED_AT, now())
+                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
+                .execute() == 1;
+    }
+
+    /**
+     * The running generation a provider's webhook is about: its stored job id is the provider's own id, or
+     * ends with it after a slash (fal's job id is the request's URL path).
+     */
+    public Optional<UUID> findRunningByProviderJob(String provider, String providerOwnId) {
+        return dsl.select(GENERATIONS.ID).from(GENERATIONS)
+                .where(GENERATIONS.PROVIDER.eq(provider))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .and(GENERATIONS.PROVIDER_JOB_ID.eq(providerOwnId).or(GENERATIONS.PROVIDER_JOB_ID.endsWith("/" + providerOwnId)))
+                .fetchOptional(GENERATIONS.ID);
+    }
+
     /** Remembers the provider's job id so a restarted server polls the same job. */
     public boolean recordSubmission(UUID id, String providerJobId) {
         return dsl.update(GENERATIONS)

@@ -10,4 +10,11 @@ public interface JobQueue {
 
     /** Asks the generation's provider to stop, in the background. */
     void cancelAtProvider(String provider, String providerJobId);
+
+    /**
+     * Brings the job's next poll forward to now (a provider's webhook says it finished). Ignoring it is
+     * safe: the regular poll still comes.
+     */
+    default void pollNow(UUID generationId) {
+    }
 }

@@ -1,6 +1,7 @@
 package com.pixfino.server.generation;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -74,6 +75,16 @@ public final class JobRunner implements JobQueue, AutoCloseable {
 
     private boolean scheduleIfMissing(UUID generationId) {
         return scheduler.scheduleIfNotExists(task.instance(generationId.toString()), Instant.now());
+    }
+
+    @Override
+    public void pollNow(UUID generationId) {
+        try {
+            scheduler.reschedule(task.instance(generationId.toString()), Instant.now());
+        } catch (TaskInstanceException e) {
+            // running right now (it polls anyway) or gone (the reconciler re-queues an open generation)
+            log.debug("event=poll_now_skipped generation={} reason={}", generationId, e.getClass().getSimpleName());
+        }
     }
 
     @Override

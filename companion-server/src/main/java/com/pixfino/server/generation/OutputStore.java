@@ -37,8 +37,11 @@ public final class OutputStore {
     }
 
     public StoredOutput store(UUID userId, UUID generationId, ProviderPoll.Output output) {
-        byte[] bytes = output.bytes() != null ? output.bytes() : download(output.url());
-        String contentType = output.contentType() == null ? "application/octet-stream" : output.contentType();
+        Downloaded file = output.bytes() != null ? new Downloaded(output.bytes(), null) : download(output.url());
+        byte[] bytes = file.bytes();
+        // a provider that gives only a link leaves the type to the server that hosts the file
+        String contentType = output.contentType() != null ? output.contentType()
+                : file.servedType() != null ? file.servedType() : "application/octet-stream";
         boolean video = contentType.startsWith("video/");
         BufferedImage still = video ? firstFrame(bytes) : decode(bytes);
         String base = "generations/" + userId + "/" + generationId;
@@ -55,7 +58,11 @@ public final class OutputStore {
         storage.delete(output.thumbnailKey());
     }
 
-    private byte[] download(URI url) {
+    /** Downloaded bytes and the media type their server gave, if it named one. */
+    private record Downloaded(byte[] bytes, String servedType) {
+    }
+
+    private Downloaded download(URI url) {
         if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             throw ProviderException.permanent("malformed_output", "The provider returned no usable result link.");
         }
@@ -66,6 +73,10 @@ public final class OutputStore {
                 if (response.statusCode() / 100 != 2) {
                     throw ProviderException.transientFault("download_failed", "Downloading the result failed with HTTP " + response.statusCode() + ".");
                 }
+                String servedType = response.headers().firstValue("Content-Type")
+                        .map(type -> type.split(";")[0].trim())
+                        .filter(type -> type.startsWith("image/") || type.startsWith("video/"))
+                        .orElse(null);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] buffer = new byte[64 * 1024];
                 long total = 0;
@@ -76,7 +87,7 @@ public final class OutputStore {
                     }
                     out.write(buffer, 0, n);
                 }
-                return out.toByteArray();
+                return new Downloaded(out.toByteArray(), servedType);
             }
         } catch (IOException e) {
             throw ProviderException.transientFault("download_failed", "Downloading the result failed: " + e.getMessage());

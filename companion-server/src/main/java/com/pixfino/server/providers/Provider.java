@@ -1,5 +1,6 @@
 package com.pixfino.server.providers;
 
+import com.pixfino.model.MediaKind;
 import java.math.BigDecimal;
 
 /**
@@ -32,4 +33,12 @@ public interface Provider {
 
     /** What the provider is expected to charge us for the request, in USD. */
     BigDecimal estimateCost(ProviderRequest request);
+
+    /**
+     * The model this provider uses for {@code kind} when a generation fails over to it from a preset
+     * that names another provider; {@code null} means it only takes presets that name it.
+     */
+    default String defaultModel(MediaKind kind) {
+        return null;
+    }
 }

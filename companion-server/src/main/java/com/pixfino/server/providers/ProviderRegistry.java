@@ -1,6 +1,8 @@
 package com.pixfino.server.providers;
 
+import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.local.LocalRendererProvider;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,31 @@ public final class ProviderRegistry {
     /** The preset's own provider when it is configured here, else the local renderer. */
     public GuardedProvider forPreset(String presetProvider) {
         return Optional.ofNullable(providers.get(presetProvider)).orElseGet(() -> providers.get(LocalRendererProvider.NAME));
+    }
+
+    /**
+     * Where a preset's generation may run, in order: the preset's own provider with its model when it is
+     * configured, then every other configured provider that can make this kind, with its default model.
+     * The local renderer is chosen only when no such provider exists: it is not a failover target, so a
+     * paid AI generation never silently turns into an offline preview.
+     */
+    public List<ProviderRoute> routes(String presetProvider, String presetModel, MediaKind kind) {
+        GuardedProvider local = providers.get(LocalRendererProvider.NAME);
+        GuardedProvider own = providers.get(presetProvider);
+        if (own == local) {
+            return List.of(new ProviderRoute(local, presetModel));
+        }
+        List<ProviderRoute> routes = new ArrayList<>();
+        if (own != null && own.provider().capabilities().canDo(kind)) {
+            routes.add(new ProviderRoute(own, presetModel));
+        }
+        for (GuardedProvider other : providers.values()) {
+            String model = other.provider().defaultModel(kind);
+            if (other != own && other != local && model != null && other.provider().capabilities().canDo(kind)) {
+                routes.add(new ProviderRoute(other, model));
+            }
+        }
+        return routes.isEmpty() ? List.of(new ProviderRoute(local, presetModel)) : List.copyOf(routes);
     }
 
     public Optional<GuardedProvider> named(String name) {

@@ -1,6 +1,7 @@
 package com.pixfino.server.providers;
 
 import com.pixfino.model.MediaKind;
+import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -18,7 +19,18 @@ public record ProviderRequest(
         Integer durationSeconds,
         Supplier<InputImage> input) {
 
-    /** The user's normalised upload. */
-    public record InputImage(byte[] bytes, String contentType, int width, int height) {
+    /** The same request for another model: a failover provider runs its own model. */
+    public ProviderRequest withModel(String otherModel) {
+        return new ProviderRequest(generationId, kind, otherModel, prompt, negativePrompt, recipeJson, durationSeconds, input);
+    }
+
+    /**
+     * The user's normalised upload; {@code sharedUrl} is a short-lived link to it that a provider may
+     * fetch (a presigned storage URL), or null when our storage cannot hand one out.
+     */
+    public record InputImage(byte[] bytes, String contentType, int width, int height, URI sharedUrl) {
+        public InputImage(byte[] bytes, String contentType, int width, int height) {
+            this(bytes, contentType, width, height, null);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package com.pixfino.server.storage;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where Pixfino keeps files (uploads, thumbnails, generated outputs): an SPI with a local
- * filesystem implementation and, later, an S3-compatible one.
+ * filesystem implementation and an S3-compatible one.
  *
  * <p>Files are addressed by <em>keys</em> such as {@code uploads/<userId>/<uuid>.jpg}: relative,
  * {@code /}-separated, made only of {@code [A-Za-z0-9._/-]}, with no empty, {@code .} or
@@ -44,4 +47,14 @@ public interface Storage {
      * @throws StoredFileNotFoundException if nothing is stored under {@code key}
      */
     long size(String key);
+
+    /**
+     * A link anyone holding it may GET the file through for {@code ttl}, straight from the backend; empty
+     * when the backend cannot hand out such links (the filesystem), so files keep going through our
+     * owner-checked endpoints. The file need not exist yet.
+     */
+    default Optional<URI> presignedGet(String key, Duration ttl) {
+        StorageKey.requireValid(key);
+        return Optional.empty();
+    }
 }

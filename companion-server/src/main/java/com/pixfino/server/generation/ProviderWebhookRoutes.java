@@ -1,0 +1,61 @@
+package com.pixfino.server.generation;
+
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.server.http.ApiException;
+import com.pixfino.server.providers.WebhookRejectedException;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code POST /api/v1/providers/{name}/webhook}: signed status calls from Replicate and fal.ai. */
+public final class ProviderWebhookRoutes {
+
+    public static final String PATH = "/api/v1/providers/{name}/webhook";
+    // a Replicate webhook echoes the prediction's input, which may hold a 1 MB photo as base64
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+
+    private final ProviderWebhooks webhooks;
+
+    public ProviderWebhookRoutes(ProviderWebhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @OpenApi(path = PATH, methods = HttpMethod.POST, tags = "Providers", summary = "A provider's signed webhook",
+            pathParams = @OpenApiParam(name = "name", description = "replicate or fal"),
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "400", description = "Missing, wrong or stale signature", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "404", description = "No webhooks for this provider", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void receive(Context ctx) {
+        byte[] body = body(ctx);
+        Map<String, String> headers = new HashMap<>();
+        ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        try {
+            boolean known = webhooks.receive(ctx.pathParam("name"), headers, body).isPresent();
+            ctx.json(Map.of("received", true, "matched", known));
+        } catch (WebhookRejectedException e) {
+            throw ApiException.badRequest(e.code(), e.getMessage());
+        }
+    }
+
+    private static byte[] body(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new ApiException(413, "payload_too_large", "The webhook body is larger than 8 MB.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable_body", "The webhook body could not be read.");
+        }
+    }
+}

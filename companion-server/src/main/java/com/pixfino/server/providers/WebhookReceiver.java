@@ -1,0 +1,20 @@
+package com.pixfino.server.providers;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Checks a provider's signed webhook call and names the provider job it is about. */
+public interface WebhookReceiver {
+
+    /** Signatures older or newer than this are refused, so a captured call cannot be replayed later. */
+    Duration TOLERANCE = Duration.ofSeconds(300);
+
+    /**
+     * Verifies the signature over the raw body.
+     *
+     * @param headers the request headers, names in lower case
+     * @return the provider's own id of the job (Replicate prediction id, fal request id)
+     * @throws WebhookRejectedException when the signature is missing, wrong or stale
+     */
+    String verify(Map<String, String> headers, byte[] body);
+}

@@ -1,0 +1,89 @@
+package com.pixfino.server.providers.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.server.providers.ProviderException;
+import java.io.IOException;
+import java.time.Clock;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * One provider's JSON calls, with every failure mapped the same way: 429 (with its Retry-After), 408, 5xx
+ * and broken connections are transient; other 4xx are final; a body that is not JSON is a final
+ * {@code malformed_response}. Messages carry the provider's own explanation, never our key.
+ */
+public final class ProviderHttp {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final String provider;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ProviderHttp(String provider, OkHttpClient http, ObjectMapper mapper, Clock clock) {
+        this.provider = provider;
+        this.http = http;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Sends the request and returns its JSON body, or throws the mapped {@link ProviderException}. */
+    public JsonNode send(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), response.header("Retry-After"), body);
+            }
+            return parse(body);
+        } catch (IOException e) {
+            throw new ProviderException("network_error", "Could not reach the " + provider + " service: " + e.getMessage(), true, null, e);
+        }
+    }
+
+    public JsonNode parse(String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : mapper.readTree(body);
+            if (node == null || !node.isContainerNode()) {
+                throw malformed();
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw malformed();
+        }
+    }
+
+    /** The exception for an HTTP status (or an error code a provider sends inside a 200). */
+    public ProviderException failure(int status, String retryAfter, String body) {
+        String detail = ErrorBodies.detail(mapper, body);
+        String message = "The " + provider + " service answered HTTP " + status + (detail == null ? "." : ": " + detail);
+        if (status == 429) {
+            return new ProviderException("rate_limited", message, true, RetryAfter.parse(retryAfter, clock), null);
+        }
+        if (status == 408 || status >= 500) {
+            return new ProviderException("http_" + status, message, true, RetryAfter.parse(retryAfter, clock), null);
+        }
+        return ProviderException.permanent("http_" + status, message);
+    }
+
+    public ProviderException malformed() {
+        return ProviderException.permanent("malformed_response", "The " + provider + " service sent an answer we could not read.");
+    }
+
+    public RequestBody json(Object value) {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request body does not serialise", e);
+        }
+    }
+}

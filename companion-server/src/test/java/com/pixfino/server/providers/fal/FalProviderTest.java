@@ -1,0 +1,180 @@
+package com.pixfino.server.providers.fal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.MediaKind;
+import com.pixfino.server.ServerApp;
+import com.pixfino.server.providers.ProviderException;
+import com.pixfino.server.providers.ProviderPoll;
+import com.pixfino.server.providers.ProviderRequest;
+import com.pixfino.server.providers.http.ProviderHttp;
+import com.pixfino.server.testsupport.ProviderServers;
+import com.pixfino.server.testsupport.TestImages;
+import com.pixfino.server.testsupport.fakes.FakeFal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The fal.ai queue client against a fake that speaks the queue API. */
+class FalProviderTest {
+
+    private static final String KLING = "fal-ai/kling-video/v2.1/standard/image-to-video";
+    private static final String KONTEXT = "fal-ai/flux-pro/kontext";
+    private static FakeFal fake;
+
+    @BeforeAll
+    static void start() {
+        fake = new FakeFal();
+    }
+
+    @AfterAll
+    static void stop() {
+        fake.close();
+    }
+
+    @Test
+    void aVideoRequestGoesThroughTheQueueAndReturnsItsVideoAndPrice() {
+        FalProvider fal = provider(false);
+        String word = "walk-" + UUID.randomUUID();
+        ProviderRequest request = request(word, KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+
+        String jobId = fal.submit(request);
+
+        // the subpath rule: status and result live under {owner}/{alias}, not the full model id
+        assertThat(jobId).startsWith("fal-ai/kling-video/requests/");
+        assertThat(fal.poll(jobId, request)).isEqualTo(new ProviderPoll.Running(null));
+        assertThat(fal.poll(jobId, request)).isEqualTo(new ProviderPoll.Running(null));
+        ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) fal.poll(jobId, request);
+        assertThat(done.outputs()).singleElement().satisfies(output -> {
+            assertThat(output.contentType()).isEqualTo("video/mp4");
+            assertThat(output.url().toString()).endsWith(".mp4");
+        });
+        assertThat(done.costUsd()).as("5 s at $0.056 a second").isEqualByComparingTo("0.28");
+
+        FakeFal.Call submit = fake.call("POST", "/" + KLING, word);
+        assertThat(submit.headers()).containsEntry("Authorization", "Key " + FakeFal.KEY);
+        JsonNode input = submit.json();
+        assertThat(input.path("image_url").asText()).startsWith("data:image/jpeg;base64,");
+        assertThat(input.path("duration").asText()).isEqualTo("5");
+        assertThat(fake.calls("GET", jobId + "/status")).allSatisfy(c -> assertThat(c.query()).isEqualTo("logs=1"));
+    }
+
+    @Test
+    void anImageRequestReturnsItsImage() {
+        FalProvider fal = provider(false);
+        ProviderRequest request = request("kontext-" + UUID.randomUUID(), KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
+        String jobId = fal.submit(request);
+        fal.poll(jobId, request);
+        fal.poll(jobId, request);
+
+        ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) fal.poll(jobId, request);
+
+        assertThat(jobId).startsWith("fal-ai/flux-pro/requests/");
+        assertThat(done.outputs()).singleElement().satisfies(o -> assertThat(o.contentType()).isEqualTo("image/jpeg"));
+        assertThat(done.costUsd()).isEqualByComparingTo("0.04");
+    }
+
+    @Test
+    void aLargePhotoTravelsByOurStorageLinkWhenWeHaveOne() {
+        byte[] large = TestImages.encode(TestImages.noise(900, 900), "png");
+        String word = "large-" + UUID.randomUUID();
+        URI link = URI.create("https://bucket.example/uploads/u/1.png?X-Amz-Signature=abc");
+
+        provider(false).submit(request(word, KLING, MediaKind.VIDEO, 5, large, link));
+
+        assertThat(fake.call("POST", "/" + KLING, word).json().path("image_url").asText()).isEqualTo(link.toString());
+    }
+
+    @Test
+    void aWebhookUrlIsPassedAsFalWebhook() {
+        String word = "hooked-" + UUID.randomUUID();
+        provider(true).submit(request(word, KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null));
+
+        assertThat(fake.call("POST", "/" + KLING, word).query())
+                .isEqualTo("fal_webhook=" + java.net.URLEncoder.encode(ProviderServers.PUBLIC_URL + "/api/v1/providers/fal/webhook", java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRequestTheModelRejectedFailsWithItsReason() {
+        FalProvider fal = provider(false);
+        ProviderRequest request = request("fail-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        String jobId = fal.submit(request);
+        fal.poll(jobId, request);
+        fal.poll(jobId, request);
+
+        assertThatThrownBy(() -> fal.poll(jobId, request)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.isTransient()).isFalse();
+            assertThat(e.code()).isEqualTo("http_422");
+            assertThat(e.getMessage()).contains("body.prompt: The content could not be processed");
+        });
+    }
+
+    @Test
+    void cancelIsAPutOnTheRequestsCancelUrl() {
+        FalProvider fal = provider(false);
+        ProviderRequest request = request("forever-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        String jobId = fal.submit(request);
+
+        fal.cancel(jobId);
+
+        assertThat(fake.calls("PUT", jobId + "/cancel")).hasSize(1);
+        assertThat(fake.canceled(jobId.substring(jobId.lastIndexOf('/') + 1))).isTrue();
+    }
+
+    @Test
+    void httpErrorsMapToTransientOrFinalFailures() {
+        FalProvider fal = provider(false);
+        assertThatThrownBy(() -> fal.submit(request("ratelimit-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null)))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.code()).isEqualTo("rate_limited");
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+                });
+        assertThatThrownBy(() -> fal.submit(request("submit5xx", KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null)))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.isTransient()).isTrue());
+        assertThatThrownBy(() -> fal.submit(request("refuse", KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null)))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).contains("body.image_url: Image is too small");
+                });
+    }
+
+    @Test
+    void aMalformedStatusIsAFinalFailure() {
+        FalProvider fal = provider(false);
+        ProviderRequest request = request("malformed-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        String jobId = fal.submit(request);
+
+        assertThatThrownBy(() -> fal.poll(jobId, request))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo("malformed_response"));
+    }
+
+    @Test
+    void eachModelFamilyGetsItsOwnInputFields() {
+        var mapper = ServerApp.objectMapper();
+        var veo = FalInput.of(request("p", "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, new byte[0], null), "u", mapper);
+        var hailuo = FalInput.of(request("p", "fal-ai/minimax/hailuo-02/standard/image-to-video", MediaKind.VIDEO, 5, new byte[0], null), "u", mapper);
+        var newKling = FalInput.of(request("p", "fal-ai/kling-video/v3/pro/image-to-video", MediaKind.VIDEO, 10, new byte[0], null), "u", mapper);
+
+        assertThat(veo.path("duration").asText()).isEqualTo("8s");
+        assertThat(veo.path("image_url").asText()).isEqualTo("u");
+        assertThat(hailuo.path("duration").asText()).isEqualTo("6");
+        assertThat(newKling.path("start_image_url").asText()).isEqualTo("u");
+        assertThat(newKling.path("duration").asText()).isEqualTo("10");
+    }
+
+    private static FalProvider provider(boolean webhooks) {
+        return new FalProvider(ProviderServers.fal(fake, webhooks), new ProviderHttp("fal.ai", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
+    }
+
+    private static ProviderRequest request(String prompt, String model, MediaKind kind, Integer seconds, byte[] photo, URI link) {
+        ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400, link);
+        return new ProviderRequest(UUID.randomUUID(), kind, model, prompt, "blurry", "{}", seconds, () -> image);
+    }
+}
