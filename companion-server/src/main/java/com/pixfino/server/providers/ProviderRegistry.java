@@ -23,11 +23,6 @@ public final class ProviderRegistry {
         }
     }
 
-    /** The preset's own provider when it is configured here, else the local renderer. */
-    public GuardedProvider forPreset(String presetProvider) {
-        return Optional.ofNullable(providers.get(presetProvider)).orElseGet(() -> providers.get(LocalRendererProvider.NAME));
-    }
-
     /**
      * Where a preset's generation may run, in order: the preset's own provider with its model when it is
      * configured, then every other configured provider that can make this kind, with its default model.
