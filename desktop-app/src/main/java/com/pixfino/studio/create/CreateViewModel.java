@@ -172,18 +172,21 @@ public final class CreateViewModel {
         if (busy.get() || checkingPhoto.get()) {
             return messages.get("create.blocked.busy");
         }
+        // What is wrong with the chosen style is said first: it is news, the missing steps are not.
+        if (preset != null) {
+            var locked = presets.lockReason(preset);
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            if (CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits()) < 0) {
+                return messages.get("create.blocked.credits", preset.credits(), session.creditsProperty().get());
+            }
+        }
         if (photo.get() == null) {
             return messages.get("create.blocked.noPhoto");
         }
         if (preset == null) {
             return messages.get("create.blocked.noPreset");
-        }
-        var locked = presets.lockReason(preset);
-        if (locked.isPresent()) {
-            return locked.get();
-        }
-        if (CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits()) < 0) {
-            return messages.get("create.blocked.credits", preset.credits(), session.creditsProperty().get());
         }
         return "";
     }

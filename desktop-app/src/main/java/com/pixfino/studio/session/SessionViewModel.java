@@ -54,7 +54,8 @@ public final class SessionViewModel {
         connection.addListener((obs, was, now) -> connectionSettled(now));
     }
 
-    void connectionSettled(ConnectionState state) {
+    /** The connection check ended in {@code state} (also called by {@link #follow}). */
+    public void connectionSettled(ConnectionState state) {
         switch (state) {
             case CONNECTED -> {
                 if (session.isSignedIn()) {
