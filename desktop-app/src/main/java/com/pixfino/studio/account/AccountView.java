@@ -41,7 +41,7 @@ public final class AccountView extends VBox implements ScreenActions {
         Button signOut = new Button(messages.get("account.signOut"));
         signOut.setId("sign-out");
         signOut.setOnAction(event -> viewModel.signOut());
-        ScreenTitle title = new ScreenTitle(messages.get("account.title"),
+        ScreenTitle title = new ScreenTitle("account", messages.get("account.title"),
                 new SimpleStringProperty(messages.get("account.subtitle")), refresh, signOut);
 
         GridPane cards = new GridPane();

@@ -37,7 +37,7 @@ public final class CreateView extends VBox implements ScreenActions {
         setId("create-screen");
         getStyleClass().addAll("screen", "create-screen");
 
-        ScreenTitle title = new ScreenTitle(messages.get("create.title"), new SimpleStringProperty(messages.get("create.subtitle")));
+        ScreenTitle title = new ScreenTitle("create", messages.get("create.title"), new SimpleStringProperty(messages.get("create.subtitle")));
 
         VBox left = new VBox(10,
                 section(messages.get("create.section.photo")), new PhotoDropZone(viewModel, messages, this::pickPhoto),

@@ -76,7 +76,7 @@ public final class CreateViewModel {
         this.failures = new FailureMessages(messages);
         this.queued = queued;
         blocker = Bindings.createStringBinding(this::whyNot, photo, presets.selectedProperty(), session.creditsProperty(),
-                session.onlineProperty(), session.userProperty(), busy, checkingPhoto);
+                session.onlineProperty(), session.userProperty(), session.signedInProperty(), busy, checkingPhoto);
         canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {

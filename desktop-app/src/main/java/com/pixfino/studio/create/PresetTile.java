@@ -5,6 +5,7 @@ import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
+import com.pixfino.studio.ui.Texts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class PresetTile extends VBox {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass LOCKED = PseudoClass.getPseudoClass("locked");
-    static final double ART_SIZE = 148;
+    static final double ART_SIZE = 136;
 
     PresetTile(PresetView preset, Optional<String> lockReason, Messages messages, Runnable onSelect) {
         setId("preset-" + preset.slug());
@@ -47,8 +48,10 @@ final class PresetTile extends VBox {
         Label name = new Label(preset.name());
         name.getStyleClass().add("preset-name");
         name.setMaxWidth(ART_SIZE);
+        Texts.wrapping(name);
         Label cost = new Label(messages.get("presets.credits", preset.credits()));
         cost.getStyleClass().add("preset-credits");
+        cost.setMinWidth(USE_PREF_SIZE); // the price is never cut; the category may be
         Label category = new Label(preset.category().label());
         category.getStyleClass().add("preset-category");
         Region gap = new Region();
@@ -95,24 +98,26 @@ final class PresetTile extends VBox {
         Label initials = new Label(initials(preset.name()));
         initials.getStyleClass().add("preset-initials");
 
-        HBox badges = new HBox(4);
-        badges.getStyleClass().add("preset-badges");
+        art.getChildren().addAll(glow, ring, initials);
         if (preset.featured()) {
-            badges.getChildren().add(badge(messages.get("presets.featured"), "badge-featured", Icons.STAR));
+            place(art, badge(messages.get("presets.featured"), "badge-featured", Icons.STAR), Pos.TOP_LEFT);
+        }
+        if (preset.pro()) {
+            place(art, badge(messages.get("presets.pro"), locked ? "badge-locked" : "badge-pro", locked ? Icons.LOCK : null),
+                    Pos.TOP_RIGHT);
         }
         if (preset.kind() == MediaKind.VIDEO) {
             String text = preset.durationSeconds() == null ? messages.get("presets.video")
                     : messages.get("presets.videoSeconds", preset.durationSeconds());
-            badges.getChildren().add(badge(text, "badge-video", Icons.VIDEO));
+            place(art, badge(text, "badge-video", Icons.VIDEO), Pos.BOTTOM_LEFT);
         }
-        if (preset.pro()) {
-            badges.getChildren().add(badge(messages.get("presets.pro"), locked ? "badge-locked" : "badge-pro",
-                    locked ? Icons.LOCK : null));
-        }
-        StackPane.setAlignment(badges, Pos.TOP_LEFT);
-        badges.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        art.getChildren().addAll(glow, ring, initials, badges);
         return art;
+    }
+
+    private static void place(StackPane art, Label badge, Pos corner) {
+        StackPane.setAlignment(badge, corner);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(7));
+        art.getChildren().add(badge);
     }
 
     private static Label badge(String text, String styleClass, Icons icon) {

@@ -46,7 +46,7 @@ public final class GalleryView extends StackPane implements ScreenActions {
         refresh.setId("gallery-refresh");
         refresh.disableProperty().bind(viewModel.busyProperty());
         refresh.setOnAction(event -> refresh());
-        ScreenTitle title = new ScreenTitle(messages.get("gallery.title"), viewModel.statusProperty(), refresh);
+        ScreenTitle title = new ScreenTitle("gallery", messages.get("gallery.title"), viewModel.statusProperty(), refresh);
 
         Label notice = new Label();
         notice.setId("gallery-notice");

@@ -32,7 +32,7 @@ public final class QueueView extends VBox implements ScreenActions {
 
         Label live = new Label();
         live.setId("queue-live");
-        live.getStyleClass().add("feed-indicator");
+        live.getStyleClass().add("live-feed"); // not "feed-…": ToneStyles owns that prefix
         live.textProperty().bind(Bindings.createStringBinding(() -> messages.get("queue.live."
                 + viewModel.liveStateProperty().get().name().toLowerCase(java.util.Locale.ROOT)), viewModel.liveStateProperty()));
         ToneStyles.set(live, "feed", viewModel.liveStateProperty().get());
@@ -41,7 +41,7 @@ public final class QueueView extends VBox implements ScreenActions {
         refresh.setId("queue-refresh");
         refresh.setOnAction(event -> refresh());
 
-        ScreenTitle title = new ScreenTitle(messages.get("queue.title"), Bindings.createStringBinding(
+        ScreenTitle title = new ScreenTitle("queue", messages.get("queue.title"), Bindings.createStringBinding(
                 () -> messages.get("queue.subtitle", viewModel.activeCountProperty().get(), viewModel.jobs().size()),
                 viewModel.activeCountProperty(), viewModel.jobs()), live, refresh);
 

@@ -12,11 +12,14 @@ import javafx.scene.layout.VBox;
 /** The top of every screen: a title, one line saying what the screen is for, and the screen's actions. */
 public final class ScreenTitle extends HBox {
 
-    public ScreenTitle(String title, ObservableValue<String> subtitle, Node... actions) {
+    /** {@code screen} names the ids: {@code <screen>-title} and {@code <screen>-subtitle}. */
+    public ScreenTitle(String screen, String title, ObservableValue<String> subtitle, Node... actions) {
         getStyleClass().add("screen-title");
         Label heading = new Label(title);
+        heading.setId(screen + "-title");
         heading.getStyleClass().addAll(Styles.TITLE_3, "screen-heading");
         Label line = new Label();
+        line.setId(screen + "-subtitle");
         line.textProperty().bind(subtitle);
         line.getStyleClass().add("screen-subtitle");
         VBox text = new VBox(2, heading, line);

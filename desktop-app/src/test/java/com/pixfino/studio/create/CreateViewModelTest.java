@@ -178,6 +178,17 @@ class CreateViewModelTest {
     }
 
     @Test
+    void aStudioThatOpensOfflineSaysSoRatherThanAskingToSignIn() throws Exception {
+        fixture.sessions.signOut();
+        fixture.tokens.write(SessionFixture.SERVER, com.pixfino.studio.testsupport.FakeCompanionApi.TOKEN);
+
+        fixture.sessions.connectionSettled(com.pixfino.studio.connection.ConnectionState.OFFLINE);
+
+        assertThat(fixture.session.isSignedIn()).isTrue();
+        assertThat(viewModel.blockerProperty().get()).startsWith("Offline: generating needs the server.");
+    }
+
+    @Test
     void searchAndCategoriesFilterThePresets() {
         presets.searchProperty().set("noir");
         assertThat(presets.visiblePresets()).containsExactly(TestPresets.FILM_NOIR);
