@@ -42,7 +42,7 @@ final class PhotoDropZone extends StackPane {
         Label limits = new Label(messages.get("create.photo.limits"));
         limits.getStyleClass().addAll("muted", Styles.TEXT_SMALL, "drop-limits");
         Texts.wrapping(limits);
-        VBox empty = new VBox(8, Icons.UPLOAD.create(36), title, or, choose, limits);
+        VBox empty = new VBox(8, Icons.UPLOAD.create(44), title, or, choose, limits);
         empty.setAlignment(Pos.CENTER);
         empty.getStyleClass().add("drop-empty");
 

@@ -124,7 +124,7 @@ final class PresetTile extends VBox {
         Label badge = new Label(text);
         badge.getStyleClass().addAll("preset-badge", styleClass);
         if (icon != null) {
-            badge.setGraphic(icon.create(10));
+            badge.setGraphic(icon.create(13));
         }
         return badge;
     }

@@ -21,7 +21,7 @@ final class GalleryCell extends GridCell<GalleryItem> {
 
     private final ThumbnailImages thumbnails;
     private final ImageView image = new ImageView();
-    private final StackPane play = new StackPane(Icons.PLAY.create(22));
+    private final StackPane play = new StackPane(Icons.PLAY.create(30));
     private final Label name = new Label();
     private final Label date = new Label();
     private final VBox box;
@@ -35,7 +35,7 @@ final class GalleryCell extends GridCell<GalleryItem> {
         image.setPreserveRatio(true);
         play.getStyleClass().add("play-mark");
         play.setMaxSize(44, 44);
-        StackPane picture = new StackPane(Icons.IMAGE.create(40), image, play);
+        StackPane picture = new StackPane(Icons.IMAGE.create(48), image, play);
         picture.getStyleClass().add("gallery-picture");
         picture.setMinSize(size, size);
         picture.setPrefSize(size, size);

@@ -38,9 +38,9 @@ final class JobCell extends ListCell<JobItem> {
     private final Button retry;
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final StackPane marker = new StackPane();
-    private final Node done = Icons.CHECK.create(20);
-    private final Node failed = Icons.ERROR.create(20);
-    private final Node canceled = Icons.CLOSE.create(18);
+    private final Node done = Icons.CHECK.create(26);
+    private final Node failed = Icons.ERROR.create(26);
+    private final Node canceled = Icons.CLOSE.create(24);
     private final HBox row;
     private final ChangeListener<GenerationView> onChange = (obs, was, now) -> render(now);
     private final ChangeListener<Object> onTick = (obs, was, now) -> renderElapsed();
@@ -54,6 +54,7 @@ final class JobCell extends ListCell<JobItem> {
         badge.getStyleClass().add("job-badge");
         detail.getStyleClass().add("job-detail");
         Texts.wrapping(detail);
+        setPrefWidth(0); // as wide as the list, never wider: long reasons wrap instead of scrolling sideways
         prompt.getStyleClass().addAll("muted", Styles.TEXT_SMALL);
         elapsed.getStyleClass().add("job-elapsed");
         when.getStyleClass().addAll("muted", Styles.TEXT_SMALL);

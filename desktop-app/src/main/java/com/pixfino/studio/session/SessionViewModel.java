@@ -162,9 +162,12 @@ public final class SessionViewModel {
         }
     }
 
-    /** A call went through: the server is there again. */
+    /** A call went through: the server is there again (and the balance may have moved meanwhile). */
     public void callSucceeded() {
-        session.setOnline(true);
+        if (session.isSignedIn() && !session.isOnline()) {
+            session.setOnline(true);
+            refreshUser();
+        }
     }
 
     /** Revokes the token on the server (when it can be reached) and forgets it here. */

@@ -147,7 +147,7 @@ public final class SignInView extends StackPane {
         retry.setId("signin-retry");
         retry.disableProperty().bind(connection.busyProperty());
         retry.setOnAction(event -> connection.check());
-        HBox top = new HBox(10, Icons.OFFLINE.create(22), heading);
+        HBox top = new HBox(10, Icons.OFFLINE.create(26), heading);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, top, hint, retry);
         box.setId("signin-unreachable");

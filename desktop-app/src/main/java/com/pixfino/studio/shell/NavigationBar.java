@@ -31,7 +31,7 @@ public final class NavigationBar extends VBox {
             Label text = new Label(messages.get("nav." + key));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox content = new HBox(10, icons[screen.ordinal()].create(16), text, spacer);
+            HBox content = new HBox(10, icons[screen.ordinal()].create(20), text, spacer);
             content.getStyleClass().add("nav-content");
             if (screen == Screen.QUEUE) {
                 Label count = new Label();

@@ -89,7 +89,7 @@ public final class ShellView extends BorderPane {
         retry.setId("offline-retry");
         retry.getStyleClass().add(Styles.SMALL);
         retry.setOnAction(event -> shell.reconnect());
-        HBox banner = new HBox(10, Icons.OFFLINE.create(18), text, spacer, retry);
+        HBox banner = new HBox(10, Icons.OFFLINE.create(22), text, spacer, retry);
         banner.setId("offline-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("offline-banner");

@@ -16,6 +16,6 @@ public final class EmptyState extends VBox {
         Label text = new Label(hint);
         text.getStyleClass().add("empty-hint");
         Texts.wrapping(text);
-        getChildren().addAll(icon.create(48), heading, text);
+        getChildren().addAll(icon.create(56), heading, text);
     }
 }

@@ -37,12 +37,20 @@ public enum Icons {
         this.path = path;
     }
 
+    private static final double DESIGN_SIZE = 24;
+
     /** A square icon of {@code size} pixels; style it through the {@code icon} style class. */
     public Node create(double size) {
         SVGPath shape = new SVGPath();
         shape.setContent(path);
         Region icon = new Region();
         icon.setShape(shape);
+        // Drawn at its 24-unit design size and scaled as a whole: stretching the shape to the box would
+        // distort the narrow ones ("!", the play triangle).
+        icon.setScaleShape(false);
+        icon.setCenterShape(true);
+        icon.setScaleX(size / DESIGN_SIZE);
+        icon.setScaleY(size / DESIGN_SIZE);
         icon.setMinSize(size, size);
         icon.setPrefSize(size, size);
         icon.setMaxSize(size, size);

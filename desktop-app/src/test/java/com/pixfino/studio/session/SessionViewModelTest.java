@@ -80,6 +80,18 @@ class SessionViewModelTest {
     }
 
     @Test
+    void theFirstCallThatGoesThroughAgainBringsTheSessionBackOnline() {
+        fixture.signedIn();
+        fixture.sessions.callFailed(new java.net.SocketTimeoutException("timeout"));
+        fixture.api.setCredits(12);
+
+        fixture.sessions.callSucceeded();
+
+        assertThat(fixture.session.isOnline()).isTrue();
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(12);
+    }
+
+    @Test
     void signingOutRevokesAndForgetsTheToken() throws Exception {
         fixture.signedIn();
 

@@ -172,7 +172,8 @@ public final class StudioHarness implements AutoCloseable {
     /** Closes the window and the studio as on exit. */
     @Override
     public void close() {
-        robot.interact(() -> stage.setScene(new Scene(new javafx.scene.layout.Pane())));
+        // Hidden, not given an empty scene: the next studio's scene then takes the window's size when shown.
+        robot.interact(stage::hide);
         context.close();
     }
 
