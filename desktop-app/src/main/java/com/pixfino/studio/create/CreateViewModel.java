@@ -191,20 +191,20 @@ public final class CreateViewModel {
         return "";
     }
 
-    /** "4 credits" for the selected preset, or empty. */
+    /** "4 credits" for the selected preset, or a dash. */
     public StringBinding costText() {
         return Bindings.createStringBinding(() -> {
             PresetView preset = presets.selectedProperty().get();
-            return preset == null ? "" : messages.get("create.cost", preset.credits());
+            return preset == null ? messages.get("create.summary.dash") : messages.get("create.cost", preset.credits());
         }, presets.selectedProperty());
     }
 
-    /** What the balance will be after Generate ("1 credit left"), or empty. */
+    /** What the balance will be after Generate ("1 credit"), or a dash. */
     public StringBinding balanceAfterText() {
         return Bindings.createStringBinding(() -> {
             PresetView preset = presets.selectedProperty().get();
             if (preset == null) {
-                return "";
+                return messages.get("create.summary.dash");
             }
             int after = CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits());
             return messages.get(after < 0 ? "create.balanceShort" : "create.balanceAfter", after, -after);

@@ -74,7 +74,7 @@ public final class GalleryView extends StackPane implements ScreenActions {
 
         VBox page = new VBox(title, notice, body);
         page.getStyleClass().add("screen");
-        viewerView = new ViewerView(viewer, tasks, messages, this::confirmDelete, this::export);
+        viewerView = new ViewerView(viewer, tasks, messages, this::confirmDelete, this::export, viewModel.noticeProperty());
         page.visibleProperty().bind(viewer.itemProperty().isNull());
         viewerView.visibleProperty().bind(viewer.itemProperty().isNotNull());
         getChildren().addAll(page, viewerView);
@@ -88,6 +88,9 @@ public final class GalleryView extends StackPane implements ScreenActions {
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText(messages.get("gallery.delete"));
         confirm.getDialogPane().lookupButton(ButtonType.OK).setId("confirm-delete");
         confirm.getDialogPane().lookupButton(ButtonType.OK).getStyleClass().add(Styles.DANGER);
+        // Enter must not destroy: the safe choice is the default one.
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         if (getScene() != null) {
             confirm.initOwner(getScene().getWindow());
         }

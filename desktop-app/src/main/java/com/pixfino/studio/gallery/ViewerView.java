@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,8 +40,9 @@ final class ViewerView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane();
     private final VideoPane video;
 
+    /** {@code notice}: the gallery's word on the last export or delete, shown here too. */
     ViewerView(ViewerViewModel viewModel, TaskExecutor tasks, Messages messages, Consumer<GalleryItem> delete,
-               Consumer<GalleryItem> export) {
+               Consumer<GalleryItem> export, ObservableValue<String> notice) {
         this.viewModel = viewModel;
         this.delete = delete;
         this.export = export;
@@ -73,7 +75,7 @@ final class ViewerView extends BorderPane {
         setTop(toolbar(messages));
         StackPane center = new StackPane(scroll, video);
         setCenter(center);
-        setRight(details(messages));
+        setRight(details(messages, notice));
 
         viewModel.fileProperty().addListener((obs, was, file) ->
                 image.setImage(file == null ? null : new Image(file.toUri().toString(), true)));
@@ -136,7 +138,7 @@ final class ViewerView extends BorderPane {
         return bar;
     }
 
-    private VBox details(Messages messages) {
+    private VBox details(Messages messages, ObservableValue<String> notice) {
         GridPane facts = new GridPane();
         facts.getStyleClass().add("viewer-facts");
         Label preset = fact();
@@ -169,7 +171,14 @@ final class ViewerView extends BorderPane {
         message.managedProperty().bind(message.visibleProperty());
         Label heading = new Label(messages.get("viewer.details"));
         heading.getStyleClass().add("section-label");
-        VBox panel = new VBox(12, heading, facts, message);
+        Label outcome = new Label();
+        outcome.setId("viewer-notice");
+        outcome.getStyleClass().add("notice");
+        Texts.wrapping(outcome);
+        outcome.textProperty().bind(notice);
+        outcome.visibleProperty().bind(outcome.textProperty().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
+        VBox panel = new VBox(12, heading, facts, message, outcome);
         panel.getStyleClass().add("viewer-details");
         return panel;
     }

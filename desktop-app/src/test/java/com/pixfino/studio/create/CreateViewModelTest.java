@@ -39,7 +39,7 @@ class CreateViewModelTest {
     @Test
     void showsTheCostAndTheBalanceAfterBeforeSpending() {
         assertThat(presets.allPresets()).hasSize(5); // loaded when the session came online
-        assertThat(viewModel.costText().get()).isEmpty();
+        assertThat(viewModel.costText().get()).isEqualTo("\u2014");
 
         presets.select(TestPresets.SNOW_PRINCESS);
 

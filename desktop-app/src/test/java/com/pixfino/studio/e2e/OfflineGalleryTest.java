@@ -59,4 +59,15 @@ class OfflineGalleryTest {
         assertThat(studio.find("generate").isDisabled()).isTrue();
         assertThat(studio.text("generate-hint")).startsWith("Offline: generating needs the server.");
     }
+
+    @Test
+    void withoutASavedSignInTheStudioSaysTheServerCannotBeReached(@TempDir Path home) throws Exception {
+        studio = StudioHarness.start(home, "http://127.0.0.1:" + com.pixfino.studio.testsupport.HealthResponses.deadPort());
+
+        studio.awaitShowing("signin-unreachable");
+
+        assertThat(studio.text("connection-status")).contains("connection refused");
+        assertThat(studio.find("signin-submit").isDisabled()).isTrue();
+        studio.screenshotBothThemes("signin-offline");
+    }
 }
