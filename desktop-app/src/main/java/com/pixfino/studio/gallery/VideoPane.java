@@ -71,7 +71,7 @@ final class VideoPane extends VBox {
         String uri = item.original().toUri().toString();
         // Media probes the file when it is made: off the FX thread.
         tasks.run(() -> new MediaPlayer(new Media(uri)), ready -> attach(item, ready),
-                error -> viewModel.playbackFailed(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+                error -> viewModel.playbackFailed(readable(error)));
     }
 
     private void attach(GalleryItem item, MediaPlayer ready) {
@@ -81,7 +81,7 @@ final class VideoPane extends VBox {
         }
         player = ready;
         player.setOnError(() -> {
-            viewModel.playbackFailed(String.valueOf(player.getError().getMessage()));
+            viewModel.playbackFailed(readable(player.getError()));
             playPause.setDisable(true);
             poster.setVisible(true);
         });
@@ -95,6 +95,16 @@ final class VideoPane extends VBox {
             player.pause();
             playPause.setText(messages.get("viewer.play"));
         });
+    }
+
+    // Media errors read "com.sun.media.jfxmedia.MediaException: Could not create player!": keep the words.
+    static String readable(Throwable error) {
+        String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        java.util.regex.Matcher wrapped = java.util.regex.Pattern.compile("^[\\w.$]+(?:Exception|Error): (.*)$").matcher(text);
+        if (wrapped.matches()) {
+            text = wrapped.group(1);
+        }
+        return text.replaceAll("[!.]+$", "").strip();
     }
 
     private void toggle() {

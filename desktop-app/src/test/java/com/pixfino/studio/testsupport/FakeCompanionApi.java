@@ -52,6 +52,9 @@ public final class FakeCompanionApi implements CompanionApi {
     public final List<String> sentKeys = new ArrayList<>();
     public final List<LedgerEntryView> ledger = new ArrayList<>();
     public final List<GenerationEventListener> listeners = new ArrayList<>();
+    /** What downloads deliver: the result file and its thumbnail. */
+    public byte[] outputBytes = JPEG_BYTES;
+    public byte[] thumbnailBytes = JPEG_BYTES;
     public int uploads;
     public int logouts;
     public int closedStreams;
@@ -157,7 +160,8 @@ public final class FakeCompanionApi implements CompanionApi {
         GenerationView g = generations.get(id);
         String base = "/api/v1/generations/" + id;
         GenerationView done = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.COMPLETED,
-                g.creditsCharged(), false, g.prompt(), g.uploadId(), g.provider(), g.model(), null, base + "/output", "image/jpeg",
+                g.creditsCharged(), false, g.prompt(), g.uploadId(), g.provider(), g.model(), null, base + "/output",
+                g.kind() == com.pixfino.model.MediaKind.VIDEO ? "video/mp4" : "image/jpeg",
                 base + "/thumbnail", 800, 1000, null, g.createdAt(), g.createdAt(), tick());
         generations.put(id, done);
         return done;
@@ -216,7 +220,7 @@ public final class FakeCompanionApi implements CompanionApi {
     public void download(UUID generationId, boolean thumbnail, Path target) throws IOException {
         generation(generationId);
         Files.createDirectories(target.getParent());
-        Files.write(target, JPEG_BYTES);
+        Files.write(target, thumbnail ? thumbnailBytes : outputBytes);
     }
 
     @Override

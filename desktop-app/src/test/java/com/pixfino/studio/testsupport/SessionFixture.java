@@ -1,6 +1,7 @@
 package com.pixfino.studio.testsupport;
 
 import com.pixfino.model.api.AuthResponse;
+import com.pixfino.studio.concurrent.TaskExecutor;
 import com.pixfino.studio.i18n.Messages;
 import com.pixfino.studio.net.CompanionJson;
 import com.pixfino.studio.net.ServerUrl;
@@ -18,7 +19,7 @@ public final class SessionFixture {
 
     public static final String SERVER = "http://127.0.0.1:7070";
 
-    public final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+    public final TaskExecutor tasks;
     public final FakeCompanionApi api = new FakeCompanionApi();
     public final Messages messages = Messages.load(Locale.ROOT);
     public final StringProperty serverUrl = new SimpleStringProperty(SERVER);
@@ -28,6 +29,12 @@ public final class SessionFixture {
     public final SessionViewModel sessions;
 
     public SessionFixture(Path dir) {
+        this(dir, new CurrentThreadTaskExecutor());
+    }
+
+    /** With a real executor, for tests that show views. */
+    public SessionFixture(Path dir, TaskExecutor tasks) {
+        this.tasks = tasks;
         tokens = new FileTokenStore(dir.resolve("tokens.json"), CompanionJson.mapper());
         snapshots = new AccountSnapshots(dir.resolve("accounts.json"), CompanionJson.mapper());
         sessions = new SessionViewModel(tasks, session, tokens, snapshots, url -> api, serverUrl, messages);

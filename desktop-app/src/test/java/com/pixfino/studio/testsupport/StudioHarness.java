@@ -5,9 +5,6 @@ import com.pixfino.studio.app.StudioContext;
 import com.pixfino.studio.app.StudioEnvironment;
 import com.pixfino.studio.settings.StudioPaths;
 import com.pixfino.studio.theme.ThemeMode;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,7 +26,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class StudioHarness implements AutoCloseable {
 
-    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     private final Path home;
@@ -151,22 +143,9 @@ public final class StudioHarness implements AutoCloseable {
     }
 
     public void screenshot(String name) {
-        // Two pulses: images that just finished loading and CSS of the new theme are laid out first.
+        // A few pulses: images that just finished loading and CSS of the new theme are laid out first.
         WaitForAsyncUtils.waitForFxEvents(4);
-        Scene scene = stage.getScene();
-        WritableImage snap = call(() -> scene.snapshot(null));
-        int width = (int) snap.getWidth();
-        int height = (int) snap.getHeight();
-        int[] argb = new int[width * height];
-        snap.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, width, height, argb, 0, width);
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            ImageIO.write(image, "png", SCREENSHOTS.resolve(name + ".png").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Screenshots.save(stage.getScene(), name);
     }
 
     /** Closes the window and the studio as on exit. */
