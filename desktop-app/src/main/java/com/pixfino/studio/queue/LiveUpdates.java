@@ -67,6 +67,15 @@ public final class LiveUpdates {
         connect();
     }
 
+    /** The server is known to be back (a call went through): reconnect now instead of waiting out the backoff. */
+    public void reconnectNow() {
+        if (state.get() == State.POLLING) {
+            reconnect.cancel();
+            failures = 0;
+            connect();
+        }
+    }
+
     public void stop() {
         connection++;
         reconnect.cancel();

@@ -66,6 +66,11 @@ public final class QueueViewModel implements LiveUpdates.Target {
         this.live = new LiveUpdates(tasks, session::api, this, backoff, pollInterval);
         this.activeCount = Bindings.createIntegerBinding(
                 () -> (int) jobs.stream().filter(job -> JobText.isOpen(job.view())).count(), jobs);
+        session.onlineProperty().addListener((obs, was, online) -> {
+            if (online && session.isSignedIn()) {
+                live.reconnectNow();
+            }
+        });
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (signedIn) {
                 live.start();

@@ -91,6 +91,21 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void reconnectsAtOnceWhenTheServerIsKnownToBeBack() {
+        live.start();
+        stream().failed(new IOException("refused"));
+        assertThat(api.listeners).isEmpty();
+        assertThat(tasks.scheduledDelays()).containsExactly(Duration.ZERO, Duration.ofSeconds(1));
+
+        live.reconnectNow();
+
+        assertThat(api.listeners).hasSize(1);
+        assertThat(tasks.scheduledDelays()).containsExactly(Duration.ZERO); // the waiting reconnect was dropped
+        stream().opened();
+        assertThat(live.stateProperty().get()).isEqualTo(LiveUpdates.State.LIVE);
+    }
+
+    @Test
     void aRefusedStreamIsNotRetried() {
         live.start();
 
