@@ -35,8 +35,9 @@ public final class StudioApp extends Application {
         Scene scene = new Scene(context.createMainView());
         scene.getStylesheets().add(Objects.requireNonNull(StudioApp.class.getResource(STYLESHEET)).toExternalForm());
         stage.setTitle(context.messages().get("app.title"));
-        new WindowPlacement(context.settings().windowProperty()).attach(stage);
         stage.setScene(scene);
+        // After the scene: a new scene on a shown stage would otherwise size the window to itself.
+        new WindowPlacement(context.settings().windowProperty()).attach(stage);
         stage.show();
         context.connection().connectOnStart();
     }

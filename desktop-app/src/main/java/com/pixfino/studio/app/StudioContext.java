@@ -1,22 +1,31 @@
 package com.pixfino.studio.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.studio.companion.LocalCompanion;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
-import com.pixfino.studio.connection.ConnectionView;
+import com.pixfino.studio.connection.ConnectionState;
 import com.pixfino.studio.connection.ServerAnswersProbe;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.i18n.Messages;
 import com.pixfino.studio.net.CompanionClients;
+import com.pixfino.studio.net.CompanionJson;
+import com.pixfino.studio.session.AccountSnapshots;
+import com.pixfino.studio.session.FallbackTokenStore;
+import com.pixfino.studio.session.FileTokenStore;
+import com.pixfino.studio.session.KeychainTokenStore;
+import com.pixfino.studio.session.Session;
+import com.pixfino.studio.session.SessionViewModel;
+import com.pixfino.studio.session.SignInViewModel;
+import com.pixfino.studio.session.TokenStore;
 import com.pixfino.studio.settings.SettingsFile;
 import com.pixfino.studio.settings.SettingsStore;
 import com.pixfino.studio.settings.StudioSettings;
-import com.pixfino.studio.shell.HeaderView;
-import com.pixfino.studio.shell.MainView;
 import com.pixfino.studio.theme.ThemeViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.scene.Parent;
 
 /** The composition root: builds every long-lived object once and closes them in reverse order. */
@@ -33,10 +42,15 @@ public final class StudioContext implements AutoCloseable {
     private final LocalCompanion companion;
     private final ServerConnectionViewModel connection;
     private final ThemeViewModel theme;
+    private final Optional<KeychainTokenStore> keychain;
+    private final Session session;
+    private final SessionViewModel sessions;
+    private final SignInViewModel signIn;
+    private final Features features;
 
-    /** Reads the settings file: call off the FX thread (Application.init runs on the launcher thread). */
+    /** Reads the settings file and opens the gallery cache: call off the FX thread (Application.init runs on the launcher thread). */
     public StudioContext(StudioEnvironment environment) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        ObjectMapper json = CompanionJson.mapper();
         messages = Messages.load(Locale.getDefault());
         settingsStore = new SettingsStore(new SettingsFile(environment.paths().settingsFile(), json), SETTINGS_DEBOUNCE);
         settings = settingsStore.load();
@@ -46,6 +60,22 @@ public final class StudioContext implements AutoCloseable {
                 environment.paths().companionLog(), new ServerAnswersProbe(clients), COMPANION_START_TIMEOUT);
         connection = new ServerConnectionViewModel(tasks, clients, companion, messages, settings.serverUrlProperty());
         theme = new ThemeViewModel(settings.themeProperty());
+
+        keychain = environment.useKeychain() ? KeychainTokenStore.open() : Optional.empty();
+        TokenStore tokens = new FallbackTokenStore(keychain.map(TokenStore.class::cast),
+                new FileTokenStore(environment.paths().tokenFile(), json));
+        session = new Session(clients::forServer);
+        sessions = new SessionViewModel(tasks, session, tokens, new AccountSnapshots(environment.paths().accountsFile(), json),
+                clients::forServer, settings.serverUrlProperty(), messages);
+        sessions.follow(connection.stateProperty());
+        signIn = new SignInViewModel(tasks, clients::forServer, sessions, settings.serverUrlProperty(),
+                connection.stateProperty().isEqualTo(ConnectionState.CONNECTED), messages);
+        try {
+            features = new Features(environment.paths(), tasks, session, sessions, connection, messages);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Messages messages() {
@@ -60,16 +90,24 @@ public final class StudioContext implements AutoCloseable {
         return connection;
     }
 
+    public Session session() {
+        return session;
+    }
+
     /** Views are made on demand because they must be built on the FX thread. */
     public Parent createMainView() {
-        return new MainView(new HeaderView(theme, messages), new ConnectionView(connection, messages));
+        return features.createMainView(theme, signIn, tasks);
     }
 
     @Override
     public void close() {
+        if (features != null) {
+            features.close();
+        }
         tasks.close();
         companion.close();
         clients.close();
+        keychain.ifPresent(KeychainTokenStore::close);
         settingsStore.close();
     }
 }

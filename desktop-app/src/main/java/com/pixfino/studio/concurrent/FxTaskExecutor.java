@@ -1,11 +1,15 @@
 package com.pixfino.studio.concurrent;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -18,6 +22,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
     private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
     private final Executor uiThread;
 
     public FxTaskExecutor(String name, int threads) {
@@ -27,6 +32,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     /** {@code uiThread} is injectable so the hand-over can be tested without a running toolkit. */
     public FxTaskExecutor(String name, int threads, Executor uiThread) {
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads(name));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads(name + "-timer"));
         this.uiThread = uiThread;
     }
 
@@ -45,7 +51,31 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
+    public void onUiThread(Runnable action) {
+        uiThread.execute(action);
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        if (timer.isShutdown()) {
+            return Cancellable.NONE;
+        }
+        // The flag also covers the gap between the timer firing and the UI thread running the action.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScheduledFuture<?> future = timer.schedule(() -> uiThread.execute(() -> {
+            if (!cancelled.get()) {
+                action.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            cancelled.set(true);
+            future.cancel(false);
+        };
+    }
+
+    @Override
     public void close() {
+        timer.shutdownNow();
         pool.shutdownNow();
         try {
             // Give a running HTTP call a moment to notice the interrupt; the threads are daemons anyway.

@@ -1,5 +1,6 @@
 package com.pixfino.studio.concurrent;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -13,4 +14,10 @@ public interface TaskExecutor {
      * Runs {@code work} in the background; exactly one of the callbacks is then called on the UI thread.
      */
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure);
+
+    /** Hands something that happened on another thread (a pushed server event) to the UI thread. */
+    void onUiThread(Runnable action);
+
+    /** Runs {@code action} on the UI thread after {@code delay}, unless cancelled first. */
+    Cancellable schedule(Duration delay, Runnable action);
 }

@@ -2,6 +2,7 @@ package com.pixfino.studio.connection;
 
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.i18n.Messages;
+import com.pixfino.studio.ui.Texts;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,24 +22,22 @@ public final class ConnectionView extends VBox {
         getStyleClass().add("connection-panel");
 
         Label heading = new Label(messages.get("connection.heading"));
-        heading.getStyleClass().addAll(Styles.TITLE_4, "connection-heading");
+        heading.getStyleClass().addAll(Styles.TEXT_BOLD, "connection-heading");
         Label description = new Label(messages.get("connection.description"));
         description.getStyleClass().add("connection-description");
-        description.setWrapText(true);
+        Texts.wrapping(description);
 
-        Label urlLabel = new Label(messages.get("connection.url.label"));
         TextField url = new TextField();
         url.setId("server-url");
         url.setPromptText(messages.get("connection.url.prompt"));
         url.textProperty().bindBidirectional(viewModel.serverUrlProperty());
         url.setOnAction(event -> viewModel.check());
-        urlLabel.setLabelFor(url);
+        heading.setLabelFor(url);
         HBox.setHgrow(url, Priority.ALWAYS);
 
         Button check = new Button(messages.get("connection.check"));
         check.setId("check-connection");
-        check.getStyleClass().add(Styles.ACCENT);
-        check.setDefaultButton(true);
+        // Not a default button: on the sign-in screen Enter signs in; Enter in the URL field checks.
         check.disableProperty().bind(viewModel.busyProperty());
         check.setOnAction(event -> viewModel.check());
 
@@ -54,7 +53,7 @@ public final class ConnectionView extends VBox {
         Label status = new Label();
         status.setId("connection-status");
         status.getStyleClass().add("connection-status");
-        status.setWrapText(true);
+        Texts.wrapping(status);
         status.textProperty().bind(viewModel.statusProperty());
         showState(status, viewModel.stateProperty().get());
         viewModel.stateProperty().addListener((obs, was, now) -> showState(status, now));
@@ -62,7 +61,7 @@ public final class ConnectionView extends VBox {
         HBox statusRow = new HBox(progress, status);
         statusRow.getStyleClass().add("connection-status-row");
 
-        getChildren().addAll(heading, description, urlLabel, urlRow, statusRow);
+        getChildren().addAll(heading, description, urlRow, statusRow);
     }
 
     // One style class per state, so colours live in studio.css and follow the theme.

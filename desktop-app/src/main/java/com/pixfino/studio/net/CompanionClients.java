@@ -19,8 +19,8 @@ public final class CompanionClients implements AutoCloseable {
     public static CompanionClients withDefaults(ObjectMapper json) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(5))
-                .callTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(10))
+                .callTimeout(Duration.ofSeconds(20))
                 .build();
         return new CompanionClients(http, json);
     }

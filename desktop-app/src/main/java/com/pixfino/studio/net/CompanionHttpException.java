@@ -3,7 +3,7 @@ package com.pixfino.studio.net;
 import java.io.IOException;
 
 /** The server answered, but not in a way the studio understands (wrong status code or body). */
-public final class CompanionHttpException extends IOException {
+public class CompanionHttpException extends IOException {
 
     private final int statusCode;
 

@@ -34,6 +34,25 @@ public record StudioPaths(Path configDir, Path dataDir) {
         return dataDir.resolve("companion.log");
     }
 
+    /** Sign-in tokens when the OS keychain is not available; written with owner-only permissions. */
+    public Path tokenFile() {
+        return configDir.resolve("tokens.json");
+    }
+
+    /** The last known account per server, so a studio that starts offline knows whose gallery to show. */
+    public Path accountsFile() {
+        return dataDir.resolve("accounts.json");
+    }
+
+    public Path galleryDatabase() {
+        return dataDir.resolve("gallery.db");
+    }
+
+    /** Cached thumbnails and originals, one folder per account. */
+    public Path galleryFiles() {
+        return dataDir.resolve("gallery");
+    }
+
     // The XDG spec says relative values are invalid and must be ignored.
     private static Path xdgDir(String value, Path fallback) {
         if (value == null || value.isBlank()) {

@@ -8,8 +8,8 @@ import javafx.stage.Stage;
 /** Puts the window where it was last time and remembers where people move it. */
 public final class WindowPlacement {
 
-    private static final double DEFAULT_WIDTH = 960;
-    private static final double DEFAULT_HEIGHT = 640;
+    private static final double DEFAULT_WIDTH = 1180;
+    private static final double DEFAULT_HEIGHT = 760;
 
     private final ObjectProperty<WindowBounds> remembered;
 

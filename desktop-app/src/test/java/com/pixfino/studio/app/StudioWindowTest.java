@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -62,7 +63,9 @@ class StudioWindowTest {
         // A remembered server URL, as a previous run would have left it.
         Files.writeString(home.resolve("settings.json"),
                 "{\"serverUrl\":\"http://127.0.0.1:" + SERVER.getPort() + "\",\"theme\":\"LIGHT\"}");
-        context = new StudioContext(new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java")));
+        // Building the context opens files (the gallery cache refuses the FX thread), as Application.init would.
+        context = CompletableFuture.supplyAsync(() -> new StudioContext(
+                new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java"), false))).join();
         new StudioApp(context).start(stage);
     }
 

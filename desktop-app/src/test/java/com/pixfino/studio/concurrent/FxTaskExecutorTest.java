@@ -49,4 +49,26 @@ class FxTaskExecutorTest {
 
         assertThat(failure.get(5, TimeUnit.SECONDS)).isEqualTo("boom on fake-ui");
     }
+
+    @Test
+    void scheduledActionsRunOnTheUiThreadUnlessCancelled() throws Exception {
+        CompletableFuture<String> ran = new CompletableFuture<>();
+        CompletableFuture<String> cancelledRan = new CompletableFuture<>();
+
+        executor.schedule(java.time.Duration.ofMillis(150), () -> cancelledRan.complete("should not run")).cancel();
+        executor.schedule(java.time.Duration.ofMillis(50), () -> ran.complete(Thread.currentThread().getName()));
+
+        assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo("fake-ui");
+        Thread.sleep(300);
+        assertThat(cancelledRan).isNotDone();
+    }
+
+    @Test
+    void pushedEventsAreHandedToTheUiThread() throws Exception {
+        CompletableFuture<String> ran = new CompletableFuture<>();
+
+        executor.onUiThread(() -> ran.complete(Thread.currentThread().getName()));
+
+        assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo("fake-ui");
+    }
 }

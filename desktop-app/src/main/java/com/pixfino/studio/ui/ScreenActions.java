@@ -1,0 +1,17 @@
+package com.pixfino.studio.ui;
+
+import javafx.scene.input.KeyEvent;
+
+/** What the shell asks of the screen that is showing: keyboard shortcuts, F5, and being shown. */
+public interface ScreenActions {
+
+    /** @return true when the key was used */
+    boolean shortcut(KeyEvent event);
+
+    /** F5 and the screen's refresh button. */
+    void refresh();
+
+    /** The screen has just become the one showing. */
+    default void shown() {
+    }
+}
