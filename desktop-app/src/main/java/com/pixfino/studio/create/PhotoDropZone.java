@@ -6,7 +6,6 @@ import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
 import java.io.File;
 import java.util.List;
-import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -78,8 +77,7 @@ final class PhotoDropZone extends StackPane {
                 // Decoded by JavaFX's background loader, scaled on load: no image decoding on the FX thread.
                 preview.setImage(new Image(photo.file().toUri().toString(), 0, PREVIEW_HEIGHT * 2, true, true, true));
                 fileName.setText(photo.file().getFileName().toString());
-                details.setText(messages.get("create.photo.details", photo.width(), photo.height(),
-                        String.format(Locale.ROOT, "%.1f", photo.bytes() / (1024.0 * 1024.0))));
+                details.setText(messages.get("create.photo.details", photo.width(), photo.height(), FileSize.readable(photo.bytes())));
             } else {
                 preview.setImage(null);
             }
