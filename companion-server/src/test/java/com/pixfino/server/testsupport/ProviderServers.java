@@ -1,5 +1,7 @@
 package com.pixfino.server.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobSettings;
@@ -111,5 +113,15 @@ public final class ProviderServers {
             }
         }
         return kinds;
+    }
+
+    /** The job ended FAILED with {@code code} and a readable reason, and was refunded: balance back to {@code credits}, ledger DEBIT then REFUND. */
+    public static void assertFailedAndRefunded(ApiClient user, String generationId, JsonNode done, String code, int credits) {
+        assertThat(done.get("status").asText()).isEqualTo("FAILED");
+        assertThat(done.path("error").path("code").asText()).isEqualTo(code);
+        assertThat(done.path("error").path("message").asText()).isNotBlank();
+        assertThat(done.get("refunded").asBoolean()).isTrue();
+        assertThat(Studio.credits(user)).isEqualTo(credits);
+        assertThat(ledgerKinds(user, generationId)).containsExactly("DEBIT", "REFUND");
     }
 }

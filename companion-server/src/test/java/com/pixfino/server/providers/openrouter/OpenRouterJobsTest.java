@@ -73,11 +73,7 @@ class OpenRouterJobsTest {
         String id = create(user, scenario + "-" + UUID.randomUUID());
         JsonNode done = Studio.awaitFinal(user, id, WAIT);
 
-        assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.path("error").path("code").asText()).isEqualTo(code);
-        assertThat(done.get("refunded").asBoolean()).isTrue();
-        assertThat(Studio.credits(user)).isEqualTo(4);
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT", "REFUND");
+        ProviderServers.assertFailedAndRefunded(user, id, done, code, 4);
     }
 
     @Test

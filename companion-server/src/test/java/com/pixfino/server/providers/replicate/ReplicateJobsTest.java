@@ -72,12 +72,8 @@ class ReplicateJobsTest {
         String id = create(user, scenario + "-" + UUID.randomUUID());
         JsonNode done = Studio.awaitFinal(user, id, WAIT);
 
-        assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.path("error").path("code").asText()).isEqualTo(code);
-        assertThat(done.path("error").path("message").asText()).isNotBlank().doesNotContain(FakeReplicate.TOKEN);
-        assertThat(done.get("refunded").asBoolean()).isTrue();
-        assertThat(Studio.credits(user)).isEqualTo(4);
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT", "REFUND");
+        ProviderServers.assertFailedAndRefunded(user, id, done, code, 4);
+        assertThat(done.path("error").path("message").asText()).doesNotContain(FakeReplicate.TOKEN);
     }
 
     @Test
@@ -87,10 +83,7 @@ class ReplicateJobsTest {
         String id = create(user, word);
         JsonNode done = Studio.awaitFinal(user, id, WAIT);
 
-        assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.path("error").path("code").asText()).isEqualTo("timeout");
-        assertThat(Studio.credits(user)).isEqualTo(4);
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT", "REFUND");
+        ProviderServers.assertFailedAndRefunded(user, id, done, "timeout", 4);
 
         String prediction = fake.onlyPredictionFor(word);
         Await.until(WAIT, () -> fake.calls("POST", "/v1/predictions/" + prediction + "/cancel").size(), n -> n == 1);
