@@ -4,7 +4,6 @@ import com.pixfino.model.api.ErrorBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +24,6 @@ public final class ErrorMapping {
             log.error("event=unhandled_error method={} path={}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal_error", "Something went wrong on the server; the error was logged. Please try again.");
         });
-        app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (!isJsonError(ctx)) {
-                writeStatus(ctx, 404, null);
-            }
-        });
-        app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> {
-            if (!isJsonError(ctx)) {
-                writeStatus(ctx, 405, null);
-            }
-        });
-    }
-
-    private static boolean isJsonError(Context ctx) {
-        String body = ctx.result();
-        return body != null && body.startsWith("{\"error\"");
     }
 
     private static void writeStatus(Context ctx, int status, String message) {
