@@ -129,7 +129,7 @@ public final class ServerApp implements AutoCloseable {
         resources.add(remote);
         ProviderRegistry providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls);
         GenerationStore store = new GenerationStore(dsl, ledger, clock);
-        GenerationJob job = new GenerationJob(dsl, store, providers, new OutputStore(storage), storage, config.jobs(), clock);
+        GenerationJob job = new GenerationJob(dsl, store, providers, new OutputStore(storage, remote.http()), storage, config.jobs(), clock);
         JobRunner jobs = new JobRunner(database.dataSource(), job, store, providers, config.jobs(), providerCalls);
         GenerationService generations = new GenerationService(dsl, ledger, presets, uploads, store, jobs, storage, clock,
                 config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));

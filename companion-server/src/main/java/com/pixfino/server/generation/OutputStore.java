@@ -9,14 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.api.JCodecException;
 import org.jcodec.common.io.ByteBufferSeekableByteChannel;
@@ -30,10 +31,12 @@ public final class OutputStore {
     private static final int THUMBNAIL_EDGE = 400;
 
     private final Storage storage;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final OkHttpClient http;
 
-    public OutputStore(Storage storage) {
+    /** {@code http} is the server's shared client; downloads get a longer overall limit than API calls. */
+    public OutputStore(Storage storage, OkHttpClient http) {
         this.storage = storage;
+        this.http = http.newBuilder().callTimeout(Duration.ofMinutes(5)).build();
     }
 
     public StoredOutput store(UUID userId, UUID generationId, ProviderPoll.Output output) {
@@ -66,17 +69,16 @@ public final class OutputStore {
         if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             throw ProviderException.permanent("malformed_output", "The provider returned no usable result link.");
         }
-        try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() / 100 != 2) {
-                    throw ProviderException.transientFault("download_failed", "Downloading the result failed with HTTP " + response.statusCode() + ".");
-                }
-                String servedType = response.headers().firstValue("Content-Type")
-                        .map(type -> type.split(";")[0].trim())
-                        .filter(type -> type.startsWith("image/") || type.startsWith("video/"))
-                        .orElse(null);
+        try (Response response = http.newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
+            if (!response.isSuccessful()) {
+                throw ProviderException.transientFault("download_failed", "Downloading the result failed with HTTP " + response.code() + ".");
+            }
+            MediaType served = response.body().contentType();
+            String servedType = served == null ? null : served.type() + "/" + served.subtype();
+            if (servedType != null && !servedType.startsWith("image/") && !servedType.startsWith("video/")) {
+                servedType = null;
+            }
+            try (InputStream in = response.body().byteStream()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] buffer = new byte[64 * 1024];
                 long total = 0;
@@ -91,9 +93,6 @@ public final class OutputStore {
             }
         } catch (IOException e) {
             throw ProviderException.transientFault("download_failed", "Downloading the result failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderException.transientFault("interrupted", "Downloading the result was interrupted.");
         }
     }
 

@@ -63,6 +63,11 @@ public final class RemoteProviders implements AutoCloseable {
         log.info("event=provider_configured provider={} webhooks={}", provider.name(), webhooks);
     }
 
+    /** The shared HTTP client, also used to download results into our storage. */
+    public OkHttpClient http() {
+        return http;
+    }
+
     public List<Provider> providers() {
         return List.copyOf(providers);
     }
