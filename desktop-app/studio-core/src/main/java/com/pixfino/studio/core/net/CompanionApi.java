@@ -1,0 +1,62 @@
+package com.pixfino.studio.core.net;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.LoginRequest;
+import com.pixfino.model.api.Page;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.model.api.UserView;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the studio asks of its companion server. Every call blocks: run it through the TaskExecutor.
+ * A refusal by the server is a {@link CompanionApiException} carrying the server's sentence for people.
+ */
+public interface CompanionApi {
+
+    /** The same server, acting for the holder of {@code token}. */
+    CompanionApi withToken(String token);
+
+    AuthResponse register(RegisterRequest request) throws IOException;
+
+    AuthResponse login(LoginRequest request) throws IOException;
+
+    /** Revokes the current token on the server. */
+    void logout() throws IOException;
+
+    UserView me() throws IOException;
+
+    List<PresetView> presets() throws IOException;
+
+    UploadView upload(Path photo, String contentType) throws IOException;
+
+    /** {@code idempotencyKey}: the same key sent again returns the first generation and charges nothing. */
+    GenerationAccepted createGeneration(CreateGenerationRequest request, String idempotencyKey) throws IOException;
+
+    /** Newest first; {@code status} and {@code cursor} may be null. */
+    Page<GenerationView> generations(GenerationStatus status, String cursor, int limit) throws IOException;
+
+    GenerationView generation(UUID id) throws IOException;
+
+    GenerationView cancel(UUID id) throws IOException;
+
+    void delete(UUID id) throws IOException;
+
+    /** Saves a generation's result (or its thumbnail) to {@code target}, never leaving a partial file there. */
+    void download(UUID generationId, boolean thumbnail, Path target) throws IOException;
+
+    Page<LedgerEntryView> ledger(String cursor, int limit) throws IOException;
+
+    /** Opens the live stream of the user's status changes; closing it stops the stream. */
+    Closeable events(GenerationEventListener listener);
+}

@@ -1,0 +1,212 @@
+package com.pixfino.studio.core.net;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.LoginRequest;
+import com.pixfino.model.api.Page;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.model.api.UserView;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** HTTP client of one companion server, optionally signed in. Blocking: call it through the TaskExecutor. */
+public final class CompanionClient implements CompanionApi {
+
+    // Photos are up to 20 MB and results can be videos: transfers get longer limits than API calls.
+    private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(3);
+
+    private final OkHttpClient http;
+    private final ObjectMapper json;
+    private final UiThreadGuard guard;
+    private final ServerUrl server;
+    private final String token;
+    private final HttpCalls calls;
+
+    public CompanionClient(OkHttpClient http, ObjectMapper json, UiThreadGuard guard, ServerUrl server) {
+        this(http, json, guard, server, null);
+    }
+
+    private CompanionClient(OkHttpClient http, ObjectMapper json, UiThreadGuard guard, ServerUrl server, String token) {
+        this.http = http;
+        this.json = json;
+        this.server = server;
+        this.token = token;
+        this.guard = guard;
+        this.calls = new HttpCalls(http, json, guard);
+    }
+
+    public ServerUrl server() {
+        return server;
+    }
+
+    @Override
+    public CompanionClient withToken(String newToken) {
+        return new CompanionClient(http, json, guard, server, newToken);
+    }
+
+    /** GET /health; a 503 still carries a {@link HealthStatus} (the server is up, its database is not). */
+    public HealthStatus health() throws IOException {
+        guard.refuse("CompanionClient");
+        Request request = new Request.Builder().url(server.resolve("health")).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() != 200 && response.code() != 503) {
+                throw new CompanionHttpException(response.code(), "GET /health answered HTTP " + response.code());
+            }
+            return parseHealth(response);
+        }
+    }
+
+    @Override
+    public AuthResponse register(RegisterRequest body) throws IOException {
+        return calls.call(request(ApiPaths.REGISTER).post(calls.jsonBody(body)).build(), AuthResponse.class);
+    }
+
+    @Override
+    public AuthResponse login(LoginRequest body) throws IOException {
+        return calls.call(request(ApiPaths.LOGIN).post(calls.jsonBody(body)).build(), AuthResponse.class);
+    }
+
+    @Override
+    public void logout() throws IOException {
+        calls.call(request(ApiPaths.LOGOUT).post(RequestBody.create(new byte[0], null)).build(), Void.class);
+    }
+
+    @Override
+    public UserView me() throws IOException {
+        return calls.call(request(ApiPaths.ME).get().build(), UserView.class);
+    }
+
+    @Override
+    public List<PresetView> presets() throws IOException {
+        return calls.call(request(ApiPaths.PRESETS).get().build(), new TypeReference<List<PresetView>>() { });
+    }
+
+    @Override
+    public UploadView upload(Path photo, String contentType) throws IOException {
+        RequestBody file = RequestBody.create(photo.toFile(), MediaType.get(contentType));
+        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", photo.getFileName().toString(), file)
+                .build();
+        Request request = request(ApiPaths.UPLOADS).post(body).build();
+        return calls.call(transfers(), request, json.constructType(UploadView.class));
+    }
+
+    @Override
+    public GenerationAccepted createGeneration(CreateGenerationRequest body, String idempotencyKey) throws IOException {
+        Request.Builder request = request(ApiPaths.GENERATIONS).post(calls.jsonBody(body));
+        if (idempotencyKey != null) {
+            request.header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+        }
+        return calls.call(request.build(), GenerationAccepted.class);
+    }
+
+    @Override
+    public Page<GenerationView> generations(GenerationStatus status, String cursor, int limit) throws IOException {
+        HttpUrl.Builder url = url(ApiPaths.GENERATIONS).newBuilder().addQueryParameter("limit", Integer.toString(limit));
+        if (status != null) {
+            url.addQueryParameter("status", status.name());
+        }
+        if (cursor != null) {
+            url.addQueryParameter("cursor", cursor);
+        }
+        return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<GenerationView>>() { });
+    }
+
+    @Override
+    public GenerationView generation(UUID id) throws IOException {
+        return calls.call(request(withId(ApiPaths.GENERATION, id)).get().build(), GenerationView.class);
+    }
+
+    @Override
+    public GenerationView cancel(UUID id) throws IOException {
+        Request request = request(withId(ApiPaths.GENERATION_CANCEL, id)).post(RequestBody.create(new byte[0], null)).build();
+        return calls.call(request, GenerationView.class);
+    }
+
+    @Override
+    public void delete(UUID id) throws IOException {
+        calls.call(request(withId(ApiPaths.GENERATION, id)).delete().build(), Void.class);
+    }
+
+    @Override
+    public void download(UUID generationId, boolean thumbnail, Path target) throws IOException {
+        String path = withId(thumbnail ? ApiPaths.GENERATION_THUMBNAIL : ApiPaths.GENERATION_OUTPUT, generationId);
+        calls.download(transfers(), request(path).get().build(), target);
+    }
+
+    @Override
+    public Page<LedgerEntryView> ledger(String cursor, int limit) throws IOException {
+        HttpUrl.Builder url = url(ApiPaths.LEDGER).newBuilder().addQueryParameter("limit", Integer.toString(limit));
+        if (cursor != null) {
+            url.addQueryParameter("cursor", cursor);
+        }
+        return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<LedgerEntryView>>() { });
+    }
+
+    @Override
+    public Closeable events(GenerationEventListener listener) {
+        return GenerationEventStream.open(http, json, authorized(url(ApiPaths.EVENTS)).build(), listener);
+    }
+
+    private OkHttpClient transfers() {
+        return http.newBuilder().callTimeout(TRANSFER_TIMEOUT).readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    private Request.Builder request(String apiPath) {
+        return authorized(url(apiPath));
+    }
+
+    private Request.Builder authorized(HttpUrl url) {
+        Request.Builder builder = new Request.Builder().url(url);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    // API paths are absolute (/api/v1/...); resolving them relative keeps a base path such as /pixfino/.
+    private HttpUrl url(String apiPath) {
+        return server.resolve(apiPath.substring(1));
+    }
+
+    private static String withId(String apiPath, UUID id) {
+        return apiPath.replace("{id}", id.toString());
+    }
+
+    private HealthStatus parseHealth(Response response) throws IOException {
+        String body = response.body().string();
+        HealthStatus status;
+        try {
+            status = json.readValue(body, HealthStatus.class);
+        } catch (JacksonException e) {
+            throw new CompanionHttpException(response.code(), "GET /health answered something that is not JSON");
+        }
+        if (status == null || status.status() == null) {
+            throw new CompanionHttpException(response.code(), "GET /health answered without a status");
+        }
+        return status;
+    }
+}

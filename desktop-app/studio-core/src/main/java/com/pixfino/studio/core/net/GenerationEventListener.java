@@ -1,0 +1,14 @@
+package com.pixfino.studio.core.net;
+
+import com.pixfino.model.api.GenerationEvent;
+
+/** Callbacks of the server's event stream; they arrive on a network thread. */
+public interface GenerationEventListener {
+
+    void opened();
+
+    void event(GenerationEvent event);
+
+    /** The stream ended or could not start; a {@link CompanionApiException} says the server refused it. */
+    void failed(Exception error);
+}

@@ -1,0 +1,113 @@
+package com.pixfino.studio.core.net;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** Sends one request and reads its JSON answer, turning the server's error body into an exception. */
+final class HttpCalls {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final ObjectMapper json;
+    private final UiThreadGuard guard;
+
+    HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
+        this.http = http;
+        this.json = json;
+        this.guard = guard;
+    }
+
+    RequestBody jsonBody(Object value) throws IOException {
+        return RequestBody.create(json.writeValueAsBytes(value), JSON);
+    }
+
+    <T> T call(OkHttpClient client, Request request, JavaType type) throws IOException {
+        guard.refuse("CompanionClient");
+        try (Response response = client.newCall(request).execute()) {
+            checkSuccess(request, response);
+            if (type == null) {
+                return null;
+            }
+            String body = response.body().string();
+            try {
+                return json.readValue(body, type);
+            } catch (JacksonException e) {
+                throw new CompanionHttpException(response.code(), describe(request) + " answered something the studio cannot read");
+            }
+        }
+    }
+
+    <T> T call(Request request, Class<T> type) throws IOException {
+        return call(http, request, type == Void.class ? null : json.constructType(type));
+    }
+
+    <T> T call(Request request, TypeReference<T> type) throws IOException {
+        return call(http, request, json.constructType(type));
+    }
+
+    /** Streams the body to a temp file beside {@code target}, then moves it into place. */
+    void download(OkHttpClient client, Request request, Path target) throws IOException {
+        guard.refuse("CompanionClient");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".download", ".part");
+        try (Response response = client.newCall(request).execute()) {
+            checkSuccess(request, response);
+            try (InputStream in = response.body().byteStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private void checkSuccess(Request request, Response response) throws IOException {
+        if (response.isSuccessful()) {
+            return;
+        }
+        throw failure(request, response, json);
+    }
+
+    /** The server's own sentence when it sent one, else a plain description of the status code. */
+    static CompanionHttpException failure(Request request, Response response, ObjectMapper json) {
+        String body;
+        try {
+            body = response.body().string();
+        } catch (IOException e) {
+            body = "";
+        }
+        try {
+            ErrorBody error = json.readValue(body, ErrorBody.class);
+            if (error != null && error.error() != null && error.error().message() != null) {
+                return new CompanionApiException(response.code(), error.error().code(), error.error().message());
+            }
+        } catch (IOException | RuntimeException e) {
+            // not the server's error format: fall through to the generic description
+        }
+        return new CompanionHttpException(response.code(), describe(request) + " answered HTTP " + response.code());
+    }
+
+    private static String describe(Request request) {
+        return request.method() + " " + request.url().encodedPath();
+    }
+}

@@ -1,0 +1,64 @@
+package com.pixfino.studio.core.settings;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/** Where the studio keeps its files, following the XDG base directory rules. */
+public record StudioPaths(Path configDir, Path dataDir) {
+
+    /** One directory for everything; tests point it at a temp dir. */
+    public static final String HOME_PROPERTY = "pixfino.studio.home";
+    private static final String APP_DIR = "pixfino-studio";
+
+    public static StudioPaths fromSystem() {
+        return resolve(System::getProperty, System::getenv);
+    }
+
+    public static StudioPaths resolve(UnaryOperator<String> systemProperty, UnaryOperator<String> environment) {
+        String home = systemProperty.apply(HOME_PROPERTY);
+        if (home != null && !home.isBlank()) {
+            Path dir = Path.of(home);
+            return new StudioPaths(dir, dir);
+        }
+        Path userHome = Path.of(systemProperty.apply("user.home"));
+        return new StudioPaths(
+                xdgDir(environment.apply("XDG_CONFIG_HOME"), userHome.resolve(".config")).resolve(APP_DIR),
+                xdgDir(environment.apply("XDG_DATA_HOME"), userHome.resolve(".local/share")).resolve(APP_DIR));
+    }
+
+    public Path settingsFile() {
+        return configDir.resolve("settings.json");
+    }
+
+    public Path companionLog() {
+        return dataDir.resolve("companion.log");
+    }
+
+    /** Sign-in tokens when the OS keychain is not available; written with owner-only permissions. */
+    public Path tokenFile() {
+        return configDir.resolve("tokens.json");
+    }
+
+    /** The last known account per server, so a studio that starts offline knows whose gallery to show. */
+    public Path accountsFile() {
+        return dataDir.resolve("accounts.json");
+    }
+
+    public Path galleryDatabase() {
+        return dataDir.resolve("gallery.db");
+    }
+
+    /** Cached thumbnails and originals, one folder per account. */
+    public Path galleryFiles() {
+        return dataDir.resolve("gallery");
+    }
+
+    // The XDG spec says relative values are invalid and must be ignored.
+    private static Path xdgDir(String value, Path fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Path dir = Path.of(value);
+        return dir.isAbsolute() ? dir : fallback;
+    }
+}

@@ -1,0 +1,110 @@
+package com.pixfino.studio.core.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.net.CompanionApiException;
+import com.pixfino.studio.core.photo.PhotoInfo;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class GenerationSubmitterTest {
+
+    private static final PhotoInfo PHOTO = new PhotoInfo(Path.of("/photos/a.jpg"), "image/jpeg", 1000, 800, 600);
+    private static final PhotoInfo OTHER_PHOTO = new PhotoInfo(Path.of("/photos/b.jpg"), "image/jpeg", 1000, 800, 600);
+
+    /** The server as the submitter sees it: uploads and creates are recorded; create answers come from a script. */
+    private static final class Server {
+        final List<Path> uploads = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final List<CreateGenerationRequest> creates = new ArrayList<>();
+        final Deque<IOException> createFailures = new ArrayDeque<>();
+
+        CompanionApi api() {
+            return (CompanionApi) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CompanionApi.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "upload" -> {
+                            uploads.add((Path) args[0]);
+                            yield new UploadView(UUID.randomUUID(), 800, 600, "image/jpeg", null);
+                        }
+                        case "createGeneration" -> {
+                            creates.add((CreateGenerationRequest) args[0]);
+                            keys.add((String) args[1]);
+                            if (!createFailures.isEmpty()) {
+                                throw createFailures.pop();
+                            }
+                            yield new GenerationAccepted(UUID.randomUUID(), GenerationStatus.PENDING, 1);
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+
+    private final GenerationSubmitter submitter = new GenerationSubmitter();
+    private final Server server = new Server();
+
+    @Test
+    void aRetryAfterANetworkFailureReusesTheKeySoItCannotChargeTwice() throws Exception {
+        server.createFailures.add(new SocketTimeoutException("timeout"));
+        CompanionApi api = server.api();
+
+        assertThatThrownBy(() -> submitter.submit(api, PHOTO, 7, "warm")).isInstanceOf(SocketTimeoutException.class);
+        submitter.submit(api, PHOTO, 7, "warm");
+
+        assertThat(server.keys).hasSize(2).doesNotContainNull();
+        assertThat(server.keys.get(1)).isEqualTo(server.keys.get(0));
+        assertThat(server.uploads).containsExactly(PHOTO.file());
+    }
+
+    @Test
+    void aRefusalOrASuccessEndsTheRequestSoTheNextPressIsANewGeneration() throws Exception {
+        server.createFailures.add(new CompanionApiException(402, "insufficient_credits", "Not enough credits."));
+        CompanionApi api = server.api();
+
+        assertThatThrownBy(() -> submitter.submit(api, PHOTO, 7, null)).isInstanceOf(CompanionApiException.class);
+        submitter.submit(api, PHOTO, 7, null);
+        submitter.submit(api, PHOTO, 7, null);
+
+        assertThat(server.keys).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDifferentRequestGetsItsOwnKeyAndOnePhotoIsUploadedOnce() throws Exception {
+        server.createFailures.add(new SocketTimeoutException("timeout"));
+        CompanionApi api = server.api();
+
+        assertThatThrownBy(() -> submitter.submit(api, PHOTO, 7, null)).isInstanceOf(SocketTimeoutException.class);
+        submitter.submit(api, PHOTO, 8, null);
+        submitter.submit(api, OTHER_PHOTO, 8, null);
+
+        assertThat(server.keys).doesNotHaveDuplicates();
+        assertThat(server.uploads).containsExactly(PHOTO.file(), OTHER_PHOTO.file());
+        assertThat(server.creates).extracting(CreateGenerationRequest::presetId).containsExactly(7L, 8L, 8L);
+    }
+
+    @Test
+    void resetForgetsThePendingKeyAndTheUpload() throws Exception {
+        server.createFailures.add(new SocketTimeoutException("timeout"));
+        CompanionApi api = server.api();
+        assertThatThrownBy(() -> submitter.submit(api, PHOTO, 7, null)).isInstanceOf(SocketTimeoutException.class);
+
+        submitter.reset();
+        submitter.submit(api, PHOTO, 7, null);
+
+        assertThat(server.keys).doesNotHaveDuplicates();
+        assertThat(server.uploads).hasSize(2);
+    }
+}

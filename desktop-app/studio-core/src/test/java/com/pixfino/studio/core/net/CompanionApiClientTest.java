@@ -1,0 +1,179 @@
+package com.pixfino.studio.core.net;
+
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.model.api.LoginRequest;
+import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.core.testsupport.PhotoFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The signed-in API against canned answers in the server's documented formats. */
+class CompanionApiClientTest {
+
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
+    private final CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        clients.close();
+    }
+
+    private CompanionApi api() {
+        return clients.forServer(ServerUrl.parse(server.url("/").toString()).orElseThrow()).withToken("tok-1");
+    }
+
+    @Test
+    void aRefusalCarriesTheServersSentence() {
+        server.enqueue(HealthResponses.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"The email or password is wrong.\"}}"));
+
+        assertThatThrownBy(() -> api().login(new LoginRequest("a@b.c", "x")))
+                .isInstanceOfSatisfying(CompanionApiException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("The email or password is wrong.");
+                    assertThat(e.code()).isEqualTo("unauthorized");
+                    assertThat(e.isUnauthorized()).isTrue();
+                });
+    }
+
+    @Test
+    void aProxyErrorPageIsReportedPlainly() {
+        server.enqueue(HealthResponses.json(502, "<html>Bad gateway</html>"));
+
+        assertThatThrownBy(() -> api().me())
+                .isInstanceOf(CompanionHttpException.class)
+                .isNotInstanceOf(CompanionApiException.class)
+                .hasMessage("GET /api/v1/me answered HTTP 502");
+    }
+
+    @Test
+    void createSendsTheIdempotencyKeyAndTheBearerToken() throws Exception {
+        UUID id = UUID.randomUUID();
+        server.enqueue(HealthResponses.json(202, "{\"id\":\"" + id + "\",\"status\":\"PENDING\",\"creditsCharged\":4,\"extra\":1}"));
+
+        GenerationAccepted accepted = api().createGeneration(new CreateGenerationRequest(7L, UUID.randomUUID(), "snow"), "key-123");
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(accepted).isEqualTo(new GenerationAccepted(id, GenerationStatus.PENDING, 4));
+        assertThat(request.getHeaders().get("Idempotency-Key")).isEqualTo("key-123");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok-1");
+        assertThat(request.getBody().utf8()).contains("\"presetId\":7").contains("\"prompt\":\"snow\"");
+    }
+
+    @Test
+    void uploadsThePhotoAsTheMultipartFilePart() throws Exception {
+        Path photo = PhotoFiles.jpeg(dir, "me.jpg", 32, 32);
+        server.enqueue(HealthResponses.json(201, "{\"id\":\"" + UUID.randomUUID() + "\",\"width\":32,\"height\":32,"
+                + "\"contentType\":\"image/jpeg\",\"placeholder\":\"data:\"}"));
+
+        api().upload(photo, "image/jpeg");
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/uploads");
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("multipart/form-data");
+        assertThat(request.getBody().utf8()).contains("name=\"file\"; filename=\"me.jpg\"").contains("Content-Type: image/jpeg");
+    }
+
+    @Test
+    void listsWithStatusCursorAndLimit() throws Exception {
+        server.enqueue(HealthResponses.json(200, "{\"items\":[],\"nextCursor\":null}"));
+
+        api().generations(GenerationStatus.COMPLETED, "abc", 200);
+
+        assertThat(server.takeRequest().getUrl().toString()).endsWith("/api/v1/generations?limit=200&status=COMPLETED&cursor=abc");
+    }
+
+    @Test
+    void downloadsIntoPlaceWithoutLeavingPartialFiles() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).body("JPEGDATA").build());
+        server.enqueue(HealthResponses.json(404, "{\"error\":{\"code\":\"not_ready\",\"message\":\"Not ready.\"}}"));
+        Path target = dir.resolve("cache").resolve("a.jpg");
+
+        api().download(UUID.randomUUID(), true, target);
+        assertThatThrownBy(() -> api().download(UUID.randomUUID(), false, dir.resolve("cache").resolve("b.jpg")))
+                .isInstanceOf(CompanionApiException.class);
+
+        assertThat(target).hasContent("JPEGDATA");
+        try (var files = Files.list(target.getParent())) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void theEventStreamAsksForSseAndDeliversGenerationEvents() throws Exception {
+        UUID id = UUID.randomUUID();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .body(": connected\n\nevent: generation\nid: " + id + "\ndata: {\"generationId\":\"" + id
+                        + "\",\"status\":\"FAILED\",\"refunded\":true}\n\n")
+                .build());
+        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+
+        try (var stream = api().events(new GenerationEventListener() {
+            @Override
+            public void opened() {
+                heard.add("opened");
+            }
+
+            @Override
+            public void event(GenerationEvent event) {
+                heard.add(event);
+            }
+
+            @Override
+            public void failed(Exception error) {
+                heard.add("ended");
+            }
+        })) {
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("opened");
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(new GenerationEvent(id, GenerationStatus.FAILED, true));
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("ended"); // the canned body ends: the stream is over
+        }
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok-1");
+    }
+
+    @Test
+    void aRefusedEventStreamSaysWhy() throws Exception {
+        server.enqueue(HealthResponses.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Sign in again.\"}}"));
+        BlockingQueue<Exception> failures = new LinkedBlockingQueue<>();
+
+        try (var stream = api().events(new GenerationEventListener() {
+            @Override
+            public void opened() {
+            }
+
+            @Override
+            public void event(GenerationEvent event) {
+            }
+
+            @Override
+            public void failed(Exception error) {
+                failures.add(error);
+            }
+        })) {
+            assertThat(failures.poll(5, TimeUnit.SECONDS))
+                    .isInstanceOfSatisfying(CompanionApiException.class, e -> assertThat(e.isUnauthorized()).isTrue());
+        }
+    }
+}

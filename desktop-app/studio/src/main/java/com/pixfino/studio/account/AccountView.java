@@ -1,0 +1,148 @@
+package com.pixfino.studio.account;
+
+import atlantafx.base.theme.Styles;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.ui.ScreenActions;
+import com.pixfino.studio.ui.ScreenTitle;
+import com.pixfino.studio.ui.Texts;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The account screen: balance, tier and who is signed in as cards, the credit ledger below. */
+public final class AccountView extends VBox implements ScreenActions {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
+    private final AccountViewModel viewModel;
+
+    public AccountView(AccountViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        setId("account-screen");
+        getStyleClass().addAll("screen", "account-screen");
+
+        Button refresh = new Button(messages.get("account.refresh"));
+        refresh.setId("account-refresh");
+        refresh.setOnAction(event -> refresh());
+        Button signOut = new Button(messages.get("account.signOut"));
+        signOut.setId("sign-out");
+        signOut.setOnAction(event -> viewModel.signOut());
+        ScreenTitle title = new ScreenTitle("account", messages.get("account.title"),
+                new SimpleStringProperty(messages.get("account.subtitle")), refresh, signOut);
+
+        GridPane cards = new GridPane();
+        cards.addRow(0,
+                card("account-balance", messages.get("account.balance"), viewModel.balanceText(),
+                        new SimpleStringProperty(messages.get("account.balanceHint"))),
+                card("account-tier", messages.get("account.tier"), viewModel.tierText(), viewModel.tierDetail()),
+                card("account-user", messages.get("account.user"), viewModel.nameText(), viewModel.emailText()));
+        cards.getStyleClass().add("account-cards");
+        for (int column = 0; column < 3; column++) {
+            ColumnConstraints third = new ColumnConstraints();
+            third.setPercentWidth(100.0 / 3);
+            cards.getColumnConstraints().add(third);
+        }
+
+        Label ledgerTitle = new Label(messages.get("account.ledger"));
+        ledgerTitle.getStyleClass().add("section-label");
+        Label notice = new Label();
+        notice.setId("account-notice");
+        notice.getStyleClass().add("notice");
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        TableView<LedgerEntryView> table = ledgerTable(messages);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button more = new Button(messages.get("account.more"));
+        more.setId("ledger-more");
+        more.visibleProperty().bind(viewModel.hasMoreProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(event -> viewModel.loadMore());
+
+        getChildren().addAll(title, cards, ledgerTitle, notice, table, more);
+    }
+
+    private TableView<LedgerEntryView> ledgerTable(Messages messages) {
+        TableView<LedgerEntryView> table = new TableView<>(viewModel.ledger());
+        table.setId("ledger-table");
+        table.getStyleClass().addAll(Styles.STRIPED, "ledger-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(messages.get("account.ledgerEmpty")));
+        table.getColumns().add(column(messages.get("ledger.date"), 200,
+                entry -> entry.createdAt() == null ? "" : WHEN.format(entry.createdAt().atZoneSameInstant(ZoneId.systemDefault()))));
+        table.getColumns().add(column(messages.get("ledger.kind"), 110, viewModel::kindText));
+        TableColumn<LedgerEntryView, String> amount = column(messages.get("ledger.amount"), 90, viewModel::amountText);
+        amount.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().removeAll("amount-plus", "amount-minus");
+                if (!empty && text != null) {
+                    getStyleClass().add(text.startsWith("+") ? "amount-plus" : "amount-minus");
+                }
+            }
+        });
+        table.getColumns().add(amount);
+        table.getColumns().add(column(messages.get("ledger.balance"), 90, entry -> Integer.toString(entry.balanceAfter())));
+        table.getColumns().add(column(messages.get("ledger.reason"), 260, LedgerEntryView::reason));
+        return table;
+    }
+
+    private static TableColumn<LedgerEntryView, String> column(String title, double width, Function<LedgerEntryView, String> value) {
+        TableColumn<LedgerEntryView, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static VBox card(String id, String title, ObservableValue<String> value, ObservableValue<String> detail) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        Label big = new Label();
+        big.setId(id + "-value");
+        big.getStyleClass().add("card-value");
+        big.textProperty().bind(value);
+        Label small = new Label();
+        small.getStyleClass().add("card-detail");
+        Texts.wrapping(small);
+        small.textProperty().bind(detail);
+        VBox card = new VBox(6, heading, big, small);
+        card.setId(id);
+        card.getStyleClass().add("account-card");
+        card.setMaxWidth(Double.MAX_VALUE);
+        card.setMaxHeight(Double.MAX_VALUE);
+        return card;
+    }
+
+    @Override
+    public boolean shortcut(KeyEvent event) {
+        return false;
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void shown() {
+        viewModel.refresh();
+    }
+}

@@ -1,0 +1,179 @@
+package com.pixfino.studio.create;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.session.Session;
+import com.pixfino.studio.ui.ScreenActions;
+import com.pixfino.studio.ui.ScreenTitle;
+import com.pixfino.studio.ui.Texts;
+import com.pixfino.studio.ui.ToneStyles;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The create screen: photo and prompt on the left, the preset browser on the right, Generate under the cost. */
+public final class CreateView extends VBox implements ScreenActions {
+
+    private final CreateViewModel viewModel;
+    private final Messages messages;
+
+    public CreateView(CreateViewModel viewModel, Session session, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        setId("create-screen");
+        getStyleClass().addAll("screen", "create-screen");
+
+        ScreenTitle title = new ScreenTitle("create", messages.get("create.title"), new SimpleStringProperty(messages.get("create.subtitle")));
+
+        VBox left = new VBox(10,
+                section(messages.get("create.section.photo")), new PhotoDropZone(viewModel, messages, this::pickPhoto),
+                section(messages.get("create.section.prompt")), prompt(),
+                summary(), generateButton(), status());
+        left.getStyleClass().add("create-left");
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "create-left-scroll");
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        VBox right = new VBox(10, section(messages.get("create.section.style")),
+                new PresetBrowserView(viewModel.presets(), session, messages));
+        right.getStyleClass().add("create-right");
+        VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        HBox columns = new HBox(24, leftScroll, right);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        getChildren().addAll(title, columns);
+    }
+
+    private TextArea prompt() {
+        TextArea prompt = new TextArea();
+        prompt.setId("prompt");
+        prompt.setPromptText(messages.get("create.prompt.hint"));
+        prompt.setPrefRowCount(3);
+        prompt.setWrapText(true);
+        prompt.textProperty().bindBidirectional(viewModel.promptProperty());
+        return prompt;
+    }
+
+    private GridPane summary() {
+        Label presetValue = value("summary-preset", Bindings.createStringBinding(() -> {
+            var preset = viewModel.presets().selectedProperty().get();
+            return preset == null ? messages.get("create.summary.none") : preset.name();
+        }, viewModel.presets().selectedProperty()));
+        Label cost = value("summary-cost", viewModel.costText());
+        Label after = value("summary-balance-after", viewModel.balanceAfterText());
+        GridPane grid = new GridPane();
+        grid.setId("cost-summary");
+        grid.getStyleClass().add("cost-summary");
+        grid.addRow(0, key(messages.get("create.summary.preset")), presetValue);
+        grid.addRow(1, key(messages.get("create.summary.cost")), cost);
+        grid.addRow(2, key(messages.get("create.summary.after")), after);
+        return grid;
+    }
+
+    private Button generateButton() {
+        Button generate = new Button(messages.get("create.generate"));
+        generate.setId("generate");
+        generate.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE, "generate-button");
+        generate.setMaxWidth(Double.MAX_VALUE);
+        generate.disableProperty().bind(viewModel.canGenerateProperty().not());
+        generate.setOnAction(event -> viewModel.generate());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.blockerProperty().get().isEmpty()
+                ? messages.get("create.generate.tip") : viewModel.blockerProperty().get(), viewModel.blockerProperty()));
+        generate.setTooltip(tip);
+        return generate;
+    }
+
+    private VBox status() {
+        Label blocker = new Label();
+        blocker.setId("generate-hint");
+        blocker.getStyleClass().addAll("muted", Styles.TEXT_SMALL);
+        Texts.wrapping(blocker);
+        blocker.textProperty().bind(Bindings.when(viewModel.statusProperty().isEmpty())
+                .then(viewModel.blockerProperty()).otherwise(""));
+        Label status = new Label();
+        status.setId("create-status");
+        status.getStyleClass().add("create-status");
+        Texts.wrapping(status);
+        status.textProperty().bind(viewModel.statusProperty());
+        ToneStyles.set(status, "tone", viewModel.toneProperty().get());
+        viewModel.toneProperty().addListener((obs, was, now) -> ToneStyles.set(status, "tone", now));
+        VBox box = new VBox(4, blocker, status);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private void pickPhoto() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("create.photo.chooserTitle"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("create.photo.filter"), "*.jpg", "*.jpeg", "*.png", "*.webp",
+                        "*.JPG", "*.JPEG", "*.PNG", "*.WEBP"),
+                new FileChooser.ExtensionFilter(messages.get("create.photo.filterAll"), "*"));
+        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            viewModel.choosePhoto(file.toPath());
+        }
+    }
+
+    @Override
+    public boolean shortcut(KeyEvent event) {
+        if (event.isShortcutDown() && event.getCode() == KeyCode.O) {
+            pickPhoto();
+            return true;
+        }
+        if (event.isShortcutDown() && event.getCode() == KeyCode.ENTER) {
+            viewModel.generate();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.presets().load();
+    }
+
+    @Override
+    public void shown() {
+        if (viewModel.presets().allPresets().isEmpty()) {
+            viewModel.presets().load();
+        }
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-label");
+        return label;
+    }
+
+    private static Label key(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("summary-key");
+        return label;
+    }
+
+    private static Label value(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("summary-value");
+        label.textProperty().bind(text);
+        return label;
+    }
+}

@@ -1,0 +1,232 @@
+package com.pixfino.studio.create;
+
+import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoInfo;
+import com.pixfino.studio.core.photo.PhotoRejectedException;
+import com.pixfino.model.CreditPricing;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.generate.GenerationSubmitter;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.session.Session;
+import com.pixfino.studio.session.SessionViewModel;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The create screen: a checked photo, a preset, an optional prompt, the cost and balance after it, and
+ * Generate. A Generate that fails on the network keeps its Idempotency-Key, so pressing it again cannot charge twice.
+ */
+public final class CreateViewModel {
+
+    /** How the last outcome should look. */
+    public enum Tone { NONE, INFO, SUCCESS, ERROR }
+
+    private final TaskExecutor tasks;
+    private final Session session;
+    private final SessionViewModel sessions;
+    private final PhotoCheck photoCheck;
+    private final PresetBrowserViewModel presets;
+    private final Messages messages;
+    private final FailureMessages failures;
+    private final Consumer<UUID> queued;
+
+    private final ReadOnlyObjectWrapper<PhotoInfo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
+    private final ReadOnlyBooleanWrapper checkingPhoto = new ReadOnlyBooleanWrapper(this, "checkingPhoto");
+    private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(this, "tone", Tone.NONE);
+    private final StringBinding blocker;
+    private final BooleanBinding canGenerate;
+    private final GenerationSubmitter submitter = new GenerationSubmitter();
+
+    /** {@code queued} hears the id of each generation the server accepted (the queue shows it). */
+    public CreateViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, PhotoCheck photoCheck,
+                           PresetBrowserViewModel presets, Messages messages, Consumer<UUID> queued) {
+        this.tasks = tasks;
+        this.session = session;
+        this.sessions = sessions;
+        this.photoCheck = photoCheck;
+        this.presets = presets;
+        this.messages = messages;
+        this.failures = new FailureMessages(messages);
+        this.queued = queued;
+        blocker = Bindings.createStringBinding(this::whyNot, photo, presets.selectedProperty(), session.creditsProperty(),
+                session.onlineProperty(), session.userProperty(), session.signedInProperty(), busy, checkingPhoto);
+        canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
+        session.signedInProperty().addListener((obs, was, signedIn) -> {
+            if (!signedIn) {
+                reset();
+            }
+        });
+    }
+
+    /** Checks a dropped or picked photo in the background; a refused one is explained and not kept. */
+    public void choosePhoto(Path file) {
+        checkingPhoto.set(true);
+        say(Tone.INFO, messages.get("create.photo.checking", file.getFileName()));
+        tasks.run(() -> photoCheck.check(file), info -> {
+            checkingPhoto.set(false);
+            photo.set(info);
+            say(Tone.NONE, "");
+        }, error -> {
+            checkingPhoto.set(false);
+            if (error instanceof PhotoRejectedException rejected) {
+                say(Tone.ERROR, messages.get(rejected.reason().messageKey(), rejected.arguments()));
+            } else {
+                say(Tone.ERROR, messages.get("photo.rejected.unreadable", file.getFileName(), error.getMessage()));
+            }
+        });
+    }
+
+    public void clearPhoto() {
+        photo.set(null);
+        say(Tone.NONE, "");
+    }
+
+    /** Uploads the photo (once) and queues the generation; Ctrl+Enter does this. */
+    public void generate() {
+        if (!canGenerate.get()) {
+            if (!blocker.get().isEmpty()) {
+                say(Tone.ERROR, blocker.get());
+            }
+            return;
+        }
+        PhotoInfo chosen = photo.get();
+        PresetView preset = presets.selectedProperty().get();
+        String text = prompt.get() == null || prompt.get().isBlank() ? null : prompt.get().strip();
+        CompanionApi api = session.api();
+        busy.set(true);
+        say(Tone.INFO, messages.get("create.generating", preset.name()));
+        tasks.run(() -> submitter.submit(api, chosen, preset.id(), text), accepted -> {
+            busy.set(false);
+            say(Tone.SUCCESS, messages.get("create.queued", preset.name(), accepted.creditsCharged()));
+            sessions.callSucceeded();
+            sessions.refreshUser();
+            queued.accept(accepted.id());
+        }, error -> {
+            busy.set(false);
+            if (FailureMessages.isNetwork(error)) {
+                // The submitter keeps the key: the server may have charged already, and will not charge again.
+                say(Tone.ERROR, messages.get("create.networkRetry", failures.describe(error)));
+            } else {
+                sessions.callFailed(error);
+                say(Tone.ERROR, failures.describe(error));
+            }
+        });
+    }
+
+    private String whyNot() {
+        PresetView preset = presets.selectedProperty().get();
+        if (!session.isSignedIn()) {
+            return messages.get("create.blocked.signedOut");
+        }
+        if (!session.isOnline()) {
+            return messages.get("create.blocked.offline");
+        }
+        if (busy.get() || checkingPhoto.get()) {
+            return messages.get("create.blocked.busy");
+        }
+        // What is wrong with the chosen style is said first: it is news, the missing steps are not.
+        if (preset != null) {
+            var locked = presets.lockReason(preset);
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            if (CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits()) < 0) {
+                return messages.get("create.blocked.credits", preset.credits(), session.creditsProperty().get());
+            }
+        }
+        if (photo.get() == null) {
+            return messages.get("create.blocked.noPhoto");
+        }
+        if (preset == null) {
+            return messages.get("create.blocked.noPreset");
+        }
+        return "";
+    }
+
+    /** "4 credits" for the selected preset, or a dash. */
+    public StringBinding costText() {
+        return Bindings.createStringBinding(() -> {
+            PresetView preset = presets.selectedProperty().get();
+            return preset == null ? messages.get("create.summary.dash") : messages.get("create.cost", preset.credits());
+        }, presets.selectedProperty());
+    }
+
+    /** What the balance will be after Generate ("1 credit"), or a dash. */
+    public StringBinding balanceAfterText() {
+        return Bindings.createStringBinding(() -> {
+            PresetView preset = presets.selectedProperty().get();
+            if (preset == null) {
+                return messages.get("create.summary.dash");
+            }
+            int after = CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits());
+            return messages.get(after < 0 ? "create.balanceShort" : "create.balanceAfter", after, -after);
+        }, presets.selectedProperty(), session.creditsProperty());
+    }
+
+    private void say(Tone newTone, String text) {
+        tone.set(newTone);
+        status.set(text);
+    }
+
+    private void reset() {
+        photo.set(null);
+        prompt.set("");
+        submitter.reset();
+        say(Tone.NONE, "");
+    }
+
+    public PresetBrowserViewModel presets() {
+        return presets;
+    }
+
+    public ReadOnlyObjectProperty<PhotoInfo> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty checkingPhotoProperty() {
+        return checkingPhoto.getReadOnlyProperty();
+    }
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canGenerateProperty() {
+        return canGenerate;
+    }
+
+    /** Why Generate is disabled right now; empty when it is not. */
+    public StringBinding blockerProperty() {
+        return blocker;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,149 @@
+package com.pixfino.studio.create;
+
+import com.pixfino.model.PresetCategory;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.UserView;
+import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.session.Session;
+import com.pixfino.studio.session.SessionViewModel;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The preset catalog: categories, search, featured first (the server's order), PRO locks and selection. */
+public final class PresetBrowserViewModel {
+
+    private final TaskExecutor tasks;
+    private final Session session;
+    private final SessionViewModel sessions;
+    private final Messages messages;
+    private final FailureMessages failures;
+    private final ObservableList<PresetView> all = FXCollections.observableArrayList();
+    private final FilteredList<PresetView> visible = new FilteredList<>(all);
+    private final ObjectProperty<PresetCategory> category = new SimpleObjectProperty<>(this, "category");
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<PresetView> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+
+    public PresetBrowserViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
+        this.tasks = tasks;
+        this.session = session;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.failures = new FailureMessages(messages);
+        visible.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> preset -> matches(preset, category.get(), search.get()), category, search));
+        visible.addListener((javafx.collections.ListChangeListener<PresetView>) change -> updateStatus());
+        session.onlineProperty().addListener((obs, was, online) -> {
+            if (online && all.isEmpty()) {
+                load();
+            }
+        });
+        session.signedInProperty().addListener((obs, was, signedIn) -> {
+            if (signedIn && session.isOnline() && all.isEmpty()) {
+                load();
+            } else if (!signedIn) {
+                selected.set(null);
+                search.set("");
+                category.set(null);
+            }
+        });
+    }
+
+    /** Reads the catalog from the server. */
+    public void load() {
+        if (!session.isSignedIn() || loading.get()) {
+            return;
+        }
+        loading.set(true);
+        status.set(messages.get("presets.loading"));
+        var api = session.api();
+        tasks.run(api::presets, presets -> {
+            loading.set(false);
+            all.setAll(presets);
+            updateStatus();
+        }, error -> {
+            loading.set(false);
+            sessions.callFailed(error);
+            status.set(messages.get("presets.loadFailed", failures.describe(error)));
+        });
+    }
+
+    static boolean matches(PresetView preset, PresetCategory category, String search) {
+        if (category != null && preset.category() != category) {
+            return false;
+        }
+        if (search == null || search.isBlank()) {
+            return true;
+        }
+        String needle = search.strip().toLowerCase(Locale.ROOT);
+        return preset.name().toLowerCase(Locale.ROOT).contains(needle)
+                || preset.slug().contains(needle)
+                || preset.category().label().toLowerCase(Locale.ROOT).contains(needle)
+                || preset.kind().name().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Why the signed-in user cannot use this preset, or empty when they can. */
+    public Optional<String> lockReason(PresetView preset) {
+        UserView user = session.userProperty().get();
+        Tier tier = user == null ? Tier.FREE : user.tier();
+        if (preset.pro() && !tier.isPaid()) {
+            return Optional.of(messages.get("presets.locked", preset.name()));
+        }
+        return Optional.empty();
+    }
+
+    public void select(PresetView preset) {
+        selected.set(preset);
+    }
+
+    private void updateStatus() {
+        if (!loading.get() && !all.isEmpty()) {
+            status.set(visible.isEmpty() ? messages.get("presets.noMatch") : "");
+        }
+    }
+
+    public ObservableList<PresetView> visiblePresets() {
+        return visible;
+    }
+
+    public ObservableList<PresetView> allPresets() {
+        return all;
+    }
+
+    /** The chosen category; null shows all. */
+    public ObjectProperty<PresetCategory> categoryProperty() {
+        return category;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<PresetView> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,156 @@
+package com.pixfino.studio.create;
+
+import com.pixfino.model.MediaKind;
+import com.pixfino.model.PresetCategory;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.ui.Icons;
+import com.pixfino.studio.ui.Texts;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Circle;
+
+/**
+ * One preset in the browser. Presets have no thumbnail images yet, so the tile draws its own art: a
+ * gradient in the category's colours, shifted per preset, with the preset's initials.
+ */
+final class PresetTile extends VBox {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass LOCKED = PseudoClass.getPseudoClass("locked");
+    static final double ART_SIZE = 136;
+
+    PresetTile(PresetView preset, Optional<String> lockReason, Messages messages, Runnable onSelect) {
+        setId("preset-" + preset.slug());
+        getStyleClass().add("preset-tile");
+        setFocusTraversable(true);
+        pseudoClassStateChanged(LOCKED, lockReason.isPresent());
+
+        StackPane art = art(preset, lockReason.isPresent(), messages);
+        Label name = new Label(preset.name());
+        name.getStyleClass().add("preset-name");
+        name.setMaxWidth(ART_SIZE);
+        Texts.wrapping(name);
+        Label cost = new Label(messages.get("presets.credits", preset.credits()));
+        cost.getStyleClass().add("preset-credits");
+        cost.setMinWidth(USE_PREF_SIZE); // the price is never cut; the category may be
+        Label category = new Label(preset.category().label());
+        category.getStyleClass().add("preset-category");
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox meta = new HBox(4, category, gap, cost);
+        meta.setMaxWidth(ART_SIZE);
+        getChildren().addAll(art, name, meta);
+
+        String tip = preset.name() + " \u2014 " + messages.get("presets.credits", preset.credits())
+                + lockReason.map(reason -> "\n" + reason).orElse("");
+        Tooltip.install(this, new Tooltip(tip));
+        setOnMouseClicked(event -> {
+            requestFocus();
+            onSelect.run();
+        });
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
+                onSelect.run();
+                event.consume();
+            }
+        });
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    private static StackPane art(PresetView preset, boolean locked, Messages messages) {
+        StackPane art = new StackPane();
+        art.getStyleClass().add("preset-art");
+        art.setMinSize(ART_SIZE, ART_SIZE);
+        art.setPrefSize(ART_SIZE, ART_SIZE);
+        art.setMaxSize(ART_SIZE, ART_SIZE);
+        art.setBackground(new Background(new BackgroundFill(gradient(preset), new CornerRadii(10), null)));
+
+        double seed = Math.abs(preset.slug().hashCode() % 1000) / 1000.0;
+        Circle glow = new Circle(ART_SIZE * (0.28 + 0.2 * seed), Color.rgb(255, 255, 255, 0.14));
+        StackPane.setAlignment(glow, seed > 0.5 ? Pos.TOP_RIGHT : Pos.BOTTOM_LEFT);
+        Circle ring = new Circle(ART_SIZE * 0.16, Color.TRANSPARENT);
+        ring.setStroke(Color.rgb(255, 255, 255, 0.22));
+        ring.setStrokeWidth(6);
+        StackPane.setAlignment(ring, seed > 0.5 ? Pos.BOTTOM_LEFT : Pos.TOP_RIGHT);
+
+        Label initials = new Label(initials(preset.name()));
+        initials.getStyleClass().add("preset-initials");
+
+        art.getChildren().addAll(glow, ring, initials);
+        if (preset.featured()) {
+            place(art, badge(messages.get("presets.featured"), "badge-featured", Icons.STAR), Pos.TOP_LEFT);
+        }
+        if (preset.pro()) {
+            place(art, badge(messages.get("presets.pro"), locked ? "badge-locked" : "badge-pro", locked ? Icons.LOCK : null),
+                    Pos.TOP_RIGHT);
+        }
+        if (preset.kind() == MediaKind.VIDEO) {
+            String text = preset.durationSeconds() == null ? messages.get("presets.video")
+                    : messages.get("presets.videoSeconds", preset.durationSeconds());
+            place(art, badge(text, "badge-video", Icons.VIDEO), Pos.BOTTOM_LEFT);
+        }
+        return art;
+    }
+
+    private static void place(StackPane art, Label badge, Pos corner) {
+        StackPane.setAlignment(badge, corner);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(7));
+        art.getChildren().add(badge);
+    }
+
+    private static Label badge(String text, String styleClass, Icons icon) {
+        Label badge = new Label(text);
+        badge.getStyleClass().addAll("preset-badge", styleClass);
+        if (icon != null) {
+            badge.setGraphic(icon.create(13));
+        }
+        return badge;
+    }
+
+    static String initials(String name) {
+        String letters = Arrays.stream(name.split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty())
+                .limit(2)
+                .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining());
+        return letters.isEmpty() ? "?" : letters;
+    }
+
+    // Each category has its own hue family; the slug moves it a little so neighbours differ.
+    private static LinearGradient gradient(PresetView preset) {
+        double base = switch (preset.category() == null ? PresetCategory.PORTRAIT : preset.category()) {
+            case PORTRAIT -> 25;
+            case HEADSHOT -> 210;
+            case FASHION -> 330;
+            case FANTASY -> 265;
+            case PRODUCT -> 165;
+            case VIDEO_AD -> 5;
+        };
+        double shift = (Math.floorMod(preset.slug().hashCode(), 40)) - 20;
+        Color from = Color.hsb((base + shift + 360) % 360, 0.55, 0.82);
+        Color to = Color.hsb((base + shift + 40 + 360) % 360, 0.75, 0.45);
+        return new LinearGradient(0, 0, 1, 1, true, CycleMethod.NO_CYCLE, new Stop(0, from), new Stop(1, to));
+    }
+}

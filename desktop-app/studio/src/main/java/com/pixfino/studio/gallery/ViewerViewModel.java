@@ -1,0 +1,148 @@
+package com.pixfino.studio.gallery;
+
+import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.core.gallery.GallerySync;
+import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.session.Session;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One result at full size: which file to show, the zoom, and what to say when something cannot be shown. */
+public final class ViewerViewModel {
+
+    public static final double MIN_ZOOM = 0.1;
+    public static final double MAX_ZOOM = 8;
+    private static final double STEP = 1.25;
+
+    private final TaskExecutor tasks;
+    private final GallerySync sync;
+    private final Session session;
+    private final Messages messages;
+    private final FailureMessages failures;
+    private final ReadOnlyObjectWrapper<GalleryItem> item = new ReadOnlyObjectWrapper<>(this, "item");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper fullSize = new ReadOnlyBooleanWrapper(this, "fullSize");
+    private final ReadOnlyBooleanWrapper fit = new ReadOnlyBooleanWrapper(this, "fit", true);
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public ViewerViewModel(TaskExecutor tasks, GallerySync sync, Session session, Messages messages) {
+        this.tasks = tasks;
+        this.sync = sync;
+        this.session = session;
+        this.messages = messages;
+        this.failures = new FailureMessages(messages);
+        session.signedInProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                close();
+            }
+        });
+    }
+
+    /** Shows the thumbnail at once and the full-size file as soon as it is on this computer. */
+    public void open(GalleryItem shown) {
+        item.set(shown);
+        fit.set(true);
+        zoom.set(1);
+        message.set("");
+        fullSize.set(shown.original() != null);
+        // A video's thumbnail is its first frame: shown until (or instead of) playback.
+        file.set(shown.original() != null && !shown.isVideo() ? shown.original() : shown.thumbnail());
+        if (shown.original() != null) {
+            return;
+        }
+        String owner = session.ownerId();
+        var api = session.isOnline() ? session.api() : null;
+        tasks.run(() -> sync.original(api, owner, shown), original -> {
+            if (shown.equals(item.get())) {
+                fullSize.set(true);
+                if (!shown.isVideo()) {
+                    file.set(original);
+                }
+                item.set(shown.withOriginal(original));
+            }
+        }, error -> {
+            if (shown.equals(item.get())) {
+                message.set(messages.get(api == null ? "viewer.offlineThumbnail" : "viewer.downloadFailed",
+                        failures.describe(error)));
+            }
+        });
+    }
+
+    public void close() {
+        item.set(null);
+        file.set(null);
+        message.set("");
+    }
+
+    public void zoomIn() {
+        setZoom(zoom.get() * STEP);
+    }
+
+    public void zoomOut() {
+        setZoom(zoom.get() / STEP);
+    }
+
+    /** The view reports the scale "fit" ended up at, so zooming continues from what people see. */
+    public void fitScale(double scale) {
+        if (fit.get()) {
+            zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, scale)));
+        }
+    }
+
+    public void fitToWindow() {
+        fit.set(true);
+    }
+
+    public void actualSize() {
+        setZoom(1);
+    }
+
+    private void setZoom(double value) {
+        fit.set(false);
+        zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value)));
+    }
+
+    /** The video cannot play here (no media support on this system): say so, keep showing the first frame. */
+    public void playbackFailed(String reason) {
+        message.set(messages.get("viewer.playbackFailed", reason));
+    }
+
+    public String zoomText() {
+        return Math.round(zoom.get() * 100) + " %";
+    }
+
+    public ReadOnlyObjectProperty<GalleryItem> itemProperty() {
+        return item.getReadOnlyProperty();
+    }
+
+    /** The file to show: the original when cached, else the thumbnail. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty fullSizeProperty() {
+        return fullSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty fitProperty() {
+        return fit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

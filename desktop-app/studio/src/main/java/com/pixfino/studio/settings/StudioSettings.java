@@ -1,0 +1,59 @@
+package com.pixfino.studio.settings;
+
+import com.pixfino.studio.core.settings.SettingsJson;
+import com.pixfino.studio.core.settings.WindowBounds;
+import com.pixfino.studio.theme.ThemeMode;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The remembered settings as observable properties; features bind to the part they own. */
+public final class StudioSettings {
+
+    public static final String DEFAULT_SERVER_URL = "http://127.0.0.1:7070";
+
+    private final StringProperty serverUrl = new SimpleStringProperty(this, "serverUrl", DEFAULT_SERVER_URL);
+    private final ObjectProperty<ThemeMode> theme = new SimpleObjectProperty<>(this, "theme", ThemeMode.LIGHT);
+    // Null until the window has been placed once: the first start centres a default-sized window.
+    private final ObjectProperty<WindowBounds> window = new SimpleObjectProperty<>(this, "window");
+
+    public static StudioSettings fromJson(SettingsJson json) {
+        StudioSettings settings = new StudioSettings();
+        if (json.serverUrl() != null && !json.serverUrl().isBlank()) {
+            settings.serverUrl.set(json.serverUrl());
+        }
+        settings.theme.set(parseTheme(json.theme()));
+        if (json.window() != null && json.window().isUsable()) {
+            settings.window.set(json.window());
+        }
+        return settings;
+    }
+
+    public SettingsJson toJson() {
+        return new SettingsJson(serverUrl.get(), theme.get().name(), window.get());
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public ObjectProperty<ThemeMode> themeProperty() {
+        return theme;
+    }
+
+    public ObjectProperty<WindowBounds> windowProperty() {
+        return window;
+    }
+
+    void addListener(InvalidationListener listener) {
+        serverUrl.addListener(listener);
+        theme.addListener(listener);
+        window.addListener(listener);
+    }
+
+    private static ThemeMode parseTheme(String name) {
+        return ThemeMode.DARK.name().equals(name) ? ThemeMode.DARK : ThemeMode.LIGHT;
+    }
+}

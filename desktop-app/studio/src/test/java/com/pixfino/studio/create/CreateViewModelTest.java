@@ -1,0 +1,208 @@
+package com.pixfino.studio.create;
+
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.photo.PhotoCheck;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.model.Role;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.UserView;
+import com.pixfino.studio.create.CreateViewModel.Tone;
+import com.pixfino.studio.core.testsupport.PhotoFiles;
+import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.TestPresets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CreateViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private SessionFixture fixture;
+    private PresetBrowserViewModel presets;
+    private CreateViewModel viewModel;
+    private final List<UUID> queued = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SessionFixture(dir);
+        presets = new PresetBrowserViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        viewModel = new CreateViewModel(fixture.tasks, fixture.session, fixture.sessions, new PhotoCheck(UiThreadGuard.NONE), presets,
+                fixture.messages, queued::add);
+        fixture.signedIn();
+    }
+
+    @Test
+    void showsTheCostAndTheBalanceAfterBeforeSpending() {
+        assertThat(presets.allPresets()).hasSize(5); // loaded when the session came online
+        assertThat(viewModel.costText().get()).isEqualTo("\u2014");
+
+        presets.select(TestPresets.SNOW_PRINCESS);
+
+        assertThat(viewModel.costText().get()).isEqualTo("4 credits");
+        assertThat(viewModel.balanceAfterText().get()).isEqualTo("1 credit");
+        presets.select(TestPresets.RUNWAY_REEL);
+        assertThat(viewModel.balanceAfterText().get()).isEqualTo("33 credits short");
+    }
+
+    @Test
+    void generatesOnlyWithAPhotoAPresetAndEnoughCredits() {
+        assertThat(viewModel.canGenerateProperty().get()).isFalse();
+        assertThat(viewModel.blockerProperty().get()).contains("Drop or choose a photo");
+
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        assertThat(viewModel.blockerProperty().get()).contains("Pick a style");
+
+        presets.select(TestPresets.RUNWAY_REEL);
+        assertThat(viewModel.blockerProperty().get()).isEqualTo(
+                "This style costs 38 credits and you have 5. Buy credits or pick a cheaper style.");
+
+        presets.select(TestPresets.SNOW_PRINCESS);
+        assertThat(viewModel.canGenerateProperty().get()).isTrue();
+    }
+
+    @Test
+    void proPresetsAreLockedForFreeWithTheReason() {
+        presets.select(TestPresets.VOGUE);
+
+        assertThat(presets.lockReason(TestPresets.VOGUE)).hasValueSatisfying(reason -> assertThat(reason)
+                .isEqualTo("Vogue Cover is a PRO style: it needs a Starter plan or above. Your Free plan can use every other style."));
+        assertThat(presets.lockReason(TestPresets.SNOW_PRINCESS)).isEmpty();
+        assertThat(viewModel.blockerProperty().get()).contains("PRO style");
+    }
+
+    @Test
+    void aPaidTierUnlocksProPresets() {
+        fixture.api.user = new UserView(fixture.api.user.id(), "ana@example.com", "Ana", Role.USER, Tier.STARTER, 40);
+        fixture.sessions.refreshUser();
+
+        assertThat(presets.lockReason(TestPresets.VOGUE)).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnsupportedPhotoWithAMessageAndUploadsNothing() {
+        viewModel.choosePhoto(PhotoFiles.text(dir, "notes.jpg", "hello"));
+
+        assertThat(viewModel.photoProperty().get()).isNull();
+        assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.ERROR);
+        assertThat(viewModel.statusProperty().get()).isEqualTo(
+                "notes.jpg is not a JPEG, PNG or WebP image (checked by its content, not its name). Convert it and try again.");
+        assertThat(fixture.api.uploads).isZero();
+    }
+
+    @Test
+    void refusesAnOversizedPhotoBeforeUploading() {
+        viewModel.choosePhoto(PhotoFiles.pngHeaderOnly(dir, "panorama.png", 12_000, 5_000));
+
+        assertThat(viewModel.photoProperty().get()).isNull();
+        assertThat(viewModel.statusProperty().get()).isEqualTo(
+                "This photo is 12000 × 5000 pixels; the limit is 50 megapixels. Scale it down and try again.");
+    }
+
+    @Test
+    void generateUploadsOnceChargesAndHandsTheJobToTheQueue() {
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        viewModel.promptProperty().set("  soft window light ");
+
+        viewModel.generate();
+
+        assertThat(queued).hasSize(1);
+        assertThat(fixture.api.generations.get(queued.get(0)).prompt()).isEqualTo("soft window light");
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(1);
+        assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.SUCCESS);
+        assertThat(viewModel.statusProperty().get()).startsWith("Snow Princess is queued; 4 credits were charged.");
+        assertThat(fixture.api.sentKeys).hasSize(1).doesNotContainNull();
+
+        fixture.api.user = new UserView(fixture.api.user.id(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 8);
+        fixture.sessions.refreshUser();
+        presets.select(TestPresets.FILM_NOIR);
+        viewModel.generate();
+
+        assertThat(fixture.api.uploads).isEqualTo(1); // the same photo is not uploaded twice
+        assertThat(fixture.api.sentKeys).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRetryAfterANetworkErrorReusesTheKeyAndIsChargedOnce() {
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        fixture.api.loseNextCreateAnswer = true;
+
+        viewModel.generate();
+
+        assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.ERROR);
+        assertThat(viewModel.statusProperty().get()).contains("Press Generate again to retry");
+        assertThat(queued).isEmpty();
+
+        viewModel.generate();
+
+        assertThat(fixture.api.sentKeys).hasSize(2);
+        assertThat(fixture.api.sentKeys.get(1)).isEqualTo(fixture.api.sentKeys.get(0));
+        assertThat(fixture.api.generations).hasSize(1);
+        assertThat(fixture.api.user.credits()).isEqualTo(1);
+        assertThat(queued).containsExactly(fixture.api.generations.keySet().iterator().next());
+    }
+
+    @Test
+    void aRefusalShowsTheServersSentenceAndForgetsTheKey() {
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        fixture.api.presets.set(0, TestPresets.VOGUE); // the server now refuses: a PRO preset for a Free user
+        presets.select(TestPresets.SNOW_PRINCESS);
+        fixture.api.presets.set(0, new com.pixfino.model.api.PresetView(1, "snow-princess", "Snow Princess",
+                TestPresets.VOGUE.category(), TestPresets.VOGUE.kind(), "replicate", "flux", null, 4, TestPresets.VOGUE.apiCostUsd(),
+                TestPresets.VOGUE.marginPercent(), true, true, "", "", null, 0));
+
+        viewModel.generate();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo(
+                "'Snow Princess' is a PRO preset: upgrade to Starter or above to use it.");
+        viewModel.generate();
+        assertThat(fixture.api.sentKeys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void offlineGenerateIsBlockedWithTheReason() {
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+
+        fixture.sessions.callFailed(new java.net.ConnectException("refused"));
+
+        assertThat(viewModel.canGenerateProperty().get()).isFalse();
+        assertThat(viewModel.blockerProperty().get()).startsWith("Offline");
+    }
+
+    @Test
+    void aStudioThatOpensOfflineSaysSoRatherThanAskingToSignIn() throws Exception {
+        fixture.sessions.signOut();
+        fixture.tokens.write(SessionFixture.SERVER, com.pixfino.studio.testsupport.FakeCompanionApi.TOKEN);
+
+        fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.OFFLINE);
+
+        assertThat(fixture.session.isSignedIn()).isTrue();
+        assertThat(viewModel.blockerProperty().get()).startsWith("Offline: generating needs the server.");
+    }
+
+    @Test
+    void searchAndCategoriesFilterThePresets() {
+        presets.searchProperty().set("noir");
+        assertThat(presets.visiblePresets()).containsExactly(TestPresets.FILM_NOIR);
+
+        presets.searchProperty().set("");
+        presets.categoryProperty().set(com.pixfino.model.PresetCategory.FASHION);
+        assertThat(presets.visiblePresets()).containsExactly(TestPresets.VOGUE, TestPresets.RUNWAY_REEL);
+
+        presets.searchProperty().set("video");
+        assertThat(presets.visiblePresets()).containsExactly(TestPresets.RUNWAY_REEL);
+
+        presets.searchProperty().set("nothing like this");
+        assertThat(presets.statusProperty().get()).startsWith("No style matches");
+    }
+}

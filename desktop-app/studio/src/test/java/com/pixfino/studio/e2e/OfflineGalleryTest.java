@@ -1,0 +1,73 @@
+package com.pixfino.studio.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.studio.core.testsupport.PhotoFiles;
+import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.StudioHarness;
+import java.nio.file.Path;
+import javafx.scene.image.ImageView;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gallery is cached: with the server gone, a restarted studio still shows it, and says it is offline. */
+class OfflineGalleryTest {
+
+    private RealCompanion server;
+    private StudioHarness studio;
+
+    @AfterEach
+    void tearDown() {
+        if (studio != null) {
+            studio.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aRestartedStudioShowsTheCachedGalleryWhileTheServerIsDown(@TempDir Path home) throws Exception {
+        server = RealCompanion.start();
+        String url = server.url();
+        studio = StudioHarness.start(home, url);
+        studio.register("Cy", "offline-creator@example.com", "Sunset-Lake-42");
+        studio.drop("photo-drop-zone", PhotoFiles.portrait(home, "selfie.jpg"));
+        studio.click("preset-snow-princess");
+        studio.click("generate");
+        studio.click("nav-gallery");
+        studio.await("the result in the gallery", () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
+        studio.close();
+        server.close();
+
+        studio = StudioHarness.start(home, url);
+
+        studio.awaitShowing("offline-banner");
+        studio.awaitShowing("gallery-screen"); // offline, the studio opens where it still works
+        studio.await("the cached result", () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
+        assertThat(studio.text("offline-message")).startsWith("Offline: the Pixfino server at " + url + " cannot be reached.");
+        assertThat(studio.text("gallery-subtitle")).isEqualTo("1 result · offline, showing the copies on this computer");
+        assertThat(studio.text("online-badge")).isEqualTo("Offline");
+        assertThat(studio.text("header-balance")).isEqualTo("1 credit");
+        studio.await("the cached thumbnail", () -> studio.robot().lookup(".gallery-cell ImageView").queryAllAs(ImageView.class)
+                .stream().anyMatch(view -> view.getImage() != null && view.getImage().getProgress() >= 1 && !view.getImage().isError()));
+        studio.screenshotBothThemes("gallery-offline");
+
+        studio.click("nav-create");
+        assertThat(studio.find("generate").isDisabled()).isTrue();
+        assertThat(studio.text("generate-hint")).startsWith("Offline: generating needs the server.");
+    }
+
+    @Test
+    void withoutASavedSignInTheStudioSaysTheServerCannotBeReached(@TempDir Path home) throws Exception {
+        studio = StudioHarness.start(home, "http://127.0.0.1:" + com.pixfino.studio.core.testsupport.HealthResponses.deadPort());
+
+        studio.awaitShowing("signin-unreachable");
+
+        assertThat(studio.text("connection-status")).contains("connection refused");
+        assertThat(studio.find("signin-submit").isDisabled()).isTrue();
+        studio.screenshotBothThemes("signin-offline");
+    }
+}

@@ -1,0 +1,105 @@
+package com.pixfino.studio.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.studio.core.connection.ConnectionState;
+import com.pixfino.studio.testsupport.FakeCompanionApi;
+import com.pixfino.studio.testsupport.SessionFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private SessionFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SessionFixture(dir);
+    }
+
+    @Test
+    void restoresASavedSignInWhenTheServerAnswers() throws Exception {
+        fixture.tokens.write(SessionFixture.SERVER, FakeCompanionApi.TOKEN);
+
+        fixture.sessions.connectionSettled(ConnectionState.CONNECTED);
+
+        assertThat(fixture.session.isSignedIn()).isTrue();
+        assertThat(fixture.session.isOnline()).isTrue();
+        assertThat(fixture.snapshots.read(SessionFixture.SERVER)).contains(fixture.api.user);
+    }
+
+    @Test
+    void opensTheLastAccountOfflineWhenTheServerIsDown() throws Exception {
+        fixture.tokens.write(SessionFixture.SERVER, FakeCompanionApi.TOKEN);
+        fixture.snapshots.write(SessionFixture.SERVER, fixture.api.user);
+
+        fixture.sessions.connectionSettled(ConnectionState.OFFLINE);
+
+        assertThat(fixture.session.isSignedIn()).isTrue();
+        assertThat(fixture.session.isOnline()).isFalse();
+        assertThat(fixture.session.ownerId()).isEqualTo(fixture.api.user.id().toString());
+    }
+
+    @Test
+    void staysSignedOutWithoutASavedToken() {
+        fixture.sessions.connectionSettled(ConnectionState.CONNECTED);
+        fixture.sessions.connectionSettled(ConnectionState.OFFLINE);
+
+        assertThat(fixture.session.isSignedIn()).isFalse();
+    }
+
+    @Test
+    void aRefusedTokenIsForgottenAndExplained() throws Exception {
+        fixture.signedIn();
+        fixture.sessions.callFailed(new com.pixfino.studio.core.net.CompanionApiException(401, "unauthorized", "Sign in again."));
+
+        assertThat(fixture.session.isSignedIn()).isFalse();
+        assertThat(fixture.tokens.read(SessionFixture.SERVER)).isEmpty();
+        assertThat(fixture.sessions.noticeProperty().get()).contains("Sign in again");
+    }
+
+    @Test
+    void networkFailuresMakeTheSessionOfflineAndTheConnectionBringsItBack() {
+        fixture.signedIn();
+
+        fixture.sessions.callFailed(new java.net.ConnectException("Connection refused"));
+        assertThat(fixture.session.isOnline()).isFalse();
+        assertThat(fixture.session.isSignedIn()).isTrue();
+
+        fixture.api.user = new com.pixfino.model.api.UserView(fixture.api.user.id(), fixture.api.user.email(), "Ana",
+                fixture.api.user.role(), fixture.api.user.tier(), 9);
+        fixture.sessions.connectionSettled(ConnectionState.CONNECTED);
+
+        assertThat(fixture.session.isOnline()).isTrue();
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(9);
+    }
+
+    @Test
+    void theFirstCallThatGoesThroughAgainBringsTheSessionBackOnline() {
+        fixture.signedIn();
+        fixture.sessions.callFailed(new java.net.SocketTimeoutException("timeout"));
+        fixture.api.setCredits(12);
+
+        fixture.sessions.callSucceeded();
+
+        assertThat(fixture.session.isOnline()).isTrue();
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(12);
+    }
+
+    @Test
+    void signingOutRevokesAndForgetsTheToken() throws Exception {
+        fixture.signedIn();
+
+        fixture.sessions.signOut();
+
+        assertThat(fixture.session.isSignedIn()).isFalse();
+        assertThat(fixture.api.logouts).isEqualTo(1);
+        assertThat(fixture.tokens.read(SessionFixture.SERVER)).isEmpty();
+        assertThat(fixture.sessions.noticeProperty().get()).contains("signed out");
+    }
+}

@@ -1,0 +1,258 @@
+package com.pixfino.studio.testsupport;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.Role;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.LoginRequest;
+import com.pixfino.model.api.Page;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.model.api.UserView;
+import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.net.CompanionApiException;
+import com.pixfino.studio.core.net.GenerationEventListener;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An in-memory companion server for view-model tests: one user, the test presets, charging and refunding
+ * like the real one (idempotency keys included), and switches for an unreachable server.
+ */
+public final class FakeCompanionApi implements CompanionApi {
+
+    public static final String TOKEN = "token-1";
+    public static final byte[] JPEG_BYTES = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+
+    public UserView user = new UserView(UUID.fromString("00000000-0000-0000-0000-0000000000a1"), "ana@example.com", "Ana",
+            Role.USER, Tier.FREE, 5);
+    public String password = "Sunset-Lake-42";
+    public List<PresetView> presets = new ArrayList<>(TestPresets.all());
+    public final Map<UUID, GenerationView> generations = new LinkedHashMap<>();
+    public final Map<String, UUID> idempotencyKeys = new HashMap<>();
+    public final List<String> sentKeys = new ArrayList<>();
+    public final List<LedgerEntryView> ledger = new ArrayList<>();
+    public final List<GenerationEventListener> listeners = new ArrayList<>();
+    /** What downloads deliver: the result file and its thumbnail. */
+    public byte[] outputBytes = JPEG_BYTES;
+    public byte[] thumbnailBytes = JPEG_BYTES;
+    public int uploads;
+    public int logouts;
+    public int closedStreams;
+    /** When set, every call fails as if the server were down. */
+    public boolean unreachable;
+    /** When set, the next createGeneration is charged but its answer is lost on the way back. */
+    public boolean loseNextCreateAnswer;
+    private OffsetDateTime clock = OffsetDateTime.of(2026, 11, 20, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    public FakeCompanionApi() {
+        ledger.add(new LedgerEntryView(1, LedgerKind.GRANT, 5, 5, "Free tier monthly credits", "tier:FREE", clock));
+    }
+
+    @Override
+    public CompanionApi withToken(String token) {
+        return this;
+    }
+
+    @Override
+    public AuthResponse register(RegisterRequest request) throws IOException {
+        reachable();
+        if (request.password().length() < 10) {
+            throw new CompanionApiException(400, "weak_password", "The password is too short: use at least 10 characters.");
+        }
+        user = new UserView(user.id(), request.email(), request.name() == null ? "ana" : request.name(), Role.USER, Tier.FREE, 5);
+        password = request.password();
+        return new AuthResponse(TOKEN, user);
+    }
+
+    @Override
+    public AuthResponse login(LoginRequest request) throws IOException {
+        reachable();
+        if (!request.email().equals(user.email()) || !request.password().equals(password)) {
+            throw new CompanionApiException(401, "unauthorized", "The email or password is wrong.");
+        }
+        return new AuthResponse(TOKEN, user);
+    }
+
+    @Override
+    public void logout() throws IOException {
+        reachable();
+        logouts++;
+    }
+
+    @Override
+    public UserView me() throws IOException {
+        reachable();
+        return user;
+    }
+
+    @Override
+    public List<PresetView> presets() throws IOException {
+        reachable();
+        return List.copyOf(presets);
+    }
+
+    @Override
+    public UploadView upload(Path photo, String contentType) throws IOException {
+        reachable();
+        uploads++;
+        return new UploadView(UUID.randomUUID(), 1600, 1200, contentType, "data:");
+    }
+
+    @Override
+    public GenerationAccepted createGeneration(CreateGenerationRequest request, String key) throws IOException {
+        reachable();
+        sentKeys.add(key);
+        UUID existing = key == null ? null : idempotencyKeys.get(key);
+        if (existing != null) {
+            GenerationView view = generations.get(existing);
+            return new GenerationAccepted(view.id(), view.status(), view.creditsCharged());
+        }
+        PresetView preset = presets.stream().filter(p -> p.id() == request.presetId()).findFirst().orElseThrow();
+        if (preset.pro() && !user.tier().isPaid()) {
+            throw new CompanionApiException(403, "pro_preset", "'" + preset.name() + "' is a PRO preset: upgrade to Starter or above to use it.");
+        }
+        if (user.credits() < preset.credits()) {
+            throw new CompanionApiException(402, "insufficient_credits", "Not enough credits: this costs " + preset.credits() + ".");
+        }
+        UUID id = UUID.randomUUID();
+        charge(-preset.credits(), LedgerKind.DEBIT, "Generation: " + preset.name());
+        GenerationView view = new GenerationView(id, preset.id(), preset.name(), preset.kind(), GenerationStatus.PENDING,
+                preset.credits(), false, request.prompt(), request.uploadId(), "local", "recipe", null, null, null, null,
+                null, null, null, tick(), null, null);
+        generations.put(id, view);
+        if (key != null) {
+            idempotencyKeys.put(key, id);
+        }
+        if (loseNextCreateAnswer) {
+            loseNextCreateAnswer = false;
+            throw new java.net.SocketTimeoutException("timeout");
+        }
+        return new GenerationAccepted(id, GenerationStatus.PENDING, preset.credits());
+    }
+
+    /** An admin's adjustment: the balance becomes {@code credits}. */
+    public void setCredits(int credits) {
+        charge(credits - user.credits(), LedgerKind.ADJUSTMENT, "test setup");
+    }
+
+    /** The job runner's side: finish a generation with a result. */
+    public GenerationView complete(UUID id) {
+        GenerationView g = generations.get(id);
+        String base = "/api/v1/generations/" + id;
+        GenerationView done = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.COMPLETED,
+                g.creditsCharged(), false, g.prompt(), g.uploadId(), g.provider(), g.model(), null, base + "/output",
+                g.kind() == com.pixfino.model.MediaKind.VIDEO ? "video/mp4" : "image/jpeg",
+                base + "/thumbnail", 800, 1000, null, g.createdAt(), g.createdAt(), tick());
+        generations.put(id, done);
+        return done;
+    }
+
+    /** The job runner's side: fail a generation and refund it. */
+    public GenerationView fail(UUID id, String reason) {
+        GenerationView g = generations.get(id);
+        charge(g.creditsCharged(), LedgerKind.REFUND, "Refund: generation failed");
+        GenerationView failed = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.FAILED,
+                g.creditsCharged(), true, g.prompt(), g.uploadId(), g.provider(), g.model(), new ErrorBody.Detail("failed", reason),
+                null, null, null, null, null, null, g.createdAt(), g.createdAt(), tick());
+        generations.put(id, failed);
+        return failed;
+    }
+
+    @Override
+    public Page<GenerationView> generations(GenerationStatus status, String cursor, int limit) throws IOException {
+        reachable();
+        List<GenerationView> matching = generations.values().stream()
+                .filter(g -> status == null || g.status() == status)
+                .sorted(Comparator.comparing(GenerationView::createdAt).reversed())
+                .toList();
+        return new Page<>(matching, null);
+    }
+
+    @Override
+    public GenerationView generation(UUID id) throws IOException {
+        reachable();
+        GenerationView view = generations.get(id);
+        if (view == null) {
+            throw new CompanionApiException(404, "not_found", "Generation " + id + " was not found.");
+        }
+        return view;
+    }
+
+    @Override
+    public GenerationView cancel(UUID id) throws IOException {
+        GenerationView g = generation(id);
+        charge(g.creditsCharged(), LedgerKind.REFUND, "Refund: generation canceled");
+        GenerationView canceled = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.CANCELED,
+                g.creditsCharged(), true, g.prompt(), g.uploadId(), g.provider(), g.model(),
+                new ErrorBody.Detail("canceled", "Canceled before it finished; the credits were refunded."), null, null, null,
+                null, null, null, g.createdAt(), g.createdAt(), tick());
+        generations.put(id, canceled);
+        return canceled;
+    }
+
+    @Override
+    public void delete(UUID id) throws IOException {
+        generation(id);
+        generations.remove(id);
+    }
+
+    @Override
+    public void download(UUID generationId, boolean thumbnail, Path target) throws IOException {
+        generation(generationId);
+        Files.createDirectories(target.getParent());
+        Files.write(target, thumbnail ? thumbnailBytes : outputBytes);
+    }
+
+    @Override
+    public Page<LedgerEntryView> ledger(String cursor, int limit) throws IOException {
+        reachable();
+        List<LedgerEntryView> newestFirst = new ArrayList<>(ledger);
+        java.util.Collections.reverse(newestFirst);
+        return new Page<>(newestFirst, null);
+    }
+
+    @Override
+    public Closeable events(GenerationEventListener listener) {
+        listeners.add(listener);
+        return () -> {
+            listeners.remove(listener);
+            closedStreams++;
+        };
+    }
+
+    private void charge(int amount, LedgerKind kind, String reason) {
+        user = new UserView(user.id(), user.email(), user.name(), user.role(), user.tier(), user.credits() + amount);
+        ledger.add(new LedgerEntryView(ledger.size() + 1, kind, amount, user.credits(), reason, null, tick()));
+    }
+
+    private OffsetDateTime tick() {
+        clock = clock.plusSeconds(7);
+        return clock;
+    }
+
+    private void reachable() throws IOException {
+        if (unreachable) {
+            throw new ConnectException("Connection refused");
+        }
+    }
+}
