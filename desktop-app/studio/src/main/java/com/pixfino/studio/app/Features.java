@@ -2,21 +2,23 @@ package com.pixfino.studio.app;
 
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.account.AccountView;
+import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
-import com.pixfino.studio.create.CreateView;
+import com.pixfino.studio.create.CreateScreen;
 import com.pixfino.studio.create.CreateViewModel;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.create.PresetBrowserViewModel;
 import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.gallery.GalleryView;
+import com.pixfino.studio.gallery.GalleryScreen;
 import com.pixfino.studio.gallery.GalleryViewModel;
 import com.pixfino.studio.gallery.ViewerViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.QueueView;
+import com.pixfino.studio.queue.QueueScreen;
 import com.pixfino.studio.queue.QueueViewModel;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
@@ -26,16 +28,13 @@ import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.shell.HeaderView;
 import com.pixfino.studio.shell.MainView;
 import com.pixfino.studio.shell.NavigationBar;
-import com.pixfino.studio.shell.Screen;
+import com.pixfino.studio.shell.ScreenRegistry;
 import com.pixfino.studio.shell.ShellView;
 import com.pixfino.studio.shell.ShellViewModel;
 import com.pixfino.studio.theme.ThemeViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /** The signed-in features (create, queue, gallery, account) and the shell around them; part of the composition root. */
@@ -48,11 +47,9 @@ final class Features implements AutoCloseable {
     private final SessionViewModel sessions;
     private final ServerConnectionViewModel connection;
     private final GalleryCache cache;
-    private final GalleryViewModel gallery;
-    private final ViewerViewModel viewer;
     private final QueueViewModel queue;
-    private final CreateViewModel create;
-    private final AccountViewModel account;
+    private final AccountScreen account;
+    private final ScreenRegistry screens;
     private final ShellViewModel shell;
 
     /** Opens the gallery cache: blocking, call off the FX thread. */
@@ -64,24 +61,31 @@ final class Features implements AutoCloseable {
         this.connection = connection;
         cache = GalleryCache.open(paths.galleryDatabase(), paths.galleryFiles(), guard);
         GallerySync sync = new GallerySync(cache);
-        gallery = new GalleryViewModel(tasks, cache, sync, session, sessions, messages);
-        viewer = new ViewerViewModel(tasks, sync, session, messages);
+        GalleryViewModel gallery = new GalleryViewModel(tasks, cache, sync, session, sessions, messages);
+        ViewerViewModel viewer = new ViewerViewModel(tasks, sync, session, messages);
         queue = new QueueViewModel(tasks, session, sessions, messages, Clock.systemUTC(), gallery::added,
                 Backoff.DEFAULT, POLL_INTERVAL);
         PresetBrowserViewModel presets = new PresetBrowserViewModel(tasks, session, sessions, messages);
-        create = new CreateViewModel(tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued);
-        account = new AccountViewModel(tasks, session, sessions, messages);
-        shell = new ShellViewModel(session, connection, messages);
+        CreateViewModel create = new CreateViewModel(tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued);
+        account = new AccountScreen(new AccountViewModel(tasks, session, sessions, messages), messages);
+
+        // The navigation, in this order; a new screen is its feature package plus one line here.
+        screens = ScreenRegistry.builder()
+                .register(new CreateScreen(create, session, messages))
+                .register(new QueueScreen(queue, messages))
+                .register(new GalleryScreen(gallery, viewer, tasks, messages))
+                .register(account)
+                .build();
+        shell = new ShellViewModel(session, screens, connection::check, messages);
     }
 
-    Parent createMainView(ThemeViewModel theme, SignInViewModel signIn, TaskExecutor tasks) {
-        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.CREATE, new CreateView(create, session, messages));
-        screens.put(Screen.QUEUE, new QueueView(queue, messages));
-        screens.put(Screen.GALLERY, new GalleryView(gallery, viewer, tasks, messages));
-        screens.put(Screen.ACCOUNT, new AccountView(account, messages));
-        ShellView shellView = new ShellView(shell, messages, new HeaderView(theme, messages, shell, sessions::signOut),
-                new NavigationBar(shell, messages, queue.activeCountProperty()), screens);
+    ScreenRegistry screens() {
+        return screens;
+    }
+
+    Parent createMainView(ThemeViewModel theme, SignInViewModel signIn) {
+        ShellView shellView = new ShellView(shell, messages, new HeaderView(theme, messages, shell, account, sessions::signOut),
+                new NavigationBar(shell, messages));
         return new MainView(new HeaderView(theme, messages), new SignInView(signIn, connection, messages), shellView,
                 session.signedInProperty());
     }

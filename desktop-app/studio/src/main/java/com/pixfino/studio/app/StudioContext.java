@@ -99,7 +99,7 @@ public final class StudioContext implements AutoCloseable {
 
     /** Views are made on demand because they must be built on the FX thread. */
     public Parent createMainView() {
-        return features.createMainView(theme, signIn, tasks);
+        return features.createMainView(theme, signIn);
     }
 
     @Override

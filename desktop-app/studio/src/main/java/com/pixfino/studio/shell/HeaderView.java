@@ -18,10 +18,12 @@ import javafx.scene.layout.StackPane;
 public final class HeaderView extends HBox {
 
     public HeaderView(ThemeViewModel theme, Messages messages) {
-        this(theme, messages, null, null);
+        this(theme, messages, null, null, null);
     }
 
-    public HeaderView(ThemeViewModel theme, Messages messages, ShellViewModel shell, Runnable signOut) {
+    /** Signed in: the account menu opens {@code accountScreen} and signs out with {@code signOut}. */
+    public HeaderView(ThemeViewModel theme, Messages messages, ShellViewModel shell, ScreenDescriptor accountScreen,
+                      Runnable signOut) {
         setId("studio-header");
         getStyleClass().add("studio-header");
 
@@ -38,7 +40,8 @@ public final class HeaderView extends HBox {
         getChildren().addAll(logo, title, spacer);
 
         if (shell != null) {
-            getChildren().addAll(onlineBadge(shell, messages), balance(shell, messages), accountMenu(shell, messages, signOut));
+            getChildren().addAll(onlineBadge(shell, messages), balance(shell, messages),
+                    accountMenu(shell, messages, accountScreen, signOut));
         }
         ToggleSwitch dark = new ToggleSwitch(messages.get("header.theme.dark"));
         dark.setId("theme-toggle");
@@ -66,9 +69,10 @@ public final class HeaderView extends HBox {
         return balance;
     }
 
-    private static MenuButton accountMenu(ShellViewModel shell, Messages messages, Runnable signOut) {
-        MenuItem account = new MenuItem(messages.get("nav.account"));
-        account.setOnAction(event -> shell.show(Screen.ACCOUNT));
+    private static MenuButton accountMenu(ShellViewModel shell, Messages messages, ScreenDescriptor accountScreen,
+                                          Runnable signOut) {
+        MenuItem account = new MenuItem(messages.get(accountScreen.titleKey()));
+        account.setOnAction(event -> shell.show(accountScreen));
         MenuItem out = new MenuItem(messages.get("header.signOut"));
         out.setId("menu-sign-out");
         out.setOnAction(event -> signOut.run());

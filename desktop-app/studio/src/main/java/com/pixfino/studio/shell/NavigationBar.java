@@ -4,10 +4,11 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
-import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -16,56 +17,73 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The column of screens on the left; the queue's entry counts the jobs still running. */
+/** The column of screens on the left, in registry order; a screen's badge (the queue's running jobs) shows beside its name. */
 public final class NavigationBar extends VBox {
 
-    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final ShellViewModel shell;
+    private final Messages messages;
+    private final ToggleGroup group = new ToggleGroup();
+    private final Map<ScreenDescriptor, ToggleButton> buttons = new HashMap<>();
 
-    public NavigationBar(ShellViewModel shell, Messages messages, ObservableValue<Number> activeJobs) {
+    public NavigationBar(ShellViewModel shell, Messages messages) {
+        this.shell = shell;
+        this.messages = messages;
         setId("navigation");
         getStyleClass().add("navigation");
-        ToggleGroup group = new ToggleGroup();
-        Icons[] icons = {Icons.CREATE, Icons.QUEUE, Icons.GALLERY, Icons.ACCOUNT};
-        for (Screen screen : Screen.values()) {
-            String key = screen.name().toLowerCase(Locale.ROOT);
-            Label text = new Label(messages.get("nav." + key));
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox content = new HBox(10, icons[screen.ordinal()].create(20), text, spacer);
-            content.getStyleClass().add("nav-content");
-            if (screen == Screen.QUEUE) {
-                Label count = new Label();
-                count.setId("nav-queue-count");
-                count.getStyleClass().add("nav-count");
-                count.textProperty().bind(activeJobs.map(Number::toString));
-                count.visibleProperty().bind(activeJobs.map(n -> n.intValue() > 0));
-                content.getChildren().add(count);
-            }
-            ToggleButton button = new ToggleButton();
-            button.setGraphic(content);
-            button.setId("nav-" + key);
-            button.getStyleClass().add("nav-button");
-            button.setMaxWidth(Double.MAX_VALUE);
-            button.setToggleGroup(group);
-            button.setUserData(screen);
-            button.setTooltip(new Tooltip(messages.get("nav.shortcut", messages.get("nav." + key), screen.ordinal() + 1)));
-            buttons.put(screen, button);
-            getChildren().add(button);
-        }
-        select(group, shell.screenProperty().get());
-        shell.screenProperty().addListener((obs, was, now) -> select(group, now));
+        rebuild();
+        shell.visibleScreens().addListener((ListChangeListener<ScreenDescriptor>) change -> rebuild());
+        shell.screenProperty().addListener((obs, was, now) -> select(now));
         group.selectedToggleProperty().addListener((obs, was, now) -> {
-            if (now == null) {
+            if (now == null && was != null && buttons.containsValue(was)) {
                 was.setSelected(true); // one screen is always showing
-            } else {
-                shell.show((Screen) now.getUserData());
+            } else if (now != null) {
+                shell.show((ScreenDescriptor) now.getUserData());
             }
         });
     }
 
-    private void select(ToggleGroup group, Screen screen) {
-        Toggle button = buttons.get(screen);
-        if (group.getSelectedToggle() != button) {
+    private void rebuild() {
+        buttons.clear();
+        group.getToggles().clear();
+        getChildren().clear();
+        for (ScreenDescriptor screen : shell.visibleScreens()) {
+            ToggleButton button = button(screen);
+            buttons.put(screen, button);
+            getChildren().add(button);
+        }
+        select(shell.screenProperty().get());
+    }
+
+    private ToggleButton button(ScreenDescriptor screen) {
+        String title = messages.get(screen.titleKey());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox content = new HBox(10, screen.icon().create(20), new Label(title), spacer);
+        content.getStyleClass().add("nav-content");
+        screen.badge().ifPresent(count -> content.getChildren().add(badge(screen, count)));
+        ToggleButton button = new ToggleButton();
+        button.setGraphic(content);
+        button.setId("nav-" + screen.id());
+        button.getStyleClass().add("nav-button");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setToggleGroup(group);
+        button.setUserData(screen);
+        button.setTooltip(new Tooltip(messages.get("nav.shortcut", title, screen.shortcut().getDisplayText())));
+        return button;
+    }
+
+    private static Label badge(ScreenDescriptor screen, ObservableValue<Number> count) {
+        Label badge = new Label();
+        badge.setId("nav-" + screen.id() + "-count");
+        badge.getStyleClass().add("nav-count");
+        badge.textProperty().bind(count.map(Number::toString));
+        badge.visibleProperty().bind(count.map(n -> n.intValue() > 0));
+        return badge;
+    }
+
+    private void select(ScreenDescriptor screen) {
+        ToggleButton button = buttons.get(screen);
+        if (button != null && group.getSelectedToggle() != button) {
             group.selectToggle(button);
         }
     }

@@ -5,13 +5,12 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.Texts;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -24,14 +23,13 @@ import javafx.scene.layout.VBox;
 public final class ShellView extends BorderPane {
 
     private final ShellViewModel shell;
-    private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+    private final Map<ScreenDescriptor, Node> views = new HashMap<>();
     private final StackPane content = new StackPane();
 
-    public ShellView(ShellViewModel shell, Messages messages, Node header, NavigationBar navigation, Map<Screen, Node> views) {
+    public ShellView(ShellViewModel shell, Messages messages, Node header, NavigationBar navigation) {
         this.shell = shell;
         setId("shell");
         getStyleClass().add("shell");
-        screens.putAll(views);
         content.getStyleClass().add("screen-host");
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox center = new VBox(offlineBanner(shell, messages), content);
@@ -43,8 +41,13 @@ public final class ShellView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
-    private void show(Screen screen) {
-        Node view = screens.get(screen);
+    // Views are built the first time their screen shows: a screen the account never opens costs nothing.
+    private void show(ScreenDescriptor screen) {
+        if (screen == null) {
+            content.getChildren().clear(); // signed out
+            return;
+        }
+        Node view = views.computeIfAbsent(screen, ScreenDescriptor::createView);
         content.getChildren().setAll(view);
         if (view instanceof ScreenActions target) {
             target.shown();
@@ -52,23 +55,16 @@ public final class ShellView extends BorderPane {
     }
 
     private void shortcut(KeyEvent event) {
-        if (event.isShortcutDown() && !event.isShiftDown()) {
-            Screen target = switch (event.getCode()) {
-                case DIGIT1, NUMPAD1 -> Screen.CREATE;
-                case DIGIT2, NUMPAD2 -> Screen.QUEUE;
-                case DIGIT3, NUMPAD3 -> Screen.GALLERY;
-                case DIGIT4, NUMPAD4 -> Screen.ACCOUNT;
-                default -> null;
-            };
-            if (target != null) {
-                shell.show(target);
+        for (ScreenDescriptor screen : shell.visibleScreens()) {
+            if (screen.shortcut().match(event)) {
+                shell.show(screen);
                 event.consume();
                 return;
             }
         }
-        Node current = screens.get(shell.screenProperty().get());
+        Node current = views.get(shell.screenProperty().get());
         if (current instanceof ScreenActions target) {
-            if (event.getCode() == KeyCode.F5) {
+            if (shell.registry().refreshKey().match(event)) {
                 target.refresh();
                 event.consume();
             } else if (target.shortcut(event)) {

@@ -3,49 +3,71 @@ package com.pixfino.studio.shell;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.Session;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-/** Which screen shows, and the offline notice across the top while the server cannot be reached. */
+/** Which registered screens the account sees and which one shows, and the offline notice while the server cannot be reached. */
 public final class ShellViewModel {
 
     private final Session session;
-    private final ServerConnectionViewModel connection;
-    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.CREATE);
+    private final ScreenRegistry registry;
+    private final Runnable reconnect;
+    private final ObservableList<ScreenDescriptor> visible = FXCollections.observableArrayList();
+    private final ObservableList<ScreenDescriptor> visibleView = FXCollections.unmodifiableObservableList(visible);
+    private final ReadOnlyObjectWrapper<ScreenDescriptor> screen = new ReadOnlyObjectWrapper<>(this, "screen");
     private final BooleanBinding offline;
     private final StringBinding offlineText;
     private final StringBinding userText;
 
-    public ShellViewModel(Session session, ServerConnectionViewModel connection, Messages messages) {
+    /** {@code reconnect} checks the server again (the offline notice's "Try again"). */
+    public ShellViewModel(Session session, ScreenRegistry registry, Runnable reconnect, Messages messages) {
         this.session = session;
-        this.connection = connection;
+        this.registry = registry;
+        this.reconnect = reconnect;
         offline = session.signedInProperty().and(session.onlineProperty().not());
         offlineText = Bindings.createStringBinding(() -> session.server() == null ? ""
                 : messages.get("shell.offline", session.server().toString()), offline);
         userText = Bindings.createStringBinding(() -> session.userProperty().get() == null ? ""
                 : session.userProperty().get().email(), session.userProperty());
-        // Offline, the cached gallery is what still works: open there.
+        updateVisible();
+        session.userProperty().addListener((obs, was, now) -> updateVisible());
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (signedIn) {
-                screen.set(session.isOnline() ? Screen.CREATE : Screen.GALLERY);
+                screen.set(landing());
             }
         });
     }
 
-    public void show(Screen next) {
-        screen.set(next);
+    /** Shows {@code next} if the signed-in account may see it. */
+    public void show(ScreenDescriptor next) {
+        if (visible.contains(next)) {
+            screen.set(next);
+        }
     }
 
     /** The offline notice's "Try again". */
     public void reconnect() {
-        connection.check();
+        reconnect.run();
     }
 
-    public ObjectProperty<Screen> screenProperty() {
-        return screen;
+    public ScreenRegistry registry() {
+        return registry;
+    }
+
+    /** The screens the signed-in account sees, in navigation order. */
+    public ObservableList<ScreenDescriptor> visibleScreens() {
+        return visibleView;
+    }
+
+    /** The screen showing; null while nobody is signed in. */
+    public ReadOnlyObjectProperty<ScreenDescriptor> screenProperty() {
+        return screen.getReadOnlyProperty();
     }
 
     public BooleanBinding offlineProperty() {
@@ -62,5 +84,31 @@ public final class ShellViewModel {
 
     public Session session() {
         return session;
+    }
+
+    private void updateVisible() {
+        List<ScreenDescriptor> now = registry.visibleTo(session.userProperty().get());
+        // The account is replaced on every balance change: rebuild the navigation only when the screens differ.
+        if (!now.equals(visible)) {
+            visible.setAll(now);
+        }
+        if (!visible.contains(screen.get())) {
+            screen.set(landing());
+        }
+    }
+
+    // Offline, a screen that works from the cache is the useful place to open (the gallery).
+    private ScreenDescriptor landing() {
+        if (visible.isEmpty()) {
+            return null;
+        }
+        if (!session.isOnline()) {
+            for (ScreenDescriptor candidate : visible) {
+                if (candidate.opensOffline()) {
+                    return candidate;
+                }
+            }
+        }
+        return visible.get(0);
     }
 }

@@ -1,14 +1,12 @@
 package com.pixfino.studio.ui;
 
 import javafx.scene.Node;
-import javafx.scene.layout.Region;
-import javafx.scene.shape.SVGPath;
 
 /**
  * The few icons the studio uses, as vector shapes coloured by CSS ({@code -fx-background-color} of the
  * {@code .icon} region follows the text colour of the theme). Path data from Google's Material Icons (Apache 2.0).
  */
-public enum Icons {
+public enum Icons implements Icon {
     CREATE("M7 14c-1.66 0-3 1.34-3 3 0 1.31-1.16 2-2 2 .92 1.22 2.49 2 4 2 2.21 0 4-1.79 4-4 0-1.66-1.34-3-3-3zm13.71-9.37"
             + "l-1.34-1.34a.996.996 0 0 0-1.41 0L9 12.25 11.75 15l8.96-8.96a.996.996 0 0 0 0-1.41z"),
     QUEUE("M3 13h2v-2H3v2zm0 4h2v-2H3v2zm0-8h2V7H3v2zm4 4h14v-2H7v2zm0 4h14v-2H7v2zM7 7v2h14V7H7z"),
@@ -31,30 +29,14 @@ public enum Icons {
     CLOSE("M19 6.41L17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"),
     VIDEO("M17 10.5V7c0-.55-.45-1-1-1H4c-.55 0-1 .45-1 1v10c0 .55.45 1 1 1h12c.55 0 1-.45 1-1v-3.5l4 4v-11l-4 4z");
 
-    private final String path;
+    private final Icon icon;
 
     Icons(String path) {
-        this.path = path;
+        icon = Icon.svg(name(), path);
     }
 
-    private static final double DESIGN_SIZE = 24;
-
-    /** A square icon of {@code size} pixels; style it through the {@code icon} style class. */
+    @Override
     public Node create(double size) {
-        SVGPath shape = new SVGPath();
-        shape.setContent(path);
-        Region icon = new Region();
-        icon.setShape(shape);
-        // Drawn at its 24-unit design size and scaled as a whole: stretching the shape to the box would
-        // distort the narrow ones ("!", the play triangle).
-        icon.setScaleShape(false);
-        icon.setCenterShape(true);
-        icon.setScaleX(size / DESIGN_SIZE);
-        icon.setScaleY(size / DESIGN_SIZE);
-        icon.setMinSize(size, size);
-        icon.setPrefSize(size, size);
-        icon.setMaxSize(size, size);
-        icon.getStyleClass().addAll("icon", "icon-" + name().toLowerCase(java.util.Locale.ROOT));
-        return icon;
+        return icon.create(size);
     }
 }
