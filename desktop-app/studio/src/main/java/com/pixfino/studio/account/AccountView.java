@@ -59,12 +59,7 @@ public final class AccountView extends VBox implements ScreenActions {
 
         Label ledgerTitle = new Label(messages.get("account.ledger"));
         ledgerTitle.getStyleClass().add("section-label");
-        Label notice = new Label();
-        notice.setId("account-notice");
-        notice.getStyleClass().add("notice");
-        notice.textProperty().bind(viewModel.noticeProperty());
-        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        Label notice = Texts.statusLine("account-notice", viewModel.noticeProperty(), "notice");
 
         TableView<LedgerEntryView> table = ledgerTable(messages);
         VBox.setVgrow(table, Priority.ALWAYS);

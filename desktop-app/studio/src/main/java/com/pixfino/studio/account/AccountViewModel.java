@@ -5,17 +5,19 @@ import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
 import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -30,10 +32,10 @@ public final class AccountViewModel {
     private final Messages messages;
     private final FailureMessages failures;
     private final ObservableList<LedgerEntryView> ledger = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ActivityStatus activity = new ActivityStatus();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private String nextCursor;
+    private TaskHandle ledgerLoad = TaskHandle.NONE;
 
     public AccountViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
         this.tasks = tasks;
@@ -49,10 +51,11 @@ public final class AccountViewModel {
         });
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
+                ledgerLoad.cancel(); // the last account's rows must not come back
                 ledger.clear();
                 nextCursor = null;
                 hasMore.set(false);
-                notice.set("");
+                activity.clear();
             }
         });
     }
@@ -63,7 +66,7 @@ public final class AccountViewModel {
             return;
         }
         if (!session.isOnline()) {
-            notice.set(messages.get("account.offline"));
+            activity.say(Tone.INFO, messages.get("account.offline"));
             return;
         }
         sessions.refreshUser();
@@ -77,18 +80,14 @@ public final class AccountViewModel {
     }
 
     private void load(String cursor) {
-        if (busy.get()) {
+        if (activity.isBusy()) {
             return;
         }
-        busy.set(true);
+        activity.working();
         var api = session.api();
-        tasks.run(() -> api.ledger(cursor, PAGE_SIZE), page -> {
-            busy.set(false);
-            show(cursor, page);
-        }, error -> {
-            busy.set(false);
+        ledgerLoad = tasks.run(() -> api.ledger(cursor, PAGE_SIZE), page -> show(cursor, page), error -> {
             sessions.callFailed(error);
-            notice.set(messages.get("account.ledgerFailed", failures.describe(error)));
+            activity.failed(messages.get("account.ledgerFailed", failures.describe(error)));
         });
     }
 
@@ -100,7 +99,7 @@ public final class AccountViewModel {
         }
         nextCursor = page.nextCursor();
         hasMore.set(nextCursor != null);
-        notice.set(ledger.isEmpty() ? messages.get("account.ledgerEmpty") : "");
+        activity.done(ledger.isEmpty() ? messages.get("account.ledgerEmpty") : "");
     }
 
     public void signOut() {
@@ -158,11 +157,11 @@ public final class AccountViewModel {
     }
 
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {

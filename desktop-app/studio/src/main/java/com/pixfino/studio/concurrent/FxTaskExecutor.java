@@ -1,12 +1,17 @@
 package com.pixfino.studio.concurrent;
 
-import com.pixfino.studio.core.concurrent.NamedThreads;
+import com.pixfino.studio.core.concurrent.BackgroundTask;
 import com.pixfino.studio.core.concurrent.Cancellable;
+import com.pixfino.studio.core.concurrent.NamedThreads;
+import com.pixfino.studio.core.concurrent.Progress;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.TaskHandle;
+import com.pixfino.studio.core.concurrent.TaskRun;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,17 +42,16 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
-    public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-        pool.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                uiThread.execute(() -> onFailure.accept(e));
-                return;
-            }
-            uiThread.execute(() -> onSuccess.accept(result));
-        });
+    public <T> TaskHandle submit(BackgroundTask<T> task, Consumer<? super T> onSuccess,
+                                 Consumer<? super Exception> onFailure, Consumer<? super Progress> onProgress) {
+        TaskRun<T> run = new TaskRun<>(task, onSuccess, onFailure, onProgress, uiThread);
+        try {
+            Future<?> future = pool.submit(run);
+            run.interruptWith(() -> future.cancel(true));
+        } catch (RejectedExecutionException e) {
+            run.cancel(); // closed on exit: nothing runs any more, as with schedule
+        }
+        return run;
     }
 
     @Override

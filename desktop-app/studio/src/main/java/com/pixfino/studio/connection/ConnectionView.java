@@ -1,10 +1,9 @@
 package com.pixfino.studio.connection;
 
-import com.pixfino.studio.core.connection.ConnectionState;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
-import java.util.Locale;
+import com.pixfino.studio.ui.ToneStyles;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -15,8 +14,6 @@ import javafx.scene.layout.VBox;
 
 /** The connection panel: server URL, a check button and a status line. Binds and forwards only. */
 public final class ConnectionView extends VBox {
-
-    private static final String STATE_CLASS_PREFIX = "state-";
 
     public ConnectionView(ServerConnectionViewModel viewModel, Messages messages) {
         setId("connection-panel");
@@ -56,18 +53,12 @@ public final class ConnectionView extends VBox {
         status.getStyleClass().add("connection-status");
         Texts.wrapping(status);
         status.textProperty().bind(viewModel.statusProperty());
-        showState(status, viewModel.stateProperty().get());
-        viewModel.stateProperty().addListener((obs, was, now) -> showState(status, now));
+        // One style class per state, so colours live in studio.css and follow the theme.
+        ToneStyles.follow(status, "state", viewModel.stateProperty());
 
         HBox statusRow = new HBox(progress, status);
         statusRow.getStyleClass().add("connection-status-row");
 
         getChildren().addAll(heading, description, urlRow, statusRow);
-    }
-
-    // One style class per state, so colours live in studio.css and follow the theme.
-    private static void showState(Label status, ConnectionState state) {
-        status.getStyleClass().removeIf(styleClass -> styleClass.startsWith(STATE_CLASS_PREFIX));
-        status.getStyleClass().add(STATE_CLASS_PREFIX + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

@@ -8,13 +8,13 @@ import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.ServerUrl;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -28,10 +28,9 @@ public final class ServerConnectionViewModel {
     private final StringProperty savedServerUrl;
 
     private final StringProperty serverUrl = new SimpleStringProperty(this, "serverUrl");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
+    private final ActivityStatus activity = new ActivityStatus();
     private final ReadOnlyObjectWrapper<ConnectionState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.NOT_CHECKED);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     /** {@code savedServerUrl} is the remembered setting; it only changes when a valid URL is checked. */
     public ServerConnectionViewModel(TaskExecutor tasks, CompanionClients clients, LocalCompanion companion,
@@ -42,7 +41,7 @@ public final class ServerConnectionViewModel {
         this.text = new ConnectionMessages(messages);
         this.savedServerUrl = savedServerUrl;
         serverUrl.set(savedServerUrl.get());
-        status.set(text.notChecked());
+        activity.say(Tone.INFO, text.notChecked());
     }
 
     /** At start-up: bring the local server up if this studio is set up to, then check the connection. */
@@ -59,7 +58,7 @@ public final class ServerConnectionViewModel {
 
     /** The "Check connection" command. */
     public void check() {
-        if (busy.get()) {
+        if (activity.isBusy()) {
             return;
         }
         acceptUrl().ifPresent(url -> {
@@ -98,16 +97,19 @@ public final class ServerConnectionViewModel {
         return url;
     }
 
+    // The words change before the state: whoever follows the state reads them already current.
     private void begin(ConnectionState next, String message) {
-        busy.set(true);
+        activity.working(message);
         state.set(next);
-        status.set(message);
     }
 
     private void finish(ConnectionState next, String message) {
-        busy.set(false);
+        if (next == ConnectionState.CONNECTED) {
+            activity.done(message);
+        } else {
+            activity.failed(message);
+        }
         state.set(next);
-        status.set(message);
     }
 
     public StringProperty serverUrlProperty() {
@@ -115,7 +117,7 @@ public final class ServerConnectionViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
@@ -123,6 +125,6 @@ public final class ServerConnectionViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 }

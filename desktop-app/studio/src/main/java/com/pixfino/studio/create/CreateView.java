@@ -112,8 +112,7 @@ public final class CreateView extends VBox implements ScreenActions {
         status.getStyleClass().add("create-status");
         Texts.wrapping(status);
         status.textProperty().bind(viewModel.statusProperty());
-        ToneStyles.set(status, "tone", viewModel.toneProperty().get());
-        viewModel.toneProperty().addListener((obs, was, now) -> ToneStyles.set(status, "tone", now));
+        ToneStyles.follow(status, "tone", viewModel.toneProperty());
         VBox box = new VBox(4, blocker, status);
         box.setAlignment(Pos.TOP_LEFT);
         return box;

@@ -6,12 +6,15 @@ import com.pixfino.studio.core.photo.PhotoRejectedException;
 import com.pixfino.model.CreditPricing;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.generate.GenerationSubmitter;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -23,7 +26,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -32,9 +34,6 @@ import javafx.beans.property.StringProperty;
  * Generate. A Generate that fails on the network keeps its Idempotency-Key, so pressing it again cannot charge twice.
  */
 public final class CreateViewModel {
-
-    /** How the last outcome should look. */
-    public enum Tone { NONE, INFO, SUCCESS, ERROR }
 
     private final TaskExecutor tasks;
     private final Session session;
@@ -48,12 +47,11 @@ public final class CreateViewModel {
     private final ReadOnlyObjectWrapper<PhotoInfo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ReadOnlyBooleanWrapper checkingPhoto = new ReadOnlyBooleanWrapper(this, "checkingPhoto");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(this, "tone", Tone.NONE);
+    private final ActivityStatus activity = new ActivityStatus(); // busy: a generation is being queued
     private final StringBinding blocker;
     private final BooleanBinding canGenerate;
     private final GenerationSubmitter submitter = new GenerationSubmitter();
+    private TaskHandle pendingCheck = TaskHandle.NONE;
 
     /** {@code queued} hears the id of each generation the server accepted (the queue shows it). */
     public CreateViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, PhotoCheck photoCheck,
@@ -67,7 +65,7 @@ public final class CreateViewModel {
         this.failures = new FailureMessages(messages);
         this.queued = queued;
         blocker = Bindings.createStringBinding(this::whyNot, photo, presets.selectedProperty(), session.creditsProperty(),
-                session.onlineProperty(), session.userProperty(), session.signedInProperty(), busy, checkingPhoto);
+                session.onlineProperty(), session.userProperty(), session.signedInProperty(), activity.busyProperty(), checkingPhoto);
         canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
@@ -78,32 +76,39 @@ public final class CreateViewModel {
 
     /** Checks a dropped or picked photo in the background; a refused one is explained and not kept. */
     public void choosePhoto(Path file) {
+        pendingCheck.cancel(); // the newest choice wins, whichever check ends first
         checkingPhoto.set(true);
-        say(Tone.INFO, messages.get("create.photo.checking", file.getFileName()));
-        tasks.run(() -> photoCheck.check(file), info -> {
+        activity.say(Tone.INFO, messages.get("create.photo.checking", file.getFileName()));
+        pendingCheck = tasks.run(() -> photoCheck.check(file), info -> {
             checkingPhoto.set(false);
             photo.set(info);
-            say(Tone.NONE, "");
+            activity.say(Tone.NONE, "");
         }, error -> {
             checkingPhoto.set(false);
             if (error instanceof PhotoRejectedException rejected) {
-                say(Tone.ERROR, messages.get(rejected.reason().messageKey(), rejected.arguments()));
+                activity.say(Tone.ERROR, messages.get(rejected.reason().messageKey(), rejected.arguments()));
             } else {
-                say(Tone.ERROR, messages.get("photo.rejected.unreadable", file.getFileName(), error.getMessage()));
+                activity.say(Tone.ERROR, messages.get("photo.rejected.unreadable", file.getFileName(), error.getMessage()));
             }
         });
     }
 
     public void clearPhoto() {
+        stopPhotoCheck();
         photo.set(null);
-        say(Tone.NONE, "");
+        activity.say(Tone.NONE, "");
+    }
+
+    private void stopPhotoCheck() {
+        pendingCheck.cancel();
+        checkingPhoto.set(false);
     }
 
     /** Uploads the photo (once) and queues the generation; Ctrl+Enter does this. */
     public void generate() {
         if (!canGenerate.get()) {
             if (!blocker.get().isEmpty()) {
-                say(Tone.ERROR, blocker.get());
+                activity.say(Tone.ERROR, blocker.get());
             }
             return;
         }
@@ -111,22 +116,20 @@ public final class CreateViewModel {
         PresetView preset = presets.selectedProperty().get();
         String text = prompt.get() == null || prompt.get().isBlank() ? null : prompt.get().strip();
         CompanionApi api = session.api();
-        busy.set(true);
-        say(Tone.INFO, messages.get("create.generating", preset.name()));
+        activity.working(messages.get("create.generating", preset.name()));
+        // Never cancelled: once sent, the server may have charged, and only the answer tells the queue.
         tasks.run(() -> submitter.submit(api, chosen, preset.id(), text), accepted -> {
-            busy.set(false);
-            say(Tone.SUCCESS, messages.get("create.queued", preset.name(), accepted.creditsCharged()));
+            activity.done(messages.get("create.queued", preset.name(), accepted.creditsCharged()));
             sessions.callSucceeded();
             sessions.refreshUser();
             queued.accept(accepted.id());
         }, error -> {
-            busy.set(false);
             if (FailureMessages.isNetwork(error)) {
                 // The submitter keeps the key: the server may have charged already, and will not charge again.
-                say(Tone.ERROR, messages.get("create.networkRetry", failures.describe(error)));
+                activity.failed(messages.get("create.networkRetry", failures.describe(error)));
             } else {
                 sessions.callFailed(error);
-                say(Tone.ERROR, failures.describe(error));
+                activity.failed(failures.describe(error));
             }
         });
     }
@@ -139,7 +142,7 @@ public final class CreateViewModel {
         if (!session.isOnline()) {
             return messages.get("create.blocked.offline");
         }
-        if (busy.get() || checkingPhoto.get()) {
+        if (activity.isBusy() || checkingPhoto.get()) {
             return messages.get("create.blocked.busy");
         }
         // What is wrong with the chosen style is said first: it is news, the missing steps are not.
@@ -181,16 +184,12 @@ public final class CreateViewModel {
         }, presets.selectedProperty(), session.creditsProperty());
     }
 
-    private void say(Tone newTone, String text) {
-        tone.set(newTone);
-        status.set(text);
-    }
-
     private void reset() {
+        stopPhotoCheck();
         photo.set(null);
         prompt.set("");
         submitter.reset();
-        say(Tone.NONE, "");
+        activity.say(Tone.NONE, "");
     }
 
     public PresetBrowserViewModel presets() {
@@ -210,7 +209,7 @@ public final class CreateViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public BooleanBinding canGenerateProperty() {
@@ -223,10 +222,10 @@ public final class CreateViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyObjectProperty<Tone> toneProperty() {
-        return tone.getReadOnlyProperty();
+        return activity.toneProperty();
     }
 }

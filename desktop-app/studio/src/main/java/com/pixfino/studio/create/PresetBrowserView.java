@@ -6,6 +6,7 @@ import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.Session;
+import com.pixfino.studio.ui.Texts;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,12 +60,7 @@ final class PresetBrowserView extends VBox {
         viewModel.categoryProperty().addListener((obs, was, now) -> group.getToggles().stream()
                 .filter(toggle -> toggle.getUserData() == now).findFirst().ifPresent(group::selectToggle));
 
-        Label status = new Label();
-        status.setId("preset-status");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(viewModel.statusProperty());
-        status.visibleProperty().bind(status.textProperty().isNotEmpty());
-        status.managedProperty().bind(status.visibleProperty());
+        Label status = Texts.statusLine("preset-status", viewModel.statusProperty(), "muted");
 
         grid.setId("preset-grid");
         grid.getStyleClass().add("preset-grid");

@@ -9,14 +9,14 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,8 +37,7 @@ public final class PresetBrowserViewModel {
     private final ObjectProperty<PresetCategory> category = new SimpleObjectProperty<>(this, "category");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<PresetView> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ActivityStatus activity = new ActivityStatus(); // busy: the catalog is loading
 
     public PresetBrowserViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
         this.tasks = tasks;
@@ -67,20 +66,18 @@ public final class PresetBrowserViewModel {
 
     /** Reads the catalog from the server. */
     public void load() {
-        if (!session.isSignedIn() || loading.get()) {
+        if (!session.isSignedIn() || activity.isBusy()) {
             return;
         }
-        loading.set(true);
-        status.set(messages.get("presets.loading"));
+        activity.working(messages.get("presets.loading"));
         var api = session.api();
         tasks.run(api::presets, presets -> {
-            loading.set(false);
+            activity.done("");
             all.setAll(presets);
             updateStatus();
         }, error -> {
-            loading.set(false);
             sessions.callFailed(error);
-            status.set(messages.get("presets.loadFailed", failures.describe(error)));
+            activity.failed(messages.get("presets.loadFailed", failures.describe(error)));
         });
     }
 
@@ -113,8 +110,8 @@ public final class PresetBrowserViewModel {
     }
 
     private void updateStatus() {
-        if (!loading.get() && !all.isEmpty()) {
-            status.set(visible.isEmpty() ? messages.get("presets.noMatch") : "");
+        if (!activity.isBusy() && !all.isEmpty()) {
+            activity.say(Tone.INFO, visible.isEmpty() ? messages.get("presets.noMatch") : "");
         }
     }
 
@@ -140,10 +137,10 @@ public final class PresetBrowserViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 }

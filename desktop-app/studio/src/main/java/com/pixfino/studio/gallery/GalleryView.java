@@ -49,13 +49,7 @@ public final class GalleryView extends StackPane implements ScreenActions {
         refresh.setOnAction(event -> refresh());
         ScreenTitle title = new ScreenTitle("gallery", messages.get("gallery.title"), viewModel.statusProperty(), refresh);
 
-        Label notice = new Label();
-        notice.setId("gallery-notice");
-        notice.getStyleClass().add("notice");
-        Texts.wrapping(notice);
-        notice.textProperty().bind(viewModel.noticeProperty());
-        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        Label notice = Texts.statusLine("gallery-notice", viewModel.noticeProperty(), "notice");
 
         ThumbnailImages thumbnails = new ThumbnailImages(CELL);
         GridView<GalleryItem> grid = new GridView<>(viewModel.items());

@@ -5,11 +5,14 @@ import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,10 +36,10 @@ public final class GalleryViewModel {
     private final FailureMessages failures;
     private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ActivityStatus activity = new ActivityStatus();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
-    private int load;
+    private TaskHandle cacheLoad = TaskHandle.NONE;
+    private TaskHandle serverSync = TaskHandle.NONE;
 
     public GalleryViewModel(TaskExecutor tasks, GalleryCache cache, GallerySync sync, Session session,
                             SessionViewModel sessions, Messages messages) {
@@ -70,43 +73,35 @@ public final class GalleryViewModel {
         if (owner == null) {
             return;
         }
-        int current = ++load;
-        tasks.run(() -> cache.items(owner), cached -> {
-            if (current != load) {
-                return;
-            }
+        stopLoading(); // what an earlier account's load or sync brings back belongs to nobody now
+        cacheLoad = tasks.run(() -> cache.items(owner), cached -> {
             items.setAll(cached);
             loaded.set(true);
             if (session.isOnline()) {
                 refresh();
             }
-        }, error -> notice.set(messages.get("gallery.cacheFailed", error.getMessage())));
+        }, error -> activity.say(Tone.ERROR, messages.get("gallery.cacheFailed", error.getMessage())));
     }
 
     /** Syncs with the server (F5). */
     public void refresh() {
         String owner = session.ownerId();
-        if (owner == null || busy.get()) {
+        if (owner == null || activity.isBusy()) {
             return;
         }
         if (!session.isOnline()) {
-            notice.set(messages.get("gallery.offlineRefresh"));
+            activity.say(Tone.INFO, messages.get("gallery.offlineRefresh"));
             return;
         }
-        busy.set(true);
+        activity.working();
         var api = session.api();
-        int current = load;
-        tasks.run(() -> sync.sync(api, owner), synced -> {
-            busy.set(false);
+        serverSync = tasks.run(() -> sync.sync(api, owner), synced -> {
+            activity.done("");
             sessions.callSucceeded();
-            if (current == load) {
-                items.setAll(synced);
-                notice.set("");
-            }
+            items.setAll(synced);
         }, error -> {
-            busy.set(false);
             sessions.callFailed(error);
-            notice.set(messages.get("gallery.refreshFailed", failures.describe(error)));
+            activity.failed(messages.get("gallery.refreshFailed", failures.describe(error)));
         });
     }
 
@@ -122,7 +117,7 @@ public final class GalleryViewModel {
                 items.removeIf(existing -> existing.id().equals(item.id()));
                 items.add(0, item);
             }
-        }, error -> notice.set(messages.get("gallery.refreshFailed", failures.describe(error))));
+        }, error -> activity.say(Tone.ERROR, messages.get("gallery.refreshFailed", failures.describe(error))));
     }
 
     /** Deletes on the server and here; offline it refuses, or the result would come back at the next sync. */
@@ -132,7 +127,7 @@ public final class GalleryViewModel {
             return;
         }
         if (!session.isOnline()) {
-            notice.set(messages.get("gallery.offlineDelete"));
+            activity.say(Tone.INFO, messages.get("gallery.offlineDelete"));
             return;
         }
         var api = session.api();
@@ -148,11 +143,11 @@ public final class GalleryViewModel {
             return item;
         }, deleted -> {
             items.removeIf(existing -> existing.id().equals(deleted.id()));
-            notice.set(messages.get("gallery.deleted", label(deleted)));
+            activity.say(Tone.SUCCESS, messages.get("gallery.deleted", label(deleted)));
             afterwards.run();
         }, error -> {
             sessions.callFailed(error);
-            notice.set(messages.get("gallery.deleteFailed", failures.describe(error)));
+            activity.say(Tone.ERROR, messages.get("gallery.deleteFailed", failures.describe(error)));
         });
     }
 
@@ -167,8 +162,8 @@ public final class GalleryViewModel {
             Path original = sync.original(api, owner, item);
             Files.copy(original, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
-        }, saved -> notice.set(messages.get("gallery.exported", saved.toString())),
-                error -> notice.set(messages.get("gallery.exportFailed", api == null
+        }, saved -> activity.say(Tone.SUCCESS, messages.get("gallery.exported", saved.toString())),
+                error -> activity.say(Tone.ERROR, messages.get("gallery.exportFailed", api == null
                         ? messages.get("gallery.exportOffline") : failures.describe(error))));
     }
 
@@ -185,10 +180,15 @@ public final class GalleryViewModel {
     }
 
     private void clear() {
-        load++;
+        stopLoading();
         items.clear();
         loaded.set(false);
-        notice.set("");
+    }
+
+    private void stopLoading() {
+        cacheLoad.cancel();
+        serverSync.cancel();
+        activity.clear();
     }
 
     private void updateStatus() {
@@ -208,11 +208,11 @@ public final class GalleryViewModel {
 
     /** The outcome of the last action (deleted, exported, could not refresh…). */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

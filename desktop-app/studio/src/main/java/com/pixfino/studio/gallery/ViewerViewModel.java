@@ -3,9 +3,12 @@ package com.pixfino.studio.gallery;
 import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,7 +17,6 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One result at full size: which file to show, the zoom, and what to say when something cannot be shown. */
 public final class ViewerViewModel {
@@ -33,7 +35,8 @@ public final class ViewerViewModel {
     private final ReadOnlyBooleanWrapper fullSize = new ReadOnlyBooleanWrapper(this, "fullSize");
     private final ReadOnlyBooleanWrapper fit = new ReadOnlyBooleanWrapper(this, "fit", true);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ActivityStatus activity = new ActivityStatus();
+    private TaskHandle download = TaskHandle.NONE;
 
     public ViewerViewModel(TaskExecutor tasks, GallerySync sync, Session session, Messages messages) {
         this.tasks = tasks;
@@ -50,10 +53,11 @@ public final class ViewerViewModel {
 
     /** Shows the thumbnail at once and the full-size file as soon as it is on this computer. */
     public void open(GalleryItem shown) {
+        download.cancel(); // the previous result's file is no longer wanted
         item.set(shown);
         fit.set(true);
         zoom.set(1);
-        message.set("");
+        activity.clear();
         fullSize.set(shown.original() != null);
         // A video's thumbnail is its first frame: shown until (or instead of) playback.
         file.set(shown.original() != null && !shown.isVideo() ? shown.original() : shown.thumbnail());
@@ -62,26 +66,23 @@ public final class ViewerViewModel {
         }
         String owner = session.ownerId();
         var api = session.isOnline() ? session.api() : null;
-        tasks.run(() -> sync.original(api, owner, shown), original -> {
-            if (shown.equals(item.get())) {
-                fullSize.set(true);
-                if (!shown.isVideo()) {
-                    file.set(original);
-                }
-                item.set(shown.withOriginal(original));
+        activity.working();
+        download = tasks.run(() -> sync.original(api, owner, shown), original -> {
+            activity.done("");
+            fullSize.set(true);
+            if (!shown.isVideo()) {
+                file.set(original);
             }
-        }, error -> {
-            if (shown.equals(item.get())) {
-                message.set(messages.get(api == null ? "viewer.offlineThumbnail" : "viewer.downloadFailed",
-                        failures.describe(error)));
-            }
-        });
+            item.set(shown.withOriginal(original));
+        }, error -> activity.failed(messages.get(api == null ? "viewer.offlineThumbnail" : "viewer.downloadFailed",
+                failures.describe(error))));
     }
 
     public void close() {
+        download.cancel();
         item.set(null);
         file.set(null);
-        message.set("");
+        activity.clear();
     }
 
     public void zoomIn() {
@@ -114,7 +115,7 @@ public final class ViewerViewModel {
 
     /** The video cannot play here (no media support on this system): say so, keep showing the first frame. */
     public void playbackFailed(String reason) {
-        message.set(messages.get("viewer.playbackFailed", reason));
+        activity.say(Tone.ERROR, messages.get("viewer.playbackFailed", reason));
     }
 
     public String zoomText() {
@@ -143,6 +144,6 @@ public final class ViewerViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 }

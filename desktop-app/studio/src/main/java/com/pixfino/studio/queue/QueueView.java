@@ -35,8 +35,7 @@ public final class QueueView extends VBox implements ScreenActions {
         live.getStyleClass().add("live-feed"); // not "feed-…": ToneStyles owns that prefix
         live.textProperty().bind(Bindings.createStringBinding(() -> messages.get("queue.live."
                 + viewModel.liveStateProperty().get().name().toLowerCase(java.util.Locale.ROOT)), viewModel.liveStateProperty()));
-        ToneStyles.set(live, "feed", viewModel.liveStateProperty().get());
-        viewModel.liveStateProperty().addListener((obs, was, now) -> ToneStyles.set(live, "feed", now));
+        ToneStyles.follow(live, "feed", viewModel.liveStateProperty());
         Button refresh = new Button(messages.get("queue.refresh"));
         refresh.setId("queue-refresh");
         refresh.setOnAction(event -> refresh());
@@ -45,13 +44,7 @@ public final class QueueView extends VBox implements ScreenActions {
                 () -> messages.get("queue.subtitle", viewModel.activeCountProperty().get(), viewModel.jobs().size()),
                 viewModel.activeCountProperty(), viewModel.jobs()), live, refresh);
 
-        Label notice = new Label();
-        notice.setId("queue-notice");
-        notice.getStyleClass().add("notice");
-        Texts.wrapping(notice);
-        notice.textProperty().bind(viewModel.noticeProperty());
-        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        Label notice = Texts.statusLine("queue-notice", viewModel.noticeProperty(), "notice");
 
         ListView<JobItem> list = new ListView<>(viewModel.jobs());
         list.setId("queue-list");

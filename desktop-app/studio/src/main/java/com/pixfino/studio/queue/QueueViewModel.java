@@ -5,11 +5,14 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.Page;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +27,6 @@ import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -47,7 +49,8 @@ public final class QueueViewModel implements LiveUpdates.Target {
     private final ObservableList<JobItem> jobs = FXCollections.observableArrayList(job -> new javafx.beans.Observable[] {job.viewProperty()});
     private final IntegerBinding activeCount;
     private final ReadOnlyObjectWrapper<Instant> now;
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ActivityStatus activity = new ActivityStatus();
+    private TaskHandle listing = TaskHandle.NONE;
     private boolean refreshing;
     private boolean firstLoad = true;
     private boolean refreshAgain;
@@ -76,8 +79,11 @@ public final class QueueViewModel implements LiveUpdates.Target {
                 live.start();
             } else {
                 live.stop();
+                listing.cancel(); // the last account's jobs must not come back
+                refreshing = false;
+                refreshAgain = false;
                 jobs.clear();
-                notice.set("");
+                activity.clear();
                 firstLoad = true;
             }
         });
@@ -95,7 +101,7 @@ public final class QueueViewModel implements LiveUpdates.Target {
         }
         refreshing = true;
         CompanionApi api = session.api();
-        tasks.run(() -> allJobs(api), views -> {
+        listing = tasks.run(() -> allJobs(api), views -> {
             finishRefresh();
             sessions.callSucceeded();
             merge(views);
@@ -159,8 +165,8 @@ public final class QueueViewModel implements LiveUpdates.Target {
             if (upsert(view, true)) {
                 sessions.refreshUser();
             }
-            notice.set(messages.get("queue.canceledNotice", view.presetName()));
-        }, error -> notice.set(messages.get("queue.cancelFailed", failures.describe(error))));
+            activity.say(Tone.SUCCESS, messages.get("queue.canceledNotice", view.presetName()));
+        }, error -> activity.say(Tone.ERROR, messages.get("queue.cancelFailed", failures.describe(error))));
     }
 
     /** Queues the same preset, photo and prompt again; a new key, since the failed job was refunded. */
@@ -169,10 +175,10 @@ public final class QueueViewModel implements LiveUpdates.Target {
         CompanionApi api = session.api();
         CreateGenerationRequest request = new CreateGenerationRequest(failed.presetId(), failed.uploadId(), failed.prompt());
         tasks.run(() -> api.createGeneration(request, UUID.randomUUID().toString()), accepted -> {
-            notice.set(messages.get("queue.retried", failed.presetName(), accepted.creditsCharged()));
+            activity.say(Tone.SUCCESS, messages.get("queue.retried", failed.presetName(), accepted.creditsCharged()));
             sessions.refreshUser();
             changed(accepted.id());
-        }, error -> notice.set(messages.get("queue.retryFailed", failures.describe(error))));
+        }, error -> activity.say(Tone.ERROR, messages.get("queue.retryFailed", failures.describe(error))));
     }
 
     /** The clock ticks once a second while the queue shows, so running jobs count up. */
@@ -236,7 +242,7 @@ public final class QueueViewModel implements LiveUpdates.Target {
     }
 
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public JobText text() {

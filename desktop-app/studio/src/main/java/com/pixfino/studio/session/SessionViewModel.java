@@ -11,9 +11,10 @@ import com.pixfino.studio.core.net.ApiFactory;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.net.ServerUrl;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class SessionViewModel {
     private final ApiFactory apis;
     private final ObservableValue<String> serverUrl;
     private final Messages messages;
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ActivityStatus activity = new ActivityStatus();
     private boolean restoring;
 
     /** A saved sign-in: the token, the account, and whether the server confirmed it just now. */
@@ -109,7 +110,7 @@ public final class SessionViewModel {
             } catch (CompanionApiException e) {
                 if (e.isUnauthorized()) {
                     tokens.delete(key);
-                    tasks.onUiThread(() -> notice.set(messages.get("session.expired")));
+                    tasks.onUiThread(() -> activity.say(Tone.ERROR, messages.get("session.expired")));
                     return Optional.empty();
                 }
                 throw e;
@@ -123,13 +124,13 @@ public final class SessionViewModel {
     /** A sign-in or registration succeeded: remember it and open the session. */
     public void signedIn(ServerUrl server, AuthResponse auth) {
         String key = server.toString();
-        notice.set("");
+        activity.clear();
         session.begin(server, auth.token(), auth.user(), true);
         tasks.run(() -> {
             tokens.write(key, auth.token());
             snapshots.write(key, auth.user());
             return null;
-        }, done -> { }, error -> notice.set(messages.get("session.notSaved", error.getMessage())));
+        }, done -> { }, error -> activity.say(Tone.ERROR, messages.get("session.notSaved", error.getMessage())));
     }
 
     /** Reads the balance and tier again (after a generation was charged or refunded, or on request). */
@@ -154,7 +155,7 @@ public final class SessionViewModel {
         if (error instanceof CompanionApiException api && api.isUnauthorized() && session.isSignedIn()) {
             String key = session.server().toString();
             session.end();
-            notice.set(messages.get("session.expired"));
+            activity.say(Tone.ERROR, messages.get("session.expired"));
             tasks.run(() -> {
                 tokens.delete(key);
                 return null;
@@ -181,7 +182,7 @@ public final class SessionViewModel {
         var api = session.api();
         boolean reachable = session.isOnline();
         session.end();
-        notice.set(messages.get("session.signedOut"));
+        activity.say(Tone.INFO, messages.get("session.signedOut"));
         tasks.run(() -> {
             tokens.delete(key);
             if (reachable) {
@@ -193,7 +194,7 @@ public final class SessionViewModel {
 
     /** Something the sign-in screen should tell: signed out, session expired, token not saved. */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public Session session() {

@@ -65,10 +65,8 @@ public final class SignInView extends StackPane {
         PasswordField password = field(new PasswordField(), "signin-password", messages.get("signIn.password.prompt"), viewModel);
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
 
-        Label error = message("signin-error", Styles.DANGER);
-        error.textProperty().bind(viewModel.errorProperty());
-        Label notice = message("signin-notice", "signin-notice");
-        notice.textProperty().bind(viewModel.noticeProperty());
+        Label error = Texts.statusLine("signin-error", viewModel.errorProperty(), Styles.DANGER);
+        Label notice = Texts.statusLine("signin-notice", viewModel.noticeProperty(), "signin-notice");
 
         Button submit = new Button();
         submit.setId("signin-submit");
@@ -171,15 +169,5 @@ public final class SignInView extends StackPane {
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);
         return new VBox(4, label, control);
-    }
-
-    private static Label message(String id, String styleClass) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add(styleClass);
-        Texts.wrapping(label);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 }

@@ -8,15 +8,15 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.ApiFactory;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.net.ServerUrl;
+import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,8 +43,7 @@ public final class SignInViewModel {
     private final StringProperty email = new SimpleStringProperty(this, "email", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ActivityStatus activity = new ActivityStatus(); // its words are only ever an error
     private final BooleanProperty serverReady = new SimpleBooleanProperty(this, "serverReady");
     private final BooleanBinding canSubmit;
 
@@ -58,9 +57,9 @@ public final class SignInViewModel {
         this.failures = new FailureMessages(messages);
         this.serverReady.bind(serverReady);
         canSubmit = Bindings.createBooleanBinding(
-                () -> !busy.get() && this.serverReady.get() && !email.get().isBlank() && !password.get().isEmpty(),
-                busy, this.serverReady, email, password);
-        mode.addListener((obs, was, now) -> error.set(""));
+                () -> !activity.isBusy() && this.serverReady.get() && !email.get().isBlank() && !password.get().isEmpty(),
+                activity.busyProperty(), this.serverReady, email, password);
+        mode.addListener((obs, was, now) -> activity.say(Tone.NONE, ""));
     }
 
     /** Signs in or creates the account, by the current mode. Enter in any field does this. */
@@ -70,28 +69,24 @@ public final class SignInViewModel {
         }
         Optional<String> invalid = validate();
         if (invalid.isPresent()) {
-            error.set(invalid.get());
+            activity.failed(invalid.get());
             return;
         }
         Optional<ServerUrl> server = ServerUrl.parse(serverUrl.getValue());
         if (server.isEmpty()) {
-            error.set(messages.get("signIn.error.noServer"));
+            activity.failed(messages.get("signIn.error.noServer"));
             return;
         }
         Mode current = mode.get();
         String mail = email.get().strip();
         String secret = password.get();
         String displayName = name.get().strip();
-        busy.set(true);
-        error.set("");
+        activity.working("");
         tasks.run(() -> call(server.get(), current, mail, secret, displayName), auth -> {
-            busy.set(false);
+            activity.done("");
             password.set("");
             sessions.signedIn(server.get(), auth);
-        }, failure -> {
-            busy.set(false);
-            error.set(failures.describe(failure));
-        });
+        }, failure -> activity.failed(failures.describe(failure)));
     }
 
     private AuthResponse call(ServerUrl server, Mode current, String mail, String secret, String displayName) throws Exception {
@@ -133,11 +128,11 @@ public final class SignInViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public BooleanBinding canSubmitProperty() {

@@ -1,5 +1,6 @@
 package com.pixfino.studio.ui;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
@@ -13,6 +14,17 @@ public final class Texts {
     public static <T extends Label> T wrapping(T label) {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A status or notice line: shows {@code text}, wraps, and takes no room while there is nothing to say. */
+    public static Label statusLine(String id, ObservableValue<String> text, String... styleClasses) {
+        Label label = wrapping(new Label());
+        label.setId(id);
+        label.getStyleClass().addAll(styleClasses);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 }

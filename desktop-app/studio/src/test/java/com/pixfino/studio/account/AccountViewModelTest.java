@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Path;
@@ -45,5 +46,22 @@ class AccountViewModelTest {
 
         assertThat(account.balanceText().get()).isEqualTo("5");
         assertThat(account.noticeProperty().get()).startsWith("Offline: the balance shown is the last one seen.");
+    }
+
+    @Test
+    void aLedgerThatASignOutOvertakesIsDropped() {
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        SessionFixture fixture = new SessionFixture(dir, tasks).signedIn();
+        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        tasks.hold();
+        account.refresh();
+        assertThat(account.busyProperty().get()).isTrue();
+
+        fixture.sessions.signOut();
+        tasks.runHeld();
+
+        assertThat(account.ledger()).isEmpty();
+        assertThat(account.busyProperty().get()).isFalse();
+        assertThat(account.noticeProperty().get()).isEmpty();
     }
 }

@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.UserView;
-import com.pixfino.studio.create.CreateViewModel.Tone;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
+import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ class CreateViewModelTest {
     @TempDir
     Path dir;
 
+    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
     private CreateViewModel viewModel;
@@ -31,7 +33,7 @@ class CreateViewModelTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new SessionFixture(dir);
+        fixture = new SessionFixture(dir, tasks);
         presets = new PresetBrowserViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
         viewModel = new CreateViewModel(fixture.tasks, fixture.session, fixture.sessions, new PhotoCheck(UiThreadGuard.NONE), presets,
                 fixture.messages, queued::add);
@@ -204,5 +206,19 @@ class CreateViewModelTest {
 
         presets.searchProperty().set("nothing like this");
         assertThat(presets.statusProperty().get()).startsWith("No style matches");
+    }
+
+    @Test
+    void aPhotoStillBeingCheckedAtSignOutIsNotKept() {
+        tasks.hold();
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        assertThat(viewModel.checkingPhotoProperty().get()).isTrue();
+
+        fixture.sessions.signOut();
+        tasks.runHeld();
+
+        assertThat(viewModel.photoProperty().get()).isNull();
+        assertThat(viewModel.checkingPhotoProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.connection.ConnectionState;
+import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.FakeCompanionApi;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
@@ -25,6 +26,7 @@ class GalleryViewModelTest {
     @TempDir
     Path dir;
 
+    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
     private SessionFixture fixture;
     private GalleryCache cache;
     private GallerySync sync;
@@ -33,7 +35,7 @@ class GalleryViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new SessionFixture(dir);
+        fixture = new SessionFixture(dir, tasks);
         fixture.api.setCredits(40);
         cache = GalleryCache.open(dir.resolve("gallery.db"), dir.resolve("gallery"), UiThreadGuard.NONE);
         sync = new GallerySync(cache);
@@ -189,5 +191,41 @@ class GalleryViewModelTest {
         assertThat(viewer.messageProperty().get()).startsWith("Offline: the full-size file is not on this computer yet");
         viewer.playbackFailed("no media support");
         assertThat(viewer.messageProperty().get()).contains("The first frame is shown");
+    }
+
+    @Test
+    void aSyncThatASignOutOvertakesIsDroppedAndNoLongerBusy() throws Exception {
+        finished("one");
+        fixture.signedIn();
+        finished("two");
+        tasks.hold();
+        gallery.refresh();
+        assertThat(gallery.busyProperty().get()).isTrue();
+
+        fixture.sessions.signOut();
+        assertThat(gallery.busyProperty().get()).isFalse();
+        tasks.runHeld();
+
+        assertThat(gallery.items()).isEmpty();
+        assertThat(gallery.noticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void openingAnotherResultCancelsTheFirstOnesDownload() throws Exception {
+        GenerationView first = finished("first");
+        GenerationView second = finished("second");
+        fixture.signedIn();
+        String owner = fixture.session.ownerId();
+        GalleryItem firstItem = cache.item(owner, first.id()).orElseThrow();
+        GalleryItem secondItem = cache.item(owner, second.id()).orElseThrow();
+        tasks.hold();
+
+        viewer.open(firstItem);
+        viewer.open(secondItem);
+        tasks.runHeld();
+
+        assertThat(viewer.itemProperty().get().id()).isEqualTo(second.id());
+        assertThat(viewer.fileProperty().get()).isEqualTo(cache.originalFile(owner, secondItem));
+        assertThat(cache.item(owner, first.id()).orElseThrow().original()).as("never downloaded").isNull();
     }
 }

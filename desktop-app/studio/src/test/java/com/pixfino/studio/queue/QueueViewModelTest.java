@@ -6,6 +6,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.GenerationView;
+import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ class QueueViewModelTest {
     @TempDir
     Path dir;
 
+    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
     private SessionFixture fixture;
     private QueueViewModel queue;
     private final List<GenerationView> completed = new ArrayList<>();
@@ -32,7 +34,7 @@ class QueueViewModelTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new SessionFixture(dir);
+        fixture = new SessionFixture(dir, tasks);
         queue = new QueueViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, clock, completed::add,
                 Backoff.DEFAULT, Duration.ofSeconds(5));
     }
@@ -158,5 +160,21 @@ class QueueViewModelTest {
         assertThat(queue.jobs()).isEmpty();
         assertThat(fixture.api.listeners).isEmpty();
         assertThat(queue.liveStateProperty().get()).isEqualTo(LiveUpdates.State.OFF);
+    }
+
+    @Test
+    void aListingThatASignOutOvertakesBringsNoJobsBack() throws Exception {
+        create(null);
+        fixture.signedIn();
+        tasks.hold();
+        queue.resync();
+
+        fixture.sessions.signOut();
+        tasks.runHeld();
+        assertThat(queue.jobs()).isEmpty();
+
+        fixture.signedIn();
+        queue.resync();
+        assertThat(queue.jobs()).hasSize(1);
     }
 }

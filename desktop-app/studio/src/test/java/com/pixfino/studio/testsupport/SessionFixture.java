@@ -33,7 +33,7 @@ public final class SessionFixture {
         this(dir, new CurrentThreadTaskExecutor());
     }
 
-    /** With a real executor, for tests that show views. */
+    /** With another executor: a real one for tests that show views, or a current-thread one the test holds. */
     public SessionFixture(Path dir, TaskExecutor tasks) {
         this.tasks = tasks;
         tokens = new FileTokenStore(dir.resolve("tokens.json"), CompanionJson.mapper(), UiThreadGuard.NONE);
