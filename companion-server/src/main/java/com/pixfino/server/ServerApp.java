@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.accounts.AccountService;
-import com.pixfino.server.accounts.BearerAuthentication;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminRoutes;
@@ -17,6 +16,8 @@ import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.db.Database;
 import com.pixfino.server.db.EmbeddedDatabase;
 import com.pixfino.server.health.HealthRoutes;
+import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.presets.PresetRoutes;
@@ -148,7 +149,8 @@ public final class ServerApp implements AutoCloseable {
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
                 new HealthRoutes(database, version),
                 new AccountRoutes(accounts, json),
-                new BearerAuthentication(tokens),
+                new BearerAuthentication(token -> tokens.resolve(token)
+                        .map(session -> new Authenticated(session.userId(), session.role(), session.tokenHash()))),
                 new PresetRoutes(presets),
                 new UploadRoutes(uploads, config.maxUploadBytes()),
                 new LedgerRoutes(ledger),

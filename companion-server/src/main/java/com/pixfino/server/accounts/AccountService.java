@@ -12,7 +12,7 @@ import com.pixfino.model.api.UserView;
 import com.pixfino.server.config.ConfigException;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.db.jooq.tables.records.UsersRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -61,7 +61,7 @@ public final class AccountService {
             });
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw new ApiException(409, "email_taken", "An account with this email already exists. Sign in instead.");
+                throw DomainException.conflict("email_taken", "An account with this email already exists. Sign in instead.");
             }
             throw e;
         }
@@ -73,10 +73,10 @@ public final class AccountService {
         UsersRecord user = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.getPasswordHash());
         if (!valid) {
-            throw ApiException.unauthorized("The email or password is wrong.");
+            throw DomainException.unauthorized("The email or password is wrong.");
         }
         if (!AccountStatus.ACTIVE.name().equals(user.getStatus())) {
-            throw ApiException.forbidden("This account is suspended. Contact support.");
+            throw DomainException.forbidden("This account is suspended. Contact support.");
         }
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
@@ -101,7 +101,7 @@ public final class AccountService {
         try {
             email = Credentials.email(admin.email());
             Credentials.password(admin.password(), email);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             String setting = "invalid_email".equals(e.code()) ? "PIXFINO_ADMIN_EMAIL" : "PIXFINO_ADMIN_PASSWORD";
             throw new ConfigException(setting + " is not usable: " + e.getMessage());
         }
@@ -143,7 +143,7 @@ public final class AccountService {
     private static UserView view(DSLContext ctx, UUID id) {
         UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
         if (user == null) {
-            throw ApiException.notFound("The user");
+            throw DomainException.notFound("The user");
         }
         return new UserView(user.getId(), user.getEmail(), user.getName(), Role.valueOf(user.getRole()),
                 Tier.valueOf(user.getTier()), user.getCredits());

@@ -4,7 +4,6 @@ import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.Role;
-import com.pixfino.server.http.Authenticated;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +48,7 @@ public final class TokenService {
     }
 
     /** The active user behind a raw token, if it is known, unrevoked, unexpired and its account is active. */
-    public Optional<Authenticated> resolve(String token) {
+    public Optional<Session> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
@@ -61,7 +60,7 @@ public final class TokenService {
                 .and(AUTH_TOKENS.REVOKED_AT.isNull())
                 .and(AUTH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
                 .and(USERS.STATUS.eq(AccountStatus.ACTIVE.name()))
-                .fetchOptional(r -> new Authenticated(r.value1(), Role.valueOf(r.value2()), hash));
+                .fetchOptional(r -> new Session(r.value1(), Role.valueOf(r.value2()), hash));
     }
 
     public void revoke(String tokenHash) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
-import io.javalin.http.sse.SseClient;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -31,7 +30,7 @@ public final class GenerationEvents implements AutoCloseable {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
-    private final Map<UUID, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<EventStream>> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepAlive;
     private final Thread listener;
     private volatile boolean running = true;
@@ -54,10 +53,9 @@ public final class GenerationEvents implements AutoCloseable {
         keepAlive.scheduleAtFixedRate(() -> broadcastComment("keep-alive"), 15, 15, TimeUnit.SECONDS);
     }
 
-    /** Keeps the stream open and registers it for the user's events. */
-    public void connect(SseClient client, UUID userId) {
-        client.keepAlive();
-        Set<SseClient> mine = clients.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+    /** Registers an open stream for the user's events. */
+    public void connect(EventStream client, UUID userId) {
+        Set<EventStream> mine = clients.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
         mine.add(client);
         client.onClose(() -> mine.remove(client));
         client.sendComment("connected");
@@ -95,7 +93,7 @@ public final class GenerationEvents implements AutoCloseable {
             return;
         }
         UUID userId = UUID.fromString(parts[0]);
-        Set<SseClient> targets = clients.get(userId);
+        Set<EventStream> targets = clients.get(userId);
         if (targets == null || targets.isEmpty()) {
             return;
         }
@@ -106,7 +104,7 @@ public final class GenerationEvents implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        for (SseClient client : targets) {
+        for (EventStream client : targets) {
             send(targets, client, () -> client.sendEvent("generation", json, parts[1]));
         }
     }
@@ -115,8 +113,8 @@ public final class GenerationEvents implements AutoCloseable {
         clients.values().forEach(set -> set.forEach(client -> send(set, client, () -> client.sendComment(comment))));
     }
 
-    private static void send(Set<SseClient> owner, SseClient client, Runnable sending) {
-        if (client.terminated()) {
+    private static void send(Set<EventStream> owner, EventStream client, Runnable sending) {
+        if (client.isClosed()) {
             owner.remove(client);
             return;
         }
@@ -140,7 +138,7 @@ public final class GenerationEvents implements AutoCloseable {
         running = false;
         keepAlive.shutdownNow();
         listener.interrupt();
-        clients.values().forEach(set -> set.forEach(SseClient::close));
+        clients.values().forEach(set -> set.forEach(EventStream::close));
         clients.clear();
     }
 }

@@ -16,7 +16,8 @@ import com.pixfino.model.api.Page;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
@@ -78,10 +79,10 @@ public final class GenerationService {
      */
     public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
         if (request.presetId() == null) {
-            throw ApiException.badRequest("missing_preset", "Pick a preset: presetId is required.");
+            throw DomainException.invalid("missing_preset", "Pick a preset: presetId is required.");
         }
         if (request.uploadId() == null) {
-            throw ApiException.badRequest("missing_upload", "Upload a photo first: uploadId is required.");
+            throw DomainException.invalid("missing_upload", "Upload a photo first: uploadId is required.");
         }
         String prompt = cleanPrompt(request.prompt());
         String key = cleanKey(idempotencyKey);
@@ -122,7 +123,7 @@ public final class GenerationService {
         }
         Tier tier = Tier.valueOf(tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER));
         if (preset.getPro() && !tier.isPaid()) {
-            throw new ApiException(403, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
         UUID id = UUID.randomUUID();
         ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
@@ -146,7 +147,7 @@ public final class GenerationService {
 
     private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {
         if (!existing.getPresetId().equals(request.presetId()) || !request.uploadId().equals(existing.getUploadId())) {
-            throw new ApiException(409, "idempotency_conflict",
+            throw DomainException.conflict("idempotency_conflict",
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
         return new GenerationAccepted(existing.getId(), GenerationStatus.valueOf(existing.getStatus()), existing.getCreditsCharged());
@@ -161,26 +162,20 @@ public final class GenerationService {
     }
 
     /** Newest first, optionally of one status. */
-    public Page<GenerationView> list(UUID userId, Optional<GenerationStatus> status, String cursor, int limit) {
+    public Page<GenerationView> list(UUID userId, Optional<GenerationStatus> status, PageRequest page) {
         Condition condition = GENERATIONS.USER_ID.eq(userId);
         if (status.isPresent()) {
             condition = condition.and(GENERATIONS.STATUS.eq(status.get().name()));
         }
-        if (cursor != null) {
-            GenerationCursor position = GenerationCursor.decode(cursor);
-            condition = condition.and(DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(position.createdAt(), position.id()));
+        GenerationCursor after = page.position(GenerationCursor::decode);
+        if (after != null) {
+            condition = condition.and(DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(after.createdAt(), after.id()));
         }
-        List<GenerationView> rows = withPresetName()
+        return page.page(withPresetName()
                 .where(condition)
                 .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
-                .limit(limit + 1)
-                .fetch(this::view);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<GenerationView> page = List.copyOf(rows.subList(0, limit));
-        GenerationView last = page.get(limit - 1);
-        return new Page<>(page, new GenerationCursor(last.createdAt(), last.id()).encode());
+                .limit(page.fetchSize())
+                .fetch(this::view), last -> new GenerationCursor(last.createdAt(), last.id()).encode());
     }
 
     /** Stops an unfinished generation and refunds it; a finished one is a 409 saying how it ended. */
@@ -188,7 +183,7 @@ public final class GenerationService {
         GenerationsRecord row = plainOwned(userId, id);
         if (!store.cancel(id)) {
             GenerationsRecord current = plainOwned(userId, id);
-            throw new ApiException(409, "already_finished",
+            throw DomainException.conflict("already_finished",
                     "This generation already ended as " + current.getStatus() + "; there is nothing to cancel.");
         }
         if (row.getProviderJobId() != null) {
@@ -220,7 +215,7 @@ public final class GenerationService {
         GenerationsRecord row = plainOwned(userId, id);
         String key = thumbnail ? row.getThumbnailKey() : row.getOutputKey();
         if (key == null) {
-            throw new ApiException(404, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
         }
         return new StoredFile(storage.open(key), thumbnail ? "image/jpeg" : row.getOutputContentType());
     }
@@ -231,13 +226,13 @@ public final class GenerationService {
 
     private GenerationsRecord plainOwned(UUID userId, UUID id) {
         return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
-                .fetchOptional().orElseThrow(() -> ApiException.notFound("Generation " + id));
+                .fetchOptional().orElseThrow(() -> DomainException.notFound("Generation " + id));
     }
 
     private Record ownedRow(UUID userId, UUID id) {
         Record row = withPresetName().where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOne();
         if (row == null) {
-            throw ApiException.notFound("Generation " + id);
+            throw DomainException.notFound("Generation " + id);
         }
         return row;
     }
@@ -272,7 +267,7 @@ public final class GenerationService {
         }
         String cleaned = prompt.replaceAll("\\p{Cntrl}", " ").trim();
         if (cleaned.length() > MAX_PROMPT) {
-            throw ApiException.badRequest("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
+            throw DomainException.invalid("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
         }
         return cleaned.isEmpty() ? null : cleaned;
     }
@@ -283,7 +278,7 @@ public final class GenerationService {
         }
         String trimmed = key.trim();
         if (trimmed.length() > MAX_IDEMPOTENCY_KEY || !trimmed.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.badRequest("invalid_idempotency_key", "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
+            throw DomainException.invalid("invalid_idempotency_key", "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
         }
         return trimmed;
     }

@@ -7,7 +7,7 @@ import com.pixfino.model.MediaKind;
 import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +49,7 @@ public final class PresetCatalog {
     public PresetsRecord activePreset(long id) {
         PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(id)).and(PRESETS.ACTIVE.isTrue()).fetchOne();
         if (preset == null) {
-            throw ApiException.notFound("Preset " + id);
+            throw DomainException.notFound("Preset " + id);
         }
         return preset;
     }

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -37,4 +39,21 @@ class ServerArchitectureTest {
             .that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Ledger").or().haveSimpleNameEndingWith("Catalog")
             .should().onlyDependOnClassesThat().resideOutsideOfPackage("io.javalin..")
             .because("services are tested without HTTP (javalin-samples)");
+
+    @ArchTest
+    static final ArchRule onlyTheHttpLayerSeesHttp = noClasses()
+            .that(DescribedPredicate.not(httpLayer()))
+            .should().dependOnClassesThat().resideInAnyPackage("com.pixfino.server.http..", "io.javalin..")
+            .because("services throw DomainException and never see a request; only http/ErrorMapping turns refusals into statuses");
+
+    /** The http package, the app factory and composition root, and the *Routes handler classes (with their nested classes). */
+    private static DescribedPredicate<JavaClass> httpLayer() {
+        return DescribedPredicate.describe("are in ..http.., PixfinoApi, ServerApp or *Routes", type -> {
+            String topLevel = type.getName().replaceAll("\\$.*", "");
+            return (type.getPackageName() + ".").startsWith("com.pixfino.server.http.")
+                    || topLevel.equals("com.pixfino.server.PixfinoApi")
+                    || topLevel.equals("com.pixfino.server.ServerApp")
+                    || topLevel.endsWith("Routes");
+        });
+    }
 }

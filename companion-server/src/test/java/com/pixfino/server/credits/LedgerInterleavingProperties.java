@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
 import com.pixfino.server.generation.JobQueue;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.FileSystemStorage;
 import com.pixfino.server.testsupport.ApiClient;
@@ -130,9 +131,9 @@ class LedgerInterleavingProperties {
                 case REFUND -> lastOf(created).ifPresent(id -> store.fail(id, "test", "property failure"));
                 case CANCEL -> lastOf(created).ifPresent(id -> generations.cancel(userId, id));
             }
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             // 402 short of credits and 409 already finished are the answers a user would get; state must stay sound
-            assertThat(e.status()).isIn(402, 409);
+            assertThat(ErrorMapping.status(e.kind())).isIn(402, 409);
         }
     }
 
