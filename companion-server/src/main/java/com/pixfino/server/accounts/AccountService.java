@@ -2,6 +2,7 @@ package com.pixfino.server.accounts;
 
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
+import com.pixfino.model.AccountStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
@@ -75,7 +76,7 @@ public final class AccountService {
         if (!valid) {
             throw DomainException.unauthorized("The email or password is wrong.");
         }
-        if (!AccountStatus.ACTIVE.name().equals(user.getStatus())) {
+        if (user.getStatus() != AccountStatus.ACTIVE) {
             throw DomainException.forbidden("This account is suspended. Contact support.");
         }
         return dsl.transactionResult(cfg -> {
@@ -107,8 +108,8 @@ public final class AccountService {
         }
         UsersRecord existing = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         if (existing != null) {
-            if (!Role.ADMIN.name().equals(existing.getRole())) {
-                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN.name()).where(USERS.ID.eq(existing.getId())).execute();
+            if (existing.getRole() != Role.ADMIN) {
+                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN).where(USERS.ID.eq(existing.getId())).execute();
                 log.info("event=admin_promoted user={}", existing.getId());
             }
             return;
@@ -127,10 +128,10 @@ public final class AccountService {
                 .set(USERS.EMAIL, email)
                 .set(USERS.NAME, name)
                 .set(USERS.PASSWORD_HASH, passwordHash)
-                .set(USERS.ROLE, role.name())
-                .set(USERS.TIER, Tier.FREE.name())
+                .set(USERS.ROLE, role)
+                .set(USERS.TIER, Tier.FREE)
                 .set(USERS.CREDITS, 0)
-                .set(USERS.STATUS, AccountStatus.ACTIVE.name())
+                .set(USERS.STATUS, AccountStatus.ACTIVE)
                 .set(USERS.CREATED_AT, OffsetDateTime.now(clock))
                 .execute();
         int welcome = config.monthlyCredits(Tier.FREE);
@@ -145,7 +146,7 @@ public final class AccountService {
         if (user == null) {
             throw DomainException.notFound("The user");
         }
-        return new UserView(user.getId(), user.getEmail(), user.getName(), Role.valueOf(user.getRole()),
-                Tier.valueOf(user.getTier()), user.getCredits());
+        return new UserView(user.getId(), user.getEmail(), user.getName(), user.getRole(),
+                user.getTier(), user.getCredits());
     }
 }

@@ -3,6 +3,7 @@ package com.pixfino.server.accounts;
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
+import com.pixfino.model.AccountStatus;
 import com.pixfino.model.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,8 +60,8 @@ public final class TokenService {
                 .where(AUTH_TOKENS.TOKEN_HASH.eq(hash))
                 .and(AUTH_TOKENS.REVOKED_AT.isNull())
                 .and(AUTH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
-                .and(USERS.STATUS.eq(AccountStatus.ACTIVE.name()))
-                .fetchOptional(r -> new Session(r.value1(), Role.valueOf(r.value2()), hash));
+                .and(USERS.STATUS.eq(AccountStatus.ACTIVE))
+                .fetchOptional(r -> new Session(r.value1(), r.value2(), hash));
     }
 
     public void revoke(String tokenHash) {

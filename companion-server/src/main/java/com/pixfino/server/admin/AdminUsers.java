@@ -56,8 +56,8 @@ public final class AdminUsers {
                 .limit(page.fetchSize())
                 .fetch(r -> {
                     var u = r.into(USERS);
-                    return new AdminUserView(u.getId(), u.getEmail(), u.getName(), Role.valueOf(u.getRole()),
-                            Tier.valueOf(u.getTier()), u.getCredits(), r.get(generations, Long.class), u.getStatus(), u.getCreatedAt(), u.getLastLoginAt());
+                    return new AdminUserView(u.getId(), u.getEmail(), u.getName(), u.getRole(),
+                            u.getTier(), u.getCredits(), r.get(generations, Long.class), u.getStatus().name(), u.getCreatedAt(), u.getLastLoginAt());
                 });
         return page.page(rows, AdminUserView::email);
     }

@@ -56,7 +56,7 @@ public final class CreditLedger {
         CreditLedgerRecord row = tx.insertInto(CREDIT_LEDGER)
                 .set(CREDIT_LEDGER.USER_ID, userId)
                 .set(CREDIT_LEDGER.AMOUNT, amount)
-                .set(CREDIT_LEDGER.KIND, kind.name())
+                .set(CREDIT_LEDGER.KIND, kind)
                 .set(CREDIT_LEDGER.REASON, reason)
                 .set(CREDIT_LEDGER.REFERENCE, reference)
                 .set(CREDIT_LEDGER.BALANCE_AFTER, updated.value1())
@@ -102,6 +102,6 @@ public final class CreditLedger {
     }
 
     private static LedgerEntryView view(CreditLedgerRecord r) {
-        return new LedgerEntryView(r.getId(), LedgerKind.valueOf(r.getKind()), r.getAmount(), r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt());
+        return new LedgerEntryView(r.getId(), r.getKind(), r.getAmount(), r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt());
     }
 }

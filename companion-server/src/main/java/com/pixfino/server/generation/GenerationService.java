@@ -121,7 +121,7 @@ public final class GenerationService {
                 return replay(existing.get(), request);
             }
         }
-        Tier tier = Tier.valueOf(tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER));
+        Tier tier = tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER);
         if (preset.getPro() && !tier.isPaid()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
@@ -133,7 +133,7 @@ public final class GenerationService {
                 .set(GENERATIONS.PRESET_ID, preset.getId())
                 .set(GENERATIONS.UPLOAD_ID, request.uploadId())
                 .set(GENERATIONS.PROMPT, prompt)
-                .set(GENERATIONS.STATUS, GenerationStatus.PENDING.name())
+                .set(GENERATIONS.STATUS, GenerationStatus.PENDING)
                 .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
                 .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
                 .set(GENERATIONS.IDEMPOTENCY_KEY, key)
@@ -150,7 +150,7 @@ public final class GenerationService {
             throw DomainException.conflict("idempotency_conflict",
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
-        return new GenerationAccepted(existing.getId(), GenerationStatus.valueOf(existing.getStatus()), existing.getCreditsCharged());
+        return new GenerationAccepted(existing.getId(), existing.getStatus(), existing.getCreditsCharged());
     }
 
     private Optional<GenerationsRecord> findByKey(UUID userId, String key) {
@@ -165,7 +165,7 @@ public final class GenerationService {
     public Page<GenerationView> list(UUID userId, Optional<GenerationStatus> status, PageRequest page) {
         Condition condition = GENERATIONS.USER_ID.eq(userId);
         if (status.isPresent()) {
-            condition = condition.and(GENERATIONS.STATUS.eq(status.get().name()));
+            condition = condition.and(GENERATIONS.STATUS.eq(status.get()));
         }
         GenerationCursor after = page.position(GenerationCursor::decode);
         if (after != null) {
@@ -196,7 +196,7 @@ public final class GenerationService {
     /** Deletes a generation and its files; an unfinished one is canceled (and refunded) first. */
     public void delete(UUID userId, UUID id) {
         GenerationsRecord row = plainOwned(userId, id);
-        if (!GenerationStatus.valueOf(row.getStatus()).isFinal() && store.cancel(id) && row.getProviderJobId() != null) {
+        if (!row.getStatus().isFinal() && store.cancel(id) && row.getProviderJobId() != null) {
             jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
         }
         GenerationsRecord current = plainOwned(userId, id);
@@ -246,8 +246,8 @@ public final class GenerationService {
         GenerationsRecord g = record.into(GENERATIONS);
         String base = "/api/v1/generations/" + g.getId();
         ErrorBody.Detail error = g.getErrorCode() == null ? null : new ErrorBody.Detail(g.getErrorCode(), g.getErrorMessage());
-        return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), MediaKind.valueOf(g.getMediaKind()),
-                GenerationStatus.valueOf(g.getStatus()), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
+        return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), g.getMediaKind(),
+                g.getStatus(), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
                 g.getProvider(), g.getModel(), error,
                 link(g.getOutputKey(), base + "/output"), g.getOutputContentType(), link(g.getThumbnailKey(), base + "/thumbnail"),
                 g.getWidth(), g.getHeight(), g.getApiCostUsd(), g.getCreatedAt(), g.getStartedAt(), g.getCompletedAt());

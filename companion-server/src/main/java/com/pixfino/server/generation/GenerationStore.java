@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
 public final class GenerationStore {
 
     static final String CHANNEL = "generation_events";
-    private static final List<String> OPEN = List.of(GenerationStatus.PENDING.name(), GenerationStatus.RUNNING.name());
+    private static final List<GenerationStatus> OPEN = List.of(GenerationStatus.PENDING, GenerationStatus.RUNNING);
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
@@ -47,13 +47,13 @@ public final class GenerationStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING.name())
+                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING)
                     .set(GENERATIONS.PROVIDER, provider)
                     .set(GENERATIONS.MODEL, model)
                     .set(GENERATIONS.STARTED_AT, now)
                     .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING.name()))
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
                     .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
                     .fetchOne();
             if (row == null) {
@@ -72,7 +72,7 @@ public final class GenerationStore {
                 .set(GENERATIONS.PROVIDER, provider)
                 .set(GENERATIONS.MODEL, model)
                 .set(GENERATIONS.UPDATED_AT, now())
-                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                 .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
                 .execute() == 1;
     }
@@ -84,7 +84,7 @@ public final class GenerationStore {
     public Optional<UUID> findRunningByProviderJob(String provider, String providerOwnId) {
         return dsl.select(GENERATIONS.ID).from(GENERATIONS)
                 .where(GENERATIONS.PROVIDER.eq(provider))
-                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                 .and(GENERATIONS.PROVIDER_JOB_ID.eq(providerOwnId).or(GENERATIONS.PROVIDER_JOB_ID.endsWith("/" + providerOwnId)))
                 .fetchOptional(GENERATIONS.ID);
     }
@@ -94,7 +94,7 @@ public final class GenerationStore {
         return dsl.update(GENERATIONS)
                 .set(GENERATIONS.PROVIDER_JOB_ID, providerJobId)
                 .set(GENERATIONS.UPDATED_AT, now())
-                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                 .execute() == 1;
     }
 
@@ -112,7 +112,7 @@ public final class GenerationStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED.name())
+                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
                     .set(GENERATIONS.OUTPUT_KEY, output.key())
                     .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
                     .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
@@ -121,7 +121,7 @@ public final class GenerationStore {
                     .set(GENERATIONS.API_COST_USD, costUsd)
                     .set(GENERATIONS.COMPLETED_AT, now)
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                     .returning(GENERATIONS.USER_ID)
                     .fetchOne();
             if (row == null) {
@@ -148,7 +148,7 @@ public final class GenerationStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, status.name())
+                    .set(GENERATIONS.STATUS, status)
                     .set(GENERATIONS.ERROR_CODE, code)
                     .set(GENERATIONS.ERROR_MESSAGE, safeMessage)
                     .set(GENERATIONS.REFUNDED, true)

@@ -28,10 +28,10 @@ public final class PresetCatalog {
     public List<PresetView> list(Optional<PresetCategory> category, Optional<MediaKind> kind, Optional<String> query) {
         Condition condition = PRESETS.ACTIVE.isTrue();
         if (category.isPresent()) {
-            condition = condition.and(PRESETS.CATEGORY.eq(category.get().name()));
+            condition = condition.and(PRESETS.CATEGORY.eq(category.get()));
         }
         if (kind.isPresent()) {
-            condition = condition.and(PRESETS.MEDIA_KIND.eq(kind.get().name()));
+            condition = condition.and(PRESETS.MEDIA_KIND.eq(kind.get()));
         }
         if (query.isPresent() && !query.get().isBlank()) {
             String like = "%" + escapeLike(query.get().trim().toLowerCase(Locale.ROOT)) + "%";
@@ -55,8 +55,8 @@ public final class PresetCatalog {
     }
 
     public static PresetView view(PresetsRecord r) {
-        return new PresetView(r.getId(), r.getSlug(), r.getName(), PresetCategory.valueOf(r.getCategory()),
-                MediaKind.valueOf(r.getMediaKind()), r.getProvider(), r.getModel(), r.getDurationSeconds(), r.getCredits(),
+        return new PresetView(r.getId(), r.getSlug(), r.getName(), r.getCategory(),
+                r.getMediaKind(), r.getProvider(), r.getModel(), r.getDurationSeconds(), r.getCredits(),
                 r.getApiCostUsd(), CreditPricing.marginPercent(r.getCredits(), r.getApiCostUsd()), r.getFeatured(), r.getPro(),
                 r.getPromptTemplate(), r.getNegativePrompt(), r.getThumbnailUrl(), r.getUsageCount());
     }

@@ -112,7 +112,7 @@ class LedgerInterleavingProperties {
 
         assertThat(ledger.balance(userId)).isNotNegative().isEqualTo(ledger.ledgerSum(userId));
         for (UUID id : created) {
-            int refunds = dsl.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.REFERENCE.eq("generation:" + id).and(CREDIT_LEDGER.KIND.eq("REFUND")));
+            int refunds = dsl.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.REFERENCE.eq("generation:" + id).and(CREDIT_LEDGER.KIND.eq(LedgerKind.REFUND)));
             boolean refunded = dsl.select(GENERATIONS.REFUNDED).from(GENERATIONS).where(GENERATIONS.ID.eq(id)).fetchOne(GENERATIONS.REFUNDED);
             assertThat(refunds).isLessThanOrEqualTo(1).isEqualTo(refunded ? 1 : 0);
         }
