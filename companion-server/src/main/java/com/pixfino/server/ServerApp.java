@@ -10,6 +10,7 @@ import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.admin.AdminUsers;
+import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.credits.LedgerRoutes;
@@ -53,9 +54,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +122,7 @@ public final class ServerApp implements AutoCloseable {
         PresetCatalog presets = new PresetCatalog(dsl);
         JsonBody json = new JsonBody(mapper);
 
-        ExecutorService providerCalls = Executors.newCachedThreadPool(daemonThreads("provider-call"));
+        ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
         resources.add(providerCalls::shutdownNow);
         RemoteProviders remote = new RemoteProviders(config.providers(), mapper, config.jobs().timeout(), clock);
         resources.add(remote);
@@ -181,16 +179,6 @@ public final class ServerApp implements AutoCloseable {
             list.add(new LocalRendererProvider(config.dataDir().resolve("work")));
         }
         return list;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((t, e) -> log.error("event=uncaught thread={}", t.getName(), e));
-            return thread;
-        };
     }
 
     public static ObjectMapper objectMapper() {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.server.concurrent.ServerThreads;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -38,13 +38,8 @@ public final class GenerationEvents implements AutoCloseable {
     public GenerationEvents(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.mapper = mapper;
-        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sse-keepalive");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.listener = new Thread(this::listen, "generation-events-listener");
-        this.listener.setDaemon(true);
+        this.keepAlive = ServerThreads.named("sse-keepalive").singleScheduler();
+        this.listener = ServerThreads.named("generation-events-listener").newThread(this::listen);
     }
 
     public void start() {
