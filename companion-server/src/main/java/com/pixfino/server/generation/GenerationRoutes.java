@@ -22,15 +22,17 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
-/** HTTP face of {@link GenerationService} and the SSE stream. */
+/** HTTP face of {@link GenerationService}, {@link GenerationDeletion} and the SSE stream. */
 public final class GenerationRoutes {
 
     private final GenerationService generations;
+    private final GenerationDeletion deletion;
     private final GenerationEvents events;
     private final JsonBody json;
 
-    public GenerationRoutes(GenerationService generations, GenerationEvents events, JsonBody json) {
+    public GenerationRoutes(GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
         this.generations = generations;
+        this.deletion = deletion;
         this.events = events;
         this.json = json;
     }
@@ -85,7 +87,7 @@ public final class GenerationRoutes {
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {@OpenApiResponse(status = "204"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
     public void delete(Context ctx) {
-        generations.delete(Authenticated.of(ctx).userId(), id(ctx));
+        deletion.delete(Authenticated.of(ctx).userId(), id(ctx));
         ctx.status(204);
     }
 

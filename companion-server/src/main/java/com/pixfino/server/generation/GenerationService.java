@@ -6,7 +6,6 @@ import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
-import com.pixfino.model.MediaKind;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
@@ -22,10 +21,7 @@ import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -36,13 +32,13 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creating, listing, canceling and deleting a user's generations; the credit-first pipeline starts here. */
+/** Creating, listing and canceling a user's generations; the credit-first pipeline starts here. */
 public final class GenerationService {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationService.class);
     private static final int MAX_PROMPT = 1000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
-    private static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(15);
+    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
@@ -51,17 +47,11 @@ public final class GenerationService {
     private final GenerationStore store;
     private final JobQueue jobs;
     private final Storage storage;
-    private final Clock clock;
     private final Duration linkLifetime;
-
-    public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
-                             GenerationStore store, JobQueue jobs, Storage storage, Clock clock) {
-        this(dsl, ledger, presets, uploads, store, jobs, storage, clock, DEFAULT_LINK_LIFETIME);
-    }
 
     /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
     public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
-                             GenerationStore store, JobQueue jobs, Storage storage, Clock clock, Duration linkLifetime) {
+                             GenerationStore store, JobQueue jobs, Storage storage, Duration linkLifetime) {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -69,7 +59,6 @@ public final class GenerationService {
         this.store = store;
         this.jobs = jobs;
         this.storage = storage;
-        this.clock = clock;
         this.linkLifetime = linkLifetime;
     }
 
@@ -94,7 +83,7 @@ public final class GenerationService {
         } catch (DataAccessException e) {
             if (key != null && "23505".equals(e.sqlState())) {
                 // a concurrent request with the same key won the race: answer with its generation
-                return replay(findByKey(userId, key).orElseThrow(() -> e), request);
+                return replay(store.findByIdempotencyKey(dsl, userId, key).orElseThrow(() -> e), request);
             }
             throw e;
         }
@@ -109,14 +98,9 @@ public final class GenerationService {
 
     private GenerationAccepted insert(DSLContext tx, UUID userId, PresetsRecord preset, CreateGenerationRequest request,
                                       String prompt, String key) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         if (key != null) {
-            tx.update(GENERATIONS).setNull(GENERATIONS.IDEMPOTENCY_KEY)
-                    .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
-                    .and(GENERATIONS.CREATED_AT.lt(now.minusHours(24)))
-                    .execute();
-            Optional<GenerationsRecord> existing = tx.selectFrom(GENERATIONS)
-                    .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+            store.expireIdempotencyKey(tx, userId, key, IDEMPOTENCY_WINDOW);
+            Optional<GenerationsRecord> existing = store.findByIdempotencyKey(tx, userId, key);
             if (existing.isPresent()) {
                 return replay(existing.get(), request);
             }
@@ -127,20 +111,7 @@ public final class GenerationService {
         }
         UUID id = UUID.randomUUID();
         ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
-        tx.insertInto(GENERATIONS)
-                .set(GENERATIONS.ID, id)
-                .set(GENERATIONS.USER_ID, userId)
-                .set(GENERATIONS.PRESET_ID, preset.getId())
-                .set(GENERATIONS.UPLOAD_ID, request.uploadId())
-                .set(GENERATIONS.PROMPT, prompt)
-                .set(GENERATIONS.STATUS, GenerationStatus.PENDING)
-                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
-                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
-                .set(GENERATIONS.IDEMPOTENCY_KEY, key)
-                .set(GENERATIONS.CREATED_AT, now)
-                .set(GENERATIONS.UPDATED_AT, now)
-                .execute();
-        GenerationStore.notify(tx, userId, id, GenerationStatus.PENDING, false);
+        store.insertPending(tx, id, userId, preset, request.uploadId(), prompt, key);
         log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
         return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
     }
@@ -151,10 +122,6 @@ public final class GenerationService {
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
         return new GenerationAccepted(existing.getId(), existing.getStatus(), existing.getCreditsCharged());
-    }
-
-    private Optional<GenerationsRecord> findByKey(UUID userId, String key) {
-        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
     }
 
     public GenerationView get(UUID userId, UUID id) {
@@ -180,39 +147,17 @@ public final class GenerationService {
 
     /** Stops an unfinished generation and refunds it; a finished one is a 409 saying how it ended. */
     public GenerationView cancel(UUID userId, UUID id) {
-        GenerationsRecord row = plainOwned(userId, id);
-        if (!store.cancel(id)) {
-            GenerationsRecord current = plainOwned(userId, id);
-            throw DomainException.conflict("already_finished",
-                    "This generation already ended as " + current.getStatus() + "; there is nothing to cancel.");
-        }
-        if (row.getProviderJobId() != null) {
-            jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
-        }
+        owned(userId, id);
+        GenerationsRecord canceled = store.cancel(id).orElseThrow(() -> DomainException.conflict("already_finished",
+                "This generation already ended as " + owned(userId, id).getStatus() + "; there is nothing to cancel."));
+        jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId());
         log.info("event=generation_canceled user={} generation={}", userId, id);
         return get(userId, id);
     }
 
-    /** Deletes a generation and its files; an unfinished one is canceled (and refunded) first. */
-    public void delete(UUID userId, UUID id) {
-        GenerationsRecord row = plainOwned(userId, id);
-        if (!row.getStatus().isFinal() && store.cancel(id) && row.getProviderJobId() != null) {
-            jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
-        }
-        GenerationsRecord current = plainOwned(userId, id);
-        dsl.deleteFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).execute();
-        if (current.getOutputKey() != null) {
-            storage.delete(current.getOutputKey());
-        }
-        if (current.getThumbnailKey() != null) {
-            storage.delete(current.getThumbnailKey());
-        }
-        log.info("event=generation_deleted user={} generation={}", userId, id);
-    }
-
     /** The finished file and its type; 404 until the generation has completed. */
     public StoredFile output(UUID userId, UUID id, boolean thumbnail) {
-        GenerationsRecord row = plainOwned(userId, id);
+        GenerationsRecord row = owned(userId, id);
         String key = thumbnail ? row.getThumbnailKey() : row.getOutputKey();
         if (key == null) {
             throw new DomainException(DomainException.Kind.NOT_FOUND, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
@@ -224,9 +169,8 @@ public final class GenerationService {
     public record StoredFile(InputStream content, String contentType) {
     }
 
-    private GenerationsRecord plainOwned(UUID userId, UUID id) {
-        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
-                .fetchOptional().orElseThrow(() -> DomainException.notFound("Generation " + id));
+    private GenerationsRecord owned(UUID userId, UUID id) {
+        return store.findOwned(userId, id).orElseThrow(() -> DomainException.notFound("Generation " + id));
     }
 
     private Record ownedRow(UUID userId, UUID id) {

@@ -1,12 +1,13 @@
 package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
-import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
+import com.pixfino.server.presets.PresetCatalog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +19,10 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Every status change of a generation. Each is a conditional update from the states it may leave,
- * so two workers, a webhook and a poll, or a cancel racing a completion can never both win; a
- * failure or cancel writes its refund in the same transaction as the status.
+ * The only writer of {@code generations} rows: their creation, every status change and their removal.
+ * Each status change is a conditional update from the states it may leave, so two workers, a webhook
+ * and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its
+ * refund in the same transaction as the status, and every change notifies listeners on commit.
  */
 public final class GenerationStore {
 
@@ -29,16 +31,62 @@ public final class GenerationStore {
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
+    private final PresetCatalog presets;
     private final Clock clock;
 
-    public GenerationStore(DSLContext dsl, CreditLedger ledger, Clock clock) {
+    public GenerationStore(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock) {
         this.dsl = dsl;
         this.ledger = ledger;
+        this.presets = presets;
         this.clock = clock;
     }
 
     public Optional<GenerationsRecord> find(UUID id) {
         return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).fetchOptional();
+    }
+
+    /** The user's own generation; another user's id finds nothing, exactly like an unknown one. */
+    public Optional<GenerationsRecord> findOwned(UUID userId, UUID id) {
+        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOptional();
+    }
+
+    /** The user's generation made with this Idempotency-Key, read in {@code ctx} (the caller's transaction or not). */
+    public Optional<GenerationsRecord> findByIdempotencyKey(DSLContext ctx, UUID userId, String key) {
+        return ctx.selectFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+    }
+
+    /** Frees the user's key when its generation is older than {@code lifetime}, inside the caller's transaction. */
+    public void expireIdempotencyKey(DSLContext tx, UUID userId, String key, Duration lifetime) {
+        tx.update(GENERATIONS).setNull(GENERATIONS.IDEMPOTENCY_KEY)
+                .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
+                .and(GENERATIONS.CREATED_AT.lt(now().minus(lifetime)))
+                .execute();
+    }
+
+    /** Inserts a paid-for PENDING generation inside the caller's transaction (the one that debited it). */
+    public void insertPending(DSLContext tx, UUID id, UUID userId, PresetsRecord preset, UUID uploadId, String prompt, String idempotencyKey) {
+        OffsetDateTime now = now();
+        tx.insertInto(GENERATIONS)
+                .set(GENERATIONS.ID, id)
+                .set(GENERATIONS.USER_ID, userId)
+                .set(GENERATIONS.PRESET_ID, preset.getId())
+                .set(GENERATIONS.UPLOAD_ID, uploadId)
+                .set(GENERATIONS.PROMPT, prompt)
+                .set(GENERATIONS.STATUS, GenerationStatus.PENDING)
+                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
+                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
+                .set(GENERATIONS.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(GENERATIONS.CREATED_AT, now)
+                .set(GENERATIONS.UPDATED_AT, now)
+                .execute();
+        notify(tx, userId, id, GenerationStatus.PENDING, false);
+    }
+
+    /** Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. */
+    public Optional<GenerationsRecord> delete(UUID userId, UUID id) {
+        return dsl.deleteFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
+                .returning()
+                .fetchOptional();
     }
 
     /** PENDING → RUNNING, naming the provider and starting the timeout clock. */
@@ -60,7 +108,7 @@ public final class GenerationStore {
                 return false;
             }
             // counted here, off the request path: a hot preset's row lock must not serialise every create
-            tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(row.getPresetId())).execute();
+            presets.countUse(tx, row.getPresetId());
             notify(tx, row.getUserId(), id, GenerationStatus.RUNNING, false);
             return true;
         });
@@ -134,15 +182,19 @@ public final class GenerationStore {
 
     /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
     public boolean fail(UUID id, String code, String message) {
-        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed");
+        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed").isPresent();
     }
 
-    /** PENDING/RUNNING → CANCELED and the refund; false when it had already finished. */
-    public boolean cancel(UUID id) {
+    /**
+     * PENDING/RUNNING → CANCELED and the refund.
+     *
+     * @return the canceled row (with the provider job it may still have running), empty when it had already finished
+     */
+    public Optional<GenerationsRecord> cancel(UUID id) {
         return finishWithRefund(id, GenerationStatus.CANCELED, "canceled", "Canceled before it finished; the credits were refunded.", "Refund: generation canceled");
     }
 
-    private boolean finishWithRefund(UUID id, GenerationStatus status, String code, String message, String reason) {
+    private Optional<GenerationsRecord> finishWithRefund(UUID id, GenerationStatus status, String code, String message, String reason) {
         OffsetDateTime now = now();
         String safeMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message;
         return dsl.transactionResult(cfg -> {
@@ -155,14 +207,14 @@ public final class GenerationStore {
                     .set(GENERATIONS.COMPLETED_AT, now)
                     .set(GENERATIONS.UPDATED_AT, now)
                     .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.in(OPEN))
-                    .returning(GENERATIONS.USER_ID, GENERATIONS.CREDITS_CHARGED)
+                    .returning()
                     .fetchOne();
             if (row == null) {
-                return false;
+                return Optional.empty();
             }
             ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
             notify(tx, row.getUserId(), id, status, true);
-            return true;
+            return Optional.of(row);
         });
     }
 
@@ -180,7 +232,7 @@ public final class GenerationStore {
     }
 
     /** Delivered to every server's listeners when the transaction commits, not before. */
-    static void notify(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
+    private static void notify(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
         String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
         tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload))).fetch();
     }

@@ -15,7 +15,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The styles users pick from: filtered, featured first, with their margin computed from cost and price. */
+/**
+ * The styles users pick from: filtered, featured first, with their margin computed from cost and price.
+ * The only writer of {@code presets} rows after the seed migration.
+ */
 public final class PresetCatalog {
 
     private final DSLContext dsl;
@@ -52,6 +55,11 @@ public final class PresetCatalog {
             throw DomainException.notFound("Preset " + id);
         }
         return preset;
+    }
+
+    /** Counts one more use of the preset, inside the caller's transaction (the one that starts the generation). */
+    public void countUse(DSLContext tx, long presetId) {
+        tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(presetId)).execute();
     }
 
     public static PresetView view(PresetsRecord r) {
