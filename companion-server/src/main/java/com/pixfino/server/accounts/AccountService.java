@@ -13,8 +13,8 @@ import com.pixfino.model.api.UserView;
 import com.pixfino.server.config.ConfigException;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
-import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.db.jooq.tables.records.UsersRecord;
+import com.pixfino.server.domain.DomainException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -24,7 +24,10 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registration, sign-in and the signed-in user's profile. */
+/**
+ * Registration, sign-in and the signed-in user's profile. The only writer of {@code users} rows, except
+ * {@code users.credits}, which only the {@link CreditLedger} changes (with its ledger row).
+ */
 public final class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
