@@ -3,14 +3,13 @@ package com.pixfino.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountRoutes;
-import com.pixfino.server.accounts.BearerAuthentication;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.generation.GenerationRoutes;
 import com.pixfino.server.generation.ProviderWebhookRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
@@ -18,6 +17,7 @@ import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
@@ -94,7 +94,7 @@ public final class PixfinoApi {
         app.before(ApiPaths.EVENTS, ctx -> {
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
-                throw new ApiException(406, "not_acceptable", "This is a Server-Sent Events stream: send Accept: text/event-stream.");
+                throw new HttpResponseException(406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
             }
         });
         app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);

@@ -1,5 +1,6 @@
 package com.pixfino.server;
 
+import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.config.ConfigException;
 import com.pixfino.server.config.ConfigLoader;
 import com.pixfino.server.config.ServerConfig;
@@ -25,7 +26,7 @@ public final class ServerMain {
         }
         try {
             ServerApp app = ServerApp.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "pixfino-shutdown"));
+            Runtime.getRuntime().addShutdownHook(ServerThreads.named("pixfino-shutdown").newThread(app::close));
         } catch (ConfigException e) {
             log.error("Pixfino server cannot start: {}", e.getMessage());
             System.exit(2);

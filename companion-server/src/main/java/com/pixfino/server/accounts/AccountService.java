@@ -2,6 +2,7 @@ package com.pixfino.server.accounts;
 
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
+import com.pixfino.model.AccountStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
@@ -12,8 +13,8 @@ import com.pixfino.model.api.UserView;
 import com.pixfino.server.config.ConfigException;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
-import com.pixfino.server.http.ApiException;
 import com.pixfino.server.db.jooq.tables.records.UsersRecord;
+import com.pixfino.server.domain.DomainException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -23,7 +24,10 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registration, sign-in and the signed-in user's profile. */
+/**
+ * Registration, sign-in and the signed-in user's profile. The only writer of {@code users} rows, except
+ * {@code users.credits}, which only the {@link CreditLedger} changes (with its ledger row).
+ */
 public final class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
@@ -61,7 +65,7 @@ public final class AccountService {
             });
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw new ApiException(409, "email_taken", "An account with this email already exists. Sign in instead.");
+                throw DomainException.conflict("email_taken", "An account with this email already exists. Sign in instead.");
             }
             throw e;
         }
@@ -73,10 +77,10 @@ public final class AccountService {
         UsersRecord user = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.getPasswordHash());
         if (!valid) {
-            throw ApiException.unauthorized("The email or password is wrong.");
+            throw DomainException.unauthorized("The email or password is wrong.");
         }
-        if (!AccountStatus.ACTIVE.name().equals(user.getStatus())) {
-            throw ApiException.forbidden("This account is suspended. Contact support.");
+        if (user.getStatus() != AccountStatus.ACTIVE) {
+            throw DomainException.forbidden("This account is suspended. Contact support.");
         }
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
@@ -101,14 +105,14 @@ public final class AccountService {
         try {
             email = Credentials.email(admin.email());
             Credentials.password(admin.password(), email);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             String setting = "invalid_email".equals(e.code()) ? "PIXFINO_ADMIN_EMAIL" : "PIXFINO_ADMIN_PASSWORD";
             throw new ConfigException(setting + " is not usable: " + e.getMessage());
         }
         UsersRecord existing = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         if (existing != null) {
-            if (!Role.ADMIN.name().equals(existing.getRole())) {
-                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN.name()).where(USERS.ID.eq(existing.getId())).execute();
+            if (existing.getRole() != Role.ADMIN) {
+                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN).where(USERS.ID.eq(existing.getId())).execute();
                 log.info("event=admin_promoted user={}", existing.getId());
             }
             return;
@@ -127,10 +131,10 @@ public final class AccountService {
                 .set(USERS.EMAIL, email)
                 .set(USERS.NAME, name)
                 .set(USERS.PASSWORD_HASH, passwordHash)
-                .set(USERS.ROLE, role.name())
-                .set(USERS.TIER, Tier.FREE.name())
+                .set(USERS.ROLE, role)
+                .set(USERS.TIER, Tier.FREE)
                 .set(USERS.CREDITS, 0)
-                .set(USERS.STATUS, AccountStatus.ACTIVE.name())
+                .set(USERS.STATUS, AccountStatus.ACTIVE)
                 .set(USERS.CREATED_AT, OffsetDateTime.now(clock))
                 .execute();
         int welcome = config.monthlyCredits(Tier.FREE);
@@ -143,9 +147,9 @@ public final class AccountService {
     private static UserView view(DSLContext ctx, UUID id) {
         UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
         if (user == null) {
-            throw ApiException.notFound("The user");
+            throw DomainException.notFound("The user");
         }
-        return new UserView(user.getId(), user.getEmail(), user.getName(), Role.valueOf(user.getRole()),
-                Tier.valueOf(user.getTier()), user.getCredits());
+        return new UserView(user.getId(), user.getEmail(), user.getName(), user.getRole(),
+                user.getTier(), user.getCredits());
     }
 }

@@ -1,6 +1,6 @@
 package com.pixfino.server.accounts;
 
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,11 +16,11 @@ final class Credentials {
 
     static String email(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ApiException.badRequest("invalid_email", "Enter an email address.");
+            throw DomainException.invalid("invalid_email", "Enter an email address.");
         }
         String email = raw.trim().toLowerCase(Locale.ROOT);
         if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            throw ApiException.badRequest("invalid_email", "'" + abbreviate(raw.trim()) + "' is not a valid email address.");
+            throw DomainException.invalid("invalid_email", "'" + abbreviate(raw.trim()) + "' is not a valid email address.");
         }
         return email;
     }
@@ -28,29 +28,29 @@ final class Credentials {
     static String name(String raw, String email) {
         String name = raw == null || raw.isBlank() ? email.substring(0, email.indexOf('@')) : raw.trim();
         if (name.length() > 200) {
-            throw ApiException.badRequest("invalid_name", "The name is too long: 200 characters at most.");
+            throw DomainException.invalid("invalid_name", "The name is too long: 200 characters at most.");
         }
         return name;
     }
 
     static void password(String password, String email) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw ApiException.badRequest("weak_password", "The password is too short: use at least " + MIN_PASSWORD + " characters.");
+            throw DomainException.invalid("weak_password", "The password is too short: use at least " + MIN_PASSWORD + " characters.");
         }
         if (password.length() > MAX_PASSWORD) {
-            throw ApiException.badRequest("weak_password", "The password is too long: " + MAX_PASSWORD + " characters at most.");
+            throw DomainException.invalid("weak_password", "The password is too long: " + MAX_PASSWORD + " characters at most.");
         }
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean other = password.chars().anyMatch(c -> !Character.isLetter(c));
         if (!letter || !other) {
-            throw ApiException.badRequest("weak_password", "The password is too weak: mix letters with digits or symbols.");
+            throw DomainException.invalid("weak_password", "The password is too weak: mix letters with digits or symbols.");
         }
         if (password.chars().distinct().count() < 5) {
-            throw ApiException.badRequest("weak_password", "The password is too weak: it repeats the same few characters.");
+            throw DomainException.invalid("weak_password", "The password is too weak: it repeats the same few characters.");
         }
         String localPart = email.substring(0, email.indexOf('@'));
         if (localPart.length() >= 4 && password.toLowerCase(Locale.ROOT).contains(localPart)) {
-            throw ApiException.badRequest("weak_password", "The password is too weak: it must not contain your email name.");
+            throw DomainException.invalid("weak_password", "The password is too weak: it must not contain your email name.");
         }
     }
 

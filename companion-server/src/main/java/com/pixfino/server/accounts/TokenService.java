@@ -3,8 +3,8 @@ package com.pixfino.server.accounts;
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
+import com.pixfino.model.AccountStatus;
 import com.pixfino.model.Role;
-import com.pixfino.server.http.Authenticated;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +49,7 @@ public final class TokenService {
     }
 
     /** The active user behind a raw token, if it is known, unrevoked, unexpired and its account is active. */
-    public Optional<Authenticated> resolve(String token) {
+    public Optional<Session> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
@@ -60,8 +60,8 @@ public final class TokenService {
                 .where(AUTH_TOKENS.TOKEN_HASH.eq(hash))
                 .and(AUTH_TOKENS.REVOKED_AT.isNull())
                 .and(AUTH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
-                .and(USERS.STATUS.eq(AccountStatus.ACTIVE.name()))
-                .fetchOptional(r -> new Authenticated(r.value1(), Role.valueOf(r.value2()), hash));
+                .and(USERS.STATUS.eq(AccountStatus.ACTIVE))
+                .fetchOptional(r -> new Session(r.value1(), r.value2(), hash));
     }
 
     public void revoke(String tokenHash) {

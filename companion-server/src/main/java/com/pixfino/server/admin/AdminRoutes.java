@@ -35,8 +35,7 @@ public final class AdminRoutes {
                 @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void listUsers(Context ctx) {
-        Paging paging = Paging.from(ctx);
-        ctx.json(users.list(ctx.queryParam("q"), paging.cursor(), paging.limit()));
+        ctx.json(users.list(ctx.queryParam("q"), Paging.from(ctx)));
     }
 
     @OpenApi(path = "/api/v1/admin/users/{id}/credits", methods = HttpMethod.POST, tags = "Admin", summary = "Adjust a user's credits",
@@ -53,5 +52,4 @@ public final class AdminRoutes {
         CreditAdjustmentRequest request = json.read(ctx, CreditAdjustmentRequest.class);
         ctx.status(201).json(users.adjust(Authenticated.of(ctx).userId(), userId, request));
     }
-
 }

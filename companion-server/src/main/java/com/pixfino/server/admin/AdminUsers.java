@@ -12,7 +12,8 @@ import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.credits.InsufficientCreditsException;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,50 +38,48 @@ public final class AdminUsers {
     }
 
     /** Users ordered by email; {@code query} matches email or name; {@code cursor} is the last email seen. */
-    public Page<AdminUserView> list(String query, String cursor, int limit) {
+    public Page<AdminUserView> list(String query, PageRequest page) {
         Condition condition = DSL.trueCondition();
         if (query != null && !query.isBlank()) {
             String like = "%" + query.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             condition = condition.and(USERS.EMAIL.like(like, '!').or(DSL.lower(USERS.NAME).like(like, '!')));
         }
-        if (cursor != null) {
-            condition = condition.and(USERS.EMAIL.gt(cursor));
+        String afterEmail = page.position(cursor -> cursor);
+        if (afterEmail != null) {
+            condition = condition.and(USERS.EMAIL.gt(afterEmail));
         }
         var generations = DSL.selectCount().from(GENERATIONS).where(GENERATIONS.USER_ID.eq(USERS.ID)).asField("generations");
         List<AdminUserView> rows = dsl.select(USERS.asterisk(), generations)
                 .from(USERS)
                 .where(condition)
                 .orderBy(USERS.EMAIL)
-                .limit(limit + 1)
+                .limit(page.fetchSize())
                 .fetch(r -> {
                     var u = r.into(USERS);
-                    return new AdminUserView(u.getId(), u.getEmail(), u.getName(), Role.valueOf(u.getRole()),
-                            Tier.valueOf(u.getTier()), u.getCredits(), r.get(generations, Long.class), u.getStatus(), u.getCreatedAt(), u.getLastLoginAt());
+                    return new AdminUserView(u.getId(), u.getEmail(), u.getName(), u.getRole(),
+                            u.getTier(), u.getCredits(), r.get(generations, Long.class), u.getStatus().name(), u.getCreatedAt(), u.getLastLoginAt());
                 });
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<AdminUserView> page = List.copyOf(rows.subList(0, limit));
-        return new Page<>(page, page.get(limit - 1).email());
+        return page.page(rows, AdminUserView::email);
     }
 
-    /** Adds an ADJUSTMENT row for {@code userId}, signed by the admin who made it; returns the newest ledger row. */
+    /** Adds an ADJUSTMENT row for {@code userId}, signed by the admin who made it, and returns that row. */
     public LedgerEntryView adjust(UUID adminId, UUID userId, CreditAdjustmentRequest request) {
         Integer amount = request.amount();
         if (amount == null || amount == 0 || Math.abs((long) amount) > MAX_ADJUSTMENT) {
-            throw ApiException.badRequest("invalid_amount", "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT + ".");
+            throw DomainException.invalid("invalid_amount", "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT + ".");
         }
         String reason = request.reason() == null ? "" : request.reason().trim();
         if (reason.isEmpty() || reason.length() > 500) {
-            throw ApiException.badRequest("invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
+            throw DomainException.invalid("invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
         }
+        LedgerEntryView written;
         try {
-            ledger.apply(userId, amount, LedgerKind.ADJUSTMENT, reason, "admin:" + adminId);
+            written = ledger.apply(userId, amount, LedgerKind.ADJUSTMENT, reason, "admin:" + adminId);
         } catch (InsufficientCreditsException e) {
-            throw new ApiException(409, "balance_would_be_negative",
+            throw DomainException.conflict("balance_would_be_negative",
                     "This would take the balance below zero: the user has " + ledger.balance(userId) + " credits.");
         }
-        log.info("event=credits_adjusted admin={} user={} amount={}", adminId, userId, amount);
-        return ledger.entries(userId, null, 1).items().get(0);
+        log.info("event=credits_adjusted admin={} user={} amount={} entry={}", adminId, userId, amount, written.id());
+        return written;
     }
 }

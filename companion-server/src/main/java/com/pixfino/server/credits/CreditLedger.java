@@ -6,10 +6,12 @@ import static com.pixfino.server.db.jooq.Tables.USERS;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.db.jooq.tables.records.CreditLedgerRecord;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageRequest;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -18,7 +20,8 @@ import org.jooq.impl.DSL;
 /**
  * The truth about money: every balance change is a ledger row written in the same transaction as a
  * conditional update of {@code users.credits}, so the balance always equals the ledger sum and can
- * never go below zero, whatever runs concurrently.
+ * never go below zero, whatever runs concurrently. The only writer of {@code credit_ledger} and of
+ * {@code users.credits}.
  */
 public final class CreditLedger {
 
@@ -31,11 +34,12 @@ public final class CreditLedger {
     }
 
     /**
-     * Adds {@code amount} (negative for debits) inside the caller's transaction and returns the new balance.
+     * Adds {@code amount} (negative for debits) inside the caller's transaction.
      *
+     * @return the ledger row this wrote, with the balance after it
      * @throws InsufficientCreditsException when the balance would go negative
      */
-    public int apply(DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
+    public LedgerEntryView apply(DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
         Record1<Integer> updated = tx.update(USERS)
                 .set(USERS.CREDITS, USERS.CREDITS.plus(amount))
                 .where(USERS.ID.eq(userId))
@@ -45,60 +49,59 @@ public final class CreditLedger {
         if (updated == null) {
             Integer balance = tx.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
             if (balance == null) {
-                throw ApiException.notFound("The user");
+                throw DomainException.notFound("The user");
             }
             throw new InsufficientCreditsException(-amount, balance);
         }
-        int balanceAfter = updated.value1();
-        tx.insertInto(CREDIT_LEDGER)
+        CreditLedgerRecord row = tx.insertInto(CREDIT_LEDGER)
                 .set(CREDIT_LEDGER.USER_ID, userId)
                 .set(CREDIT_LEDGER.AMOUNT, amount)
-                .set(CREDIT_LEDGER.KIND, kind.name())
+                .set(CREDIT_LEDGER.KIND, kind)
                 .set(CREDIT_LEDGER.REASON, reason)
                 .set(CREDIT_LEDGER.REFERENCE, reference)
-                .set(CREDIT_LEDGER.BALANCE_AFTER, balanceAfter)
+                .set(CREDIT_LEDGER.BALANCE_AFTER, updated.value1())
                 .set(CREDIT_LEDGER.CREATED_AT, OffsetDateTime.now(clock))
-                .execute();
-        return balanceAfter;
+                .returning()
+                .fetchOne();
+        return view(row);
     }
 
-    /** Applies a change in its own transaction. */
-    public int apply(UUID userId, int amount, LedgerKind kind, String reason, String reference) {
+    /** Applies a change in its own transaction and returns the row it wrote. */
+    public LedgerEntryView apply(UUID userId, int amount, LedgerKind kind, String reason, String reference) {
         return dsl.transactionResult(cfg -> apply(DSL.using(cfg), userId, amount, kind, reason, reference));
     }
 
     public int balance(UUID userId) {
         Integer balance = dsl.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
         if (balance == null) {
-            throw ApiException.notFound("The user");
+            throw DomainException.notFound("The user");
         }
         return balance;
     }
 
     /** Sum of the user's ledger rows; equals {@link #balance(UUID)} at every commit. */
     public int ledgerSum(UUID userId) {
-        return dsl.select(DSL.coalesce(DSL.sum(CREDIT_LEDGER.AMOUNT), DSL.inline(java.math.BigDecimal.ZERO)))
+        return dsl.select(DSL.coalesce(DSL.sum(CREDIT_LEDGER.AMOUNT), DSL.inline(BigDecimal.ZERO)))
                 .from(CREDIT_LEDGER)
                 .where(CREDIT_LEDGER.USER_ID.eq(userId))
                 .fetchOne(0, Integer.class);
     }
 
-    /** Newest first; {@code cursor} is the id of the last row of the previous page. */
-    public Page<LedgerEntryView> entries(UUID userId, Long cursor, int limit) {
+    /** Newest first; the cursor is the id of the last row of the previous page. */
+    public Page<LedgerEntryView> entries(UUID userId, PageRequest page) {
         var condition = CREDIT_LEDGER.USER_ID.eq(userId);
-        if (cursor != null) {
-            condition = condition.and(CREDIT_LEDGER.ID.lt(cursor));
+        Long after = page.position(Long::parseLong);
+        if (after != null) {
+            condition = condition.and(CREDIT_LEDGER.ID.lt(after));
         }
-        List<LedgerEntryView> rows = dsl.selectFrom(CREDIT_LEDGER)
+        return page.page(dsl.selectFrom(CREDIT_LEDGER)
                 .where(condition)
                 .orderBy(CREDIT_LEDGER.ID.desc())
-                .limit(limit + 1)
-                .fetch(r -> new LedgerEntryView(r.getId(), LedgerKind.valueOf(r.getKind()), r.getAmount(),
-                        r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt()));
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<LedgerEntryView> page = rows.subList(0, limit);
-        return new Page<>(List.copyOf(page), Long.toString(page.get(limit - 1).id()));
+                .limit(page.fetchSize())
+                .fetch(CreditLedger::view), entry -> Long.toString(entry.id()));
+    }
+
+    private static LedgerEntryView view(CreditLedgerRecord r) {
+        return new LedgerEntryView(r.getId(), r.getKind(), r.getAmount(), r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt());
     }
 }

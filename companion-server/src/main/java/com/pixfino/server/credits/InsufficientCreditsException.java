@@ -1,11 +1,11 @@
 package com.pixfino.server.credits;
 
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 
-/** The balance cannot cover a debit; answered as 402. */
-public class InsufficientCreditsException extends ApiException {
+/** The balance cannot cover a debit. */
+public class InsufficientCreditsException extends DomainException {
     public InsufficientCreditsException(int needed, int balance) {
-        super(402, "insufficient_credits",
+        super(Kind.INSUFFICIENT_CREDITS, "insufficient_credits",
                 "Not enough credits: this needs " + needed + " and your balance is " + balance + ". Buy credits or pick a cheaper preset.");
     }
 }

@@ -1,7 +1,6 @@
 package com.pixfino.server.credits;
 
 import com.pixfino.model.api.LedgerEntryView;
-import com.pixfino.model.api.Page;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.Paging;
 import io.javalin.http.Context;
@@ -24,8 +23,6 @@ public final class LedgerRoutes {
             queryParams = {@OpenApiParam(name = "limit", type = Integer.class), @OpenApiParam(name = "cursor")},
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = LedgerEntryView[].class)))
     public void list(Context ctx) {
-        Paging paging = Paging.from(ctx);
-        Page<LedgerEntryView> page = ledger.entries(Authenticated.of(ctx).userId(), paging.numericCursor(), paging.limit());
-        ctx.json(page);
+        ctx.json(ledger.entries(Authenticated.of(ctx).userId(), Paging.from(ctx)));
     }
 }

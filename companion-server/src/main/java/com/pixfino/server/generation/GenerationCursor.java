@@ -1,6 +1,5 @@
 package com.pixfino.server.generation;
 
-import com.pixfino.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,13 +16,10 @@ record GenerationCursor(OffsetDateTime createdAt, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** @throws RuntimeException when the text is not a cursor {@link #encode()} made */
     static GenerationCursor decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            Instant instant = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            return new GenerationCursor(instant.atOffset(ZoneOffset.UTC), UUID.fromString(parts[2]));
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid_cursor", "The cursor is not one this endpoint handed out.");
-        }
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+        Instant instant = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        return new GenerationCursor(instant.atOffset(ZoneOffset.UTC), UUID.fromString(parts[2]));
     }
 }

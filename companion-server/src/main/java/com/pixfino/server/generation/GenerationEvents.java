@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
-import io.javalin.http.sse.SseClient;
+import com.pixfino.server.concurrent.ServerThreads;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -31,7 +30,7 @@ public final class GenerationEvents implements AutoCloseable {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
-    private final Map<UUID, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<EventStream>> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepAlive;
     private final Thread listener;
     private volatile boolean running = true;
@@ -39,13 +38,8 @@ public final class GenerationEvents implements AutoCloseable {
     public GenerationEvents(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.mapper = mapper;
-        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sse-keepalive");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.listener = new Thread(this::listen, "generation-events-listener");
-        this.listener.setDaemon(true);
+        this.keepAlive = ServerThreads.named("sse-keepalive").singleScheduler();
+        this.listener = ServerThreads.named("generation-events-listener").newThread(this::listen);
     }
 
     public void start() {
@@ -54,10 +48,9 @@ public final class GenerationEvents implements AutoCloseable {
         keepAlive.scheduleAtFixedRate(() -> broadcastComment("keep-alive"), 15, 15, TimeUnit.SECONDS);
     }
 
-    /** Keeps the stream open and registers it for the user's events. */
-    public void connect(SseClient client, UUID userId) {
-        client.keepAlive();
-        Set<SseClient> mine = clients.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+    /** Registers an open stream for the user's events. */
+    public void connect(EventStream client, UUID userId) {
+        Set<EventStream> mine = clients.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
         mine.add(client);
         client.onClose(() -> mine.remove(client));
         client.sendComment("connected");
@@ -95,7 +88,7 @@ public final class GenerationEvents implements AutoCloseable {
             return;
         }
         UUID userId = UUID.fromString(parts[0]);
-        Set<SseClient> targets = clients.get(userId);
+        Set<EventStream> targets = clients.get(userId);
         if (targets == null || targets.isEmpty()) {
             return;
         }
@@ -106,7 +99,7 @@ public final class GenerationEvents implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        for (SseClient client : targets) {
+        for (EventStream client : targets) {
             send(targets, client, () -> client.sendEvent("generation", json, parts[1]));
         }
     }
@@ -115,8 +108,8 @@ public final class GenerationEvents implements AutoCloseable {
         clients.values().forEach(set -> set.forEach(client -> send(set, client, () -> client.sendComment(comment))));
     }
 
-    private static void send(Set<SseClient> owner, SseClient client, Runnable sending) {
-        if (client.terminated()) {
+    private static void send(Set<EventStream> owner, EventStream client, Runnable sending) {
+        if (client.isClosed()) {
             owner.remove(client);
             return;
         }
@@ -140,7 +133,7 @@ public final class GenerationEvents implements AutoCloseable {
         running = false;
         keepAlive.shutdownNow();
         listener.interrupt();
-        clients.values().forEach(set -> set.forEach(SseClient::close));
+        clients.values().forEach(set -> set.forEach(EventStream::close));
         clients.clear();
     }
 }

@@ -71,13 +71,13 @@ public final class GenerationJob {
 
     public Step step(UUID id) {
         GenerationsRecord row = store.find(id).orElse(null);
-        if (row == null || GenerationStatus.valueOf(row.getStatus()).isFinal()) {
+        if (row == null || row.getStatus().isFinal()) {
             return new Step.Done();
         }
         PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(row.getPresetId())).fetchOne();
         ProviderRequest request = request(row, preset);
         List<ProviderRoute> routes = providers.routes(preset.getProvider(), preset.getModel(), request.kind());
-        if (GenerationStatus.valueOf(row.getStatus()) == GenerationStatus.PENDING) {
+        if (row.getStatus() == GenerationStatus.PENDING) {
             if (!store.markRunning(id, routes.get(0).name(), routes.get(0).model(), settings.timeout())) {
                 return new Step.PollAt(Instant.now(clock));
             }
@@ -167,7 +167,7 @@ public final class GenerationJob {
         String prompt = template.replace("{prompt}", row.getPrompt() == null ? "" : row.getPrompt()).trim();
         // after a failover the row names the model of the provider that took the job
         String model = row.getModel() != null ? row.getModel() : preset.getModel();
-        return new ProviderRequest(row.getId(), MediaKind.valueOf(row.getMediaKind()), model, prompt,
+        return new ProviderRequest(row.getId(), row.getMediaKind(), model, prompt,
                 preset.getNegativePrompt(), preset.getRecipe(), preset.getDurationSeconds(), memoized(() -> input(row)));
     }
 

@@ -6,6 +6,7 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
+import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.Paging;
@@ -21,15 +22,17 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
-/** HTTP face of {@link GenerationService} and the SSE stream. */
+/** HTTP face of {@link GenerationService}, {@link GenerationDeletion} and the SSE stream. */
 public final class GenerationRoutes {
 
     private final GenerationService generations;
+    private final GenerationDeletion deletion;
     private final GenerationEvents events;
     private final JsonBody json;
 
-    public GenerationRoutes(GenerationService generations, GenerationEvents events, JsonBody json) {
+    public GenerationRoutes(GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
         this.generations = generations;
+        this.deletion = deletion;
         this.events = events;
         this.json = json;
     }
@@ -55,8 +58,8 @@ public final class GenerationRoutes {
             queryParams = {@OpenApiParam(name = "status"), @OpenApiParam(name = "cursor"), @OpenApiParam(name = "limit", type = Integer.class)},
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView[].class)))
     public void list(Context ctx) {
-        Paging paging = Paging.from(ctx);
-        ctx.json(generations.list(Authenticated.of(ctx).userId(), QueryParams.enumValue(ctx, "status", GenerationStatus.class), paging.cursor(), paging.limit()));
+        PageRequest page = Paging.from(ctx);
+        ctx.json(generations.list(Authenticated.of(ctx).userId(), QueryParams.enumValue(ctx, "status", GenerationStatus.class), page));
     }
 
     @OpenApi(path = "/api/v1/generations/{id}", methods = HttpMethod.GET, tags = "Generations", summary = "One generation",
@@ -84,7 +87,7 @@ public final class GenerationRoutes {
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {@OpenApiResponse(status = "204"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
     public void delete(Context ctx) {
-        generations.delete(Authenticated.of(ctx).userId(), id(ctx));
+        deletion.delete(Authenticated.of(ctx).userId(), id(ctx));
         ctx.status(204);
     }
 
@@ -102,9 +105,11 @@ public final class GenerationRoutes {
         serve(ctx, true);
     }
 
-    /** {@code GET /events}: the SSE stream of the user's status changes. */
+    /** {@code GET /events}: the SSE stream of the user's status changes, held open until the client leaves. */
     public void events(SseClient client) {
-        events.connect(client, Authenticated.of(client.ctx()).userId());
+        UUID userId = Authenticated.of(client.ctx()).userId();
+        client.keepAlive();
+        events.connect(new SseStream(client), userId);
     }
 
     private void serve(Context ctx, boolean thumbnail) {
@@ -114,5 +119,34 @@ public final class GenerationRoutes {
 
     private static UUID id(Context ctx) {
         return PathIds.uuid(ctx, "id", "The generation");
+    }
+
+    /** Javalin's SSE client as the event stream the service pushes to. */
+    private record SseStream(SseClient client) implements EventStream {
+
+        @Override
+        public void sendEvent(String event, String data, String id) {
+            client.sendEvent(event, data, id);
+        }
+
+        @Override
+        public void sendComment(String comment) {
+            client.sendComment(comment);
+        }
+
+        @Override
+        public boolean isClosed() {
+            return client.terminated();
+        }
+
+        @Override
+        public void onClose(Runnable action) {
+            client.onClose(action);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
     }
 }

@@ -6,7 +6,6 @@ import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
-import com.pixfino.model.MediaKind;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
@@ -16,15 +15,13 @@ import com.pixfino.model.api.Page;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -35,13 +32,13 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creating, listing, canceling and deleting a user's generations; the credit-first pipeline starts here. */
+/** Creating, listing and canceling a user's generations; the credit-first pipeline starts here. */
 public final class GenerationService {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationService.class);
     private static final int MAX_PROMPT = 1000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
-    private static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(15);
+    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
@@ -50,17 +47,11 @@ public final class GenerationService {
     private final GenerationStore store;
     private final JobQueue jobs;
     private final Storage storage;
-    private final Clock clock;
     private final Duration linkLifetime;
-
-    public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
-                             GenerationStore store, JobQueue jobs, Storage storage, Clock clock) {
-        this(dsl, ledger, presets, uploads, store, jobs, storage, clock, DEFAULT_LINK_LIFETIME);
-    }
 
     /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
     public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
-                             GenerationStore store, JobQueue jobs, Storage storage, Clock clock, Duration linkLifetime) {
+                             GenerationStore store, JobQueue jobs, Storage storage, Duration linkLifetime) {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -68,7 +59,6 @@ public final class GenerationService {
         this.store = store;
         this.jobs = jobs;
         this.storage = storage;
-        this.clock = clock;
         this.linkLifetime = linkLifetime;
     }
 
@@ -78,10 +68,10 @@ public final class GenerationService {
      */
     public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
         if (request.presetId() == null) {
-            throw ApiException.badRequest("missing_preset", "Pick a preset: presetId is required.");
+            throw DomainException.invalid("missing_preset", "Pick a preset: presetId is required.");
         }
         if (request.uploadId() == null) {
-            throw ApiException.badRequest("missing_upload", "Upload a photo first: uploadId is required.");
+            throw DomainException.invalid("missing_upload", "Upload a photo first: uploadId is required.");
         }
         String prompt = cleanPrompt(request.prompt());
         String key = cleanKey(idempotencyKey);
@@ -93,7 +83,7 @@ public final class GenerationService {
         } catch (DataAccessException e) {
             if (key != null && "23505".equals(e.sqlState())) {
                 // a concurrent request with the same key won the race: answer with its generation
-                return replay(findByKey(userId, key).orElseThrow(() -> e), request);
+                return replay(store.findByIdempotencyKey(dsl, userId, key).orElseThrow(() -> e), request);
             }
             throw e;
         }
@@ -108,52 +98,30 @@ public final class GenerationService {
 
     private GenerationAccepted insert(DSLContext tx, UUID userId, PresetsRecord preset, CreateGenerationRequest request,
                                       String prompt, String key) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         if (key != null) {
-            tx.update(GENERATIONS).setNull(GENERATIONS.IDEMPOTENCY_KEY)
-                    .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
-                    .and(GENERATIONS.CREATED_AT.lt(now.minusHours(24)))
-                    .execute();
-            Optional<GenerationsRecord> existing = tx.selectFrom(GENERATIONS)
-                    .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+            store.expireIdempotencyKey(tx, userId, key, IDEMPOTENCY_WINDOW);
+            Optional<GenerationsRecord> existing = store.findByIdempotencyKey(tx, userId, key);
             if (existing.isPresent()) {
                 return replay(existing.get(), request);
             }
         }
-        Tier tier = Tier.valueOf(tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER));
+        Tier tier = tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER);
         if (preset.getPro() && !tier.isPaid()) {
-            throw new ApiException(403, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
         UUID id = UUID.randomUUID();
         ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
-        tx.insertInto(GENERATIONS)
-                .set(GENERATIONS.ID, id)
-                .set(GENERATIONS.USER_ID, userId)
-                .set(GENERATIONS.PRESET_ID, preset.getId())
-                .set(GENERATIONS.UPLOAD_ID, request.uploadId())
-                .set(GENERATIONS.PROMPT, prompt)
-                .set(GENERATIONS.STATUS, GenerationStatus.PENDING.name())
-                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
-                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
-                .set(GENERATIONS.IDEMPOTENCY_KEY, key)
-                .set(GENERATIONS.CREATED_AT, now)
-                .set(GENERATIONS.UPDATED_AT, now)
-                .execute();
-        GenerationStore.notify(tx, userId, id, GenerationStatus.PENDING, false);
+        store.insertPending(tx, id, userId, preset, request.uploadId(), prompt, key);
         log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
         return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
     }
 
     private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {
         if (!existing.getPresetId().equals(request.presetId()) || !request.uploadId().equals(existing.getUploadId())) {
-            throw new ApiException(409, "idempotency_conflict",
+            throw DomainException.conflict("idempotency_conflict",
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
-        return new GenerationAccepted(existing.getId(), GenerationStatus.valueOf(existing.getStatus()), existing.getCreditsCharged());
-    }
-
-    private Optional<GenerationsRecord> findByKey(UUID userId, String key) {
-        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+        return new GenerationAccepted(existing.getId(), existing.getStatus(), existing.getCreditsCharged());
     }
 
     public GenerationView get(UUID userId, UUID id) {
@@ -161,66 +129,38 @@ public final class GenerationService {
     }
 
     /** Newest first, optionally of one status. */
-    public Page<GenerationView> list(UUID userId, Optional<GenerationStatus> status, String cursor, int limit) {
+    public Page<GenerationView> list(UUID userId, Optional<GenerationStatus> status, PageRequest page) {
         Condition condition = GENERATIONS.USER_ID.eq(userId);
         if (status.isPresent()) {
-            condition = condition.and(GENERATIONS.STATUS.eq(status.get().name()));
+            condition = condition.and(GENERATIONS.STATUS.eq(status.get()));
         }
-        if (cursor != null) {
-            GenerationCursor position = GenerationCursor.decode(cursor);
-            condition = condition.and(DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(position.createdAt(), position.id()));
+        GenerationCursor after = page.position(GenerationCursor::decode);
+        if (after != null) {
+            condition = condition.and(DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(after.createdAt(), after.id()));
         }
-        List<GenerationView> rows = withPresetName()
+        return page.page(withPresetName()
                 .where(condition)
                 .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
-                .limit(limit + 1)
-                .fetch(this::view);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<GenerationView> page = List.copyOf(rows.subList(0, limit));
-        GenerationView last = page.get(limit - 1);
-        return new Page<>(page, new GenerationCursor(last.createdAt(), last.id()).encode());
+                .limit(page.fetchSize())
+                .fetch(this::view), last -> new GenerationCursor(last.createdAt(), last.id()).encode());
     }
 
     /** Stops an unfinished generation and refunds it; a finished one is a 409 saying how it ended. */
     public GenerationView cancel(UUID userId, UUID id) {
-        GenerationsRecord row = plainOwned(userId, id);
-        if (!store.cancel(id)) {
-            GenerationsRecord current = plainOwned(userId, id);
-            throw new ApiException(409, "already_finished",
-                    "This generation already ended as " + current.getStatus() + "; there is nothing to cancel.");
-        }
-        if (row.getProviderJobId() != null) {
-            jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
-        }
+        owned(userId, id);
+        GenerationsRecord canceled = store.cancel(id).orElseThrow(() -> DomainException.conflict("already_finished",
+                "This generation already ended as " + owned(userId, id).getStatus() + "; there is nothing to cancel."));
+        jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId());
         log.info("event=generation_canceled user={} generation={}", userId, id);
         return get(userId, id);
     }
 
-    /** Deletes a generation and its files; an unfinished one is canceled (and refunded) first. */
-    public void delete(UUID userId, UUID id) {
-        GenerationsRecord row = plainOwned(userId, id);
-        if (!GenerationStatus.valueOf(row.getStatus()).isFinal() && store.cancel(id) && row.getProviderJobId() != null) {
-            jobs.cancelAtProvider(row.getProvider(), row.getProviderJobId());
-        }
-        GenerationsRecord current = plainOwned(userId, id);
-        dsl.deleteFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).execute();
-        if (current.getOutputKey() != null) {
-            storage.delete(current.getOutputKey());
-        }
-        if (current.getThumbnailKey() != null) {
-            storage.delete(current.getThumbnailKey());
-        }
-        log.info("event=generation_deleted user={} generation={}", userId, id);
-    }
-
     /** The finished file and its type; 404 until the generation has completed. */
     public StoredFile output(UUID userId, UUID id, boolean thumbnail) {
-        GenerationsRecord row = plainOwned(userId, id);
+        GenerationsRecord row = owned(userId, id);
         String key = thumbnail ? row.getThumbnailKey() : row.getOutputKey();
         if (key == null) {
-            throw new ApiException(404, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
         }
         return new StoredFile(storage.open(key), thumbnail ? "image/jpeg" : row.getOutputContentType());
     }
@@ -229,15 +169,14 @@ public final class GenerationService {
     public record StoredFile(InputStream content, String contentType) {
     }
 
-    private GenerationsRecord plainOwned(UUID userId, UUID id) {
-        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
-                .fetchOptional().orElseThrow(() -> ApiException.notFound("Generation " + id));
+    private GenerationsRecord owned(UUID userId, UUID id) {
+        return store.findOwned(userId, id).orElseThrow(() -> DomainException.notFound("Generation " + id));
     }
 
     private Record ownedRow(UUID userId, UUID id) {
         Record row = withPresetName().where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOne();
         if (row == null) {
-            throw ApiException.notFound("Generation " + id);
+            throw DomainException.notFound("Generation " + id);
         }
         return row;
     }
@@ -251,8 +190,8 @@ public final class GenerationService {
         GenerationsRecord g = record.into(GENERATIONS);
         String base = "/api/v1/generations/" + g.getId();
         ErrorBody.Detail error = g.getErrorCode() == null ? null : new ErrorBody.Detail(g.getErrorCode(), g.getErrorMessage());
-        return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), MediaKind.valueOf(g.getMediaKind()),
-                GenerationStatus.valueOf(g.getStatus()), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
+        return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), g.getMediaKind(),
+                g.getStatus(), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
                 g.getProvider(), g.getModel(), error,
                 link(g.getOutputKey(), base + "/output"), g.getOutputContentType(), link(g.getThumbnailKey(), base + "/thumbnail"),
                 g.getWidth(), g.getHeight(), g.getApiCostUsd(), g.getCreatedAt(), g.getStartedAt(), g.getCompletedAt());
@@ -272,7 +211,7 @@ public final class GenerationService {
         }
         String cleaned = prompt.replaceAll("\\p{Cntrl}", " ").trim();
         if (cleaned.length() > MAX_PROMPT) {
-            throw ApiException.badRequest("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
+            throw DomainException.invalid("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
         }
         return cleaned.isEmpty() ? null : cleaned;
     }
@@ -283,7 +222,7 @@ public final class GenerationService {
         }
         String trimmed = key.trim();
         if (trimmed.length() > MAX_IDEMPOTENCY_KEY || !trimmed.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.badRequest("invalid_idempotency_key", "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
+            throw DomainException.invalid("invalid_idempotency_key", "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
         }
         return trimmed;
     }

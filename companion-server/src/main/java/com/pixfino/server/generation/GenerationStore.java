@@ -1,12 +1,13 @@
 package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
-import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
+import com.pixfino.server.presets.PresetCatalog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,27 +19,74 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Every status change of a generation. Each is a conditional update from the states it may leave,
- * so two workers, a webhook and a poll, or a cancel racing a completion can never both win; a
- * failure or cancel writes its refund in the same transaction as the status.
+ * The only writer of {@code generations} rows: their creation, every status change and their removal.
+ * Each status change is a conditional update from the states it may leave, so two workers, a webhook
+ * and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its
+ * refund in the same transaction as the status, and every change notifies listeners on commit.
  */
 public final class GenerationStore {
 
     static final String CHANNEL = "generation_events";
-    private static final List<String> OPEN = List.of(GenerationStatus.PENDING.name(), GenerationStatus.RUNNING.name());
+    private static final List<GenerationStatus> OPEN = List.of(GenerationStatus.PENDING, GenerationStatus.RUNNING);
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
+    private final PresetCatalog presets;
     private final Clock clock;
 
-    public GenerationStore(DSLContext dsl, CreditLedger ledger, Clock clock) {
+    public GenerationStore(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock) {
         this.dsl = dsl;
         this.ledger = ledger;
+        this.presets = presets;
         this.clock = clock;
     }
 
     public Optional<GenerationsRecord> find(UUID id) {
         return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).fetchOptional();
+    }
+
+    /** The user's own generation; another user's id finds nothing, exactly like an unknown one. */
+    public Optional<GenerationsRecord> findOwned(UUID userId, UUID id) {
+        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOptional();
+    }
+
+    /** The user's generation made with this Idempotency-Key, read in {@code ctx} (the caller's transaction or not). */
+    public Optional<GenerationsRecord> findByIdempotencyKey(DSLContext ctx, UUID userId, String key) {
+        return ctx.selectFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+    }
+
+    /** Frees the user's key when its generation is older than {@code lifetime}, inside the caller's transaction. */
+    public void expireIdempotencyKey(DSLContext tx, UUID userId, String key, Duration lifetime) {
+        tx.update(GENERATIONS).setNull(GENERATIONS.IDEMPOTENCY_KEY)
+                .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
+                .and(GENERATIONS.CREATED_AT.lt(now().minus(lifetime)))
+                .execute();
+    }
+
+    /** Inserts a paid-for PENDING generation inside the caller's transaction (the one that debited it). */
+    public void insertPending(DSLContext tx, UUID id, UUID userId, PresetsRecord preset, UUID uploadId, String prompt, String idempotencyKey) {
+        OffsetDateTime now = now();
+        tx.insertInto(GENERATIONS)
+                .set(GENERATIONS.ID, id)
+                .set(GENERATIONS.USER_ID, userId)
+                .set(GENERATIONS.PRESET_ID, preset.getId())
+                .set(GENERATIONS.UPLOAD_ID, uploadId)
+                .set(GENERATIONS.PROMPT, prompt)
+                .set(GENERATIONS.STATUS, GenerationStatus.PENDING)
+                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
+                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
+                .set(GENERATIONS.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(GENERATIONS.CREATED_AT, now)
+                .set(GENERATIONS.UPDATED_AT, now)
+                .execute();
+        notify(tx, userId, id, GenerationStatus.PENDING, false);
+    }
+
+    /** Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. */
+    public Optional<GenerationsRecord> delete(UUID userId, UUID id) {
+        return dsl.deleteFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
+                .returning()
+                .fetchOptional();
     }
 
     /** PENDING → RUNNING, naming the provider and starting the timeout clock. */
@@ -47,20 +95,20 @@ public final class GenerationStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING.name())
+                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING)
                     .set(GENERATIONS.PROVIDER, provider)
                     .set(GENERATIONS.MODEL, model)
                     .set(GENERATIONS.STARTED_AT, now)
                     .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING.name()))
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
                     .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
                     .fetchOne();
             if (row == null) {
                 return false;
             }
             // counted here, off the request path: a hot preset's row lock must not serialise every create
-            tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(row.getPresetId())).execute();
+            presets.countUse(tx, row.getPresetId());
             notify(tx, row.getUserId(), id, GenerationStatus.RUNNING, false);
             return true;
         });
@@ -72,7 +120,7 @@ public final class GenerationStore {
                 .set(GENERATIONS.PROVIDER, provider)
                 .set(GENERATIONS.MODEL, model)
                 .set(GENERATIONS.UPDATED_AT, now())
-                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                 .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
                 .execute() == 1;
     }
@@ -84,7 +132,7 @@ public final class GenerationStore {
     public Optional<UUID> findRunningByProviderJob(String provider, String providerOwnId) {
         return dsl.select(GENERATIONS.ID).from(GENERATIONS)
                 .where(GENERATIONS.PROVIDER.eq(provider))
-                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                 .and(GENERATIONS.PROVIDER_JOB_ID.eq(providerOwnId).or(GENERATIONS.PROVIDER_JOB_ID.endsWith("/" + providerOwnId)))
                 .fetchOptional(GENERATIONS.ID);
     }
@@ -94,7 +142,7 @@ public final class GenerationStore {
         return dsl.update(GENERATIONS)
                 .set(GENERATIONS.PROVIDER_JOB_ID, providerJobId)
                 .set(GENERATIONS.UPDATED_AT, now())
-                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                 .execute() == 1;
     }
 
@@ -112,7 +160,7 @@ public final class GenerationStore {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED.name())
+                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
                     .set(GENERATIONS.OUTPUT_KEY, output.key())
                     .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
                     .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
@@ -121,7 +169,7 @@ public final class GenerationStore {
                     .set(GENERATIONS.API_COST_USD, costUsd)
                     .set(GENERATIONS.COMPLETED_AT, now)
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING.name()))
+                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                     .returning(GENERATIONS.USER_ID)
                     .fetchOne();
             if (row == null) {
@@ -134,35 +182,39 @@ public final class GenerationStore {
 
     /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
     public boolean fail(UUID id, String code, String message) {
-        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed");
+        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed").isPresent();
     }
 
-    /** PENDING/RUNNING → CANCELED and the refund; false when it had already finished. */
-    public boolean cancel(UUID id) {
+    /**
+     * PENDING/RUNNING → CANCELED and the refund.
+     *
+     * @return the canceled row (with the provider job it may still have running), empty when it had already finished
+     */
+    public Optional<GenerationsRecord> cancel(UUID id) {
         return finishWithRefund(id, GenerationStatus.CANCELED, "canceled", "Canceled before it finished; the credits were refunded.", "Refund: generation canceled");
     }
 
-    private boolean finishWithRefund(UUID id, GenerationStatus status, String code, String message, String reason) {
+    private Optional<GenerationsRecord> finishWithRefund(UUID id, GenerationStatus status, String code, String message, String reason) {
         OffsetDateTime now = now();
         String safeMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message;
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, status.name())
+                    .set(GENERATIONS.STATUS, status)
                     .set(GENERATIONS.ERROR_CODE, code)
                     .set(GENERATIONS.ERROR_MESSAGE, safeMessage)
                     .set(GENERATIONS.REFUNDED, true)
                     .set(GENERATIONS.COMPLETED_AT, now)
                     .set(GENERATIONS.UPDATED_AT, now)
                     .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.in(OPEN))
-                    .returning(GENERATIONS.USER_ID, GENERATIONS.CREDITS_CHARGED)
+                    .returning()
                     .fetchOne();
             if (row == null) {
-                return false;
+                return Optional.empty();
             }
             ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
             notify(tx, row.getUserId(), id, status, true);
-            return true;
+            return Optional.of(row);
         });
     }
 
@@ -180,7 +232,7 @@ public final class GenerationStore {
     }
 
     /** Delivered to every server's listeners when the transaction commits, not before. */
-    static void notify(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
+    private static void notify(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
         String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
         tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload))).fetch();
     }

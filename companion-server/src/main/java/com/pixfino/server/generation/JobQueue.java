@@ -8,7 +8,7 @@ public interface JobQueue {
     /** Makes sure a job for this generation is queued; calling it twice is harmless. */
     void enqueue(UUID generationId);
 
-    /** Asks the generation's provider to stop, in the background. */
+    /** Asks the generation's provider to stop its job, in the background; a null job id (never submitted) stops nothing. */
     void cancelAtProvider(String provider, String providerJobId);
 
     /**

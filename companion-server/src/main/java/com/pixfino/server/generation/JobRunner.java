@@ -89,6 +89,9 @@ public final class JobRunner implements JobQueue, AutoCloseable {
 
     @Override
     public void cancelAtProvider(String provider, String providerJobId) {
+        if (provider == null || providerJobId == null) {
+            return;
+        }
         providers.named(provider).ifPresent(p -> background.submit(() -> p.cancel(providerJobId)));
     }
 

@@ -1,8 +1,7 @@
 package com.pixfino.server.generation;
 
 import com.pixfino.model.api.ErrorBody;
-import com.pixfino.server.http.ApiException;
-import com.pixfino.server.providers.WebhookRejectedException;
+import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -39,23 +38,20 @@ public final class ProviderWebhookRoutes {
         byte[] body = body(ctx);
         Map<String, String> headers = new HashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
-        try {
-            boolean known = webhooks.receive(ctx.pathParam("name"), headers, body).isPresent();
-            ctx.json(Map.of("received", true, "matched", known));
-        } catch (WebhookRejectedException e) {
-            throw ApiException.badRequest(e.code(), e.getMessage());
-        }
+        // a refused signature is a WebhookRejectedException: answered 400 with its code like any invalid request
+        boolean known = webhooks.receive(ctx.pathParam("name"), headers, body).isPresent();
+        ctx.json(Map.of("received", true, "matched", known));
     }
 
     private static byte[] body(Context ctx) {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new ApiException(413, "payload_too_large", "The webhook body is larger than 8 MB.");
+                throw new DomainException(DomainException.Kind.TOO_LARGE, "payload_too_large", "The webhook body is larger than 8 MB.");
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.badRequest("unreadable_body", "The webhook body could not be read.");
+            throw DomainException.invalid("unreadable_body", "The webhook body could not be read.");
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.pixfino.server.generation;
 
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.providers.WebhookReceiver;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public final class ProviderWebhooks {
     public Optional<UUID> receive(String provider, Map<String, String> headers, byte[] body) {
         WebhookReceiver receiver = receivers.get(provider);
         if (receiver == null) {
-            throw ApiException.notFound("Webhooks for provider '" + provider + "'");
+            throw DomainException.notFound("Webhooks for provider '" + provider + "'");
         }
         String providerJob = receiver.verify(headers, body);
         Optional<UUID> generation = store.findRunningByProviderJob(provider, providerJob);

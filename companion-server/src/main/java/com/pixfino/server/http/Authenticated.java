@@ -1,6 +1,8 @@
 package com.pixfino.server.http;
 
 import com.pixfino.model.Role;
+import com.pixfino.server.domain.DomainException;
+import io.javalin.http.Context;
 import java.util.UUID;
 
 /** The caller a bearer token resolved to, stored on the request. */
@@ -8,18 +10,18 @@ public record Authenticated(UUID userId, Role role, String tokenHash) {
 
     private static final String ATTRIBUTE = "pixfino.auth";
 
-    public void attach(io.javalin.http.Context ctx) {
+    public void attach(Context ctx) {
         ctx.attribute(ATTRIBUTE, this);
     }
 
-    public static boolean isPresent(io.javalin.http.Context ctx) {
+    public static boolean isPresent(Context ctx) {
         return ctx.attribute(ATTRIBUTE) != null;
     }
 
-    public static Authenticated of(io.javalin.http.Context ctx) {
+    public static Authenticated of(Context ctx) {
         Authenticated auth = ctx.attribute(ATTRIBUTE);
         if (auth == null) {
-            throw ApiException.unauthorized("Sign in first: this endpoint needs a bearer token.");
+            throw DomainException.unauthorized("Sign in first: this endpoint needs a bearer token.");
         }
         return auth;
     }

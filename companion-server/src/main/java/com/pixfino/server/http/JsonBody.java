@@ -2,6 +2,7 @@ package com.pixfino.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 
 /** Reads a request body as a record, turning every parse failure into a 400 with a readable reason. */
@@ -16,16 +17,16 @@ public final class JsonBody {
     public <T> T read(Context ctx, Class<T> type) {
         String body = ctx.body();
         if (body.isBlank()) {
-            throw ApiException.badRequest("malformed_json", "The request body is empty; send a JSON object.");
+            throw DomainException.invalid("malformed_json", "The request body is empty; send a JSON object.");
         }
         try {
             T value = mapper.readValue(body, type);
             if (value == null) {
-                throw ApiException.badRequest("malformed_json", "The request body must be a JSON object, not null.");
+                throw DomainException.invalid("malformed_json", "The request body must be a JSON object, not null.");
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed_json", "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
+            throw DomainException.invalid("malformed_json", "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.pixfino.server.http;
 
+import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ public final class PathIds {
         try {
             return UUID.fromString(ctx.pathParam(name));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound(what);
+            throw DomainException.notFound(what);
         }
     }
 }

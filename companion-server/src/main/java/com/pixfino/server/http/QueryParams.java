@@ -1,5 +1,6 @@
 package com.pixfino.server.http;
 
+import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public final class QueryParams {
         try {
             return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_" + name, "Unknown " + name + " '" + value + "'; use one of "
+            throw DomainException.invalid("invalid_" + name, "Unknown " + name + " '" + value + "'; use one of "
                     + Arrays.toString(type.getEnumConstants()) + ".");
         }
     }

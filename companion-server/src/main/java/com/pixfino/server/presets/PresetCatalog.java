@@ -7,7 +7,7 @@ import com.pixfino.model.MediaKind;
 import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +15,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The styles users pick from: filtered, featured first, with their margin computed from cost and price. */
+/**
+ * The styles users pick from: filtered, featured first, with their margin computed from cost and price.
+ * The only writer of {@code presets} rows after the seed migration.
+ */
 public final class PresetCatalog {
 
     private final DSLContext dsl;
@@ -28,10 +31,10 @@ public final class PresetCatalog {
     public List<PresetView> list(Optional<PresetCategory> category, Optional<MediaKind> kind, Optional<String> query) {
         Condition condition = PRESETS.ACTIVE.isTrue();
         if (category.isPresent()) {
-            condition = condition.and(PRESETS.CATEGORY.eq(category.get().name()));
+            condition = condition.and(PRESETS.CATEGORY.eq(category.get()));
         }
         if (kind.isPresent()) {
-            condition = condition.and(PRESETS.MEDIA_KIND.eq(kind.get().name()));
+            condition = condition.and(PRESETS.MEDIA_KIND.eq(kind.get()));
         }
         if (query.isPresent() && !query.get().isBlank()) {
             String like = "%" + escapeLike(query.get().trim().toLowerCase(Locale.ROOT)) + "%";
@@ -49,14 +52,19 @@ public final class PresetCatalog {
     public PresetsRecord activePreset(long id) {
         PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(id)).and(PRESETS.ACTIVE.isTrue()).fetchOne();
         if (preset == null) {
-            throw ApiException.notFound("Preset " + id);
+            throw DomainException.notFound("Preset " + id);
         }
         return preset;
     }
 
+    /** Counts one more use of the preset, inside the caller's transaction (the one that starts the generation). */
+    public void countUse(DSLContext tx, long presetId) {
+        tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(presetId)).execute();
+    }
+
     public static PresetView view(PresetsRecord r) {
-        return new PresetView(r.getId(), r.getSlug(), r.getName(), PresetCategory.valueOf(r.getCategory()),
-                MediaKind.valueOf(r.getMediaKind()), r.getProvider(), r.getModel(), r.getDurationSeconds(), r.getCredits(),
+        return new PresetView(r.getId(), r.getSlug(), r.getName(), r.getCategory(),
+                r.getMediaKind(), r.getProvider(), r.getModel(), r.getDurationSeconds(), r.getCredits(),
                 r.getApiCostUsd(), CreditPricing.marginPercent(r.getCredits(), r.getApiCostUsd()), r.getFeatured(), r.getPro(),
                 r.getPromptTemplate(), r.getNegativePrompt(), r.getThumbnailUrl(), r.getUsageCount());
     }

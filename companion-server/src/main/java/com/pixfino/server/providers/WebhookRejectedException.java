@@ -1,16 +1,11 @@
 package com.pixfino.server.providers;
 
-/** A webhook call whose signature is missing, wrong or too old; nothing may change because of it. */
-public class WebhookRejectedException extends RuntimeException {
+import com.pixfino.server.domain.DomainException;
 
-    private final String code;
+/** A webhook call whose signature is missing, wrong or too old; nothing may change because of it. */
+public class WebhookRejectedException extends DomainException {
 
     public WebhookRejectedException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(Kind.INVALID, code, message);
     }
 }

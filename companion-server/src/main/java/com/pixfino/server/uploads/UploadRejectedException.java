@@ -1,43 +1,30 @@
 package com.pixfino.server.uploads;
 
-/** An upload we refuse, with the HTTP status and machine code the API answers with. */
-public final class UploadRejectedException extends RuntimeException {
+import com.pixfino.server.domain.DomainException;
 
-    private final int status;
-    private final String code;
+/** An upload we refuse: too many bytes or pixels, a type we do not take, or an image that does not decode. */
+public final class UploadRejectedException extends DomainException {
 
-    private UploadRejectedException(int status, String code, String message, Throwable cause) {
-        super(message, cause);
-        this.status = status;
-        this.code = code;
+    private UploadRejectedException(Kind kind, String code, String message, Throwable cause) {
+        super(kind, code, message, cause);
     }
 
     static UploadRejectedException fileTooLarge(long size, long maxBytes) {
-        return new UploadRejectedException(413, "file_too_large",
+        return new UploadRejectedException(Kind.TOO_LARGE, "file_too_large",
                 "The file is " + size + " bytes; the limit is " + maxBytes + " bytes.", null);
     }
 
     static UploadRejectedException unsupportedMediaType() {
-        return new UploadRejectedException(415, "unsupported_media_type",
+        return new UploadRejectedException(Kind.UNSUPPORTED_MEDIA, "unsupported_media_type",
                 "Only JPEG, PNG and WebP images are accepted.", null);
     }
 
     static UploadRejectedException imageTooLarge(long width, long height, long maxPixels) {
-        return new UploadRejectedException(413, "image_too_large",
+        return new UploadRejectedException(Kind.TOO_LARGE, "image_too_large",
                 "The image is " + width + "x" + height + " pixels; the limit is " + maxPixels + " pixels.", null);
     }
 
     static UploadRejectedException invalidImage(String why, Throwable cause) {
-        return new UploadRejectedException(400, "invalid_image", "The image could not be read: " + why + ".", cause);
-    }
-
-    /** HTTP status to answer with (400, 413 or 415). */
-    public int status() {
-        return status;
-    }
-
-    /** Stable machine-readable code, e.g. {@code image_too_large}. */
-    public String code() {
-        return code;
+        return new UploadRejectedException(Kind.INVALID, "invalid_image", "The image could not be read: " + why + ".", cause);
     }
 }

@@ -2,7 +2,7 @@ package com.pixfino.server.uploads;
 
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.UploadView;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.PathIds;
 import io.javalin.http.Context;
@@ -44,11 +44,12 @@ public final class UploadRoutes {
             throw tooLarge();
         }
         if (!ctx.isMultipartFormData()) {
-            throw new ApiException(415, "unsupported_media_type", "Send the photo as multipart/form-data with a part named 'file'.");
+            throw new DomainException(DomainException.Kind.UNSUPPORTED_MEDIA, "unsupported_media_type",
+                    "Send the photo as multipart/form-data with a part named 'file'.");
         }
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null) {
-            throw ApiException.badRequest("missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
+            throw DomainException.invalid("missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
         }
         if (file.size() > maxBytes) {
             throw tooLarge();
@@ -83,7 +84,7 @@ public final class UploadRoutes {
         ctx.contentType("image/jpeg").header("Cache-Control", "private, max-age=86400").result(thumbnail);
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, "file_too_large", "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB; export a smaller JPEG, PNG or WebP.");
+    private DomainException tooLarge() {
+        return new DomainException(DomainException.Kind.TOO_LARGE, "file_too_large", "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB; export a smaller JPEG, PNG or WebP.");
     }
 }

@@ -4,7 +4,7 @@ import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
-import com.pixfino.server.http.ApiException;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Clock;
@@ -32,12 +32,7 @@ public final class UploadService {
     }
 
     public UploadView accept(UUID userId, byte[] bytes, String originalName) {
-        ProcessedUpload image;
-        try {
-            image = intake.process(bytes);
-        } catch (UploadRejectedException e) {
-            throw new ApiException(e.status(), e.code(), e.getMessage());
-        }
+        ProcessedUpload image = intake.process(bytes);
         UUID id = UUID.randomUUID();
         String key = "uploads/" + userId + "/" + id + "." + image.extension();
         String thumbnailKey = "uploads/" + userId + "/" + id + "-thumb.jpg";
@@ -70,7 +65,7 @@ public final class UploadService {
     public UploadsRecord owned(UUID userId, UUID uploadId) {
         UploadsRecord upload = dsl.selectFrom(UPLOADS).where(UPLOADS.ID.eq(uploadId)).and(UPLOADS.USER_ID.eq(userId)).fetchOne();
         if (upload == null) {
-            throw ApiException.notFound("Upload " + uploadId);
+            throw DomainException.notFound("Upload " + uploadId);
         }
         return upload;
     }

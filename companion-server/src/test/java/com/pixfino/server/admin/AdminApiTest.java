@@ -2,12 +2,10 @@ package com.pixfino.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pixfino.server.ServerApp;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.TestServer;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +22,7 @@ class AdminApiTest {
     static void start() {
         server = TestServer.start();
         admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-        ServerApp app = server.app();
-        ledger = new CreditLedger(app.database().dsl(), Clock.systemUTC());
+        ledger = server.services().ledger();
     }
 
     @AfterAll

@@ -6,18 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
-import com.pixfino.server.generation.JobQueue;
-import com.pixfino.server.http.ApiException;
-import com.pixfino.server.presets.PresetCatalog;
-import com.pixfino.server.storage.FileSystemStorage;
-import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestServer;
-import com.pixfino.server.uploads.ImageIntake;
-import com.pixfino.server.uploads.UploadService;
-import java.time.Clock;
+import com.pixfino.server.http.ErrorMapping;
+import com.pixfino.server.testsupport.TestServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +34,7 @@ import org.jooq.DSLContext;
  */
 class LedgerInterleavingProperties {
 
-    private static TestServer server;
-    private static Studio studio;
+    private static TestServices graph;
     private static DSLContext dsl;
     private static CreditLedger ledger;
     private static GenerationStore store;
@@ -53,31 +45,18 @@ class LedgerInterleavingProperties {
 
     @BeforeContainer
     static void start() {
-        server = TestServer.start();
-        studio = new Studio(server);
-        dsl = server.app().database().dsl();
-        Clock clock = Clock.systemUTC();
-        ledger = new CreditLedger(dsl, clock);
-        store = new GenerationStore(dsl, ledger, clock);
-        var storage = new FileSystemStorage(server.config().dataDir().resolve("files"));
-        JobQueue noJobs = new JobQueue() {
-            @Override
-            public void enqueue(UUID generationId) {
-                // the property drives every status change itself
-            }
-
-            @Override
-            public void cancelAtProvider(String provider, String providerJobId) {
-            }
-        };
-        generations = new GenerationService(dsl, ledger, new PresetCatalog(dsl), new UploadService(dsl, storage, new ImageIntake(), clock),
-                store, noJobs, storage, clock);
-        preset = studio.presetId("linkedin-headshot");
+        // not started: no job runs, the property drives every status change itself
+        graph = TestServices.fresh(queue -> TestServices.idleQueue());
+        dsl = graph.database().dsl();
+        ledger = graph.services().ledger();
+        store = graph.services().generationStore();
+        generations = graph.services().generations();
+        preset = graph.presetId("linkedin-headshot");
     }
 
     @AfterContainer
     static void stop() {
-        server.close();
+        graph.close();
     }
 
     @Provide
@@ -88,9 +67,8 @@ class LedgerInterleavingProperties {
     @Property(tries = 40)
     void balanceNeverNegativeAndAlwaysTheLedgerSum(@ForAll("operations") List<Op> first, @ForAll("operations") List<Op> second,
                                                    @ForAll("startingCredits") int startingCredits) throws Exception {
-        ApiClient user = studio.userWithCredits(startingCredits);
-        UUID userId = Studio.userId(user);
-        UUID upload = UUID.fromString(Studio.upload(user));
+        UUID userId = graph.userWithCredits(startingCredits);
+        UUID upload = graph.upload(userId);
         List<UUID> created = new CopyOnWriteArrayList<>();
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -111,7 +89,7 @@ class LedgerInterleavingProperties {
 
         assertThat(ledger.balance(userId)).isNotNegative().isEqualTo(ledger.ledgerSum(userId));
         for (UUID id : created) {
-            int refunds = dsl.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.REFERENCE.eq("generation:" + id).and(CREDIT_LEDGER.KIND.eq("REFUND")));
+            int refunds = dsl.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.REFERENCE.eq("generation:" + id).and(CREDIT_LEDGER.KIND.eq(LedgerKind.REFUND)));
             boolean refunded = dsl.select(GENERATIONS.REFUNDED).from(GENERATIONS).where(GENERATIONS.ID.eq(id)).fetchOne(GENERATIONS.REFUNDED);
             assertThat(refunds).isLessThanOrEqualTo(1).isEqualTo(refunded ? 1 : 0);
         }
@@ -130,9 +108,9 @@ class LedgerInterleavingProperties {
                 case REFUND -> lastOf(created).ifPresent(id -> store.fail(id, "test", "property failure"));
                 case CANCEL -> lastOf(created).ifPresent(id -> generations.cancel(userId, id));
             }
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             // 402 short of credits and 409 already finished are the answers a user would get; state must stay sound
-            assertThat(e.status()).isIn(402, 409);
+            assertThat(ErrorMapping.status(e.kind())).isIn(402, 409);
         }
     }
 

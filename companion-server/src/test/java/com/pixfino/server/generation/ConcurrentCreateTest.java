@@ -7,7 +7,6 @@ import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +47,7 @@ class ConcurrentCreateTest {
 
             assertThat(statuses).filteredOn(s -> s == 202).hasSize(10);
             assertThat(statuses).filteredOn(s -> s == 402).hasSize(40);
-            CreditLedger ledger = new CreditLedger(server.app().database().dsl(), Clock.systemUTC());
+            CreditLedger ledger = server.services().ledger();
             assertThat(ledger.balance(userId)).isZero();
             assertThat(ledger.ledgerSum(userId)).isZero();
             assertThat(user.get("/api/v1/generations?limit=100").json().get("items")).hasSize(10);

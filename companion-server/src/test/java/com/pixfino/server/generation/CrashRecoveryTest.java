@@ -5,6 +5,8 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.Await;
@@ -87,7 +89,7 @@ class CrashRecoveryTest {
             Map<String, Integer> refunds = perGeneration(sql, "REFUND");
             int completed = 0;
             for (String id : ids) {
-                String status = sql.select(GENERATIONS.STATUS).from(GENERATIONS).where(GENERATIONS.ID.eq(UUID.fromString(id))).fetchOne(GENERATIONS.STATUS);
+                String status = sql.select(GENERATIONS.STATUS).from(GENERATIONS).where(GENERATIONS.ID.eq(UUID.fromString(id))).fetchOne(GENERATIONS.STATUS).name();
                 assertThat(debits.get(id)).as("one debit for " + id).isEqualTo(1);
                 assertThat(refunds.getOrDefault(id, 0)).as("refunds for " + status + " " + id).isEqualTo("FAILED".equals(status) ? 1 : 0);
                 if ("COMPLETED".equals(status)) {
@@ -105,12 +107,12 @@ class CrashRecoveryTest {
     }
 
     private static long count(DSLContext sql, String status) {
-        return sql.fetchCount(GENERATIONS, GENERATIONS.STATUS.eq(status));
+        return sql.fetchCount(GENERATIONS, GENERATIONS.STATUS.eq(GenerationStatus.valueOf(status)));
     }
 
     private static Map<String, Integer> perGeneration(DSLContext sql, String kind) {
         Map<String, Integer> counts = new HashMap<>();
-        sql.select(CREDIT_LEDGER.REFERENCE, DSL.count()).from(CREDIT_LEDGER).where(CREDIT_LEDGER.KIND.eq(kind))
+        sql.select(CREDIT_LEDGER.REFERENCE, DSL.count()).from(CREDIT_LEDGER).where(CREDIT_LEDGER.KIND.eq(LedgerKind.valueOf(kind)))
                 .groupBy(CREDIT_LEDGER.REFERENCE)
                 .forEach(r -> counts.put(r.value1().substring("generation:".length()), r.value2()));
         return counts;

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
-import com.pixfino.server.credits.CreditLedger;
-import com.pixfino.server.presets.PresetCatalog;
-import com.pixfino.server.storage.FileSystemStorage;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
-import com.pixfino.server.uploads.ImageIntake;
-import com.pixfino.server.uploads.UploadService;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -25,27 +19,12 @@ class ReconcilerTest {
 
     @Test
     void aGenerationThatLostItsJobIsQueuedByTheReconcilerAndCompletes() {
-        try (TestServer server = TestServer.withProviders(List.of(new ScriptedProvider("replicate")))) {
+        try (TestServer server = TestServer.withProviders(List.of(new ScriptedProvider("replicate")), ReconcilerTest::refusingEnqueue)) {
             Studio studio = new Studio(server);
             ApiClient user = studio.userWithCredits(4);
             UUID userId = Studio.userId(user);
             UUID upload = UUID.fromString(Studio.upload(user));
-            var dsl = server.app().database().dsl();
-            Clock clock = Clock.systemUTC();
-            CreditLedger ledger = new CreditLedger(dsl, clock);
-            var storage = new FileSystemStorage(server.config().dataDir().resolve("files"));
-            JobQueue broken = new JobQueue() {
-                @Override
-                public void enqueue(UUID generationId) {
-                    throw new IllegalStateException("queue unavailable");
-                }
-
-                @Override
-                public void cancelAtProvider(String provider, String providerJobId) {
-                }
-            };
-            GenerationService service = new GenerationService(dsl, ledger, new PresetCatalog(dsl),
-                    new UploadService(dsl, storage, new ImageIntake(), clock), new GenerationStore(dsl, ledger, clock), broken, storage, clock);
+            GenerationService service = server.services().generations();
 
             GenerationAccepted accepted = service.create(userId, new CreateGenerationRequest(studio.presetId("linkedin-headshot"), upload, null), null);
             assertThat(accepted.status()).isEqualTo(GenerationStatus.PENDING);
@@ -54,5 +33,25 @@ class ReconcilerTest {
             assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(Studio.credits(user)).isZero();
         }
+    }
+
+    /** The real queue, except that handing it a new generation fails; only the reconciler can queue it. */
+    private static JobQueue refusingEnqueue(JobQueue real) {
+        return new JobQueue() {
+            @Override
+            public void enqueue(UUID generationId) {
+                throw new IllegalStateException("queue unavailable");
+            }
+
+            @Override
+            public void cancelAtProvider(String provider, String providerJobId) {
+                real.cancelAtProvider(provider, providerJobId);
+            }
+
+            @Override
+            public void pollNow(UUID generationId) {
+                real.pollNow(generationId);
+            }
+        };
     }
 }

@@ -2,7 +2,9 @@ package com.pixfino.server.testsupport;
 
 import com.pixfino.model.Tier;
 import com.pixfino.server.ServerApp;
+import com.pixfino.server.Services;
 import com.pixfino.server.config.ServerConfig;
+import com.pixfino.server.generation.JobQueue;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ResilienceSettings;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A real companion server on a free port, with its own empty database and data directory. */
 public final class TestServer implements AutoCloseable {
@@ -29,9 +32,13 @@ public final class TestServer implements AutoCloseable {
     private final ServerApp app;
     private final ServerConfig config;
 
-    private TestServer(ServerConfig config, List<Provider> providers) {
+    private TestServer(ServerConfig config, List<Provider> providers, UnaryOperator<JobQueue> jobQueue) {
         this.config = config;
-        this.app = ServerApp.start(config, providers);
+        this.app = ServerApp.start(config, providers, jobQueue);
+    }
+
+    private TestServer(ServerConfig config, List<Provider> providers) {
+        this(config, providers, UnaryOperator.identity());
     }
 
     /** A server on a fresh database, with the test admin configured. */
@@ -46,6 +53,11 @@ public final class TestServer implements AutoCloseable {
     /** A server on a fresh database whose provider list includes {@code providers}. */
     public static TestServer withProviders(List<Provider> providers) {
         return new TestServer(config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers);
+    }
+
+    /** Like {@link #withProviders(List)}, with the job queue the services see wrapped by {@code jobQueue} (to break or watch it). */
+    public static TestServer withProviders(List<Provider> providers, UnaryOperator<JobQueue> jobQueue) {
+        return new TestServer(config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers, jobQueue);
     }
 
     public static TestServer start(ServerConfig config, List<Provider> providers) {
@@ -73,6 +85,11 @@ public final class TestServer implements AutoCloseable {
 
     public ServerApp app() {
         return app;
+    }
+
+    /** The running server's own services, for checks and set-up the API does not offer. */
+    public Services services() {
+        return app.services();
     }
 
     public ServerConfig config() {

@@ -16,6 +16,7 @@ import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.icc.IccDirectory;
 import com.drew.metadata.jpeg.JpegCommentDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
+import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.testsupport.TestImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -303,7 +304,7 @@ class ImageIntakeTest {
                     () -> catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bomb)));
 
             assertThat(rejection).isNotNull();
-            assertThat(rejection.status()).isEqualTo(413);
+            assertThat(ErrorMapping.status(rejection.kind())).isEqualTo(413);
             assertThat(rejection.code()).isEqualTo("image_too_large");
             assertThat(rejection.getMessage()).contains("60000x60000");
         }
@@ -378,7 +379,7 @@ class ImageIntakeTest {
         UploadRejectedException rejection = catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bytes));
 
         assertThat(rejection).as("expected a rejection with code %s", code).isNotNull();
-        assertThat(rejection.status()).isEqualTo(status);
+        assertThat(ErrorMapping.status(rejection.kind())).isEqualTo(status);
         assertThat(rejection.code()).isEqualTo(code);
         assertThat(rejection.getMessage()).isNotBlank();
     }

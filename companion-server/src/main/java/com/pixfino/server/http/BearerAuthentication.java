@@ -1,20 +1,25 @@
-package com.pixfino.server.accounts;
+package com.pixfino.server.http;
 
 import com.pixfino.model.Role;
-import com.pixfino.server.http.Access;
-import com.pixfino.server.http.ApiException;
-import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs before every matched route: resolves the bearer token for USER and ADMIN routes and enforces the role. */
 public final class BearerAuthentication implements Handler {
 
-    private final TokenService tokens;
+    /** Who a raw bearer token belongs to, if anyone (the accounts feature answers, wired by the composition root). */
+    @FunctionalInterface
+    public interface Tokens {
+        Optional<Authenticated> resolve(String token);
+    }
 
-    public BearerAuthentication(TokenService tokens) {
+    private final Tokens tokens;
+
+    public BearerAuthentication(Tokens tokens) {
         this.tokens = tokens;
     }
 
@@ -26,12 +31,12 @@ public final class BearerAuthentication implements Handler {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw ApiException.unauthorized("Sign in first: this endpoint needs a bearer token.");
+            throw DomainException.unauthorized("Sign in first: this endpoint needs a bearer token.");
         }
         Authenticated auth = tokens.resolve(header.substring(7).trim())
-                .orElseThrow(() -> ApiException.unauthorized("Your session has expired or was signed out. Sign in again."));
+                .orElseThrow(() -> DomainException.unauthorized("Your session has expired or was signed out. Sign in again."));
         if (roles.contains(Access.ADMIN) && auth.role() != Role.ADMIN) {
-            throw ApiException.forbidden("This needs an administrator account.");
+            throw DomainException.forbidden("This needs an administrator account.");
         }
         auth.attach(ctx);
     }

@@ -1,0 +1,211 @@
+package com.pixfino.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.server.accounts.AccountService;
+import com.pixfino.server.accounts.PasswordHasher;
+import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.admin.AdminUsers;
+import com.pixfino.server.concurrent.ServerThreads;
+import com.pixfino.server.config.ServerConfig;
+import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.db.Database;
+import com.pixfino.server.generation.GenerationDeletion;
+import com.pixfino.server.generation.GenerationEvents;
+import com.pixfino.server.generation.GenerationJob;
+import com.pixfino.server.generation.GenerationService;
+import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.JobQueue;
+import com.pixfino.server.generation.JobRunner;
+import com.pixfino.server.generation.OutputStore;
+import com.pixfino.server.generation.ProviderWebhooks;
+import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.ProviderRegistry;
+import com.pixfino.server.providers.RemoteProviders;
+import com.pixfino.server.providers.local.LocalRendererProvider;
+import com.pixfino.server.storage.FileSystemStorage;
+import com.pixfino.server.storage.S3Settings;
+import com.pixfino.server.storage.S3Storage;
+import com.pixfino.server.storage.Storage;
+import com.pixfino.server.uploads.ImageIntake;
+import com.pixfino.server.uploads.UploadService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one graph of a server's services, built once from its configuration: {@link ServerApp} serves it
+ * over HTTP and tests call the same instances directly. Building starts no thread; {@link #start()}
+ * starts the job queue and the event listener, {@link #close()} stops whatever the graph owns.
+ */
+public final class Services implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final CreditLedger ledger;
+    private final TokenService tokens;
+    private final AccountService accounts;
+    private final Storage storage;
+    private final UploadService uploads;
+    private final PresetCatalog presets;
+    private final ProviderRegistry providers;
+    private final GenerationStore generationStore;
+    private final JobRunner jobRunner;
+    private final GenerationService generations;
+    private final GenerationDeletion deletion;
+    private final GenerationEvents events;
+    private final AdminUsers adminUsers;
+    private final ProviderWebhooks webhooks;
+
+    /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
+    private Services(ServerConfig config, Database database, ObjectMapper mapper, Clock clock,
+                     List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+        try {
+            DSLContext dsl = database.dsl();
+            ledger = new CreditLedger(dsl, clock);
+            tokens = new TokenService(dsl, clock, config.tokenLifetime());
+            accounts = new AccountService(dsl, new PasswordHasher(), tokens, ledger, config, clock);
+            config.admin().ifPresent(accounts::ensureAdmin);
+            storage = storage(config);
+            uploads = new UploadService(dsl, storage, new ImageIntake(config.maxUploadBytes(), config.maxUploadPixels(), 400), clock);
+            presets = new PresetCatalog(dsl);
+
+            ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
+            owned.add(providerCalls::shutdownNow);
+            RemoteProviders remote = new RemoteProviders(config.providers(), mapper, config.jobs().timeout(), clock);
+            owned.add(remote);
+            providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls);
+            generationStore = new GenerationStore(dsl, ledger, presets, clock);
+            GenerationJob job = new GenerationJob(dsl, generationStore, providers, new OutputStore(storage, remote.http()), storage,
+                    config.jobs(), clock);
+            jobRunner = new JobRunner(database.dataSource(), job, generationStore, providers, config.jobs(), providerCalls);
+            JobQueue queue = jobQueue.apply(jobRunner);
+            generations = new GenerationService(dsl, ledger, presets, uploads, generationStore, queue, storage,
+                    config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
+            deletion = new GenerationDeletion(generationStore, queue, storage);
+            events = new GenerationEvents(database.dataSource(), mapper);
+            owned.add(events);
+            owned.add(jobRunner);
+            adminUsers = new AdminUsers(dsl, ledger);
+            webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The graph with the providers this configuration has keys for and the local renderer. */
+    public static Services build(ServerConfig config, Database database, ObjectMapper mapper, Clock clock) {
+        return build(config, database, mapper, clock, List.of(), UnaryOperator.identity());
+    }
+
+    /**
+     * @param extraProviders besides the configured ones; an extra one replaces a configured one of its name
+     * @param jobQueue       wraps the job queue the services hand generations to (identity in production)
+     */
+    public static Services build(ServerConfig config, Database database, ObjectMapper mapper, Clock clock,
+                                 List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+        return new Services(config, database, mapper, clock, extraProviders, jobQueue);
+    }
+
+    /** Starts listening for status changes and working the job queue. */
+    public void start() {
+        events.start();
+        jobRunner.start();
+    }
+
+    public CreditLedger ledger() {
+        return ledger;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public UploadService uploads() {
+        return uploads;
+    }
+
+    public PresetCatalog presets() {
+        return presets;
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    public GenerationStore generationStore() {
+        return generationStore;
+    }
+
+    public GenerationService generations() {
+        return generations;
+    }
+
+    public GenerationDeletion deletion() {
+        return deletion;
+    }
+
+    public GenerationEvents events() {
+        return events;
+    }
+
+    public AdminUsers adminUsers() {
+        return adminUsers;
+    }
+
+    public ProviderWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Stops the queue and listener and releases pools and clients, newest first; the database stays open. */
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                log.warn("event=close_failed message={}", e.getMessage());
+            }
+        }
+        owned.clear();
+    }
+
+    /** Files go to the S3 bucket when one is configured, else under the data directory. */
+    private Storage storage(ServerConfig config) {
+        if (config.s3().isPresent()) {
+            S3Storage s3 = S3Storage.open(config.s3().get());
+            owned.add(s3);
+            return s3;
+        }
+        return new FileSystemStorage(config.dataDir().resolve("files"));
+    }
+
+    private static List<Provider> providerList(ServerConfig config, RemoteProviders remote, List<Provider> extra) {
+        List<Provider> list = new ArrayList<>(extra);
+        for (Provider configured : remote.providers()) {
+            if (list.stream().noneMatch(p -> p.name().equals(configured.name()))) {
+                list.add(configured);
+            }
+        }
+        if (list.stream().noneMatch(p -> p.name().equals(LocalRendererProvider.NAME))) {
+            list.add(new LocalRendererProvider(config.dataDir().resolve("work")));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,17 @@
+package com.pixfino.server.generation;
+
+/** One open connection a user's status changes are pushed to (a Server-Sent Events client on the wire). */
+public interface EventStream {
+
+    void sendEvent(String event, String data, String id);
+
+    void sendComment(String comment);
+
+    /** True once the other side went away; nothing more is sent to it. */
+    boolean isClosed();
+
+    /** Runs {@code action} when the connection ends, from either side. */
+    void onClose(Runnable action);
+
+    void close();
+}

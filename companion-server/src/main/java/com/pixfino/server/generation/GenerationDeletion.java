@@ -1,0 +1,49 @@
+package com.pixfino.server.generation;
+
+import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.storage.Storage;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deleting a generation, start to end: one still running is canceled and refunded (and its provider
+ * asked to stop), then the row goes, then its files. Files go last so a failure part-way leaves at
+ * worst unreferenced files, never a row pointing at missing ones.
+ */
+public final class GenerationDeletion {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationDeletion.class);
+
+    private final GenerationStore store;
+    private final JobQueue jobs;
+    private final Storage storage;
+
+    public GenerationDeletion(GenerationStore store, JobQueue jobs, Storage storage) {
+        this.store = store;
+        this.jobs = jobs;
+        this.storage = storage;
+    }
+
+    /** @throws DomainException NOT_FOUND when the user has no such generation (another user's is not theirs) */
+    public void delete(UUID userId, UUID id) {
+        GenerationsRecord row = store.findOwned(userId, id).orElseThrow(() -> notFound(id));
+        if (!row.getStatus().isFinal()) {
+            store.cancel(id).ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
+        }
+        // the row as it was when removed: a job that completed meanwhile has its output keys in it
+        GenerationsRecord deleted = store.delete(userId, id).orElseThrow(() -> notFound(id));
+        if (deleted.getOutputKey() != null) {
+            storage.delete(deleted.getOutputKey());
+        }
+        if (deleted.getThumbnailKey() != null) {
+            storage.delete(deleted.getThumbnailKey());
+        }
+        log.info("event=generation_deleted user={} generation={} status={} refunded={}", userId, id, deleted.getStatus(), deleted.getRefunded());
+    }
+
+    private static DomainException notFound(UUID id) {
+        return DomainException.notFound("Generation " + id);
+    }
+}
