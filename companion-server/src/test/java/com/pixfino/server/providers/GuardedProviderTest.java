@@ -2,6 +2,7 @@ package com.pixfino.server.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.pixfino.model.MediaKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -33,7 +34,7 @@ class GuardedProviderTest {
     }
 
     @Test
-    void opensAfterFiveConsecutiveFailuresThenHalfOpensAfterTheWait() throws Exception {
+    void opensAfterFiveConsecutiveFailuresThenHalfOpensAfterTheWait() {
         GuardedProvider guarded = guard(1, Duration.ofMillis(400));
         provider.next.set(() -> {
             throw ProviderException.permanent("http_500", "boom");
@@ -50,8 +51,7 @@ class GuardedProviderTest {
                 .hasMessageContaining("paused");
         assertThat(provider.calls.get()).as("an open breaker does not call the provider").isEqualTo(callsWhenOpened);
 
-        Thread.sleep(800);
-        assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        await().atMost(Duration.ofSeconds(5)).until(guarded::state, state -> state == CircuitBreaker.State.HALF_OPEN);
         provider.next.set(() -> "ok-job");
         assertThat(guarded.submit(request())).isEqualTo("ok-job");
         assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.CLOSED);
