@@ -1,7 +1,9 @@
 package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.pixfino.model.ApiPaths;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.providers.Capabilities;
@@ -9,7 +11,6 @@ import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestImages;
@@ -46,15 +47,15 @@ class TwoServersOneQueueTest {
             Studio studio = new Studio(a);
             ApiClient viaA = studio.userWithCredits(4 * JOBS);
             ApiClient viaB = b.client().withToken(viaA.token());
-            String upload = viaA.upload("/api/v1/uploads", "p.jpg", TestImages.jpeg(300, 400), "image/jpeg").json().get("id").asText();
+            String upload = viaA.upload(ApiPaths.UPLOADS, "p.jpg", TestImages.jpeg(300, 400), "image/jpeg").json().get("id").asText();
             long preset = studio.presetId("linkedin-headshot");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
                 ApiClient client = i % 2 == 0 ? viaA : viaB;
                 ids.add(Studio.create(client, preset, upload, null, null).json().get("id").asText());
             }
-            Await.until(Duration.ofSeconds(60),
-                    () -> viaA.get("/api/v1/generations?status=COMPLETED&limit=200").json().get("items").size(), n -> n == JOBS);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> viaA.get(ApiPaths.GENERATIONS + "?status=COMPLETED&limit=200").json().get("items").size(), n -> n == JOBS);
 
             assertThat(shared.submitsPerGeneration.keySet()).hasSize(JOBS);
             assertThat(shared.submitsPerGeneration.values()).allMatch(n -> n.get() == 1);
