@@ -3,11 +3,11 @@ package com.pixfino.server.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.LedgerEntryView;
@@ -141,7 +141,7 @@ class GenerationsApiTest {
         assertThat(second.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
         assertThat(third.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
         assertThat(Studio.credits(user)).isEqualTo(8);
-        assertThat(user.get(ApiPaths.GENERATIONS).json().get("items")).hasSize(1);
+        assertThat(user.get(ApiPaths.GENERATIONS).page(GenerationView.class).items()).hasSize(1);
 
         Answer conflict = Studio.create(user, studio.presetId("actor-headshot"), upload, null, key);
         assertThat(conflict.status()).isEqualTo(409);
@@ -163,7 +163,7 @@ class GenerationsApiTest {
         assertThat(failed.error().message()).contains("safety filter");
         assertThat(failed.outputUrl()).isNull();
         assertThat(Studio.credits(user)).isEqualTo(4);
-        LedgerEntryView newest = user.get(ApiPaths.LEDGER).as(new TypeReference<Page<LedgerEntryView>>() { }).items().get(0);
+        LedgerEntryView newest = user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items().get(0);
         assertThat(newest.kind()).isEqualTo(LedgerKind.REFUND);
         assertThat(newest.amount()).isEqualTo(4);
         assertThat(newest.reference()).isEqualTo("generation:" + id);
@@ -219,20 +219,20 @@ class GenerationsApiTest {
         }
         ids.forEach(id -> Studio.awaitFinal(user, id, WAIT));
 
-        JsonNode page1 = user.get(ApiPaths.GENERATIONS + "?limit=3").json();
-        assertThat(page1.get("items")).hasSize(3);
-        assertThat(page1.get("items").get(0).get("id").asText()).isEqualTo(ids.get(3));
-        JsonNode page2 = user.get(ApiPaths.GENERATIONS + "?limit=3&cursor=" + page1.get("nextCursor").asText()).json();
-        assertThat(page2.get("items")).hasSize(1);
-        assertThat(page2.get("items").get(0).get("id").asText()).isEqualTo(ids.get(0));
-        assertThat(page2.get("nextCursor").isNull()).isTrue();
+        Page<GenerationView> page1 = user.get(ApiPaths.GENERATIONS + "?limit=3").page(GenerationView.class);
+        assertThat(page1.items()).hasSize(3);
+        assertThat(page1.items().get(0).id()).hasToString(ids.get(3));
+        Page<GenerationView> page2 = user.get(ApiPaths.GENERATIONS + "?limit=3&cursor=" + page1.nextCursor()).page(GenerationView.class);
+        assertThat(page2.items()).hasSize(1);
+        assertThat(page2.items().get(0).id()).hasToString(ids.get(0));
+        assertThat(page2.nextCursor()).isNull();
         String email = user.get(ApiPaths.ME).as(UserView.class).email();
         ApiClient admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-        assertThat(admin.get(ApiPaths.ADMIN_USERS + "?q=" + email).json().get("items").get(0).get("generations").asLong()).isEqualTo(4);
+        assertThat(admin.get(ApiPaths.ADMIN_USERS + "?q=" + email).page(AdminUserView.class).items().get(0).generations()).isEqualTo(4);
 
-        JsonNode failed = user.get(ApiPaths.GENERATIONS + "?status=failed").json().get("items");
+        List<GenerationView> failed = user.get(ApiPaths.GENERATIONS + "?status=failed").page(GenerationView.class).items();
         assertThat(failed).hasSize(1);
-        assertThat(failed.get(0).get("id").asText()).isEqualTo(ids.get(2));
+        assertThat(failed.get(0).id()).hasToString(ids.get(2));
         assertThat(user.get(ApiPaths.GENERATIONS + "?status=DONE").errorCode()).isEqualTo("invalid_status");
         assertThat(user.get(ApiPaths.GENERATIONS + "?cursor=bogus").errorCode()).isEqualTo("invalid_cursor");
     }

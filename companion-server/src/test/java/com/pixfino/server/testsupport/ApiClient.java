@@ -1,6 +1,5 @@
 package com.pixfino.server.testsupport;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -68,9 +68,9 @@ public final class ApiClient {
             return MAPPER.convertValue(jsonBody(), type);
         }
 
-        /** The JSON body as a generic shared-model type, e.g. {@code Page<LedgerEntryView>}. */
-        public <T> T as(TypeReference<T> type) {
-            return MAPPER.convertValue(jsonBody(), type);
+        /** The JSON body as a page of shared-model records, e.g. {@code page(LedgerEntryView.class)}. */
+        public <T> Page<T> page(Class<T> item) {
+            return MAPPER.convertValue(jsonBody(), MAPPER.getTypeFactory().constructParametricType(Page.class, item));
         }
 
         private JsonNode jsonBody() {

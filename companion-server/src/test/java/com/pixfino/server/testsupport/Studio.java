@@ -3,13 +3,11 @@ package com.pixfino.server.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.LedgerEntryView;
-import com.pixfino.model.api.Page;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
@@ -118,7 +116,7 @@ public final class Studio {
     /** The kinds of the user's ledger rows for one generation, oldest first. */
     public static List<LedgerKind> ledgerKinds(ApiClient user, String generationId) {
         List<LedgerKind> kinds = new ArrayList<>();
-        for (LedgerEntryView row : user.get(ApiPaths.LEDGER + "?limit=100").as(new TypeReference<Page<LedgerEntryView>>() { }).items()) {
+        for (LedgerEntryView row : user.get(ApiPaths.LEDGER + "?limit=100").page(LedgerEntryView.class).items()) {
             if (("generation:" + generationId).equals(row.reference())) {
                 kinds.add(0, row.kind());
             }
