@@ -62,10 +62,7 @@ public abstract class ProviderContractTest {
     public record Failure(String word, String code) {
     }
 
-    /**
-     * The remote service the provider calls, as its fake sees it: its API key, and the path of the call that
-     * starts a job. The contract closes the fake after the servers.
-     */
+    /** The remote service the provider calls, as its fake sees it: its API key, and the path of the call that starts a job. */
     public record Remote(FakeHttpServer fake, String secret, String startPath) {
         long startsCarrying(String word) {
             return fake.calls("POST", startPath).stream().filter(call -> call.body().contains(word)).count();
@@ -122,9 +119,6 @@ public abstract class ProviderContractTest {
         }
         if (server != null) {
             server.close();
-        }
-        if (profile != null) {
-            profile.remote().ifPresent(remote -> remote.fake().close());
         }
     }
 

@@ -12,25 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The storage contract on a real S3-compatible server (s3proxy in this JVM), plus presigned links. */
 class S3StorageTest extends StorageContractTest {
 
-    private static S3ProxyServer s3;
+    @AutoClose
+    private static final S3ProxyServer s3 = new S3ProxyServer();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startS3() {
-        s3 = new S3ProxyServer();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
 
     @Override
     protected Storage createStorage() {

@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The provider contract for fal.ai video generations (the real client against the fake), and its webhooks. */
 class FalJobsTest extends ProviderContractTest {
 
+    @AutoClose
     private final FakeFal fake = new FakeFal();
     private TestServer hooked;
 

@@ -17,8 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The fal.ai queue client against a fake that speaks the queue API. */
@@ -26,17 +25,8 @@ class FalProviderTest {
 
     private static final String KLING = "fal-ai/kling-video/v2.1/standard/image-to-video";
     private static final String KONTEXT = "fal-ai/flux-pro/kontext";
-    private static FakeFal fake;
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeFal();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeFal fake = new FakeFal();
 
     @Test
     void aVideoRequestGoesThroughTheQueueAndReturnsItsVideoAndPrice() {

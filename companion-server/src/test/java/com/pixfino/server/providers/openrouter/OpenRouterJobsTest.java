@@ -10,6 +10,7 @@ import com.pixfino.server.testsupport.fakes.FakeOpenRouter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AutoClose;
 
 /**
  * The provider contract for OpenRouter with only OpenRouter configured: the photo presets name Replicate,
@@ -18,6 +19,7 @@ import java.util.Optional;
  */
 class OpenRouterJobsTest extends ProviderContractTest {
 
+    @AutoClose
     private final FakeOpenRouter fake = new FakeOpenRouter();
 
     @Override

@@ -17,8 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,20 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenRouterProviderTest {
 
     private static final String GEMINI = "google/gemini-2.5-flash-image";
-    private static FakeOpenRouter fake;
-    private static OpenRouterProvider openRouter;
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeOpenRouter();
-        openRouter = new OpenRouterProvider(ProviderServers.openRouter(fake),
-                new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeOpenRouter fake = new FakeOpenRouter();
+    private static final OpenRouterProvider openRouter = new OpenRouterProvider(ProviderServers.openRouter(fake),
+            new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
 
     @Test
     void submitMakesNoCallAndThePollReturnsThePictureAndItsCost() {

@@ -10,10 +10,12 @@ import com.pixfino.server.testsupport.fakes.FakeReplicate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AutoClose;
 
 /** The provider contract for Replicate: the real client against the fake, jobs timing out after 4 s. */
 class ReplicateJobsTest extends ProviderContractTest {
 
+    @AutoClose
     private final FakeReplicate fake = new FakeReplicate();
 
     @Override

@@ -19,8 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The Replicate client against a fake that speaks the predictions API. */
@@ -28,17 +27,8 @@ class ReplicateProviderTest {
 
     private static final String KONTEXT = "black-forest-labs/flux-kontext-pro";
     private static final OkHttpClient HTTP = new OkHttpClient();
-    private static FakeReplicate fake;
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeReplicate();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeReplicate fake = new FakeReplicate();
 
     @Test
     void aPredictionSucceedsAfterStartingAndProcessingWithProgressAndCost() {
