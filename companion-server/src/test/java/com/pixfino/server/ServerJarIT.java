@@ -25,7 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +40,12 @@ class ServerJarIT {
     private static final Logger LOG = LoggerFactory.getLogger(ServerJarIT.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private FakeReplicate replicate;
-    private S3ProxyServer s3;
+    @AutoClose
+    private final FakeReplicate replicate = new FakeReplicate();
+    @AutoClose
+    private final S3ProxyServer s3 = new S3ProxyServer();
     private Process server;
     private Path log;
-
-    @BeforeEach
-    void start() {
-        replicate = new FakeReplicate();
-        s3 = new S3ProxyServer();
-    }
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -60,8 +56,6 @@ class ServerJarIT {
                 server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-        s3.close();
-        replicate.close();
     }
 
     @Test

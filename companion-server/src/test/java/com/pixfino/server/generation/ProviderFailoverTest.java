@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +25,16 @@ import org.junit.jupiter.api.Test;
 class ProviderFailoverTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private FakeReplicate replicate;
-    private FakeOpenRouter openRouter;
+    @AutoClose
+    private final FakeReplicate replicate = new FakeReplicate();
+    @AutoClose
+    private final FakeOpenRouter openRouter = new FakeOpenRouter();
     private TestServer server;
     private Studio studio;
     private long preset;
 
     @BeforeEach
     void start() {
-        replicate = new FakeReplicate();
-        openRouter = new FakeOpenRouter();
         RemoteProviderSettings both = new RemoteProviderSettings(Optional.of(ProviderServers.replicate(replicate, false)),
                 Optional.empty(), Optional.of(ProviderServers.openRouter(openRouter)));
         // two failed calls in a row open Replicate's breaker for a minute
@@ -46,8 +47,6 @@ class ProviderFailoverTest {
     @AfterEach
     void stop() {
         server.close();
-        replicate.close();
-        openRouter.close();
     }
 
     @Test
