@@ -1,11 +1,13 @@
 package com.pixfino.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
 import com.pixfino.server.testsupport.S3ProxyServer;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
@@ -23,7 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +40,12 @@ class ServerJarIT {
     private static final Logger LOG = LoggerFactory.getLogger(ServerJarIT.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private FakeReplicate replicate;
-    private S3ProxyServer s3;
+    @AutoClose
+    private final FakeReplicate replicate = new FakeReplicate();
+    @AutoClose
+    private final S3ProxyServer s3 = new S3ProxyServer();
     private Process server;
     private Path log;
-
-    @BeforeEach
-    void start() {
-        replicate = new FakeReplicate();
-        s3 = new S3ProxyServer();
-    }
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -58,8 +56,6 @@ class ServerJarIT {
                 server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-        s3.close();
-        replicate.close();
     }
 
     @Test
@@ -85,19 +81,19 @@ class ServerJarIT {
                 Map.entry("PIXFINO_S3_PATH_STYLE", "true")));
         ApiClient anonymous = new ApiClient("http://127.0.0.1:" + port);
         long started = System.nanoTime();
-        Await.until(WAIT, () -> healthy(anonymous), up -> up);
+        await("the server jar to answer").atMost(WAIT).until(() -> healthy(anonymous));
         LOG.info("event=jar_started millis={}", (System.nanoTime() - started) / 1_000_000);
 
         ApiClient user = anonymous.registerNew();
         String upload = Studio.upload(user);
         long created = System.nanoTime();
-        JsonNode accepted = Studio.create(user, presetId(anonymous, "linkedin-headshot"), upload, "smiling", null).json();
-        JsonNode done = Studio.awaitFinal(user, accepted.get("id").asText(), WAIT);
+        String id = Studio.create(user, Studio.preset(anonymous, "linkedin-headshot").id(), upload, "smiling", null).json().get("id").asText();
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
         LOG.info("event=jar_generation_completed millis={}", (System.nanoTime() - created) / 1_000_000);
 
-        assertThat(done.get("status").asText()).as(Files.readString(log)).isEqualTo("COMPLETED");
-        assertThat(done.get("provider").asText()).isEqualTo("replicate");
-        URI output = URI.create(done.get("outputUrl").asText());
+        assertThat(done.status()).as(Files.readString(log)).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(done.provider()).isEqualTo("replicate");
+        URI output = URI.create(done.outputUrl());
         assertThat(output.toString()).startsWith(s3.endpoint() + "/" + bucket + "/generations/").contains("X-Amz-Signature=");
         HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
@@ -125,19 +121,10 @@ class ServerJarIT {
             throw new AssertionError("the server jar exited with " + server.exitValue() + ":\n" + read(log));
         }
         try {
-            return client.get("/health").status() == 200;
+            return client.get(ApiPaths.HEALTH).status() == 200;
         } catch (UncheckedIOException notYet) {
             return false;
         }
-    }
-
-    private static long presetId(ApiClient client, String slug) {
-        for (JsonNode preset : client.get("/api/v1/presets").json()) {
-            if (preset.get("slug").asText().equals(slug)) {
-                return preset.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no preset " + slug);
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package com.pixfino.server.bench;
 
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.testsupport.ApiClient;
@@ -90,7 +91,7 @@ public final class CreateGenerationLoad {
 
     private static Result runHttp(String baseUrl, List<String> tokens, List<String> bodies, int warmup, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(baseUrl + "/api/v1/generations");
+        URI uri = URI.create(baseUrl + ApiPaths.GENERATIONS);
         ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);

@@ -1,7 +1,10 @@
 package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
@@ -18,14 +21,13 @@ import org.junit.jupiter.api.Test;
 class BreakerAcrossJobsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration OPEN = Duration.ofSeconds(2);
 
     @Test
-    void breakerOpensAfterFiveFailedJobsAndHalfOpensAfterTheWait() throws Exception {
+    void breakerOpensAfterFiveFailedJobsAndHalfOpensAfterTheWait() {
         ScriptedProvider replicate = new ScriptedProvider("replicate");
         ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("breaker"), Optional.of(TestDatabases.freshDatabase()));
-        ServerConfig config = new ServerConfig(base.port(), base.dataDir(), base.database(), base.admin(), base.monthlyCredits(),
-                base.tokenLifetime(), base.maxUploadBytes(), base.maxUploadPixels(), base.jobs(),
-                new ResilienceSettings(5, Duration.ofSeconds(2), 1, Duration.ofMillis(1), Duration.ofSeconds(10)));
+        ServerConfig config = base.withJobs(base.jobs(), new ResilienceSettings(5, OPEN, 1, Duration.ofMillis(1), Duration.ofSeconds(10)));
         try (TestServer server = TestServer.start(config, List.of(replicate))) {
             Studio studio = new Studio(server);
             ApiClient user = studio.userWithCredits(4);
@@ -33,22 +35,34 @@ class BreakerAcrossJobsTest {
             long preset = studio.presetId("linkedin-headshot");
 
             for (int i = 0; i < 5; i++) {
-                String id = Studio.create(user, preset, upload, "refuse", null).json().get("id").asText();
-                assertThat(Studio.awaitFinal(user, id, WAIT).path("error").path("code").asText()).isEqualTo("http_422");
+                assertThat(Studio.awaitFinal(user, create(user, preset, upload, "refuse"), WAIT).error().code()).isEqualTo("http_422");
             }
             int submitsBefore = replicate.submits();
-            String blocked = Studio.create(user, preset, upload, "would work", null).json().get("id").asText();
-            var failed = Studio.awaitFinal(user, blocked, WAIT);
-            assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-            assertThat(failed.path("error").path("code").asText()).isEqualTo("provider_unavailable");
-            assertThat(failed.get("refunded").asBoolean()).isTrue();
+            GenerationView failed = Studio.awaitFinal(user, create(user, preset, upload, "would work"), WAIT);
+            assertThat(failed.status()).isEqualTo(GenerationStatus.FAILED);
+            assertThat(failed.error().code()).isEqualTo("provider_unavailable");
+            assertThat(failed.refunded()).isTrue();
             assertThat(replicate.submits()).isEqualTo(submitsBefore);
             assertThat(Studio.credits(user)).isEqualTo(4);
 
-            Thread.sleep(2_500);
-            String after = Studio.create(user, preset, upload, "works now", null).json().get("id").asText();
-            assertThat(Studio.awaitFinal(user, after, WAIT).get("status").asText()).isEqualTo("COMPLETED");
+            GenerationView after = await("the breaker to let a job through").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> jobWhileTheBreakerMayBeOpen(user, preset, upload), job -> job.status() == GenerationStatus.COMPLETED);
+            assertThat(after.status()).isEqualTo(GenerationStatus.COMPLETED);
             assertThat(Studio.credits(user)).isZero();
         }
+    }
+
+    /** A job that goes through, or fails fast and refunded while the breaker is still open. */
+    private static GenerationView jobWhileTheBreakerMayBeOpen(ApiClient user, long preset, String upload) {
+        GenerationView job = Studio.awaitFinal(user, create(user, preset, upload, "works now"), WAIT);
+        if (job.status() != GenerationStatus.COMPLETED) {
+            assertThat(job.error().code()).isEqualTo("provider_unavailable");
+            assertThat(Studio.credits(user)).isEqualTo(4);
+        }
+        return job;
+    }
+
+    private static String create(ApiClient user, long preset, String upload, String prompt) {
+        return Studio.create(user, preset, upload, prompt, null).json().get("id").asText();
     }
 }

@@ -4,12 +4,13 @@ import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestImages;
@@ -57,9 +58,9 @@ class CrashRecoveryTest {
             ApiClient user = api.registerNew();
             userId = Studio.userId(user);
             api.login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD)
-                    .post("/api/v1/admin/users/" + userId + "/credits", Map.of("amount", CREDITS - 5, "reason", "crash test"));
-            String upload = user.upload("/api/v1/uploads", "p.jpg", TestImages.jpeg(400, 500), "image/jpeg").json().get("id").asText();
-            long preset = presetId(api, "snow-princess");
+                    .post(ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, userId), Map.of("amount", CREDITS - 5, "reason", "crash test"));
+            String upload = user.upload(ApiPaths.UPLOADS, "p.jpg", TestImages.jpeg(400, 500), "image/jpeg").json().get("id").asText();
+            long preset = Studio.preset(api, "snow-princess").id();
 
             ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<String>> created = new ArrayList<>();
@@ -70,7 +71,7 @@ class CrashRecoveryTest {
                 ids.add(id.get());
             }
             clients.shutdown();
-            Await.until(Duration.ofSeconds(30), () -> count(sql, "COMPLETED"), n -> n >= 5);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, "COMPLETED"), n -> n >= 5);
 
             first.destroyForcibly().waitFor();
             openAtKill = JOBS - count(sql, "COMPLETED") - count(sql, "FAILED");
@@ -78,7 +79,7 @@ class CrashRecoveryTest {
 
             Process second = startServer(dataDir, db, "second");
             try {
-                Await.until(Duration.ofSeconds(120), () -> count(sql, "COMPLETED") + count(sql, "FAILED"), n -> n == JOBS);
+                await().atMost(Duration.ofSeconds(120)).until(() -> count(sql, "COMPLETED") + count(sql, "FAILED"), n -> n == JOBS);
             } finally {
                 second.destroy();
                 second.waitFor();
@@ -118,15 +119,6 @@ class CrashRecoveryTest {
         return counts;
     }
 
-    private static long presetId(ApiClient api, String slug) {
-        for (var preset : api.get("/api/v1/presets").json()) {
-            if (preset.get("slug").asText().equals(slug)) {
-                return preset.get("id").asLong();
-            }
-        }
-        throw new IllegalArgumentException(slug);
-    }
-
     private static Process startServer(Path dataDir, ServerConfig.DatabaseSettings db, String name) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -134,7 +126,7 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve(name + ".log").toFile())
                 .start();
-        Await.until(Duration.ofSeconds(60), () -> Files.exists(dataDir.resolve(name + ".port")) || !process.isAlive(), Boolean::booleanValue);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(dataDir.resolve(name + ".port")) || !process.isAlive());
         assertThat(process.isAlive()).as("server process " + name + " started; see " + dataDir.resolve(name + ".log")).isTrue();
         return process;
     }

@@ -3,6 +3,7 @@ package com.pixfino.server.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.server.testsupport.ApiClient;
@@ -29,8 +30,8 @@ class ReconcilerTest {
             GenerationAccepted accepted = service.create(userId, new CreateGenerationRequest(studio.presetId("linkedin-headshot"), upload, null), null);
             assertThat(accepted.status()).isEqualTo(GenerationStatus.PENDING);
 
-            var done = Studio.awaitFinal(user, accepted.id().toString(), Duration.ofSeconds(30));
-            assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+            GenerationView done = Studio.awaitFinal(user, accepted.id().toString(), Duration.ofSeconds(30));
+            assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
             assertThat(Studio.credits(user)).isZero();
         }
     }

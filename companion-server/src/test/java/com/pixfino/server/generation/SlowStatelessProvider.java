@@ -1,31 +1,22 @@
 package com.pixfino.server.generation;
 
-import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
-import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
+import com.pixfino.server.testsupport.StubProvider;
 import com.pixfino.server.testsupport.TestImages;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
  * A slow provider for the crash test: each job finishes 0.5–3.5 s after its submission. The due time
  * lives in the job id, so a restarted server can poll a job submitted before the crash.
  */
-final class SlowStatelessProvider implements Provider {
+final class SlowStatelessProvider extends StubProvider {
 
     private static final byte[] RESULT = TestImages.encode(TestImages.picture(320, 400), "jpg");
 
-    @Override
-    public String name() {
-        return "local";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
+    SlowStatelessProvider() {
+        super("local");
     }
 
     @Override
@@ -41,10 +32,6 @@ final class SlowStatelessProvider implements Provider {
             return new ProviderPoll.Running(null);
         }
         return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), new BigDecimal("0.0100"));
-    }
-
-    @Override
-    public void cancel(String jobId) {
     }
 
     @Override

@@ -1,7 +1,13 @@
 package com.pixfino.server.testsupport;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -18,7 +24,9 @@ import okhttp3.Response;
 public final class ApiClient {
 
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // reads the answers into the shared-model records the studio uses; fields the studio ignores are fine
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .readTimeout(Duration.ofSeconds(60))
             .retryOnConnectionFailure(false)
@@ -54,6 +62,28 @@ public final class ApiClient {
             var values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
+
+        /** The JSON body as a shared-model record, e.g. {@code as(GenerationView.class)}. */
+        public <T> T as(Class<T> type) {
+            return MAPPER.convertValue(jsonBody(), type);
+        }
+
+        /** The JSON body as a page of shared-model records, e.g. {@code page(LedgerEntryView.class)}. */
+        public <T> Page<T> page(Class<T> item) {
+            return MAPPER.convertValue(jsonBody(), MAPPER.getTypeFactory().constructParametricType(Page.class, item));
+        }
+
+        private JsonNode jsonBody() {
+            if (json == null) {
+                throw new AssertionError("expected JSON but got " + status + " " + contentType + ": " + body);
+            }
+            return json;
+        }
+    }
+
+    /** A path template of {@link ApiPaths} with its {@code {id}} filled in. */
+    public static String path(String template, Object id) {
+        return template.replace("{id}", id.toString());
     }
 
     public Answer get(String path) {
@@ -100,19 +130,19 @@ public final class ApiClient {
     /** Registers a fresh user and returns a client signed in as them. */
     public ApiClient registerNew() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        Answer answer = post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
+        Answer answer = post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
         if (answer.status() != 201) {
             throw new IllegalStateException("register failed: " + answer.status() + " " + answer.body());
         }
-        return withToken(answer.json().get("token").asText());
+        return withToken(answer.as(AuthResponse.class).token());
     }
 
     public ApiClient login(String email, String password) {
-        Answer answer = post("/api/v1/auth/login", Map.of("email", email, "password", password));
+        Answer answer = post(ApiPaths.LOGIN, Map.of("email", email, "password", password));
         if (answer.status() != 200) {
             throw new IllegalStateException("login failed: " + answer.status() + " " + answer.body());
         }
-        return withToken(answer.json().get("token").asText());
+        return withToken(answer.as(AuthResponse.class).token());
     }
 
     private Answer send(Request.Builder request) {

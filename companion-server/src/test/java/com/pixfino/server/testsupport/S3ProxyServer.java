@@ -1,5 +1,7 @@
 package com.pixfino.server.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import com.pixfino.server.storage.S3Settings;
 import java.net.URI;
 import java.time.Duration;
@@ -40,13 +42,8 @@ public final class S3ProxyServer implements AutoCloseable {
                 .build();
         try {
             proxy.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("s3proxy did not start");
-                }
-                Thread.sleep(10);
-            }
+            await("s3proxy to start").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> "STARTED".equals(proxy.getState()));
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not start", e);
         }

@@ -96,6 +96,12 @@ public final class TestServer implements AutoCloseable {
         return config;
     }
 
+    /** Whether the job queue still holds the generation's task; it lets go once the job's last step has run. */
+    public boolean hasQueuedJob(String generationId) {
+        return app.database().dsl().fetchExists(app.database().dsl().selectOne().from("scheduled_tasks")
+                .where("task_name = 'generation' and task_instance = ?", generationId));
+    }
+
     @Override
     public void close() {
         app.close();

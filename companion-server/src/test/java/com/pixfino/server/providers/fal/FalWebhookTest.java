@@ -14,27 +14,17 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** fal's webhook signatures: Ed25519 over request id, user id, timestamp and the body's SHA-256, keys from the JWKS. */
 class FalWebhookTest {
 
-    private static FakeFal fake;
-    private static FalWebhook webhook;
+    @AutoClose
+    private static final FakeFal fake = new FakeFal();
+    private static final FalWebhook webhook = new FalWebhook(URI.create(fake.baseUrl() + "/.well-known/jwks.json"), new OkHttpClient(),
+            ServerApp.objectMapper(), Clock.systemUTC());
     private static final String BODY = "{\"request_id\":\"req-1\",\"status\":\"OK\",\"payload\":{\"video\":{\"url\":\"https://v3.fal.media/x.mp4\"}}}";
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeFal();
-        webhook = new FalWebhook(URI.create(fake.baseUrl() + "/.well-known/jwks.json"), new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
 
     @Test
     void aGoodSignatureNamesTheRequestAndTheKeysAreCached() {

@@ -1,12 +1,12 @@
 package com.pixfino.server.providers.openrouter;
 
+import static com.pixfino.server.testsupport.ProviderFaults.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.ServerApp;
-import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
@@ -17,8 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,20 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenRouterProviderTest {
 
     private static final String GEMINI = "google/gemini-2.5-flash-image";
-    private static FakeOpenRouter fake;
-    private static OpenRouterProvider openRouter;
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeOpenRouter();
-        openRouter = new OpenRouterProvider(ProviderServers.openRouter(fake),
-                new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeOpenRouter fake = new FakeOpenRouter();
+    private static final OpenRouterProvider openRouter = new OpenRouterProvider(ProviderServers.openRouter(fake),
+            new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
 
     @Test
     void submitMakesNoCallAndThePollReturnsThePictureAndItsCost() {
@@ -78,12 +67,8 @@ class OpenRouterProviderTest {
     void errorsMapToTransientOrFinalFailures(String scenario, String code, boolean transientFault) {
         ProviderRequest request = request(scenario + "-" + UUID.randomUUID());
 
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo(code);
-                    assertThat(e.isTransient()).isEqualTo(transientFault);
-                    assertThat(e.getMessage()).doesNotContain(FakeOpenRouter.KEY);
-                });
+        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), code, transientFault).getMessage())
+                .doesNotContain(FakeOpenRouter.KEY);
     }
 
     @Test
@@ -101,11 +86,8 @@ class OpenRouterProviderTest {
     @Test
     void rateLimitsCarryRetryAfter() {
         ProviderRequest request = request("ratelimit-" + UUID.randomUUID());
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo("rate_limited");
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-                });
+        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), "rate_limited", true).retryAfter())
+                .isEqualTo(Duration.ofSeconds(1));
         assertThat(openRouter.poll(openRouter.submit(request), request)).isInstanceOf(ProviderPoll.Succeeded.class);
     }
 

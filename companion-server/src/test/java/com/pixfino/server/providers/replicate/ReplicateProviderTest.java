@@ -1,7 +1,7 @@
 package com.pixfino.server.providers.replicate;
 
+import static com.pixfino.server.testsupport.ProviderFaults.fault;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
@@ -19,8 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The Replicate client against a fake that speaks the predictions API. */
@@ -28,23 +27,14 @@ class ReplicateProviderTest {
 
     private static final String KONTEXT = "black-forest-labs/flux-kontext-pro";
     private static final OkHttpClient HTTP = new OkHttpClient();
-    private static FakeReplicate fake;
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeReplicate();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeReplicate fake = new FakeReplicate();
 
     @Test
     void aPredictionSucceedsAfterStartingAndProcessingWithProgressAndCost() {
         ReplicateProvider replicate = provider(false);
         String word = "smiling-" + UUID.randomUUID();
-        ProviderRequest request = request(word, KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo(word);
 
         String id = replicate.submit(request);
 
@@ -105,17 +95,17 @@ class ReplicateProviderTest {
     @Test
     void aWebhookIsRequestedForCompletionWhenConfigured() {
         String word = "hooked-" + UUID.randomUUID();
-        provider(true).submit(request(word, KONTEXT, TestImages.jpeg(300, 400)));
+        provider(true).submit(photo(word));
 
         JsonNode body = fake.call("POST", "/predictions", word).json();
-        assertThat(body.path("webhook").asText()).isEqualTo(ProviderServers.PUBLIC_URL + "/api/v1/providers/replicate/webhook");
+        assertThat(body.path("webhook").asText()).isEqualTo(ProviderServers.webhookUrl("replicate").toString());
         assertThat(body.path("webhook_events_filter").toString()).isEqualTo("[\"completed\"]");
     }
 
     @Test
     void aFailedPredictionIsAFinalFailureWithReplicatesReason() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("fail " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo("fail " + UUID.randomUUID());
         String id = replicate.submit(request);
         replicate.poll(id, request);
         replicate.poll(id, request);
@@ -129,7 +119,7 @@ class ReplicateProviderTest {
     @Test
     void cancelStopsThePrediction() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("forever " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo("forever " + UUID.randomUUID());
         String id = replicate.submit(request);
         assertThat(replicate.poll(id, request)).isInstanceOf(ProviderPoll.Running.class);
 
@@ -143,36 +133,20 @@ class ReplicateProviderTest {
     void httpErrorsMapToTransientOrFinalFailures() {
         ReplicateProvider replicate = provider(false);
 
-        assertThatThrownBy(() -> replicate.submit(request("ratelimit " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.code()).isEqualTo("rate_limited");
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-                    assertThat(e.getMessage()).contains("throttled");
-                });
-        assertThatThrownBy(() -> replicate.submit(request("submit5xx", KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.code()).isEqualTo("http_503");
-                });
-        assertThatThrownBy(() -> replicate.submit(request("refuse", KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isFalse();
-                    assertThat(e.code()).isEqualTo("http_422");
-                    assertThat(e.getMessage()).contains("Does not match format 'uri'");
-                });
+        ProviderException throttled = fault(() -> replicate.submit(photo("ratelimit " + UUID.randomUUID())), "rate_limited", true);
+        assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttled.getMessage()).contains("throttled");
+        fault(() -> replicate.submit(photo("submit5xx")), "http_503", true);
+        assertThat(fault(() -> replicate.submit(photo("refuse")), "http_422", false).getMessage()).contains("Does not match format 'uri'");
     }
 
     @Test
     void aMalformedAnswerIsAFinalFailure() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("malformed " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo("malformed " + UUID.randomUUID());
         String id = replicate.submit(request);
 
-        assertThatThrownBy(() -> replicate.poll(id, request)).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.isTransient()).isFalse();
-            assertThat(e.code()).isEqualTo("malformed_response");
-        });
+        fault(() -> replicate.poll(id, request), "malformed_response", false);
     }
 
     @Test
@@ -180,11 +154,7 @@ class ReplicateProviderTest {
         ReplicateSettings wrong = new ReplicateSettings("r8_wrong_secret", fake.uri(), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
         ReplicateProvider replicate = new ReplicateProvider(wrong, http(), Duration.ofMinutes(6));
 
-        assertThatThrownBy(() -> replicate.submit(request("x", KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo("http_401");
-                    assertThat(e.getMessage()).doesNotContain("r8_wrong_secret");
-                });
+        assertThat(fault(() -> replicate.submit(photo("x")), "http_401", false).getMessage()).doesNotContain("r8_wrong_secret");
         assertThat(wrong.toString()).doesNotContain("r8_wrong_secret");
     }
 
@@ -192,11 +162,7 @@ class ReplicateProviderTest {
     void anUnreachableServiceIsTransient() {
         ReplicateSettings nowhere = new ReplicateSettings("t", URI.create("http://127.0.0.1:1"), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
 
-        assertThatThrownBy(() -> new ReplicateProvider(nowhere, http(), Duration.ofMinutes(6)).poll("abc", request("x", KONTEXT, new byte[0])))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.code()).isEqualTo("network_error");
-                });
+        fault(() -> new ReplicateProvider(nowhere, http(), Duration.ofMinutes(6)).poll("abc", request("x", KONTEXT, new byte[0])), "network_error", true);
     }
 
     @Test
@@ -211,6 +177,11 @@ class ReplicateProviderTest {
 
     private static ProviderHttp http() {
         return new ProviderHttp("Replicate", HTTP, ServerApp.objectMapper(), Clock.systemUTC());
+    }
+
+    /** A Kontext photo request for a 300×400 JPEG. */
+    private static ProviderRequest photo(String prompt) {
+        return request(prompt, KONTEXT, TestImages.jpeg(300, 400));
     }
 
     static ProviderRequest request(String prompt, String model, byte[] photo) {

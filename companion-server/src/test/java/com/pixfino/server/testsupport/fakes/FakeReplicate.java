@@ -92,13 +92,21 @@ public final class FakeReplicate extends FakeHttpServer {
         json(ctx, 201, view(prediction));
     }
 
-    private void get(Context ctx) {
+    /** The prediction the path names; null once the caller was answered 401 or 404. */
+    private Prediction prediction(Context ctx) {
         if (!authorized(ctx)) {
-            return;
+            return null;
         }
         Prediction p = predictions.get(ctx.pathParam("id"));
         if (p == null) {
             json(ctx, 404, problem(404, "Not found", "The requested resource could not be found."));
+        }
+        return p;
+    }
+
+    private void get(Context ctx) {
+        Prediction p = prediction(ctx);
+        if (p == null) {
             return;
         }
         int poll = p.polls.incrementAndGet();
@@ -127,12 +135,8 @@ public final class FakeReplicate extends FakeHttpServer {
     }
 
     private void cancel(Context ctx) {
-        if (!authorized(ctx)) {
-            return;
-        }
-        Prediction p = predictions.get(ctx.pathParam("id"));
+        Prediction p = prediction(ctx);
         if (p == null) {
-            json(ctx, 404, problem(404, "Not found", "The requested resource could not be found."));
             return;
         }
         if (!isFinal(p.status)) {
