@@ -1,5 +1,6 @@
 package com.pixfino.studio.settings;
 
+import org.awaitility.Awaitility;
 import com.pixfino.studio.core.settings.SettingsFile;
 import com.pixfino.studio.core.settings.SettingsJson;
 import com.pixfino.studio.core.settings.WindowBounds;
@@ -59,10 +60,7 @@ class SettingsStoreTest {
             store.load().themeProperty().set(ThemeMode.DARK);
 
             Path file = dir.resolve("config/settings.json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!Files.exists(file) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file));
             assertThat(Files.readString(file)).contains("\"theme\" : \"DARK\"");
         }
         try (Stream<Path> files = Files.list(dir.resolve("config"))) {
