@@ -1,7 +1,6 @@
 package com.pixfino.server.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pixfino.model.GenerationStatus;
@@ -189,19 +188,7 @@ public abstract class ProviderContractTest {
         assertThat(Studio.ledgerKinds(job.user(), job.id())).containsExactly(LedgerKind.DEBIT, LedgerKind.REFUND);
     }
 
-    @Test
-    void aRateLimitedCallIsRetriedAndCompletes() {
-        assumeThat(profile.remote()).as("only a remote service rate-limits").isPresent();
-        String prompt = "ratelimit-" + UUID.randomUUID();
-        Job job = start(studio, prompt);
-        GenerationView done = Studio.awaitFinal(job.user(), job.id(), WAIT);
-
-        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
-        assertThat(profile.remote().orElseThrow().startsCarrying(prompt)).as("refused once, then accepted").isEqualTo(2);
-        assertThat(Studio.credits(job.user())).isZero();
-    }
-
-    private Job start(Studio on, String prompt) {
+    protected Job start(Studio on, String prompt) {
         PresetView preset = on.preset(presetSlugFor(prompt));
         ApiClient user = on.userWithCredits(preset.credits());
         return new Job(user, Studio.generate(user, preset.id(), prompt), preset.credits());

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -30,6 +32,9 @@ public final class ApiClient {
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .readTimeout(Duration.ofSeconds(60))
             .retryOnConnectionFailure(false)
+            // without retries, a pooled connection must never outlive Jetty's 30 s idle timeout: a test that waits
+            // longer (a slow render) would otherwise send on a socket the server has just closed
+            .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
             .build();
 
     private final String baseUrl;

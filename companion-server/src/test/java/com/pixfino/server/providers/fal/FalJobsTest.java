@@ -7,6 +7,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.providers.ProviderContractTest;
+import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.Studio;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The provider contract for fal.ai video generations (the real client against the fake), and its webhooks. */
-class FalJobsTest extends ProviderContractTest {
+class FalJobsTest extends RemoteProviderContractTest {
 
     @AutoClose
     private final FakeFal fake = new FakeFal();

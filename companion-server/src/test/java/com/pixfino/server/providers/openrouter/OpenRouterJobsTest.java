@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pixfino.server.providers.ProviderContractTest;
+import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeOpenRouter;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.AutoClose;
  * so they route to OpenRouter's own image model. Its one call answers synchronously, so a job outlives
  * its time limit when that call does.
  */
-class OpenRouterJobsTest extends ProviderContractTest {
+class OpenRouterJobsTest extends RemoteProviderContractTest {
 
     @AutoClose
     private final FakeOpenRouter fake = new FakeOpenRouter();

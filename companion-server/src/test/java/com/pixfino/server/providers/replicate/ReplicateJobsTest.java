@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pixfino.server.providers.ProviderContractTest;
+import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 
 /** The provider contract for Replicate: the real client against the fake, jobs timing out after 4 s. */
-class ReplicateJobsTest extends ProviderContractTest {
+class ReplicateJobsTest extends RemoteProviderContractTest {
 
     @AutoClose
     private final FakeReplicate fake = new FakeReplicate();
