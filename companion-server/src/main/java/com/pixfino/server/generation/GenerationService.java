@@ -17,6 +17,7 @@ import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.http.ApiException;
+import com.pixfino.server.http.ServiceUnavailableException;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
@@ -124,6 +125,7 @@ public final class GenerationService {
         if (preset.getPro() && !tier.isPaid()) {
             throw new ApiException(403, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
+        refuseWhilePaused(preset);
         UUID id = UUID.randomUUID();
         ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
         tx.insertInto(GENERATIONS)
@@ -142,6 +144,16 @@ public final class GenerationService {
         GenerationStore.notify(tx, userId, id, GenerationStatus.PENDING, false);
         log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
         return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
+    }
+
+    /** Taking the credits for a job that can only fail and be refunded helps nobody: say when to come back instead. */
+    private void refuseWhilePaused(PresetsRecord preset) {
+        Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), MediaKind.valueOf(preset.getMediaKind()));
+        if (paused.isPresent()) {
+            throw new ServiceUnavailableException("providers_paused", "Every service that can make '" + preset.getName()
+                    + "' is failing and paused for now; nothing was charged. Try again in "
+                    + ServiceUnavailableException.wholeSeconds(paused.get()) + " s.", paused.get());
+        }
     }
 
     private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {

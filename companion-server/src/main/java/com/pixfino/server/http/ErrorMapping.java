@@ -18,6 +18,10 @@ public final class ErrorMapping {
 
     public static void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(ServiceUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            write(ctx, e.status(), e.code(), e.getMessage());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> writeStatus(ctx, e.getStatus(), e.getMessage()));
         app.exception(BadMessageException.class, (e, ctx) -> writeStatus(ctx, e.getCode(), "The request could not be read."));
         app.exception(Exception.class, (e, ctx) -> {

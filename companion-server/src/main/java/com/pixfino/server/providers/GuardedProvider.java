@@ -8,6 +8,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ public final class GuardedProvider {
     private final IntervalFunction backoff;
     private final ExecutorService calls;
     private final ResilienceSettings settings;
+    private volatile long halfOpensAtNanos;
 
     public GuardedProvider(Provider provider, ResilienceSettings settings, ExecutorService calls) {
         this.provider = provider;
@@ -53,8 +55,12 @@ public final class GuardedProvider {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
         this.backoff = IntervalFunction.ofExponentialBackoff(settings.retryBackoff().toMillis(), 2.0);
-        breaker.getEventPublisher().onStateTransition(e ->
-                log.warn("event=circuit_transition provider={} transition={}", provider.name(), e.getStateTransition()));
+        breaker.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                halfOpensAtNanos = System.nanoTime() + settings.openDuration().toNanos();
+            }
+            log.warn("event=circuit_transition provider={} transition={}", provider.name(), e.getStateTransition());
+        });
     }
 
     public Provider provider() {
@@ -71,6 +77,14 @@ public final class GuardedProvider {
 
     public CircuitBreaker breaker() {
         return breaker;
+    }
+
+    /** While the breaker is open: how long until it lets a trial call through (zero when that is due now). Empty when calls go through. */
+    public Optional<Duration> pausedFor() {
+        if (breaker.getState() != CircuitBreaker.State.OPEN) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(0, halfOpensAtNanos - System.nanoTime())));
     }
 
     public String submit(ProviderRequest request) {

@@ -2,6 +2,7 @@ package com.pixfino.server.providers;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.local.LocalRendererProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,22 @@ public final class ProviderRegistry {
             }
         }
         return routes.isEmpty() ? List.of(new ProviderRoute(local, presetModel)) : List.copyOf(routes);
+    }
+
+    /**
+     * Whether a generation of this preset could start now: empty when one of its routes takes calls,
+     * else how long until the first of their open breakers lets a trial call through.
+     */
+    public Optional<Duration> pausedFor(String presetProvider, String presetModel, MediaKind kind) {
+        Duration shortest = null;
+        for (ProviderRoute route : routes(presetProvider, presetModel, kind)) {
+            Optional<Duration> paused = route.provider().pausedFor();
+            if (paused.isEmpty()) {
+                return Optional.empty();
+            }
+            shortest = shortest == null || paused.get().compareTo(shortest) < 0 ? paused.get() : shortest;
+        }
+        return Optional.ofNullable(shortest);
     }
 
     public Optional<GuardedProvider> named(String name) {

@@ -82,6 +82,22 @@ class GuardedProviderDeadlineTest {
 
         assertThat(fine.calls.get()).isZero();
         assertThat(guarded.breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+        assertThat(guarded.pausedFor()).isEmpty();
+    }
+
+    @Test
+    void anOpenBreakerSaysHowLongUntilItTriesAgain() {
+        Scripted failing = new Scripted(() -> {
+            throw ProviderException.permanent("http_500", "boom");
+        });
+        GuardedProvider guarded = guard(failing, 2, Duration.ofSeconds(10), 1);
+        assertThat(guarded.pausedFor()).isEmpty();
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> guarded.submit(request())).hasMessage("boom");
+        }
+
+        assertThat(guarded.pausedFor()).hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10)));
     }
 
     @Test
