@@ -37,6 +37,7 @@ import com.pixfino.server.generation.GenerationJob;
 import com.pixfino.server.generation.GenerationRoutes;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.JobQueueMetrics;
 import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
 import com.pixfino.server.generation.ProviderWebhookRoutes;
@@ -123,11 +124,12 @@ public final class ServerApp implements AutoCloseable {
         PresetCatalog presets = new PresetCatalog(dsl);
         JsonBody json = new JsonBody(mapper);
 
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ExecutorService providerCalls = Executors.newCachedThreadPool(daemonThreads("provider-call"));
         resources.add(providerCalls::shutdownNow);
         RemoteProviders remote = new RemoteProviders(config.providers(), mapper, config.jobs().timeout(), clock);
         resources.add(remote);
-        ProviderRegistry providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls);
+        ProviderRegistry providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
         GenerationStore store = new GenerationStore(dsl, ledger, clock);
         GenerationJob job = new GenerationJob(dsl, store, providers, new OutputStore(storage, remote.http()), storage, config.jobs(), clock);
         JobRunner jobs = new JobRunner(database.dataSource(), job, store, providers, config.jobs(), providerCalls);
@@ -139,14 +141,14 @@ public final class ServerApp implements AutoCloseable {
         jobs.start();
         resources.add(jobs);
 
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JobQueueMetrics(dsl, clock).bindTo(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
 
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
-                new HealthRoutes(database, version),
+                new HealthRoutes(database, version, providers),
                 new AccountRoutes(accounts, json),
                 new BearerAuthentication(tokens),
                 new PresetRoutes(presets),

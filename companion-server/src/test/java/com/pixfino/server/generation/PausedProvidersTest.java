@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replicate alone runs the photo presets. Once its breaker is open, a create is refused up front with a 503
- * and a Retry-After, charging nothing. When the breaker lets a trial call through, creates are accepted again.
+ * and a Retry-After, charging nothing; /health says degraded (still 200) and /metrics shows the open
+ * circuit. When the breaker lets a trial call through, creates are accepted again.
  */
 class PausedProvidersTest {
 
@@ -76,10 +77,22 @@ class PausedProvidersTest {
         assertThat(replay.status()).as("a retried create that was accepted before still answers its generation").isEqualTo(202);
         assertThat(replay.json().get("id").asText()).isEqualTo(first);
 
+        Answer health = server.client().get("/health");
+        assertThat(health.status()).as("an open breaker keeps the instance in the load balancer").isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("degraded");
+        assertThat(health.json().get("database").asText()).isEqualTo("ok");
+        assertThat(health.json().get("reasons")).extracting(JsonNode::asText).containsExactly("replicate: circuit open");
+        assertThat(server.client().get("/metrics").body())
+                .contains("resilience4j_circuitbreaker_state{name=\"replicate\",state=\"open\"} 1")
+                .contains("pixfino_provider_calls_seconds_count{operation=\"submit\",outcome=\"error\",provider=\"replicate\"} 2");
+
         Answer accepted = await().atMost(OPEN.plus(Duration.ofSeconds(5))).pollInterval(Duration.ofMillis(250))
                 .until(() -> Studio.create(user, preset, upload, "after the pause " + UUID.randomUUID(), null), answer -> answer.status() != 503);
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(Studio.awaitFinal(user, accepted.json().get("id").asText(), WAIT).get("status").asText()).isEqualTo("COMPLETED");
+        JsonNode healthy = server.client().get("/health").json();
+        assertThat(healthy.get("status").asText()).isEqualTo("ok");
+        assertThat(healthy.get("reasons")).isEmpty();
     }
 
     private static JsonNode ledger(ApiClient user) {
