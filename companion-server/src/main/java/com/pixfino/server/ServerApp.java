@@ -97,14 +97,14 @@ public final class ServerApp implements AutoCloseable {
     private static Javalin api(ServerConfig config, Database database, Services services, ObjectMapper mapper) {
         String version = version();
         JsonBody json = new JsonBody(mapper);
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry metrics = services.metrics();
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
 
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
-                new HealthRoutes(database, version),
+                new HealthRoutes(database, version, services.providers()),
                 new AccountRoutes(services.accounts(), json),
                 new BearerAuthentication(token -> services.tokens().resolve(token)
                         .map(session -> new Authenticated(session.userId(), session.role(), session.tokenHash()))),

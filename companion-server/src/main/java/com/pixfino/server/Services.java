@@ -21,6 +21,9 @@ import com.pixfino.server.generation.ProviderWebhooks;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderRegistry;
+import com.pixfino.server.generation.JobQueueMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.pixfino.server.providers.RemoteProviders;
 import com.pixfino.server.providers.local.LocalRendererProvider;
 import com.pixfino.server.storage.FileSystemStorage;
@@ -63,6 +66,7 @@ public final class Services implements AutoCloseable {
     private final GenerationEvents events;
     private final AdminUsers adminUsers;
     private final ProviderWebhooks webhooks;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
     private Services(ServerConfig config, Database database, ObjectMapper mapper, Clock clock,
@@ -81,7 +85,7 @@ public final class Services implements AutoCloseable {
             owned.add(providerCalls::shutdownNow);
             RemoteProviders remote = new RemoteProviders(config.providers(), mapper, config.jobs().timeout(), clock);
             owned.add(remote);
-            providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls);
+            providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
             generationStore = new GenerationStore(dsl, ledger, presets, clock);
             GenerationJob job = new GenerationJob(dsl, generationStore, providers, new OutputStore(storage, remote.http()), storage,
                     config.jobs(), clock);
@@ -93,6 +97,7 @@ public final class Services implements AutoCloseable {
             events = new GenerationEvents(database.dataSource(), mapper);
             owned.add(events);
             owned.add(jobRunner);
+            new JobQueueMetrics(dsl, clock).bindTo(metrics);
             adminUsers = new AdminUsers(dsl, ledger);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
         } catch (RuntimeException e) {
@@ -143,6 +148,11 @@ public final class Services implements AutoCloseable {
 
     public PresetCatalog presets() {
         return presets;
+    }
+
+    /** The registry /metrics serves: breakers, provider latency and queue depth are bound to it here. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
     }
 
     public ProviderRegistry providers() {

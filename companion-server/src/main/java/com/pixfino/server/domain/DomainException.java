@@ -1,5 +1,8 @@
 package com.pixfino.server.domain;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A use case refused: what kind of refusal, a stable machine code and one sentence for the user.
  * Services throw it; only the HTTP layer decides which status each {@link Kind} is answered with.
@@ -23,11 +26,14 @@ public class DomainException extends RuntimeException {
         /** More bytes or pixels than the limits allow. */
         TOO_LARGE,
         /** A file type or body format the server does not take. */
-        UNSUPPORTED_MEDIA
+        UNSUPPORTED_MEDIA,
+        /** Cannot be done now but can later (see {@link #retryAfter()}): every provider for it is paused. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
     private final String code;
+    private Duration retryAfter;
 
     public DomainException(Kind kind, String code, String message) {
         this(kind, code, message, null);
@@ -37,6 +43,17 @@ public class DomainException extends RuntimeException {
         super(message, cause);
         this.kind = kind;
         this.code = code;
+    }
+
+    /** How long to wait before trying again, when the refusal is only for now. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Whole seconds, rounded up and at least 1: a Retry-After of 0 would invite an immediate retry. */
+    public static long wholeSeconds(Duration wait) {
+        long millis = Math.max(0, wait.toMillis());
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     public Kind kind() {
@@ -63,6 +80,12 @@ public class DomainException extends RuntimeException {
 
     public static DomainException forbidden(String message) {
         return new DomainException(Kind.FORBIDDEN, "forbidden", message);
+    }
+
+    public static DomainException unavailable(String code, String message, Duration retryAfter) {
+        DomainException e = new DomainException(Kind.UNAVAILABLE, code, message);
+        e.retryAfter = retryAfter;
+        return e;
     }
 
     public static DomainException conflict(String code, String message) {

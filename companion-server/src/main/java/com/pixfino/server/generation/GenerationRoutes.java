@@ -46,7 +46,9 @@ public final class GenerationRoutes {
                 @OpenApiResponse(status = "402", description = "Not enough credits", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "403", description = "PRO preset on the Free tier", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", description = "Idempotency-Key reused for another request", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "409", description = "Idempotency-Key reused for another request", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "503", description = "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     public void create(Context ctx) {
         CreateGenerationRequest request = json.read(ctx, CreateGenerationRequest.class);

@@ -109,11 +109,22 @@ public final class GenerationService {
         if (preset.getPro() && !tier.isPaid()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
+        refuseWhilePaused(preset);
         UUID id = UUID.randomUUID();
         ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
         store.insertPending(tx, id, userId, preset, request.uploadId(), prompt, key);
         log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
         return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
+    }
+
+    /** Taking the credits for a job that can only fail and be refunded helps nobody: say when to come back instead. */
+    private void refuseWhilePaused(PresetsRecord preset) {
+        Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
+        if (paused.isPresent()) {
+            throw DomainException.unavailable("providers_paused", "Every service that can make '" + preset.getName()
+                    + "' is failing and paused for now; nothing was charged. Try again in "
+                    + DomainException.wholeSeconds(paused.get()) + " s.", paused.get());
+        }
     }
 
     private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {

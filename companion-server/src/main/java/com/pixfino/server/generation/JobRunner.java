@@ -7,9 +7,11 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.ProviderRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -85,6 +87,11 @@ public final class JobRunner implements JobQueue, AutoCloseable {
             // running right now (it polls anyway) or gone (the reconciler re-queues an open generation)
             log.debug("event=poll_now_skipped generation={} reason={}", generationId, e.getClass().getSimpleName());
         }
+    }
+
+    @Override
+    public Optional<Duration> pausedFor(String presetProvider, String presetModel, MediaKind kind) {
+        return providers.pausedFor(presetProvider, presetModel, kind);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.pixfino.server.generation;
 
+import com.pixfino.server.providers.CallDeadline;
+import com.pixfino.server.providers.CallDeadlineExceededException;
 import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.storage.Storage;
@@ -12,8 +14,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,8 +43,9 @@ public final class OutputStore {
         this.http = http.newBuilder().callTimeout(Duration.ofMinutes(5)).build();
     }
 
-    public StoredOutput store(UUID userId, UUID generationId, ProviderPoll.Output output) {
-        Downloaded file = output.bytes() != null ? new Downloaded(output.bytes(), null) : download(output.url());
+    /** A result given as a link is downloaded within {@code deadline}, the generation's. */
+    public StoredOutput store(UUID userId, UUID generationId, ProviderPoll.Output output, CallDeadline deadline) {
+        Downloaded file = output.bytes() != null ? new Downloaded(output.bytes(), null) : download(output.url(), deadline);
         byte[] bytes = file.bytes();
         // a provider that gives only a link leaves the type to the server that hosts the file
         String contentType = output.contentType() != null ? output.contentType()
@@ -65,11 +70,19 @@ public final class OutputStore {
     private record Downloaded(byte[] bytes, String servedType) {
     }
 
-    private Downloaded download(URI url) {
+    private Downloaded download(URI url, CallDeadline deadline) {
         if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             throw ProviderException.permanent("malformed_output", "The provider returned no usable result link.");
         }
-        try (Response response = http.newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
+        if (deadline.isOver()) {
+            throw new CallDeadlineExceededException(url.getHost(), "the result download");
+        }
+        Call call = http.newCall(new Request.Builder().url(url.toString()).get().build());
+        if (!deadline.isNone()) {
+            // Okio reads 0 as "no limit"
+            call.timeout().timeout(Math.max(1, Math.min(deadline.remaining().toMillis(), http.callTimeoutMillis())), TimeUnit.MILLISECONDS);
+        }
+        try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 throw ProviderException.transientFault("download_failed", "Downloading the result failed with HTTP " + response.code() + ".");
             }
@@ -92,6 +105,9 @@ public final class OutputStore {
                 return new Downloaded(out.toByteArray(), servedType);
             }
         } catch (IOException e) {
+            if (deadline.isOver()) {
+                throw new CallDeadlineExceededException(url.getHost(), "the result download");
+            }
             throw ProviderException.transientFault("download_failed", "Downloading the result failed: " + e.getMessage());
         }
     }

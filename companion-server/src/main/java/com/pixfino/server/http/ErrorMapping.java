@@ -21,7 +21,10 @@ public final class ErrorMapping {
     }
 
     public static void install(Javalin app) {
-        app.exception(DomainException.class, (e, ctx) -> write(ctx, status(e.kind()), e.code(), e.getMessage()));
+        app.exception(DomainException.class, (e, ctx) -> {
+            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(DomainException.wholeSeconds(wait))));
+            write(ctx, status(e.kind()), e.code(), e.getMessage());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> writeStatus(ctx, e.getStatus(), e.getMessage()));
         app.exception(BadMessageException.class, (e, ctx) -> writeStatus(ctx, e.getCode(), "The request could not be read."));
         app.exception(Exception.class, (e, ctx) -> {
@@ -41,6 +44,7 @@ public final class ErrorMapping {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA -> 415;
+            case UNAVAILABLE -> 503;
         };
     }
 

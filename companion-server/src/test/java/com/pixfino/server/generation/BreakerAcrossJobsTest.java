@@ -8,6 +8,7 @@ import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
+import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Five failing jobs open the provider's breaker; the next job fails fast and is refunded; after the wait it works again. */
+/** Five failing jobs open the provider's breaker; the next create is refused up front, charging nothing; after the wait it works again. */
 class BreakerAcrossJobsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -38,16 +39,17 @@ class BreakerAcrossJobsTest {
                 assertThat(Studio.awaitFinal(user, create(user, preset, upload, "refuse"), WAIT).error().code()).isEqualTo("http_422");
             }
             int submitsBefore = replicate.submits();
-            GenerationView failed = Studio.awaitFinal(user, create(user, preset, upload, "would work"), WAIT);
-            assertThat(failed.status()).isEqualTo(GenerationStatus.FAILED);
-            assertThat(failed.error().code()).isEqualTo("provider_unavailable");
-            assertThat(failed.refunded()).isTrue();
+            Answer refused = Studio.create(user, preset, upload, "would work", null);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.errorCode()).isEqualTo("providers_paused");
+            assertThat(refused.header("Retry-After")).isNotNull();
             assertThat(replicate.submits()).isEqualTo(submitsBefore);
             assertThat(Studio.credits(user)).isEqualTo(4);
 
-            GenerationView after = await("the breaker to let a job through").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> jobWhileTheBreakerMayBeOpen(user, preset, upload), job -> job.status() == GenerationStatus.COMPLETED);
-            assertThat(after.status()).isEqualTo(GenerationStatus.COMPLETED);
+            String after = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Studio.create(user, preset, upload, "works now", null), answer -> answer.status() != 503)
+                    .json().get("id").asText();
+            assertThat(Studio.awaitFinal(user, after, WAIT).status()).isEqualTo(GenerationStatus.COMPLETED);
             assertThat(Studio.credits(user)).isZero();
         }
     }

@@ -8,8 +8,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A slow provider for the crash test: each job finishes 0.5–3.5 s after its submission. The due time
- * lives in the job id, so a restarted server can poll a job submitted before the crash.
+ * A slow provider for the crash test: each job finishes 4–12 s after its submission, long enough for jobs
+ * to be in flight at the kill even when a loaded machine takes seconds to answer the last creates. The
+ * due time lives in the job id, so a restarted server can poll a job submitted before the crash.
  */
 final class SlowStatelessProvider extends StubProvider {
 
@@ -21,7 +22,7 @@ final class SlowStatelessProvider extends StubProvider {
 
     @Override
     public String submit(ProviderRequest request) {
-        long due = System.currentTimeMillis() + 500 + Math.floorMod(request.generationId().hashCode(), 3000);
+        long due = System.currentTimeMillis() + 4000 + Math.floorMod(request.generationId().hashCode(), 8000);
         return "slow:" + due;
     }
 

@@ -22,8 +22,11 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@pixfino.test";
     public static final String ADMIN_PASSWORD = "0perator-Secret-42";
 
-    /** Jobs poll every 200 ms and time out after 30 s, so pipeline tests run in seconds. */
-    public static final JobSettings FAST_JOBS = new JobSettings(Duration.ofMillis(200), Duration.ofSeconds(30),
+    /**
+     * Jobs poll every 200 ms, so pipeline tests run in seconds; they time out after 90 s, longer than the 60 s
+     * a call may take (the deadline cuts calls too, and a video render on a loaded core is one long poll).
+     */
+    public static final JobSettings FAST_JOBS = new JobSettings(Duration.ofMillis(200), Duration.ofSeconds(90),
             Duration.ofMillis(100), Duration.ofSeconds(1), 4);
     /** The product's breaker threshold with short backoff; calls may take 60 s (a video render on a loaded CI core). */
     public static final ResilienceSettings TEST_RESILIENCE = new ResilienceSettings(5, Duration.ofSeconds(60), 2,

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,6 +36,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> fileTypes = new ConcurrentHashMap<>();
+    private final List<CompletableFuture<Void>> stalled = new CopyOnWriteArrayList<>();
 
     protected FakeHttpServer() {
         app = Javalin.create(config -> {
@@ -108,6 +110,16 @@ public abstract class FakeHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the request open and never answers, like a service that took the connection and went silent;
+     * no server thread waits meanwhile. Released when the fake closes.
+     */
+    protected void neverAnswer(Context ctx) {
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        stalled.add(never);
+        ctx.future(() -> never);
+    }
+
     protected static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -118,6 +130,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stalled.forEach(never -> never.complete(null));
         app.stop();
     }
 }

@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 7807 errors, 429 with Retry-After. What happens to a prediction is chosen by words in its prompt:
  * {@code refuse} (422), {@code submit5xx} (503 on create), {@code ratelimit} (one 429 first),
  * {@code fail}, {@code forever}, {@code poll5xx}, {@code malformed}, {@code hold} (processing until
- * {@link #finish}); anything else succeeds on the third poll.
+ * {@link #finish}), {@code submitsilent} (the create is never answered), {@code pollstall} (created, then
+ * no poll is ever answered); anything else succeeds on the third poll.
  */
 public final class FakeReplicate extends FakeHttpServer {
 
@@ -78,6 +79,10 @@ public final class FakeReplicate extends FakeHttpServer {
             json(ctx, 422, problem(422, "Input validation failed", "input.input_image: Does not match format 'uri'"));
             return;
         }
+        if (prompt.contains("submitsilent")) {
+            neverAnswer(ctx);
+            return;
+        }
         if (prompt.contains("submit5xx")) {
             json(ctx, 503, problem(503, "Service Unavailable", "Replicate is temporarily overloaded"));
             return;
@@ -110,6 +115,10 @@ public final class FakeReplicate extends FakeHttpServer {
             return;
         }
         int poll = p.polls.incrementAndGet();
+        if (p.prompt.contains("pollstall")) {
+            neverAnswer(ctx);
+            return;
+        }
         if (p.prompt.contains("poll5xx")) {
             json(ctx, 500, problem(500, "Internal Server Error", "Something went wrong"));
             return;

@@ -49,6 +49,17 @@ class CompanionClientTest {
     }
 
     @Test
+    void aServerWithAPausedProviderIsStillReachable() throws Exception {
+        server.enqueue(HealthResponses.json(200,
+                "{\"status\":\"degraded\",\"database\":\"ok\",\"version\":\"0.1.0\",\"reasons\":[\"replicate: circuit open\"]}"));
+
+        HealthStatus health = client().health();
+
+        assertThat(health.isOk()).isTrue();
+        assertThat(health.status()).isEqualTo("degraded");
+    }
+
+    @Test
     void reportsOtherStatusCodesAndNonJsonBodies() {
         server.enqueue(HealthResponses.json(404, "<html>not found</html>"));
         server.enqueue(HealthResponses.json(200, "<html>a router login page</html>"));
