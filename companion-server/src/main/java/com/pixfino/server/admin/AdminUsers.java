@@ -14,6 +14,7 @@ import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.credits.InsufficientCreditsException;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
+import com.pixfino.server.domain.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -68,7 +69,7 @@ public final class AdminUsers {
         if (amount == null || amount == 0 || Math.abs((long) amount) > MAX_ADJUSTMENT) {
             throw DomainException.invalid("invalid_amount", "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT + ".");
         }
-        String reason = request.reason() == null ? "" : request.reason().trim();
+        String reason = request.reason() == null ? "" : Text.line("reason", request.reason()).trim();
         if (reason.isEmpty() || reason.length() > 500) {
             throw DomainException.invalid("invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
         }
