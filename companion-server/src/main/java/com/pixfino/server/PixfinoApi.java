@@ -44,7 +44,9 @@ public final class PixfinoApi {
     private PixfinoApi() {
     }
 
-    public static Javalin create(Handlers h, ObjectMapper mapper, PrometheusMeterRegistry metrics, long maxUploadBytes, String version) {
+    /** @param swaggerUi whether {@code /swagger} serves Swagger UI ({@code /openapi.json} is always served) */
+    public static Javalin create(Handlers h, ObjectMapper mapper, PrometheusMeterRegistry metrics, long maxUploadBytes, String version,
+                                 boolean swaggerUi) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
@@ -65,10 +67,12 @@ public final class PixfinoApi {
                     .withDefinitionConfiguration((v, definition) -> definition
                             .withInfo(info -> info.title("Pixfino companion server").version(version)
                                     .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
-            config.registerPlugin(new SwaggerPlugin(swagger -> {
-                swagger.setDocumentationPath(ApiPaths.OPENAPI);
-                swagger.setUiPath("/swagger");
-            }));
+            if (swaggerUi) {
+                config.registerPlugin(new SwaggerPlugin(swagger -> {
+                    swagger.setDocumentationPath(ApiPaths.OPENAPI);
+                    swagger.setUiPath("/swagger");
+                }));
+            }
         });
         ErrorMapping.install(app);
         RequestMetrics.install(app, metrics);

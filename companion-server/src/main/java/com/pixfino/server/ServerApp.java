@@ -117,7 +117,7 @@ public final class ServerApp implements AutoCloseable {
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()));
-        return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version);
+        return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 
     /**
