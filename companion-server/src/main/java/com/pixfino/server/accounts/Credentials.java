@@ -1,6 +1,7 @@
 package com.pixfino.server.accounts;
 
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,12 @@ final class Credentials {
         if (raw == null || raw.isBlank()) {
             throw DomainException.invalid("invalid_email", "Enter an email address.");
         }
+        try {
+            Text.line("email", raw);
+        } catch (DomainException e) {
+            // keep the email's own code: callers (and the admin set-up) branch on invalid_email
+            throw DomainException.invalid("invalid_email", e.getMessage());
+        }
         String email = raw.trim().toLowerCase(Locale.ROOT);
         if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
             throw DomainException.invalid("invalid_email", "'" + abbreviate(raw.trim()) + "' is not a valid email address.");
@@ -26,7 +33,7 @@ final class Credentials {
     }
 
     static String name(String raw, String email) {
-        String name = raw == null || raw.isBlank() ? email.substring(0, email.indexOf('@')) : raw.trim();
+        String name = raw == null || raw.isBlank() ? email.substring(0, email.indexOf('@')) : Text.line("name", raw).trim();
         if (name.length() > 200) {
             throw DomainException.invalid("invalid_name", "The name is too long: 200 characters at most.");
         }

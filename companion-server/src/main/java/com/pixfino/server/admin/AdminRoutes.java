@@ -8,6 +8,7 @@ import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.Paging;
 import com.pixfino.server.http.PathIds;
+import com.pixfino.server.http.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -35,7 +36,7 @@ public final class AdminRoutes {
                 @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void listUsers(Context ctx) {
-        ctx.json(users.list(ctx.queryParam("q"), Paging.from(ctx)));
+        ctx.json(users.list(QueryParams.text(ctx, "q").orElse(null), Paging.from(ctx)));
     }
 
     @OpenApi(path = "/api/v1/admin/users/{id}/credits", methods = HttpMethod.POST, tags = "Admin", summary = "Adjust a user's credits",

@@ -13,7 +13,9 @@ import com.pixfino.model.api.Page;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.credits.InsufficientCreditsException;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageCursor;
 import com.pixfino.server.domain.PageRequest;
+import com.pixfino.server.domain.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,14 +39,14 @@ public final class AdminUsers {
         this.ledger = ledger;
     }
 
-    /** Users ordered by email; {@code query} matches email or name; {@code cursor} is the last email seen. */
+    /** Users ordered by email; {@code query} matches email or name; the cursor holds the last email seen. */
     public Page<AdminUserView> list(String query, PageRequest page) {
         Condition condition = DSL.trueCondition();
         if (query != null && !query.isBlank()) {
             String like = "%" + query.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             condition = condition.and(USERS.EMAIL.like(like, '!').or(DSL.lower(USERS.NAME).like(like, '!')));
         }
-        String afterEmail = page.position(cursor -> cursor);
+        String afterEmail = page.position(AdminUsers::afterEmail);
         if (afterEmail != null) {
             condition = condition.and(USERS.EMAIL.gt(afterEmail));
         }
@@ -59,7 +61,16 @@ public final class AdminUsers {
                     return new AdminUserView(u.getId(), u.getEmail(), u.getName(), u.getRole(),
                             u.getTier(), u.getCredits(), r.get(generations, Long.class), u.getStatus().name(), u.getCreatedAt(), u.getLastLoginAt());
                 });
-        return page.page(rows, AdminUserView::email);
+        return page.page(rows, user -> PageCursor.encode(user.email()));
+    }
+
+    /** The email a users cursor holds: an address, as every account's is. */
+    private static String afterEmail(String cursor) {
+        String email = PageCursor.decode(cursor, 1).get(0);
+        if (email.length() > 320 || email.indexOf('@') < 1) {
+            throw new IllegalArgumentException("not an email");
+        }
+        return email;
     }
 
     /** Adds an ADJUSTMENT row for {@code userId}, signed by the admin who made it, and returns that row. */
@@ -68,7 +79,7 @@ public final class AdminUsers {
         if (amount == null || amount == 0 || Math.abs((long) amount) > MAX_ADJUSTMENT) {
             throw DomainException.invalid("invalid_amount", "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT + ".");
         }
-        String reason = request.reason() == null ? "" : request.reason().trim();
+        String reason = request.reason() == null ? "" : Text.line("reason", request.reason()).trim();
         if (reason.isEmpty() || reason.length() > 500) {
             throw DomainException.invalid("invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
         }

@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,8 @@ public final class ConfigLoader {
                 jobs(),
                 ResilienceSettings.defaults(),
                 new ProviderEnvironment(env).providers(),
-                new S3Environment(env).s3());
+                new S3Environment(env).s3(),
+                bool("PIXFINO_SWAGGER", true));
     }
 
     private JobSettings jobs() {
@@ -109,6 +111,18 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, not '" + value + "'.");
         }
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false, not '" + value + "'.");
+        };
     }
 
     private String text(String name) {

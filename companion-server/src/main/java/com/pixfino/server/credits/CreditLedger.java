@@ -8,6 +8,7 @@ import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
 import com.pixfino.server.db.jooq.tables.records.CreditLedgerRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageCursor;
 import com.pixfino.server.domain.PageRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -87,10 +88,10 @@ public final class CreditLedger {
                 .fetchOne(0, Integer.class);
     }
 
-    /** Newest first; the cursor is the id of the last row of the previous page. */
+    /** Newest first; the cursor holds the id of the last row of the previous page. */
     public Page<LedgerEntryView> entries(UUID userId, PageRequest page) {
         var condition = CREDIT_LEDGER.USER_ID.eq(userId);
-        Long after = page.position(Long::parseLong);
+        Long after = page.position(CreditLedger::afterId);
         if (after != null) {
             condition = condition.and(CREDIT_LEDGER.ID.lt(after));
         }
@@ -98,7 +99,15 @@ public final class CreditLedger {
                 .where(condition)
                 .orderBy(CREDIT_LEDGER.ID.desc())
                 .limit(page.fetchSize())
-                .fetch(CreditLedger::view), entry -> Long.toString(entry.id()));
+                .fetch(CreditLedger::view), entry -> PageCursor.encode(Long.toString(entry.id())));
+    }
+
+    private static long afterId(String cursor) {
+        long id = Long.parseLong(PageCursor.decode(cursor, 1).get(0));
+        if (id < 1) {
+            throw new IllegalArgumentException("ledger ids start at 1");
+        }
+        return id;
     }
 
     private static LedgerEntryView view(CreditLedgerRecord r) {

@@ -17,6 +17,7 @@ import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
+import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
@@ -220,7 +221,7 @@ public final class GenerationService {
         if (prompt == null) {
             return null;
         }
-        String cleaned = prompt.replaceAll("\\p{Cntrl}", " ").trim();
+        String cleaned = Text.paragraph("prompt", prompt).trim();
         if (cleaned.length() > MAX_PROMPT) {
             throw DomainException.invalid("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
         }

@@ -11,7 +11,6 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import java.util.Optional;
 
 /** {@code GET /presets} with its filters. */
 public final class PresetRoutes {
@@ -36,6 +35,6 @@ public final class PresetRoutes {
         ctx.json(catalog.list(
                 QueryParams.enumValue(ctx, "category", PresetCategory.class),
                 QueryParams.enumValue(ctx, "kind", MediaKind.class),
-                Optional.ofNullable(ctx.queryParam("q"))));
+                QueryParams.text(ctx, "q")));
     }
 }

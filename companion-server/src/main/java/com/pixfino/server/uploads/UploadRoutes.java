@@ -4,6 +4,7 @@ import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.http.MultipartForm;
 import com.pixfino.server.http.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -47,7 +48,7 @@ public final class UploadRoutes {
             throw new DomainException(DomainException.Kind.UNSUPPORTED_MEDIA, "unsupported_media_type",
                     "Send the photo as multipart/form-data with a part named 'file'.");
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = MultipartForm.file(ctx, "file", this::tooLarge);
         if (file == null) {
             throw DomainException.invalid("missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
         }

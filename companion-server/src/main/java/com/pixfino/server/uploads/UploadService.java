@@ -5,6 +5,7 @@ import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.Text;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Clock;
@@ -83,7 +84,7 @@ public final class UploadService {
         if (name == null) {
             return null;
         }
-        String trimmed = name.replaceAll("[\\p{Cntrl}]", "").trim();
+        String trimmed = Text.strip(name).trim();
         return trimmed.length() > 300 ? trimmed.substring(trimmed.length() - 300) : trimmed;
     }
 }

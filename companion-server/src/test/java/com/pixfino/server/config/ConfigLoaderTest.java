@@ -20,6 +20,15 @@ class ConfigLoaderTest {
         assertThat(config.monthlyCredits(Tier.FREE)).isEqualTo(5);
         assertThat(config.maxUploadBytes()).isEqualTo(20L * 1024 * 1024);
         assertThat(config.maxUploadPixels()).isEqualTo(50_000_000L);
+        assertThat(config.swaggerUi()).isTrue();
+    }
+
+    @Test
+    void swaggerUiCanBeTurnedOff() {
+        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "false")).load().swaggerUi()).isFalse();
+        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "TRUE")).load().swaggerUi()).isTrue();
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_SWAGGER", "off")).load())
+                .isInstanceOf(ConfigException.class).hasMessage("PIXFINO_SWAGGER must be true or false, not 'off'.");
     }
 
     @Test

@@ -132,6 +132,21 @@ public final class ApiClient {
         return send(new Request.Builder().url(baseUrl + path).post(multipart));
     }
 
+    /**
+     * Any request: {@code body} (may be null) is sent as it is with {@code contentType}; a body whose length is -1
+     * goes chunked, without Content-Length.
+     */
+    public Answer send(String method, String path, RequestBody body, Map<String, String> headers) {
+        Request.Builder request = new Request.Builder().url(baseUrl + path).method(method, body);
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A body of {@code bytes} with {@code contentType} (none when null). */
+    public static RequestBody body(byte[] bytes, String contentType) {
+        return RequestBody.create(bytes, contentType == null ? null : MediaType.get(contentType));
+    }
+
     /** Registers a fresh user and returns a client signed in as them. */
     public ApiClient registerNew() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
