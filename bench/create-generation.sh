@@ -63,6 +63,12 @@ echo "pgbench: $CLIENTS clients, ${SECONDS_MEASURED}s…" >&2
   -h 127.0.0.1 -p "$PG_PORT" -U postgres pixfino >"$OUT/pgbench.txt" 2>&1 || { cat "$OUT/pgbench.txt" >&2; exit 1; }
 TPS="$(grep '^tps = ' "$OUT/pgbench.txt" | head -1 | awk '{print $3}')"
 PG_LATENCY="$(grep '^latency average' "$OUT/pgbench.txt" | awk '{print $4}')"
+# diagnosis, not the target: the same transaction plus the pg_notify the create sends, to show what NOTIFY costs
+# (PostgreSQL serialises the commits of notifying transactions on one lock, so they cannot share a WAL flush)
+sed 's/^COMMIT;/SELECT pg_notify('"'"'bench_events'"'"', '"'"'x'"'"');\nCOMMIT;/' "$OUT/pgbench-create.sql" >"$OUT/pgbench-create-notify.sql"
+"${LOAD[@]}" pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_MEASURED" -f "$OUT/pgbench-create-notify.sql" \
+  -h 127.0.0.1 -p "$PG_PORT" -U postgres pixfino >"$OUT/pgbench-notify.txt" 2>&1 || { cat "$OUT/pgbench-notify.txt" >&2; exit 1; }
+TPS_NOTIFY="$(grep '^tps = ' "$OUT/pgbench-notify.txt" | head -1 | awk '{print $3}')"
 
 if [[ -f "$OUT/server.jfr" ]]; then
   bench_java LOAD -Xmx2g com.pixfino.server.bench.ProfileHotSpots "$OUT/server.jfr" "$(prop fromEpochMs)" "$(prop toEpochMs)" >"$OUT/profile.txt"
@@ -73,6 +79,7 @@ fi
   echo "  api:     $(prop rps) req/s  p50 $(prop p50) ms  p95 $(prop p95) ms  p99 $(prop p99) ms  max $(prop max) ms  errors $(prop errors)"
   echo "  pgbench: $TPS tps  latency avg $PG_LATENCY ms (same debit + ledger + insert transaction)"
   awk -v a="$(prop rps)" -v b="$TPS" 'BEGIN { printf "  ratio api/pgbench = %.3f   (target >= 0.5 with p99 <= 100 ms)\n", a / b }'
+  echo "  diagnosis: pgbench with the create's pg_notify added: $TPS_NOTIFY tps"
   echo "  $(head -1 "$OUT/sql-per-create.txt")"
   echo "  machine load before: $LOAD_BEFORE"
   echo "  machine load during: $LOAD_DURING"

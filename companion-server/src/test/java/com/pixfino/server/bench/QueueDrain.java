@@ -81,7 +81,7 @@ public final class QueueDrain {
             long failed = count(c, "SELECT count(*) FROM generations WHERE user_id = ? AND status = 'FAILED'", userId);
             out.printf(Locale.ROOT, "drain %s: %d jobs in %.2f s = %.1f jobs/s (completed %d, failed %d)%n",
                     label, jobs, seconds, jobs / seconds, completed, failed);
-            boolean ok = check(c, userId, ids, fakeUrl, out);
+            boolean ok = check(c, label, userId, ids, fakeUrl, out);
             Path sqlFile = resultFile.resolveSibling(resultFile.getFileName() + ".sql.txt");
             try (PrintStream file = new PrintStream(Files.newOutputStream(sqlFile), true, "UTF-8")) {
                 sql.print(file, jobs, "job");
@@ -154,7 +154,7 @@ public final class QueueDrain {
         }
     }
 
-    private static boolean check(Connection c, UUID userId, List<UUID> ids, String fakeUrl, PrintStream out) throws Exception {
+    private static boolean check(Connection c, String label, UUID userId, List<UUID> ids, String fakeUrl, PrintStream out) throws Exception {
         long wrongDebits = count(c, "SELECT count(*) FROM generations g WHERE g.user_id = ? AND (SELECT count(*) FROM credit_ledger l"
                 + " WHERE l.reference = 'generation:' || g.id AND l.kind = 'DEBIT') <> 1", userId);
         long doubleRefunds = count(c, "SELECT count(*) FROM generations g WHERE g.user_id = ? AND (SELECT count(*) FROM credit_ledger l"
@@ -179,9 +179,9 @@ public final class QueueDrain {
             }
         }
         boolean ok = wrongDebits == 0 && doubleRefunds == 0 && balanceOff == 0 && submittedTwice == 0 && notSubmitted == 0;
-        out.printf(Locale.ROOT, "double-run check: generations without exactly one debit=%d, with more than one refund=%d, refunds=%d, "
+        out.printf(Locale.ROOT, "double-run check %s: generations without exactly one debit=%d, with more than one refund=%d, refunds=%d, "
                         + "balance minus ledger sum=%d; fake provider submissions per generation: once=%d, more than once=%d, never=%d -> %s%n",
-                wrongDebits, doubleRefunds, refunds, balanceOff, submittedOnce, submittedTwice, notSubmitted, ok ? "OK" : "FAILED");
+                label, wrongDebits, doubleRefunds, refunds, balanceOff, submittedOnce, submittedTwice, notSubmitted, ok ? "OK" : "FAILED");
         return ok;
     }
 
