@@ -9,6 +9,7 @@
 #
 # Usage: bench/create-generation.sh [clients=64] [warmup_s=10] [seconds=20]
 #   BENCH_PROFILE=jfr | async-cpu | async-wall   record the server and summarise the measured window
+#   BENCH_IDEMPOTENCY_KEYS=false                 send no Idempotency-Key (the studio always sends one)
 #   plus the knobs in bench/lib.sh (BENCH_SKIP_BUILD, SUT_CPUS/LOAD_CPUS, SERVER_JAVA_OPTS)
 # Output: the summary on stdout; logs, sql-per-create.txt, profile.txt under companion-server/target/bench/.
 set -euo pipefail
@@ -37,7 +38,7 @@ BENCH_SERVER_ENV="PIXFINO_POLL_SECONDS=300" bench_start_server api "${PROFILE_OP
 
 psql_bench -c "CHECKPOINT"
 echo "load: $CLIENTS clients, ${WARMUP}s warm-up, ${SECONDS_MEASURED}s measured…" >&2
-bench_java LOAD -Xmx512m com.pixfino.server.bench.CreateGenerationLoad \
+bench_java LOAD -Xmx512m -Dbench.idempotencyKeys="${BENCH_IDEMPOTENCY_KEYS:-true}" com.pixfino.server.bench.CreateGenerationLoad \
   "$SERVER_URL" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED" "$OUT" "$JDBC" | tee "$OUT/api.txt"
 LOAD_DURING="$(uptime)"
 bench_stop "$SERVER_PID"
@@ -75,7 +76,7 @@ if [[ -f "$OUT/server.jfr" ]]; then
 fi
 
 {
-  echo "create-generation: clients=$CLIENTS warmup=${WARMUP}s measured=${SECONDS_MEASURED}s pinning=${SUT_CPUS:-none}/${LOAD_CPUS:-none} profile=${BENCH_PROFILE:-none}"
+  echo "create-generation: clients=$CLIENTS warmup=${WARMUP}s measured=${SECONDS_MEASURED}s idempotency_keys=${BENCH_IDEMPOTENCY_KEYS:-true} pinning=${SUT_CPUS:-none}/${LOAD_CPUS:-none} profile=${BENCH_PROFILE:-none}"
   echo "  api:     $(prop rps) req/s  p50 $(prop p50) ms  p95 $(prop p95) ms  p99 $(prop p99) ms  max $(prop max) ms  errors $(prop errors)"
   echo "  pgbench: $TPS tps  latency avg $PG_LATENCY ms (same debit + ledger + insert transaction)"
   awk -v a="$(prop rps)" -v b="$TPS" 'BEGIN { printf "  ratio api/pgbench = %.3f   (target >= 0.5 with p99 <= 100 ms)\n", a / b }'

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * window, writes them to {@code outDir/api.properties}, and, given a JDBC URL, what the database executed
  * per create in the same window (pg_stat_statements).
  *
- * <p>Arguments: base URL, clients, warm-up seconds, measured seconds, output directory, [JDBC URL].
+ * <p>Arguments: base URL, clients, warm-up seconds, measured seconds, output directory, [JDBC URL]. Every request
+ * carries a fresh {@code Idempotency-Key} as the studio's do, unless {@code -Dbench.idempotencyKeys=false}.
  * The server must have {@link TestServer#ADMIN_EMAIL}/{@link TestServer#ADMIN_PASSWORD} as its admin.
  */
 public final class CreateGenerationLoad {
@@ -66,12 +67,13 @@ public final class CreateGenerationLoad {
         List<String> tokens = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         signUp(baseUrl, clients, tokens, bodies);
-        Result result = run(baseUrl, tokens, bodies, warmup, seconds, jdbcUrl, outDir);
+        boolean idempotencyKeys = !"false".equals(System.getProperty("bench.idempotencyKeys"));
+        Result result = run(baseUrl, tokens, bodies, warmup, seconds, jdbcUrl, outDir, idempotencyKeys);
 
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "api POST /api/v1/generations: clients=%d warmup=%ds measured=%ds accepted=%d errors=%d "
+        out.printf(Locale.ROOT, "api POST /api/v1/generations (Idempotency-Key: %s): clients=%d warmup=%ds measured=%ds accepted=%d errors=%d "
                         + "throughput=%.1f req/s p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                clients, warmup, seconds, result.latencies.length, result.errors(), result.throughput(),
+                idempotencyKeys ? "a fresh one each" : "none", clients, warmup, seconds, result.latencies.length, result.errors(), result.throughput(),
                 result.percentile(0.50), result.percentile(0.95), result.percentile(0.99), result.percentile(1.0));
         if (!result.errorsByKind.isEmpty()) {
             out.println("errors by kind: " + new TreeMap<>(result.errorsByKind));
@@ -144,7 +146,7 @@ public final class CreateGenerationLoad {
     }
 
     private static Result run(String baseUrl, List<String> tokens, List<String> bodies, int warmup, int seconds,
-                              String jdbcUrl, Path outDir) throws Exception {
+                              String jdbcUrl, Path outDir, boolean idempotencyKeys) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(baseUrl + "/api/v1/generations");
         // connected before the clients start: a cold JVM's first connection can take seconds on a busy machine
@@ -156,15 +158,18 @@ public final class CreateGenerationLoad {
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         List<Future<long[][]>> runs = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder template = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
             runs.add(pool.submit(() -> {
                 long[] latencies = new long[1024];
                 long[] completions = new long[1024];
                 int n = 0;
                 int c = 0;
                 while (System.nanoTime() < stopAt) {
+                    // the studio sends a fresh Idempotency-Key with every Generate, so the server takes that path too
+                    HttpRequest request = idempotencyKeys
+                            ? template.copy().header("Idempotency-Key", UUID.randomUUID().toString()).build() : template.build();
                     long sent = System.nanoTime();
                     String error = null;
                     try {
