@@ -73,6 +73,11 @@ TPS_NOTIFY="$(grep '^tps = ' "$OUT/pgbench-notify.txt" | head -1 | awk '{print $
 
 if [[ -f "$OUT/server.jfr" ]]; then
   bench_java LOAD -Xmx2g com.pixfino.server.bench.ProfileHotSpots "$OUT/server.jfr" "$(prop fromEpochMs)" "$(prop toEpochMs)" >"$OUT/profile.txt"
+  if [[ "${BENCH_PROFILE}" == async-wall ]]; then
+    # where a request's wall time goes: only samples of threads inside a request
+    bench_java LOAD -Xmx2g com.pixfino.server.bench.ProfileHotSpots "$OUT/server.jfr" "$(prop fromEpochMs)" "$(prop toEpochMs)" \
+      io.javalin.http.servlet.JavalinServlet.service >"$OUT/profile-requests.txt"
+  fi
 fi
 
 {

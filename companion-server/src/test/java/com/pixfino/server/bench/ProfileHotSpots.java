@@ -22,7 +22,9 @@ import jdk.jfr.consumer.RecordingFile;
  * for the load generator's measured window only: CPU samples by area of the create path (inclusive),
  * the hottest methods (self), time blocked by site (connection pool, socket reads, locks), GC and CPU load.
  *
- * <p>Arguments: the .jfr file, the window's first and last epoch millisecond (0 0 for the whole recording).
+ * <p>Arguments: the .jfr file, the window's first and last epoch millisecond (0 0 for the whole recording), and
+ * optionally a frame that a stack sample must contain to count (e.g. {@code JavalinServlet.service}: with
+ * async-profiler's wall-clock mode, where the request time of the server threads goes).
  */
 public final class ProfileHotSpots {
 
@@ -44,6 +46,10 @@ public final class ProfileHotSpots {
         AREAS.put("  request timer: RequestMetrics", "RequestMetrics.");
         AREAS.put("job steps: GenerationJob.step", "GenerationJob.step");
         AREAS.put("db-scheduler (polling, heartbeats, jobs)", "com.github.kagkarlsson.");
+        AREAS.put("waiting for a pooled connection: HikariPool.getConnection", "com.zaxxer.hikari.pool.HikariPool.getConnection");
+        AREAS.put("  of it spinning: Thread.yield in ConcurrentBag.borrow", "java.lang.Thread.yield");
+        AREAS.put("a statement's round trip: pgjdbc QueryExecutorImpl.execute", "org.postgresql.core.v3.QueryExecutorImpl.execute");
+        AREAS.put("a commit's round trip: PgConnection.commit", "org.postgresql.jdbc.PgConnection.commit");
         AREAS.put("jOOQ (all)", "org.jooq.");
         AREAS.put("  jOOQ SQL rendering", "org.jooq.impl.DefaultRenderContext.");
         AREAS.put("pgjdbc (all)", "org.postgresql.");
@@ -66,6 +72,7 @@ public final class ProfileHotSpots {
         Path file = Path.of(args[0]);
         long from = args.length > 1 ? Long.parseLong(args[1]) : 0;
         long to = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        String mustContain = args.length > 3 ? args[3] : null;
         Map<String, Samples> samplesByType = new LinkedHashMap<>();
         Map<String, Map<String, long[]>> blockedByType = new LinkedHashMap<>();
         double cpuJvm = 0;
@@ -80,7 +87,8 @@ public final class ProfileHotSpots {
             }
             String type = event.getEventType().getName();
             if (type.endsWith("ExecutionSample") || type.endsWith("WallClockSample")) {
-                if (event.getStackTrace() != null) {
+                if (event.getStackTrace() != null && (mustContain == null || event.getStackTrace().getFrames().stream()
+                        .anyMatch(f -> frameName(f).contains(mustContain)))) {
                     samplesByType.computeIfAbsent(type, t -> new Samples()).add(event);
                 }
             } else if (BLOCKING.contains(type) && event.getStackTrace() != null) {
@@ -98,6 +106,9 @@ public final class ProfileHotSpots {
             }
         }
         PrintStream out = System.out;
+        if (mustContain != null) {
+            out.println("stack samples counted only when they contain " + mustContain);
+        }
         if (cpuReadings > 0) {
             out.printf(Locale.ROOT, "CPU load in the window (share of all cores): server JVM %.0f%%, whole machine %.0f%%%n",
                     100 * cpuJvm / cpuReadings, 100 * cpuMachine / cpuReadings);
