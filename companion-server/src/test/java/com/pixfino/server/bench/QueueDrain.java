@@ -29,7 +29,9 @@ import java.util.UUID;
  * final, prints the drain time, and checks that no job ran twice: one debit per generation, at most one
  * refund, balance equal to the ledger sum, and the fake provider saw each generation submitted once.
  *
- * <p>Arguments: JDBC URL, a server's base URL, the fake's base URL, jobs, label, timeout seconds, output file.
+ * <p>Arguments: JDBC URL, a server's base URL, the fake's base URL, jobs, label, timeout seconds, output file, and
+ * {@code one} (every job on linkedin-headshot, a popular preset's worst case) or {@code spread} (round robin over
+ * all 26 Replicate photo presets, to tell the per-preset row lock apart from the rest).
  * Exit status 1 when a check fails or the drain times out.
  */
 public final class QueueDrain {
@@ -47,6 +49,7 @@ public final class QueueDrain {
         String label = args[4];
         Duration timeout = Duration.ofSeconds(Long.parseLong(args[5]));
         Path resultFile = Path.of(args[6]);
+        boolean spread = args.length > 7 && args[7].equals("spread");
         PrintStream out = System.out;
 
         ApiClient user = new ApiClient(baseUrl).registerNew();
@@ -58,13 +61,13 @@ public final class QueueDrain {
         UUID uploadId = UUID.fromString(upload.json().get("id").asText());
 
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
-            List<UUID> ids = seed(c, userId, uploadId, jobs, label);
+            List<UUID> ids = seed(c, userId, uploadId, jobs, label, spread);
             double committed = number(c, "SELECT extract(epoch FROM clock_timestamp())", null);
             StatementCounts counts = StatementCounts.connect(jdbcUrl, "postgres");
             long deadline = System.nanoTime() + timeout.toNanos();
             long lastReport = System.nanoTime();
             long open;
-            while ((open = count(c, "SELECT count(*) FROM generations WHERE user_id = ? AND status IN ('PENDING', 'RUNNING')", userId)) > 0) {
+            while ((open = count(c, "SELECT count(*) /* bench */ FROM generations WHERE user_id = ? AND status IN ('PENDING', 'RUNNING')", userId)) > 0) {
                 if (System.nanoTime() > deadline) {
                     out.printf(Locale.ROOT, "drain %s: TIMEOUT after %d s with %d of %d jobs open%n", label, timeout.toSeconds(), open, jobs);
                     System.exit(1);
@@ -81,6 +84,11 @@ public final class QueueDrain {
             long failed = count(c, "SELECT count(*) FROM generations WHERE user_id = ? AND status = 'FAILED'", userId);
             out.printf(Locale.ROOT, "drain %s: %d jobs in %.2f s = %.1f jobs/s (completed %d, failed %d)%n",
                     label, jobs, seconds, jobs / seconds, completed, failed);
+            out.printf(Locale.ROOT, "  %s: a job's own time, started -> completed (includes two provider calls): p50 %.0f ms, p95 %.0f ms%n",
+                    label, number(c, "SELECT 1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at))"
+                            + " FROM generations WHERE user_id = ?", userId),
+                    number(c, "SELECT 1000 * percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at))"
+                            + " FROM generations WHERE user_id = ?", userId));
             boolean ok = check(c, label, userId, ids, fakeUrl, out);
             Path sqlFile = resultFile.resolveSibling(resultFile.getFileName() + ".sql.txt");
             try (PrintStream file = new PrintStream(Files.newOutputStream(sqlFile), true, "UTF-8")) {
@@ -93,9 +101,16 @@ public final class QueueDrain {
     }
 
     /** The rows a create writes, for {@code jobs} generations in one transaction; returns their ids. */
-    private static List<UUID> seed(Connection c, UUID userId, UUID uploadId, int jobs, String label) throws SQLException {
+    private static List<UUID> seed(Connection c, UUID userId, UUID uploadId, int jobs, String label, boolean spread) throws SQLException {
         c.setAutoCommit(false);
-        long preset = (long) number(c, "SELECT id FROM presets WHERE slug = 'linkedin-headshot' AND credits = " + CREDITS, null);
+        List<Long> presets = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM presets WHERE provider = 'replicate' AND media_kind = 'IMAGE'"
+                + " AND active AND credits = " + CREDITS + (spread ? "" : " AND slug = 'linkedin-headshot'") + " ORDER BY id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                presets.add(r.getLong(1));
+            }
+        }
         int balance;
         try (PreparedStatement grant = c.prepareStatement("UPDATE users SET credits = credits + ? WHERE id = ? RETURNING credits")) {
             grant.setInt(1, CREDITS * jobs);
@@ -131,7 +146,7 @@ public final class QueueDrain {
                 ledger.addBatch();
                 generation.setObject(1, id);
                 generation.setObject(2, userId);
-                generation.setLong(3, preset);
+                generation.setLong(3, presets.get(i % presets.size()));
                 generation.setObject(4, uploadId);
                 // the fake counts submissions by the generation id it finds in the prompt
                 generation.setString(5, "bench " + label + " " + id);

@@ -15,7 +15,8 @@ import java.util.Locale;
  * (each a round trip for pgjdbc, except a BEGIN, which rides in the packet of the statement after it; pgjdbc's
  * COMMIT is not always listed there, so explicit transactions are counted by their BEGIN)
  * and pg_stat_database commits. Counts everything the server did meanwhile (job steps, queue polling,
- * heartbeats), which is the point: that work shares the cores with the creates.
+ * heartbeats), which is the point: that work shares the cores with the creates. The benches' own queries
+ * carry a {@code bench} comment and are left out.
  */
 final class StatementCounts {
 
@@ -57,7 +58,7 @@ final class StatementCounts {
         try (Connection c = connection; Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT calls, total_exec_time, rows, query FROM pg_stat_statements"
                     + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                    + " AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC")) {
+                    + " AND query NOT LIKE '%pg_stat%' AND query NOT LIKE '%/* bench */%' ORDER BY calls DESC")) {
                 while (r.next()) {
                     rows.add(new Row(r.getLong(1), r.getDouble(2), r.getLong(3), r.getString(4).replaceAll("\\s+", " ").trim()));
                 }
