@@ -10,6 +10,8 @@
 # Usage: bench/create-generation.sh [clients=64] [warmup_s=10] [seconds=20]
 #   BENCH_PROFILE=jfr | async-cpu | async-wall   record the server and summarise the measured window
 #   BENCH_IDEMPOTENCY_KEYS=false                 send no Idempotency-Key (the studio always sends one)
+#   BENCH_WHATIF=0                               skip the diagnostic pgbench scripts (NOTIFY, API shape, one statement)
+#   BENCH_JOB_WORKERS=1                          diagnosis: starve the job side, so the creates run almost alone
 #   plus the knobs in bench/lib.sh (BENCH_SKIP_BUILD, SUT_CPUS/LOAD_CPUS, SERVER_JAVA_OPTS)
 # Output: the summary on stdout; logs, sql-per-create.txt, profile.txt under companion-server/target/bench/.
 set -euo pipefail
@@ -34,7 +36,8 @@ case "${BENCH_PROFILE:-}" in
   *) echo "BENCH_PROFILE must be jfr, async-cpu or async-wall" >&2; exit 1 ;;
 esac
 # jobs submit once and poll again only after 5 minutes, so the run measures creates plus each job's first step
-BENCH_SERVER_ENV="PIXFINO_POLL_SECONDS=300" bench_start_server api "${PROFILE_OPTS[@]}"
+BENCH_SERVER_ENV="PIXFINO_POLL_SECONDS=300 ${BENCH_JOB_WORKERS:+PIXFINO_JOB_WORKERS=$BENCH_JOB_WORKERS}" \
+  bench_start_server api "${PROFILE_OPTS[@]}"
 
 psql_bench -c "CHECKPOINT"
 echo "load: $CLIENTS clients, ${WARMUP}s warm-up, ${SECONDS_MEASURED}s measured…" >&2
@@ -44,32 +47,27 @@ LOAD_DURING="$(uptime)"
 bench_stop "$SERVER_PID"
 prop() { grep "^$1=" "$OUT/api.properties" | cut -d= -f2; }
 
-# pgbench: the create transaction's statements on the same tables and indexes, the users the API run made
+# pgbench on the same database with the users the API run made: the target's reference transaction, then
+# (diagnosis, BENCH_WHATIF=0 skips them) the same with NOTIFY, today's API statement pattern, and one statement
 PRESET="$(psql_bench -c "SELECT id FROM presets WHERE slug = 'linkedin-headshot'")"
-psql_bench -c "CREATE TABLE bench_users AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM users WHERE role = 'USER'"
+psql_bench -c "CREATE TABLE bench_users AS SELECT row_number() OVER (ORDER BY u.id)::int AS n, u.id,
+  (SELECT p.id FROM uploads p WHERE p.user_id = u.id LIMIT 1) AS upload FROM users u WHERE u.role = 'USER'"
 USERS="$(psql_bench -c "SELECT count(*) FROM bench_users")"
-cat >"$OUT/pgbench-create.sql" <<SQL
-\set n random(1, $USERS)
-BEGIN;
-SELECT u.id, u.role FROM users u JOIN bench_users b ON b.id = u.id WHERE b.n = :n;
-SELECT id, credits, pro FROM presets WHERE id = $PRESET AND active;
-UPDATE users SET credits = credits - 4 WHERE id = (SELECT id FROM bench_users WHERE n = :n) AND credits - 4 >= 0 RETURNING credits;
-INSERT INTO credit_ledger (user_id, amount, kind, reason, reference, balance_after, created_at) SELECT id, -4, 'DEBIT', 'bench', 'bench:' || gen_random_uuid(), 0, now() FROM bench_users WHERE n = :n;
-INSERT INTO generations (id, user_id, preset_id, status, media_kind, credits_charged, created_at, updated_at) SELECT gen_random_uuid(), id, $PRESET, 'PENDING', 'IMAGE', 4, now(), now() FROM bench_users WHERE n = :n;
-COMMIT;
-SQL
-psql_bench -c "CHECKPOINT"
-echo "pgbench: $CLIENTS clients, ${SECONDS_MEASURED}s…" >&2
-"${LOAD[@]}" pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_MEASURED" -f "$OUT/pgbench-create.sql" \
-  -h 127.0.0.1 -p "$PG_PORT" -U postgres pixfino >"$OUT/pgbench.txt" 2>&1 || { cat "$OUT/pgbench.txt" >&2; exit 1; }
-TPS="$(grep '^tps = ' "$OUT/pgbench.txt" | head -1 | awk '{print $3}')"
-PG_LATENCY="$(grep '^latency average' "$OUT/pgbench.txt" | awk '{print $4}')"
-# diagnosis, not the target: the same transaction plus the pg_notify the create sends, to show what NOTIFY costs
-# (PostgreSQL serialises the commits of notifying transactions on one lock, so they cannot share a WAL flush)
-sed 's/^COMMIT;/SELECT pg_notify('"'"'bench_events'"'"', '"'"'x'"'"');\nCOMMIT;/' "$OUT/pgbench-create.sql" >"$OUT/pgbench-create-notify.sql"
-"${LOAD[@]}" pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_MEASURED" -f "$OUT/pgbench-create-notify.sql" \
-  -h 127.0.0.1 -p "$PG_PORT" -U postgres pixfino >"$OUT/pgbench-notify.txt" 2>&1 || { cat "$OUT/pgbench-notify.txt" >&2; exit 1; }
-TPS_NOTIFY="$(grep '^tps = ' "$OUT/pgbench-notify.txt" | head -1 | awk '{print $3}')"
+run_pgbench() { # $1 = script name in bench/pgbench; prints tps
+  sed -e "s/@USERS@/$USERS/g" -e "s/@PRESET@/$PRESET/g" "$BENCH_ROOT/bench/pgbench/$1.sql" >"$OUT/pgbench-$1.sql"
+  psql_bench -c "CHECKPOINT"
+  echo "pgbench $1: $CLIENTS clients, ${SECONDS_MEASURED}s…" >&2
+  "${LOAD[@]}" pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_MEASURED" -f "$OUT/pgbench-$1.sql" \
+    -h 127.0.0.1 -p "$PG_PORT" -U postgres pixfino >"$OUT/pgbench-$1.txt" 2>&1 || { cat "$OUT/pgbench-$1.txt" >&2; exit 1; }
+  grep '^tps = ' "$OUT/pgbench-$1.txt" | head -1 | awk '{print $3}'
+}
+latency() { grep '^latency average' "$OUT/pgbench-$1.txt" | awk '{print $4}'; }
+TPS="$(run_pgbench create)"
+if [[ "${BENCH_WHATIF:-1}" == 1 ]]; then
+  TPS_NOTIFY="$(run_pgbench create-notify)"
+  TPS_SHAPE="$(run_pgbench api-shape)"
+  TPS_ONE="$(run_pgbench one-statement)"
+fi
 
 if [[ -f "$OUT/server.jfr" ]]; then
   bench_java LOAD -Xmx2g com.pixfino.server.bench.ProfileHotSpots "$OUT/server.jfr" "$(prop fromEpochMs)" "$(prop toEpochMs)" >"$OUT/profile.txt"
@@ -81,11 +79,17 @@ if [[ -f "$OUT/server.jfr" ]]; then
 fi
 
 {
-  echo "create-generation: clients=$CLIENTS warmup=${WARMUP}s measured=${SECONDS_MEASURED}s idempotency_keys=${BENCH_IDEMPOTENCY_KEYS:-true} pinning=${SUT_CPUS:-none}/${LOAD_CPUS:-none} profile=${BENCH_PROFILE:-none}"
+  echo "create-generation: clients=$CLIENTS warmup=${WARMUP}s measured=${SECONDS_MEASURED}s idempotency_keys=${BENCH_IDEMPOTENCY_KEYS:-true} job_workers=${BENCH_JOB_WORKERS:-8} pinning=${SUT_CPUS:-none}/${LOAD_CPUS:-none} profile=${BENCH_PROFILE:-none}"
   echo "  api:     $(prop rps) req/s  p50 $(prop p50) ms  p95 $(prop p95) ms  p99 $(prop p99) ms  max $(prop max) ms  errors $(prop errors)"
-  echo "  pgbench: $TPS tps  latency avg $PG_LATENCY ms (same debit + ledger + insert transaction)"
+  echo "  pgbench: $TPS tps  latency avg $(latency create) ms (same debit + ledger + insert transaction)"
   awk -v a="$(prop rps)" -v b="$TPS" 'BEGIN { printf "  ratio api/pgbench = %.3f   (target >= 0.5 with p99 <= 100 ms)\n", a / b }'
-  echo "  diagnosis: pgbench with the create's pg_notify added: $TPS_NOTIFY tps"
+  echo "  harness floor: $(prop floorRps) req/s for a 404 that touches no database (same clients, just before the load)"
+  if [[ -n "${TPS_ONE:-}" ]]; then
+    echo "  what the database alone allows (pgbench, same clients, same run; bench/pgbench/*.sql):"
+    echo "    reference + the create's pg_notify:            $TPS_NOTIFY tps  (latency avg $(latency create-notify) ms)"
+    echo "    today's API statements, no JVM (15 round trips):  $TPS_SHAPE tps  (latency avg $(latency api-shape) ms)"
+    echo "    the create as one CTE statement, no NOTIFY:      $TPS_ONE tps  (latency avg $(latency one-statement) ms)"
+  fi
   echo "  $(head -1 "$OUT/sql-per-create.txt")"
   echo "  machine load before: $LOAD_BEFORE"
   echo "  machine load during: $LOAD_DURING"

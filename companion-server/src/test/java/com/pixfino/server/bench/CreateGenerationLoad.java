@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The load generator of {@code bench/create-generation.sh}, in its own JVM: signs up one user per client
@@ -68,9 +69,31 @@ public final class CreateGenerationLoad {
         List<String> bodies = new ArrayList<>();
         signUp(baseUrl, clients, tokens, bodies);
         boolean idempotencyKeys = !"false".equals(System.getProperty("bench.idempotencyKeys"));
-        Result result = run(baseUrl, tokens, bodies, warmup, seconds, jdbcUrl, outDir, idempotencyKeys);
-
         PrintStream out = System.out;
+
+        // the floor of this harness on this machine now: an unmatched route answers 404 without touching the database
+        URI nowhere = URI.create(baseUrl + "/api/v1/bench-floor");
+        List<Supplier<HttpRequest>> probes = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            probes.add(() -> HttpRequest.newBuilder(nowhere).timeout(Duration.ofSeconds(30)).GET().build());
+        }
+        Result floor = run(probes, 404, 2, 5, null, null);
+        out.printf(Locale.ROOT, "harness floor GET (404, no database): clients=%d throughput=%.1f req/s p50=%.1f ms p99=%.1f ms%n",
+                clients, floor.throughput(), floor.percentile(0.50), floor.percentile(0.99));
+
+        URI creates = URI.create(baseUrl + "/api/v1/generations");
+        List<Supplier<HttpRequest>> requests = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            HttpRequest.Builder template = HttpRequest.newBuilder(creates).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
+            // the studio sends a fresh Idempotency-Key with every Generate, so the server takes that path too
+            requests.add(idempotencyKeys
+                    ? () -> template.copy().header("Idempotency-Key", UUID.randomUUID().toString()).build()
+                    : template::build);
+        }
+        Result result = run(requests, 202, warmup, seconds, jdbcUrl, outDir);
+
         out.printf(Locale.ROOT, "api POST /api/v1/generations (Idempotency-Key: %s): clients=%d warmup=%ds measured=%ds accepted=%d errors=%d "
                         + "throughput=%.1f req/s p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
                 idempotencyKeys ? "a fresh one each" : "none", clients, warmup, seconds, result.latencies.length, result.errors(), result.throughput(),
@@ -79,9 +102,9 @@ public final class CreateGenerationLoad {
             out.println("errors by kind: " + new TreeMap<>(result.errorsByKind));
         }
         Files.writeString(outDir.resolve("api.properties"), String.format(Locale.ROOT,
-                "rps=%.1f%np50=%.1f%np95=%.1f%np99=%.1f%nmax=%.1f%naccepted=%d%nerrors=%d%nfromEpochMs=%d%ntoEpochMs=%d%n",
+                "rps=%.1f%np50=%.1f%np95=%.1f%np99=%.1f%nmax=%.1f%naccepted=%d%nerrors=%d%nfromEpochMs=%d%ntoEpochMs=%d%nfloorRps=%.1f%n",
                 result.throughput(), result.percentile(0.50), result.percentile(0.95), result.percentile(0.99), result.percentile(1.0),
-                result.latencies.length, result.errors(), result.fromEpochMillis, result.toEpochMillis));
+                result.latencies.length, result.errors(), result.fromEpochMillis, result.toEpochMillis, floor.throughput()));
     }
 
     /** One user per client, each with credits for the whole run and an uploaded photo; signs up 4 at a time. */
@@ -145,36 +168,31 @@ public final class CreateGenerationLoad {
         }
     }
 
-    private static Result run(String baseUrl, List<String> tokens, List<String> bodies, int warmup, int seconds,
-                              String jdbcUrl, Path outDir, boolean idempotencyKeys) throws Exception {
+    /** Each client sends its requests back to back; with a JDBC URL, counts the statements of the measured window. */
+    private static Result run(List<Supplier<HttpRequest>> clients, int expectedStatus, int warmup, int seconds,
+                              String jdbcUrl, Path outDir) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(baseUrl + "/api/v1/generations");
         // connected before the clients start: a cold JVM's first connection can take seconds on a busy machine
         StatementCounts counts = jdbcUrl == null ? null : StatementCounts.connect(jdbcUrl, "postgres");
-        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long stopAt = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         List<Future<long[][]>> runs = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            HttpRequest.Builder template = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
+        for (Supplier<HttpRequest> next : clients) {
             runs.add(pool.submit(() -> {
                 long[] latencies = new long[1024];
                 long[] completions = new long[1024];
                 int n = 0;
                 int c = 0;
                 while (System.nanoTime() < stopAt) {
-                    // the studio sends a fresh Idempotency-Key with every Generate, so the server takes that path too
-                    HttpRequest request = idempotencyKeys
-                            ? template.copy().header("Idempotency-Key", UUID.randomUUID().toString()).build() : template.build();
+                    HttpRequest request = next.get();
                     long sent = System.nanoTime();
                     String error = null;
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 202) {
+                        if (response.statusCode() != expectedStatus) {
                             error = "http_" + response.statusCode();
                         }
                     } catch (java.io.IOException e) {
@@ -218,7 +236,7 @@ public final class CreateGenerationLoad {
             all = merged;
             createsInSqlWindow += Arrays.stream(mine[1]).filter(t -> t >= sqlFrom && t <= sqlTo).count();
         }
-        pool.shutdown();
+        pool.shutdownNow();
         Arrays.sort(all);
         if (sql != null) {
             try (PrintStream file = new PrintStream(Files.newOutputStream(outDir.resolve("sql-per-create.txt")), true, "UTF-8")) {
