@@ -38,15 +38,18 @@ public final class PixfinoApi {
             LedgerRoutes ledger,
             GenerationRoutes generations,
             AdminRoutes admin,
-            ProviderWebhookRoutes providerWebhooks) {
-    }
+            ProviderWebhookRoutes providerWebhooks) {}
 
-    private PixfinoApi() {
-    }
+    private PixfinoApi() {}
 
     /** @param swaggerUi whether {@code /swagger} serves Swagger UI ({@code /openapi.json} is always served) */
-    public static Javalin create(Handlers h, ObjectMapper mapper, PrometheusMeterRegistry metrics, long maxUploadBytes, String version,
-                                 boolean swaggerUi) {
+    public static Javalin create(
+            Handlers h,
+            ObjectMapper mapper,
+            PrometheusMeterRegistry metrics,
+            long maxUploadBytes,
+            String version,
+            boolean swaggerUi) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
@@ -62,11 +65,11 @@ public final class PixfinoApi {
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes + 1, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            config.registerPlugin(new OpenApiPlugin(openApi -> openApi
-                    .withDocumentationPath(ApiPaths.OPENAPI)
-                    .withDefinitionConfiguration((v, definition) -> definition
-                            .withInfo(info -> info.title("Pixfino companion server").version(version)
-                                    .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
+            config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(ApiPaths.OPENAPI)
+                    .withDefinitionConfiguration((v, definition) -> definition.withInfo(info -> info.title(
+                                    "Pixfino companion server")
+                            .version(version)
+                            .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
             if (swaggerUi) {
                 config.registerPlugin(new SwaggerPlugin(swagger -> {
                     swagger.setDocumentationPath(ApiPaths.OPENAPI);
@@ -79,7 +82,11 @@ public final class PixfinoApi {
         app.beforeMatched(h.authentication());
 
         app.get(ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
-        app.get(ApiPaths.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.PUBLIC);
+        app.get(
+                ApiPaths.METRICS,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()),
+                Access.PUBLIC);
 
         app.post(ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
         app.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
@@ -105,7 +112,8 @@ public final class PixfinoApi {
         app.before(ApiPaths.EVENTS, ctx -> {
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
-                throw new HttpResponseException(406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
+                throw new HttpResponseException(
+                        406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
             }
         });
         app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);

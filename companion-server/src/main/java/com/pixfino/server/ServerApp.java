@@ -28,7 +28,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -63,7 +62,8 @@ public final class ServerApp implements AutoCloseable {
     }
 
     /** As {@link #start(ServerConfig, List)}, with the job queue the services see wrapped by {@code jobQueue} (tests break or watch it). */
-    public static ServerApp start(ServerConfig config, List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+    public static ServerApp start(
+            ServerConfig config, List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
         Database database = openDatabase(config);
         Services services = null;
         try {
@@ -109,7 +109,8 @@ public final class ServerApp implements AutoCloseable {
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
                 new HealthRoutes(database, version, services.providers()),
                 new AccountRoutes(services.accounts(), json),
-                new BearerAuthentication(token -> services.tokens().resolve(token)
+                new BearerAuthentication(token -> services.tokens()
+                        .resolve(token)
                         .map(session -> new Authenticated(session.userId(), session.role(), session.tokenHash()))),
                 new PresetRoutes(services.presets()),
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
@@ -136,13 +137,16 @@ public final class ServerApp implements AutoCloseable {
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.OtherScalar).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.OtherScalar)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
     }
 

@@ -27,7 +27,9 @@ class PersistenceAcrossRestartTest {
         long firstStart = System.nanoTime();
         try (TestServer first = TestServer.start(config)) {
             long startedMillis = (System.nanoTime() - firstStart) / 1_000_000;
-            assertThat(startedMillis).as("first start, with initdb, answers /health within 30 s").isLessThan(30_000);
+            assertThat(startedMillis)
+                    .as("first start, with initdb, answers /health within 30 s")
+                    .isLessThan(30_000);
             ApiClient api = first.client();
             assertThat(api.get(ApiPaths.HEALTH).status()).isEqualTo(200);
             api.post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Keeper"));

@@ -44,8 +44,10 @@ class ServerJarIT {
 
     @AutoClose
     private final FakeReplicate replicate = new FakeReplicate();
+
     @AutoClose
     private final S3ProxyServer s3 = new S3ProxyServer();
+
     private Process server;
     private Path log;
 
@@ -67,20 +69,22 @@ class ServerJarIT {
         ServerConfig.DatabaseSettings database = TestDatabases.freshDatabase();
         Path dataDir = TestDatabases.TestDirs.fresh("jar");
         Files.createDirectories(dataDir);
-        server = startJar(dataDir, Map.ofEntries(
-                Map.entry("PIXFINO_PORT", Integer.toString(port)),
-                Map.entry("PIXFINO_DATA_DIR", dataDir.toString()),
-                Map.entry("PIXFINO_DB_URL", database.url()),
-                Map.entry("PIXFINO_DB_USER", database.user()),
-                Map.entry("PIXFINO_POLL_SECONDS", "1"),
-                Map.entry("REPLICATE_API_TOKEN", FakeReplicate.TOKEN),
-                Map.entry("REPLICATE_BASE_URL", replicate.baseUrl()),
-                Map.entry("PIXFINO_S3_ENDPOINT", s3.endpoint().toString()),
-                Map.entry("PIXFINO_S3_BUCKET", bucket),
-                Map.entry("PIXFINO_S3_REGION", S3ProxyServer.REGION),
-                Map.entry("PIXFINO_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY),
-                Map.entry("PIXFINO_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY),
-                Map.entry("PIXFINO_S3_PATH_STYLE", "true")));
+        server = startJar(
+                dataDir,
+                Map.ofEntries(
+                        Map.entry("PIXFINO_PORT", Integer.toString(port)),
+                        Map.entry("PIXFINO_DATA_DIR", dataDir.toString()),
+                        Map.entry("PIXFINO_DB_URL", database.url()),
+                        Map.entry("PIXFINO_DB_USER", database.user()),
+                        Map.entry("PIXFINO_POLL_SECONDS", "1"),
+                        Map.entry("REPLICATE_API_TOKEN", FakeReplicate.TOKEN),
+                        Map.entry("REPLICATE_BASE_URL", replicate.baseUrl()),
+                        Map.entry("PIXFINO_S3_ENDPOINT", s3.endpoint().toString()),
+                        Map.entry("PIXFINO_S3_BUCKET", bucket),
+                        Map.entry("PIXFINO_S3_REGION", S3ProxyServer.REGION),
+                        Map.entry("PIXFINO_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY),
+                        Map.entry("PIXFINO_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY),
+                        Map.entry("PIXFINO_S3_PATH_STYLE", "true")));
         ApiClient anonymous = new ApiClient("http://127.0.0.1:" + port);
         long started = System.nanoTime();
         await("the server jar to answer").atMost(START_WAIT).until(() -> healthy(anonymous));
@@ -89,31 +93,52 @@ class ServerJarIT {
         ApiClient user = anonymous.registerNew();
         String upload = Studio.upload(user);
         long created = System.nanoTime();
-        String id = Studio.create(user, Studio.preset(anonymous, "linkedin-headshot").id(), upload, "smiling", null).json().get("id").asText();
+        String id = Studio.create(
+                        user, Studio.preset(anonymous, "linkedin-headshot").id(), upload, "smiling", null)
+                .json()
+                .get("id")
+                .asText();
         GenerationView done = Studio.awaitFinal(user, id, WAIT);
         LOG.info("event=jar_generation_completed millis={}", (System.nanoTime() - created) / 1_000_000);
 
         assertThat(done.status()).as(Files.readString(log)).isEqualTo(GenerationStatus.COMPLETED);
         assertThat(done.provider()).isEqualTo("replicate");
         URI output = URI.create(done.outputUrl());
-        assertThat(output.toString()).startsWith(s3.endpoint() + "/" + bucket + "/generations/").contains("X-Amz-Signature=");
-        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(output.toString())
+                .startsWith(s3.endpoint() + "/" + bucket + "/generations/")
+                .contains("X-Amz-Signature=");
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(file.body()).as("the provider's file, copied into our bucket").isEqualTo(replicate.output());
+        assertThat(file.body())
+                .as("the provider's file, copied into our bucket")
+                .isEqualTo(replicate.output());
         String key = output.getPath().substring(bucket.length() + 2);
-        assertThat(s3.client().headObject(h -> h.bucket(bucket).key(key)).contentLength()).isEqualTo(replicate.output().length);
+        assertThat(s3.client().headObject(h -> h.bucket(bucket).key(key)).contentLength())
+                .isEqualTo(replicate.output().length);
         assertThat(Files.readString(log)).doesNotContain(FakeReplicate.TOKEN).doesNotContain(S3ProxyServer.SECRET_KEY);
     }
 
     private Process startJar(Path dataDir, Map<String, String> env) throws IOException {
-        Path jar = Path.of(System.getProperty("pixfino.server.jar", "target/pixfino-server.jar")).toAbsolutePath();
-        assertThat(jar).as("run through 'mvn verify', which packages the jar first").exists();
+        Path jar = Path.of(System.getProperty("pixfino.server.jar", "target/pixfino-server.jar"))
+                .toAbsolutePath();
+        assertThat(jar)
+                .as("run through 'mvn verify', which packages the jar first")
+                .exists();
         String java = ProcessHandle.current().info().command().orElse("java");
         log = dataDir.resolve("server.log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // only what this test sets: no keys or settings leak in from the machine running the build
-        builder.environment().keySet().removeIf(name -> name.startsWith("PIXFINO_") || name.startsWith("REPLICATE_")
-                || name.startsWith("FAL_") || name.startsWith("OPENROUTER_") || name.startsWith("AWS_") || name.startsWith("STRIPE_"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("PIXFINO_")
+                        || name.startsWith("REPLICATE_")
+                        || name.startsWith("FAL_")
+                        || name.startsWith("OPENROUTER_")
+                        || name.startsWith("AWS_")
+                        || name.startsWith("STRIPE_"));
         builder.environment().putAll(env);
         return builder.start();
     }

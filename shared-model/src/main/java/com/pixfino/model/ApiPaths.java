@@ -26,6 +26,5 @@ public final class ApiPaths {
     public static final String ADMIN_USERS = PREFIX + "/admin/users";
     public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 }

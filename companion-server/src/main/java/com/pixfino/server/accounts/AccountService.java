@@ -40,8 +40,13 @@ public final class AccountService {
     private final ServerConfig config;
     private final Clock clock;
 
-    public AccountService(DSLContext dsl, PasswordHasher hasher, TokenService tokens, CreditLedger ledger,
-                          ServerConfig config, Clock clock) {
+    public AccountService(
+            DSLContext dsl,
+            PasswordHasher hasher,
+            TokenService tokens,
+            CreditLedger ledger,
+            ServerConfig config,
+            Clock clock) {
         this.dsl = dsl;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -65,7 +70,8 @@ public final class AccountService {
             });
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw DomainException.conflict("email_taken", "An account with this email already exists. Sign in instead.");
+                throw DomainException.conflict(
+                        "email_taken", "An account with this email already exists. Sign in instead.");
             }
             throw e;
         }
@@ -84,7 +90,10 @@ public final class AccountService {
         }
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            tx.update(USERS).set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock)).where(USERS.ID.eq(user.getId())).execute();
+            tx.update(USERS)
+                    .set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock))
+                    .where(USERS.ID.eq(user.getId()))
+                    .execute();
             String token = tokens.issue(tx, user.getId());
             log.info("event=user_login user={}", user.getId());
             return new AuthResponse(token, view(tx, user.getId()));
@@ -109,10 +118,14 @@ public final class AccountService {
             String setting = "invalid_email".equals(e.code()) ? "PIXFINO_ADMIN_EMAIL" : "PIXFINO_ADMIN_PASSWORD";
             throw new ConfigException(setting + " is not usable: " + e.getMessage());
         }
-        UsersRecord existing = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
+        UsersRecord existing =
+                dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         if (existing != null) {
             if (existing.getRole() != Role.ADMIN) {
-                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN).where(USERS.ID.eq(existing.getId())).execute();
+                dsl.update(USERS)
+                        .set(USERS.ROLE, Role.ADMIN)
+                        .where(USERS.ID.eq(existing.getId()))
+                        .execute();
                 log.info("event=admin_promoted user={}", existing.getId());
             }
             return;
@@ -149,7 +162,7 @@ public final class AccountService {
         if (user == null) {
             throw DomainException.notFound("The user");
         }
-        return new UserView(user.getId(), user.getEmail(), user.getName(), user.getRole(),
-                user.getTier(), user.getCredits());
+        return new UserView(
+                user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getTier(), user.getCredits());
     }
 }

@@ -4,8 +4,6 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.LedgerKind;
-import com.pixfino.model.Role;
-import com.pixfino.model.Tier;
 import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.CreditAdjustmentRequest;
 import com.pixfino.model.api.LedgerEntryView;
@@ -43,14 +41,23 @@ public final class AdminUsers {
     public Page<AdminUserView> list(String query, PageRequest page) {
         Condition condition = DSL.trueCondition();
         if (query != null && !query.isBlank()) {
-            String like = "%" + query.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            condition = condition.and(USERS.EMAIL.like(like, '!').or(DSL.lower(USERS.NAME).like(like, '!')));
+            String like = "%"
+                    + query.trim()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("!", "!!")
+                            .replace("%", "!%")
+                            .replace("_", "!_") + "%";
+            condition = condition.and(
+                    USERS.EMAIL.like(like, '!').or(DSL.lower(USERS.NAME).like(like, '!')));
         }
         String afterEmail = page.position(AdminUsers::afterEmail);
         if (afterEmail != null) {
             condition = condition.and(USERS.EMAIL.gt(afterEmail));
         }
-        var generations = DSL.selectCount().from(GENERATIONS).where(GENERATIONS.USER_ID.eq(USERS.ID)).asField("generations");
+        var generations = DSL.selectCount()
+                .from(GENERATIONS)
+                .where(GENERATIONS.USER_ID.eq(USERS.ID))
+                .asField("generations");
         List<AdminUserView> rows = dsl.select(USERS.asterisk(), generations)
                 .from(USERS)
                 .where(condition)
@@ -58,8 +65,17 @@ public final class AdminUsers {
                 .limit(page.fetchSize())
                 .fetch(r -> {
                     var u = r.into(USERS);
-                    return new AdminUserView(u.getId(), u.getEmail(), u.getName(), u.getRole(),
-                            u.getTier(), u.getCredits(), r.get(generations, Long.class), u.getStatus().name(), u.getCreatedAt(), u.getLastLoginAt());
+                    return new AdminUserView(
+                            u.getId(),
+                            u.getEmail(),
+                            u.getName(),
+                            u.getRole(),
+                            u.getTier(),
+                            u.getCredits(),
+                            r.get(generations, Long.class),
+                            u.getStatus().name(),
+                            u.getCreatedAt(),
+                            u.getLastLoginAt());
                 });
         return page.page(rows, user -> PageCursor.encode(user.email()));
     }
@@ -77,17 +93,24 @@ public final class AdminUsers {
     public LedgerEntryView adjust(UUID adminId, UUID userId, CreditAdjustmentRequest request) {
         Integer amount = request.amount();
         if (amount == null || amount == 0 || Math.abs((long) amount) > MAX_ADJUSTMENT) {
-            throw DomainException.invalid("invalid_amount", "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT + ".");
+            throw DomainException.invalid(
+                    "invalid_amount",
+                    "amount must be a non-zero whole number between -" + MAX_ADJUSTMENT + " and " + MAX_ADJUSTMENT
+                            + ".");
         }
-        String reason = request.reason() == null ? "" : Text.line("reason", request.reason()).trim();
+        String reason = request.reason() == null
+                ? ""
+                : Text.line("reason", request.reason()).trim();
         if (reason.isEmpty() || reason.length() > 500) {
-            throw DomainException.invalid("invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
+            throw DomainException.invalid(
+                    "invalid_reason", "Give a reason of 1 to 500 characters; it is kept in the ledger.");
         }
         LedgerEntryView written;
         try {
             written = ledger.apply(userId, amount, LedgerKind.ADJUSTMENT, reason, "admin:" + adminId);
         } catch (InsufficientCreditsException e) {
-            throw DomainException.conflict("balance_would_be_negative",
+            throw DomainException.conflict(
+                    "balance_would_be_negative",
                     "This would take the balance below zero: the user has " + ledger.balance(userId) + " credits.");
         }
         log.info("event=credits_adjusted admin={} user={} amount={} entry={}", adminId, userId, amount, written.id());

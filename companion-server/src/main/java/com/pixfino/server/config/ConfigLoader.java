@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,8 +42,10 @@ public final class ConfigLoader {
     private JobSettings jobs() {
         JobSettings defaults = JobSettings.defaults();
         return new JobSettings(
-                Duration.ofSeconds(intValue("PIXFINO_POLL_SECONDS", (int) defaults.pollInterval().toSeconds(), 1, 300)),
-                Duration.ofSeconds(intValue("PIXFINO_JOB_TIMEOUT_SECONDS", (int) defaults.timeout().toSeconds(), 10, 24 * 3600)),
+                Duration.ofSeconds(intValue(
+                        "PIXFINO_POLL_SECONDS", (int) defaults.pollInterval().toSeconds(), 1, 300)),
+                Duration.ofSeconds(intValue(
+                        "PIXFINO_JOB_TIMEOUT_SECONDS", (int) defaults.timeout().toSeconds(), 10, 24 * 3600)),
                 defaults.queuePolling(),
                 defaults.heartbeat(),
                 intValue("PIXFINO_JOB_WORKERS", defaults.workers(), 1, 64));
@@ -54,14 +55,18 @@ public final class ConfigLoader {
         String url = text("PIXFINO_DB_URL");
         if (url == null) {
             if (text("PIXFINO_DB_USER") != null || text("PIXFINO_DB_PASSWORD") != null) {
-                throw new ConfigException("PIXFINO_DB_USER/PIXFINO_DB_PASSWORD are set but PIXFINO_DB_URL is not: set the JDBC URL too, or unset them to use the embedded database.");
+                throw new ConfigException(
+                        "PIXFINO_DB_USER/PIXFINO_DB_PASSWORD are set but PIXFINO_DB_URL is not: set the JDBC URL too, or unset them to use the embedded database.");
             }
             return Optional.empty();
         }
         if (!url.startsWith("jdbc:postgresql://")) {
-            throw new ConfigException("PIXFINO_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/pixfino, not '" + url + "'.");
+            throw new ConfigException(
+                    "PIXFINO_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/pixfino, not '" + url
+                            + "'.");
         }
-        return Optional.of(new ServerConfig.DatabaseSettings(url, text("PIXFINO_DB_USER"), text("PIXFINO_DB_PASSWORD")));
+        return Optional.of(
+                new ServerConfig.DatabaseSettings(url, text("PIXFINO_DB_USER"), text("PIXFINO_DB_PASSWORD")));
     }
 
     private Optional<ServerConfig.AdminSettings> admin() {
@@ -71,7 +76,8 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         if (email == null || password == null) {
-            throw new ConfigException("PIXFINO_ADMIN_EMAIL and PIXFINO_ADMIN_PASSWORD go together: set both or neither.");
+            throw new ConfigException(
+                    "PIXFINO_ADMIN_EMAIL and PIXFINO_ADMIN_PASSWORD go together: set both or neither.");
         }
         return Optional.of(new ServerConfig.AdminSettings(email, password));
     }
@@ -129,5 +135,4 @@ public final class ConfigLoader {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value.trim();
     }
-
 }

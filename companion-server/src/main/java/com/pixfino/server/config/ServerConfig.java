@@ -27,31 +27,99 @@ public record ServerConfig(
         boolean swaggerUi) {
 
     /** Without AI provider keys, on the filesystem, with Swagger UI. */
-    public ServerConfig(int port, Path dataDir, Optional<DatabaseSettings> database, Optional<AdminSettings> admin,
-                        Map<Tier, Integer> monthlyCredits, Duration tokenLifetime, long maxUploadBytes, long maxUploadPixels,
-                        JobSettings jobs, ResilienceSettings resilience) {
-        this(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs, resilience,
-                RemoteProviderSettings.none(), Optional.empty(), true);
+    public ServerConfig(
+            int port,
+            Path dataDir,
+            Optional<DatabaseSettings> database,
+            Optional<AdminSettings> admin,
+            Map<Tier, Integer> monthlyCredits,
+            Duration tokenLifetime,
+            long maxUploadBytes,
+            long maxUploadPixels,
+            JobSettings jobs,
+            ResilienceSettings resilience) {
+        this(
+                port,
+                dataDir,
+                database,
+                admin,
+                monthlyCredits,
+                tokenLifetime,
+                maxUploadBytes,
+                maxUploadPixels,
+                jobs,
+                resilience,
+                RemoteProviderSettings.none(),
+                Optional.empty(),
+                true);
     }
 
     public ServerConfig withProviders(RemoteProviderSettings otherProviders) {
-        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs,
-                resilience, otherProviders, s3, swaggerUi);
+        return new ServerConfig(
+                port,
+                dataDir,
+                database,
+                admin,
+                monthlyCredits,
+                tokenLifetime,
+                maxUploadBytes,
+                maxUploadPixels,
+                jobs,
+                resilience,
+                otherProviders,
+                s3,
+                swaggerUi);
     }
 
     public ServerConfig withS3(Optional<S3Settings> otherS3) {
-        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs,
-                resilience, providers, otherS3, swaggerUi);
+        return new ServerConfig(
+                port,
+                dataDir,
+                database,
+                admin,
+                monthlyCredits,
+                tokenLifetime,
+                maxUploadBytes,
+                maxUploadPixels,
+                jobs,
+                resilience,
+                providers,
+                otherS3,
+                swaggerUi);
     }
 
     public ServerConfig withJobs(JobSettings otherJobs, ResilienceSettings otherResilience) {
-        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, otherJobs,
-                otherResilience, providers, s3, swaggerUi);
+        return new ServerConfig(
+                port,
+                dataDir,
+                database,
+                admin,
+                monthlyCredits,
+                tokenLifetime,
+                maxUploadBytes,
+                maxUploadPixels,
+                otherJobs,
+                otherResilience,
+                providers,
+                s3,
+                swaggerUi);
     }
 
     public ServerConfig withSwaggerUi(boolean on) {
-        return new ServerConfig(port, dataDir, database, admin, monthlyCredits, tokenLifetime, maxUploadBytes, maxUploadPixels, jobs,
-                resilience, providers, s3, on);
+        return new ServerConfig(
+                port,
+                dataDir,
+                database,
+                admin,
+                monthlyCredits,
+                tokenLifetime,
+                maxUploadBytes,
+                maxUploadPixels,
+                jobs,
+                resilience,
+                providers,
+                s3,
+                on);
     }
 
     /** An external PostgreSQL; absent means the embedded one under the data directory. */

@@ -40,7 +40,8 @@ public final class CreditLedger {
      * @return the ledger row this wrote, with the balance after it
      * @throws InsufficientCreditsException when the balance would go negative
      */
-    public LedgerEntryView apply(DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
+    public LedgerEntryView apply(
+            DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
         Record1<Integer> updated = tx.update(USERS)
                 .set(USERS.CREDITS, USERS.CREDITS.plus(amount))
                 .where(USERS.ID.eq(userId))
@@ -48,7 +49,10 @@ public final class CreditLedger {
                 .returningResult(USERS.CREDITS)
                 .fetchOne();
         if (updated == null) {
-            Integer balance = tx.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
+            Integer balance = tx.select(USERS.CREDITS)
+                    .from(USERS)
+                    .where(USERS.ID.eq(userId))
+                    .fetchOne(USERS.CREDITS);
             if (balance == null) {
                 throw DomainException.notFound("The user");
             }
@@ -73,7 +77,8 @@ public final class CreditLedger {
     }
 
     public int balance(UUID userId) {
-        Integer balance = dsl.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
+        Integer balance =
+                dsl.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
         if (balance == null) {
             throw DomainException.notFound("The user");
         }
@@ -95,11 +100,13 @@ public final class CreditLedger {
         if (after != null) {
             condition = condition.and(CREDIT_LEDGER.ID.lt(after));
         }
-        return page.page(dsl.selectFrom(CREDIT_LEDGER)
-                .where(condition)
-                .orderBy(CREDIT_LEDGER.ID.desc())
-                .limit(page.fetchSize())
-                .fetch(CreditLedger::view), entry -> PageCursor.encode(Long.toString(entry.id())));
+        return page.page(
+                dsl.selectFrom(CREDIT_LEDGER)
+                        .where(condition)
+                        .orderBy(CREDIT_LEDGER.ID.desc())
+                        .limit(page.fetchSize())
+                        .fetch(CreditLedger::view),
+                entry -> PageCursor.encode(Long.toString(entry.id())));
     }
 
     private static long afterId(String cursor) {
@@ -111,6 +118,13 @@ public final class CreditLedger {
     }
 
     private static LedgerEntryView view(CreditLedgerRecord r) {
-        return new LedgerEntryView(r.getId(), r.getKind(), r.getAmount(), r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt());
+        return new LedgerEntryView(
+                r.getId(),
+                r.getKind(),
+                r.getAmount(),
+                r.getBalanceAfter(),
+                r.getReason(),
+                r.getReference(),
+                r.getCreatedAt());
     }
 }

@@ -19,16 +19,19 @@ public final class PageCursor {
 
     /** Longer than any cursor a list hands out (the longest holds a 320-character email). */
     public static final int MAX_LENGTH = 512;
+
     private static final String VERSION = "1";
     private static final Pattern SHAPE = Pattern.compile("1(\\.[A-Za-z0-9_-]*)+");
 
-    private PageCursor() {
-    }
+    private PageCursor() {}
 
     public static String encode(String... fields) {
         StringBuilder cursor = new StringBuilder(VERSION);
         for (String field : fields) {
-            cursor.append('.').append(Base64.getUrlEncoder().withoutPadding().encodeToString(field.getBytes(StandardCharsets.UTF_8)));
+            cursor.append('.')
+                    .append(Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(field.getBytes(StandardCharsets.UTF_8)));
         }
         return cursor.toString();
     }
@@ -58,7 +61,8 @@ public final class PageCursor {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

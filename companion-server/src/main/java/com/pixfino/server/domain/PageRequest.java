@@ -44,7 +44,8 @@ public record PageRequest(int limit, String cursor) {
     }
 
     private static DomainException invalidCursor() {
-        return DomainException.invalid("invalid_cursor", "The cursor is not one this endpoint handed out; start again from the first page.");
+        return DomainException.invalid(
+                "invalid_cursor", "The cursor is not one this endpoint handed out; start again from the first page.");
     }
 
     /** How many rows to fetch: the one past the limit tells whether another page follows. */

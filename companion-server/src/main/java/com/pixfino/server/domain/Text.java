@@ -12,8 +12,7 @@ public final class Text {
 
     public static final String INVALID = "invalid_text";
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Refuses what no request text may hold; tab, line feed and carriage return pass (see {@link #line}). */
     public static String check(String field, String value) {
@@ -49,7 +48,9 @@ public final class Text {
         StringBuilder kept = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 kept.append(c).append(value.charAt(++i));
             } else if (!Character.isSurrogate(c) && !isControl(c)) {
                 kept.append(c);
@@ -66,9 +67,11 @@ public final class Text {
 
     private static DomainException refused(String field, String value, int index) {
         char c = value.charAt(index);
-        String what = Character.isSurrogate(c) ? "a broken character (an unpaired surrogate)"
+        String what = Character.isSurrogate(c)
+                ? "a broken character (an unpaired surrogate)"
                 : isLineBreakOrTab(c) ? "a line break or tab" : String.format("a control character (U+%04X)", (int) c);
-        return DomainException.invalid(INVALID, field + " contains " + what + ", which is not allowed here; remove it.");
+        return DomainException.invalid(
+                INVALID, field + " contains " + what + ", which is not allowed here; remove it.");
     }
 
     /** Index of the first refused character, or -1. */

@@ -11,11 +11,13 @@ import java.util.UUID;
 record GenerationCursor(OffsetDateTime createdAt, UUID id) {
 
     // a creation time is after 1970 and before 10000: PostgreSQL cannot compare with most of Instant's range
-    private static final long MAX_EPOCH_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    private static final long MAX_EPOCH_SECOND =
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     String encode() {
         Instant instant = createdAt.toInstant();
-        return PageCursor.encode(Long.toString(instant.getEpochSecond()), Integer.toString(instant.getNano()), id.toString());
+        return PageCursor.encode(
+                Long.toString(instant.getEpochSecond()), Integer.toString(instant.getNano()), id.toString());
     }
 
     /** @throws RuntimeException when the text is not a cursor {@link #encode()} made or names an impossible time */

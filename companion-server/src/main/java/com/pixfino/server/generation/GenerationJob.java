@@ -4,7 +4,6 @@ import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 
 import com.pixfino.model.GenerationStatus;
-import com.pixfino.model.MediaKind;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
@@ -46,11 +45,9 @@ public final class GenerationJob {
 
     /** What the queue does next with this job. */
     public sealed interface Step {
-        record Done() implements Step {
-        }
+        record Done() implements Step {}
 
-        record PollAt(Instant at) implements Step {
-        }
+        record PollAt(Instant at) implements Step {}
     }
 
     private final DSLContext dsl;
@@ -62,8 +59,14 @@ public final class GenerationJob {
     private final Clock clock;
     private final ProviderFailover failover;
 
-    public GenerationJob(DSLContext dsl, GenerationStore store, ProviderRegistry providers, OutputStore outputs,
-                         Storage storage, JobSettings settings, Clock clock) {
+    public GenerationJob(
+            DSLContext dsl,
+            GenerationStore store,
+            ProviderRegistry providers,
+            OutputStore outputs,
+            Storage storage,
+            JobSettings settings,
+            Clock clock) {
         this.dsl = dsl;
         this.store = store;
         this.providers = providers;
@@ -79,7 +82,8 @@ public final class GenerationJob {
         if (row == null || row.getStatus().isFinal()) {
             return new Step.Done();
         }
-        PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(row.getPresetId())).fetchOne();
+        PresetsRecord preset =
+                dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(row.getPresetId())).fetchOne();
         ProviderRequest request = request(row, preset);
         List<ProviderRoute> routes = providers.routes(preset.getProvider(), preset.getModel(), request.kind());
         if (row.getStatus() == GenerationStatus.PENDING) {
@@ -98,7 +102,11 @@ public final class GenerationJob {
         }
         if (row.getProviderJobId() == null) {
             // the server stopped between marking it running and recording the submission
-            return submit(id, ProviderFailover.resumeFrom(routes, new ProviderRoute(provider, request.model())), request, deadline);
+            return submit(
+                    id,
+                    ProviderFailover.resumeFrom(routes, new ProviderRoute(provider, request.model())),
+                    request,
+                    deadline);
         }
         if (!Instant.now(clock).isBefore(deadline)) {
             timedOut(id, provider.name(), provider, row.getProviderJobId());
@@ -171,7 +179,10 @@ public final class GenerationJob {
 
     /** Out of time: failed and refunded first, so the user does not wait for the cancel; then the provider is told to stop. */
     private void timedOut(UUID id, String providerName, GuardedProvider cancelAt, String providerJobId) {
-        fail(id, "timeout", "The " + providerName + " service did not finish within " + describe(settings.timeout()) + ".");
+        fail(
+                id,
+                "timeout",
+                "The " + providerName + " service did not finish within " + describe(settings.timeout()) + ".");
         if (cancelAt != null && providerJobId != null) {
             cancelAt.cancel(providerJobId);
         }
@@ -204,23 +215,38 @@ public final class GenerationJob {
 
     private ProviderRequest request(GenerationsRecord row, PresetsRecord preset) {
         String template = preset.getPromptTemplate();
-        String prompt = template.replace("{prompt}", row.getPrompt() == null ? "" : row.getPrompt()).trim();
+        String prompt = template.replace("{prompt}", row.getPrompt() == null ? "" : row.getPrompt())
+                .trim();
         // after a failover the row names the model of the provider that took the job
         String model = row.getModel() != null ? row.getModel() : preset.getModel();
-        return new ProviderRequest(row.getId(), row.getMediaKind(), model, prompt,
-                preset.getNegativePrompt(), preset.getRecipe(), preset.getDurationSeconds(), memoized(() -> input(row)));
+        return new ProviderRequest(
+                row.getId(),
+                row.getMediaKind(),
+                model,
+                prompt,
+                preset.getNegativePrompt(),
+                preset.getRecipe(),
+                preset.getDurationSeconds(),
+                memoized(() -> input(row)));
     }
 
     private ProviderRequest.InputImage input(GenerationsRecord row) {
-        UploadsRecord upload = row.getUploadId() == null ? null
-                : dsl.selectFrom(UPLOADS).where(UPLOADS.ID.eq(row.getUploadId())).fetchOne();
+        UploadsRecord upload = row.getUploadId() == null
+                ? null
+                : dsl.selectFrom(UPLOADS)
+                        .where(UPLOADS.ID.eq(row.getUploadId()))
+                        .fetchOne();
         if (upload == null) {
-            throw ProviderException.permanent("input_deleted", "The photo for this generation was deleted before it ran.");
+            throw ProviderException.permanent(
+                    "input_deleted", "The photo for this generation was deleted before it ran.");
         }
         try (InputStream in = storage.open(upload.getStorageKey())) {
             // a link the provider can fetch a large photo from, alive until well after the job's deadline
-            URI link = storage.presignedGet(upload.getStorageKey(), settings.timeout().plusMinutes(10)).orElse(null);
-            return new ProviderRequest.InputImage(in.readAllBytes(), upload.getContentType(), upload.getWidth(), upload.getHeight(), link);
+            URI link = storage.presignedGet(
+                            upload.getStorageKey(), settings.timeout().plusMinutes(10))
+                    .orElse(null);
+            return new ProviderRequest.InputImage(
+                    in.readAllBytes(), upload.getContentType(), upload.getWidth(), upload.getHeight(), link);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,5 @@ public interface JobQueue {
      * Brings the job's next poll forward to now (a provider's webhook says it finished). Ignoring it is
      * safe: the regular poll still comes.
      */
-    default void pollNow(UUID generationId) {
-    }
+    default void pollNow(UUID generationId) {}
 }

@@ -49,8 +49,12 @@ public final class JobQueueMetrics implements MeterBinder {
     }
 
     private int due() {
-        return dsl.fetchCount(SCHEDULED_TASKS, SCHEDULED_TASKS.TASK_NAME.eq(JobRunner.TASK)
-                .and(SCHEDULED_TASKS.PICKED.isFalse())
-                .and(SCHEDULED_TASKS.EXECUTION_TIME.le(OffsetDateTime.now(clock))));
+        return dsl.fetchCount(
+                SCHEDULED_TASKS,
+                SCHEDULED_TASKS
+                        .TASK_NAME
+                        .eq(JobRunner.TASK)
+                        .and(SCHEDULED_TASKS.PICKED.isFalse())
+                        .and(SCHEDULED_TASKS.EXECUTION_TIME.le(OffsetDateTime.now(clock))));
     }
 }

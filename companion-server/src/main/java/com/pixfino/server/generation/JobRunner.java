@@ -34,8 +34,13 @@ public final class JobRunner implements JobQueue, AutoCloseable {
     private final ProviderRegistry providers;
     private final ExecutorService background;
 
-    public JobRunner(DataSource dataSource, GenerationJob job, GenerationStore store, ProviderRegistry providers,
-                     JobSettings settings, ExecutorService background) {
+    public JobRunner(
+            DataSource dataSource,
+            GenerationJob job,
+            GenerationStore store,
+            ProviderRegistry providers,
+            JobSettings settings,
+            ExecutorService background) {
         this.providers = providers;
         this.background = background;
         this.task = Tasks.custom(TASK, Void.class)
@@ -47,9 +52,12 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                     }
                     return (complete, operations) -> operations.remove();
                 });
-        RecurringTask<Void> reconciler = Tasks.recurring("generation-reconciler", FixedDelay.of(settings.pollInterval().multipliedBy(2)))
+        RecurringTask<Void> reconciler = Tasks.recurring(
+                        "generation-reconciler",
+                        FixedDelay.of(settings.pollInterval().multipliedBy(2)))
                 .execute((instance, context) -> {
-                    for (UUID id : store.openIdsOlderThan(settings.pollInterval().multipliedBy(2))) {
+                    for (UUID id :
+                            store.openIdsOlderThan(settings.pollInterval().multipliedBy(2))) {
                         if (scheduleIfMissing(id)) {
                             log.warn("event=generation_requeued generation={}", id);
                         }
@@ -85,7 +93,10 @@ public final class JobRunner implements JobQueue, AutoCloseable {
             scheduler.reschedule(task.instance(generationId.toString()), Instant.now());
         } catch (TaskInstanceException e) {
             // running right now (it polls anyway) or gone (the reconciler re-queues an open generation)
-            log.debug("event=poll_now_skipped generation={} reason={}", generationId, e.getClass().getSimpleName());
+            log.debug(
+                    "event=poll_now_skipped generation={} reason={}",
+                    generationId,
+                    e.getClass().getSimpleName());
         }
     }
 

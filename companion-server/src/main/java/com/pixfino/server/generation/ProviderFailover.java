@@ -45,15 +45,24 @@ final class ProviderFailover {
                     // canceled while we were submitting: stop the paid work we just started
                     route.provider().cancel(jobId);
                 }
-                log.info("event=generation_submitted generation={} provider={} model={} attempt={}", id, route.name(), route.model(), i + 1);
+                log.info(
+                        "event=generation_submitted generation={} provider={} model={} attempt={}",
+                        id,
+                        route.name(),
+                        route.model(),
+                        i + 1);
                 return null;
             } catch (CallDeadlineExceededException e) {
                 // the generation is out of time: the next provider would not get any
                 return e;
             } catch (ProviderException e) {
                 refusal = e;
-                log.warn("event=provider_submit_failed generation={} provider={} code={} next={}",
-                        id, route.name(), e.code(), i + 1 < routes.size() ? routes.get(i + 1).name() : "none");
+                log.warn(
+                        "event=provider_submit_failed generation={} provider={} code={} next={}",
+                        id,
+                        route.name(),
+                        e.code(),
+                        i + 1 < routes.size() ? routes.get(i + 1).name() : "none");
             }
         }
         return refusal;

@@ -25,8 +25,13 @@ public final class HealthRoutes {
         this.providers = providers;
     }
 
-    @OpenApi(path = "/health", methods = HttpMethod.GET, tags = "Operations", summary = "Liveness, database and provider breakers",
-            description = "200 while the database answers, also when a provider's circuit is open (status degraded, with reasons); 503 when the database is down.",
+    @OpenApi(
+            path = "/health",
+            methods = HttpMethod.GET,
+            tags = "Operations",
+            summary = "Liveness, database and provider breakers",
+            description =
+                    "200 while the database answers, also when a provider's circuit is open (status degraded, with reasons); 503 when the database is down.",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = HealthView.class)),
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = HealthView.class))
@@ -43,6 +48,7 @@ public final class HealthRoutes {
             }
         }
         // an open breaker pauses some presets, not the instance: 200 keeps it behind the load balancer
-        ctx.status(up ? 200 : 503).json(new HealthView(reasons.isEmpty() ? "ok" : "degraded", up ? "ok" : "down", version, reasons));
+        ctx.status(up ? 200 : 503)
+                .json(new HealthView(reasons.isEmpty() ? "ok" : "degraded", up ? "ok" : "down", version, reasons));
     }
 }

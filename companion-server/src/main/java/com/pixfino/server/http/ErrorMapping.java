@@ -21,12 +21,12 @@ public final class ErrorMapping {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
 
-    private ErrorMapping() {
-    }
+    private ErrorMapping() {}
 
     public static void install(Javalin app) {
         app.exception(DomainException.class, (e, ctx) -> {
-            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(DomainException.wholeSeconds(wait))));
+            e.retryAfter()
+                    .ifPresent(wait -> ctx.header("Retry-After", Long.toString(DomainException.wholeSeconds(wait))));
             write(ctx, status(e.kind()), e.code(), e.getMessage());
         });
         app.exception(HttpResponseException.class, (e, ctx) -> writeStatus(ctx, e.getStatus(), e.getMessage()));
@@ -52,22 +52,33 @@ public final class ErrorMapping {
     /** Code and sentence for an answer known only by its status; {@code message} (may be null) replaces the default sentence. */
     public static ErrorBody.Detail forStatus(int status, String message) {
         return switch (status) {
-            case 400 -> new ErrorBody.Detail("bad_request", orDefault(message,
-                    "The request is not valid HTTP (a control character, a broken %-escape or a path above the root); it was not processed."));
+            case 400 ->
+                new ErrorBody.Detail(
+                        "bad_request",
+                        orDefault(
+                                message,
+                                "The request is not valid HTTP (a control character, a broken %-escape or a path above the root); it was not processed."));
             case 401 -> new ErrorBody.Detail("unauthorized", "Sign in first: this endpoint needs a bearer token.");
             case 403 -> new ErrorBody.Detail("forbidden", "You are not allowed to do this.");
             case 404 -> new ErrorBody.Detail("not_found", "There is nothing at this address.");
             case 405 -> new ErrorBody.Detail("method_not_allowed", "This method is not allowed here.");
-            case 406 -> new ErrorBody.Detail("not_acceptable", orDefault(message, "The server cannot answer in a format this request accepts."));
+            case 406 ->
+                new ErrorBody.Detail(
+                        "not_acceptable",
+                        orDefault(message, "The server cannot answer in a format this request accepts."));
             case 408 -> new ErrorBody.Detail("request_timeout", "The request took too long to arrive.");
             case 413 -> new ErrorBody.Detail("payload_too_large", "The request body is too large.");
             case 414 -> new ErrorBody.Detail("uri_too_long", "The request address is too long.");
-            case 415 -> new ErrorBody.Detail("unsupported_media_type", orDefault(message, "The server does not take this body format."));
+            case 415 ->
+                new ErrorBody.Detail(
+                        "unsupported_media_type", orDefault(message, "The server does not take this body format."));
             case 431 -> new ErrorBody.Detail("headers_too_large", "The request headers are too large.");
             case 505 -> new ErrorBody.Detail("http_version_not_supported", "Send the request over HTTP/1.1.");
-            default -> status >= 500
-                    ? new ErrorBody.Detail("internal_error", "Something went wrong on the server. Please try again.")
-                    : new ErrorBody.Detail("bad_request", orDefault(message, "The request could not be handled."));
+            default ->
+                status >= 500
+                        ? new ErrorBody.Detail(
+                                "internal_error", "Something went wrong on the server. Please try again.")
+                        : new ErrorBody.Detail("bad_request", orDefault(message, "The request could not be handled."));
         };
     }
 
@@ -83,9 +94,25 @@ public final class ErrorMapping {
 
     private static void writeStatus(Context ctx, int status, String message) {
         switch (status) {
-            case 404 -> write(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + Text.quote(ctx.path(), 120) + ".");
-            case 405 -> write(ctx, 405, "method_not_allowed", "Method " + ctx.method() + " is not allowed on " + Text.quote(ctx.path(), 120) + ".");
-            case 400 -> write(ctx, 400, forStatus(400, "The request could not be read: it holds a broken %-escape, a control character or malformed form data."));
+            case 404 ->
+                write(
+                        ctx,
+                        404,
+                        "not_found",
+                        "No such endpoint: " + ctx.method() + " " + Text.quote(ctx.path(), 120) + ".");
+            case 405 ->
+                write(
+                        ctx,
+                        405,
+                        "method_not_allowed",
+                        "Method " + ctx.method() + " is not allowed on " + Text.quote(ctx.path(), 120) + ".");
+            case 400 ->
+                write(
+                        ctx,
+                        400,
+                        forStatus(
+                                400,
+                                "The request could not be read: it holds a broken %-escape, a control character or malformed form data."));
             // our own 406 says what to send; Javalin's sentences for other statuses are not ours to show
             case 406 -> write(ctx, 406, forStatus(406, message));
             default -> write(ctx, status, forStatus(status, null));
@@ -100,10 +127,19 @@ public final class ErrorMapping {
             return;
         }
         String errorId = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
-        log.error("event=unhandled_error errorId={} method={} path={} failure={}", errorId, ctx.method(),
-                Text.quote(ctx.path(), 200), ShortTrace.of(e));
-        write(ctx, 500, new ErrorBody.Detail("internal_error",
-                "Something went wrong on the server; it was logged as error " + errorId + ". Please try again.", errorId));
+        log.error(
+                "event=unhandled_error errorId={} method={} path={} failure={}",
+                errorId,
+                ctx.method(),
+                Text.quote(ctx.path(), 200),
+                ShortTrace.of(e));
+        write(
+                ctx,
+                500,
+                new ErrorBody.Detail(
+                        "internal_error",
+                        "Something went wrong on the server; it was logged as error " + errorId + ". Please try again.",
+                        errorId));
     }
 
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {

@@ -39,6 +39,7 @@ public final class JsonBody {
 
     /** The largest JSON body any endpoint reads. */
     public static final int MAX_BYTES = 1024 * 1024;
+
     private static final String MALFORMED = "malformed_json";
 
     private final ObjectMapper mapper;
@@ -50,33 +51,48 @@ public final class JsonBody {
     public <T> T read(Context ctx, Class<T> type) {
         JsonNode tree = tree(bytes(ctx));
         if (!tree.isObject()) {
-            throw DomainException.invalid(MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");
+            throw DomainException.invalid(
+                    MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");
         }
         checkText(tree, "");
         ObjectReader reader = mapper.readerFor(type)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .with(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
             return reader.readValue(tree);
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw DomainException.invalid("unknown_field", "Unknown field '" + Text.quote(path(e, e.getPropertyName()), 60)
-                    + "'" + (known.isEmpty() ? "." : "; this endpoint takes " + known + "."));
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : e.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
+            throw DomainException.invalid(
+                    "unknown_field",
+                    "Unknown field '" + Text.quote(path(e, e.getPropertyName()), 60) + "'"
+                            + (known.isEmpty() ? "." : "; this endpoint takes " + known + "."));
         } catch (MismatchedInputException e) {
             String field = path(e, null);
             if (field.isEmpty()) {
-                throw DomainException.invalid(MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");
+                throw DomainException.invalid(
+                        MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");
             }
             throw DomainException.invalid("invalid_field", field + " must be " + expected(e.getTargetType()) + ".");
         } catch (InputCoercionException e) {
-            throw DomainException.invalid("invalid_field", currentName(e) + " is out of range for " + expected(e.getTargetType()) + ".");
+            throw DomainException.invalid(
+                    "invalid_field", currentName(e) + " is out of range for " + expected(e.getTargetType()) + ".");
         } catch (JsonMappingException e) {
             String field = path(e, null);
             if (e.getCause() instanceof InputCoercionException tooBig && !field.isEmpty()) {
-                throw DomainException.invalid("invalid_field", field + " is out of range for " + expected(tooBig.getTargetType()) + ".");
+                throw DomainException.invalid(
+                        "invalid_field", field + " is out of range for " + expected(tooBig.getTargetType()) + ".");
             }
-            throw DomainException.invalid("invalid_field", field.isEmpty() ? "The request body does not fit this endpoint."
-                    : field + " has a value this endpoint cannot take.");
+            throw DomainException.invalid(
+                    "invalid_field",
+                    field.isEmpty()
+                            ? "The request body does not fit this endpoint."
+                            : field + " has a value this endpoint cannot take.");
         } catch (IOException e) {
             throw DomainException.invalid(MALFORMED, "The request body does not fit this endpoint.");
         }
@@ -87,20 +103,29 @@ public final class JsonBody {
             throw DomainException.invalid(MALFORMED, "The request body is empty; send a JSON object.");
         }
         try (JsonParser parser = mapper.createParser(body)) {
-            JsonNode tree = mapper.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(parser);
+            JsonNode tree = mapper.reader()
+                    .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(parser);
             if (tree == null || tree.isMissingNode()) {
                 throw DomainException.invalid(MALFORMED, "The request body is empty; send a JSON object.");
             }
             if (parser.nextToken() != null) {
-                throw DomainException.invalid(MALFORMED, "The request body is not valid JSON: something follows the object.");
+                throw DomainException.invalid(
+                        MALFORMED, "The request body is not valid JSON: something follows the object.");
             }
             return tree;
         } catch (StreamConstraintsException e) {
-            throw DomainException.invalid(MALFORMED, "The request body nests too deeply or holds a value too long to read.");
+            throw DomainException.invalid(
+                    MALFORMED, "The request body nests too deeply or holds a value too long to read.");
         } catch (JsonParseException e) {
             var where = e.getLocation();
-            throw DomainException.invalid(MALFORMED, "The request body is not valid JSON"
-                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ".");
+            throw DomainException.invalid(
+                    MALFORMED,
+                    "The request body is not valid JSON"
+                            + (where == null
+                                    ? ""
+                                    : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                            + ".");
         } catch (MismatchedInputException e) {
             throw DomainException.invalid(MALFORMED, "A field appears more than once in the request body.");
         } catch (IOException e) {
@@ -120,14 +145,18 @@ public final class JsonBody {
             }
             return body;
         } catch (BadMessageException e) {
-            throw e.getCode() == 413 ? tooLarge() : DomainException.invalid("unreadable_body", "The request body could not be read.");
+            throw e.getCode() == 413
+                    ? tooLarge()
+                    : DomainException.invalid("unreadable_body", "The request body could not be read.");
         } catch (IOException e) {
-            throw DomainException.invalid("unreadable_body", "The request body could not be read: it ended early or was sent wrongly.");
+            throw DomainException.invalid(
+                    "unreadable_body", "The request body could not be read: it ended early or was sent wrongly.");
         }
     }
 
     private static DomainException tooLarge() {
-        return new DomainException(DomainException.Kind.TOO_LARGE, "payload_too_large", "The request body is larger than 1 MB.");
+        return new DomainException(
+                DomainException.Kind.TOO_LARGE, "payload_too_large", "The request body is larger than 1 MB.");
     }
 
     /** Every field name and string value, anywhere in the body, against the one text rule. */
@@ -180,11 +209,20 @@ public final class JsonBody {
         if (type == null) {
             return "another kind of value";
         }
-        if (type == Long.class || type == long.class || type == Integer.class || type == int.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return "a whole number";
         }
-        if (type == Double.class || type == double.class || type == Float.class || type == float.class || type == BigDecimal.class) {
+        if (type == Double.class
+                || type == double.class
+                || type == Float.class
+                || type == float.class
+                || type == BigDecimal.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -197,7 +235,10 @@ public final class JsonBody {
             return "an id (a UUID like 3f1b7e2c-5c4e-4b8a-9d1e-6a2f0c9b7d41)";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (Temporal.class.isAssignableFrom(type)) {
             return "a date and time like 2026-01-31T12:00:00Z";

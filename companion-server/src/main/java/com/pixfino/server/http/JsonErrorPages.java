@@ -36,7 +36,8 @@ public final class JsonErrorPages extends ErrorHandler {
 
     /** Errors Jetty sends through a request (e.g. {@code sendError} outside Javalin's handlers). */
     @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         baseRequest.setHandled(true);
         SecurityHeaders.forEach(request.getRequestURI(), response::setHeader);
         response.setHeader("Cache-Control", "no-store");

@@ -14,8 +14,7 @@ import org.eclipse.jetty.http.BadMessageException;
  */
 public final class MultipartForm {
 
-    private MultipartForm() {
-    }
+    private MultipartForm() {}
 
     /**
      * The part named {@code name}, or null when there is none.
@@ -29,8 +28,10 @@ public final class MultipartForm {
             if (isOverLimit(e)) {
                 throw tooLarge.get();
             }
-            throw DomainException.invalid("malformed_multipart",
-                    "The upload is not a readable multipart/form-data body: send the photo as a part named '" + name + "'.");
+            throw DomainException.invalid(
+                    "malformed_multipart",
+                    "The upload is not a readable multipart/form-data body: send the photo as a part named '" + name
+                            + "'.");
         }
     }
 

@@ -13,8 +13,7 @@ public final class QueryParams {
     /** Search words longer than this find nothing useful and only cost a scan. */
     public static final int MAX_TEXT = 200;
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static <E extends Enum<E>> Optional<E> enumValue(Context ctx, String name, Class<E> type) {
         String value = ctx.queryParam(name);
@@ -24,8 +23,10 @@ public final class QueryParams {
         try {
             return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_" + name, "Unknown " + name + " '" + Text.quote(value, 40) + "'; use one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+            throw DomainException.invalid(
+                    "invalid_" + name,
+                    "Unknown " + name + " '" + Text.quote(value, 40) + "'; use one of "
+                            + Arrays.toString(type.getEnumConstants()) + ".");
         }
     }
 
@@ -37,7 +38,8 @@ public final class QueryParams {
         }
         String text = Text.line(name, value).trim();
         if (text.length() > MAX_TEXT) {
-            throw DomainException.invalid("invalid_" + name, name + " is too long: " + MAX_TEXT + " characters at most.");
+            throw DomainException.invalid(
+                    "invalid_" + name, name + " is too long: " + MAX_TEXT + " characters at most.");
         }
         return Optional.of(text);
     }

@@ -14,8 +14,7 @@ final class ShortTrace {
     private static final int MESSAGE = 300;
     private static final String OUR_CODE = "com.pixfino.";
 
-    private ShortTrace() {
-    }
+    private ShortTrace() {}
 
     static String of(Throwable failure) {
         StringBuilder trace = new StringBuilder();
@@ -49,7 +48,10 @@ final class ShortTrace {
         if (!oursShown) {
             for (int i = shown; i < frames.length; i++) {
                 if (frames[i].getClassName().startsWith(OUR_CODE)) {
-                    trace.append("\n    … ").append(i - shown).append(" frames … at ").append(frames[i]);
+                    trace.append("\n    … ")
+                            .append(i - shown)
+                            .append(" frames … at ")
+                            .append(frames[i]);
                     next = i + 1;
                     break;
                 }

@@ -21,9 +21,15 @@ public final class PresetRoutes {
         this.catalog = catalog;
     }
 
-    @OpenApi(path = "/api/v1/presets", methods = HttpMethod.GET, tags = "Presets", summary = "Active presets, featured first",
+    @OpenApi(
+            path = "/api/v1/presets",
+            methods = HttpMethod.GET,
+            tags = "Presets",
+            summary = "Active presets, featured first",
             queryParams = {
-                @OpenApiParam(name = "category", description = "PORTRAIT, HEADSHOT, FASHION, FANTASY, PRODUCT or VIDEO_AD"),
+                @OpenApiParam(
+                        name = "category",
+                        description = "PORTRAIT, HEADSHOT, FASHION, FANTASY, PRODUCT or VIDEO_AD"),
                 @OpenApiParam(name = "kind", description = "IMAGE or VIDEO"),
                 @OpenApiParam(name = "q", description = "Words to look for in the name or prompt")
             },

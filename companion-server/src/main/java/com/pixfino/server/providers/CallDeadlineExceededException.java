@@ -6,7 +6,12 @@ public class CallDeadlineExceededException extends ProviderException {
     private final String provider;
 
     public CallDeadlineExceededException(String provider, String operation) {
-        super("deadline_exceeded", "The " + provider + " service did not answer " + operation + " before the generation's deadline.", false, null, null);
+        super(
+                "deadline_exceeded",
+                "The " + provider + " service did not answer " + operation + " before the generation's deadline.",
+                false,
+                null,
+                null);
         this.provider = provider;
     }
 

@@ -41,9 +41,12 @@ public final class GuardedProvider {
     private static final Duration CANCEL_BUDGET = Duration.ofSeconds(10);
     /** A dozen fixed buckets (not Micrometer's ~70 per series): enough for p50/p95 of calls that take 50 ms to 2 min. */
     private static final Duration[] LATENCY_BUCKETS = {
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-        Duration.ofMinutes(2)};
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                Duration.ofSeconds(1),
+        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+        Duration.ofMinutes(2)
+    };
 
     private final Provider provider;
     private final CircuitBreaker breaker;
@@ -61,23 +64,30 @@ public final class GuardedProvider {
      * @param breakers where the breaker is registered, so its state and counts reach the metrics
      * @param meters   where the latency of provider calls is timed
      */
-    public GuardedProvider(Provider provider, ResilienceSettings settings, ExecutorService calls,
-                           CircuitBreakerRegistry breakers, MeterRegistry meters) {
+    public GuardedProvider(
+            Provider provider,
+            ResilienceSettings settings,
+            ExecutorService calls,
+            CircuitBreakerRegistry breakers,
+            MeterRegistry meters) {
         this.provider = provider;
         this.settings = settings;
         this.calls = calls;
         this.meters = meters;
         // a count window of N calls that must all fail = N consecutive failures
-        this.breaker = breakers.circuitBreaker(provider.name(), CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.failuresToOpen())
-                .minimumNumberOfCalls(settings.failuresToOpen())
-                .failureRateThreshold(100f)
-                .waitDurationInOpenState(settings.openDuration())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
-        this.backoff = IntervalFunction.ofExponentialBackoff(settings.retryBackoff().toMillis(), 2.0);
+        this.breaker = breakers.circuitBreaker(
+                provider.name(),
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(settings.failuresToOpen())
+                        .minimumNumberOfCalls(settings.failuresToOpen())
+                        .failureRateThreshold(100f)
+                        .waitDurationInOpenState(settings.openDuration())
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+        this.backoff =
+                IntervalFunction.ofExponentialBackoff(settings.retryBackoff().toMillis(), 2.0);
         breaker.getEventPublisher().onStateTransition(e -> {
             if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
                 halfOpensAtNanos = System.nanoTime() + settings.openDuration().toNanos();
@@ -134,7 +144,11 @@ public final class GuardedProvider {
                 return null;
             });
         } catch (RuntimeException e) {
-            log.warn("event=provider_cancel_failed provider={} job={} message={}", provider.name(), jobId, e.getMessage());
+            log.warn(
+                    "event=provider_cancel_failed provider={} job={} message={}",
+                    provider.name(),
+                    jobId,
+                    e.getMessage());
         }
     }
 
@@ -156,21 +170,29 @@ public final class GuardedProvider {
 
     /** The retry policy for one call: a retry is only worth it with time left after its wait, and no wait runs past the deadline. */
     private Retry retryWithin(CallDeadline deadline) {
-        return Retry.of(provider.name(), RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> e instanceof ProviderException p && p.isTransient() && !(e instanceof ProviderUnavailableException)
-                        && deadline.remaining().toMillis() > firstWait(p))
-                .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> {
-                    long wait = outcome.isLeft() && outcome.getLeft() instanceof ProviderException p && p.retryAfter() != null
-                            ? Math.min(p.retryAfter().toMillis(), MAX_RETRY_AFTER_MILLIS)
-                            : backoff.apply(attempt);
-                    return Math.min(wait, deadline.remaining().toMillis());
-                })
-                .build());
+        return Retry.of(
+                provider.name(),
+                RetryConfig.custom()
+                        .maxAttempts(settings.maxAttempts())
+                        .retryOnException(e -> e instanceof ProviderException p
+                                && p.isTransient()
+                                && !(e instanceof ProviderUnavailableException)
+                                && deadline.remaining().toMillis() > firstWait(p))
+                        .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> {
+                            long wait = outcome.isLeft()
+                                            && outcome.getLeft() instanceof ProviderException p
+                                            && p.retryAfter() != null
+                                    ? Math.min(p.retryAfter().toMillis(), MAX_RETRY_AFTER_MILLIS)
+                                    : backoff.apply(attempt);
+                            return Math.min(wait, deadline.remaining().toMillis());
+                        })
+                        .build());
     }
 
     private long firstWait(ProviderException e) {
-        return e.retryAfter() != null ? Math.min(e.retryAfter().toMillis(), MAX_RETRY_AFTER_MILLIS) : settings.retryBackoff().toMillis();
+        return e.retryAfter() != null
+                ? Math.min(e.retryAfter().toMillis(), MAX_RETRY_AFTER_MILLIS)
+                : settings.retryBackoff().toMillis();
     }
 
     private <T> T withTimeLimit(String operation, CallDeadline deadline, Callable<T> work) {
@@ -189,19 +211,31 @@ public final class GuardedProvider {
             if (cutByDeadline) {
                 throw new CallDeadlineExceededException(provider.name(), operation);
             }
-            throw ProviderException.transientFault("provider_timeout",
-                    "The " + provider.name() + " service did not answer " + operation + " within " + settings.callTimeout().toSeconds() + " s.");
+            throw ProviderException.transientFault(
+                    "provider_timeout",
+                    "The " + provider.name() + " service did not answer " + operation + " within "
+                            + settings.callTimeout().toSeconds() + " s.");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw ProviderException.transientFault("interrupted", "The call to " + provider.name() + " was interrupted.");
+            throw ProviderException.transientFault(
+                    "interrupted", "The call to " + provider.name() + " was interrupted.");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ProviderException p) {
                 throw p;
             }
-            log.warn("event=provider_error provider={} operation={} error={}", provider.name(), operation, cause.toString());
-            throw new ProviderException("provider_error", "The " + provider.name() + " service failed: " + safeMessage(cause), false, null, cause);
+            log.warn(
+                    "event=provider_error provider={} operation={} error={}",
+                    provider.name(),
+                    operation,
+                    cause.toString());
+            throw new ProviderException(
+                    "provider_error",
+                    "The " + provider.name() + " service failed: " + safeMessage(cause),
+                    false,
+                    null,
+                    cause);
         } finally {
             Timer.builder(CALL_TIMER)
                     .description("Latency of one attempt of a provider call")

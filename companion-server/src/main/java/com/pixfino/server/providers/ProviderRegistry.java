@@ -24,7 +24,8 @@ public final class ProviderRegistry {
     }
 
     /** @param meters gets each breaker's state and counts ({@code resilience4j_circuitbreaker_*}) and the latency of provider calls */
-    public ProviderRegistry(List<Provider> configured, ResilienceSettings settings, ExecutorService calls, MeterRegistry meters) {
+    public ProviderRegistry(
+            List<Provider> configured, ResilienceSettings settings, ExecutorService calls, MeterRegistry meters) {
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         for (Provider provider : configured) {
             providers.put(provider.name(), new GuardedProvider(provider, settings, calls, breakers, meters));
@@ -53,7 +54,10 @@ public final class ProviderRegistry {
         }
         for (GuardedProvider other : providers.values()) {
             String model = other.provider().defaultModel(kind);
-            if (other != own && other != local && model != null && other.provider().capabilities().canDo(kind)) {
+            if (other != own
+                    && other != local
+                    && model != null
+                    && other.provider().capabilities().canDo(kind)) {
                 routes.add(new ProviderRoute(other, model));
             }
         }

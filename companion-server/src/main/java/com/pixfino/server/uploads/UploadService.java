@@ -58,13 +58,22 @@ public final class UploadService {
             storage.delete(thumbnailKey);
             throw e;
         }
-        log.info("event=upload_stored user={} upload={} type={} width={} height={}", userId, id, image.contentType(), image.width(), image.height());
+        log.info(
+                "event=upload_stored user={} upload={} type={} width={} height={}",
+                userId,
+                id,
+                image.contentType(),
+                image.width(),
+                image.height());
         return new UploadView(id, image.width(), image.height(), image.contentType(), image.placeholderDataUrl());
     }
 
     /** The caller's own upload; another user's id is a 404, exactly like an unknown one. */
     public UploadsRecord owned(UUID userId, UUID uploadId) {
-        UploadsRecord upload = dsl.selectFrom(UPLOADS).where(UPLOADS.ID.eq(uploadId)).and(UPLOADS.USER_ID.eq(userId)).fetchOne();
+        UploadsRecord upload = dsl.selectFrom(UPLOADS)
+                .where(UPLOADS.ID.eq(uploadId))
+                .and(UPLOADS.USER_ID.eq(userId))
+                .fetchOne();
         if (upload == null) {
             throw DomainException.notFound("Upload " + uploadId);
         }

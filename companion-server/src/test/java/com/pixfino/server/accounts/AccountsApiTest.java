@@ -85,7 +85,8 @@ class AccountsApiTest {
 
         Answer login = login(email, "correct-Horse-7");
         assertThat(login.status()).isEqualTo(200);
-        Answer me = SERVER.client().withToken(login.as(AuthResponse.class).token()).get(ApiPaths.ME);
+        Answer me =
+                SERVER.client().withToken(login.as(AuthResponse.class).token()).get(ApiPaths.ME);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.as(UserView.class).email()).isEqualTo(email.toLowerCase());
         assertThat(me.as(UserView.class).credits()).isEqualTo(5);
@@ -119,14 +120,20 @@ class AccountsApiTest {
     @Test
     void meNeedsAValidBearerToken() {
         assertThat(SERVER.client().get(ApiPaths.ME).status()).isEqualTo(401);
-        assertThat(SERVER.client().withToken("pxt_forged-token-value").get(ApiPaths.ME).status()).isEqualTo(401);
-        assertThat(SERVER.client().withToken("garbage").get(ApiPaths.ME).errorCode()).isEqualTo("unauthorized");
+        assertThat(SERVER.client()
+                        .withToken("pxt_forged-token-value")
+                        .get(ApiPaths.ME)
+                        .status())
+                .isEqualTo(401);
+        assertThat(SERVER.client().withToken("garbage").get(ApiPaths.ME).errorCode())
+                .isEqualTo("unauthorized");
     }
 
     @Test
     void meShowsTheContractFields() {
         Answer me = SERVER.client().registerNew().get(ApiPaths.ME);
-        assertThat(me.json().fieldNames()).toIterable()
+        assertThat(me.json().fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("id", "email", "name", "role", "tier", "credits");
     }
 

@@ -8,13 +8,11 @@ import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
 import com.pixfino.model.api.UserView;
-import com.pixfino.server.ServerApp;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,10 +49,12 @@ class AdminApiTest {
 
         Answer ledgerPage = user.get(ApiPaths.LEDGER);
         assertThat(ledgerPage.status()).isEqualTo(200);
-        assertThat(ledgerPage.page(LedgerEntryView.class).items()).singleElement().satisfies(grant -> {
-            assertThat(grant.kind()).isEqualTo(LedgerKind.GRANT);
-            assertThat(grant.amount()).isEqualTo(5);
-        });
+        assertThat(ledgerPage.page(LedgerEntryView.class).items())
+                .singleElement()
+                .satisfies(grant -> {
+                    assertThat(grant.kind()).isEqualTo(LedgerKind.GRANT);
+                    assertThat(grant.amount()).isEqualTo(5);
+                });
         assertThat(ledger.balance(id)).isEqualTo(5).isEqualTo(ledger.ledgerSum(id));
     }
 
@@ -72,7 +72,8 @@ class AdminApiTest {
         assertThat(removed.status()).isEqualTo(201);
 
         assertThat(Studio.credits(user)).isEqualTo(30);
-        List<LedgerEntryView> items = user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items();
+        List<LedgerEntryView> items =
+                user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items();
         assertThat(items).hasSize(3);
         assertThat(items.get(0).amount()).isEqualTo(-15);
         assertThat(items.get(0).reason()).isEqualTo("Correction");
@@ -94,11 +95,18 @@ class AdminApiTest {
     @Test
     void adjustmentValidatesAmountReasonAndUser() {
         UUID id = Studio.userId(server.client().registerNew());
-        assertThat(adjust(admin, id, Map.of("amount", 0, "reason", "x")).errorCode()).isEqualTo("invalid_amount");
+        assertThat(adjust(admin, id, Map.of("amount", 0, "reason", "x")).errorCode())
+                .isEqualTo("invalid_amount");
         assertThat(adjust(admin, id, Map.of("amount", 5)).errorCode()).isEqualTo("invalid_reason");
-        assertThat(admin.postRaw(ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, id), "{\"amount\": \"many\"}").status()).isEqualTo(400);
-        assertThat(adjust(admin, UUID.randomUUID(), Map.of("amount", 5, "reason", "x")).status()).isEqualTo(404);
-        assertThat(adjust(admin, "not-a-uuid", Map.of("amount", 5, "reason", "x")).status()).isEqualTo(404);
+        assertThat(admin.postRaw(ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, id), "{\"amount\": \"many\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(adjust(admin, UUID.randomUUID(), Map.of("amount", 5, "reason", "x"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(adjust(admin, "not-a-uuid", Map.of("amount", 5, "reason", "x"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -114,10 +122,13 @@ class AdminApiTest {
         });
 
         server.client().registerNew();
-        Page<AdminUserView> firstPage = admin.get(ApiPaths.ADMIN_USERS + "?limit=1").page(AdminUserView.class);
+        Page<AdminUserView> firstPage =
+                admin.get(ApiPaths.ADMIN_USERS + "?limit=1").page(AdminUserView.class);
         assertThat(firstPage.items()).hasSize(1);
-        Page<AdminUserView> secondPage = admin.get(ApiPaths.ADMIN_USERS + "?limit=1&cursor=" + firstPage.nextCursor()).page(AdminUserView.class);
-        assertThat(secondPage.items().get(0).email()).isGreaterThan(firstPage.items().get(0).email());
+        Page<AdminUserView> secondPage = admin.get(ApiPaths.ADMIN_USERS + "?limit=1&cursor=" + firstPage.nextCursor())
+                .page(AdminUserView.class);
+        assertThat(secondPage.items().get(0).email())
+                .isGreaterThan(firstPage.items().get(0).email());
     }
 
     @Test

@@ -18,8 +18,7 @@ import java.time.Duration;
  */
 public final class BenchPostgres {
 
-    private BenchPostgres() {
-    }
+    private BenchPostgres() {}
 
     public static void main(String[] args) throws Exception {
         Path cluster = Path.of(args[0]).toAbsolutePath();
@@ -46,11 +45,11 @@ public final class BenchPostgres {
                 .setServerConfig("pg_stat_statements.track_utility", "on")
                 .start();
         try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE pixfino");
         }
         try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "pixfino"));
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION pg_stat_statements");
         }
         System.out.println(postgres.getPort());

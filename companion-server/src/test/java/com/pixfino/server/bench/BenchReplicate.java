@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 public final class BenchReplicate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern GENERATION_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern GENERATION_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final long delayMillis;
     private final Map<String, Boolean> foreverById = new ConcurrentHashMap<>();
@@ -79,7 +80,10 @@ public final class BenchReplicate {
                 String id = path.substring("/v1/predictions/".length());
                 Boolean forever = foreverById.get(id);
                 if (forever == null) {
-                    sendJson(exchange, 404, Map.of("title", "Not found", "status", 404, "detail", "No such prediction."));
+                    sendJson(
+                            exchange,
+                            404,
+                            Map.of("title", "Not found", "status", 404, "detail", "No such prediction."));
                 } else {
                     polls.incrementAndGet();
                     sendJson(exchange, 200, view(id, forever ? "processing" : "succeeded"));
@@ -97,7 +101,9 @@ public final class BenchReplicate {
         String prompt = request.path("input").path("prompt").asText("");
         Matcher matcher = GENERATION_ID.matcher(prompt);
         String generation = matcher.find() ? matcher.group() : "none";
-        submissionsPerGeneration.computeIfAbsent(generation, k -> new AtomicInteger()).incrementAndGet();
+        submissionsPerGeneration
+                .computeIfAbsent(generation, k -> new AtomicInteger())
+                .incrementAndGet();
         submissions.incrementAndGet();
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 26);
         foreverById.put(id, prompt.contains("forever"));
@@ -112,7 +118,13 @@ public final class BenchReplicate {
         view.put("output", "succeeded".equals(status) ? List.of(baseUrl + "/files/out.jpg") : null);
         view.put("error", null);
         view.put("metrics", "succeeded".equals(status) ? Map.of("predict_time", 2.5) : Map.of());
-        view.put("urls", Map.of("get", baseUrl + "/v1/predictions/" + id, "cancel", baseUrl + "/v1/predictions/" + id + "/cancel"));
+        view.put(
+                "urls",
+                Map.of(
+                        "get",
+                        baseUrl + "/v1/predictions/" + id,
+                        "cancel",
+                        baseUrl + "/v1/predictions/" + id + "/cancel"));
         return view;
     }
 

@@ -1,8 +1,5 @@
 package com.pixfino.server.bench;
 
-import com.pixfino.model.ApiPaths;
-import com.pixfino.server.config.ServerConfig;
-import com.pixfino.server.generation.JobSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.TestImages;
@@ -46,8 +43,7 @@ public final class CreateGenerationLoad {
 
     private static final String PRESET = "linkedin-headshot";
 
-    private CreateGenerationLoad() {
-    }
+    private CreateGenerationLoad() {}
 
     public static void main(String[] args) {
         try {
@@ -78,36 +74,71 @@ public final class CreateGenerationLoad {
         URI nowhere = URI.create(baseUrl + "/api/v1/bench-floor");
         List<Supplier<HttpRequest>> probes = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            probes.add(() -> HttpRequest.newBuilder(nowhere).timeout(Duration.ofSeconds(30)).GET().build());
+            probes.add(() -> HttpRequest.newBuilder(nowhere)
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build());
         }
         Result floor = run(probes, 404, 2, 5, null, null);
-        out.printf(Locale.ROOT, "harness floor GET (404, no database): clients=%d throughput=%.1f req/s p50=%.1f ms p99=%.1f ms%n",
-                clients, floor.throughput(), floor.percentile(0.50), floor.percentile(0.99));
+        out.printf(
+                Locale.ROOT,
+                "harness floor GET (404, no database): clients=%d throughput=%.1f req/s p50=%.1f ms p99=%.1f ms%n",
+                clients,
+                floor.throughput(),
+                floor.percentile(0.50),
+                floor.percentile(0.99));
 
         URI creates = URI.create(baseUrl + "/api/v1/generations");
         List<Supplier<HttpRequest>> requests = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            HttpRequest.Builder template = HttpRequest.newBuilder(creates).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
+            HttpRequest.Builder template = HttpRequest.newBuilder(creates)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.get(i))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
             // the studio sends a fresh Idempotency-Key with every Generate, so the server takes that path too
-            requests.add(idempotencyKeys
-                    ? () -> template.copy().header("Idempotency-Key", UUID.randomUUID().toString()).build()
-                    : template::build);
+            requests.add(
+                    idempotencyKeys
+                            ? () -> template.copy()
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .build()
+                            : template::build);
         }
         Result result = run(requests, 202, warmup, seconds, jdbcUrl, outDir);
 
-        out.printf(Locale.ROOT, "api POST /api/v1/generations (Idempotency-Key: %s): clients=%d warmup=%ds measured=%ds accepted=%d errors=%d "
+        out.printf(
+                Locale.ROOT,
+                "api POST /api/v1/generations (Idempotency-Key: %s): clients=%d warmup=%ds measured=%ds accepted=%d errors=%d "
                         + "throughput=%.1f req/s p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                idempotencyKeys ? "a fresh one each" : "none", clients, warmup, seconds, result.latencies.length, result.errors(), result.throughput(),
-                result.percentile(0.50), result.percentile(0.95), result.percentile(0.99), result.percentile(1.0));
+                idempotencyKeys ? "a fresh one each" : "none",
+                clients,
+                warmup,
+                seconds,
+                result.latencies.length,
+                result.errors(),
+                result.throughput(),
+                result.percentile(0.50),
+                result.percentile(0.95),
+                result.percentile(0.99),
+                result.percentile(1.0));
         if (!result.errorsByKind.isEmpty()) {
             out.println("errors by kind: " + new TreeMap<>(result.errorsByKind));
         }
-        Files.writeString(outDir.resolve("api.properties"), String.format(Locale.ROOT,
-                "rps=%.1f%np50=%.1f%np95=%.1f%np99=%.1f%nmax=%.1f%naccepted=%d%nerrors=%d%nfromEpochMs=%d%ntoEpochMs=%d%nfloorRps=%.1f%n",
-                result.throughput(), result.percentile(0.50), result.percentile(0.95), result.percentile(0.99), result.percentile(1.0),
-                result.latencies.length, result.errors(), result.fromEpochMillis, result.toEpochMillis, floor.throughput()));
+        Files.writeString(
+                outDir.resolve("api.properties"),
+                String.format(
+                        Locale.ROOT,
+                        "rps=%.1f%np50=%.1f%np95=%.1f%np99=%.1f%nmax=%.1f%naccepted=%d%nerrors=%d%nfromEpochMs=%d%ntoEpochMs=%d%nfloorRps=%.1f%n",
+                        result.throughput(),
+                        result.percentile(0.50),
+                        result.percentile(0.95),
+                        result.percentile(0.99),
+                        result.percentile(1.0),
+                        result.latencies.length,
+                        result.errors(),
+                        result.fromEpochMillis,
+                        result.toEpochMillis,
+                        floor.throughput()));
     }
 
     /** One user per client, each with credits for the whole run and an uploaded photo; signs up 4 at a time. */
@@ -131,7 +162,8 @@ public final class CreateGenerationLoad {
             users.add(pool.submit(() -> {
                 ApiClient user = anonymous.registerNew();
                 String id = user.get("/api/v1/me").json().get("id").asText();
-                ApiClient.Answer grant = admin.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", 1_000_000, "reason", "bench"));
+                ApiClient.Answer grant = admin.post(
+                        "/api/v1/admin/users/" + id + "/credits", Map.of("amount", 1_000_000, "reason", "bench"));
                 if (grant.status() != 201) {
                     throw new IllegalStateException("credit grant failed: " + grant.body());
                 }
@@ -140,8 +172,12 @@ public final class CreateGenerationLoad {
                     throw new IllegalStateException("upload failed: " + upload.body());
                 }
                 // "forever": the fake provider keeps the job running, so only its first step shares the cores
-                return new String[] {user.token(), "{\"presetId\":" + presetId + ",\"uploadId\":\"" + upload.json().get("id").asText()
-                        + "\",\"prompt\":\"runs forever " + UUID.randomUUID() + "\"}"};
+                return new String[] {
+                    user.token(),
+                    "{\"presetId\":" + presetId + ",\"uploadId\":\""
+                            + upload.json().get("id").asText() + "\",\"prompt\":\"runs forever " + UUID.randomUUID()
+                            + "\"}"
+                };
             }));
         }
         for (Future<String[]> user : users) {
@@ -152,7 +188,12 @@ public final class CreateGenerationLoad {
         pool.shutdown();
     }
 
-    record Result(long[] latencies, Map<String, AtomicInteger> errorsByKind, double seconds, long fromEpochMillis, long toEpochMillis) {
+    record Result(
+            long[] latencies,
+            Map<String, AtomicInteger> errorsByKind,
+            double seconds,
+            long fromEpochMillis,
+            long toEpochMillis) {
         long errors() {
             return errorsByKind.values().stream().mapToLong(AtomicInteger::get).sum();
         }
@@ -172,9 +213,18 @@ public final class CreateGenerationLoad {
     }
 
     /** Each client sends its requests back to back; with a JDBC URL, counts the statements of the measured window. */
-    private static Result run(List<Supplier<HttpRequest>> clients, int expectedStatus, int warmup, int seconds,
-                              String jdbcUrl, Path outDir) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static Result run(
+            List<Supplier<HttpRequest>> clients,
+            int expectedStatus,
+            int warmup,
+            int seconds,
+            String jdbcUrl,
+            Path outDir)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         // connected before the clients start: a cold JVM's first connection can take seconds on a busy machine
         StatementCounts counts = jdbcUrl == null ? null : StatementCounts.connect(jdbcUrl, "postgres");
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
@@ -210,7 +260,8 @@ public final class CreateGenerationLoad {
                     }
                     if (sent >= measureFrom && done <= stopAt) {
                         if (error != null) {
-                            errors.computeIfAbsent(error, k -> new AtomicInteger()).incrementAndGet();
+                            errors.computeIfAbsent(error, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         } else {
                             if (n == latencies.length) {
                                 latencies = Arrays.copyOf(latencies, n * 2);
@@ -237,13 +288,17 @@ public final class CreateGenerationLoad {
             long[] merged = Arrays.copyOf(all, all.length + mine[0].length);
             System.arraycopy(mine[0], 0, merged, all.length, mine[0].length);
             all = merged;
-            createsInSqlWindow += Arrays.stream(mine[1]).filter(t -> t >= sqlFrom && t <= sqlTo).count();
+            createsInSqlWindow += Arrays.stream(mine[1])
+                    .filter(t -> t >= sqlFrom && t <= sqlTo)
+                    .count();
         }
         pool.shutdownNow();
         Arrays.sort(all);
         if (sql != null) {
-            try (PrintStream file = new PrintStream(Files.newOutputStream(outDir.resolve("sql-per-create.txt")), true, "UTF-8")) {
-                // per create completed while the statements were counted (requests in flight at the edges roughly cancel out)
+            try (PrintStream file =
+                    new PrintStream(Files.newOutputStream(outDir.resolve("sql-per-create.txt")), true, "UTF-8")) {
+                // per create completed while the statements were counted (requests in flight at the edges roughly
+                // cancel out)
                 sql.print(file, createsInSqlWindow, "create");
             }
         }

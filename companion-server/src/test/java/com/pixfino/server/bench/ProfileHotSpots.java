@@ -46,9 +46,13 @@ public final class ProfileHotSpots {
         AREAS.put("  request timer: RequestMetrics", "RequestMetrics.");
         AREAS.put("job steps: GenerationJob.step", "GenerationJob.step");
         AREAS.put("db-scheduler (polling, heartbeats, jobs)", "com.github.kagkarlsson.");
-        AREAS.put("waiting for a pooled connection: HikariPool.getConnection", "com.zaxxer.hikari.pool.HikariPool.getConnection");
+        AREAS.put(
+                "waiting for a pooled connection: HikariPool.getConnection",
+                "com.zaxxer.hikari.pool.HikariPool.getConnection");
         AREAS.put("  of it spinning: Thread.yield in ConcurrentBag.borrow", "java.lang.Thread.yield");
-        AREAS.put("a statement's round trip: pgjdbc QueryExecutorImpl.execute", "org.postgresql.core.v3.QueryExecutorImpl.execute");
+        AREAS.put(
+                "a statement's round trip: pgjdbc QueryExecutorImpl.execute",
+                "org.postgresql.core.v3.QueryExecutorImpl.execute");
         AREAS.put("a commit's round trip: PgConnection.commit", "org.postgresql.jdbc.PgConnection.commit");
         AREAS.put("jOOQ (all)", "org.jooq.");
         AREAS.put("  jOOQ SQL rendering", "org.jooq.impl.DefaultRenderContext.");
@@ -62,11 +66,10 @@ public final class ProfileHotSpots {
         AREAS.put("UUID.randomUUID (SecureRandom)", "java.util.UUID.randomUUID");
     }
 
-    private static final Set<String> BLOCKING = Set.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait",
-            "jdk.SocketRead", "jdk.SocketWrite");
+    private static final Set<String> BLOCKING = Set.of(
+            "jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.SocketRead", "jdk.SocketWrite");
 
-    private ProfileHotSpots() {
-    }
+    private ProfileHotSpots() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -87,12 +90,15 @@ public final class ProfileHotSpots {
             }
             String type = event.getEventType().getName();
             if (type.endsWith("ExecutionSample") || type.endsWith("WallClockSample")) {
-                if (event.getStackTrace() != null && (mustContain == null || event.getStackTrace().getFrames().stream()
-                        .anyMatch(f -> frameName(f).contains(mustContain)))) {
+                if (event.getStackTrace() != null
+                        && (mustContain == null
+                                || event.getStackTrace().getFrames().stream()
+                                        .anyMatch(f -> frameName(f).contains(mustContain)))) {
                     samplesByType.computeIfAbsent(type, t -> new Samples()).add(event);
                 }
             } else if (BLOCKING.contains(type) && event.getStackTrace() != null) {
-                long[] site = blockedByType.computeIfAbsent(type, t -> new HashMap<>())
+                long[] site = blockedByType
+                        .computeIfAbsent(type, t -> new HashMap<>())
                         .computeIfAbsent(blockingSite(event.getStackTrace()), s -> new long[2]);
                 site[0]++;
                 site[1] += event.getDuration().toNanos();
@@ -110,15 +116,25 @@ public final class ProfileHotSpots {
             out.println("stack samples counted only when they contain " + mustContain);
         }
         if (cpuReadings > 0) {
-            out.printf(Locale.ROOT, "CPU load in the window (share of all cores): server JVM %.0f%%, whole machine %.0f%%%n",
-                    100 * cpuJvm / cpuReadings, 100 * cpuMachine / cpuReadings);
+            out.printf(
+                    Locale.ROOT,
+                    "CPU load in the window (share of all cores): server JVM %.0f%%, whole machine %.0f%%%n",
+                    100 * cpuJvm / cpuReadings,
+                    100 * cpuMachine / cpuReadings);
         }
         out.printf(Locale.ROOT, "GC: %d collections, %d ms paused in all%n", gcCount, gcPauses.toMillis());
         samplesByType.forEach((type, samples) -> samples.print(out, type));
         blockedByType.forEach((type, sites) -> {
             out.printf(Locale.ROOT, "%n%s (events over the recording's threshold), by blocking site:%n", type);
-            sites.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(12)
-                    .forEach(e -> out.printf(Locale.ROOT, "  %8d events %9.1f s  %s%n", e.getValue()[0], e.getValue()[1] / 1e9, e.getKey()));
+            sites.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .limit(12)
+                    .forEach(e -> out.printf(
+                            Locale.ROOT,
+                            "  %8d events %9.1f s  %s%n",
+                            e.getValue()[0],
+                            e.getValue()[1] / 1e9,
+                            e.getKey()));
         });
     }
 
@@ -141,7 +157,9 @@ public final class ProfileHotSpots {
                     break;
                 }
             }
-            return shortName(name) + (jdkTop == null ? "" : " → " + jdkTop) + (area == null || area.equals(shortName(name)) ? "" : "  [in " + area + "]");
+            return shortName(name)
+                    + (jdkTop == null ? "" : " → " + jdkTop)
+                    + (area == null || area.equals(shortName(name)) ? "" : "  [in " + area + "]");
         }
         return jdkTop == null ? "?" : jdkTop;
     }
@@ -167,7 +185,9 @@ public final class ProfileHotSpots {
 
         void add(RecordedEvent event) {
             total++;
-            String thread = event.getThread("sampledThread") == null ? "?" : String.valueOf(event.getThread("sampledThread").getJavaName());
+            String thread = event.getThread("sampledThread") == null
+                    ? "?"
+                    : String.valueOf(event.getThread("sampledThread").getJavaName());
             byThreadGroup.merge(thread.replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-N-"), 1L, Long::sum);
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
             if (frames.isEmpty()) {
@@ -212,7 +232,10 @@ public final class ProfileHotSpots {
         }
 
         private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
-            return counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n).toList();
+            return counts.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .limit(n)
+                    .toList();
         }
 
         private static String library(String frame) {

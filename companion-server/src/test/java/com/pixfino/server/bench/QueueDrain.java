@@ -38,8 +38,7 @@ public final class QueueDrain {
 
     private static final int CREDITS = 4;
 
-    private QueueDrain() {
-    }
+    private QueueDrain() {}
 
     public static void main(String[] args) throws Exception {
         String jdbcUrl = args[0];
@@ -67,9 +66,19 @@ public final class QueueDrain {
             long deadline = System.nanoTime() + timeout.toNanos();
             long lastReport = System.nanoTime();
             long open;
-            while ((open = count(c, "SELECT count(*) /* bench */ FROM generations WHERE user_id = ? AND status IN ('PENDING', 'RUNNING')", userId)) > 0) {
+            while ((open = count(
+                            c,
+                            "SELECT count(*) /* bench */ FROM generations WHERE user_id = ? AND status IN ('PENDING', 'RUNNING')",
+                            userId))
+                    > 0) {
                 if (System.nanoTime() > deadline) {
-                    out.printf(Locale.ROOT, "drain %s: TIMEOUT after %d s with %d of %d jobs open%n", label, timeout.toSeconds(), open, jobs);
+                    out.printf(
+                            Locale.ROOT,
+                            "drain %s: TIMEOUT after %d s with %d of %d jobs open%n",
+                            label,
+                            timeout.toSeconds(),
+                            open,
+                            jobs);
                     System.exit(1);
                 }
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
@@ -79,40 +88,71 @@ public final class QueueDrain {
                 Thread.sleep(100);
             }
             StatementCounts.Window sql = counts.end();
-            double seconds = number(c, "SELECT extract(epoch FROM max(completed_at)) FROM generations WHERE user_id = ?", userId) - committed;
-            long completed = count(c, "SELECT count(*) FROM generations WHERE user_id = ? AND status = 'COMPLETED'", userId);
+            double seconds =
+                    number(c, "SELECT extract(epoch FROM max(completed_at)) FROM generations WHERE user_id = ?", userId)
+                            - committed;
+            long completed =
+                    count(c, "SELECT count(*) FROM generations WHERE user_id = ? AND status = 'COMPLETED'", userId);
             long failed = count(c, "SELECT count(*) FROM generations WHERE user_id = ? AND status = 'FAILED'", userId);
-            out.printf(Locale.ROOT, "drain %s: %d jobs in %.2f s = %.1f jobs/s (completed %d, failed %d)%n",
-                    label, jobs, seconds, jobs / seconds, completed, failed);
-            out.printf(Locale.ROOT, "  %s: a job's own time, started -> completed (includes two provider calls): p50 %.0f ms, p95 %.0f ms%n",
-                    label, number(c, "SELECT 1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at))"
-                            + " FROM generations WHERE user_id = ?", userId),
-                    number(c, "SELECT 1000 * percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at))"
-                            + " FROM generations WHERE user_id = ?", userId));
+            out.printf(
+                    Locale.ROOT,
+                    "drain %s: %d jobs in %.2f s = %.1f jobs/s (completed %d, failed %d)%n",
+                    label,
+                    jobs,
+                    seconds,
+                    jobs / seconds,
+                    completed,
+                    failed);
+            out.printf(
+                    Locale.ROOT,
+                    "  %s: a job's own time, started -> completed (includes two provider calls): p50 %.0f ms, p95 %.0f ms%n",
+                    label,
+                    number(
+                            c,
+                            "SELECT 1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at))"
+                                    + " FROM generations WHERE user_id = ?",
+                            userId),
+                    number(
+                            c,
+                            "SELECT 1000 * percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at))"
+                                    + " FROM generations WHERE user_id = ?",
+                            userId));
             boolean ok = check(c, label, userId, ids, fakeUrl, out);
             Path sqlFile = resultFile.resolveSibling(resultFile.getFileName() + ".sql.txt");
             try (PrintStream file = new PrintStream(Files.newOutputStream(sqlFile), true, "UTF-8")) {
                 sql.print(file, jobs, "job");
             }
-            Files.writeString(resultFile, String.format(Locale.ROOT, "seconds=%.3f%njobs=%d%ncompleted=%d%nfailed=%d%nchecks=%s%n",
-                    seconds, jobs, completed, failed, ok ? "ok" : "FAILED"));
+            Files.writeString(
+                    resultFile,
+                    String.format(
+                            Locale.ROOT,
+                            "seconds=%.3f%njobs=%d%ncompleted=%d%nfailed=%d%nchecks=%s%n",
+                            seconds,
+                            jobs,
+                            completed,
+                            failed,
+                            ok ? "ok" : "FAILED"));
             System.exit(ok ? 0 : 1);
         }
     }
 
     /** The rows a create writes, for {@code jobs} generations in one transaction; returns their ids. */
-    private static List<UUID> seed(Connection c, UUID userId, UUID uploadId, int jobs, String label, boolean spread) throws SQLException {
+    private static List<UUID> seed(Connection c, UUID userId, UUID uploadId, int jobs, String label, boolean spread)
+            throws SQLException {
         c.setAutoCommit(false);
         List<Long> presets = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM presets WHERE provider = 'replicate' AND media_kind = 'IMAGE'"
-                + " AND active AND credits = " + CREDITS + (spread ? "" : " AND slug = 'linkedin-headshot'") + " ORDER BY id");
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id FROM presets WHERE provider = 'replicate' AND media_kind = 'IMAGE'"
+                                + " AND active AND credits = " + CREDITS
+                                + (spread ? "" : " AND slug = 'linkedin-headshot'") + " ORDER BY id");
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 presets.add(r.getLong(1));
             }
         }
         int balance;
-        try (PreparedStatement grant = c.prepareStatement("UPDATE users SET credits = credits + ? WHERE id = ? RETURNING credits")) {
+        try (PreparedStatement grant =
+                c.prepareStatement("UPDATE users SET credits = credits + ? WHERE id = ? RETURNING credits")) {
             grant.setInt(1, CREDITS * jobs);
             grant.setObject(2, userId);
             try (ResultSet r = grant.executeQuery()) {
@@ -120,12 +160,15 @@ public final class QueueDrain {
                 balance = r.getInt(1);
             }
         }
-        try (PreparedStatement ledger = c.prepareStatement("INSERT INTO credit_ledger (user_id, amount, kind, reason, reference, balance_after, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, now())");
-             PreparedStatement generation = c.prepareStatement("INSERT INTO generations (id, user_id, preset_id, upload_id, prompt, status,"
-                     + " media_kind, credits_charged, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 'IMAGE', ?, now(), now())");
-             PreparedStatement task = c.prepareStatement("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time,"
-                     + " picked, version, priority) VALUES ('generation', ?, NULL, now(), FALSE, 1, 0)")) {
+        try (PreparedStatement ledger = c.prepareStatement(
+                        "INSERT INTO credit_ledger (user_id, amount, kind, reason, reference, balance_after, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, now())");
+                PreparedStatement generation = c.prepareStatement(
+                        "INSERT INTO generations (id, user_id, preset_id, upload_id, prompt, status,"
+                                + " media_kind, credits_charged, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 'IMAGE', ?, now(), now())");
+                PreparedStatement task = c.prepareStatement(
+                        "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time,"
+                                + " picked, version, priority) VALUES ('generation', ?, NULL, now(), FALSE, 1, 0)")) {
             ledger.setObject(1, userId);
             ledger.setInt(2, CREDITS * jobs);
             ledger.setString(3, "GRANT");
@@ -169,16 +212,31 @@ public final class QueueDrain {
         }
     }
 
-    private static boolean check(Connection c, String label, UUID userId, List<UUID> ids, String fakeUrl, PrintStream out) throws Exception {
-        long wrongDebits = count(c, "SELECT count(*) FROM generations g WHERE g.user_id = ? AND (SELECT count(*) FROM credit_ledger l"
-                + " WHERE l.reference = 'generation:' || g.id AND l.kind = 'DEBIT') <> 1", userId);
-        long doubleRefunds = count(c, "SELECT count(*) FROM generations g WHERE g.user_id = ? AND (SELECT count(*) FROM credit_ledger l"
-                + " WHERE l.reference = 'generation:' || g.id AND l.kind = 'REFUND') > 1", userId);
+    private static boolean check(
+            Connection c, String label, UUID userId, List<UUID> ids, String fakeUrl, PrintStream out) throws Exception {
+        long wrongDebits = count(
+                c,
+                "SELECT count(*) FROM generations g WHERE g.user_id = ? AND (SELECT count(*) FROM credit_ledger l"
+                        + " WHERE l.reference = 'generation:' || g.id AND l.kind = 'DEBIT') <> 1",
+                userId);
+        long doubleRefunds = count(
+                c,
+                "SELECT count(*) FROM generations g WHERE g.user_id = ? AND (SELECT count(*) FROM credit_ledger l"
+                        + " WHERE l.reference = 'generation:' || g.id AND l.kind = 'REFUND') > 1",
+                userId);
         long refunds = count(c, "SELECT count(*) FROM credit_ledger WHERE user_id = ? AND kind = 'REFUND'", userId);
-        long balanceOff = count(c, "SELECT abs(u.credits - (SELECT coalesce(sum(amount), 0) FROM credit_ledger l WHERE l.user_id = u.id))"
-                + " FROM users u WHERE u.id = ?", userId);
-        JsonNode counts = new ObjectMapper().readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(fakeUrl + "/bench/counts")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        long balanceOff = count(
+                c,
+                "SELECT abs(u.credits - (SELECT coalesce(sum(amount), 0) FROM credit_ledger l WHERE l.user_id = u.id))"
+                        + " FROM users u WHERE u.id = ?",
+                userId);
+        JsonNode counts = new ObjectMapper()
+                .readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(fakeUrl + "/bench/counts"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
         JsonNode perGeneration = counts.get("perGeneration");
         int submittedOnce = 0;
         int submittedTwice = 0;
@@ -193,10 +251,21 @@ public final class QueueDrain {
                 submittedTwice++;
             }
         }
-        boolean ok = wrongDebits == 0 && doubleRefunds == 0 && balanceOff == 0 && submittedTwice == 0 && notSubmitted == 0;
-        out.printf(Locale.ROOT, "double-run check %s: generations without exactly one debit=%d, with more than one refund=%d, refunds=%d, "
+        boolean ok =
+                wrongDebits == 0 && doubleRefunds == 0 && balanceOff == 0 && submittedTwice == 0 && notSubmitted == 0;
+        out.printf(
+                Locale.ROOT,
+                "double-run check %s: generations without exactly one debit=%d, with more than one refund=%d, refunds=%d, "
                         + "balance minus ledger sum=%d; fake provider submissions per generation: once=%d, more than once=%d, never=%d -> %s%n",
-                label, wrongDebits, doubleRefunds, refunds, balanceOff, submittedOnce, submittedTwice, notSubmitted, ok ? "OK" : "FAILED");
+                label,
+                wrongDebits,
+                doubleRefunds,
+                refunds,
+                balanceOff,
+                submittedOnce,
+                submittedTwice,
+                notSubmitted,
+                ok ? "OK" : "FAILED");
         return ok;
     }
 

@@ -25,28 +25,38 @@ class ConfigLoaderTest {
 
     @Test
     void swaggerUiCanBeTurnedOff() {
-        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "false")).load().swaggerUi()).isFalse();
-        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "TRUE")).load().swaggerUi()).isTrue();
+        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "false")).load().swaggerUi())
+                .isFalse();
+        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "TRUE")).load().swaggerUi())
+                .isTrue();
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_SWAGGER", "off")).load())
-                .isInstanceOf(ConfigException.class).hasMessage("PIXFINO_SWAGGER must be true or false, not 'off'.");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PIXFINO_SWAGGER must be true or false, not 'off'.");
     }
 
     @Test
     void readsEveryDocumentedVariable() {
         ServerConfig config = new ConfigLoader(Map.of(
-                "PIXFINO_PORT", "8001",
-                "PIXFINO_DATA_DIR", "/srv/pixfino",
-                "PIXFINO_DB_URL", "jdbc:postgresql://db:5432/pixfino",
-                "PIXFINO_DB_USER", "pixfino",
-                "PIXFINO_DB_PASSWORD", "s3cret",
-                "PIXFINO_ADMIN_EMAIL", "ops@example.com",
-                "PIXFINO_ADMIN_PASSWORD", "ops-Password-1",
-                "PIXFINO_CREDITS_FREE", "10")).load();
+                        "PIXFINO_PORT", "8001",
+                        "PIXFINO_DATA_DIR", "/srv/pixfino",
+                        "PIXFINO_DB_URL", "jdbc:postgresql://db:5432/pixfino",
+                        "PIXFINO_DB_USER", "pixfino",
+                        "PIXFINO_DB_PASSWORD", "s3cret",
+                        "PIXFINO_ADMIN_EMAIL", "ops@example.com",
+                        "PIXFINO_ADMIN_PASSWORD", "ops-Password-1",
+                        "PIXFINO_CREDITS_FREE", "10"))
+                .load();
         assertThat(config.port()).isEqualTo(8001);
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/pixfino"));
-        assertThat(config.database()).get().extracting(ServerConfig.DatabaseSettings::user).isEqualTo("pixfino");
+        assertThat(config.database())
+                .get()
+                .extracting(ServerConfig.DatabaseSettings::user)
+                .isEqualTo("pixfino");
         assertThat(config.database().get().toString()).doesNotContain("s3cret");
-        assertThat(config.admin()).get().extracting(ServerConfig.AdminSettings::email).isEqualTo("ops@example.com");
+        assertThat(config.admin())
+                .get()
+                .extracting(ServerConfig.AdminSettings::email)
+                .isEqualTo("ops@example.com");
         assertThat(config.admin().get().toString()).doesNotContain("ops-Password-1");
         assertThat(config.monthlyCredits(Tier.FREE)).isEqualTo(10);
     }
@@ -54,7 +64,8 @@ class ConfigLoaderTest {
     @Test
     void badValuesStopWithOneSentenceNamingTheSetting() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_PORT", "seventy")).load())
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("PIXFINO_PORT must be a whole number");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PIXFINO_PORT must be a whole number");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_PORT", "70000")).load())
                 .hasMessageContaining("PIXFINO_PORT must be between 0 and 65535");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_URL", "mysql://db/x")).load())

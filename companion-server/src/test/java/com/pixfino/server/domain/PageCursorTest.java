@@ -26,9 +26,12 @@ class PageCursorTest {
     @Test
     void aPageRequestRefusesAnOverlongCursorAndAnyDecodingFailure() {
         assertThatThrownBy(() -> new PageRequest(10, "1." + "A".repeat(PageCursor.MAX_LENGTH)))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("invalid_cursor");
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("invalid_cursor");
         PageRequest page = new PageRequest(10, PageCursor.encode("x"));
-        assertThatThrownBy(() -> page.position(c -> Long.parseLong(PageCursor.decode(c, 1).get(0))))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("invalid_cursor");
+        assertThatThrownBy(() -> page.position(
+                        c -> Long.parseLong(PageCursor.decode(c, 1).get(0))))
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("invalid_cursor");
     }
 }

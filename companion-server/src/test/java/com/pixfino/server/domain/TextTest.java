@@ -3,18 +3,20 @@ package com.pixfino.server.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\u0000", "a\u0001", "\u001b[2J", "\u007f", "\u0085", "\u009f", "\ud800", "x\udc00y"})
     void controlCharactersAndBrokenSurrogatesAreRefusedEverywhere(String text) {
-        assertThatThrownBy(() -> Text.check("name", text)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> Text.check("name", text))
+                .isInstanceOf(DomainException.class)
                 .hasMessageStartingWith("name contains")
-                .extracting(e -> ((DomainException) e).code()).isEqualTo(Text.INVALID);
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo(Text.INVALID);
         assertThatThrownBy(() -> Text.line("name", text)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> Text.paragraph("prompt", text)).isInstanceOf(DomainException.class);
     }

@@ -27,8 +27,10 @@ class BreakerAcrossJobsTest {
     @Test
     void breakerOpensAfterFiveFailedJobsAndHalfOpensAfterTheWait() {
         ScriptedProvider replicate = new ScriptedProvider("replicate");
-        ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("breaker"), Optional.of(TestDatabases.freshDatabase()));
-        ServerConfig config = base.withJobs(base.jobs(), new ResilienceSettings(5, OPEN, 1, Duration.ofMillis(1), Duration.ofSeconds(10)));
+        ServerConfig base =
+                TestServer.config(TestDatabases.TestDirs.fresh("breaker"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig config = base.withJobs(
+                base.jobs(), new ResilienceSettings(5, OPEN, 1, Duration.ofMillis(1), Duration.ofSeconds(10)));
         try (TestServer server = TestServer.start(config, List.of(replicate))) {
             Studio studio = new Studio(server);
             ApiClient user = studio.userWithCredits(4);
@@ -36,7 +38,10 @@ class BreakerAcrossJobsTest {
             long preset = studio.presetId("linkedin-headshot");
 
             for (int i = 0; i < 5; i++) {
-                assertThat(Studio.awaitFinal(user, create(user, preset, upload, "refuse"), WAIT).error().code()).isEqualTo("http_422");
+                assertThat(Studio.awaitFinal(user, create(user, preset, upload, "refuse"), WAIT)
+                                .error()
+                                .code())
+                        .isEqualTo("http_422");
             }
             int submitsBefore = replicate.submits();
             Answer refused = Studio.create(user, preset, upload, "would work", null);
@@ -46,9 +51,14 @@ class BreakerAcrossJobsTest {
             assertThat(replicate.submits()).isEqualTo(submitsBefore);
             assertThat(Studio.credits(user)).isEqualTo(4);
 
-            String after = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Studio.create(user, preset, upload, "works now", null), answer -> answer.status() != 503)
-                    .json().get("id").asText();
+            String after = await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> Studio.create(user, preset, upload, "works now", null),
+                            answer -> answer.status() != 503)
+                    .json()
+                    .get("id")
+                    .asText();
             assertThat(Studio.awaitFinal(user, after, WAIT).status()).isEqualTo(GenerationStatus.COMPLETED);
             assertThat(Studio.credits(user)).isZero();
         }
@@ -65,6 +75,9 @@ class BreakerAcrossJobsTest {
     }
 
     private static String create(ApiClient user, long preset, String upload, String prompt) {
-        return Studio.create(user, preset, upload, prompt, null).json().get("id").asText();
+        return Studio.create(user, preset, upload, prompt, null)
+                .json()
+                .get("id")
+                .asText();
     }
 }

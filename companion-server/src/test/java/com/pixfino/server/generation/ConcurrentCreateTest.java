@@ -37,7 +37,8 @@ class ConcurrentCreateTest {
             for (int i = 0; i < 50; i++) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return Studio.create(user, preset, upload, "runs forever", null).status();
+                    return Studio.create(user, preset, upload, "runs forever", null)
+                            .status();
                 }));
             }
             go.countDown();
@@ -52,7 +53,10 @@ class ConcurrentCreateTest {
             CreditLedger ledger = server.services().ledger();
             assertThat(ledger.balance(userId)).isZero();
             assertThat(ledger.ledgerSum(userId)).isZero();
-            assertThat(user.get(ApiPaths.GENERATIONS + "?limit=100").page(GenerationView.class).items()).hasSize(10);
+            assertThat(user.get(ApiPaths.GENERATIONS + "?limit=100")
+                            .page(GenerationView.class)
+                            .items())
+                    .hasSize(10);
         }
     }
 }

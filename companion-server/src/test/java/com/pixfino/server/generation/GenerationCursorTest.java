@@ -14,7 +14,8 @@ class GenerationCursorTest {
 
     @Test
     void aCursorNamesTheSamePositionBack() {
-        GenerationCursor cursor = new GenerationCursor(OffsetDateTime.parse("2026-11-27T18:23:50.461076Z"), UUID.randomUUID());
+        GenerationCursor cursor =
+                new GenerationCursor(OffsetDateTime.parse("2026-11-27T18:23:50.461076Z"), UUID.randomUUID());
         assertThat(GenerationCursor.decode(cursor.encode())).isEqualTo(cursor);
     }
 
@@ -31,6 +32,7 @@ class GenerationCursorTest {
         "1700000000, 0, 3F1B7E2C-5C4E-4B8A-9D1E-6A2F0C9B7D41"
     })
     void impossiblePositionsAreRefused(String seconds, String nanos, String id) {
-        assertThatThrownBy(() -> GenerationCursor.decode(PageCursor.encode(seconds, nanos, id))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> GenerationCursor.decode(PageCursor.encode(seconds, nanos, id)))
+                .isInstanceOf(RuntimeException.class);
     }
 }

@@ -83,11 +83,13 @@ class GenerationsApiTest {
         assertThat(Studio.credits(user)).isEqualTo(6);
 
         ApiClient stranger = studio.userWithCredits(5);
-        assertThat(stranger.get(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(404);
+        assertThat(stranger.get(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
         assertThat(stranger.get(done.outputUrl()).status()).isEqualTo(404);
         assertThat(stranger.get(done.thumbnailUrl()).status()).isEqualTo(404);
         assertThat(Studio.cancel(stranger, id).status()).isEqualTo(404);
-        assertThat(stranger.delete(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(404);
+        assertThat(stranger.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
         assertThat(server.client().get(done.outputUrl()).status()).isEqualTo(401);
     }
 
@@ -97,7 +99,9 @@ class GenerationsApiTest {
         Answer answer = Studio.create(user, photoPreset, Studio.upload(user), null, null);
         assertThat(answer.status()).isEqualTo(402);
         assertThat(answer.errorCode()).isEqualTo("insufficient_credits");
-        assertThat(answer.json().path("error").path("message").asText()).contains("needs 4").contains("balance is 3");
+        assertThat(answer.json().path("error").path("message").asText())
+                .contains("needs 4")
+                .contains("balance is 3");
         assertThat(Studio.credits(user)).isEqualTo(3);
     }
 
@@ -107,7 +111,9 @@ class GenerationsApiTest {
         Answer answer = Studio.create(user, proPreset, Studio.upload(user), null, null);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.errorCode()).isEqualTo("pro_preset");
-        assertThat(answer.json().path("error").path("message").asText()).contains("PRO preset").contains("upgrade");
+        assertThat(answer.json().path("error").path("message").asText())
+                .contains("PRO preset")
+                .contains("upgrade");
         assertThat(Studio.credits(user)).isEqualTo(50);
     }
 
@@ -116,13 +122,22 @@ class GenerationsApiTest {
         ApiClient user = studio.userWithCredits(20);
         String upload = Studio.upload(user);
         assertThat(Studio.create(user, 999_999, upload, null, null).status()).isEqualTo(404);
-        assertThat(Studio.create(user, photoPreset, UUID.randomUUID().toString(), null, null).status()).isEqualTo(404);
+        assertThat(Studio.create(user, photoPreset, UUID.randomUUID().toString(), null, null)
+                        .status())
+                .isEqualTo(404);
         String othersUpload = Studio.upload(studio.userWithCredits(5));
-        assertThat(Studio.create(user, photoPreset, othersUpload, null, null).status()).isEqualTo(404);
-        assertThat(user.post(ApiPaths.GENERATIONS, Map.of("uploadId", upload)).errorCode()).isEqualTo("missing_preset");
-        assertThat(user.post(ApiPaths.GENERATIONS, Map.of("presetId", photoPreset)).errorCode()).isEqualTo("missing_upload");
-        assertThat(Studio.create(user, photoPreset, upload, "x".repeat(1001), null).errorCode()).isEqualTo("prompt_too_long");
-        assertThat(user.postRaw(ApiPaths.GENERATIONS, "{\"presetId\": \"abc\"}").status()).isEqualTo(400);
+        assertThat(Studio.create(user, photoPreset, othersUpload, null, null).status())
+                .isEqualTo(404);
+        assertThat(user.post(ApiPaths.GENERATIONS, Map.of("uploadId", upload)).errorCode())
+                .isEqualTo("missing_preset");
+        assertThat(user.post(ApiPaths.GENERATIONS, Map.of("presetId", photoPreset))
+                        .errorCode())
+                .isEqualTo("missing_upload");
+        assertThat(Studio.create(user, photoPreset, upload, "x".repeat(1001), null)
+                        .errorCode())
+                .isEqualTo("prompt_too_long");
+        assertThat(user.postRaw(ApiPaths.GENERATIONS, "{\"presetId\": \"abc\"}").status())
+                .isEqualTo(400);
         assertThat(Studio.credits(user)).isEqualTo(20);
     }
 
@@ -138,15 +153,20 @@ class GenerationsApiTest {
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(202);
-        assertThat(second.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
-        assertThat(third.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(second.json().get("id").asText())
+                .isEqualTo(first.json().get("id").asText());
+        assertThat(third.json().get("id").asText())
+                .isEqualTo(first.json().get("id").asText());
         assertThat(Studio.credits(user)).isEqualTo(8);
-        assertThat(user.get(ApiPaths.GENERATIONS).page(GenerationView.class).items()).hasSize(1);
+        assertThat(user.get(ApiPaths.GENERATIONS).page(GenerationView.class).items())
+                .hasSize(1);
 
         Answer conflict = Studio.create(user, studio.presetId("actor-headshot"), upload, null, key);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.errorCode()).isEqualTo("idempotency_conflict");
-        assertThat(Studio.create(user, photoPreset, upload, null, "another-" + key).status()).isEqualTo(202);
+        assertThat(Studio.create(user, photoPreset, upload, null, "another-" + key)
+                        .status())
+                .isEqualTo(202);
         assertThat(Studio.credits(user)).isEqualTo(4);
     }
 
@@ -163,7 +183,8 @@ class GenerationsApiTest {
         assertThat(failed.error().message()).contains("safety filter");
         assertThat(failed.outputUrl()).isNull();
         assertThat(Studio.credits(user)).isEqualTo(4);
-        LedgerEntryView newest = user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items().get(0);
+        LedgerEntryView newest =
+                user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items().get(0);
         assertThat(newest.kind()).isEqualTo(LedgerKind.REFUND);
         assertThat(newest.amount()).isEqualTo(4);
         assertThat(newest.reference()).isEqualTo("generation:" + id);
@@ -173,7 +194,10 @@ class GenerationsApiTest {
     void cancelRefundsARunningJobAndTellsTheProviderButNotAFinishedOne() {
         ApiClient user = studio.userWithCredits(8);
         String upload = Studio.upload(user);
-        String running = Studio.create(user, photoPreset, upload, "runs forever", null).json().get("id").asText();
+        String running = Studio.create(user, photoPreset, upload, "runs forever", null)
+                .json()
+                .get("id")
+                .asText();
         Studio.awaitStatus(user, running, GenerationStatus.RUNNING, WAIT);
 
         Answer canceled = Studio.cancel(user, running);
@@ -188,7 +212,10 @@ class GenerationsApiTest {
         assertThat(again.errorCode()).isEqualTo("already_finished");
         assertThat(Studio.credits(user)).isEqualTo(8);
 
-        String finished = Studio.create(user, photoPreset, upload, null, null).json().get("id").asText();
+        String finished = Studio.create(user, photoPreset, upload, null, null)
+                .json()
+                .get("id")
+                .asText();
         Studio.awaitFinal(user, finished, WAIT);
         assertThat(Studio.cancel(user, finished).status()).isEqualTo(409);
         assertThat(Studio.credits(user)).isEqualTo(4);
@@ -199,14 +226,20 @@ class GenerationsApiTest {
         ApiClient user = studio.userWithCredits(4);
         String id = Studio.generate(user, photoPreset, null);
         GenerationView done = Studio.awaitFinal(user, id, WAIT);
-        String outputKey = server.app().database().dsl().fetchValue(
-                "select output_key from generations where id = ?::uuid", id).toString();
+        String outputKey = server.app()
+                .database()
+                .dsl()
+                .fetchValue("select output_key from generations where id = ?::uuid", id)
+                .toString();
 
-        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(204);
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(204);
         assertThat(user.get(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(404);
         assertThat(user.get(done.outputUrl()).status()).isEqualTo(404);
-        assertThat(server.config().dataDir().resolve("files").resolve(outputKey)).doesNotExist();
-        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(404);
+        assertThat(server.config().dataDir().resolve("files").resolve(outputKey))
+                .doesNotExist();
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -215,22 +248,33 @@ class GenerationsApiTest {
         String upload = Studio.upload(user);
         List<String> ids = new ArrayList<>();
         for (String prompt : List.of("a", "b", "please fail", "d")) {
-            ids.add(Studio.create(user, photoPreset, upload, prompt, null).json().get("id").asText());
+            ids.add(Studio.create(user, photoPreset, upload, prompt, null)
+                    .json()
+                    .get("id")
+                    .asText());
         }
         ids.forEach(id -> Studio.awaitFinal(user, id, WAIT));
 
         Page<GenerationView> page1 = user.get(ApiPaths.GENERATIONS + "?limit=3").page(GenerationView.class);
         assertThat(page1.items()).hasSize(3);
         assertThat(page1.items().get(0).id()).hasToString(ids.get(3));
-        Page<GenerationView> page2 = user.get(ApiPaths.GENERATIONS + "?limit=3&cursor=" + page1.nextCursor()).page(GenerationView.class);
+        Page<GenerationView> page2 = user.get(ApiPaths.GENERATIONS + "?limit=3&cursor=" + page1.nextCursor())
+                .page(GenerationView.class);
         assertThat(page2.items()).hasSize(1);
         assertThat(page2.items().get(0).id()).hasToString(ids.get(0));
         assertThat(page2.nextCursor()).isNull();
         String email = user.get(ApiPaths.ME).as(UserView.class).email();
         ApiClient admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-        assertThat(admin.get(ApiPaths.ADMIN_USERS + "?q=" + email).page(AdminUserView.class).items().get(0).generations()).isEqualTo(4);
+        assertThat(admin.get(ApiPaths.ADMIN_USERS + "?q=" + email)
+                        .page(AdminUserView.class)
+                        .items()
+                        .get(0)
+                        .generations())
+                .isEqualTo(4);
 
-        List<GenerationView> failed = user.get(ApiPaths.GENERATIONS + "?status=failed").page(GenerationView.class).items();
+        List<GenerationView> failed = user.get(ApiPaths.GENERATIONS + "?status=failed")
+                .page(GenerationView.class)
+                .items();
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).id()).hasToString(ids.get(2));
         assertThat(user.get(ApiPaths.GENERATIONS + "?status=DONE").errorCode()).isEqualTo("invalid_status");
@@ -241,13 +285,22 @@ class GenerationsApiTest {
     void eventsStreamCarriesTheUsersStatusChanges() throws Exception {
         ApiClient user = studio.userWithCredits(4);
         String upload = Studio.upload(user);
-        OkHttpClient streaming = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
-        try (Response response = streaming.newCall(user.request(ApiPaths.EVENTS).header("Accept", "text/event-stream").build()).execute()) {
+        OkHttpClient streaming =
+                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+        try (Response response = streaming
+                .newCall(user.request(ApiPaths.EVENTS)
+                        .header("Accept", "text/event-stream")
+                        .build())
+                .execute()) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.header("Content-Type")).startsWith("text/event-stream");
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
             assertThat(reader.readLine()).startsWith(":");
-            String id = Studio.create(user, photoPreset, upload, "slow", null).json().get("id").asText();
+            String id = Studio.create(user, photoPreset, upload, "slow", null)
+                    .json()
+                    .get("id")
+                    .asText();
 
             List<String> statuses = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -261,7 +314,12 @@ class GenerationsApiTest {
             }
             assertThat(statuses).containsSubsequence("PENDING", "RUNNING", "COMPLETED");
         }
-        try (Response anonymous = streaming.newCall(server.client().request(ApiPaths.EVENTS).header("Accept", "text/event-stream").build()).execute()) {
+        try (Response anonymous = streaming
+                .newCall(server.client()
+                        .request(ApiPaths.EVENTS)
+                        .header("Accept", "text/event-stream")
+                        .build())
+                .execute()) {
             assertThat(anonymous.code()).isEqualTo(401);
         }
         Answer notSse = user.get(ApiPaths.EVENTS);

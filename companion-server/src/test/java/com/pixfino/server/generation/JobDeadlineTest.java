@@ -22,8 +22,15 @@ class JobDeadlineTest {
     @Test
     void aJobStillRunningAtItsDeadlineFailsWithTimeoutAndRefund() {
         ScriptedProvider replicate = new ScriptedProvider("replicate");
-        ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("deadline"), Optional.of(TestDatabases.freshDatabase()));
-        ServerConfig config = base.withJobs(new JobSettings(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), 2),
+        ServerConfig base =
+                TestServer.config(TestDatabases.TestDirs.fresh("deadline"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig config = base.withJobs(
+                new JobSettings(
+                        Duration.ofMillis(200),
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        2),
                 base.resilience());
         try (TestServer server = TestServer.start(config, List.of(replicate))) {
             Studio studio = new Studio(server);
@@ -37,7 +44,8 @@ class JobDeadlineTest {
             assertThat(done.refunded()).isTrue();
             assertThat(Studio.credits(user)).isEqualTo(4);
             assertThat(replicate.polls()).as("it polled until the deadline").isGreaterThan(3);
-            await().atMost(Duration.ofSeconds(5)).until(() -> replicate.canceled().contains("job-" + id));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> replicate.canceled().contains("job-" + id));
         }
     }
 }

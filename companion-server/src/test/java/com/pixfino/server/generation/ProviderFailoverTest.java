@@ -25,21 +25,29 @@ import org.junit.jupiter.api.Test;
 class ProviderFailoverTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
     @AutoClose
     private final FakeReplicate replicate = new FakeReplicate();
+
     @AutoClose
     private final FakeOpenRouter openRouter = new FakeOpenRouter();
+
     private TestServer server;
     private Studio studio;
     private long preset;
 
     @BeforeEach
     void start() {
-        RemoteProviderSettings both = new RemoteProviderSettings(Optional.of(ProviderServers.replicate(replicate, false)),
-                Optional.empty(), Optional.of(ProviderServers.openRouter(openRouter)));
+        RemoteProviderSettings both = new RemoteProviderSettings(
+                Optional.of(ProviderServers.replicate(replicate, false)),
+                Optional.empty(),
+                Optional.of(ProviderServers.openRouter(openRouter)));
         // two failed calls in a row open Replicate's breaker for a minute
-        server = ProviderServers.start(both, ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
-                new ResilienceSettings(2, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(30)), Optional.empty());
+        server = ProviderServers.start(
+                both,
+                ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
+                new ResilienceSettings(2, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(30)),
+                Optional.empty());
         studio = new Studio(server);
         preset = studio.presetId("linkedin-headshot");
     }
@@ -52,7 +60,8 @@ class ProviderFailoverTest {
     @Test
     void aHealthyPresetProviderIsUsedFirst() {
         ApiClient user = studio.userWithCredits(4);
-        GenerationView done = Studio.awaitFinal(user, Studio.generate(user, preset, "smiling-" + UUID.randomUUID()), WAIT);
+        GenerationView done =
+                Studio.awaitFinal(user, Studio.generate(user, preset, "smiling-" + UUID.randomUUID()), WAIT);
 
         assertThat(done.provider()).isEqualTo("replicate");
         assertThat(openRouter.completions()).isZero();
@@ -71,7 +80,9 @@ class ProviderFailoverTest {
         assertThat(done.refunded()).isFalse();
         assertThat(Studio.credits(user)).isZero();
         assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT);
-        assertThat(replicate.calls("POST", "/predictions")).as("the failing create was retried once").hasSize(2);
+        assertThat(replicate.calls("POST", "/predictions"))
+                .as("the failing create was retried once")
+                .hasSize(2);
     }
 
     @Test
@@ -80,11 +91,14 @@ class ProviderFailoverTest {
         Studio.awaitFinal(user, Studio.generate(user, preset, "submit5xx-" + UUID.randomUUID()), WAIT);
         int replicateCalls = replicate.calls().size();
 
-        GenerationView next = Studio.awaitFinal(user, Studio.generate(user, preset, "would work on replicate " + UUID.randomUUID()), WAIT);
+        GenerationView next = Studio.awaitFinal(
+                user, Studio.generate(user, preset, "would work on replicate " + UUID.randomUUID()), WAIT);
 
         assertThat(next.status()).isEqualTo(GenerationStatus.COMPLETED);
         assertThat(next.provider()).isEqualTo("openrouter");
-        assertThat(replicate.calls()).as("the open breaker keeps calls away from Replicate").hasSize(replicateCalls);
+        assertThat(replicate.calls())
+                .as("the open breaker keeps calls away from Replicate")
+                .hasSize(replicateCalls);
         assertThat(Studio.credits(user)).isZero();
     }
 }

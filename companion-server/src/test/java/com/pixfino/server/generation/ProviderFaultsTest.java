@@ -66,16 +66,22 @@ class ProviderFaultsTest {
     @Test
     void aCallThatHangsPastTheTimeLimitFailsAndRefunds() {
         ScriptedProvider hanging = new ScriptedProvider("replicate");
-        var config = TestServer.config(TestDatabases.TestDirs.fresh("hang"), Optional.of(TestDatabases.freshDatabase()));
-        var quick = config.withJobs(config.jobs(), new ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(10), Duration.ofMillis(500)));
+        var config =
+                TestServer.config(TestDatabases.TestDirs.fresh("hang"), Optional.of(TestDatabases.freshDatabase()));
+        var quick = config.withJobs(
+                config.jobs(),
+                new ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(10), Duration.ofMillis(500)));
         try (TestServer slowServer = TestServer.start(quick, List.of(hanging))) {
             Studio slowStudio = new Studio(slowServer);
             ApiClient user = slowStudio.userWithCredits(4);
-            GenerationView done = Studio.awaitFinal(user, Studio.generate(user, slowStudio.presetId("linkedin-headshot"), "hang"), WAIT);
+            GenerationView done = Studio.awaitFinal(
+                    user, Studio.generate(user, slowStudio.presetId("linkedin-headshot"), "hang"), WAIT);
             assertThat(done.status()).isEqualTo(GenerationStatus.FAILED);
             assertThat(done.error().code()).isEqualTo("provider_timeout");
             assertThat(Studio.credits(user)).isEqualTo(4);
-            assertThat(hanging.submits()).as("a transient timeout is retried once more").isEqualTo(2);
+            assertThat(hanging.submits())
+                    .as("a transient timeout is retried once more")
+                    .isEqualTo(2);
         }
     }
 }

@@ -35,7 +35,8 @@ class S3GenerationsTest {
     static void start() {
         s3 = new S3ProxyServer();
         bucket = s3.newBucket();
-        ServerConfig config = TestServer.config(TestDatabases.TestDirs.fresh("s3"), Optional.of(TestDatabases.freshDatabase()))
+        ServerConfig config = TestServer.config(
+                        TestDatabases.TestDirs.fresh("s3"), Optional.of(TestDatabases.freshDatabase()))
                 .withS3(Optional.of(s3.settings(bucket)));
         server = TestServer.start(config, List.of(new ScriptedProvider("replicate")));
         studio = new Studio(server);
@@ -56,18 +57,37 @@ class S3GenerationsTest {
 
         URI output = URI.create(done.outputUrl());
         URI thumbnail = URI.create(done.thumbnailUrl());
-        assertThat(output.toString()).startsWith(s3.endpoint() + "/" + bucket + "/generations/").contains("X-Amz-Signature=");
-        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(output.toString())
+                .startsWith(s3.endpoint() + "/" + bucket + "/generations/")
+                .contains("X-Amz-Signature=");
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).contains("image/jpeg");
-        assertThat(file.body()).isEqualTo(user.get(ApiClient.path(ApiPaths.GENERATION_OUTPUT, id)).bytes());
-        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(thumbnail).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(file.body())
+                .isEqualTo(
+                        user.get(ApiClient.path(ApiPaths.GENERATION_OUTPUT, id)).bytes());
+        assertThat(HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(thumbnail).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(200);
 
-        var keys = s3.client().listObjectsV2(l -> l.bucket(bucket)).contents().stream().map(o -> o.key()).toList();
-        assertThat(keys).anyMatch(k -> k.startsWith("uploads/")).contains(output.getPath().substring(bucket.length() + 2));
-        assertThat(user.get(ApiPaths.GENERATIONS).json().path("items").get(0).get("outputUrl").asText()).contains("X-Amz-Signature=");
+        var keys = s3.client().listObjectsV2(l -> l.bucket(bucket)).contents().stream()
+                .map(o -> o.key())
+                .toList();
+        assertThat(keys)
+                .anyMatch(k -> k.startsWith("uploads/"))
+                .contains(output.getPath().substring(bucket.length() + 2));
+        assertThat(user.get(ApiPaths.GENERATIONS)
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .get("outputUrl")
+                        .asText())
+                .contains("X-Amz-Signature=");
         ApiClient stranger = studio.userWithCredits(5);
-        assertThat(stranger.get(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(404);
+        assertThat(stranger.get(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -77,8 +97,10 @@ class S3GenerationsTest {
         GenerationView done = Studio.awaitFinal(user, id, Duration.ofSeconds(30));
         String key = URI.create(done.outputUrl()).getPath().substring(bucket.length() + 2);
 
-        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(204);
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(204);
 
-        assertThat(s3.client().listObjectsV2(l -> l.bucket(bucket).prefix(key)).contents()).isEmpty();
+        assertThat(s3.client().listObjectsV2(l -> l.bucket(bucket).prefix(key)).contents())
+                .isEmpty();
     }
 }

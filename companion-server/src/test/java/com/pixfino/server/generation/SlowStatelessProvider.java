@@ -22,7 +22,9 @@ final class SlowStatelessProvider extends StubProvider {
 
     @Override
     public String submit(ProviderRequest request) {
-        long due = System.currentTimeMillis() + 4000 + Math.floorMod(request.generationId().hashCode(), 8000);
+        long due = System.currentTimeMillis()
+                + 4000
+                + Math.floorMod(request.generationId().hashCode(), 8000);
         return "slow:" + due;
     }
 
@@ -32,7 +34,8 @@ final class SlowStatelessProvider extends StubProvider {
         if (System.currentTimeMillis() < due) {
             return new ProviderPoll.Running(null);
         }
-        return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), new BigDecimal("0.0100"));
+        return new ProviderPoll.Succeeded(
+                List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), new BigDecimal("0.0100"));
     }
 
     @Override

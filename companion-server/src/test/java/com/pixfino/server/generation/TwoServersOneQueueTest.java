@@ -38,22 +38,42 @@ class TwoServersOneQueueTest {
         ServerConfig first = TestServer.config(TestDatabases.TestDirs.fresh("twin-a"), Optional.of(db));
         ServerConfig second = TestServer.config(TestDatabases.TestDirs.fresh("twin-b"), Optional.of(db));
         // both servers must see the same files, as two instances behind one load balancer with shared storage would
-        ServerConfig secondSharingFiles = new ServerConfig(second.port(), first.dataDir(), second.database(), second.admin(),
-                second.monthlyCredits(), second.tokenLifetime(), second.maxUploadBytes(), second.maxUploadPixels(), second.jobs(), second.resilience());
+        ServerConfig secondSharingFiles = new ServerConfig(
+                second.port(),
+                first.dataDir(),
+                second.database(),
+                second.admin(),
+                second.monthlyCredits(),
+                second.tokenLifetime(),
+                second.maxUploadBytes(),
+                second.maxUploadPixels(),
+                second.jobs(),
+                second.resilience());
         try (TestServer a = TestServer.start(first, List.of(shared.as("replicate-a")));
-             TestServer b = TestServer.start(secondSharingFiles, List.of(shared.as("replicate-b")))) {
+                TestServer b = TestServer.start(secondSharingFiles, List.of(shared.as("replicate-b")))) {
             Studio studio = new Studio(a);
             ApiClient viaA = studio.userWithCredits(4 * JOBS);
             ApiClient viaB = b.client().withToken(viaA.token());
-            String upload = viaA.upload(ApiPaths.UPLOADS, "p.jpg", TestImages.jpeg(300, 400), "image/jpeg").json().get("id").asText();
+            String upload = viaA.upload(ApiPaths.UPLOADS, "p.jpg", TestImages.jpeg(300, 400), "image/jpeg")
+                    .json()
+                    .get("id")
+                    .asText();
             long preset = studio.presetId("linkedin-headshot");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
                 ApiClient client = i % 2 == 0 ? viaA : viaB;
-                ids.add(Studio.create(client, preset, upload, null, null).json().get("id").asText());
+                ids.add(Studio.create(client, preset, upload, null, null)
+                        .json()
+                        .get("id")
+                        .asText());
             }
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> viaA.get(ApiPaths.GENERATIONS + "?status=COMPLETED&limit=200").json().get("items").size(), n -> n == JOBS);
+                    .until(
+                            () -> viaA.get(ApiPaths.GENERATIONS + "?status=COMPLETED&limit=200")
+                                    .json()
+                                    .get("items")
+                                    .size(),
+                            n -> n == JOBS);
 
             assertThat(shared.submitsPerGeneration.keySet()).hasSize(JOBS);
             assertThat(shared.submitsPerGeneration.values()).allMatch(n -> n.get() == 1);
@@ -73,14 +93,17 @@ class TwoServersOneQueueTest {
             return new StubProvider("replicate") {
                 @Override
                 public String submit(ProviderRequest request) {
-                    submitsPerGeneration.computeIfAbsent(request.generationId(), k -> new AtomicInteger()).incrementAndGet();
+                    submitsPerGeneration
+                            .computeIfAbsent(request.generationId(), k -> new AtomicInteger())
+                            .incrementAndGet();
                     servedBy.add(server);
                     return "job-" + request.generationId();
                 }
 
                 @Override
                 public ProviderPoll poll(String jobId, ProviderRequest request) {
-                    return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), BigDecimal.ZERO);
+                    return new ProviderPoll.Succeeded(
+                            List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), BigDecimal.ZERO);
                 }
             };
         }

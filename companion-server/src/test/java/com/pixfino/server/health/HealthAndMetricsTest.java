@@ -1,9 +1,8 @@
 package com.pixfino.server.health;
 
-import com.pixfino.model.GenerationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.GenerationStatus;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ServerExtension;
@@ -34,7 +33,10 @@ class HealthAndMetricsTest {
     void metricsShowBreakerStateQueueDepthAndProviderLatency() {
         Studio studio = new Studio(SERVER.server());
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null).json().get("id").asText();
+        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null)
+                .json()
+                .get("id")
+                .asText();
         assertThat(Studio.awaitFinal(user, id, Duration.ofSeconds(60)).status()).isEqualTo(GenerationStatus.COMPLETED);
 
         String metrics = SERVER.client().get("/metrics").body();
@@ -44,10 +46,14 @@ class HealthAndMetricsTest {
                 .contains("resilience4j_circuitbreaker_state{name=\"local\",state=\"open\"} 0")
                 .contains("resilience4j_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"local\"}")
                 .contains("resilience4j_circuitbreaker_failure_rate{name=\"local\"}")
-                .contains("resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"local\"}")
-                .contains("pixfino_provider_calls_seconds_count{operation=\"submit\",outcome=\"success\",provider=\"local\"} 1")
-                .contains("pixfino_provider_calls_seconds_count{operation=\"poll\",outcome=\"success\",provider=\"local\"}")
-                .contains("pixfino_provider_calls_seconds_bucket{operation=\"poll\",outcome=\"success\",provider=\"local\",le=")
+                .contains(
+                        "resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"local\"}")
+                .contains(
+                        "pixfino_provider_calls_seconds_count{operation=\"submit\",outcome=\"success\",provider=\"local\"} 1")
+                .contains(
+                        "pixfino_provider_calls_seconds_count{operation=\"poll\",outcome=\"success\",provider=\"local\"}")
+                .contains(
+                        "pixfino_provider_calls_seconds_bucket{operation=\"poll\",outcome=\"success\",provider=\"local\",le=")
                 .contains("pixfino_jobs_unfinished{status=\"pending\"} 0")
                 .contains("pixfino_jobs_unfinished{status=\"running\"} 0")
                 .contains("pixfino_jobs_due ");

@@ -42,14 +42,16 @@ class ErrorMappingTest {
         ErrorMapping.install(app);
         app.get("/boom", ctx -> deep(300));
         app.get("/refused-while-reading", ctx -> {
-            throw new IllegalStateException(new org.eclipse.jetty.http.BadMessageException(400, "Illegal character CNTL=0x0"));
+            throw new IllegalStateException(
+                    new org.eclipse.jetty.http.BadMessageException(400, "Illegal character CNTL=0x0"));
         });
         return app;
     }
 
     private static void deep(int depth) {
         if (depth == 0) {
-            throw new IllegalStateException("wrapped", new java.sql.SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00"));
+            throw new IllegalStateException(
+                    "wrapped", new java.sql.SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00"));
         }
         deep(depth - 1);
     }
@@ -60,18 +62,26 @@ class ErrorMappingTest {
             try (Response response = client.get("/boom")) {
                 assertThat(response.code()).isEqualTo(500);
                 assertThat(response.header("Content-Type")).startsWith("application/json");
-                JsonNode error = new ObjectMapper().readTree(response.body().string()).get("error");
+                JsonNode error =
+                        new ObjectMapper().readTree(response.body().string()).get("error");
                 assertThat(error.get("code").asText()).isEqualTo("internal_error");
                 String errorId = error.get("errorId").asText();
                 assertThat(errorId).matches("[0-9a-f]{12}");
-                assertThat(error.get("message").asText()).contains(errorId).doesNotContain("SQL").doesNotContain("Exception");
+                assertThat(error.get("message").asText())
+                        .contains(errorId)
+                        .doesNotContain("SQL")
+                        .doesNotContain("Exception");
 
-                List<ILoggingEvent> errors = logged.list.stream().filter(e -> e.getLevel() == Level.ERROR).toList();
+                List<ILoggingEvent> errors = logged.list.stream()
+                        .filter(e -> e.getLevel() == Level.ERROR)
+                        .toList();
                 assertThat(errors).hasSize(1);
                 ILoggingEvent entry = errors.get(0);
                 assertThat(entry.getThrowableProxy()).as("no full stack trace").isNull();
                 String text = entry.getFormattedMessage();
-                assertThat(text).contains("errorId=" + errorId).contains("path=/boom")
+                assertThat(text)
+                        .contains("errorId=" + errorId)
+                        .contains("path=/boom")
                         .contains("java.lang.IllegalStateException: wrapped")
                         .contains("caused by java.sql.SQLException")
                         .contains("at com.pixfino.server.http.ErrorMappingTest.deep");
@@ -95,7 +105,10 @@ class ErrorMappingTest {
     void aShortTraceKeepsTheFirstFramesAndTheFirstOfOurs() {
         Exception failure = new RuntimeException("outer", new IllegalArgumentException("inner"));
         String trace = ShortTrace.of(failure);
-        assertThat(trace).startsWith("java.lang.RuntimeException: outer").contains("caused by java.lang.IllegalArgumentException: inner");
-        assertThat(trace.lines().filter(l -> l.trim().startsWith("at ")).count()).isLessThanOrEqualTo(2L * (ShortTrace.FRAMES + 1));
+        assertThat(trace)
+                .startsWith("java.lang.RuntimeException: outer")
+                .contains("caused by java.lang.IllegalArgumentException: inner");
+        assertThat(trace.lines().filter(l -> l.trim().startsWith("at ")).count())
+                .isLessThanOrEqualTo(2L * (ShortTrace.FRAMES + 1));
     }
 }

@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.MediaType;
@@ -56,7 +55,10 @@ class HostileInputApiTest {
         assertThat(answer.errorCode()).isEqualTo(code);
         assertThat(answer.json().path("error").path("message").asText()).isNotBlank();
         assertThat(answer.body()).doesNotContainPattern(INTERNALS);
-        assertSecurityHeaders(answer.header("X-Content-Type-Options"), answer.header("X-Frame-Options"), answer.header("Content-Security-Policy"));
+        assertSecurityHeaders(
+                answer.header("X-Content-Type-Options"),
+                answer.header("X-Frame-Options"),
+                answer.header("Content-Security-Policy"));
     }
 
     static void assertRefused(RawHttp.Answer answer, int status, String code) {
@@ -64,7 +66,10 @@ class HostileInputApiTest {
         assertThat(answer.header("Content-Type")).startsWith("application/json");
         assertThat(answer.json().path("error").path("code").asText()).isEqualTo(code);
         assertThat(answer.body()).doesNotContainPattern(INTERNALS).doesNotContain("<");
-        assertSecurityHeaders(answer.header("X-Content-Type-Options"), answer.header("X-Frame-Options"), answer.header("Content-Security-Policy"));
+        assertSecurityHeaders(
+                answer.header("X-Content-Type-Options"),
+                answer.header("X-Frame-Options"),
+                answer.header("Content-Security-Policy"));
     }
 
     static void assertSecurityHeaders(String contentTypeOptions, String frameOptions, String contentSecurityPolicy) {
@@ -77,19 +82,65 @@ class HostileInputApiTest {
 
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
-                Arguments.of("/api/v1/auth/register", "{\"email\":[\"x\"],\"password\":\"correct-Horse-7\"}", "invalid_field", "email must be text."),
-                Arguments.of("/api/v1/auth/login", "{\"email\":1,\"password\":\"x\"}", "invalid_field", "email must be text."),
-                Arguments.of("/api/v1/auth/register", "[1,2]", "malformed_json", "The request body must be a JSON object"),
-                Arguments.of("/api/v1/auth/register", "\"text\"", "malformed_json", "The request body must be a JSON object"),
-                Arguments.of("/api/v1/auth/register", "null", "malformed_json", "The request body must be a JSON object"),
-                Arguments.of("/api/v1/generations", "{\"presetId\":\"abc\",\"uploadId\":\"" + SOME_ID + "\"}", "invalid_field", "presetId must be a whole number."),
-                Arguments.of("/api/v1/generations", "{\"presetId\":1.5,\"uploadId\":\"" + SOME_ID + "\"}", "invalid_field", "presetId must be a whole number."),
-                Arguments.of("/api/v1/generations", "{\"presetId\":true}", "invalid_field", "presetId must be a whole number."),
-                Arguments.of("/api/v1/generations", "{\"presetId\":123456789012345678901234567890}", "invalid_field", "presetId is out of range"),
-                Arguments.of("/api/v1/generations", "{\"presetId\":1,\"uploadId\":\"x\"}", "invalid_field", "uploadId must be an id"),
-                Arguments.of("/api/v1/generations", "{\"presetId\":1,\"uploadId\":7}", "invalid_field", "uploadId must be an id"),
-                Arguments.of("/api/v1/generations", "{\"presetId\":1,\"uploadId\":\"" + SOME_ID + "\",\"prompt\":{}}", "invalid_field", "prompt must be text."),
-                Arguments.of("/api/v1/generations", "{\"presetId\":1,\"presetId\":2}", "malformed_json", "appears more than once"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":[\"x\"],\"password\":\"correct-Horse-7\"}",
+                        "invalid_field",
+                        "email must be text."),
+                Arguments.of(
+                        "/api/v1/auth/login",
+                        "{\"email\":1,\"password\":\"x\"}",
+                        "invalid_field",
+                        "email must be text."),
+                Arguments.of(
+                        "/api/v1/auth/register", "[1,2]", "malformed_json", "The request body must be a JSON object"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "\"text\"",
+                        "malformed_json",
+                        "The request body must be a JSON object"),
+                Arguments.of(
+                        "/api/v1/auth/register", "null", "malformed_json", "The request body must be a JSON object"),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":\"abc\",\"uploadId\":\"" + SOME_ID + "\"}",
+                        "invalid_field",
+                        "presetId must be a whole number."),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":1.5,\"uploadId\":\"" + SOME_ID + "\"}",
+                        "invalid_field",
+                        "presetId must be a whole number."),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":true}",
+                        "invalid_field",
+                        "presetId must be a whole number."),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":123456789012345678901234567890}",
+                        "invalid_field",
+                        "presetId is out of range"),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":1,\"uploadId\":\"x\"}",
+                        "invalid_field",
+                        "uploadId must be an id"),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":1,\"uploadId\":7}",
+                        "invalid_field",
+                        "uploadId must be an id"),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":1,\"uploadId\":\"" + SOME_ID + "\",\"prompt\":{}}",
+                        "invalid_field",
+                        "prompt must be text."),
+                Arguments.of(
+                        "/api/v1/generations",
+                        "{\"presetId\":1,\"presetId\":2}",
+                        "malformed_json",
+                        "appears more than once"),
                 Arguments.of("/api/v1/generations", "{\"presetId\":1} {}", "malformed_json", "not valid JSON"),
                 Arguments.of("/api/v1/generations", "{\"presetId\":1", "malformed_json", "not valid JSON"),
                 Arguments.of("/api/v1/generations", "[".repeat(5000), "malformed_json", "nests too deeply"));
@@ -105,10 +156,14 @@ class HostileInputApiTest {
 
     @Test
     void unknownFieldsAreRefusedNamingTheFieldAndTheOnesThatExist() {
-        Answer answer = SERVER.client().postRaw("/api/v1/auth/register",
-                "{\"email\":\"someone@example.com\",\"password\":\"correct-Horse-7\",\"nickname\":\"x\"}");
+        Answer answer = SERVER.client()
+                .postRaw(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"someone@example.com\",\"password\":\"correct-Horse-7\",\"nickname\":\"x\"}");
         assertRefused(answer, 400, "unknown_field");
-        assertThat(answer.json().path("error").path("message").asText()).contains("'nickname'").contains("email, name, password");
+        assertThat(answer.json().path("error").path("message").asText())
+                .contains("'nickname'")
+                .contains("email, name, password");
     }
 
     // --- text: one rule, before the database
@@ -116,15 +171,45 @@ class HostileInputApiTest {
     static Stream<Arguments> controlCharacters() {
         String password = "correct-Horse-7";
         return Stream.of(
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"a\\u0000b@example.com\",\"password\":\"" + password + "\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"nul-name@example.com\",\"password\":\"" + password + "\",\"name\":\"Ann\\u0000\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"bell-name@example.com\",\"password\":\"" + password + "\",\"name\":\"Ann\\u0007\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"c1-name@example.com\",\"password\":\"" + password + "\",\"name\":\"Ann\\u0085\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"nl-name@example.com\",\"password\":\"" + password + "\",\"name\":\"Ann\\nSmith\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"half@example.com\",\"password\":\"" + password + "\",\"name\":\"\\ud800\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/register", "{\"email\":\"a\\tb@example.com\",\"password\":\"" + password + "\"}", "invalid_email"),
-                Arguments.of("/api/v1/auth/login", "{\"email\":\"a\\u0000b@example.com\",\"password\":\"" + password + "\"}", "invalid_text"),
-                Arguments.of("/api/v1/auth/login", "{\"email\\u0000\":\"a@example.com\",\"password\":\"" + password + "\"}", "invalid_text"));
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"a\\u0000b@example.com\",\"password\":\"" + password + "\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"nul-name@example.com\",\"password\":\"" + password
+                                + "\",\"name\":\"Ann\\u0000\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"bell-name@example.com\",\"password\":\"" + password
+                                + "\",\"name\":\"Ann\\u0007\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"c1-name@example.com\",\"password\":\"" + password + "\",\"name\":\"Ann\\u0085\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"nl-name@example.com\",\"password\":\"" + password
+                                + "\",\"name\":\"Ann\\nSmith\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"half@example.com\",\"password\":\"" + password + "\",\"name\":\"\\ud800\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"a\\tb@example.com\",\"password\":\"" + password + "\"}",
+                        "invalid_email"),
+                Arguments.of(
+                        "/api/v1/auth/login",
+                        "{\"email\":\"a\\u0000b@example.com\",\"password\":\"" + password + "\"}",
+                        "invalid_text"),
+                Arguments.of(
+                        "/api/v1/auth/login",
+                        "{\"email\\u0000\":\"a@example.com\",\"password\":\"" + password + "\"}",
+                        "invalid_text"));
     }
 
     @ParameterizedTest
@@ -136,7 +221,8 @@ class HostileInputApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"Goodwill\\u0000", "tab\\there", "two\\nlines", "\\u009b"})
     void controlCharactersInAnAdjustmentReasonAreRefused(String reason) {
-        Answer answer = admin.postRaw("/api/v1/admin/users/" + userId + "/credits", "{\"amount\":1,\"reason\":\"" + reason + "\"}");
+        Answer answer = admin.postRaw(
+                "/api/v1/admin/users/" + userId + "/credits", "{\"amount\":1,\"reason\":\"" + reason + "\"}");
         assertRefused(answer, 400, "invalid_text");
         assertThat(answer.json().path("error").path("message").asText()).startsWith("reason contains");
     }
@@ -151,7 +237,8 @@ class HostileInputApiTest {
         Answer created = Studio.create(rich, preset, upload, "snow\nand\tice", null);
         assertThat(created.status()).isEqualTo(202);
         String id = created.json().get("id").asText();
-        assertThat(rich.get("/api/v1/generations/" + id).json().get("prompt").asText()).isEqualTo("snow and ice");
+        assertThat(rich.get("/api/v1/generations/" + id).json().get("prompt").asText())
+                .isEqualTo("snow and ice");
     }
 
     @Test
@@ -167,9 +254,15 @@ class HostileInputApiTest {
     // --- cursors
 
     static Stream<Arguments> forgedCursors() {
-        String legacy = Base64.getUrlEncoder().withoutPadding().encodeToString(("99999999999999:0:" + SOME_ID).getBytes(StandardCharsets.UTF_8));
-        String legacyNegative = Base64.getUrlEncoder().withoutPadding().encodeToString(("-99999999999999:0:" + SOME_ID).getBytes(StandardCharsets.UTF_8));
-        Stream<String> cursors = Stream.of(legacy, legacyNegative,
+        String legacy = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("99999999999999:0:" + SOME_ID).getBytes(StandardCharsets.UTF_8));
+        String legacyNegative = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("-99999999999999:0:" + SOME_ID).getBytes(StandardCharsets.UTF_8));
+        Stream<String> cursors = Stream.of(
+                legacy,
+                legacyNegative,
                 PageCursor.encode("99999999999999", "0", SOME_ID),
                 PageCursor.encode("-99999999999999", "0", SOME_ID),
                 PageCursor.encode("1700000000", "1000000000", SOME_ID),
@@ -183,8 +276,9 @@ class HostileInputApiTest {
                 "2.MQ",
                 "1.!!",
                 "%00");
-        return cursors.flatMap(cursor -> Stream.of("/api/v1/generations", "/api/v1/credits/ledger", "/api/v1/admin/users")
-                .map(path -> Arguments.of(path, cursor)));
+        return cursors.flatMap(
+                cursor -> Stream.of("/api/v1/generations", "/api/v1/credits/ledger", "/api/v1/admin/users")
+                        .map(path -> Arguments.of(path, cursor)));
     }
 
     @ParameterizedTest
@@ -207,7 +301,9 @@ class HostileInputApiTest {
             Answer page = owner.get("/api/v1/credits/ledger?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             seen += page.json().get("items").size();
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
         } while (cursor != null);
         assertThat(seen).isEqualTo(3);
     }
@@ -218,7 +314,8 @@ class HostileInputApiTest {
     @ValueSource(strings = {"1.5", "\"3\"", "3.0", "true", "1e2", "\"\"", "[3]"})
     void anAdjustmentAmountMustBeAWholeNumber(String amount) {
         int before = Studio.credits(user);
-        Answer answer = admin.postRaw("/api/v1/admin/users/" + userId + "/credits", "{\"amount\":" + amount + ",\"reason\":\"test\"}");
+        Answer answer = admin.postRaw(
+                "/api/v1/admin/users/" + userId + "/credits", "{\"amount\":" + amount + ",\"reason\":\"test\"}");
         assertRefused(answer, 400, "invalid_field");
         assertThat(answer.json().path("error").path("message").asText()).isEqualTo("amount must be a whole number.");
         assertThat(Studio.credits(user)).isEqualTo(before);
@@ -226,7 +323,8 @@ class HostileInputApiTest {
 
     @Test
     void aWholeAmountIsStoredAsSent() {
-        Answer answer = admin.postRaw("/api/v1/admin/users/" + userId + "/credits", "{\"amount\":3,\"reason\":\"test\"}");
+        Answer answer =
+                admin.postRaw("/api/v1/admin/users/" + userId + "/credits", "{\"amount\":3,\"reason\":\"test\"}");
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.json().get("amount").asInt()).isEqualTo(3);
     }
@@ -263,8 +361,9 @@ class HostileInputApiTest {
 
             @Override
             public void writeTo(BufferedSink sink) throws java.io.IOException {
-                sink.write("--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                sink.write(
+                        "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 for (int i = 0; i < 21; i++) {
                     sink.write(megabyte);
                 }
@@ -278,16 +377,41 @@ class HostileInputApiTest {
     void aBrokenMultipartBodyIs400() {
         byte[] jpeg = TestImages.jpeg(64, 64);
         String type = "multipart/form-data; boundary=XX";
-        assertRefused(uploadRaw(multipart("Content-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"", jpeg, true), type),
-                400, "malformed_multipart");
-        assertRefused(uploadRaw(multipart("Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"\r\nX-Note: a\u0000b", jpeg, true), type),
-                400, "malformed_multipart");
-        assertRefused(uploadRaw(multipart("Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"", jpeg, false), type),
-                400, "malformed_multipart");
-        assertRefused(uploadRaw("no boundary at all".getBytes(StandardCharsets.UTF_8), type), 400, "malformed_multipart");
-        assertRefused(uploadRaw(multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true), "multipart/form-data"),
-                400, "malformed_multipart");
-        Answer fine = uploadRaw(multipart("Content-Disposition: form-data; name=\"file\"; filename=\"ok\t.jpg\"\r\nContent-Type: image/jpeg", jpeg, true), type);
+        assertRefused(
+                uploadRaw(
+                        multipart(
+                                "Content-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"", jpeg, true),
+                        type),
+                400,
+                "malformed_multipart");
+        assertRefused(
+                uploadRaw(
+                        multipart(
+                                "Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"\r\nX-Note: a\u0000b",
+                                jpeg,
+                                true),
+                        type),
+                400,
+                "malformed_multipart");
+        assertRefused(
+                uploadRaw(
+                        multipart("Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"", jpeg, false),
+                        type),
+                400,
+                "malformed_multipart");
+        assertRefused(
+                uploadRaw("no boundary at all".getBytes(StandardCharsets.UTF_8), type), 400, "malformed_multipart");
+        assertRefused(
+                uploadRaw(
+                        multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true), "multipart/form-data"),
+                400,
+                "malformed_multipart");
+        Answer fine = uploadRaw(
+                multipart(
+                        "Content-Disposition: form-data; name=\"file\"; filename=\"ok\t.jpg\"\r\nContent-Type: image/jpeg",
+                        jpeg,
+                        true),
+                type);
         assertThat(fine.status()).as(fine.body()).isEqualTo(201);
     }
 
@@ -303,7 +427,10 @@ class HostileInputApiTest {
         assertRefused(raw.get("/../.."), 400, "bad_request");
         assertRefused(raw.get("/api/%2e%2e/%2e%2e/etc/passwd"), 400, "bad_request");
         assertRefused(raw.get("/api/v1/generations/" + "a".repeat(9000)), 414, "uri_too_long");
-        assertRefused(raw.send("GET", "/health", "X-Padding: " + "a".repeat(20 * 1024) + "\r\n", null), 431, "headers_too_large");
+        assertRefused(
+                raw.send("GET", "/health", "X-Padding: " + "a".repeat(20 * 1024) + "\r\n", null),
+                431,
+                "headers_too_large");
         assertRefused(raw.send("GET", "/health", "X-Note: a\u0000b\r\n", null), 400, "bad_request");
         assertRefused(raw.send("POST", "/api/v1/auth/login", "Content-Length: many\r\n", null), 400, "bad_request");
         assertThat(raw.get("/health").status()).isEqualTo(200);
@@ -320,22 +447,38 @@ class HostileInputApiTest {
     void everyKindOfAnswerCarriesTheSecurityHeaders() throws Exception {
         for (String path : new String[] {"/api/v1/presets", "/health", "/openapi.json", "/swagger", "/nothing-here"}) {
             Answer answer = SERVER.client().get(path);
-            assertSecurityHeaders(answer.header("X-Content-Type-Options"), answer.header("X-Frame-Options"), answer.header("Content-Security-Policy"));
+            assertSecurityHeaders(
+                    answer.header("X-Content-Type-Options"),
+                    answer.header("X-Frame-Options"),
+                    answer.header("Content-Security-Policy"));
         }
         String asset = SERVER.client().get("/swagger").body().replaceAll("(?s).*?(/webjars/[^\"]+\\.css).*", "$1");
         Answer css = SERVER.client().get(asset);
         assertThat(css.status()).isEqualTo(200);
-        assertSecurityHeaders(css.header("X-Content-Type-Options"), css.header("X-Frame-Options"), css.header("Content-Security-Policy"));
+        assertSecurityHeaders(
+                css.header("X-Content-Type-Options"),
+                css.header("X-Frame-Options"),
+                css.header("Content-Security-Policy"));
 
         String upload = Studio.upload(user);
         Answer thumbnail = user.get("/api/v1/uploads/" + upload + "/thumbnail");
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
-        assertSecurityHeaders(thumbnail.header("X-Content-Type-Options"), thumbnail.header("X-Frame-Options"), thumbnail.header("Content-Security-Policy"));
+        assertSecurityHeaders(
+                thumbnail.header("X-Content-Type-Options"),
+                thumbnail.header("X-Frame-Options"),
+                thumbnail.header("Content-Security-Policy"));
         assertThat(thumbnail.header("Cache-Control")).startsWith("private");
 
-        try (Response events = new OkHttpClient().newCall(user.request("/api/v1/events").header("Accept", "text/event-stream").build()).execute()) {
+        try (Response events = new OkHttpClient()
+                .newCall(user.request("/api/v1/events")
+                        .header("Accept", "text/event-stream")
+                        .build())
+                .execute()) {
             assertThat(events.code()).isEqualTo(200);
-            assertSecurityHeaders(events.header("X-Content-Type-Options"), events.header("X-Frame-Options"), events.header("Content-Security-Policy"));
+            assertSecurityHeaders(
+                    events.header("X-Content-Type-Options"),
+                    events.header("X-Frame-Options"),
+                    events.header("Content-Security-Policy"));
         }
     }
 }

@@ -28,8 +28,10 @@ class OperationsApiTest {
         Answer metrics = SERVER.client().get(ApiPaths.METRICS);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
-                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"" + ApiPaths.PRESETS + "\",status=\"200\"}");
+        assertThat(metrics.body())
+                .contains("jvm_memory_used_bytes")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"" + ApiPaths.PRESETS
+                        + "\",status=\"200\"}");
     }
 
     @Test
@@ -42,7 +44,8 @@ class OperationsApiTest {
         assertThat(paths.has(ApiPaths.PRESETS)).isTrue();
         assertThat(paths.has(ApiPaths.UPLOADS)).isTrue();
         assertThat(paths.has(ApiPaths.ADMIN_USER_CREDITS)).isTrue();
-        assertThat(doc.json().path("components").path("schemas").has("AuthResponse")).isTrue();
+        assertThat(doc.json().path("components").path("schemas").has("AuthResponse"))
+                .isTrue();
     }
 
     @Test

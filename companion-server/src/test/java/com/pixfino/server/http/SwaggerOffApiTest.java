@@ -15,14 +15,18 @@ class SwaggerOffApiTest {
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension(() -> TestServer.start(
-            TestServer.config(TestDatabases.TestDirs.fresh("swagger-off"), Optional.of(TestDatabases.freshDatabase())).withSwaggerUi(false)));
+            TestServer.config(TestDatabases.TestDirs.fresh("swagger-off"), Optional.of(TestDatabases.freshDatabase()))
+                    .withSwaggerUi(false)));
 
     @Test
     void swaggerUiIsGoneAndTheDocumentStays() {
         Answer page = SERVER.client().get("/swagger");
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.errorCode()).isEqualTo("not_found");
-        assertThat(SERVER.client().get("/webjars/swagger-ui/5.17.14/swagger-ui.css").status()).isEqualTo(404);
+        assertThat(SERVER.client()
+                        .get("/webjars/swagger-ui/5.17.14/swagger-ui.css")
+                        .status())
+                .isEqualTo(404);
         assertThat(SERVER.client().get("/openapi.json").status()).isEqualTo(200);
     }
 }

@@ -29,8 +29,12 @@ class PresetsApiTest {
         List<PresetView> all = presets("");
         assertThat(all).hasSizeGreaterThanOrEqualTo(30);
         // every category present, none other (duplicates ignored)
-        assertThat(all).extracting(p -> p.category().name()).containsOnly("PORTRAIT", "HEADSHOT", "FASHION", "FANTASY", "PRODUCT", "VIDEO_AD");
-        assertThat(all).extracting(PresetView::name).contains("Snow Princess", "Red Carpet", "Cyberpunk", "LinkedIn Headshot", "Product on White");
+        assertThat(all)
+                .extracting(p -> p.category().name())
+                .containsOnly("PORTRAIT", "HEADSHOT", "FASHION", "FANTASY", "PRODUCT", "VIDEO_AD");
+        assertThat(all)
+                .extracting(PresetView::name)
+                .contains("Snow Princess", "Red Carpet", "Cyberpunk", "LinkedIn Headshot", "Product on White");
     }
 
     @Test
@@ -46,7 +50,8 @@ class PresetsApiTest {
             assertThat(p.promptTemplate()).isNotBlank();
             assertThat(p.provider()).isNotBlank();
             assertThat(p.model()).isNotBlank();
-            assertThat(p.marginPercent()).isEqualByComparingTo(CreditPricing.marginPercent(p.credits(), p.apiCostUsd()));
+            assertThat(p.marginPercent())
+                    .isEqualByComparingTo(CreditPricing.marginPercent(p.credits(), p.apiCostUsd()));
         }
     }
 
@@ -66,7 +71,9 @@ class PresetsApiTest {
         assertThat(presets("?category=PRODUCT")).isNotEmpty().allMatch(p -> p.category() == PresetCategory.PRODUCT);
         assertThat(presets("?category=headshot")).isNotEmpty().allMatch(p -> p.category() == PresetCategory.HEADSHOT);
         assertThat(presets("?kind=VIDEO")).isNotEmpty().allMatch(p -> p.kind() == MediaKind.VIDEO);
-        assertThat(presets("?q=snow")).extracting(PresetView::slug).contains("snow-princess", "snow-princess-cinematic");
+        assertThat(presets("?q=snow"))
+                .extracting(PresetView::slug)
+                .contains("snow-princess", "snow-princess-cinematic");
         assertThat(presets("?q=snow&kind=IMAGE")).extracting(PresetView::slug).containsExactly("snow-princess");
         assertThat(presets("?q=100%25_")).isEmpty();
     }
@@ -76,6 +83,7 @@ class PresetsApiTest {
         Answer answer = SERVER.client().get(ApiPaths.PRESETS + "?category=CARTOONS");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_category");
-        assertThat(SERVER.client().get(ApiPaths.PRESETS + "?kind=AUDIO").errorCode()).isEqualTo("invalid_kind");
+        assertThat(SERVER.client().get(ApiPaths.PRESETS + "?kind=AUDIO").errorCode())
+                .isEqualTo("invalid_kind");
     }
 }

@@ -66,7 +66,8 @@ class GuardedProviderDeadlineTest {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> guarded.submit(request(), CallDeadline.in(Duration.ofSeconds(2))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo("rate_limited"));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.code()).isEqualTo("rate_limited"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(throttled.calls.get()).isEqualTo(1);
@@ -97,18 +98,30 @@ class GuardedProviderDeadlineTest {
             assertThatThrownBy(() -> guarded.submit(request())).hasMessage("boom");
         }
 
-        assertThat(guarded.pausedFor()).hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10)));
+        assertThat(guarded.pausedFor())
+                .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10)));
     }
 
     @Test
     void theHttpExchangeOfAStalledPollIsDroppedAtTheDeadline() {
         try (FakeReplicate fake = new FakeReplicate()) {
             // like the server's client: only a 100 s read timeout would end this exchange on its own
-            OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(100)).callTimeout(Duration.ofSeconds(110)).build();
-            ReplicateProvider replicate = new ReplicateProvider(ProviderServers.replicate(fake, false),
-                    new ProviderHttp("Replicate", http, ServerApp.objectMapper(), Clock.systemUTC()), Duration.ofMinutes(6));
-            ProviderRequest request = new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, "black-forest-labs/flux-kontext-pro",
-                    "pollstall " + UUID.randomUUID(), "", "{}", null,
+            OkHttpClient http = new OkHttpClient.Builder()
+                    .readTimeout(Duration.ofSeconds(100))
+                    .callTimeout(Duration.ofSeconds(110))
+                    .build();
+            ReplicateProvider replicate = new ReplicateProvider(
+                    ProviderServers.replicate(fake, false),
+                    new ProviderHttp("Replicate", http, ServerApp.objectMapper(), Clock.systemUTC()),
+                    Duration.ofMinutes(6));
+            ProviderRequest request = new ProviderRequest(
+                    UUID.randomUUID(),
+                    MediaKind.IMAGE,
+                    "black-forest-labs/flux-kontext-pro",
+                    "pollstall " + UUID.randomUUID(),
+                    "",
+                    "{}",
+                    null,
                     () -> new ProviderRequest.InputImage(TestImages.jpeg(300, 400), "image/jpeg", 300, 400));
             AtomicBoolean pollReturned = new AtomicBoolean();
             Scripted polling = new Scripted(() -> "unused") {
@@ -134,7 +147,10 @@ class GuardedProviderDeadlineTest {
     }
 
     private GuardedProvider guard(Provider provider, int failuresToOpen, Duration open, int attempts) {
-        return new GuardedProvider(provider, new ResilienceSettings(failuresToOpen, open, attempts, Duration.ofMillis(10), LONG_CALLS), calls);
+        return new GuardedProvider(
+                provider,
+                new ResilienceSettings(failuresToOpen, open, attempts, Duration.ofMillis(10), LONG_CALLS),
+                calls);
     }
 
     private void awaitForever() {
@@ -181,8 +197,7 @@ class GuardedProviderDeadlineTest {
         }
 
         @Override
-        public void cancel(String jobId) {
-        }
+        public void cancel(String jobId) {}
 
         @Override
         public BigDecimal estimateCost(ProviderRequest request) {

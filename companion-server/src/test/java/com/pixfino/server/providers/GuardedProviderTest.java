@@ -30,7 +30,10 @@ class GuardedProviderTest {
     }
 
     private GuardedProvider guard(int attempts, Duration open) {
-        return new GuardedProvider(provider, new ResilienceSettings(5, open, attempts, Duration.ofMillis(1), Duration.ofSeconds(5)), calls);
+        return new GuardedProvider(
+                provider,
+                new ResilienceSettings(5, open, attempts, Duration.ofMillis(1), Duration.ofSeconds(5)),
+                calls);
     }
 
     @Test
@@ -47,9 +50,12 @@ class GuardedProviderTest {
         assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.OPEN);
         int callsWhenOpened = provider.calls.get();
 
-        assertThatThrownBy(() -> guarded.submit(request())).isInstanceOf(ProviderUnavailableException.class)
+        assertThatThrownBy(() -> guarded.submit(request()))
+                .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("paused");
-        assertThat(provider.calls.get()).as("an open breaker does not call the provider").isEqualTo(callsWhenOpened);
+        assertThat(provider.calls.get())
+                .as("an open breaker does not call the provider")
+                .isEqualTo(callsWhenOpened);
 
         await().atMost(Duration.ofSeconds(5)).until(guarded::state, state -> state == CircuitBreaker.State.HALF_OPEN);
         provider.next.set(() -> "ok-job");
@@ -119,8 +125,10 @@ class GuardedProviderTest {
         provider.next.set(() -> {
             throw new IllegalStateException("socket closed");
         });
-        assertThatThrownBy(() -> guarded.submit(request())).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("controlled").hasMessageContaining("socket closed");
+        assertThatThrownBy(() -> guarded.submit(request()))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("controlled")
+                .hasMessageContaining("socket closed");
     }
 
     private static ProviderRequest request() {

@@ -49,32 +49,34 @@ public abstract class ProviderContractTest {
      * and with which code, the word that keeps it busy until canceled, the word that makes a job outlive
      * its time limit, and the remote service behind it (empty for the local renderer).
      */
-    public record Profile(String presetSlug, Completion completion, List<Failure> failures, String busyWord, Failure overTime,
-                          Optional<Remote> remote) {
-    }
+    public record Profile(
+            String presetSlug,
+            Completion completion,
+            List<Failure> failures,
+            String busyWord,
+            Failure overTime,
+            Optional<Remote> remote) {}
 
     /** What a completed job of this provider records. */
-    public record Completion(String provider, String model, String apiCostUsd, String contentType) {
-    }
+    public record Completion(String provider, String model, String apiCostUsd, String contentType) {}
 
     /** A prompt word and the error code the generation fails with. */
-    public record Failure(String word, String code) {
-    }
+    public record Failure(String word, String code) {}
 
     /** The remote service the provider calls, as its fake sees it: its API key, and the path of the call that starts a job. */
     public record Remote(FakeHttpServer fake, String secret, String startPath) {
         long startsCarrying(String word) {
-            return fake.calls("POST", startPath).stream().filter(call -> call.body().contains(word)).count();
+            return fake.calls("POST", startPath).stream()
+                    .filter(call -> call.body().contains(word))
+                    .count();
         }
     }
 
     /** A completed job as its owner fetched it: the view, the file and its thumbnail. */
-    public record Completed(String prompt, GenerationView view, Answer output, Answer thumbnail) {
-    }
+    public record Completed(String prompt, GenerationView view, Answer output, Answer thumbnail) {}
 
     /** A generation started by a user whose balance was exactly its price. */
-    public record Job(ApiClient user, String id, int credits) {
-    }
+    public record Job(ApiClient user, String id, int credits) {}
 
     protected abstract Profile profile();
 
@@ -95,12 +97,10 @@ public abstract class ProviderContractTest {
     protected abstract void awaitBusyAtProvider(String prompt, Job job);
 
     /** What only this provider promises about a completed job (its polls, the file's bytes or size). */
-    protected void assertCompletedAtProvider(Completed job) {
-    }
+    protected void assertCompletedAtProvider(Completed job) {}
 
     /** Waits until the provider was told to stop the job; a provider with nothing to stop does not wait. */
-    protected void awaitToldToStop(String prompt) {
-    }
+    protected void awaitToldToStop(String prompt) {}
 
     @BeforeAll
     void startServers() {

@@ -18,7 +18,9 @@ public abstract class RemoteProviderContractTest extends ProviderContractTest {
         GenerationView done = Studio.awaitFinal(job.user(), job.id(), WAIT);
 
         assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
-        assertThat(profile.remote().orElseThrow().startsCarrying(prompt)).as("refused once, then accepted").isEqualTo(2);
+        assertThat(profile.remote().orElseThrow().startsCarrying(prompt))
+                .as("refused once, then accepted")
+                .isEqualTo(2);
         assertThat(Studio.credits(job.user())).isZero();
     }
 }

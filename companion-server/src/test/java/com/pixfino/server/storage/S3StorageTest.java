@@ -20,6 +20,7 @@ class S3StorageTest extends StorageContractTest {
 
     @AutoClose
     private static final S3ProxyServer s3 = new S3ProxyServer();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
@@ -39,11 +40,13 @@ class S3StorageTest extends StorageContractTest {
     void aPresignedLinkServesTheFileWithoutCredentials() throws Exception {
         storage.put("outputs/1/a.jpg", "jpeg bytes".getBytes(), "image/jpeg");
 
-        URI link = storage.presignedGet("outputs/1/a.jpg", Duration.ofMinutes(5)).orElseThrow();
+        URI link =
+                storage.presignedGet("outputs/1/a.jpg", Duration.ofMinutes(5)).orElseThrow();
 
         assertThat(link.isAbsolute()).isTrue();
         assertThat(link.getQuery()).contains("X-Amz-Expires=300").contains("X-Amz-Signature=");
-        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> answer =
+                HTTP.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(new String(answer.body())).isEqualTo("jpeg bytes");
         assertThat(answer.headers().firstValue("Content-Type")).contains("image/jpeg");
@@ -52,7 +55,8 @@ class S3StorageTest extends StorageContractTest {
     @Test
     void aTamperedOrUnsignedLinkIsRefused() throws Exception {
         storage.put("outputs/1/b.jpg", new byte[] {7}, "image/jpeg");
-        URI link = storage.presignedGet("outputs/1/b.jpg", Duration.ofMinutes(5)).orElseThrow();
+        URI link =
+                storage.presignedGet("outputs/1/b.jpg", Duration.ofMinutes(5)).orElseThrow();
 
         URI otherKey = URI.create(link.toString().replace("outputs/1/b.jpg", "outputs/1/c.jpg"));
         URI unsigned = URI.create(link.toString().substring(0, link.toString().indexOf('?')));
@@ -63,7 +67,8 @@ class S3StorageTest extends StorageContractTest {
     @Test
     void anExpiredLinkIsRefused() throws Exception {
         storage.put("outputs/1/d.jpg", new byte[] {7}, "image/jpeg");
-        URI link = storage.presignedGet("outputs/1/d.jpg", Duration.ofSeconds(3)).orElseThrow();
+        URI link =
+                storage.presignedGet("outputs/1/d.jpg", Duration.ofSeconds(3)).orElseThrow();
         assertThat(status(link)).as("fresh").isEqualTo(200);
 
         await("the link to expire").atMost(Duration.ofSeconds(10)).until(() -> status(link), status -> status == 403);
@@ -71,24 +76,37 @@ class S3StorageTest extends StorageContractTest {
 
     @Test
     void aMissingBucketStopsTheServerWithOneSentence() {
-        var missing = new S3Settings(Optional.of(s3.endpoint()), "no-such-bucket", "us-east-1",
-                Optional.of(S3ProxyServer.ACCESS_KEY), Optional.of(S3ProxyServer.SECRET_KEY), true, Duration.ofMinutes(1));
+        var missing = new S3Settings(
+                Optional.of(s3.endpoint()),
+                "no-such-bucket",
+                "us-east-1",
+                Optional.of(S3ProxyServer.ACCESS_KEY),
+                Optional.of(S3ProxyServer.SECRET_KEY),
+                true,
+                Duration.ofMinutes(1));
         assertThatThrownBy(() -> S3Storage.open(missing))
-                .isInstanceOf(StorageException.class).hasMessageStartingWith("PIXFINO_S3_BUCKET 'no-such-bucket' cannot be reached");
+                .isInstanceOf(StorageException.class)
+                .hasMessageStartingWith("PIXFINO_S3_BUCKET 'no-such-bucket' cannot be reached");
     }
 
     @Test
     void theFilesystemHandsOutNoLinks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        assertThat(new FileSystemStorage(dir).presignedGet("outputs/1/a.jpg", Duration.ofMinutes(5))).isEmpty();
-        assertThatThrownBy(() -> new FileSystemStorage(dir).presignedGet("../a.jpg", Duration.ofMinutes(5))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FileSystemStorage(dir).presignedGet("outputs/1/a.jpg", Duration.ofMinutes(5)))
+                .isEmpty();
+        assertThatThrownBy(() -> new FileSystemStorage(dir).presignedGet("../a.jpg", Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static int status(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String bucketOf(Storage storage) {
         // the link names the bucket in its path (path-style)
-        return storage.presignedGet("x", Duration.ofMinutes(1)).orElseThrow().getPath().split("/")[1];
+        return storage.presignedGet("x", Duration.ofMinutes(1))
+                .orElseThrow()
+                .getPath()
+                .split("/")[1];
     }
 }

@@ -13,10 +13,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -27,8 +27,10 @@ public final class ApiClient {
 
     private static final MediaType JSON = MediaType.get("application/json");
     // reads the answers into the shared-model records the studio uses; fields the studio ignores are fine
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .readTimeout(Duration.ofSeconds(60))
             .retryOnConnectionFailure(false)
@@ -58,7 +60,13 @@ public final class ApiClient {
     }
 
     /** The status, the headers and the body (parsed when it is JSON). */
-    public record Answer(int status, String contentType, String body, JsonNode json, Map<String, java.util.List<String>> headers, byte[] bytes) {
+    public record Answer(
+            int status,
+            String contentType,
+            String body,
+            JsonNode json,
+            Map<String, java.util.List<String>> headers,
+            byte[] bytes) {
         public String errorCode() {
             return json == null ? null : json.path("error").path("code").asText(null);
         }
@@ -104,7 +112,10 @@ public final class ApiClient {
     }
 
     public Answer postWithHeader(String path, Object body, String header, String value) {
-        return send(new Request.Builder().url(baseUrl + path).header(header, value).post(RequestBody.create(write(body), JSON)));
+        return send(new Request.Builder()
+                .url(baseUrl + path)
+                .header(header, value)
+                .post(RequestBody.create(write(body), JSON)));
     }
 
     /** An OkHttp request already carrying this client's token, for streaming tests. */
@@ -126,7 +137,8 @@ public final class ApiClient {
     }
 
     public Answer upload(String path, String fileName, byte[] bytes, String contentType) {
-        RequestBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        RequestBody multipart = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("file", fileName, RequestBody.create(bytes, MediaType.get(contentType)))
                 .build();
         return send(new Request.Builder().url(baseUrl + path).post(multipart));
@@ -150,7 +162,8 @@ public final class ApiClient {
     /** Registers a fresh user and returns a client signed in as them. */
     public ApiClient registerNew() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        Answer answer = post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
+        Answer answer =
+                post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
         if (answer.status() != 201) {
             throw new IllegalStateException("register failed: " + answer.status() + " " + answer.body());
         }

@@ -9,8 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** How a provider client's call fails: the code and whether the job runner may retry it. */
 public final class ProviderFaults {
 
-    private ProviderFaults() {
-    }
+    private ProviderFaults() {}
 
     /** Asserts that {@code call} throws a {@link ProviderException} with {@code code}; returns it for further checks. */
     public static ProviderException fault(ThrowingCallable call, String code, boolean isTransient) {

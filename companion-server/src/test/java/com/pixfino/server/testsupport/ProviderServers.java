@@ -1,6 +1,7 @@
 package com.pixfino.server.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobSettings;
@@ -13,7 +14,6 @@ import com.pixfino.server.storage.S3Settings;
 import com.pixfino.server.testsupport.fakes.FakeFal;
 import com.pixfino.server.testsupport.fakes.FakeOpenRouter;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,8 +34,7 @@ public final class ProviderServers {
 
     private static final OkHttpClient HTTP = new OkHttpClient();
 
-    private ProviderServers() {
-    }
+    private ProviderServers() {}
 
     /** Jobs poll every 200 ms and time out after {@code timeout}. */
     public static JobSettings jobs(Duration pollInterval, Duration timeout) {
@@ -47,18 +46,32 @@ public final class ProviderServers {
         return new ResilienceSettings(50, Duration.ofSeconds(60), 2, Duration.ofMillis(20), callTimeout);
     }
 
-    public static TestServer start(RemoteProviderSettings providers, JobSettings jobs, ResilienceSettings resilience, Optional<S3Settings> s3) {
-        ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("providers"), Optional.of(TestDatabases.freshDatabase()));
-        return TestServer.start(base.withJobs(jobs, resilience).withProviders(providers).withS3(s3));
+    public static TestServer start(
+            RemoteProviderSettings providers,
+            JobSettings jobs,
+            ResilienceSettings resilience,
+            Optional<S3Settings> s3) {
+        ServerConfig base = TestServer.config(
+                TestDatabases.TestDirs.fresh("providers"), Optional.of(TestDatabases.freshDatabase()));
+        return TestServer.start(
+                base.withJobs(jobs, resilience).withProviders(providers).withS3(s3));
     }
 
     public static TestServer start(RemoteProviderSettings providers, Duration timeout) {
-        return start(providers, jobs(Duration.ofMillis(200), timeout), patientBreaker(Duration.ofSeconds(30)), Optional.empty());
+        return start(
+                providers,
+                jobs(Duration.ofMillis(200), timeout),
+                patientBreaker(Duration.ofSeconds(30)),
+                Optional.empty());
     }
 
     /** Jobs poll only every 60 s here: a job that finishes within seconds was finished by its webhook. */
     public static TestServer startWebhookDriven(RemoteProviderSettings providers) {
-        return start(providers, jobs(Duration.ofSeconds(60), Duration.ofMinutes(5)), patientBreaker(Duration.ofSeconds(30)), Optional.empty());
+        return start(
+                providers,
+                jobs(Duration.ofSeconds(60), Duration.ofMinutes(5)),
+                patientBreaker(Duration.ofSeconds(30)),
+                Optional.empty());
     }
 
     public static RemoteProviderSettings only(ReplicateSettings replicate) {
@@ -74,15 +87,21 @@ public final class ProviderServers {
     }
 
     public static ReplicateSettings replicate(FakeReplicate fake, boolean webhooks) {
-        return new ReplicateSettings(FakeReplicate.TOKEN, fake.uri(),
+        return new ReplicateSettings(
+                FakeReplicate.TOKEN,
+                fake.uri(),
                 webhooks ? Optional.of(webhookUrl("replicate")) : Optional.empty(),
-                webhooks ? Optional.of(FakeReplicate.WEBHOOK_SECRET) : Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
+                webhooks ? Optional.of(FakeReplicate.WEBHOOK_SECRET) : Optional.empty(),
+                ReplicateSettings.DEFAULT_PRICES);
     }
 
     public static FalSettings fal(FakeFal fake, boolean webhooks) {
-        return new FalSettings(FakeFal.KEY, fake.uri(),
+        return new FalSettings(
+                FakeFal.KEY,
+                fake.uri(),
                 webhooks ? Optional.of(webhookUrl("fal")) : Optional.empty(),
-                URI.create(fake.baseUrl() + "/.well-known/jwks.json"), FalSettings.DEFAULT_PRICES);
+                URI.create(fake.baseUrl() + "/.well-known/jwks.json"),
+                FalSettings.DEFAULT_PRICES);
     }
 
     public static OpenRouterSettings openRouter(FakeOpenRouter fake) {
@@ -99,12 +118,12 @@ public final class ProviderServers {
     }
 
     /** A webhook call's answer. */
-    public record Reply(int status, JsonNode json) {
-    }
+    public record Reply(int status, JsonNode json) {}
 
     /** Posts {@code body} to the server's webhook endpoint for {@code provider}, as the provider would. */
     public static Reply postWebhook(TestServer server, String provider, String body, Map<String, String> headers) {
-        Request.Builder request = new Request.Builder().url(server.baseUrl() + webhookPath(provider))
+        Request.Builder request = new Request.Builder()
+                .url(server.baseUrl() + webhookPath(provider))
                 .post(RequestBody.create(body, MediaType.get("application/json")));
         headers.forEach(request::header);
         try (Response response = HTTP.newCall(request.build()).execute()) {

@@ -50,8 +50,9 @@ public final class RawHttp {
     /** Sends {@code method target HTTP/1.1} with a Host and {@code Connection: close}, then {@code extraHeaders} (each ending in CRLF) and {@code body}. */
     public Answer send(String method, String target, String extraHeaders, byte[] body) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(
+                (method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(extraHeaders.getBytes(StandardCharsets.ISO_8859_1));
         if (body != null) {
             request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -109,7 +110,9 @@ public final class RawHttp {
         Map<String, String> headers = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.putIfAbsent(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -124,7 +127,8 @@ public final class RawHttp {
         int at = 0;
         while (at < text.length()) {
             int lineEnd = text.indexOf("\r\n", at);
-            int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
+            int size =
+                    Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }

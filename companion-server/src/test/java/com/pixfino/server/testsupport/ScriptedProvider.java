@@ -63,10 +63,12 @@ public final class ScriptedProvider extends StubProvider {
             throw ProviderException.permanent("malformed_response", "The provider's answer could not be parsed.");
         }
         if (prompt.contains("garbage-output")) {
-            return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", new byte[] {1, 2, 3})), BigDecimal.ONE);
+            return new ProviderPoll.Succeeded(
+                    List.of(ProviderPoll.Output.of("image/jpeg", new byte[] {1, 2, 3})), BigDecimal.ONE);
         }
         byte[] jpeg = TestImages.encode(TestImages.picture(640, 800), "jpg");
-        return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", jpeg)), new BigDecimal("0.0400"));
+        return new ProviderPoll.Succeeded(
+                List.of(ProviderPoll.Output.of("image/jpeg", jpeg)), new BigDecimal("0.0400"));
     }
 
     @Override

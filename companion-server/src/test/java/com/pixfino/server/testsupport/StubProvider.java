@@ -30,8 +30,7 @@ public abstract class StubProvider implements Provider {
     }
 
     @Override
-    public void cancel(String jobId) {
-    }
+    public void cancel(String jobId) {}
 
     @Override
     public BigDecimal estimateCost(ProviderRequest request) {

@@ -35,7 +35,9 @@ public final class Studio {
         ApiClient user = server.client().registerNew();
         int delta = credits - 5;
         if (delta != 0) {
-            Answer answer = admin.post(ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, userId(user)), Map.of("amount", delta, "reason", "test setup"));
+            Answer answer = admin.post(
+                    ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, userId(user)),
+                    Map.of("amount", delta, "reason", "test setup"));
             if (answer.status() != 201) {
                 throw new IllegalStateException(answer.body());
             }
@@ -80,13 +82,17 @@ public final class Studio {
         if (prompt != null) {
             body.put("prompt", prompt);
         }
-        return idempotencyKey == null ? user.post(ApiPaths.GENERATIONS, body)
+        return idempotencyKey == null
+                ? user.post(ApiPaths.GENERATIONS, body)
                 : user.postWithHeader(ApiPaths.GENERATIONS, body, ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
     }
 
     /** Uploads a fresh photo and starts a generation of it; returns the generation's id. */
     public static String generate(ApiClient user, long presetId, String prompt) {
-        return create(user, presetId, upload(user), prompt, null).json().get("id").asText();
+        return create(user, presetId, upload(user), prompt, null)
+                .json()
+                .get("id")
+                .asText();
     }
 
     public static GenerationView generation(ApiClient user, String generationId) {
@@ -99,13 +105,16 @@ public final class Studio {
 
     /** Waits until the generation reaches a final status and returns its view. */
     public static GenerationView awaitFinal(ApiClient user, String generationId, Duration timeout) {
-        return await("generation " + generationId + " to end").atMost(timeout)
+        return await("generation " + generationId + " to end")
+                .atMost(timeout)
                 .until(() -> generation(user, generationId), g -> g.status().isFinal());
     }
 
     /** Waits until the generation has reached {@code status} (a job picked up is RUNNING). */
-    public static GenerationView awaitStatus(ApiClient user, String generationId, GenerationStatus status, Duration timeout) {
-        return await("generation " + generationId + " to be " + status).atMost(timeout)
+    public static GenerationView awaitStatus(
+            ApiClient user, String generationId, GenerationStatus status, Duration timeout) {
+        return await("generation " + generationId + " to be " + status)
+                .atMost(timeout)
                 .until(() -> generation(user, generationId), g -> g.status() == status);
     }
 
@@ -116,7 +125,9 @@ public final class Studio {
     /** The kinds of the user's ledger rows for one generation, oldest first. */
     public static List<LedgerKind> ledgerKinds(ApiClient user, String generationId) {
         List<LedgerKind> kinds = new ArrayList<>();
-        for (LedgerEntryView row : user.get(ApiPaths.LEDGER + "?limit=100").page(LedgerEntryView.class).items()) {
+        for (LedgerEntryView row : user.get(ApiPaths.LEDGER + "?limit=100")
+                .page(LedgerEntryView.class)
+                .items()) {
             if (("generation:" + generationId).equals(row.reference())) {
                 kinds.add(0, row.kind());
             }

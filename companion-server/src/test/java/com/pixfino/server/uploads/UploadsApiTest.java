@@ -47,14 +47,17 @@ class UploadsApiTest {
         assertThat(png.status()).isEqualTo(201);
         assertThat(png.as(UploadView.class).contentType()).isEqualTo("image/png");
 
-        Answer text = user.upload(ApiPaths.UPLOADS, "photo.jpg", "hello, not an image".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        Answer text = user.upload(
+                ApiPaths.UPLOADS, "photo.jpg", "hello, not an image".getBytes(StandardCharsets.UTF_8), "image/jpeg");
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.errorCode()).isEqualTo("unsupported_media_type");
     }
 
     @Test
     void thumbnailIsA400PxJpegForTheOwner() throws Exception {
-        UUID id = user.upload(ApiPaths.UPLOADS, "big.png", TestImages.png(1600, 1000), "image/png").as(UploadView.class).id();
+        UUID id = user.upload(ApiPaths.UPLOADS, "big.png", TestImages.png(1600, 1000), "image/png")
+                .as(UploadView.class)
+                .id();
         Answer thumbnail = user.get(ApiClient.path(ApiPaths.UPLOAD_THUMBNAIL, id));
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
@@ -100,15 +103,22 @@ class UploadsApiTest {
 
     @Test
     void anotherUsersUploadIs404EverywhereAndAnonymousIs401() {
-        UUID id = user.upload(ApiPaths.UPLOADS, "mine.jpg", TestImages.jpeg(300, 300), "image/jpeg").as(UploadView.class).id();
+        UUID id = user.upload(ApiPaths.UPLOADS, "mine.jpg", TestImages.jpeg(300, 300), "image/jpeg")
+                .as(UploadView.class)
+                .id();
         ApiClient stranger = server.client().registerNew();
 
         Answer meta = stranger.get(ApiClient.path(ApiPaths.UPLOAD, id));
         assertThat(meta.status()).isEqualTo(404);
         assertThat(meta.errorCode()).isEqualTo("not_found");
-        assertThat(stranger.get(ApiClient.path(ApiPaths.UPLOAD_THUMBNAIL, id)).status()).isEqualTo(404);
+        assertThat(stranger.get(ApiClient.path(ApiPaths.UPLOAD_THUMBNAIL, id)).status())
+                .isEqualTo(404);
         assertThat(user.get(ApiClient.path(ApiPaths.UPLOAD, id)).status()).isEqualTo(200);
-        assertThat(user.get(ApiClient.path(ApiPaths.UPLOAD, "not-a-uuid")).status()).isEqualTo(404);
-        assertThat(server.client().upload(ApiPaths.UPLOADS, "x.jpg", TestImages.jpeg(10, 10), "image/jpeg").status()).isEqualTo(401);
+        assertThat(user.get(ApiClient.path(ApiPaths.UPLOAD, "not-a-uuid")).status())
+                .isEqualTo(404);
+        assertThat(server.client()
+                        .upload(ApiPaths.UPLOADS, "x.jpg", TestImages.jpeg(10, 10), "image/jpeg")
+                        .status())
+                .isEqualTo(401);
     }
 }

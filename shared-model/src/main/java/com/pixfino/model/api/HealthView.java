@@ -7,5 +7,4 @@ import java.util.List;
  * {@code reasons} says what is degraded, one "part: state" entry each (e.g. "replicate: circuit open").
  * A degraded server whose database is "ok" still serves: only the presets of a paused provider wait.
  */
-public record HealthView(String status, String database, String version, List<String> reasons) {
-}
+public record HealthView(String status, String database, String version, List<String> reasons) {}

@@ -14,13 +14,17 @@ class ErrorBodyJsonTest {
         assertThat(json.writeValueAsString(ErrorBody.of("not_found", "Nothing here.")))
                 .isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"Nothing here.\"}}");
         assertThat(json.writeValueAsString(ErrorBody.of("internal_error", "Logged.", "0a1b2c3d4e5f")))
-                .isEqualTo("{\"error\":{\"code\":\"internal_error\",\"message\":\"Logged.\",\"errorId\":\"0a1b2c3d4e5f\"}}");
+                .isEqualTo(
+                        "{\"error\":{\"code\":\"internal_error\",\"message\":\"Logged.\",\"errorId\":\"0a1b2c3d4e5f\"}}");
     }
 
     @Test
     void bodiesWithAndWithoutAnIdReadBack() throws Exception {
-        assertThat(json.readValue("{\"error\":{\"code\":\"c\",\"message\":\"m\"}}", ErrorBody.class)).isEqualTo(ErrorBody.of("c", "m"));
-        assertThat(json.readValue("{\"error\":{\"code\":\"c\",\"message\":\"m\",\"errorId\":\"x\"}}", ErrorBody.class).error().errorId())
+        assertThat(json.readValue("{\"error\":{\"code\":\"c\",\"message\":\"m\"}}", ErrorBody.class))
+                .isEqualTo(ErrorBody.of("c", "m"));
+        assertThat(json.readValue("{\"error\":{\"code\":\"c\",\"message\":\"m\",\"errorId\":\"x\"}}", ErrorBody.class)
+                        .error()
+                        .errorId())
                 .isEqualTo("x");
     }
 }

@@ -55,7 +55,8 @@ public final class ProviderHttp {
             }
             return parse(body);
         } catch (IOException e) {
-            throw new ProviderException("network_error", "Could not reach the " + provider + " service: " + e.getMessage(), true, null, e);
+            throw new ProviderException(
+                    "network_error", "Could not reach the " + provider + " service: " + e.getMessage(), true, null, e);
         }
     }
 
@@ -83,7 +84,8 @@ public final class ProviderHttp {
     /** The exception for an HTTP status (or an error code a provider sends inside a 200). */
     public ProviderException failure(int status, String retryAfter, String body) {
         String detail = ErrorBodies.detail(mapper, body);
-        String message = "The " + provider + " service answered HTTP " + status + (detail == null ? "." : ": " + detail);
+        String message =
+                "The " + provider + " service answered HTTP " + status + (detail == null ? "." : ": " + detail);
         if (status == 429) {
             return new ProviderException("rate_limited", message, true, RetryAfter.parse(retryAfter, clock), null);
         }
@@ -94,7 +96,8 @@ public final class ProviderHttp {
     }
 
     public ProviderException malformed() {
-        return ProviderException.permanent("malformed_response", "The " + provider + " service sent an answer we could not read.");
+        return ProviderException.permanent(
+                "malformed_response", "The " + provider + " service sent an answer we could not read.");
     }
 
     public RequestBody json(Object value) {

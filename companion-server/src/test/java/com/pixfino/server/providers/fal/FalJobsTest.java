@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.GenerationView;
-import com.pixfino.server.providers.ProviderContractTest;
 import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ProviderServers;
@@ -29,14 +28,23 @@ class FalJobsTest extends RemoteProviderContractTest {
 
     @AutoClose
     private final FakeFal fake = new FakeFal();
+
     private TestServer hooked;
 
     @Override
     protected Profile profile() {
-        return new Profile("portrait-ken-burns", new Completion("fal", "fal-ai/kling-video/v2.1/standard/image-to-video", "0.28", "video/mp4"),
-                List.of(new Failure("fail", "http_422"), new Failure("refuse", "http_422"), new Failure("submit5xx", "http_503"),
-                        new Failure("poll5xx", "http_500"), new Failure("malformed", "malformed_response")),
-                "hold", new Failure("forever", "timeout"), Optional.of(new Remote(fake, FakeFal.KEY, "/fal-ai/")));
+        return new Profile(
+                "portrait-ken-burns",
+                new Completion("fal", "fal-ai/kling-video/v2.1/standard/image-to-video", "0.28", "video/mp4"),
+                List.of(
+                        new Failure("fail", "http_422"),
+                        new Failure("refuse", "http_422"),
+                        new Failure("submit5xx", "http_503"),
+                        new Failure("poll5xx", "http_500"),
+                        new Failure("malformed", "malformed_response")),
+                "hold",
+                new Failure("forever", "timeout"),
+                Optional.of(new Remote(fake, FakeFal.KEY, "/fal-ai/")));
     }
 
     @Override
@@ -62,7 +70,9 @@ class FalJobsTest extends RemoteProviderContractTest {
     @Override
     protected void assertCompletedAtProvider(Completed job) {
         assertThat(job.output().bytes()).isEqualTo(TestVideos.mp4());
-        assertThat(fake.polls(fake.onlyRequestFor(job.prompt()))).as("queued, running, completed").isGreaterThanOrEqualTo(3);
+        assertThat(fake.polls(fake.onlyRequestFor(job.prompt())))
+                .as("queued, running, completed")
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Override
@@ -82,8 +92,13 @@ class FalJobsTest extends RemoteProviderContractTest {
         int polls = fake.polls(request);
         String pending = "{\"request_id\":\"" + request + "\",\"status\":\"OK\",\"payload\":{}}";
 
-        ProviderServers.Reply forged = ProviderServers.postWebhook(hooked, "fal", pending, fake.signedHeaders(request, pending, Instant.now(), true));
-        ProviderServers.Reply stale = ProviderServers.postWebhook(hooked, "fal", pending, fake.signedHeaders(request, pending, Instant.now().minusSeconds(400), false));
+        ProviderServers.Reply forged = ProviderServers.postWebhook(
+                hooked, "fal", pending, fake.signedHeaders(request, pending, Instant.now(), true));
+        ProviderServers.Reply stale = ProviderServers.postWebhook(
+                hooked,
+                "fal",
+                pending,
+                fake.signedHeaders(request, pending, Instant.now().minusSeconds(400), false));
 
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().path("error").path("code").asText()).isEqualTo("invalid_signature");
@@ -93,7 +108,8 @@ class FalJobsTest extends RemoteProviderContractTest {
         assertThat(fake.polls(request)).isEqualTo(polls);
 
         String body = fake.finish(request);
-        ProviderServers.Reply good = ProviderServers.postWebhook(hooked, "fal", body, fake.signedHeaders(request, body, Instant.now(), false));
+        ProviderServers.Reply good = ProviderServers.postWebhook(
+                hooked, "fal", body, fake.signedHeaders(request, body, Instant.now(), false));
 
         assertThat(good.status()).isEqualTo(200);
         GenerationView done = Studio.awaitFinal(user, id, Duration.ofSeconds(15));

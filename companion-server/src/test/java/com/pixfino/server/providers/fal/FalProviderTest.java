@@ -25,6 +25,7 @@ class FalProviderTest {
 
     private static final String KLING = "fal-ai/kling-video/v2.1/standard/image-to-video";
     private static final String KONTEXT = "fal-ai/flux-pro/kontext";
+
     @AutoClose
     private static final FakeFal fake = new FakeFal();
 
@@ -52,13 +53,15 @@ class FalProviderTest {
         JsonNode input = submit.json();
         assertThat(input.path("image_url").asText()).startsWith("data:image/jpeg;base64,");
         assertThat(input.path("duration").asText()).isEqualTo("5");
-        assertThat(fake.calls("GET", jobId + "/status")).allSatisfy(c -> assertThat(c.query()).isEqualTo("logs=1"));
+        assertThat(fake.calls("GET", jobId + "/status"))
+                .allSatisfy(c -> assertThat(c.query()).isEqualTo("logs=1"));
     }
 
     @Test
     void anImageRequestReturnsItsImage() {
         FalProvider fal = provider(false);
-        ProviderRequest request = request("kontext-" + UUID.randomUUID(), KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
+        ProviderRequest request = request(
+                "kontext-" + UUID.randomUUID(), KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
         String jobId = fal.submit(request);
         fal.poll(jobId, request);
         fal.poll(jobId, request);
@@ -66,7 +69,9 @@ class FalProviderTest {
         ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) fal.poll(jobId, request);
 
         assertThat(jobId).startsWith("fal-ai/flux-pro/requests/");
-        assertThat(done.outputs()).singleElement().satisfies(o -> assertThat(o.contentType()).isEqualTo("image/jpeg"));
+        assertThat(done.outputs())
+                .singleElement()
+                .satisfies(o -> assertThat(o.contentType()).isEqualTo("image/jpeg"));
         assertThat(done.costUsd()).isEqualByComparingTo("0.04");
     }
 
@@ -78,7 +83,8 @@ class FalProviderTest {
 
         provider(false).submit(request(word, KLING, MediaKind.VIDEO, 5, large, link));
 
-        assertThat(fake.call("POST", "/" + KLING, word).json().path("image_url").asText()).isEqualTo(link.toString());
+        assertThat(fake.call("POST", "/" + KLING, word).json().path("image_url").asText())
+                .isEqualTo(link.toString());
     }
 
     @Test
@@ -87,7 +93,9 @@ class FalProviderTest {
         provider(true).submit(video(word));
 
         assertThat(fake.call("POST", "/" + KLING, word).query())
-                .isEqualTo("fal_webhook=" + java.net.URLEncoder.encode(ProviderServers.webhookUrl("fal").toString(), java.nio.charset.StandardCharsets.UTF_8));
+                .isEqualTo("fal_webhook="
+                        + java.net.URLEncoder.encode(
+                                ProviderServers.webhookUrl("fal").toString(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -117,7 +125,8 @@ class FalProviderTest {
     @Test
     void httpErrorsMapToTransientOrFinalFailures() {
         FalProvider fal = provider(false);
-        assertThat(fault(() -> fal.submit(video("ratelimit-" + UUID.randomUUID())), "rate_limited", true).retryAfter())
+        assertThat(fault(() -> fal.submit(video("ratelimit-" + UUID.randomUUID())), "rate_limited", true)
+                        .retryAfter())
                 .isEqualTo(Duration.ofSeconds(1));
         fault(() -> fal.submit(video("submit5xx")), "http_503", true);
         assertThat(fault(() -> fal.submit(video("refuse")), "http_422", false).getMessage())
@@ -136,9 +145,16 @@ class FalProviderTest {
     @Test
     void eachModelFamilyGetsItsOwnInputFields() {
         var mapper = ServerApp.objectMapper();
-        var veo = FalInput.of(request("p", "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, new byte[0], null), "u", mapper);
-        var hailuo = FalInput.of(request("p", "fal-ai/minimax/hailuo-02/standard/image-to-video", MediaKind.VIDEO, 5, new byte[0], null), "u", mapper);
-        var newKling = FalInput.of(request("p", "fal-ai/kling-video/v3/pro/image-to-video", MediaKind.VIDEO, 10, new byte[0], null), "u", mapper);
+        var veo = FalInput.of(
+                request("p", "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, new byte[0], null), "u", mapper);
+        var hailuo = FalInput.of(
+                request("p", "fal-ai/minimax/hailuo-02/standard/image-to-video", MediaKind.VIDEO, 5, new byte[0], null),
+                "u",
+                mapper);
+        var newKling = FalInput.of(
+                request("p", "fal-ai/kling-video/v3/pro/image-to-video", MediaKind.VIDEO, 10, new byte[0], null),
+                "u",
+                mapper);
 
         assertThat(veo.path("duration").asText()).isEqualTo("8s");
         assertThat(veo.path("image_url").asText()).isEqualTo("u");
@@ -148,7 +164,9 @@ class FalProviderTest {
     }
 
     private static FalProvider provider(boolean webhooks) {
-        return new FalProvider(ProviderServers.fal(fake, webhooks), new ProviderHttp("fal.ai", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
+        return new FalProvider(
+                ProviderServers.fal(fake, webhooks),
+                new ProviderHttp("fal.ai", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
     }
 
     /** A 5 s Kling video request for a 300×400 JPEG. */
@@ -156,8 +174,10 @@ class FalProviderTest {
         return request(prompt, KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
     }
 
-    private static ProviderRequest request(String prompt, String model, MediaKind kind, Integer seconds, byte[] photo, URI link) {
-        ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400, link);
+    private static ProviderRequest request(
+            String prompt, String model, MediaKind kind, Integer seconds, byte[] photo, URI link) {
+        ProviderRequest.InputImage image = new ProviderRequest.InputImage(
+                photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400, link);
         return new ProviderRequest(UUID.randomUUID(), kind, model, prompt, "blurry", "{}", seconds, () -> image);
     }
 }

@@ -39,21 +39,30 @@ class LocalRendererJobsTest extends ProviderContractTest {
     @Override
     protected Profile profile() {
         // the renderer records the model the preset names; its only failure is a look it cannot read
-        return new Profile(PHOTO, new Completion("local", "black-forest-labs/flux-kontext-pro", "0", "image/jpeg"),
-                List.of(new Failure("broken-look", "invalid_recipe")), "video", new Failure("over-time", "provider_timeout"), Optional.empty());
+        return new Profile(
+                PHOTO,
+                new Completion("local", "black-forest-labs/flux-kontext-pro", "0", "image/jpeg"),
+                List.of(new Failure("broken-look", "invalid_recipe")),
+                "video",
+                new Failure("over-time", "provider_timeout"),
+                Optional.empty());
     }
 
     @Override
     protected TestServer startServer() {
         TestServer started = TestServer.start();
-        started.app().database().dsl().execute("update presets set recipe = ? where slug = ?", "{\"aspect\": \"5:4\"}", BROKEN);
+        started.app()
+                .database()
+                .dsl()
+                .execute("update presets set recipe = ? where slug = ?", "{\"aspect\": \"5:4\"}", BROKEN);
         return started;
     }
 
     @Override
     protected TestServer startTimeLimitedServer() {
         // no render fits in one millisecond
-        return TestServer.start(TestServer.config(TestDatabases.TestDirs.fresh("local-limit"), Optional.of(TestDatabases.freshDatabase()))
+        return TestServer.start(TestServer.config(
+                        TestDatabases.TestDirs.fresh("local-limit"), Optional.of(TestDatabases.freshDatabase()))
                 .withJobs(TestServer.FAST_JOBS, ProviderServers.patientBreaker(Duration.ofMillis(1))));
     }
 

@@ -3,7 +3,6 @@ package com.pixfino.server.providers.openrouter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.pixfino.server.providers.ProviderContractTest;
 import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.TestServer;
@@ -25,10 +24,19 @@ class OpenRouterJobsTest extends RemoteProviderContractTest {
 
     @Override
     protected Profile profile() {
-        return new Profile("linkedin-headshot", new Completion("openrouter", "google/gemini-2.5-flash-image", "0.0387", "image/png"),
-                List.of(new Failure("error200", "http_502"), new Failure("moderation", "moderation"), new Failure("nocredits", "http_402"),
-                        new Failure("error5xx", "http_503"), new Failure("malformed", "malformed_response"), new Failure("textonly", "no_image")),
-                "slow", new Failure("slow", "provider_timeout"), Optional.of(new Remote(fake, FakeOpenRouter.KEY, "/chat/completions")));
+        return new Profile(
+                "linkedin-headshot",
+                new Completion("openrouter", "google/gemini-2.5-flash-image", "0.0387", "image/png"),
+                List.of(
+                        new Failure("error200", "http_502"),
+                        new Failure("moderation", "moderation"),
+                        new Failure("nocredits", "http_402"),
+                        new Failure("error5xx", "http_503"),
+                        new Failure("malformed", "malformed_response"),
+                        new Failure("textonly", "no_image")),
+                "slow",
+                new Failure("slow", "provider_timeout"),
+                Optional.of(new Remote(fake, FakeOpenRouter.KEY, "/chat/completions")));
     }
 
     @Override
@@ -39,13 +47,18 @@ class OpenRouterJobsTest extends RemoteProviderContractTest {
     @Override
     protected TestServer startTimeLimitedServer() {
         // the fake's "slow" answer takes 3 s, three times this server's limit for one call
-        return ProviderServers.start(ProviderServers.only(ProviderServers.openRouter(fake)),
-                ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)), ProviderServers.patientBreaker(Duration.ofSeconds(1)), Optional.empty());
+        return ProviderServers.start(
+                ProviderServers.only(ProviderServers.openRouter(fake)),
+                ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
+                ProviderServers.patientBreaker(Duration.ofSeconds(1)),
+                Optional.empty());
     }
 
     @Override
     protected void awaitBusyAtProvider(String prompt, Job job) {
-        await().atMost(WAIT).until(() -> fake.calls("POST", "/chat/completions").stream().anyMatch(c -> c.body().contains(prompt)));
+        await().atMost(WAIT)
+                .until(() -> fake.calls("POST", "/chat/completions").stream()
+                        .anyMatch(c -> c.body().contains(prompt)));
     }
 
     @Override

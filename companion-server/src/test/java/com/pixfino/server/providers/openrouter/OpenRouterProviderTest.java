@@ -26,9 +26,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenRouterProviderTest {
 
     private static final String GEMINI = "google/gemini-2.5-flash-image";
+
     @AutoClose
     private static final FakeOpenRouter fake = new FakeOpenRouter();
-    private static final OpenRouterProvider openRouter = new OpenRouterProvider(ProviderServers.openRouter(fake),
+
+    private static final OpenRouterProvider openRouter = new OpenRouterProvider(
+            ProviderServers.openRouter(fake),
             new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
 
     @Test
@@ -53,7 +56,8 @@ class OpenRouterProviderTest {
         JsonNode content = body.path("messages").path(0).path("content");
         assertThat(content.path(0).path("type").asText()).isEqualTo("text");
         assertThat(content.path(1).path("image_url").path("url").asText()).startsWith("data:image/jpeg;base64,");
-        assertThat(fake.call("POST", "/api/v1/chat/completions", word).headers()).containsEntry("Authorization", "Bearer " + FakeOpenRouter.KEY);
+        assertThat(fake.call("POST", "/api/v1/chat/completions", word).headers())
+                .containsEntry("Authorization", "Bearer " + FakeOpenRouter.KEY);
     }
 
     @ParameterizedTest(name = "{0} → {1}, transient={2}")
@@ -67,26 +71,30 @@ class OpenRouterProviderTest {
     void errorsMapToTransientOrFinalFailures(String scenario, String code, boolean transientFault) {
         ProviderRequest request = request(scenario + "-" + UUID.randomUUID());
 
-        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), code, transientFault).getMessage())
+        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), code, transientFault)
+                        .getMessage())
                 .doesNotContain(FakeOpenRouter.KEY);
     }
 
     @Test
     void anErrorInsideA200CarriesOpenRoutersMessage() {
         ProviderRequest request = request("error200-" + UUID.randomUUID());
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request)).hasMessageContaining("Provider returned error");
+        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
+                .hasMessageContaining("Provider returned error");
     }
 
     @Test
     void aModerationRefusalNamesItsReasons() {
         ProviderRequest request = request("moderation-" + UUID.randomUUID());
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request)).hasMessageContaining("violence");
+        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
+                .hasMessageContaining("violence");
     }
 
     @Test
     void rateLimitsCarryRetryAfter() {
         ProviderRequest request = request("ratelimit-" + UUID.randomUUID());
-        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), "rate_limited", true).retryAfter())
+        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), "rate_limited", true)
+                        .retryAfter())
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(openRouter.poll(openRouter.submit(request), request)).isInstanceOf(ProviderPoll.Succeeded.class);
     }
@@ -109,6 +117,7 @@ class OpenRouterProviderTest {
     private static ProviderRequest request(String prompt) {
         byte[] photo = TestImages.jpeg(300, 400);
         ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, "image/jpeg", 300, 400);
-        return new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, GEMINI, prompt, "", "{\"aspect\":\"4:5\"}", null, () -> image);
+        return new ProviderRequest(
+                UUID.randomUUID(), MediaKind.IMAGE, GEMINI, prompt, "", "{\"aspect\":\"4:5\"}", null, () -> image);
     }
 }

@@ -3,7 +3,6 @@ package com.pixfino.server.providers.replicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.pixfino.server.providers.ProviderContractTest;
 import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.TestServer;
@@ -21,32 +20,48 @@ class ReplicateJobsTest extends RemoteProviderContractTest {
 
     @Override
     protected Profile profile() {
-        return new Profile("linkedin-headshot", new Completion("replicate", "black-forest-labs/flux-kontext-pro", "0.04", "image/jpeg"),
-                List.of(new Failure("fail", "provider_failed"), new Failure("refuse", "http_422"), new Failure("submit5xx", "http_503"),
-                        new Failure("poll5xx", "http_500"), new Failure("malformed", "malformed_response")),
-                "hold", new Failure("forever", "timeout"), Optional.of(new Remote(fake, FakeReplicate.TOKEN, "/predictions")));
+        return new Profile(
+                "linkedin-headshot",
+                new Completion("replicate", "black-forest-labs/flux-kontext-pro", "0.04", "image/jpeg"),
+                List.of(
+                        new Failure("fail", "provider_failed"),
+                        new Failure("refuse", "http_422"),
+                        new Failure("submit5xx", "http_503"),
+                        new Failure("poll5xx", "http_500"),
+                        new Failure("malformed", "malformed_response")),
+                "hold",
+                new Failure("forever", "timeout"),
+                Optional.of(new Remote(fake, FakeReplicate.TOKEN, "/predictions")));
     }
 
     @Override
     protected TestServer startServer() {
-        return ProviderServers.start(ProviderServers.only(ProviderServers.replicate(fake, false)), Duration.ofSeconds(4));
+        return ProviderServers.start(
+                ProviderServers.only(ProviderServers.replicate(fake, false)), Duration.ofSeconds(4));
     }
 
     @Override
     protected void awaitBusyAtProvider(String prompt, Job job) {
         // polled once: the prediction id is on record, so the cancel can reach Replicate
-        await().atMost(WAIT).until(() -> fake.hasPredictionFor(prompt) && fake.polls(fake.onlyPredictionFor(prompt)) > 0);
+        await().atMost(WAIT)
+                .until(() -> fake.hasPredictionFor(prompt) && fake.polls(fake.onlyPredictionFor(prompt)) > 0);
     }
 
     @Override
     protected void assertCompletedAtProvider(Completed job) {
-        assertThat(fake.polls(fake.onlyPredictionFor(job.prompt()))).as("starting, processing, succeeded").isGreaterThanOrEqualTo(3);
-        assertThat(job.output().bytes()).as("downloaded into our storage, not hot-linked").isEqualTo(fake.output());
+        assertThat(fake.polls(fake.onlyPredictionFor(job.prompt())))
+                .as("starting, processing, succeeded")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(job.output().bytes())
+                .as("downloaded into our storage, not hot-linked")
+                .isEqualTo(fake.output());
     }
 
     @Override
     protected void awaitToldToStop(String prompt) {
         String prediction = fake.onlyPredictionFor(prompt);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(fake.calls("POST", "/v1/predictions/" + prediction + "/cancel")).hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(fake.calls("POST", "/v1/predictions/" + prediction + "/cancel"))
+                        .hasSize(1));
     }
 }

@@ -27,6 +27,7 @@ class ReplicateProviderTest {
 
     private static final String KONTEXT = "black-forest-labs/flux-kontext-pro";
     private static final OkHttpClient HTTP = new OkHttpClient();
+
     @AutoClose
     private static final FakeReplicate fake = new FakeReplicate();
 
@@ -42,13 +43,17 @@ class ReplicateProviderTest {
         assertThat(replicate.poll(id, request)).isEqualTo(new ProviderPoll.Running(50));
         ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) replicate.poll(id, request);
         assertThat(done.outputs()).singleElement().satisfies(output -> {
-            assertThat(output.url().toString()).startsWith(fake.baseUrl() + "/files/").endsWith(".jpg");
+            assertThat(output.url().toString())
+                    .startsWith(fake.baseUrl() + "/files/")
+                    .endsWith(".jpg");
             assertThat(output.contentType()).isEqualTo("image/jpeg");
         });
         assertThat(done.costUsd()).isEqualByComparingTo("0.04");
 
         FakeReplicate.Call create = fake.call("POST", "/v1/models/" + KONTEXT + "/predictions", word);
-        assertThat(create.headers()).containsEntry("Authorization", "Bearer " + FakeReplicate.TOKEN).containsEntry("Cancel-After", "360s");
+        assertThat(create.headers())
+                .containsEntry("Authorization", "Bearer " + FakeReplicate.TOKEN)
+                .containsEntry("Cancel-After", "360s");
         JsonNode input = create.json().path("input");
         assertThat(input.path("input_image").asText()).startsWith("data:image/jpeg;base64,");
         assertThat(input.path("prompt").asText()).startsWith("smiling");
@@ -58,7 +63,8 @@ class ReplicateProviderTest {
     @Test
     void aPerSecondModelCostsItsPredictTime() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("per second " + UUID.randomUUID(), "acme/portrait-model", TestImages.jpeg(300, 400));
+        ProviderRequest request =
+                request("per second " + UUID.randomUUID(), "acme/portrait-model", TestImages.jpeg(300, 400));
         String id = replicate.submit(request);
         replicate.poll(id, request);
         replicate.poll(id, request);
@@ -98,7 +104,8 @@ class ReplicateProviderTest {
         provider(true).submit(photo(word));
 
         JsonNode body = fake.call("POST", "/predictions", word).json();
-        assertThat(body.path("webhook").asText()).isEqualTo(ProviderServers.webhookUrl("replicate").toString());
+        assertThat(body.path("webhook").asText())
+                .isEqualTo(ProviderServers.webhookUrl("replicate").toString());
         assertThat(body.path("webhook_events_filter").toString()).isEqualTo("[\"completed\"]");
     }
 
@@ -133,11 +140,14 @@ class ReplicateProviderTest {
     void httpErrorsMapToTransientOrFinalFailures() {
         ReplicateProvider replicate = provider(false);
 
-        ProviderException throttled = fault(() -> replicate.submit(photo("ratelimit " + UUID.randomUUID())), "rate_limited", true);
+        ProviderException throttled =
+                fault(() -> replicate.submit(photo("ratelimit " + UUID.randomUUID())), "rate_limited", true);
         assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(throttled.getMessage()).contains("throttled");
         fault(() -> replicate.submit(photo("submit5xx")), "http_503", true);
-        assertThat(fault(() -> replicate.submit(photo("refuse")), "http_422", false).getMessage()).contains("Does not match format 'uri'");
+        assertThat(fault(() -> replicate.submit(photo("refuse")), "http_422", false)
+                        .getMessage())
+                .contains("Does not match format 'uri'");
     }
 
     @Test
@@ -151,23 +161,35 @@ class ReplicateProviderTest {
 
     @Test
     void aWrongTokenIsFinalAndNeverEchoed() {
-        ReplicateSettings wrong = new ReplicateSettings("r8_wrong_secret", fake.uri(), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
+        ReplicateSettings wrong = new ReplicateSettings(
+                "r8_wrong_secret", fake.uri(), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
         ReplicateProvider replicate = new ReplicateProvider(wrong, http(), Duration.ofMinutes(6));
 
-        assertThat(fault(() -> replicate.submit(photo("x")), "http_401", false).getMessage()).doesNotContain("r8_wrong_secret");
+        assertThat(fault(() -> replicate.submit(photo("x")), "http_401", false).getMessage())
+                .doesNotContain("r8_wrong_secret");
         assertThat(wrong.toString()).doesNotContain("r8_wrong_secret");
     }
 
     @Test
     void anUnreachableServiceIsTransient() {
-        ReplicateSettings nowhere = new ReplicateSettings("t", URI.create("http://127.0.0.1:1"), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
+        ReplicateSettings nowhere = new ReplicateSettings(
+                "t",
+                URI.create("http://127.0.0.1:1"),
+                Optional.empty(),
+                Optional.empty(),
+                ReplicateSettings.DEFAULT_PRICES);
 
-        fault(() -> new ReplicateProvider(nowhere, http(), Duration.ofMinutes(6)).poll("abc", request("x", KONTEXT, new byte[0])), "network_error", true);
+        fault(
+                () -> new ReplicateProvider(nowhere, http(), Duration.ofMinutes(6))
+                        .poll("abc", request("x", KONTEXT, new byte[0])),
+                "network_error",
+                true);
     }
 
     @Test
     void progressIsReadFromTheLastTqdmLine() {
-        assertThat(ReplicatePrediction.progress("Using seed 1\n  5%|▌ | 1/20\n 76%|███▌ | 7568/10000")).isEqualTo(76);
+        assertThat(ReplicatePrediction.progress("Using seed 1\n  5%|▌ | 1/20\n 76%|███▌ | 7568/10000"))
+                .isEqualTo(76);
         assertThat(ReplicatePrediction.progress("loading weights")).isNull();
     }
 
@@ -185,7 +207,8 @@ class ReplicateProviderTest {
     }
 
     static ProviderRequest request(String prompt, String model, byte[] photo) {
-        ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400);
+        ProviderRequest.InputImage image = new ProviderRequest.InputImage(
+                photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400);
         return new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, model, prompt, "", "{}", null, () -> image);
     }
 }

@@ -56,7 +56,10 @@ class ReplicateWebhookJobsTest {
         ApiClient user = studio.userWithCredits(4);
         String word = "hold-" + UUID.randomUUID();
         String id = running(user, word);
-        assertThat(fake.call("POST", "/predictions", word).json().path("webhook").asText())
+        assertThat(fake.call("POST", "/predictions", word)
+                        .json()
+                        .path("webhook")
+                        .asText())
                 .isEqualTo(ProviderServers.webhookUrl("replicate").toString());
 
         String body = fake.finish(fake.onlyPredictionFor(word));
@@ -77,10 +80,12 @@ class ReplicateWebhookJobsTest {
         String prediction = fake.onlyPredictionFor(word);
         int pollsBefore = fake.polls(prediction);
         String body = fake.webhookBody(prediction).replace("\"processing\"", "\"succeeded\"");
-        String otherSecret = "whsec_" + Base64.getEncoder().encodeToString("not-the-account-secret-at-all!!!".getBytes());
+        String otherSecret =
+                "whsec_" + Base64.getEncoder().encodeToString("not-the-account-secret-at-all!!!".getBytes());
 
         ProviderServers.Reply bad = post(body, signed(body, Instant.now(), otherSecret));
-        ProviderServers.Reply stale = post(body, signed(body, Instant.now().minusSeconds(301), FakeReplicate.WEBHOOK_SECRET));
+        ProviderServers.Reply stale =
+                post(body, signed(body, Instant.now().minusSeconds(301), FakeReplicate.WEBHOOK_SECRET));
         ProviderServers.Reply unsigned = post(body, Map.of());
 
         assertThat(bad.status()).isEqualTo(400);
@@ -88,10 +93,15 @@ class ReplicateWebhookJobsTest {
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.json().path("error").path("code").asText()).isEqualTo("stale_webhook");
         assertThat(unsigned.status()).isEqualTo(400);
-        await("a refused webhook to change nothing").during(Duration.ofMillis(1500)).atMost(WAIT).untilAsserted(() -> {
-            assertThat(Studio.generation(user, id).status()).isEqualTo(GenerationStatus.RUNNING);
-            assertThat(fake.polls(prediction)).as("a refused webhook triggers no poll").isEqualTo(pollsBefore);
-        });
+        await("a refused webhook to change nothing")
+                .during(Duration.ofMillis(1500))
+                .atMost(WAIT)
+                .untilAsserted(() -> {
+                    assertThat(Studio.generation(user, id).status()).isEqualTo(GenerationStatus.RUNNING);
+                    assertThat(fake.polls(prediction))
+                            .as("a refused webhook triggers no poll")
+                            .isEqualTo(pollsBefore);
+                });
         assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT);
     }
 
@@ -119,7 +129,9 @@ class ReplicateWebhookJobsTest {
         // every poll the webhooks brought forward has run once the queue lets go of the job
         await("the job's last step").atMost(WAIT).until(() -> !server.hasQueuedJob(id));
         ProviderServers.Reply late = post(body, signed(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET));
-        assertThat(late.json().path("matched").asBoolean()).as("a finished job ignores later webhooks").isFalse();
+        assertThat(late.json().path("matched").asBoolean())
+                .as("a finished job ignores later webhooks")
+                .isFalse();
         assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT, LedgerKind.REFUND);
         assertThat(Studio.credits(user)).isEqualTo(4);
     }

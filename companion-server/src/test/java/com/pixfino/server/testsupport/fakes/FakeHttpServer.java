@@ -47,7 +47,12 @@ public abstract class FakeHttpServer implements AutoCloseable {
             if (!ctx.path().startsWith("/files/")) {
                 // a multipart body must stay unread for the upload handler
                 boolean multipart = ctx.isMultipartFormData();
-                calls.add(new Call(ctx.method().name(), ctx.path(), ctx.queryString(), Map.copyOf(ctx.headerMap()), multipart ? "" : ctx.body()));
+                calls.add(new Call(
+                        ctx.method().name(),
+                        ctx.path(),
+                        ctx.queryString(),
+                        Map.copyOf(ctx.headerMap()),
+                        multipart ? "" : ctx.body()));
             }
         });
         app.get("/files/{name}", ctx -> {
@@ -85,18 +90,24 @@ public abstract class FakeHttpServer implements AutoCloseable {
     }
 
     public List<Call> calls(String method, String pathPart) {
-        return calls.stream().filter(c -> c.method().equals(method) && c.path().contains(pathPart)).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals(method) && c.path().contains(pathPart))
+                .toList();
     }
 
     /** The one call to a path that carried {@code bodyPart} (tests share a fake, so they find theirs by a unique word). */
     public Call call(String method, String pathPart, String bodyPart) {
-        return calls(method, pathPart).stream().filter(c -> c.body().contains(bodyPart)).findFirst()
+        return calls(method, pathPart).stream()
+                .filter(c -> c.body().contains(bodyPart))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + method + " " + pathPart + " with " + bodyPart));
     }
 
     protected static void json(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(body instanceof String s ? s : JSON.writeValueAsString(body));
+            ctx.status(status)
+                    .contentType("application/json")
+                    .result(body instanceof String s ? s : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,7 +28,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FakeReplicate extends FakeHttpServer {
 
     public static final String TOKEN = "r8_fake_token";
-    public static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString("replicate-test-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8));
+    public static final String WEBHOOK_SECRET = "whsec_"
+            + java.util.Base64.getEncoder()
+                    .encodeToString("replicate-test-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8));
     public static final double PREDICT_TIME = 2.5;
 
     private final Map<String, Prediction> predictions = new ConcurrentHashMap<>();
@@ -55,7 +57,9 @@ public final class FakeReplicate extends FakeHttpServer {
     @Override
     protected void routes(Javalin app) {
         app.post("/v1/models/<model>/predictions", ctx -> create(ctx, ctx.pathParam("model")));
-        app.post("/v1/predictions", ctx -> create(ctx, "version:" + body(ctx).path("version").asText()));
+        app.post(
+                "/v1/predictions",
+                ctx -> create(ctx, "version:" + body(ctx).path("version").asText()));
         app.get("/v1/predictions/{id}", this::get);
         app.post("/v1/predictions/{id}/cancel", this::cancel);
         app.post("/v1/files", this::upload);
@@ -89,10 +93,14 @@ public final class FakeReplicate extends FakeHttpServer {
         }
         if (prompt.contains("ratelimit") && rateLimited.add(prompt)) {
             ctx.header("Retry-After", "1");
-            json(ctx, 429, problem(429, "Request was throttled", "Request was throttled. Expected available in 1 second."));
+            json(
+                    ctx,
+                    429,
+                    problem(429, "Request was throttled", "Request was throttled. Expected available in 1 second."));
             return;
         }
-        Prediction prediction = new Prediction(UUID.randomUUID().toString().replace("-", "").substring(0, 26), model, input);
+        Prediction prediction =
+                new Prediction(UUID.randomUUID().toString().replace("-", "").substring(0, 26), model, input);
         predictions.put(prediction.id, prediction);
         json(ctx, 201, view(prediction));
     }
@@ -164,8 +172,20 @@ public final class FakeReplicate extends FakeHttpServer {
             return;
         }
         String id = UUID.randomUUID().toString();
-        json(ctx, 201, Map.of("id", id, "name", file.filename(), "content_type", file.contentType(), "size", file.size(),
-                "urls", Map.of("get", baseUrl() + "/v1/files/" + id)));
+        json(
+                ctx,
+                201,
+                Map.of(
+                        "id",
+                        id,
+                        "name",
+                        file.filename(),
+                        "content_type",
+                        file.contentType(),
+                        "size",
+                        file.size(),
+                        "urls",
+                        Map.of("get", baseUrl() + "/v1/files/" + id)));
     }
 
     private Map<String, Object> view(Prediction p) {
@@ -174,18 +194,33 @@ public final class FakeReplicate extends FakeHttpServer {
         view.put("model", p.model);
         view.put("version", "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa");
         view.put("input", p.input);
-        view.put("logs", switch (p.status) {
-            case "processing" -> "Using seed: 42\n 50%|█████     | 14/28 [00:01<00:01, 9.50it/s]";
-            case "succeeded" -> "Using seed: 42\n100%|██████████| 28/28 [00:02<00:00, 9.80it/s]";
-            default -> "";
-        });
+        view.put(
+                "logs",
+                switch (p.status) {
+                    case "processing" -> "Using seed: 42\n 50%|█████     | 14/28 [00:01<00:01, 9.50it/s]";
+                    case "succeeded" -> "Using seed: 42\n100%|██████████| 28/28 [00:02<00:00, 9.80it/s]";
+                    default -> "";
+                });
         view.put("output", "succeeded".equals(p.status) ? List.of(host(p.id + ".jpg", output, "image/jpeg")) : null);
-        view.put("error", "failed".equals(p.status) ? "NSFW content detected. Try running it again, or try a different prompt." : null);
+        view.put(
+                "error",
+                "failed".equals(p.status)
+                        ? "NSFW content detected. Try running it again, or try a different prompt."
+                        : null);
         view.put("status", p.status);
         view.put("created_at", Instant.now().toString());
-        view.put("urls", Map.of("get", baseUrl() + "/v1/predictions/" + p.id, "cancel", baseUrl() + "/v1/predictions/" + p.id + "/cancel",
-                "web", "https://replicate.com/p/" + p.id));
-        view.put("metrics", "succeeded".equals(p.status) ? Map.of("predict_time", PREDICT_TIME, "total_time", 3.1) : Map.of());
+        view.put(
+                "urls",
+                Map.of(
+                        "get",
+                        baseUrl() + "/v1/predictions/" + p.id,
+                        "cancel",
+                        baseUrl() + "/v1/predictions/" + p.id + "/cancel",
+                        "web",
+                        "https://replicate.com/p/" + p.id));
+        view.put(
+                "metrics",
+                "succeeded".equals(p.status) ? Map.of("predict_time", PREDICT_TIME, "total_time", 3.1) : Map.of());
         return view;
     }
 
@@ -194,7 +229,15 @@ public final class FakeReplicate extends FakeHttpServer {
     }
 
     private static Map<String, Object> problem(int status, String title, String detail) {
-        return Map.of("type", "https://replicate.com/docs/reference/http#errors", "title", title, "status", status, "detail", detail);
+        return Map.of(
+                "type",
+                "https://replicate.com/docs/reference/http#errors",
+                "title",
+                title,
+                "status",
+                status,
+                "detail",
+                detail);
     }
 
     /** The result file every successful prediction returns. */
@@ -232,7 +275,11 @@ public final class FakeReplicate extends FakeHttpServer {
     }
 
     public String onlyPredictionFor(String promptWord) {
-        return predictions.values().stream().filter(p -> p.prompt.contains(promptWord)).map(p -> p.id).findFirst().orElseThrow();
+        return predictions.values().stream()
+                .filter(p -> p.prompt.contains(promptWord))
+                .map(p -> p.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public int polls(String predictionId) {
@@ -245,10 +292,16 @@ public final class FakeReplicate extends FakeHttpServer {
             String id = "msg_" + UUID.randomUUID();
             String timestamp = Long.toString(at.getEpochSecond());
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            return Map.of("webhook-id", id, "webhook-timestamp", timestamp,
-                    "webhook-signature", "v1,bm90LXRoaXMtb25l v1," + java.util.Base64.getEncoder().encodeToString(signature));
+            return Map.of(
+                    "webhook-id",
+                    id,
+                    "webhook-timestamp",
+                    timestamp,
+                    "webhook-signature",
+                    "v1,bm90LXRoaXMtb25l v1," + java.util.Base64.getEncoder().encodeToString(signature));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -107,40 +107,52 @@ public final class AccountViewModel {
     }
 
     public StringBinding balanceText() {
-        return Bindings.createStringBinding(() -> Integer.toString(session.creditsProperty().get()), session.creditsProperty());
+        return Bindings.createStringBinding(
+                () -> Integer.toString(session.creditsProperty().get()), session.creditsProperty());
     }
 
     public StringBinding tierText() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            return user == null ? "" : messages.get("tier." + user.tier().name().toLowerCase(Locale.ROOT));
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    return user == null
+                            ? ""
+                            : messages.get("tier." + user.tier().name().toLowerCase(Locale.ROOT));
+                },
+                session.userProperty());
     }
 
     /** What the tier gives: monthly credits, and whether PRO presets are open. */
     public StringBinding tierDetail() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            if (user == null) {
-                return "";
-            }
-            Tier tier = user.tier();
-            return messages.get(tier.isPaid() ? "account.tierPaid" : "account.tierFree", tier.defaultMonthlyCredits());
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    if (user == null) {
+                        return "";
+                    }
+                    Tier tier = user.tier();
+                    return messages.get(
+                            tier.isPaid() ? "account.tierPaid" : "account.tierFree", tier.defaultMonthlyCredits());
+                },
+                session.userProperty());
     }
 
     public StringBinding nameText() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            return user == null ? "" : user.name();
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    return user == null ? "" : user.name();
+                },
+                session.userProperty());
     }
 
     public StringBinding emailText() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            return user == null ? "" : user.email();
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    return user == null ? "" : user.email();
+                },
+                session.userProperty());
     }
 
     /** "+5", "−4": the sign matters more than the number in a ledger. */

@@ -20,8 +20,10 @@ class AccountViewModelTest {
     @Test
     void showsBalanceTierAndTheLedgerNewestFirst() throws Exception {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
-        fixture.api.createGeneration(new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
+        AccountViewModel account =
+                new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        fixture.api.createGeneration(
+                new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
 
         account.refresh();
 
@@ -29,7 +31,8 @@ class AccountViewModelTest {
         assertThat(account.tierText().get()).isEqualTo("Free");
         assertThat(account.tierDetail().get()).isEqualTo("5 credits each month · PRO styles need a paid plan");
         assertThat(account.emailText().get()).isEqualTo("ana@example.com");
-        assertThat(account.ledger()).extracting(LedgerEntryView::reason)
+        assertThat(account.ledger())
+                .extracting(LedgerEntryView::reason)
                 .containsExactly("Generation: Snow Princess", "Free tier monthly credits");
         assertThat(account.amountText(account.ledger().get(0))).isEqualTo("\u22124");
         assertThat(account.kindText(account.ledger().get(0))).isEqualTo("Charge");
@@ -39,7 +42,8 @@ class AccountViewModelTest {
     @Test
     void offlineItSaysTheBalanceIsTheLastOneSeen() {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        AccountViewModel account =
+                new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
         fixture.sessions.callFailed(new java.net.ConnectException("refused"));
 
         account.refresh();
@@ -52,7 +56,8 @@ class AccountViewModelTest {
     void aLedgerThatASignOutOvertakesIsDropped() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SessionFixture fixture = new SessionFixture(dir, tasks).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        AccountViewModel account =
+                new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
         tasks.hold();
         account.refresh();
         assertThat(account.busyProperty().get()).isTrue();

@@ -48,7 +48,8 @@ final class HttpCalls {
             try {
                 return json.readValue(body, type);
             } catch (JacksonException e) {
-                throw new CompanionHttpException(response.code(), describe(request) + " answered something the studio cannot read");
+                throw new CompanionHttpException(
+                        response.code(), describe(request) + " answered something the studio cannot read");
             }
         }
     }
@@ -99,7 +100,8 @@ final class HttpCalls {
         try {
             ErrorBody error = json.readValue(body, ErrorBody.class);
             if (error != null && error.error() != null && error.error().message() != null) {
-                return new CompanionApiException(response.code(), error.error().code(), error.error().message());
+                return new CompanionApiException(
+                        response.code(), error.error().code(), error.error().message());
             }
         } catch (IOException | RuntimeException e) {
             // not the server's error format: fall through to the generic description

@@ -14,7 +14,8 @@ class StudioPathsTest {
 
     @Test
     void homePropertyWinsOverEverything() {
-        StudioPaths paths = resolve(Map.of("pixfino.studio.home", "/tmp/studio-test", "user.home", "/home/ana"),
+        StudioPaths paths = resolve(
+                Map.of("pixfino.studio.home", "/tmp/studio-test", "user.home", "/home/ana"),
                 Map.of("XDG_CONFIG_HOME", "/xdg/config"));
 
         assertThat(paths.settingsFile()).isEqualTo(Path.of("/tmp/studio-test/settings.json"));
@@ -23,7 +24,8 @@ class StudioPathsTest {
 
     @Test
     void followsXdgVariables() {
-        StudioPaths paths = resolve(Map.of("user.home", "/home/ana"),
+        StudioPaths paths = resolve(
+                Map.of("user.home", "/home/ana"),
                 Map.of("XDG_CONFIG_HOME", "/xdg/config", "XDG_DATA_HOME", "/xdg/data"));
 
         assertThat(paths.settingsFile()).isEqualTo(Path.of("/xdg/config/pixfino-studio/settings.json"));
