@@ -23,7 +23,9 @@ public class DomainException extends RuntimeException {
         /** More bytes or pixels than the limits allow. */
         TOO_LARGE,
         /** A file type or body format the server does not take. */
-        UNSUPPORTED_MEDIA
+        UNSUPPORTED_MEDIA,
+        /** The caller used up a rate limit; it may try again later. */
+        TOO_MANY_REQUESTS
     }
 
     private final Kind kind;

@@ -53,7 +53,7 @@ public final class CreateGenerationLoad {
         ServerConfig config = new ServerConfig(0, base.dataDir(), base.database(), base.admin(), base.monthlyCredits(),
                 base.tokenLifetime(), base.maxUploadBytes(), base.maxUploadPixels(),
                 new JobSettings(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 4),
-                base.resilience());
+                base.resilience()).withLimits(base.limits());
         try (TestServer server = TestServer.start(config, List.of(new ScriptedProvider("replicate")))) {
             Studio studio = new Studio(server);
             long preset = studio.presetId("linkedin-headshot");

@@ -25,7 +25,7 @@ class BreakerAcrossJobsTest {
         ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("breaker"), Optional.of(TestDatabases.freshDatabase()));
         ServerConfig config = new ServerConfig(base.port(), base.dataDir(), base.database(), base.admin(), base.monthlyCredits(),
                 base.tokenLifetime(), base.maxUploadBytes(), base.maxUploadPixels(), base.jobs(),
-                new ResilienceSettings(5, Duration.ofSeconds(2), 1, Duration.ofMillis(1), Duration.ofSeconds(10)));
+                new ResilienceSettings(5, Duration.ofSeconds(2), 1, Duration.ofMillis(1), Duration.ofSeconds(10))).withLimits(base.limits());
         try (TestServer server = TestServer.start(config, List.of(replicate))) {
             Studio studio = new Studio(server);
             ApiClient user = studio.userWithCredits(4);

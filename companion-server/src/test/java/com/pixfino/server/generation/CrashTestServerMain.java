@@ -20,7 +20,7 @@ public final class CrashTestServerMain {
         ServerConfig config = new ServerConfig(0, base.dataDir(), base.database(), base.admin(), base.monthlyCredits(), base.tokenLifetime(),
                 base.maxUploadBytes(), base.maxUploadPixels(),
                 new JobSettings(Duration.ofMillis(200), Duration.ofMinutes(2), Duration.ofMillis(100), Duration.ofSeconds(1), 8),
-                base.resilience());
+                base.resilience()).withLimits(base.limits());
         ServerApp app = ServerApp.start(config, List.of(new SlowStatelessProvider()));
         Path portFile = Path.of(args[2]);
         Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), Integer.toString(app.port()));

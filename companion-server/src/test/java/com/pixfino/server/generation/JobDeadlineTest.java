@@ -25,7 +25,7 @@ class JobDeadlineTest {
         ServerConfig config = new ServerConfig(base.port(), base.dataDir(), base.database(), base.admin(), base.monthlyCredits(),
                 base.tokenLifetime(), base.maxUploadBytes(), base.maxUploadPixels(),
                 new JobSettings(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), 2),
-                base.resilience());
+                base.resilience()).withLimits(base.limits());
         try (TestServer server = TestServer.start(config, List.of(replicate))) {
             Studio studio = new Studio(server);
             ApiClient user = studio.userWithCredits(4);

@@ -68,7 +68,7 @@ public final class TestServices implements AutoCloseable {
     /** A new account whose balance is exactly {@code credits}. */
     public UUID userWithCredits(int credits) {
         String email = "service-user-" + UUID.randomUUID() + "@pixfino.test";
-        UUID id = services.accounts().register(new RegisterRequest(email, "correct-Horse-7", "Test User")).user().id();
+        UUID id = services.accounts().register(new RegisterRequest(email, "correct-Horse-7", "Test User"), "127.0.0.1").user().id();
         int delta = credits - services.ledger().balance(id);
         if (delta != 0) {
             services.ledger().apply(id, delta, LedgerKind.ADJUSTMENT, "test setup", "test:" + USERS.incrementAndGet());
