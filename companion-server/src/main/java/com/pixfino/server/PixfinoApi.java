@@ -11,9 +11,11 @@ import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.ErrorMapping;
+import com.pixfino.server.http.RateLimitAnswers;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
+import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -36,7 +38,8 @@ public final class PixfinoApi {
             LedgerRoutes ledger,
             GenerationRoutes generations,
             AdminRoutes admin,
-            ProviderWebhookRoutes providerWebhooks) {
+            ProviderWebhookRoutes providerWebhooks,
+            PrivacyRoutes privacy) {
     }
 
     private PixfinoApi() {
@@ -63,6 +66,7 @@ public final class PixfinoApi {
             }));
         });
         ErrorMapping.install(app);
+        RateLimitAnswers.install(app);
         SecurityHeaders.install(app);
         RequestMetrics.install(app, metrics);
         app.beforeMatched(h.authentication());
@@ -74,6 +78,8 @@ public final class PixfinoApi {
         app.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
         app.post(ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
         app.get(ApiPaths.ME, h.accounts()::me, Access.USER);
+        app.delete(ApiPaths.ME, h.privacy()::delete, Access.USER);
+        app.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
 
         app.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
 

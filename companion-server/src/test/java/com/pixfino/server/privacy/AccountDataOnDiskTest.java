@@ -1,0 +1,52 @@
+package com.pixfino.server.privacy;
+
+import com.pixfino.server.testsupport.ScriptedProvider;
+import com.pixfino.server.testsupport.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Export and deletion with files on the local filesystem. */
+class AccountDataOnDiskTest extends AccountDataContract {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withProviders(List.of(new ScriptedProvider("replicate")));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Override
+    protected TestServer server() {
+        return server;
+    }
+
+    @Override
+    protected List<String> storedKeysOf(UUID userId) {
+        Path files = server.config().dataDir().resolve("files");
+        List<String> keys = new ArrayList<>();
+        for (String folder : List.of("uploads", "generations")) {
+            Path dir = files.resolve(folder).resolve(userId.toString());
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.forEach(p -> keys.add(files.relativize(p).toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return keys;
+    }
+}
