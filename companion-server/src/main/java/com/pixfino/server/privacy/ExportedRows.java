@@ -18,14 +18,14 @@ final class ExportedRows {
     }
 
     record Profile(UUID id, String email, String name, Role role, Tier tier, int credits, AccountStatus status,
-                           OffsetDateTime createdAt, OffsetDateTime lastLoginAt) {
+                   OffsetDateTime createdAt, OffsetDateTime lastLoginAt) {
     }
 
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {
     }
 
     record Upload(UUID id, String file, String thumbnailFile, String contentType, int width, int height, long sizeBytes,
-                          String originalFilename, OffsetDateTime createdAt) {
+                  String originalFilename, OffsetDateTime createdAt) {
 
         /** The row as exported; its two files are added to {@code files} to copy after the JSON. */
         static Upload of(UploadsRecord r, List<AccountExport.StoredFile> files) {
@@ -39,9 +39,9 @@ final class ExportedRows {
     }
 
     record Generation(UUID id, String preset, String presetName, UUID uploadId, String prompt, GenerationStatus status,
-                              MediaKind kind, int creditsCharged, boolean refunded, String provider, String errorMessage,
-                              String file, String thumbnailFile, String contentType, Integer width, Integer height,
-                              OffsetDateTime createdAt, OffsetDateTime completedAt) {
+                      MediaKind kind, int creditsCharged, boolean refunded, String provider, String errorMessage,
+                      String file, String thumbnailFile, String contentType, Integer width, Integer height,
+                      OffsetDateTime createdAt, OffsetDateTime completedAt) {
 
         static Generation of(GenerationsRecord r, String presetSlug, String presetName, List<AccountExport.StoredFile> files) {
             String file = null;

@@ -35,8 +35,8 @@ class DataDirectoryPermissionsTest {
             assertThat(mode(dataDir)).isEqualTo("rwx------");
             assertThat(mode(dataDir.getParent())).as("a parent it had to create too").isEqualTo("rwx------");
             assertThat(mode(dataDir.resolve("postgres-runtime"))).isEqualTo("rwx------");
+            // (zonky extracts once per JVM: in a test run the binaries may sit in an earlier start's folder)
             assertThat(groupOrOtherWritable(dataDir.resolve("postgres-runtime"))).isEmpty();
-            assertThat(Files.list(dataDir.resolve("postgres-runtime")).toList()).as("the binaries were extracted there").isNotEmpty();
         }
     }
 
