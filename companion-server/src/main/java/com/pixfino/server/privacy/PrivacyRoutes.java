@@ -12,9 +12,14 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.util.UUID;
+import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** HTTP face of {@link AccountExport} and {@link AccountDeletion}: the user's own data, out or gone. */
 public final class PrivacyRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyRoutes.class);
 
     private final AccountExport export;
     private final AccountDeletion deletion;
@@ -42,7 +47,20 @@ public final class PrivacyRoutes {
                 .contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("Cache-Control", "no-store");
-        export.write(userId, ctx.outputStream());
+        try {
+            export.write(userId, ctx.outputStream());
+        } catch (IOException | RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                ctx.res().reset(); // nothing sent yet: answer a plain error instead of a zip
+                throw e;
+            }
+            // half a zip is on its way: cut the connection, so the client sees a failed download, not a finished file
+            log.warn("event=export_aborted user={} reason={}", userId, e.toString());
+            Request request = Request.getBaseRequest(ctx.req());
+            if (request != null) {
+                request.getHttpChannel().abort(e);
+            }
+        }
     }
 
     @OpenApi(path = "/api/v1/me", methods = HttpMethod.DELETE, tags = "Accounts", summary = "Delete your account and all its data",

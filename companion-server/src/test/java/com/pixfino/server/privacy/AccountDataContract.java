@@ -173,6 +173,20 @@ abstract class AccountDataContract {
                 .as("the email is free again").isEqualTo(201);
     }
 
+    /** The export's entries by name, checked to be a 200 zip. */
+    static Map<String, byte[]> exportOf(ApiClient client) throws IOException {
+        Map<String, byte[]> zip = new LinkedHashMap<>();
+        try (Response response = HTTP.newCall(client.request("/api/v1/me/export").get().build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            try (ZipInputStream in = new ZipInputStream(response.body().byteStream())) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    zip.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return zip;
+    }
+
     private static JsonNode find(JsonNode array, String id) {
         for (JsonNode item : array) {
             if (item.get("id").asText().equals(id)) {

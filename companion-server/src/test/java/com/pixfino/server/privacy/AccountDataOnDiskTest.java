@@ -1,17 +1,24 @@
 package com.pixfino.server.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
+import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Export and deletion with files on the local filesystem. */
 class AccountDataOnDiskTest extends AccountDataContract {
@@ -26,6 +33,21 @@ class AccountDataOnDiskTest extends AccountDataContract {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    @Test
+    void aFileStorageCannotReadIsListedInsteadOfBreakingTheZip() throws IOException {
+        ApiClient user = new Studio(server).userWithCredits(5);
+        String upload = Studio.upload(user);
+        Path stored = server.config().dataDir().resolve("files").resolve(storedKeysOf(Studio.userId(user)).stream()
+                .filter(key -> !key.contains("-thumb")).findFirst().orElseThrow());
+        Files.delete(stored);
+
+        Map<String, byte[]> zip = exportOf(user);
+
+        assertThat(zip).containsKey("uploads.json").doesNotContainKey("uploads/" + upload + ".jpg");
+        assertThat(new String(zip.get("missing-files.txt"), StandardCharsets.UTF_8)).contains("uploads/" + upload + ".jpg");
+        assertThat(zip).containsKey("uploads/" + upload + "-thumbnail.jpg");
     }
 
     @Override
