@@ -50,6 +50,16 @@ class AccountDataOnDiskTest extends AccountDataContract {
         assertThat(zip).containsKey("uploads/" + upload + "-thumbnail.jpg");
     }
 
+    @Test
+    void theApiDocumentDescribesExportAndDeletion() {
+        var paths = server.client().get("/openapi.json").json().get("paths");
+
+        assertThat(paths.path("/api/v1/me/export").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/me").has("delete")).isTrue();
+        assertThat(paths.path("/api/v1/me").path("delete").path("responses").has("403")).isTrue();
+        assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("429")).isTrue();
+    }
+
     @Override
     protected TestServer server() {
         return server;

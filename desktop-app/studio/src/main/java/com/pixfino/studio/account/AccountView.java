@@ -26,6 +26,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -97,6 +98,9 @@ public final class AccountView extends VBox implements ScreenActions {
         delete.setId("account-delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.setOnAction(event -> openDeleteDialog());
+        // the hint wraps, the buttons keep their words
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, text, export, delete);
         row.setAlignment(Pos.CENTER_LEFT);
 

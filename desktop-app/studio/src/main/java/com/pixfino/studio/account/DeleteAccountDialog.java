@@ -3,7 +3,6 @@ package com.pixfino.studio.account;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
-import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -74,19 +73,17 @@ public final class DeleteAccountDialog extends Dialog<Void> {
                 close();
             }
         });
-        // wrapped text is measured late: size the window to all of it, or the buttons end up out of sight
         getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        error.textProperty().addListener((obs, was, now) -> Platform.runLater(this::fitWindow));
-        // a theme switched while it is open changes the fonts and paddings
-        consequences.heightProperty().addListener((obs, was, now) -> Platform.runLater(this::fitWindow));
         viewModel.passwordProperty().addListener((obs, was, now) -> {
             if (now.isEmpty() && isShowing()) {
                 password.requestFocus();
             }
         });
+        // wrapped text is measured late, a refusal adds lines, a theme changes fonts: after each layout, make
+        // the window as tall as its content, or the buttons end up out of sight
         setOnShown(event -> {
             confirmation.requestFocus();
-            Platform.runLater(this::fitWindow);
+            getDialogPane().getScene().addPostLayoutPulseListener(this::fitWindow);
         });
     }
 
@@ -96,7 +93,6 @@ public final class DeleteAccountDialog extends Dialog<Void> {
         if (scene == null || scene.getWindow() == null) {
             return;
         }
-        getDialogPane().layout();
         // the content may be squeezed, or laid out whole with the buttons pushed below the window's edge
         double missing = content.prefHeight(content.getWidth()) - content.getHeight();
         Node buttons = getDialogPane().lookup(".button-bar");

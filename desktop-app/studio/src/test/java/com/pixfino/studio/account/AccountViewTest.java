@@ -53,7 +53,8 @@ class AccountViewTest {
         fixture.api.setCredits(12);
         viewModel = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, forgotten::add,
                 Clock.systemUTC());
-        Scene scene = new Scene(new AccountView(viewModel, fixture.messages), 1100, 720);
+        // the width the account screen gets beside the navigation in a 1280 px window
+        Scene scene = new Scene(new AccountView(viewModel, fixture.messages), 1090, 740);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -69,6 +70,10 @@ class AccountViewTest {
     void theScreenOffersExportAndDeletionAndSaysWhereTheExportWent(FxRobot robot) {
         assertThat(robot.lookup("#account-export").queryAs(Button.class).getText()).isEqualTo("Export my data\u2026");
         assertThat(robot.lookup("#account-delete").queryAs(Button.class).getText()).isEqualTo("Delete account\u2026");
+        for (String id : new String[] {"account-export", "account-delete"}) {
+            Button button = robot.lookup("#" + id).queryAs(Button.class);
+            assertThat(button.getWidth()).as(id + " shows its whole label").isGreaterThanOrEqualTo(button.prefWidth(-1));
+        }
 
         robot.interact(() -> viewModel.exportData(dir.resolve("pixfino-data.zip")));
 
