@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
-    // Idle (full) buckets are dropped once a table grows past this, so a flood of one-off subjects cannot fill memory.
+    // Idle (full) buckets are dropped once a table grows past this, so a flood of one-off subjects cannot fill memory;
+    // at most once a second, so a table of busy subjects is not scanned on every new one.
     private static final int SWEEP_ABOVE = 10_000;
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final Map<Budget, Table> tables = new EnumMap<>(Budget.class);
     private final TimeMeter time;
@@ -97,6 +100,7 @@ public final class RateLimits {
         private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
         // subjects refused since their last allowed attempt: a flood is logged once, not once per request
         private final Set<String> refusing = ConcurrentHashMap.newKeySet();
+        private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE / 2);
 
         Table(Budget budget, Allowance allowance) {
             this.budget = budget;
@@ -120,7 +124,9 @@ public final class RateLimits {
             if (bucket != null) {
                 return bucket;
             }
-            if (buckets.size() > SWEEP_ABOVE) {
+            long now = time.currentTimeNanos();
+            long last = lastSweep.get();
+            if (buckets.size() > SWEEP_ABOVE && now - last > SWEEP_EVERY_NANOS && lastSweep.compareAndSet(last, now)) {
                 sweep();
             }
             return buckets.computeIfAbsent(subject, s -> newBucket());
