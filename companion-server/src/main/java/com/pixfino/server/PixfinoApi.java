@@ -11,7 +11,8 @@ import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.ErrorMapping;
-import com.pixfino.server.http.RateLimitAnswers;
+import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.JsonErrorPages;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
@@ -39,40 +40,55 @@ public final class PixfinoApi {
             GenerationRoutes generations,
             AdminRoutes admin,
             ProviderWebhookRoutes providerWebhooks,
-            PrivacyRoutes privacy) {
-    }
+            PrivacyRoutes privacy) {}
 
-    private PixfinoApi() {
-    }
+    private PixfinoApi() {}
 
-    public static Javalin create(Handlers h, ObjectMapper mapper, PrometheusMeterRegistry metrics, long maxUploadBytes, String version) {
+    /** @param swaggerUi whether {@code /swagger} serves Swagger UI ({@code /openapi.json} is always served) */
+    public static Javalin create(
+            Handlers h,
+            ObjectMapper mapper,
+            PrometheusMeterRegistry metrics,
+            long maxUploadBytes,
+            String version,
+            boolean swaggerUi) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = 1024 * 1024;
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            // every answer carries the security headers, and Jetty's own refusals are JSON like ours
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new SecurityHeaders());
+                server.setErrorHandler(new JsonErrorPages(mapper));
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorPages(mapper)));
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes + 1, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            config.registerPlugin(new OpenApiPlugin(openApi -> openApi
-                    .withDocumentationPath(ApiPaths.OPENAPI)
-                    .withDefinitionConfiguration((v, definition) -> definition
-                            .withInfo(info -> info.title("Pixfino companion server").version(version)
-                                    .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
-            config.registerPlugin(new SwaggerPlugin(swagger -> {
-                swagger.setDocumentationPath(ApiPaths.OPENAPI);
-                swagger.setUiPath("/swagger");
-            }));
+            config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(ApiPaths.OPENAPI)
+                    .withDefinitionConfiguration((v, definition) -> definition.withInfo(info -> info.title(
+                                    "Pixfino companion server")
+                            .version(version)
+                            .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
+            if (swaggerUi) {
+                config.registerPlugin(new SwaggerPlugin(swagger -> {
+                    swagger.setDocumentationPath(ApiPaths.OPENAPI);
+                    swagger.setUiPath("/swagger");
+                }));
+            }
         });
         ErrorMapping.install(app);
-        RateLimitAnswers.install(app);
-        SecurityHeaders.install(app);
         RequestMetrics.install(app, metrics);
         app.beforeMatched(h.authentication());
 
         app.get(ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
-        app.get(ApiPaths.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.PUBLIC);
+        app.get(
+                ApiPaths.METRICS,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()),
+                Access.PUBLIC);
 
         app.post(ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
         app.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
@@ -100,7 +116,8 @@ public final class PixfinoApi {
         app.before(ApiPaths.EVENTS, ctx -> {
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
-                throw new HttpResponseException(406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
+                throw new HttpResponseException(
+                        406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
             }
         });
         app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);

@@ -3,6 +3,9 @@ package com.pixfino.server;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
@@ -27,7 +30,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -62,7 +64,8 @@ public final class ServerApp implements AutoCloseable {
     }
 
     /** As {@link #start(ServerConfig, List)}, with the job queue the services see wrapped by {@code jobQueue} (tests break or watch it). */
-    public static ServerApp start(ServerConfig config, List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+    public static ServerApp start(
+            ServerConfig config, List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
         PrivateDirectories.create(config.dataDir());
         Database database = openDatabase(config);
         Services services = null;
@@ -100,16 +103,17 @@ public final class ServerApp implements AutoCloseable {
     private static Javalin api(ServerConfig config, Database database, Services services, ObjectMapper mapper) {
         String version = version();
         JsonBody json = new JsonBody(mapper);
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry metrics = services.metrics();
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
 
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
-                new HealthRoutes(database, version),
+                new HealthRoutes(database, version, services.providers()),
                 new AccountRoutes(services.accounts(), json),
-                new BearerAuthentication(token -> services.tokens().resolve(token)
+                new BearerAuthentication(token -> services.tokens()
+                        .resolve(token)
                         .map(session -> new Authenticated(session.userId(), session.role(), session.tokenHash()))),
                 new PresetRoutes(services.presets()),
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
@@ -118,14 +122,36 @@ public final class ServerApp implements AutoCloseable {
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json));
-        return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version);
+        return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 
+    /**
+     * The mapper of the API and of provider JSON. Binding is strict: a number is never read from text or a fraction,
+     * nor text from a number or boolean, so {@code "amount": 1.5} or {@code "3"} is refused, not stored as 1 or 3
+     * (provider answers are read as trees, which this does not touch).
+     */
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(scalar)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.OtherScalar)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
     }
 
     private static String version() {

@@ -12,8 +12,7 @@ public final class ServerMain {
 
     private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
 
-    private ServerMain() {
-    }
+    private ServerMain() {}
 
     public static void main(String[] args) {
         ServerConfig config;
@@ -26,7 +25,8 @@ public final class ServerMain {
         }
         try {
             ServerApp app = ServerApp.start(config);
-            Runtime.getRuntime().addShutdownHook(ServerThreads.named("pixfino-shutdown").newThread(app::close));
+            Runtime.getRuntime()
+                    .addShutdownHook(ServerThreads.named("pixfino-shutdown").newThread(app::close));
         } catch (ConfigException e) {
             log.error("Pixfino server cannot start: {}", e.getMessage());
             System.exit(2);

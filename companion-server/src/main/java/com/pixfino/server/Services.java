@@ -15,6 +15,7 @@ import com.pixfino.server.generation.GenerationJob;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
 import com.pixfino.server.generation.JobQueue;
+import com.pixfino.server.generation.JobQueueMetrics;
 import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
 import com.pixfino.server.generation.ProviderWebhooks;
@@ -32,6 +33,8 @@ import com.pixfino.server.storage.S3Storage;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.ImageIntake;
 import com.pixfino.server.uploads.UploadService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,10 +72,16 @@ public final class Services implements AutoCloseable {
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
-    private Services(ServerConfig config, Database database, ObjectMapper mapper, Clock clock,
-                     List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+    private Services(
+            ServerConfig config,
+            Database database,
+            ObjectMapper mapper,
+            Clock clock,
+            List<Provider> extraProviders,
+            UnaryOperator<JobQueue> jobQueue) {
         try {
             DSLContext dsl = database.dsl();
             ledger = new CreditLedger(dsl, clock);
@@ -81,29 +90,48 @@ public final class Services implements AutoCloseable {
             accounts = new AccountService(dsl, new PasswordHasher(), tokens, ledger, config, limits, clock);
             config.admin().ifPresent(accounts::ensureAdmin);
             storage = storage(config);
-            uploads = new UploadService(dsl, storage, new ImageIntake(config.maxUploadBytes(), config.maxUploadPixels(), 400), clock);
+            uploads = new UploadService(
+                    dsl, storage, new ImageIntake(config.maxUploadBytes(), config.maxUploadPixels(), 400), clock);
             presets = new PresetCatalog(dsl);
 
             ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
             owned.add(providerCalls::shutdownNow);
-            RemoteProviders remote = new RemoteProviders(config.providers(), mapper, config.jobs().timeout(), clock);
+            RemoteProviders remote = new RemoteProviders(
+                    config.providers(), mapper, config.jobs().timeout(), clock);
             owned.add(remote);
-            providers = new ProviderRegistry(providerList(config, remote, extraProviders), config.resilience(), providerCalls);
+            providers = new ProviderRegistry(
+                    providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
             generationStore = new GenerationStore(dsl, ledger, presets, clock);
-            GenerationJob job = new GenerationJob(dsl, generationStore, providers, new OutputStore(storage, remote.http()), storage,
-                    config.jobs(), clock);
-            jobRunner = new JobRunner(database.dataSource(), job, generationStore, providers, config.jobs(), providerCalls);
+            GenerationJob job = new GenerationJob(
+                    dsl,
+                    generationStore,
+                    providers,
+                    new OutputStore(storage, remote.http()),
+                    storage,
+                    config.jobs(),
+                    clock);
+            jobRunner =
+                    new JobRunner(database.dataSource(), job, generationStore, providers, config.jobs(), providerCalls);
             JobQueue queue = jobQueue.apply(jobRunner);
-            generations = new GenerationService(dsl, ledger, presets, uploads, generationStore, queue, storage,
+            generations = new GenerationService(
+                    dsl,
+                    ledger,
+                    presets,
+                    uploads,
+                    generationStore,
+                    queue,
+                    storage,
                     config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
             deletion = new GenerationDeletion(generationStore, queue, storage);
             events = new GenerationEvents(database.dataSource(), mapper);
             owned.add(events);
             owned.add(jobRunner);
+            new JobQueueMetrics(dsl, clock).bindTo(metrics);
             adminUsers = new AdminUsers(dsl, ledger);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
-            accountDeletion = new AccountDeletion(dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage);
+            accountDeletion =
+                    new AccountDeletion(dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -119,8 +147,13 @@ public final class Services implements AutoCloseable {
      * @param extraProviders besides the configured ones; an extra one replaces a configured one of its name
      * @param jobQueue       wraps the job queue the services hand generations to (identity in production)
      */
-    public static Services build(ServerConfig config, Database database, ObjectMapper mapper, Clock clock,
-                                 List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+    public static Services build(
+            ServerConfig config,
+            Database database,
+            ObjectMapper mapper,
+            Clock clock,
+            List<Provider> extraProviders,
+            UnaryOperator<JobQueue> jobQueue) {
         return new Services(config, database, mapper, clock, extraProviders, jobQueue);
     }
 
@@ -156,6 +189,11 @@ public final class Services implements AutoCloseable {
 
     public PresetCatalog presets() {
         return presets;
+    }
+
+    /** The registry /metrics serves: breakers, provider latency and queue depth are bound to it here. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
     }
 
     public ProviderRegistry providers() {

@@ -2,7 +2,10 @@ package com.pixfino.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.UploadView;
 import com.pixfino.server.testsupport.ApiClient;
+import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
@@ -24,27 +27,29 @@ class PersistenceAcrossRestartTest {
         long firstStart = System.nanoTime();
         try (TestServer first = TestServer.start(config)) {
             long startedMillis = (System.nanoTime() - firstStart) / 1_000_000;
-            assertThat(startedMillis).as("first start, with initdb, answers /health within 30 s").isLessThan(30_000);
+            assertThat(startedMillis)
+                    .as("first start, with initdb, answers /health within 30 s")
+                    .isLessThan(30_000);
             ApiClient api = first.client();
-            assertThat(api.get("/health").status()).isEqualTo(200);
-            api.post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Keeper"));
+            assertThat(api.get(ApiPaths.HEALTH).status()).isEqualTo(200);
+            api.post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Keeper"));
             ApiClient user = api.login(email, "correct-Horse-7");
-            var upload = user.upload("/api/v1/uploads", "me.jpg", TestImages.jpeg(800, 600), "image/jpeg");
+            var upload = user.upload(ApiPaths.UPLOADS, "me.jpg", TestImages.jpeg(800, 600), "image/jpeg");
             assertThat(upload.status()).isEqualTo(201);
-            uploadId = upload.json().get("id").asText();
-            presetCount = api.get("/api/v1/presets").json().size();
+            uploadId = upload.as(UploadView.class).id().toString();
+            presetCount = api.get(ApiPaths.PRESETS).json().size();
         }
 
         try (TestServer second = TestServer.start(config)) {
             ApiClient user = second.client().login(email, "correct-Horse-7");
-            assertThat(user.get("/api/v1/me").json().get("credits").asInt()).isEqualTo(5);
-            var upload = user.get("/api/v1/uploads/" + uploadId);
+            assertThat(Studio.credits(user)).isEqualTo(5);
+            var upload = user.get(ApiClient.path(ApiPaths.UPLOAD, uploadId));
             assertThat(upload.status()).isEqualTo(200);
-            assertThat(upload.json().get("width").asInt()).isEqualTo(800);
-            var thumbnail = user.get("/api/v1/uploads/" + uploadId + "/thumbnail");
+            assertThat(upload.as(UploadView.class).width()).isEqualTo(800);
+            var thumbnail = user.get(ApiClient.path(ApiPaths.UPLOAD_THUMBNAIL, uploadId));
             assertThat(thumbnail.status()).isEqualTo(200);
             assertThat(thumbnail.bytes()).startsWith((byte) 0xFF, (byte) 0xD8);
-            assertThat(second.client().get("/api/v1/presets").json().size()).isEqualTo(presetCount);
+            assertThat(second.client().get(ApiPaths.PRESETS).json().size()).isEqualTo(presetCount);
         }
     }
 }

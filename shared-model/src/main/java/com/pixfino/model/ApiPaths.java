@@ -13,6 +13,7 @@ public final class ApiPaths {
     public static final String ME = PREFIX + "/me";
     /** GET: a zip of everything the server holds about the signed-in user. DELETE on {@link #ME} removes the account. */
     public static final String ME_EXPORT = PREFIX + "/me/export";
+
     public static final String PRESETS = PREFIX + "/presets";
     public static final String UPLOADS = PREFIX + "/uploads";
     public static final String UPLOAD = PREFIX + "/uploads/{id}";
@@ -28,6 +29,5 @@ public final class ApiPaths {
     public static final String ADMIN_USERS = PREFIX + "/admin/users";
     public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 }

@@ -16,10 +16,10 @@ public final class CreditPricing {
     public static final int PHOTO_CREDITS = 4;
     /** Video presets cost between these bounds, by duration and model. */
     public static final int VIDEO_MIN_CREDITS = 20;
+
     public static final int VIDEO_MAX_CREDITS = 78;
 
-    private CreditPricing() {
-    }
+    private CreditPricing() {}
 
     /** Revenue in dollars of {@code credits} credits. */
     public static BigDecimal revenueUsd(int credits) {
@@ -32,9 +32,7 @@ public final class CreditPricing {
         if (revenue.signum() == 0) {
             return BigDecimal.ZERO.setScale(1, RoundingMode.HALF_UP);
         }
-        return revenue.subtract(apiCostUsd)
-                .multiply(BigDecimal.valueOf(100))
-                .divide(revenue, 1, RoundingMode.HALF_UP);
+        return revenue.subtract(apiCostUsd).multiply(BigDecimal.valueOf(100)).divide(revenue, 1, RoundingMode.HALF_UP);
     }
 
     /** Balance left after spending {@code cost}; negative means the user cannot afford it. */

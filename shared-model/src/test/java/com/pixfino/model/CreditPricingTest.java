@@ -27,7 +27,8 @@ class CreditPricingTest {
     void balanceAfterNeverOverflowsSilently() {
         assertThat(CreditPricing.balanceAfter(10, 4)).isEqualTo(6);
         assertThat(CreditPricing.balanceAfter(3, 4)).isEqualTo(-1);
-        assertThatThrownBy(() -> CreditPricing.balanceAfter(Integer.MIN_VALUE, 1)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> CreditPricing.balanceAfter(Integer.MIN_VALUE, 1))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test

@@ -14,12 +14,23 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class SharedModelArchitectureTest {
 
     @ArchTest
-    static final ArchRule noFrameworks = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("javafx..", "io.javalin..", "java.sql..", "javax.sql..", "org.jooq..", "org.eclipse.jetty..", "com.pixfino.server..", "com.pixfino.studio..")
+    static final ArchRule noFrameworks = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "io.javalin..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.jooq..",
+                    "org.eclipse.jetty..",
+                    "com.pixfino.server..",
+                    "com.pixfino.studio..")
             .because("the server must never inherit JavaFX and the studio must never inherit Javalin or JDBC");
 
     @ArchTest
-    static final ArchRule noCycles = slices().matching("com.pixfino.model.(**)").should().beFreeOfCycles();
+    static final ArchRule noCycles =
+            slices().matching("com.pixfino.model.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;

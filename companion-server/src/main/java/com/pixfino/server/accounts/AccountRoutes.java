@@ -25,39 +25,69 @@ public final class AccountRoutes {
         this.json = json;
     }
 
-    @OpenApi(path = "/api/v1/auth/register", methods = HttpMethod.POST, tags = "Accounts", summary = "Create an account",
+    @OpenApi(
+            path = "/api/v1/auth/register",
+            methods = HttpMethod.POST,
+            tags = "Accounts",
+            summary = "Create an account",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(status = "400", description = "Bad email or weak password", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", description = "Email already registered", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "429", description = "Too many registrations from this address or for this email; see Retry-After",
+                @OpenApiResponse(
+                        status = "400",
+                        description = "Bad email or weak password",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "Email already registered",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Too many registrations from this address or for this email; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void register(Context ctx) {
         ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class), ctx.ip()));
     }
 
-    @OpenApi(path = "/api/v1/auth/login", methods = HttpMethod.POST, tags = "Accounts", summary = "Sign in",
+    @OpenApi(
+            path = "/api/v1/auth/login",
+            methods = HttpMethod.POST,
+            tags = "Accounts",
+            summary = "Sign in",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LoginRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(status = "401", description = "Wrong email or password", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "429", description = "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After",
+                @OpenApiResponse(
+                        status = "401",
+                        description = "Wrong email or password",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description =
+                                "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void login(Context ctx) {
         ctx.json(accounts.login(json.read(ctx, LoginRequest.class), ctx.ip()));
     }
 
-    @OpenApi(path = "/api/v1/auth/logout", methods = HttpMethod.POST, tags = "Accounts", summary = "Revoke the current token",
+    @OpenApi(
+            path = "/api/v1/auth/logout",
+            methods = HttpMethod.POST,
+            tags = "Accounts",
+            summary = "Revoke the current token",
             responses = @OpenApiResponse(status = "204"))
     public void logout(Context ctx) {
         accounts.logout(Authenticated.of(ctx).tokenHash());
         ctx.status(204);
     }
 
-    @OpenApi(path = "/api/v1/me", methods = HttpMethod.GET, tags = "Accounts", summary = "The signed-in user",
+    @OpenApi(
+            path = "/api/v1/me",
+            methods = HttpMethod.GET,
+            tags = "Accounts",
+            summary = "The signed-in user",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))

@@ -43,8 +43,14 @@ public final class AccountService {
     private final RateLimits limits;
     private final Clock clock;
 
-    public AccountService(DSLContext dsl, PasswordHasher hasher, TokenService tokens, CreditLedger ledger,
-                          ServerConfig config, RateLimits limits, Clock clock) {
+    public AccountService(
+            DSLContext dsl,
+            PasswordHasher hasher,
+            TokenService tokens,
+            CreditLedger ledger,
+            ServerConfig config,
+            RateLimits limits,
+            Clock clock) {
         this.dsl = dsl;
         this.limits = limits;
         this.hasher = hasher;
@@ -72,7 +78,8 @@ public final class AccountService {
             });
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw DomainException.conflict("email_taken", "An account with this email already exists. Sign in instead.");
+                throw DomainException.conflict(
+                        "email_taken", "An account with this email already exists. Sign in instead.");
             }
             throw e;
         }
@@ -105,7 +112,10 @@ public final class AccountService {
         limits.reset(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            tx.update(USERS).set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock)).where(USERS.ID.eq(user.getId())).execute();
+            tx.update(USERS)
+                    .set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock))
+                    .where(USERS.ID.eq(user.getId()))
+                    .execute();
             String token = tokens.issue(tx, user.getId());
             log.info("event=user_login user={}", user.getId());
             return new AuthResponse(token, view(tx, user.getId()));
@@ -131,7 +141,9 @@ public final class AccountService {
         if (!hasher.verify(password, user.getPasswordHash())) {
             limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
             log.warn("event=password_confirmation_failed user={} email_hash={} ip={}", userId, emailHash, clientIp);
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "wrong_password",
+            throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "wrong_password",
                     "The password is wrong, so nothing was deleted. Enter the password you sign in with.");
         }
     }
@@ -164,10 +176,14 @@ public final class AccountService {
             String setting = "invalid_email".equals(e.code()) ? "PIXFINO_ADMIN_EMAIL" : "PIXFINO_ADMIN_PASSWORD";
             throw new ConfigException(setting + " is not usable: " + e.getMessage());
         }
-        UsersRecord existing = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
+        UsersRecord existing =
+                dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         if (existing != null) {
             if (existing.getRole() != Role.ADMIN) {
-                dsl.update(USERS).set(USERS.ROLE, Role.ADMIN).where(USERS.ID.eq(existing.getId())).execute();
+                dsl.update(USERS)
+                        .set(USERS.ROLE, Role.ADMIN)
+                        .where(USERS.ID.eq(existing.getId()))
+                        .execute();
                 log.info("event=admin_promoted user={}", existing.getId());
             }
             return;
@@ -204,7 +220,7 @@ public final class AccountService {
         if (user == null) {
             throw DomainException.notFound("The user");
         }
-        return new UserView(user.getId(), user.getEmail(), user.getName(), user.getRole(),
-                user.getTier(), user.getCredits());
+        return new UserView(
+                user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getTier(), user.getCredits());
     }
 }

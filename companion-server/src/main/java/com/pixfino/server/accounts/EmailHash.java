@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class EmailHash {
 
-    private EmailHash() {
-    }
+    private EmailHash() {}
 
     static String of(String email) {
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);

@@ -4,7 +4,6 @@ import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.AccountStatus;
-import com.pixfino.model.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +55,8 @@ public final class TokenService {
         String hash = hash(token);
         return dsl.select(USERS.ID, USERS.ROLE)
                 .from(AUTH_TOKENS)
-                .join(USERS).on(USERS.ID.eq(AUTH_TOKENS.USER_ID))
+                .join(USERS)
+                .on(USERS.ID.eq(AUTH_TOKENS.USER_ID))
                 .where(AUTH_TOKENS.TOKEN_HASH.eq(hash))
                 .and(AUTH_TOKENS.REVOKED_AT.isNull())
                 .and(AUTH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))

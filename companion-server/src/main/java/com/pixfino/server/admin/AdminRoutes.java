@@ -8,6 +8,7 @@ import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.Paging;
 import com.pixfino.server.http.PathIds;
+import com.pixfino.server.http.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -28,17 +29,29 @@ public final class AdminRoutes {
         this.json = json;
     }
 
-    @OpenApi(path = "/api/v1/admin/users", methods = HttpMethod.GET, tags = "Admin", summary = "Users, by email",
-            queryParams = {@OpenApiParam(name = "q"), @OpenApiParam(name = "limit", type = Integer.class), @OpenApiParam(name = "cursor")},
+    @OpenApi(
+            path = "/api/v1/admin/users",
+            methods = HttpMethod.GET,
+            tags = "Admin",
+            summary = "Users, by email",
+            queryParams = {
+                @OpenApiParam(name = "q"),
+                @OpenApiParam(name = "limit", type = Integer.class),
+                @OpenApiParam(name = "cursor")
+            },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminUserView[].class)),
                 @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void listUsers(Context ctx) {
-        ctx.json(users.list(ctx.queryParam("q"), Paging.from(ctx)));
+        ctx.json(users.list(QueryParams.text(ctx, "q").orElse(null), Paging.from(ctx)));
     }
 
-    @OpenApi(path = "/api/v1/admin/users/{id}/credits", methods = HttpMethod.POST, tags = "Admin", summary = "Adjust a user's credits",
+    @OpenApi(
+            path = "/api/v1/admin/users/{id}/credits",
+            methods = HttpMethod.POST,
+            tags = "Admin",
+            summary = "Adjust a user's credits",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreditAdjustmentRequest.class)),
             responses = {

@@ -10,7 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +39,8 @@ public final class ConfigLoader {
                 ResilienceSettings.defaults(),
                 new ProviderEnvironment(env).providers(),
                 new S3Environment(env).s3(),
-                limits());
+                limits(),
+                bool("PIXFINO_SWAGGER", true));
     }
 
     private RateLimitSettings limits() {
@@ -54,7 +55,8 @@ public final class ConfigLoader {
             try {
                 Allowance.parse(value).ifPresent(allowance -> allowances.put(budget, allowance));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(name + " must be a count per period like 30/1m, 10/15m or 5/1h (or off), not '" + value + "'.");
+                throw new ConfigException(
+                        name + " must be a count per period like 30/1m, 10/15m or 5/1h (or off), not '" + value + "'.");
             }
         }
         return new RateLimitSettings(allowances);
@@ -63,8 +65,10 @@ public final class ConfigLoader {
     private JobSettings jobs() {
         JobSettings defaults = JobSettings.defaults();
         return new JobSettings(
-                Duration.ofSeconds(intValue("PIXFINO_POLL_SECONDS", (int) defaults.pollInterval().toSeconds(), 1, 300)),
-                Duration.ofSeconds(intValue("PIXFINO_JOB_TIMEOUT_SECONDS", (int) defaults.timeout().toSeconds(), 10, 24 * 3600)),
+                Duration.ofSeconds(intValue(
+                        "PIXFINO_POLL_SECONDS", (int) defaults.pollInterval().toSeconds(), 1, 300)),
+                Duration.ofSeconds(intValue(
+                        "PIXFINO_JOB_TIMEOUT_SECONDS", (int) defaults.timeout().toSeconds(), 10, 24 * 3600)),
                 defaults.queuePolling(),
                 defaults.heartbeat(),
                 intValue("PIXFINO_JOB_WORKERS", defaults.workers(), 1, 64));
@@ -74,14 +78,18 @@ public final class ConfigLoader {
         String url = text("PIXFINO_DB_URL");
         if (url == null) {
             if (text("PIXFINO_DB_USER") != null || text("PIXFINO_DB_PASSWORD") != null) {
-                throw new ConfigException("PIXFINO_DB_USER/PIXFINO_DB_PASSWORD are set but PIXFINO_DB_URL is not: set the JDBC URL too, or unset them to use the embedded database.");
+                throw new ConfigException(
+                        "PIXFINO_DB_USER/PIXFINO_DB_PASSWORD are set but PIXFINO_DB_URL is not: set the JDBC URL too, or unset them to use the embedded database.");
             }
             return Optional.empty();
         }
         if (!url.startsWith("jdbc:postgresql://")) {
-            throw new ConfigException("PIXFINO_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/pixfino, not '" + url + "'.");
+            throw new ConfigException(
+                    "PIXFINO_DB_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/pixfino, not '" + url
+                            + "'.");
         }
-        return Optional.of(new ServerConfig.DatabaseSettings(url, text("PIXFINO_DB_USER"), text("PIXFINO_DB_PASSWORD")));
+        return Optional.of(
+                new ServerConfig.DatabaseSettings(url, text("PIXFINO_DB_USER"), text("PIXFINO_DB_PASSWORD")));
     }
 
     private Optional<ServerConfig.AdminSettings> admin() {
@@ -91,7 +99,8 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         if (email == null || password == null) {
-            throw new ConfigException("PIXFINO_ADMIN_EMAIL and PIXFINO_ADMIN_PASSWORD go together: set both or neither.");
+            throw new ConfigException(
+                    "PIXFINO_ADMIN_EMAIL and PIXFINO_ADMIN_PASSWORD go together: set both or neither.");
         }
         return Optional.of(new ServerConfig.AdminSettings(email, password));
     }
@@ -133,9 +142,20 @@ public final class ConfigLoader {
         }
     }
 
+    private boolean bool(String name, boolean fallback) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false, not '" + value + "'.");
+        };
+    }
+
     private String text(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value.trim();
     }
-
 }

@@ -25,21 +25,25 @@ final class EnvironmentValues {
             try {
                 URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name + " must be an http(s) URL like https://example.com, not '" + value + "'.");
+                    throw new ConfigException(
+                            name + " must be an http(s) URL like https://example.com, not '" + value + "'.");
                 }
                 return uri;
             } catch (URISyntaxException e) {
-                throw new ConfigException(name + " must be an http(s) URL like https://example.com, not '" + value + "'.");
+                throw new ConfigException(
+                        name + " must be an http(s) URL like https://example.com, not '" + value + "'.");
             }
         });
     }
 
     boolean flag(String name, boolean fallback) {
-        return text(name).map(value -> switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new ConfigException(name + " must be true or false, not '" + value + "'.");
-        }).orElse(fallback);
+        return text(name)
+                .map(value -> switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                    case "true", "1", "yes" -> true;
+                    case "false", "0", "no" -> false;
+                    default -> throw new ConfigException(name + " must be true or false, not '" + value + "'.");
+                })
+                .orElse(fallback);
     }
 
     int seconds(String name, int fallback, int min, int max) {
@@ -50,7 +54,8 @@ final class EnvironmentValues {
         try {
             int parsed = Integer.parseInt(value.get());
             if (parsed < min || parsed > max) {
-                throw new ConfigException(name + " must be between " + min + " and " + max + ", not " + value.get() + ".");
+                throw new ConfigException(
+                        name + " must be between " + min + " and " + max + ", not " + value.get() + ".");
             }
             return parsed;
         } catch (NumberFormatException e) {

@@ -36,35 +36,43 @@ final class ProviderEnvironment {
             try {
                 ReplicateWebhook.decodeSecret(value);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("REPLICATE_WEBHOOK_SECRET must be the whsec_… secret Replicate shows for your account.");
+                throw new ConfigException(
+                        "REPLICATE_WEBHOOK_SECRET must be the whsec_… secret Replicate shows for your account.");
             }
         });
-        return values.text("REPLICATE_API_TOKEN").map(token -> new ReplicateSettings(token,
-                values.url("REPLICATE_BASE_URL").orElse(ReplicateSettings.DEFAULT_BASE_URL),
-                // Replicate signs webhooks with the account secret: without it a webhook could not be trusted
-                secret.isPresent() ? publicUrl.map(url -> webhook(url, "replicate")) : Optional.empty(),
-                secret,
-                prices("REPLICATE_PRICES", ReplicateSettings.DEFAULT_PRICES)));
+        return values.text("REPLICATE_API_TOKEN")
+                .map(token -> new ReplicateSettings(
+                        token,
+                        values.url("REPLICATE_BASE_URL").orElse(ReplicateSettings.DEFAULT_BASE_URL),
+                        // Replicate signs webhooks with the account secret: without it a webhook could not be trusted
+                        secret.isPresent() ? publicUrl.map(url -> webhook(url, "replicate")) : Optional.empty(),
+                        secret,
+                        prices("REPLICATE_PRICES", ReplicateSettings.DEFAULT_PRICES)));
     }
 
     private Optional<FalSettings> fal(Optional<URI> publicUrl) {
-        return values.text("FAL_KEY").map(key -> new FalSettings(key,
-                values.url("FAL_BASE_URL").orElse(FalSettings.DEFAULT_QUEUE_URL),
-                publicUrl.map(url -> webhook(url, "fal")),
-                values.url("FAL_JWKS_URL").orElse(FalSettings.DEFAULT_JWKS_URL),
-                prices("FAL_PRICES", FalSettings.DEFAULT_PRICES)));
+        return values.text("FAL_KEY")
+                .map(key -> new FalSettings(
+                        key,
+                        values.url("FAL_BASE_URL").orElse(FalSettings.DEFAULT_QUEUE_URL),
+                        publicUrl.map(url -> webhook(url, "fal")),
+                        values.url("FAL_JWKS_URL").orElse(FalSettings.DEFAULT_JWKS_URL),
+                        prices("FAL_PRICES", FalSettings.DEFAULT_PRICES)));
     }
 
     private Optional<OpenRouterSettings> openRouter() {
-        return values.text("OPENROUTER_API_KEY").map(key ->
-                new OpenRouterSettings(key, values.url("OPENROUTER_BASE_URL").orElse(OpenRouterSettings.DEFAULT_BASE_URL)));
+        return values.text("OPENROUTER_API_KEY")
+                .map(key -> new OpenRouterSettings(
+                        key, values.url("OPENROUTER_BASE_URL").orElse(OpenRouterSettings.DEFAULT_BASE_URL)));
     }
 
     private PriceTable prices(String name, PriceTable defaults) {
         try {
             return PriceTable.parse(values.text(name).orElse(null), defaults);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(name + " must list model=price entries like owner/model=0.04/run,default=0.0014/s: " + e.getMessage() + ".");
+            throw new ConfigException(
+                    name + " must list model=price entries like owner/model=0.04/run,default=0.0014/s: "
+                            + e.getMessage() + ".");
         }
     }
 

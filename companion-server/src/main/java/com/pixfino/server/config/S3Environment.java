@@ -20,12 +20,14 @@ final class S3Environment {
         Optional<String> secretKey = values.text("PIXFINO_S3_SECRET_KEY");
         if (bucket.isEmpty()) {
             if (values.text("PIXFINO_S3_ENDPOINT").isPresent() || accessKey.isPresent()) {
-                throw new ConfigException("PIXFINO_S3_BUCKET is not set although other PIXFINO_S3_ settings are: name the bucket, or unset them to keep files on disk.");
+                throw new ConfigException(
+                        "PIXFINO_S3_BUCKET is not set although other PIXFINO_S3_ settings are: name the bucket, or unset them to keep files on disk.");
             }
             return Optional.empty();
         }
         if (accessKey.isPresent() != secretKey.isPresent()) {
-            throw new ConfigException("PIXFINO_S3_ACCESS_KEY and PIXFINO_S3_SECRET_KEY go together: set both, or neither to use the AWS default credentials.");
+            throw new ConfigException(
+                    "PIXFINO_S3_ACCESS_KEY and PIXFINO_S3_SECRET_KEY go together: set both, or neither to use the AWS default credentials.");
         }
         return Optional.of(new S3Settings(
                 values.url("PIXFINO_S3_ENDPOINT"),

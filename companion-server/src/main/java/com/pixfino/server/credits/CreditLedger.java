@@ -9,6 +9,7 @@ import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
 import com.pixfino.server.db.jooq.tables.records.CreditLedgerRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.PageCursor;
 import com.pixfino.server.domain.PageRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -40,7 +41,8 @@ public final class CreditLedger {
      * @return the ledger row this wrote, with the balance after it
      * @throws InsufficientCreditsException when the balance would go negative
      */
-    public LedgerEntryView apply(DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
+    public LedgerEntryView apply(
+            DSLContext tx, UUID userId, int amount, LedgerKind kind, String reason, String reference) {
         Record1<Integer> updated = tx.update(USERS)
                 .set(USERS.CREDITS, USERS.CREDITS.plus(amount))
                 .where(USERS.ID.eq(userId))
@@ -48,7 +50,10 @@ public final class CreditLedger {
                 .returningResult(USERS.CREDITS)
                 .fetchOne();
         if (updated == null) {
-            Integer balance = tx.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
+            Integer balance = tx.select(USERS.CREDITS)
+                    .from(USERS)
+                    .where(USERS.ID.eq(userId))
+                    .fetchOne(USERS.CREDITS);
             if (balance == null) {
                 throw DomainException.notFound("The user");
             }
@@ -73,8 +78,7 @@ public final class CreditLedger {
     }
 
     /** What {@link #closeAccount} did: the tombstone the rows now belong to, how many, and the balance written off. */
-    public record Tombstone(UUID id, int ledgerRows, int creditsWrittenOff) {
-    }
+    public record Tombstone(UUID id, int ledgerRows, int creditsWrittenOff) {}
 
     /**
      * Closes a deleted account's books inside the caller's transaction (which holds the user's row lock): writes
@@ -84,10 +88,19 @@ public final class CreditLedger {
      */
     public Tombstone closeAccount(DSLContext tx, UUID userId) {
         UUID tombstone = UUID.randomUUID();
-        int balance = tx.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).forUpdate().fetchOptional(USERS.CREDITS)
+        int balance = tx.select(USERS.CREDITS)
+                .from(USERS)
+                .where(USERS.ID.eq(userId))
+                .forUpdate()
+                .fetchOptional(USERS.CREDITS)
                 .orElseThrow(() -> DomainException.notFound("The user"));
         if (balance != 0) {
-            apply(tx, userId, -balance, LedgerKind.ADJUSTMENT, "Account deleted: remaining credits written off",
+            apply(
+                    tx,
+                    userId,
+                    -balance,
+                    LedgerKind.ADJUSTMENT,
+                    "Account deleted: remaining credits written off",
                     "account-deletion:" + tombstone);
         }
         int rows = tx.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.USER_ID.eq(userId));
@@ -106,7 +119,8 @@ public final class CreditLedger {
     }
 
     public int balance(UUID userId) {
-        Integer balance = dsl.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
+        Integer balance =
+                dsl.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
         if (balance == null) {
             throw DomainException.notFound("The user");
         }
@@ -121,21 +135,38 @@ public final class CreditLedger {
                 .fetchOne(0, Integer.class);
     }
 
-    /** Newest first; the cursor is the id of the last row of the previous page. */
+    /** Newest first; the cursor holds the id of the last row of the previous page. */
     public Page<LedgerEntryView> entries(UUID userId, PageRequest page) {
         var condition = CREDIT_LEDGER.USER_ID.eq(userId);
-        Long after = page.position(Long::parseLong);
+        Long after = page.position(CreditLedger::afterId);
         if (after != null) {
             condition = condition.and(CREDIT_LEDGER.ID.lt(after));
         }
-        return page.page(dsl.selectFrom(CREDIT_LEDGER)
-                .where(condition)
-                .orderBy(CREDIT_LEDGER.ID.desc())
-                .limit(page.fetchSize())
-                .fetch(CreditLedger::view), entry -> Long.toString(entry.id()));
+        return page.page(
+                dsl.selectFrom(CREDIT_LEDGER)
+                        .where(condition)
+                        .orderBy(CREDIT_LEDGER.ID.desc())
+                        .limit(page.fetchSize())
+                        .fetch(CreditLedger::view),
+                entry -> PageCursor.encode(Long.toString(entry.id())));
+    }
+
+    private static long afterId(String cursor) {
+        long id = Long.parseLong(PageCursor.decode(cursor, 1).get(0));
+        if (id < 1) {
+            throw new IllegalArgumentException("ledger ids start at 1");
+        }
+        return id;
     }
 
     private static LedgerEntryView view(CreditLedgerRecord r) {
-        return new LedgerEntryView(r.getId(), r.getKind(), r.getAmount(), r.getBalanceAfter(), r.getReason(), r.getReference(), r.getCreatedAt());
+        return new LedgerEntryView(
+                r.getId(),
+                r.getKind(),
+                r.getAmount(),
+                r.getBalanceAfter(),
+                r.getReason(),
+                r.getReference(),
+                r.getCreatedAt());
     }
 }

@@ -58,7 +58,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             log.info("event=embedded_db_started port={} dir={}", postgres.getPort(), cluster);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
         }
     }
 
@@ -79,8 +80,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()
-                || !process.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+        if (process.isEmpty()
+                || !process.get().isAlive()
+                || !process.get()
+                        .info()
+                        .command()
+                        .map(c -> c.contains("postgres"))
+                        .orElse(false)) {
             return;
         }
         log.warn("event=orphaned_postmaster pid={} action=stop", pid);

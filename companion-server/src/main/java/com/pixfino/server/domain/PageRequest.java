@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * One page of a list read in a fixed order: at most {@code limit} items after the position the opaque
- * {@code cursor} names (none: the first page). Every paged list fetches, cuts and hands out cursors through this.
+ * {@code cursor} names (none: the first page). Every paged list fetches, cuts and hands out cursors through this;
+ * cursors are written and read with {@link PageCursor}.
  */
 public record PageRequest(int limit, String cursor) {
 
@@ -18,13 +19,19 @@ public record PageRequest(int limit, String cursor) {
             throw DomainException.invalid("invalid_limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
         }
         cursor = cursor == null || cursor.isBlank() ? null : cursor.trim();
+        if (cursor != null && cursor.length() > PageCursor.MAX_LENGTH) {
+            throw invalidCursor();
+        }
     }
 
     public static PageRequest first(int limit) {
         return new PageRequest(limit, null);
     }
 
-    /** The position the cursor names, read by {@code decode}; null on the first page. */
+    /**
+     * The position the cursor names, read by {@code decode}; null on the first page. {@code decode} throws (anything)
+     * for a cursor it did not make or whose values are out of range: that is a 400, never a query.
+     */
     public <P> P position(Function<String, P> decode) {
         if (cursor == null) {
             return null;
@@ -32,8 +39,13 @@ public record PageRequest(int limit, String cursor) {
         try {
             return decode.apply(cursor);
         } catch (RuntimeException e) {
-            throw DomainException.invalid("invalid_cursor", "The cursor is not one this endpoint handed out.");
+            throw invalidCursor();
         }
+    }
+
+    private static DomainException invalidCursor() {
+        return DomainException.invalid(
+                "invalid_cursor", "The cursor is not one this endpoint handed out; start again from the first page.");
     }
 
     /** How many rows to fetch: the one past the limit tells whether another page follows. */

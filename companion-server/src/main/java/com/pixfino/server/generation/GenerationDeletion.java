@@ -30,7 +30,8 @@ public final class GenerationDeletion {
     public void delete(UUID userId, UUID id) {
         GenerationsRecord row = store.findOwned(userId, id).orElseThrow(() -> notFound(id));
         if (!row.getStatus().isFinal()) {
-            store.cancel(id).ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
+            store.cancel(id)
+                    .ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
         }
         // the row as it was when removed: a job that completed meanwhile has its output keys in it
         GenerationsRecord deleted = store.delete(userId, id).orElseThrow(() -> notFound(id));
@@ -40,7 +41,12 @@ public final class GenerationDeletion {
         if (deleted.getThumbnailKey() != null) {
             storage.delete(deleted.getThumbnailKey());
         }
-        log.info("event=generation_deleted user={} generation={} status={} refunded={}", userId, id, deleted.getStatus(), deleted.getRefunded());
+        log.info(
+                "event=generation_deleted user={} generation={} status={} refunded={}",
+                userId,
+                id,
+                deleted.getStatus(),
+                deleted.getRefunded());
     }
 
     private static DomainException notFound(UUID id) {

@@ -62,7 +62,8 @@ public final class GenerationEvents implements AutoCloseable {
 
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + GenerationStore.CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -92,7 +93,8 @@ public final class GenerationEvents implements AutoCloseable {
         if (targets == null || targets.isEmpty()) {
             return;
         }
-        GenerationEvent event = new GenerationEvent(UUID.fromString(parts[1]), GenerationStatus.valueOf(parts[2]), Boolean.parseBoolean(parts[3]));
+        GenerationEvent event = new GenerationEvent(
+                UUID.fromString(parts[1]), GenerationStatus.valueOf(parts[2]), Boolean.parseBoolean(parts[3]));
         String json;
         try {
             json = mapper.writeValueAsString(event);

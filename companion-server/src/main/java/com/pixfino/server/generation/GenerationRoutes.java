@@ -30,39 +30,75 @@ public final class GenerationRoutes {
     private final GenerationEvents events;
     private final JsonBody json;
 
-    public GenerationRoutes(GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
+    public GenerationRoutes(
+            GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
         this.generations = generations;
         this.deletion = deletion;
         this.events = events;
         this.json = json;
     }
 
-    @OpenApi(path = "/api/v1/generations", methods = HttpMethod.POST, tags = "Generations", summary = "Pay for and queue a generation",
-            headers = @OpenApiParam(name = "Idempotency-Key", description = "Retries with the same key (24 h) charge once"),
+    @OpenApi(
+            path = "/api/v1/generations",
+            methods = HttpMethod.POST,
+            tags = "Generations",
+            summary = "Pay for and queue a generation",
+            headers =
+                    @OpenApiParam(
+                            name = "Idempotency-Key",
+                            description = "Retries with the same key (24 h) charge once"),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreateGenerationRequest.class)),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = GenerationAccepted.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "402", description = "Not enough credits", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "403", description = "PRO preset on the Free tier", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "402",
+                        description = "Not enough credits",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "PRO preset on the Free tier",
+                        content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", description = "Idempotency-Key reused for another request", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(
+                        status = "409",
+                        description = "Idempotency-Key reused for another request",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description =
+                                "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     public void create(Context ctx) {
         CreateGenerationRequest request = json.read(ctx, CreateGenerationRequest.class);
-        GenerationAccepted accepted = generations.create(Authenticated.of(ctx).userId(), request, ctx.header(ApiPaths.IDEMPOTENCY_KEY_HEADER));
+        GenerationAccepted accepted = generations.create(
+                Authenticated.of(ctx).userId(), request, ctx.header(ApiPaths.IDEMPOTENCY_KEY_HEADER));
         ctx.status(202).json(accepted);
     }
 
-    @OpenApi(path = "/api/v1/generations", methods = HttpMethod.GET, tags = "Generations", summary = "The user's generations, newest first",
-            queryParams = {@OpenApiParam(name = "status"), @OpenApiParam(name = "cursor"), @OpenApiParam(name = "limit", type = Integer.class)},
+    @OpenApi(
+            path = "/api/v1/generations",
+            methods = HttpMethod.GET,
+            tags = "Generations",
+            summary = "The user's generations, newest first",
+            queryParams = {
+                @OpenApiParam(name = "status"),
+                @OpenApiParam(name = "cursor"),
+                @OpenApiParam(name = "limit", type = Integer.class)
+            },
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView[].class)))
     public void list(Context ctx) {
         PageRequest page = Paging.from(ctx);
-        ctx.json(generations.list(Authenticated.of(ctx).userId(), QueryParams.enumValue(ctx, "status", GenerationStatus.class), page));
+        ctx.json(generations.list(
+                Authenticated.of(ctx).userId(), QueryParams.enumValue(ctx, "status", GenerationStatus.class), page));
     }
 
-    @OpenApi(path = "/api/v1/generations/{id}", methods = HttpMethod.GET, tags = "Generations", summary = "One generation",
+    @OpenApi(
+            path = "/api/v1/generations/{id}",
+            methods = HttpMethod.GET,
+            tags = "Generations",
+            summary = "One generation",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
@@ -72,35 +108,63 @@ public final class GenerationRoutes {
         ctx.json(generations.get(Authenticated.of(ctx).userId(), id(ctx)));
     }
 
-    @OpenApi(path = "/api/v1/generations/{id}/cancel", methods = HttpMethod.POST, tags = "Generations", summary = "Cancel and refund",
+    @OpenApi(
+            path = "/api/v1/generations/{id}/cancel",
+            methods = HttpMethod.POST,
+            tags = "Generations",
+            summary = "Cancel and refund",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", description = "Already finished", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(
+                        status = "409",
+                        description = "Already finished",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     public void cancel(Context ctx) {
         ctx.json(generations.cancel(Authenticated.of(ctx).userId(), id(ctx)));
     }
 
-    @OpenApi(path = "/api/v1/generations/{id}", methods = HttpMethod.DELETE, tags = "Generations", summary = "Delete with its files",
+    @OpenApi(
+            path = "/api/v1/generations/{id}",
+            methods = HttpMethod.DELETE,
+            tags = "Generations",
+            summary = "Delete with its files",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {@OpenApiResponse(status = "204"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
+            })
     public void delete(Context ctx) {
         deletion.delete(Authenticated.of(ctx).userId(), id(ctx));
         ctx.status(204);
     }
 
-    @OpenApi(path = "/api/v1/generations/{id}/output", methods = HttpMethod.GET, tags = "Generations", summary = "The result file (owner only)",
+    @OpenApi(
+            path = "/api/v1/generations/{id}/output",
+            methods = HttpMethod.GET,
+            tags = "Generations",
+            summary = "The result file (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
+            })
     public void output(Context ctx) {
         serve(ctx, false);
     }
 
-    @OpenApi(path = "/api/v1/generations/{id}/thumbnail", methods = HttpMethod.GET, tags = "Generations", summary = "The 400 px thumbnail (owner only)",
+    @OpenApi(
+            path = "/api/v1/generations/{id}/thumbnail",
+            methods = HttpMethod.GET,
+            tags = "Generations",
+            summary = "The 400 px thumbnail (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
+            })
     public void thumbnail(Context ctx) {
         serve(ctx, true);
     }
@@ -113,8 +177,11 @@ public final class GenerationRoutes {
     }
 
     private void serve(Context ctx, boolean thumbnail) {
-        GenerationService.StoredFile file = generations.output(Authenticated.of(ctx).userId(), id(ctx), thumbnail);
-        ctx.contentType(file.contentType()).header("Cache-Control", "private, max-age=31536000, immutable").result(file.content());
+        GenerationService.StoredFile file =
+                generations.output(Authenticated.of(ctx).userId(), id(ctx), thumbnail);
+        ctx.contentType(file.contentType())
+                .header("Cache-Control", "private, max-age=31536000, immutable")
+                .result(file.content());
     }
 
     private static UUID id(Context ctx) {

@@ -17,6 +17,7 @@ import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
+import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.UploadService;
@@ -50,8 +51,15 @@ public final class GenerationService {
     private final Duration linkLifetime;
 
     /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
-    public GenerationService(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, UploadService uploads,
-                             GenerationStore store, JobQueue jobs, Storage storage, Duration linkLifetime) {
+    public GenerationService(
+            DSLContext dsl,
+            CreditLedger ledger,
+            PresetCatalog presets,
+            UploadService uploads,
+            GenerationStore store,
+            JobQueue jobs,
+            Storage storage,
+            Duration linkLifetime) {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -96,8 +104,13 @@ public final class GenerationService {
         return accepted;
     }
 
-    private GenerationAccepted insert(DSLContext tx, UUID userId, PresetsRecord preset, CreateGenerationRequest request,
-                                      String prompt, String key) {
+    private GenerationAccepted insert(
+            DSLContext tx,
+            UUID userId,
+            PresetsRecord preset,
+            CreateGenerationRequest request,
+            String prompt,
+            String key) {
         if (key != null) {
             store.expireIdempotencyKey(tx, userId, key, IDEMPOTENCY_WINDOW);
             Optional<GenerationsRecord> existing = store.findByIdempotencyKey(tx, userId, key);
@@ -107,18 +120,48 @@ public final class GenerationService {
         }
         Tier tier = tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER);
         if (preset.getPro() && !tier.isPaid()) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "pro_preset", "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
+            throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "pro_preset",
+                    "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
+        refuseWhilePaused(preset);
         UUID id = UUID.randomUUID();
-        ledger.apply(tx, userId, -preset.getCredits(), LedgerKind.DEBIT, "Generation: " + preset.getName(), GenerationStore.reference(id));
+        ledger.apply(
+                tx,
+                userId,
+                -preset.getCredits(),
+                LedgerKind.DEBIT,
+                "Generation: " + preset.getName(),
+                GenerationStore.reference(id));
         store.insertPending(tx, id, userId, preset, request.uploadId(), prompt, key);
-        log.info("event=generation_created user={} generation={} preset={} credits={}", userId, id, preset.getSlug(), preset.getCredits());
+        log.info(
+                "event=generation_created user={} generation={} preset={} credits={}",
+                userId,
+                id,
+                preset.getSlug(),
+                preset.getCredits());
         return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
     }
 
+    /** Taking the credits for a job that can only fail and be refunded helps nobody: say when to come back instead. */
+    private void refuseWhilePaused(PresetsRecord preset) {
+        Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
+        if (paused.isPresent()) {
+            throw DomainException.unavailable(
+                    "providers_paused",
+                    "Every service that can make '" + preset.getName()
+                            + "' is failing and paused for now; nothing was charged. Try again in "
+                            + DomainException.wholeSeconds(paused.get()) + " s.",
+                    paused.get());
+        }
+    }
+
     private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {
-        if (!existing.getPresetId().equals(request.presetId()) || !request.uploadId().equals(existing.getUploadId())) {
-            throw DomainException.conflict("idempotency_conflict",
+        if (!existing.getPresetId().equals(request.presetId())
+                || !request.uploadId().equals(existing.getUploadId())) {
+            throw DomainException.conflict(
+                    "idempotency_conflict",
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
         return new GenerationAccepted(existing.getId(), existing.getStatus(), existing.getCreditsCharged());
@@ -136,20 +179,26 @@ public final class GenerationService {
         }
         GenerationCursor after = page.position(GenerationCursor::decode);
         if (after != null) {
-            condition = condition.and(DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(after.createdAt(), after.id()));
+            condition = condition.and(
+                    DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(after.createdAt(), after.id()));
         }
-        return page.page(withPresetName()
-                .where(condition)
-                .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
-                .limit(page.fetchSize())
-                .fetch(this::view), last -> new GenerationCursor(last.createdAt(), last.id()).encode());
+        return page.page(
+                withPresetName()
+                        .where(condition)
+                        .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
+                        .limit(page.fetchSize())
+                        .fetch(this::view),
+                last -> new GenerationCursor(last.createdAt(), last.id()).encode());
     }
 
     /** Stops an unfinished generation and refunds it; a finished one is a 409 saying how it ended. */
     public GenerationView cancel(UUID userId, UUID id) {
         owned(userId, id);
-        GenerationsRecord canceled = store.cancel(id).orElseThrow(() -> DomainException.conflict("already_finished",
-                "This generation already ended as " + owned(userId, id).getStatus() + "; there is nothing to cancel."));
+        GenerationsRecord canceled = store.cancel(id)
+                .orElseThrow(() -> DomainException.conflict(
+                        "already_finished",
+                        "This generation already ended as " + owned(userId, id).getStatus()
+                                + "; there is nothing to cancel."));
         jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId());
         log.info("event=generation_canceled user={} generation={}", userId, id);
         return get(userId, id);
@@ -160,21 +209,27 @@ public final class GenerationService {
         GenerationsRecord row = owned(userId, id);
         String key = thumbnail ? row.getThumbnailKey() : row.getOutputKey();
         if (key == null) {
-            throw new DomainException(DomainException.Kind.NOT_FOUND, "not_ready", "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus() + ".");
+            throw new DomainException(
+                    DomainException.Kind.NOT_FOUND,
+                    "not_ready",
+                    "This generation has no " + (thumbnail ? "thumbnail" : "output") + " yet: it is " + row.getStatus()
+                            + ".");
         }
         return new StoredFile(storage.open(key), thumbnail ? "image/jpeg" : row.getOutputContentType());
     }
 
     /** An opened stored file and its content type. */
-    public record StoredFile(InputStream content, String contentType) {
-    }
+    public record StoredFile(InputStream content, String contentType) {}
 
     private GenerationsRecord owned(UUID userId, UUID id) {
         return store.findOwned(userId, id).orElseThrow(() -> DomainException.notFound("Generation " + id));
     }
 
     private Record ownedRow(UUID userId, UUID id) {
-        Record row = withPresetName().where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOne();
+        Record row = withPresetName()
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.USER_ID.eq(userId))
+                .fetchOne();
         if (row == null) {
             throw DomainException.notFound("Generation " + id);
         }
@@ -182,19 +237,40 @@ public final class GenerationService {
     }
 
     private org.jooq.SelectOnConditionStep<Record> withPresetName() {
-        return dsl.select(GENERATIONS.asterisk(), PRESETS.NAME).from(GENERATIONS).join(PRESETS).on(PRESETS.ID.eq(GENERATIONS.PRESET_ID));
+        return dsl.select(GENERATIONS.asterisk(), PRESETS.NAME)
+                .from(GENERATIONS)
+                .join(PRESETS)
+                .on(PRESETS.ID.eq(GENERATIONS.PRESET_ID));
     }
 
     /** Views are only ever built for the owner, so presigned file links in them go to the owner alone. */
     private GenerationView view(Record record) {
         GenerationsRecord g = record.into(GENERATIONS);
         String base = "/api/v1/generations/" + g.getId();
-        ErrorBody.Detail error = g.getErrorCode() == null ? null : new ErrorBody.Detail(g.getErrorCode(), g.getErrorMessage());
-        return new GenerationView(g.getId(), g.getPresetId(), record.get(PRESETS.NAME), g.getMediaKind(),
-                g.getStatus(), g.getCreditsCharged(), g.getRefunded(), g.getPrompt(), g.getUploadId(),
-                g.getProvider(), g.getModel(), error,
-                link(g.getOutputKey(), base + "/output"), g.getOutputContentType(), link(g.getThumbnailKey(), base + "/thumbnail"),
-                g.getWidth(), g.getHeight(), g.getApiCostUsd(), g.getCreatedAt(), g.getStartedAt(), g.getCompletedAt());
+        ErrorBody.Detail error =
+                g.getErrorCode() == null ? null : new ErrorBody.Detail(g.getErrorCode(), g.getErrorMessage());
+        return new GenerationView(
+                g.getId(),
+                g.getPresetId(),
+                record.get(PRESETS.NAME),
+                g.getMediaKind(),
+                g.getStatus(),
+                g.getCreditsCharged(),
+                g.getRefunded(),
+                g.getPrompt(),
+                g.getUploadId(),
+                g.getProvider(),
+                g.getModel(),
+                error,
+                link(g.getOutputKey(), base + "/output"),
+                g.getOutputContentType(),
+                link(g.getThumbnailKey(), base + "/thumbnail"),
+                g.getWidth(),
+                g.getHeight(),
+                g.getApiCostUsd(),
+                g.getCreatedAt(),
+                g.getStartedAt(),
+                g.getCompletedAt());
     }
 
     /** A presigned storage link when the storage hands them out (S3), else our owner-checked endpoint. */
@@ -209,9 +285,10 @@ public final class GenerationService {
         if (prompt == null) {
             return null;
         }
-        String cleaned = prompt.replaceAll("\\p{Cntrl}", " ").trim();
+        String cleaned = Text.paragraph("prompt", prompt).trim();
         if (cleaned.length() > MAX_PROMPT) {
-            throw DomainException.invalid("prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
+            throw DomainException.invalid(
+                    "prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
         }
         return cleaned.isEmpty() ? null : cleaned;
     }
@@ -222,7 +299,9 @@ public final class GenerationService {
         }
         String trimmed = key.trim();
         if (trimmed.length() > MAX_IDEMPOTENCY_KEY || !trimmed.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw DomainException.invalid("invalid_idempotency_key", "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
+            throw DomainException.invalid(
+                    "invalid_idempotency_key",
+                    "The Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters.");
         }
         return trimmed;
     }

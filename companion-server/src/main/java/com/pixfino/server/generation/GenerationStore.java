@@ -47,24 +47,39 @@ public final class GenerationStore {
 
     /** The user's own generation; another user's id finds nothing, exactly like an unknown one. */
     public Optional<GenerationsRecord> findOwned(UUID userId, UUID id) {
-        return dsl.selectFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId)).fetchOptional();
+        return dsl.selectFrom(GENERATIONS)
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.USER_ID.eq(userId))
+                .fetchOptional();
     }
 
     /** The user's generation made with this Idempotency-Key, read in {@code ctx} (the caller's transaction or not). */
     public Optional<GenerationsRecord> findByIdempotencyKey(DSLContext ctx, UUID userId, String key) {
-        return ctx.selectFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+        return ctx.selectFrom(GENERATIONS)
+                .where(GENERATIONS.USER_ID.eq(userId))
+                .and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
+                .fetchOptional();
     }
 
     /** Frees the user's key when its generation is older than {@code lifetime}, inside the caller's transaction. */
     public void expireIdempotencyKey(DSLContext tx, UUID userId, String key, Duration lifetime) {
-        tx.update(GENERATIONS).setNull(GENERATIONS.IDEMPOTENCY_KEY)
-                .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
+        tx.update(GENERATIONS)
+                .setNull(GENERATIONS.IDEMPOTENCY_KEY)
+                .where(GENERATIONS.USER_ID.eq(userId))
+                .and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
                 .and(GENERATIONS.CREATED_AT.lt(now().minus(lifetime)))
                 .execute();
     }
 
     /** Inserts a paid-for PENDING generation inside the caller's transaction (the one that debited it). */
-    public void insertPending(DSLContext tx, UUID id, UUID userId, PresetsRecord preset, UUID uploadId, String prompt, String idempotencyKey) {
+    public void insertPending(
+            DSLContext tx,
+            UUID id,
+            UUID userId,
+            PresetsRecord preset,
+            UUID uploadId,
+            String prompt,
+            String idempotencyKey) {
         OffsetDateTime now = now();
         tx.insertInto(GENERATIONS)
                 .set(GENERATIONS.ID, id)
@@ -84,20 +99,27 @@ public final class GenerationStore {
 
     /** Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. */
     public Optional<GenerationsRecord> delete(UUID userId, UUID id) {
-        return dsl.deleteFrom(GENERATIONS).where(GENERATIONS.ID.eq(id)).and(GENERATIONS.USER_ID.eq(userId))
+        return dsl.deleteFrom(GENERATIONS)
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.USER_ID.eq(userId))
                 .returning()
                 .fetchOptional();
     }
 
     /** Removes every generation row of the user inside the caller's transaction and answers them (their file keys). */
     public List<GenerationsRecord> deleteAllOf(DSLContext tx, UUID userId) {
-        return tx.deleteFrom(GENERATIONS).where(GENERATIONS.USER_ID.eq(userId)).returning().fetch();
+        return tx.deleteFrom(GENERATIONS)
+                .where(GENERATIONS.USER_ID.eq(userId))
+                .returning()
+                .fetch();
     }
 
     /** Ids of the user's PENDING or RUNNING generations. */
     public List<UUID> openIdsOf(UUID userId) {
-        return dsl.select(GENERATIONS.ID).from(GENERATIONS)
-                .where(GENERATIONS.USER_ID.eq(userId)).and(GENERATIONS.STATUS.in(OPEN))
+        return dsl.select(GENERATIONS.ID)
+                .from(GENERATIONS)
+                .where(GENERATIONS.USER_ID.eq(userId))
+                .and(GENERATIONS.STATUS.in(OPEN))
                 .fetch(GENERATIONS.ID);
     }
 
@@ -113,7 +135,8 @@ public final class GenerationStore {
                     .set(GENERATIONS.STARTED_AT, now)
                     .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
+                    .where(GENERATIONS.ID.eq(id))
+                    .and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
                     .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
                     .fetchOne();
             if (row == null) {
@@ -129,12 +152,14 @@ public final class GenerationStore {
     /** Hands a RUNNING generation not yet taken by any provider to the next one (failover); false when it ended meanwhile. */
     public boolean switchProvider(UUID id, String provider, String model) {
         return dsl.update(GENERATIONS)
-                .set(GENERATIONS.PROVIDER, provider)
-                .set(GENERATIONS.MODEL, model)
-                .set(GENERATIONS.UPDATED_AT, now())
-                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
-                .execute() == 1;
+                        .set(GENERATIONS.PROVIDER, provider)
+                        .set(GENERATIONS.MODEL, model)
+                        .set(GENERATIONS.UPDATED_AT, now())
+                        .where(GENERATIONS.ID.eq(id))
+                        .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                        .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
+                        .execute()
+                == 1;
     }
 
     /**
@@ -142,20 +167,26 @@ public final class GenerationStore {
      * ends with it after a slash (fal's job id is the request's URL path).
      */
     public Optional<UUID> findRunningByProviderJob(String provider, String providerOwnId) {
-        return dsl.select(GENERATIONS.ID).from(GENERATIONS)
+        return dsl.select(GENERATIONS.ID)
+                .from(GENERATIONS)
                 .where(GENERATIONS.PROVIDER.eq(provider))
                 .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                .and(GENERATIONS.PROVIDER_JOB_ID.eq(providerOwnId).or(GENERATIONS.PROVIDER_JOB_ID.endsWith("/" + providerOwnId)))
+                .and(GENERATIONS
+                        .PROVIDER_JOB_ID
+                        .eq(providerOwnId)
+                        .or(GENERATIONS.PROVIDER_JOB_ID.endsWith("/" + providerOwnId)))
                 .fetchOptional(GENERATIONS.ID);
     }
 
     /** Remembers the provider's job id so a restarted server polls the same job. */
     public boolean recordSubmission(UUID id, String providerJobId) {
         return dsl.update(GENERATIONS)
-                .set(GENERATIONS.PROVIDER_JOB_ID, providerJobId)
-                .set(GENERATIONS.UPDATED_AT, now())
-                .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                .execute() == 1;
+                        .set(GENERATIONS.PROVIDER_JOB_ID, providerJobId)
+                        .set(GENERATIONS.UPDATED_AT, now())
+                        .where(GENERATIONS.ID.eq(id))
+                        .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                        .execute()
+                == 1;
     }
 
     public void recordPoll(UUID id) {
@@ -181,7 +212,8 @@ public final class GenerationStore {
                     .set(GENERATIONS.API_COST_USD, costUsd)
                     .set(GENERATIONS.COMPLETED_AT, now)
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                    .where(GENERATIONS.ID.eq(id))
+                    .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
                     .returning(GENERATIONS.USER_ID)
                     .fetchOne();
             if (row == null) {
@@ -194,7 +226,8 @@ public final class GenerationStore {
 
     /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
     public boolean fail(UUID id, String code, String message) {
-        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed").isPresent();
+        return finishWithRefund(id, GenerationStatus.FAILED, code, message, "Refund: generation failed")
+                .isPresent();
     }
 
     /**
@@ -203,10 +236,16 @@ public final class GenerationStore {
      * @return the canceled row (with the provider job it may still have running), empty when it had already finished
      */
     public Optional<GenerationsRecord> cancel(UUID id) {
-        return finishWithRefund(id, GenerationStatus.CANCELED, "canceled", "Canceled before it finished; the credits were refunded.", "Refund: generation canceled");
+        return finishWithRefund(
+                id,
+                GenerationStatus.CANCELED,
+                "canceled",
+                "Canceled before it finished; the credits were refunded.",
+                "Refund: generation canceled");
     }
 
-    private Optional<GenerationsRecord> finishWithRefund(UUID id, GenerationStatus status, String code, String message, String reason) {
+    private Optional<GenerationsRecord> finishWithRefund(
+            UUID id, GenerationStatus status, String code, String message, String reason) {
         OffsetDateTime now = now();
         String safeMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message;
         return dsl.transactionResult(cfg -> {
@@ -218,7 +257,8 @@ public final class GenerationStore {
                     .set(GENERATIONS.REFUNDED, true)
                     .set(GENERATIONS.COMPLETED_AT, now)
                     .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id)).and(GENERATIONS.STATUS.in(OPEN))
+                    .where(GENERATIONS.ID.eq(id))
+                    .and(GENERATIONS.STATUS.in(OPEN))
                     .returning()
                     .fetchOne();
             if (row == null) {
@@ -232,7 +272,8 @@ public final class GenerationStore {
 
     /** Ids of unfinished generations; the reconciler makes sure each has a job. */
     public List<UUID> openIdsOlderThan(Duration age) {
-        return dsl.select(GENERATIONS.ID).from(GENERATIONS)
+        return dsl.select(GENERATIONS.ID)
+                .from(GENERATIONS)
                 .where(GENERATIONS.STATUS.in(OPEN))
                 .and(GENERATIONS.CREATED_AT.lt(now().minus(age)))
                 .fetch(GENERATIONS.ID);
@@ -244,9 +285,11 @@ public final class GenerationStore {
     }
 
     /** Delivered to every server's listeners when the transaction commits, not before. */
-    private static void notify(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
+    private static void notify(
+            DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
         String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
-        tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload))).fetch();
+        tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload)))
+                .fetch();
     }
 
     private OffsetDateTime now() {

@@ -7,9 +7,11 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.ProviderRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -32,8 +34,13 @@ public final class JobRunner implements JobQueue, AutoCloseable {
     private final ProviderRegistry providers;
     private final ExecutorService background;
 
-    public JobRunner(DataSource dataSource, GenerationJob job, GenerationStore store, ProviderRegistry providers,
-                     JobSettings settings, ExecutorService background) {
+    public JobRunner(
+            DataSource dataSource,
+            GenerationJob job,
+            GenerationStore store,
+            ProviderRegistry providers,
+            JobSettings settings,
+            ExecutorService background) {
         this.providers = providers;
         this.background = background;
         this.task = Tasks.custom(TASK, Void.class)
@@ -45,9 +52,12 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                     }
                     return (complete, operations) -> operations.remove();
                 });
-        RecurringTask<Void> reconciler = Tasks.recurring("generation-reconciler", FixedDelay.of(settings.pollInterval().multipliedBy(2)))
+        RecurringTask<Void> reconciler = Tasks.recurring(
+                        "generation-reconciler",
+                        FixedDelay.of(settings.pollInterval().multipliedBy(2)))
                 .execute((instance, context) -> {
-                    for (UUID id : store.openIdsOlderThan(settings.pollInterval().multipliedBy(2))) {
+                    for (UUID id :
+                            store.openIdsOlderThan(settings.pollInterval().multipliedBy(2))) {
                         if (scheduleIfMissing(id)) {
                             log.warn("event=generation_requeued generation={}", id);
                         }
@@ -83,8 +93,16 @@ public final class JobRunner implements JobQueue, AutoCloseable {
             scheduler.reschedule(task.instance(generationId.toString()), Instant.now());
         } catch (TaskInstanceException e) {
             // running right now (it polls anyway) or gone (the reconciler re-queues an open generation)
-            log.debug("event=poll_now_skipped generation={} reason={}", generationId, e.getClass().getSimpleName());
+            log.debug(
+                    "event=poll_now_skipped generation={} reason={}",
+                    generationId,
+                    e.getClass().getSimpleName());
         }
+    }
+
+    @Override
+    public Optional<Duration> pausedFor(String presetProvider, String presetModel, MediaKind kind) {
+        return providers.pausedFor(presetProvider, presetModel, kind);
     }
 
     @Override

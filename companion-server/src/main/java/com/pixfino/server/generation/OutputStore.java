@@ -1,5 +1,7 @@
 package com.pixfino.server.generation;
 
+import com.pixfino.server.providers.CallDeadline;
+import com.pixfino.server.providers.CallDeadlineExceededException;
 import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.storage.Storage;
@@ -12,8 +14,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,11 +43,14 @@ public final class OutputStore {
         this.http = http.newBuilder().callTimeout(Duration.ofMinutes(5)).build();
     }
 
-    public StoredOutput store(UUID userId, UUID generationId, ProviderPoll.Output output) {
-        Downloaded file = output.bytes() != null ? new Downloaded(output.bytes(), null) : download(output.url());
+    /** A result given as a link is downloaded within {@code deadline}, the generation's. */
+    public StoredOutput store(UUID userId, UUID generationId, ProviderPoll.Output output, CallDeadline deadline) {
+        Downloaded file =
+                output.bytes() != null ? new Downloaded(output.bytes(), null) : download(output.url(), deadline);
         byte[] bytes = file.bytes();
         // a provider that gives only a link leaves the type to the server that hosts the file
-        String contentType = output.contentType() != null ? output.contentType()
+        String contentType = output.contentType() != null
+                ? output.contentType()
                 : file.servedType() != null ? file.servedType() : "application/octet-stream";
         boolean video = contentType.startsWith("video/");
         BufferedImage still = video ? firstFrame(bytes) : decode(bytes);
@@ -62,16 +69,27 @@ public final class OutputStore {
     }
 
     /** Downloaded bytes and the media type their server gave, if it named one. */
-    private record Downloaded(byte[] bytes, String servedType) {
-    }
+    private record Downloaded(byte[] bytes, String servedType) {}
 
-    private Downloaded download(URI url) {
+    private Downloaded download(URI url, CallDeadline deadline) {
         if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             throw ProviderException.permanent("malformed_output", "The provider returned no usable result link.");
         }
-        try (Response response = http.newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
+        if (deadline.isOver()) {
+            throw new CallDeadlineExceededException(url.getHost(), "the result download");
+        }
+        Call call = http.newCall(new Request.Builder().url(url.toString()).get().build());
+        if (!deadline.isNone()) {
+            // Okio reads 0 as "no limit"
+            call.timeout()
+                    .timeout(
+                            Math.max(1, Math.min(deadline.remaining().toMillis(), http.callTimeoutMillis())),
+                            TimeUnit.MILLISECONDS);
+        }
+        try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
-                throw ProviderException.transientFault("download_failed", "Downloading the result failed with HTTP " + response.code() + ".");
+                throw ProviderException.transientFault(
+                        "download_failed", "Downloading the result failed with HTTP " + response.code() + ".");
             }
             MediaType served = response.body().contentType();
             String servedType = served == null ? null : served.type() + "/" + served.subtype();
@@ -92,7 +110,11 @@ public final class OutputStore {
                 return new Downloaded(out.toByteArray(), servedType);
             }
         } catch (IOException e) {
-            throw ProviderException.transientFault("download_failed", "Downloading the result failed: " + e.getMessage());
+            if (deadline.isOver()) {
+                throw new CallDeadlineExceededException(url.getHost(), "the result download");
+            }
+            throw ProviderException.transientFault(
+                    "download_failed", "Downloading the result failed: " + e.getMessage());
         }
     }
 
@@ -100,17 +122,20 @@ public final class OutputStore {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) {
-                throw ProviderException.permanent("malformed_output", "The provider's result is not an image we can read.");
+                throw ProviderException.permanent(
+                        "malformed_output", "The provider's result is not an image we can read.");
             }
             return image;
         } catch (IOException e) {
-            throw ProviderException.permanent("malformed_output", "The provider's result could not be read: " + e.getMessage());
+            throw ProviderException.permanent(
+                    "malformed_output", "The provider's result could not be read: " + e.getMessage());
         }
     }
 
     private static BufferedImage firstFrame(byte[] mp4) {
         try {
-            FrameGrab grab = FrameGrab.createFrameGrab(new ByteBufferSeekableByteChannel(ByteBuffer.wrap(mp4), mp4.length));
+            FrameGrab grab =
+                    FrameGrab.createFrameGrab(new ByteBufferSeekableByteChannel(ByteBuffer.wrap(mp4), mp4.length));
             Picture picture = grab.getNativeFrame();
             if (picture == null) {
                 throw ProviderException.permanent("malformed_output", "The provider's video has no frames.");
@@ -120,13 +145,18 @@ public final class OutputStore {
             if (e instanceof ProviderException p) {
                 throw p;
             }
-            throw ProviderException.permanent("malformed_output", "The provider's video could not be read: " + e.getMessage());
+            throw ProviderException.permanent(
+                    "malformed_output", "The provider's video could not be read: " + e.getMessage());
         }
     }
 
     private static byte[] thumbnail(BufferedImage still) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Thumbnails.of(still).size(THUMBNAIL_EDGE, THUMBNAIL_EDGE).outputFormat("jpg").outputQuality(0.85).toOutputStream(out);
+            Thumbnails.of(still)
+                    .size(THUMBNAIL_EDGE, THUMBNAIL_EDGE)
+                    .outputFormat("jpg")
+                    .outputQuality(0.85)
+                    .toOutputStream(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("thumbnail encoding failed", e);

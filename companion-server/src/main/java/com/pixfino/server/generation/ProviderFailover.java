@@ -1,5 +1,7 @@
 package com.pixfino.server.generation;
 
+import com.pixfino.server.providers.CallDeadline;
+import com.pixfino.server.providers.CallDeadlineExceededException;
 import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.ProviderRoute;
@@ -24,11 +26,13 @@ final class ProviderFailover {
     }
 
     /**
-     * Tries each route in turn; the first (already recorded as the generation's provider) first.
+     * Tries each route in turn; the first (already recorded as the generation's provider) first, all within
+     * the generation's {@code deadline}.
      *
-     * @return null when a provider took the job (or the generation ended meanwhile), else the last refusal
+     * @return null when a provider took the job (or the generation ended meanwhile), else the last refusal,
+     *     or a {@link CallDeadlineExceededException} when time ran out
      */
-    ProviderException submit(UUID id, List<ProviderRoute> routes, ProviderRequest request) {
+    ProviderException submit(UUID id, List<ProviderRoute> routes, ProviderRequest request, CallDeadline deadline) {
         ProviderException refusal = null;
         for (int i = 0; i < routes.size(); i++) {
             ProviderRoute route = routes.get(i);
@@ -36,17 +40,29 @@ final class ProviderFailover {
                 return null;
             }
             try {
-                String jobId = route.provider().submit(request.withModel(route.model()));
+                String jobId = route.provider().submit(request.withModel(route.model()), deadline);
                 if (!store.recordSubmission(id, jobId)) {
                     // canceled while we were submitting: stop the paid work we just started
                     route.provider().cancel(jobId);
                 }
-                log.info("event=generation_submitted generation={} provider={} model={} attempt={}", id, route.name(), route.model(), i + 1);
+                log.info(
+                        "event=generation_submitted generation={} provider={} model={} attempt={}",
+                        id,
+                        route.name(),
+                        route.model(),
+                        i + 1);
                 return null;
+            } catch (CallDeadlineExceededException e) {
+                // the generation is out of time: the next provider would not get any
+                return e;
             } catch (ProviderException e) {
                 refusal = e;
-                log.warn("event=provider_submit_failed generation={} provider={} code={} next={}",
-                        id, route.name(), e.code(), i + 1 < routes.size() ? routes.get(i + 1).name() : "none");
+                log.warn(
+                        "event=provider_submit_failed generation={} provider={} code={} next={}",
+                        id,
+                        route.name(),
+                        e.code(),
+                        i + 1 < routes.size() ? routes.get(i + 1).name() : "none");
             }
         }
         return refusal;

@@ -27,12 +27,22 @@ public final class ProviderWebhookRoutes {
         this.webhooks = webhooks;
     }
 
-    @OpenApi(path = PATH, methods = HttpMethod.POST, tags = "Providers", summary = "A provider's signed webhook",
+    @OpenApi(
+            path = PATH,
+            methods = HttpMethod.POST,
+            tags = "Providers",
+            summary = "A provider's signed webhook",
             pathParams = @OpenApiParam(name = "name", description = "replicate or fal"),
             responses = {
                 @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "400", description = "Missing, wrong or stale signature", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", description = "No webhooks for this provider", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(
+                        status = "400",
+                        description = "Missing, wrong or stale signature",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "404",
+                        description = "No webhooks for this provider",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     public void receive(Context ctx) {
         byte[] body = body(ctx);
@@ -47,7 +57,8 @@ public final class ProviderWebhookRoutes {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new DomainException(DomainException.Kind.TOO_LARGE, "payload_too_large", "The webhook body is larger than 8 MB.");
+                throw new DomainException(
+                        DomainException.Kind.TOO_LARGE, "payload_too_large", "The webhook body is larger than 8 MB.");
             }
             return bytes;
         } catch (IOException e) {

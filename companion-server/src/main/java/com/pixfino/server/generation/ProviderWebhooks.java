@@ -40,10 +40,15 @@ public final class ProviderWebhooks {
         }
         String providerJob = receiver.verify(headers, body);
         Optional<UUID> generation = store.findRunningByProviderJob(provider, providerJob);
-        generation.ifPresentOrElse(id -> {
-            log.info("event=webhook_received provider={} generation={}", provider, id);
-            jobs.pollNow(id);
-        }, () -> log.info("event=webhook_ignored provider={} providerJob={} reason=no_running_generation", provider, providerJob));
+        generation.ifPresentOrElse(
+                id -> {
+                    log.info("event=webhook_received provider={} generation={}", provider, id);
+                    jobs.pollNow(id);
+                },
+                () -> log.info(
+                        "event=webhook_ignored provider={} providerJob={} reason=no_running_generation",
+                        provider,
+                        providerJob));
         return generation;
     }
 }

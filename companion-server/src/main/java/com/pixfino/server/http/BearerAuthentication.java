@@ -34,7 +34,8 @@ public final class BearerAuthentication implements Handler {
             throw DomainException.unauthorized("Sign in first: this endpoint needs a bearer token.");
         }
         Authenticated auth = tokens.resolve(header.substring(7).trim())
-                .orElseThrow(() -> DomainException.unauthorized("Your session has expired or was signed out. Sign in again."));
+                .orElseThrow(() ->
+                        DomainException.unauthorized("Your session has expired or was signed out. Sign in again."));
         if (roles.contains(Access.ADMIN) && auth.role() != Role.ADMIN) {
             throw DomainException.forbidden("This needs an administrator account.");
         }

@@ -1,12 +1,46 @@
 package com.pixfino.server.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.Text;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.BadMessageException;
 
-/** Reads a request body as a record, turning every parse failure into a 400 with a readable reason. */
+/**
+ * Reads a request body as a record. Every refusal is a 400 in our words naming the field and what it must be, never
+ * a parser's message or a Java type: the body must be one JSON object of at most {@link #MAX_BYTES}; every string and
+ * field name passes {@link Text#check}; unknown fields are refused (a misspelt optional field would otherwise be
+ * dropped without a word); numbers, text and booleans are never coerced into one another (see
+ * {@code ServerApp.objectMapper}).
+ */
 public final class JsonBody {
+
+    /** The largest JSON body any endpoint reads. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private static final String MALFORMED = "malformed_json";
 
     private final ObjectMapper mapper;
 
@@ -15,18 +49,203 @@ public final class JsonBody {
     }
 
     public <T> T read(Context ctx, Class<T> type) {
-        String body = ctx.body();
-        if (body.isBlank()) {
-            throw DomainException.invalid("malformed_json", "The request body is empty; send a JSON object.");
+        JsonNode tree = tree(bytes(ctx));
+        if (!tree.isObject()) {
+            throw DomainException.invalid(
+                    MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");
         }
+        checkText(tree, "");
+        ObjectReader reader = mapper.readerFor(type)
+                .with(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            T value = mapper.readValue(body, type);
-            if (value == null) {
-                throw DomainException.invalid("malformed_json", "The request body must be a JSON object, not null.");
+            return reader.readValue(tree);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : e.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
+            throw DomainException.invalid(
+                    "unknown_field",
+                    "Unknown field '" + Text.quote(path(e, e.getPropertyName()), 60) + "'"
+                            + (known.isEmpty() ? "." : "; this endpoint takes " + known + "."));
+        } catch (MismatchedInputException e) {
+            String field = path(e, null);
+            if (field.isEmpty()) {
+                throw DomainException.invalid(
+                        MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");
             }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw DomainException.invalid("malformed_json", "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
+            throw DomainException.invalid("invalid_field", field + " must be " + expected(e.getTargetType()) + ".");
+        } catch (InputCoercionException e) {
+            throw DomainException.invalid(
+                    "invalid_field", currentName(e) + " is out of range for " + expected(e.getTargetType()) + ".");
+        } catch (JsonMappingException e) {
+            String field = path(e, null);
+            if (e.getCause() instanceof InputCoercionException tooBig && !field.isEmpty()) {
+                throw DomainException.invalid(
+                        "invalid_field", field + " is out of range for " + expected(tooBig.getTargetType()) + ".");
+            }
+            throw DomainException.invalid(
+                    "invalid_field",
+                    field.isEmpty()
+                            ? "The request body does not fit this endpoint."
+                            : field + " has a value this endpoint cannot take.");
+        } catch (IOException e) {
+            throw DomainException.invalid(MALFORMED, "The request body does not fit this endpoint.");
         }
+    }
+
+    private JsonNode tree(byte[] body) {
+        if (body.length == 0) {
+            throw DomainException.invalid(MALFORMED, "The request body is empty; send a JSON object.");
+        }
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonNode tree = mapper.reader()
+                    .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(parser);
+            if (tree == null || tree.isMissingNode()) {
+                throw DomainException.invalid(MALFORMED, "The request body is empty; send a JSON object.");
+            }
+            if (parser.nextToken() != null) {
+                throw DomainException.invalid(
+                        MALFORMED, "The request body is not valid JSON: something follows the object.");
+            }
+            return tree;
+        } catch (StreamConstraintsException e) {
+            throw DomainException.invalid(
+                    MALFORMED, "The request body nests too deeply or holds a value too long to read.");
+        } catch (JsonParseException e) {
+            var where = e.getLocation();
+            throw DomainException.invalid(
+                    MALFORMED,
+                    "The request body is not valid JSON"
+                            + (where == null
+                                    ? ""
+                                    : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                            + ".");
+        } catch (MismatchedInputException e) {
+            throw DomainException.invalid(MALFORMED, "A field appears more than once in the request body.");
+        } catch (IOException e) {
+            throw DomainException.invalid(MALFORMED, "The request body is not valid JSON.");
+        }
+    }
+
+    /** The body, refused by its declared length before reading and by what arrives while reading. */
+    private static byte[] bytes(Context ctx) {
+        if (ctx.contentLength() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (BadMessageException e) {
+            throw e.getCode() == 413
+                    ? tooLarge()
+                    : DomainException.invalid("unreadable_body", "The request body could not be read.");
+        } catch (IOException e) {
+            throw DomainException.invalid(
+                    "unreadable_body", "The request body could not be read: it ended early or was sent wrongly.");
+        }
+    }
+
+    private static DomainException tooLarge() {
+        return new DomainException(
+                DomainException.Kind.TOO_LARGE, "payload_too_large", "The request body is larger than 1 MB.");
+    }
+
+    /** Every field name and string value, anywhere in the body, against the one text rule. */
+    private static void checkText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            Text.check(path.isEmpty() ? "The request body" : path, node.textValue());
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Text.check("A field name", field.getKey());
+                checkText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** The JSON path of the failing value, like {@code presetId} or {@code items[2].name}. */
+    private static String path(JsonMappingException e, String last) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (path.length() == 0 && last != null) {
+            return last;
+        }
+        return path.toString();
+    }
+
+    private static String currentName(JsonProcessingException e) {
+        try {
+            Object processor = e.getProcessor();
+            if (processor instanceof JsonParser parser && parser.currentName() != null) {
+                return Text.quote(parser.currentName(), 60);
+            }
+        } catch (IOException ignored) {
+            // no name to give: fall through to the generic word
+        }
+        return "A number in the request body";
+    }
+
+    /** What a value of {@code type} looks like, in the API's words. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == Double.class
+                || type == double.class
+                || type == Float.class
+                || type == float.class
+                || type == BigDecimal.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == UUID.class) {
+            return "an id (a UUID like 3f1b7e2c-5c4e-4b8a-9d1e-6a2f0c9b7d41)";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a date and time like 2026-01-31T12:00:00Z";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 }

@@ -6,8 +6,7 @@ import io.javalin.http.Context;
 /** {@code limit} and {@code cursor} query parameters, read the same way on every list endpoint. */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static PageRequest from(Context ctx) {
         String limitText = ctx.queryParam("limit");

@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Path ids: one that is not a UUID names nothing, so it is a 404 like any unknown id. */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static UUID uuid(Context ctx, String name, String what) {
         try {

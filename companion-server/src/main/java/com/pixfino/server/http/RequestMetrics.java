@@ -11,8 +11,7 @@ public final class RequestMetrics {
 
     private static final String STARTED = "pixfino.started";
 
-    private RequestMetrics() {
-    }
+    private RequestMetrics() {}
 
     public static void install(Javalin app, PrometheusMeterRegistry registry) {
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));

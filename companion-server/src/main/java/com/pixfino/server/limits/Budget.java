@@ -9,19 +9,24 @@ public enum Budget {
     /** Every sign-in attempt from one address. */
     LOGIN_PER_IP(Refill.GRADUAL, "too_many_requests", "Too many sign-in attempts from this network. Try again in %s."),
     /** Every sign-in attempt for one email, whether or not an account has it. */
-    LOGIN_PER_ACCOUNT(Refill.GRADUAL, "too_many_requests", "Too many sign-in attempts for this email. Try again in %s."),
+    LOGIN_PER_ACCOUNT(
+            Refill.GRADUAL, "too_many_requests", "Too many sign-in attempts for this email. Try again in %s."),
     /**
      * Failed sign-ins for one email: when they are used up the email is locked out until the window that
      * began with the first failure ends. Applied to unknown emails exactly like known ones.
      */
-    FAILED_LOGINS_PER_ACCOUNT(Refill.WHOLE_WINDOW, "locked_out",
+    FAILED_LOGINS_PER_ACCOUNT(
+            Refill.WHOLE_WINDOW,
+            "locked_out",
             "Too many failed sign-ins for this email. Sign-in is paused for it; try again in %s."),
     /** Every registration from one address. */
     REGISTER_PER_IP(Refill.GRADUAL, "too_many_requests", "Too many new accounts from this network. Try again in %s."),
     /** Every registration attempt for one email. */
-    REGISTER_PER_ACCOUNT(Refill.GRADUAL, "too_many_requests", "Too many attempts to register this email. Try again in %s."),
+    REGISTER_PER_ACCOUNT(
+            Refill.GRADUAL, "too_many_requests", "Too many attempts to register this email. Try again in %s."),
     /** Data exports of one account: each reads every file the account has. */
-    EXPORT_PER_ACCOUNT(Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s.");
+    EXPORT_PER_ACCOUNT(
+            Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s.");
 
     /** How used-up allowance comes back. */
     public enum Refill {

@@ -7,20 +7,13 @@ import java.time.Duration;
 public final class RateLimitedException extends DomainException {
 
     private final Budget budget;
-    private final Duration retryAfter;
 
     public RateLimitedException(Budget budget, Duration retryAfter) {
-        super(Kind.TOO_MANY_REQUESTS, budget.code(), budget.message(Waits.describe(retryAfter)));
+        super(Kind.TOO_MANY_REQUESTS, budget.code(), budget.message(Waits.describe(retryAfter)), retryAfter);
         this.budget = budget;
-        this.retryAfter = retryAfter;
     }
 
     public Budget budget() {
         return budget;
-    }
-
-    /** At least one second. */
-    public Duration retryAfter() {
-        return retryAfter;
     }
 }

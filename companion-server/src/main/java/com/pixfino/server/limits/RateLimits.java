@@ -135,9 +135,13 @@ public final class RateLimits {
         private Bucket newBucket() {
             var capacity = Bandwidth.builder().capacity(allowance.count());
             Bandwidth limit = (budget.refill() == Budget.Refill.GRADUAL
-                    ? capacity.refillGreedy(allowance.count(), allowance.period())
-                    : capacity.refillIntervally(allowance.count(), allowance.period())).build();
-            return Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build();
+                            ? capacity.refillGreedy(allowance.count(), allowance.period())
+                            : capacity.refillIntervally(allowance.count(), allowance.period()))
+                    .build();
+            return Bucket.builder()
+                    .addLimit(limit)
+                    .withCustomTimePrecision(time)
+                    .build();
         }
 
         // A full bucket is the same as a new one: dropping it loses nothing.

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** A wait in words: "1 second", "42 seconds", "15 minutes", "2 hours". */
 final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     static String describe(Duration wait) {
         long seconds = Math.max(1, wait.toSeconds());

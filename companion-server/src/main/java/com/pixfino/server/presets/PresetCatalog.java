@@ -38,7 +38,8 @@ public final class PresetCatalog {
         }
         if (query.isPresent() && !query.get().isBlank()) {
             String like = "%" + escapeLike(query.get().trim().toLowerCase(Locale.ROOT)) + "%";
-            condition = condition.and(DSL.lower(PRESETS.NAME).like(like, '!')
+            condition = condition.and(DSL.lower(PRESETS.NAME)
+                    .like(like, '!')
                     .or(PRESETS.SLUG.like(like, '!'))
                     .or(DSL.lower(PRESETS.PROMPT_TEMPLATE).like(like, '!')));
         }
@@ -50,7 +51,10 @@ public final class PresetCatalog {
 
     /** An active preset, or 404. */
     public PresetsRecord activePreset(long id) {
-        PresetsRecord preset = dsl.selectFrom(PRESETS).where(PRESETS.ID.eq(id)).and(PRESETS.ACTIVE.isTrue()).fetchOne();
+        PresetsRecord preset = dsl.selectFrom(PRESETS)
+                .where(PRESETS.ID.eq(id))
+                .and(PRESETS.ACTIVE.isTrue())
+                .fetchOne();
         if (preset == null) {
             throw DomainException.notFound("Preset " + id);
         }
@@ -59,14 +63,31 @@ public final class PresetCatalog {
 
     /** Counts one more use of the preset, inside the caller's transaction (the one that starts the generation). */
     public void countUse(DSLContext tx, long presetId) {
-        tx.update(PRESETS).set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1)).where(PRESETS.ID.eq(presetId)).execute();
+        tx.update(PRESETS)
+                .set(PRESETS.USAGE_COUNT, PRESETS.USAGE_COUNT.plus(1))
+                .where(PRESETS.ID.eq(presetId))
+                .execute();
     }
 
     public static PresetView view(PresetsRecord r) {
-        return new PresetView(r.getId(), r.getSlug(), r.getName(), r.getCategory(),
-                r.getMediaKind(), r.getProvider(), r.getModel(), r.getDurationSeconds(), r.getCredits(),
-                r.getApiCostUsd(), CreditPricing.marginPercent(r.getCredits(), r.getApiCostUsd()), r.getFeatured(), r.getPro(),
-                r.getPromptTemplate(), r.getNegativePrompt(), r.getThumbnailUrl(), r.getUsageCount());
+        return new PresetView(
+                r.getId(),
+                r.getSlug(),
+                r.getName(),
+                r.getCategory(),
+                r.getMediaKind(),
+                r.getProvider(),
+                r.getModel(),
+                r.getDurationSeconds(),
+                r.getCredits(),
+                r.getApiCostUsd(),
+                CreditPricing.marginPercent(r.getCredits(), r.getApiCostUsd()),
+                r.getFeatured(),
+                r.getPro(),
+                r.getPromptTemplate(),
+                r.getNegativePrompt(),
+                r.getThumbnailUrl(),
+                r.getUsageCount());
     }
 
     private static String escapeLike(String text) {

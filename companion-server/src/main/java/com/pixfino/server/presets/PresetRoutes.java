@@ -11,7 +11,6 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import java.util.Optional;
 
 /** {@code GET /presets} with its filters. */
 public final class PresetRoutes {
@@ -22,9 +21,15 @@ public final class PresetRoutes {
         this.catalog = catalog;
     }
 
-    @OpenApi(path = "/api/v1/presets", methods = HttpMethod.GET, tags = "Presets", summary = "Active presets, featured first",
+    @OpenApi(
+            path = "/api/v1/presets",
+            methods = HttpMethod.GET,
+            tags = "Presets",
+            summary = "Active presets, featured first",
             queryParams = {
-                @OpenApiParam(name = "category", description = "PORTRAIT, HEADSHOT, FASHION, FANTASY, PRODUCT or VIDEO_AD"),
+                @OpenApiParam(
+                        name = "category",
+                        description = "PORTRAIT, HEADSHOT, FASHION, FANTASY, PRODUCT or VIDEO_AD"),
                 @OpenApiParam(name = "kind", description = "IMAGE or VIDEO"),
                 @OpenApiParam(name = "q", description = "Words to look for in the name or prompt")
             },
@@ -36,6 +41,6 @@ public final class PresetRoutes {
         ctx.json(catalog.list(
                 QueryParams.enumValue(ctx, "category", PresetCategory.class),
                 QueryParams.enumValue(ctx, "kind", MediaKind.class),
-                Optional.ofNullable(ctx.queryParam("q"))));
+                QueryParams.text(ctx, "q")));
     }
 }

@@ -40,8 +40,15 @@ public final class AccountDeletion {
     private final JobQueue jobs;
     private final Storage storage;
 
-    public AccountDeletion(DSLContext dsl, AccountService accounts, TokenService tokens, UploadService uploads,
-                           GenerationStore generations, CreditLedger ledger, JobQueue jobs, Storage storage) {
+    public AccountDeletion(
+            DSLContext dsl,
+            AccountService accounts,
+            TokenService tokens,
+            UploadService uploads,
+            GenerationStore generations,
+            CreditLedger ledger,
+            JobQueue jobs,
+            Storage storage) {
         this.dsl = dsl;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -53,9 +60,14 @@ public final class AccountDeletion {
     }
 
     /** What a deletion removed, for the log and the tests. */
-    public record Outcome(UUID tombstoneId, int generations, int uploads, int tokens, int ledgerRows, int creditsWrittenOff,
-                          int filesLeft) {
-    }
+    public record Outcome(
+            UUID tombstoneId,
+            int generations,
+            int uploads,
+            int tokens,
+            int ledgerRows,
+            int creditsWrittenOff,
+            int filesLeft) {}
 
     /**
      * @throws DomainException FORBIDDEN {@code wrong_password} (nothing changes), or TOO_MANY_REQUESTS while the
@@ -64,7 +76,9 @@ public final class AccountDeletion {
     public Outcome delete(UUID userId, String password, String clientIp) {
         accounts.confirmPassword(userId, password, clientIp);
         for (UUID open : generations.openIdsOf(userId)) {
-            generations.cancel(open).ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
+            generations
+                    .cancel(open)
+                    .ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
         }
         List<String> files = new ArrayList<>();
         Outcome removed = dsl.transactionResult(cfg -> removeRows(DSL.using(cfg), userId, files));
@@ -77,11 +91,24 @@ public final class AccountDeletion {
                 log.warn("event=account_file_left key={} reason={}", key, e.getMessage());
             }
         }
-        Outcome outcome = new Outcome(removed.tombstoneId(), removed.generations(), removed.uploads(), removed.tokens(),
-                removed.ledgerRows(), removed.creditsWrittenOff(), left);
-        log.info("event=account_deleted user={} tombstone={} generations={} uploads={} tokens={} ledger_rows={} credits_written_off={} files_left={}",
-                userId, outcome.tombstoneId(), outcome.generations(), outcome.uploads(), outcome.tokens(), outcome.ledgerRows(),
-                outcome.creditsWrittenOff(), left);
+        Outcome outcome = new Outcome(
+                removed.tombstoneId(),
+                removed.generations(),
+                removed.uploads(),
+                removed.tokens(),
+                removed.ledgerRows(),
+                removed.creditsWrittenOff(),
+                left);
+        log.info(
+                "event=account_deleted user={} tombstone={} generations={} uploads={} tokens={} ledger_rows={} credits_written_off={} files_left={}",
+                userId,
+                outcome.tombstoneId(),
+                outcome.generations(),
+                outcome.uploads(),
+                outcome.tokens(),
+                outcome.ledgerRows(),
+                outcome.creditsWrittenOff(),
+                left);
         return outcome;
     }
 
@@ -91,7 +118,8 @@ public final class AccountDeletion {
         Map<UserDataTable, Integer> rows = new EnumMap<>(UserDataTable.class);
         CreditLedger.Tombstone tombstone = null;
         for (UserDataTable table : UserDataTable.values()) {
-            // a switch expression is exhaustive: a new UserDataTable constant does not compile until deletion handles it
+            // a switch expression is exhaustive: a new UserDataTable constant does not compile until deletion handles
+            // it
             int count = switch (table) {
                 case GENERATIONS -> generationsRemoved(generations.deleteAllOf(tx, userId), files);
                 case UPLOADS -> uploadsRemoved(uploads.deleteAllOf(tx, userId), files);
@@ -104,8 +132,14 @@ public final class AccountDeletion {
             };
             rows.put(table, count);
         }
-        return new Outcome(tombstone.id(), rows.get(UserDataTable.GENERATIONS), rows.get(UserDataTable.UPLOADS),
-                rows.get(UserDataTable.AUTH_TOKENS), tombstone.ledgerRows(), tombstone.creditsWrittenOff(), 0);
+        return new Outcome(
+                tombstone.id(),
+                rows.get(UserDataTable.GENERATIONS),
+                rows.get(UserDataTable.UPLOADS),
+                rows.get(UserDataTable.AUTH_TOKENS),
+                tombstone.ledgerRows(),
+                tombstone.creditsWrittenOff(),
+                0);
     }
 
     private static int generationsRemoved(List<GenerationsRecord> rows, List<String> files) {

@@ -92,33 +92,70 @@ public final class AccountExport {
             copy(zip, file, missing);
         }
         if (!missing.isEmpty()) {
-            text(zip, "missing-files.txt", "These files could not be read from storage when this export was made:\n"
-                    + String.join("\n", missing) + "\n");
+            text(
+                    zip,
+                    "missing-files.txt",
+                    "These files could not be read from storage when this export was made:\n"
+                            + String.join("\n", missing) + "\n");
         }
         zip.finish();
         zip.flush();
-        log.info("event=account_exported user={} files={} missing={}", userId, files.size() - missing.size(), missing.size());
+        log.info(
+                "event=account_exported user={} files={} missing={}",
+                userId,
+                files.size() - missing.size(),
+                missing.size());
     }
 
-    private void writeTable(DSLContext tx, ZipOutputStream zip, UserDataTable table, UUID userId, List<StoredFile> files)
+    private void writeTable(
+            DSLContext tx, ZipOutputStream zip, UserDataTable table, UUID userId, List<StoredFile> files)
             throws IOException {
         // a switch expression is exhaustive: a new UserDataTable constant does not compile until the export handles it
         Runnable part = switch (table) {
             case USERS -> () -> json(zip, table.exportEntry(), profile(tx, userId));
-            case AUTH_TOKENS -> () -> jsonRows(zip, table.exportEntry(),
-                    tx.selectFrom(AUTH_TOKENS).where(AUTH_TOKENS.USER_ID.eq(userId)).orderBy(AUTH_TOKENS.CREATED_AT),
-                    r -> new ExportedRows.Session(r.getCreatedAt(), r.getExpiresAt(), r.getRevokedAt()));
-            case CREDIT_LEDGER -> () -> jsonRows(zip, table.exportEntry(),
-                    tx.selectFrom(CREDIT_LEDGER).where(CREDIT_LEDGER.USER_ID.eq(userId)).orderBy(CREDIT_LEDGER.ID),
-                    r -> new LedgerEntryView(r.getId(), r.getKind(), r.getAmount(), r.getBalanceAfter(), r.getReason(),
-                            r.getReference(), r.getCreatedAt()));
-            case UPLOADS -> () -> jsonRows(zip, table.exportEntry(),
-                    tx.selectFrom(UPLOADS).where(UPLOADS.USER_ID.eq(userId)).orderBy(UPLOADS.CREATED_AT, UPLOADS.ID),
-                    r -> ExportedRows.Upload.of(r, files));
-            case GENERATIONS -> () -> jsonRows(zip, table.exportEntry(),
-                    tx.select().from(GENERATIONS).join(PRESETS).on(PRESETS.ID.eq(GENERATIONS.PRESET_ID))
-                            .where(GENERATIONS.USER_ID.eq(userId)).orderBy(GENERATIONS.CREATED_AT, GENERATIONS.ID),
-                    r -> ExportedRows.Generation.of(r.into(GENERATIONS), r.get(PRESETS.SLUG), r.get(PRESETS.NAME), files));
+            case AUTH_TOKENS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(AUTH_TOKENS)
+                                .where(AUTH_TOKENS.USER_ID.eq(userId))
+                                .orderBy(AUTH_TOKENS.CREATED_AT),
+                        r -> new ExportedRows.Session(r.getCreatedAt(), r.getExpiresAt(), r.getRevokedAt()));
+            case CREDIT_LEDGER ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(CREDIT_LEDGER)
+                                .where(CREDIT_LEDGER.USER_ID.eq(userId))
+                                .orderBy(CREDIT_LEDGER.ID),
+                        r -> new LedgerEntryView(
+                                r.getId(),
+                                r.getKind(),
+                                r.getAmount(),
+                                r.getBalanceAfter(),
+                                r.getReason(),
+                                r.getReference(),
+                                r.getCreatedAt()));
+            case UPLOADS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(UPLOADS)
+                                .where(UPLOADS.USER_ID.eq(userId))
+                                .orderBy(UPLOADS.CREATED_AT, UPLOADS.ID),
+                        r -> ExportedRows.Upload.of(r, files));
+            case GENERATIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.select()
+                                .from(GENERATIONS)
+                                .join(PRESETS)
+                                .on(PRESETS.ID.eq(GENERATIONS.PRESET_ID))
+                                .where(GENERATIONS.USER_ID.eq(userId))
+                                .orderBy(GENERATIONS.CREATED_AT, GENERATIONS.ID),
+                        r -> ExportedRows.Generation.of(
+                                r.into(GENERATIONS), r.get(PRESETS.SLUG), r.get(PRESETS.NAME), files));
         };
         try {
             part.run();
@@ -128,10 +165,20 @@ public final class AccountExport {
     }
 
     private static ExportedRows.Profile profile(DSLContext tx, UUID userId) {
-        UsersRecord user = tx.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOptional()
+        UsersRecord user = tx.selectFrom(USERS)
+                .where(USERS.ID.eq(userId))
+                .fetchOptional()
                 .orElseThrow(() -> DomainException.notFound("The user"));
-        return new ExportedRows.Profile(user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getTier(), user.getCredits(),
-                user.getStatus(), user.getCreatedAt(), user.getLastLoginAt());
+        return new ExportedRows.Profile(
+                user.getId(),
+                user.getEmail(),
+                user.getName(),
+                user.getRole(),
+                user.getTier(),
+                user.getCredits(),
+                user.getStatus(),
+                user.getCreatedAt(),
+                user.getLastLoginAt());
     }
 
     private void json(ZipOutputStream zip, String name, Object value) {
@@ -148,7 +195,8 @@ public final class AccountExport {
     }
 
     /** A JSON array written row by row from a server-side cursor. */
-    private <R extends Record> void jsonRows(ZipOutputStream zip, String name, ResultQuery<R> query, Function<R, Object> view) {
+    private <R extends Record> void jsonRows(
+            ZipOutputStream zip, String name, ResultQuery<R> query, Function<R, Object> view) {
         try (Cursor<R> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             zip.putNextEntry(new ZipEntry(name));
@@ -166,7 +214,8 @@ public final class AccountExport {
     }
 
     private JsonGenerator generator(OutputStream out) throws IOException {
-        return mapper.getFactory().createGenerator(new KeepOpen(out))
+        return mapper.getFactory()
+                .createGenerator(new KeepOpen(out))
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .useDefaultPrettyPrinter();
     }

@@ -31,13 +31,22 @@ public final class PrivacyRoutes {
         this.json = json;
     }
 
-    @OpenApi(path = "/api/v1/me/export", methods = HttpMethod.GET, tags = "Accounts", summary = "Download all your data as a zip",
-            description = "Profile, sign-ins, credit ledger, uploads and generations as JSON, with the upload and result files. Streamed.",
+    @OpenApi(
+            path = "/api/v1/me/export",
+            methods = HttpMethod.GET,
+            tags = "Accounts",
+            summary = "Download all your data as a zip",
+            description =
+                    "Profile, sign-ins, credit ledger, uploads and generations as JSON, with the upload and result files. Streamed.",
             responses = {
-                @OpenApiResponse(status = "200", description = "A zip file (Content-Disposition: attachment)",
+                @OpenApiResponse(
+                        status = "200",
+                        description = "A zip file (Content-Disposition: attachment)",
                         content = @OpenApiContent(type = "application/zip", format = "binary")),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "429", description = "Exported several times just now; see Retry-After",
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Exported several times just now; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void export(Context ctx) throws IOException {
@@ -63,17 +72,30 @@ public final class PrivacyRoutes {
         }
     }
 
-    @OpenApi(path = "/api/v1/me", methods = HttpMethod.DELETE, tags = "Accounts", summary = "Delete your account and all its data",
-            description = "Cancels running generations, removes uploads, results, files and sign-ins; the credit ledger is kept "
-                    + "for the books under an anonymous id. Cannot be undone.",
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = DeleteAccountRequest.class)),
+    @OpenApi(
+            path = "/api/v1/me",
+            methods = HttpMethod.DELETE,
+            tags = "Accounts",
+            summary = "Delete your account and all its data",
+            description =
+                    "Cancels running generations, removes uploads, results, files and sign-ins; the credit ledger is kept "
+                            + "for the books under an anonymous id. Cannot be undone.",
+            requestBody =
+                    @OpenApiRequestBody(required = true, content = @OpenApiContent(from = DeleteAccountRequest.class)),
             responses = {
                 @OpenApiResponse(status = "204", description = "Deleted; the token no longer works"),
-                @OpenApiResponse(status = "400", description = "No password given", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "403", description = "Wrong password (code wrong_password); nothing was deleted",
+                @OpenApiResponse(
+                        status = "400",
+                        description = "No password given",
                         content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "429", description = "Locked out after failed sign-ins; see Retry-After",
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "Wrong password (code wrong_password); nothing was deleted",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Locked out after failed sign-ins; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void delete(Context ctx) {

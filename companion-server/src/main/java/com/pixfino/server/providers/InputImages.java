@@ -8,8 +8,7 @@ public final class InputImages {
     /** Providers document data: URLs for small files only (Replicate: about 1 MB). */
     public static final int INLINE_LIMIT = 1024 * 1024;
 
-    private InputImages() {
-    }
+    private InputImages() {}
 
     public static boolean fitsInline(ProviderRequest.InputImage image) {
         return image.bytes().length <= INLINE_LIMIT;

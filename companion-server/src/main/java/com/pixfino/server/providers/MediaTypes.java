@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The content type of a result link, from its file extension; providers that give only a URL need it. */
 public final class MediaTypes {
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The type the link's extension names; for an unknown extension, MP4 for video and null (let the download tell) for images. */
     public static String guess(URI url, MediaKind kind) {

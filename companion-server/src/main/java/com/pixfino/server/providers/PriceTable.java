@@ -13,11 +13,13 @@ import java.util.Map;
 public final class PriceTable {
 
     /** What a price is counted in. */
-    public enum Unit { RUN, SECOND }
+    public enum Unit {
+        RUN,
+        SECOND
+    }
 
     /** One model's price. */
-    public record Price(BigDecimal usd, Unit unit) {
-    }
+    public record Price(BigDecimal usd, Unit unit) {}
 
     private final Map<String, Price> prices;
     private final Price fallback;
@@ -71,7 +73,9 @@ public final class PriceTable {
     private static Price price(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Unit unit = lower.endsWith("/s") ? Unit.SECOND : Unit.RUN;
-        String number = lower.endsWith("/s") ? lower.substring(0, lower.length() - 2) : lower.endsWith("/run") ? lower.substring(0, lower.length() - 4) : lower;
+        String number = lower.endsWith("/s")
+                ? lower.substring(0, lower.length() - 2)
+                : lower.endsWith("/run") ? lower.substring(0, lower.length() - 4) : lower;
         try {
             BigDecimal usd = new BigDecimal(number.trim());
             if (usd.signum() < 0) {

@@ -12,7 +12,8 @@ public class ProviderException extends RuntimeException {
     private final String code;
     private final Duration retryAfter;
 
-    public ProviderException(String code, String message, boolean transientFault, Duration retryAfter, Throwable cause) {
+    public ProviderException(
+            String code, String message, boolean transientFault, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.transientFault = transientFault;

@@ -8,16 +8,13 @@ import java.util.List;
 public sealed interface ProviderPoll {
 
     /** Still queued or working; {@code progressPercent} when the provider tells. */
-    record Running(Integer progressPercent) implements ProviderPoll {
-    }
+    record Running(Integer progressPercent) implements ProviderPoll {}
 
     /** Finished; {@code costUsd} is what the provider charged, when it says. */
-    record Succeeded(List<Output> outputs, BigDecimal costUsd) implements ProviderPoll {
-    }
+    record Succeeded(List<Output> outputs, BigDecimal costUsd) implements ProviderPoll {}
 
     /** Finished without a result; {@code message} is safe to show the user. */
-    record Failed(String code, String message) implements ProviderPoll {
-    }
+    record Failed(String code, String message) implements ProviderPoll {}
 
     /** A result file, either in hand or to be downloaded (never hot-linked). */
     record Output(String contentType, byte[] bytes, URI url) {

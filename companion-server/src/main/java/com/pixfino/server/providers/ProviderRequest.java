@@ -21,7 +21,8 @@ public record ProviderRequest(
 
     /** The same request for another model: a failover provider runs its own model. */
     public ProviderRequest withModel(String otherModel) {
-        return new ProviderRequest(generationId, kind, otherModel, prompt, negativePrompt, recipeJson, durationSeconds, input);
+        return new ProviderRequest(
+                generationId, kind, otherModel, prompt, negativePrompt, recipeJson, durationSeconds, input);
     }
 
     /**

@@ -39,20 +39,28 @@ public final class RemoteProviders implements AutoCloseable {
                 .build();
         settings.replicate().ifPresent(replicate -> addReplicate(replicate, mapper, jobTimeout, clock));
         settings.fal().ifPresent(fal -> addFal(fal, mapper, clock));
-        settings.openRouter().ifPresent(openRouter ->
-                add(new OpenRouterProvider(openRouter, new ProviderHttp("OpenRouter", http, mapper, clock)), false));
+        settings.openRouter()
+                .ifPresent(openRouter -> add(
+                        new OpenRouterProvider(openRouter, new ProviderHttp("OpenRouter", http, mapper, clock)),
+                        false));
     }
 
     private void addReplicate(ReplicateSettings settings, ObjectMapper mapper, Duration jobTimeout, Clock clock) {
-        add(new ReplicateProvider(settings, new ProviderHttp("Replicate", http, mapper, clock), jobTimeout.plusMinutes(1)),
+        add(
+                new ReplicateProvider(
+                        settings, new ProviderHttp("Replicate", http, mapper, clock), jobTimeout.plusMinutes(1)),
                 settings.webhookUrl().isPresent());
         if (settings.webhookUrl().isPresent() && settings.webhookSecret().isPresent()) {
-            webhooks.put(ReplicateProvider.NAME, new ReplicateWebhook(settings.webhookSecret().get(), mapper, clock));
+            webhooks.put(
+                    ReplicateProvider.NAME,
+                    new ReplicateWebhook(settings.webhookSecret().get(), mapper, clock));
         }
     }
 
     private void addFal(FalSettings settings, ObjectMapper mapper, Clock clock) {
-        add(new FalProvider(settings, new ProviderHttp("fal.ai", http, mapper, clock)), settings.webhookUrl().isPresent());
+        add(
+                new FalProvider(settings, new ProviderHttp("fal.ai", http, mapper, clock)),
+                settings.webhookUrl().isPresent());
         if (settings.webhookUrl().isPresent()) {
             webhooks.put(FalProvider.NAME, new FalWebhook(settings.jwksUrl(), http, mapper, clock));
         }

@@ -22,11 +22,11 @@ import java.util.Set;
  */
 public final class PrivateDirectories {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateDirectories() {
-    }
+    private PrivateDirectories() {}
 
     /** Creates {@code dir} and any missing parents 0700, and makes an existing {@code dir} 0700. */
     public static Path create(Path dir) {
@@ -46,7 +46,8 @@ public final class PrivateDirectories {
             Files.setPosixFilePermissions(absolute, OWNER_ONLY);
             return absolute;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the private directory " + absolute + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not create the private directory " + absolute + ": " + e.getMessage(), e);
         }
     }
 
@@ -72,13 +73,15 @@ public final class PrivateDirectories {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not tighten the permissions under " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not tighten the permissions under " + root + ": " + e.getMessage(), e);
         }
     }
 
     private static void tighten(Path path) throws IOException {
         Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(path));
-        if (permissions.remove(PosixFilePermission.GROUP_WRITE) | permissions.remove(PosixFilePermission.OTHERS_WRITE)) {
+        if (permissions.remove(PosixFilePermission.GROUP_WRITE)
+                | permissions.remove(PosixFilePermission.OTHERS_WRITE)) {
             Files.setPosixFilePermissions(path, permissions);
         }
     }

@@ -9,8 +9,14 @@ import java.util.Optional;
  * {@code pathStyle} puts the bucket in the path rather than the host name (MinIO, most local servers);
  * absent keys mean the AWS default credential chain.
  */
-public record S3Settings(Optional<URI> endpoint, String bucket, String region, Optional<String> accessKey,
-                         Optional<String> secretKey, boolean pathStyle, Duration linkLifetime) {
+public record S3Settings(
+        Optional<URI> endpoint,
+        String bucket,
+        String region,
+        Optional<String> accessKey,
+        Optional<String> secretKey,
+        boolean pathStyle,
+        Duration linkLifetime) {
 
     @Override
     public String toString() {

@@ -12,10 +12,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -44,16 +44,23 @@ public final class S3Storage implements Storage, AutoCloseable {
     /** Connects and checks the bucket is there, so a wrong setting stops the server at start. */
     public static S3Storage open(S3Settings settings) {
         AwsCredentialsProvider credentials = settings.accessKey().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey().get(), settings.secretKey().orElse("")))
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        settings.accessKey().get(), settings.secretKey().orElse("")))
                 : DefaultCredentialsProvider.builder().build();
         Region region = Region.of(settings.region());
-        var client = S3Client.builder().region(region).credentialsProvider(credentials)
+        var client = S3Client.builder()
+                .region(region)
+                .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle())
                 // S3-compatible servers (R2, MinIO, s3proxy) reject the SDK's newer default checksums
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        var presigner = S3Presigner.builder().region(region).credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
+        var presigner = S3Presigner.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        .build());
         settings.endpoint().ifPresent(endpoint -> {
             client.endpointOverride(endpoint);
             presigner.endpointOverride(endpoint);
@@ -63,10 +70,15 @@ public final class S3Storage implements Storage, AutoCloseable {
             storage.s3.headBucket(b -> b.bucket(settings.bucket()));
         } catch (SdkException e) {
             storage.close();
-            throw new StorageException("PIXFINO_S3_BUCKET '" + settings.bucket() + "' cannot be reached"
-                    + settings.endpoint().map(u -> " at " + u).orElse("") + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "PIXFINO_S3_BUCKET '" + settings.bucket() + "' cannot be reached"
+                            + settings.endpoint().map(u -> " at " + u).orElse("") + ": " + e.getMessage(),
+                    e);
         }
-        log.info("event=storage_opened backend=s3 bucket={} endpoint={}", settings.bucket(), settings.endpoint().map(URI::toString).orElse("aws"));
+        log.info(
+                "event=storage_opened backend=s3 bucket={} endpoint={}",
+                settings.bucket(),
+                settings.endpoint().map(URI::toString).orElse("aws"));
         return storage;
     }
 
@@ -142,7 +154,11 @@ public final class S3Storage implements Storage, AutoCloseable {
     public Optional<URI> presignedGet(String key, Duration ttl) {
         StorageKey.requireValid(key);
         try {
-            return Optional.of(presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(r -> r.bucket(bucket).key(key))).url().toURI());
+            return Optional.of(presigner
+                    .presignGetObject(p -> p.signatureDuration(ttl)
+                            .getObjectRequest(r -> r.bucket(bucket).key(key)))
+                    .url()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new StorageException("presigned link for key " + key + " is not a URI", e);
         }

@@ -9,8 +9,7 @@ public final class StorageKey {
     // S3 limits keys to 1024 bytes; the filesystem should not accept more than S3 will.
     private static final int MAX_LENGTH = 1024;
 
-    private StorageKey() {
-    }
+    private StorageKey() {}
 
     /**
      * Returns {@code key} if it is a valid storage key.
@@ -31,7 +30,8 @@ public final class StorageKey {
         // split with -1 keeps trailing empty segments, so "a/" and "/a" and "a//b" are all caught
         for (String segment : key.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("storage key must be relative with no empty, '.' or '..' segments: " + key);
+                throw new IllegalArgumentException(
+                        "storage key must be relative with no empty, '.' or '..' segments: " + key);
             }
         }
         return key;

@@ -20,8 +20,7 @@ final class ExifOrientation {
 
     private static final Logger log = LoggerFactory.getLogger(ExifOrientation.class);
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /** The EXIF orientation of a JPEG or WebP, or {@link #NORMAL} if absent, unreadable or out of range. */
     static int read(byte[] bytes, UploadFormat format) {
@@ -67,13 +66,34 @@ final class ExifOrientation {
                 int tx;
                 int ty;
                 switch (orientation) {
-                    case 2 -> { tx = w - 1 - x; ty = y; }          // mirror horizontal
-                    case 3 -> { tx = w - 1 - x; ty = h - 1 - y; }  // rotate 180
-                    case 4 -> { tx = x; ty = h - 1 - y; }          // mirror vertical
-                    case 5 -> { tx = y; ty = x; }                  // transpose
-                    case 6 -> { tx = h - 1 - y; ty = x; }          // rotate 90 clockwise
-                    case 7 -> { tx = h - 1 - y; ty = w - 1 - x; }  // transverse
-                    case 8 -> { tx = y; ty = w - 1 - x; }          // rotate 90 counter-clockwise
+                    case 2 -> {
+                        tx = w - 1 - x;
+                        ty = y;
+                    } // mirror horizontal
+                    case 3 -> {
+                        tx = w - 1 - x;
+                        ty = h - 1 - y;
+                    } // rotate 180
+                    case 4 -> {
+                        tx = x;
+                        ty = h - 1 - y;
+                    } // mirror vertical
+                    case 5 -> {
+                        tx = y;
+                        ty = x;
+                    } // transpose
+                    case 6 -> {
+                        tx = h - 1 - y;
+                        ty = x;
+                    } // rotate 90 clockwise
+                    case 7 -> {
+                        tx = h - 1 - y;
+                        ty = w - 1 - x;
+                    } // transverse
+                    case 8 -> {
+                        tx = y;
+                        ty = w - 1 - x;
+                    } // rotate 90 counter-clockwise
                     default -> throw new IllegalArgumentException("EXIF orientation out of range: " + orientation);
                 }
                 dst[ty * outW + tx] = src[y * w + x];

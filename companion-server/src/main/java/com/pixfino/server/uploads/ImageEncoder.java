@@ -15,8 +15,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /** Writes fresh JPEG/PNG bytes from pixels only, so no EXIF, GPS, ICC or comment from the upload survives. */
 final class ImageEncoder {
 
-    private ImageEncoder() {
-    }
+    private ImageEncoder() {}
 
     /** Baseline JPEG of a {@code TYPE_INT_RGB} image. */
     static byte[] jpeg(BufferedImage rgb, float quality) {

@@ -67,8 +67,13 @@ public final class ImageIntake {
         BufferedImage thumbnail = scaleToLongEdge(PixelFormats.flattenOnWhite(upright), thumbnailEdge);
         BufferedImage placeholder = scaleToLongEdge(thumbnail, PLACEHOLDER_EDGE);
 
-        log.debug("upload processed format={} width={} height={} orientation={} storedBytes={}",
-                format, upright.getWidth(), upright.getHeight(), orientation, stored.length);
+        log.debug(
+                "upload processed format={} width={} height={} orientation={} storedBytes={}",
+                format,
+                upright.getWidth(),
+                upright.getHeight(),
+                orientation,
+                stored.length);
         return new ProcessedUpload(
                 stored,
                 format.storedContentType(),
@@ -76,8 +81,8 @@ public final class ImageIntake {
                 upright.getWidth(),
                 upright.getHeight(),
                 ImageEncoder.jpeg(thumbnail, THUMBNAIL_JPEG_QUALITY),
-                "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(
-                        ImageEncoder.jpeg(placeholder, PLACEHOLDER_JPEG_QUALITY)));
+                "data:image/jpeg;base64,"
+                        + Base64.getEncoder().encodeToString(ImageEncoder.jpeg(placeholder, PLACEHOLDER_JPEG_QUALITY)));
     }
 
     /** Shrinks so the long edge is {@code edge}; never enlarges. Returns {@code TYPE_INT_RGB}. */
@@ -92,7 +97,8 @@ public final class ImageIntake {
         int targetW = w >= h ? edge : Math.max(1, (int) Math.round(w * scale));
         int targetH = h > w ? edge : Math.max(1, (int) Math.round(h * scale));
         try {
-            return PixelFormats.flattenOnWhite(Thumbnails.of(rgb).forceSize(targetW, targetH).asBufferedImage());
+            return PixelFormats.flattenOnWhite(
+                    Thumbnails.of(rgb).forceSize(targetW, targetH).asBufferedImage());
         } catch (IOException e) {
             // Thumbnailator declares IOException for file sources; an in-memory source cannot throw it.
             throw new UncheckedIOException("scaling in memory failed", e);

@@ -11,8 +11,7 @@ final class ImageIoPlugins {
         ImageIO.scanForPlugins();
     }
 
-    private ImageIoPlugins() {
-    }
+    private ImageIoPlugins() {}
 
     /** Triggers the one-time scan; cheap after the first call. */
     static void ensureRegistered() {

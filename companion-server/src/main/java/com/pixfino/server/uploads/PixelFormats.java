@@ -8,8 +8,7 @@ import java.awt.image.BufferedImage;
 /** Normalises decoded images (CMYK, grey, 16-bit, paletted...) to the two layouts our encoders and orientation code expect. */
 final class PixelFormats {
 
-    private PixelFormats() {
-    }
+    private PixelFormats() {}
 
     /** {@code TYPE_INT_ARGB} if the image has alpha, else {@code TYPE_INT_RGB}; the same instance if already so. */
     static BufferedImage normalise(BufferedImage image) {

@@ -18,5 +18,4 @@ public record ProcessedUpload(
         int width,
         int height,
         byte[] thumbnail,
-        String placeholderDataUrl) {
-}
+        String placeholderDataUrl) {}

@@ -10,21 +10,28 @@ public final class UploadRejectedException extends DomainException {
     }
 
     static UploadRejectedException fileTooLarge(long size, long maxBytes) {
-        return new UploadRejectedException(Kind.TOO_LARGE, "file_too_large",
-                "The file is " + size + " bytes; the limit is " + maxBytes + " bytes.", null);
+        return new UploadRejectedException(
+                Kind.TOO_LARGE,
+                "file_too_large",
+                "The file is " + size + " bytes; the limit is " + maxBytes + " bytes.",
+                null);
     }
 
     static UploadRejectedException unsupportedMediaType() {
-        return new UploadRejectedException(Kind.UNSUPPORTED_MEDIA, "unsupported_media_type",
-                "Only JPEG, PNG and WebP images are accepted.", null);
+        return new UploadRejectedException(
+                Kind.UNSUPPORTED_MEDIA, "unsupported_media_type", "Only JPEG, PNG and WebP images are accepted.", null);
     }
 
     static UploadRejectedException imageTooLarge(long width, long height, long maxPixels) {
-        return new UploadRejectedException(Kind.TOO_LARGE, "image_too_large",
-                "The image is " + width + "x" + height + " pixels; the limit is " + maxPixels + " pixels.", null);
+        return new UploadRejectedException(
+                Kind.TOO_LARGE,
+                "image_too_large",
+                "The image is " + width + "x" + height + " pixels; the limit is " + maxPixels + " pixels.",
+                null);
     }
 
     static UploadRejectedException invalidImage(String why, Throwable cause) {
-        return new UploadRejectedException(Kind.INVALID, "invalid_image", "The image could not be read: " + why + ".", cause);
+        return new UploadRejectedException(
+                Kind.INVALID, "invalid_image", "The image could not be read: " + why + ".", cause);
     }
 }

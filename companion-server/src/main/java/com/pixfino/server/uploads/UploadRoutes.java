@@ -4,6 +4,7 @@ import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.http.MultipartForm;
 import com.pixfino.server.http.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -29,8 +30,13 @@ public final class UploadRoutes {
         this.maxBytes = maxBytes;
     }
 
-    @OpenApi(path = "/api/v1/uploads", methods = HttpMethod.POST, tags = "Uploads", summary = "Upload a photo (JPEG, PNG or WebP)",
-            requestBody = @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
+    @OpenApi(
+            path = "/api/v1/uploads",
+            methods = HttpMethod.POST,
+            tags = "Uploads",
+            summary = "Upload a photo (JPEG, PNG or WebP)",
+            requestBody =
+                    @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = UploadView.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
@@ -44,12 +50,15 @@ public final class UploadRoutes {
             throw tooLarge();
         }
         if (!ctx.isMultipartFormData()) {
-            throw new DomainException(DomainException.Kind.UNSUPPORTED_MEDIA, "unsupported_media_type",
+            throw new DomainException(
+                    DomainException.Kind.UNSUPPORTED_MEDIA,
+                    "unsupported_media_type",
                     "Send the photo as multipart/form-data with a part named 'file'.");
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = MultipartForm.file(ctx, "file", this::tooLarge);
         if (file == null) {
-            throw DomainException.invalid("missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
+            throw DomainException.invalid(
+                    "missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
         }
         if (file.size() > maxBytes) {
             throw tooLarge();
@@ -63,7 +72,11 @@ public final class UploadRoutes {
         ctx.status(201).json(uploads.accept(auth.userId(), bytes, file.filename()));
     }
 
-    @OpenApi(path = "/api/v1/uploads/{id}", methods = HttpMethod.GET, tags = "Uploads", summary = "An upload's metadata",
+    @OpenApi(
+            path = "/api/v1/uploads/{id}",
+            methods = HttpMethod.GET,
+            tags = "Uploads",
+            summary = "An upload's metadata",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)),
@@ -73,18 +86,30 @@ public final class UploadRoutes {
         ctx.json(uploads.view(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload")));
     }
 
-    @OpenApi(path = "/api/v1/uploads/{id}/thumbnail", methods = HttpMethod.GET, tags = "Uploads", summary = "The 400 px JPEG thumbnail",
+    @OpenApi(
+            path = "/api/v1/uploads/{id}/thumbnail",
+            methods = HttpMethod.GET,
+            tags = "Uploads",
+            summary = "The 400 px JPEG thumbnail",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "image/jpeg", type = "string", format = "binary")),
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(mimeType = "image/jpeg", type = "string", format = "binary")),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void thumbnail(Context ctx) {
-        InputStream thumbnail = uploads.thumbnail(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload"));
-        ctx.contentType("image/jpeg").header("Cache-Control", "private, max-age=86400").result(thumbnail);
+        InputStream thumbnail =
+                uploads.thumbnail(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload"));
+        ctx.contentType("image/jpeg")
+                .header("Cache-Control", "private, max-age=86400")
+                .result(thumbnail);
     }
 
     private DomainException tooLarge() {
-        return new DomainException(DomainException.Kind.TOO_LARGE, "file_too_large", "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB; export a smaller JPEG, PNG or WebP.");
+        return new DomainException(
+                DomainException.Kind.TOO_LARGE,
+                "file_too_large",
+                "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB; export a smaller JPEG, PNG or WebP.");
     }
 }

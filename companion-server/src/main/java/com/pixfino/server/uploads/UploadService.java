@@ -5,6 +5,7 @@ import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.Text;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Clock;
@@ -57,13 +58,22 @@ public final class UploadService {
             storage.delete(thumbnailKey);
             throw e;
         }
-        log.info("event=upload_stored user={} upload={} type={} width={} height={}", userId, id, image.contentType(), image.width(), image.height());
+        log.info(
+                "event=upload_stored user={} upload={} type={} width={} height={}",
+                userId,
+                id,
+                image.contentType(),
+                image.width(),
+                image.height());
         return new UploadView(id, image.width(), image.height(), image.contentType(), image.placeholderDataUrl());
     }
 
     /** The caller's own upload; another user's id is a 404, exactly like an unknown one. */
     public UploadsRecord owned(UUID userId, UUID uploadId) {
-        UploadsRecord upload = dsl.selectFrom(UPLOADS).where(UPLOADS.ID.eq(uploadId)).and(UPLOADS.USER_ID.eq(userId)).fetchOne();
+        UploadsRecord upload = dsl.selectFrom(UPLOADS)
+                .where(UPLOADS.ID.eq(uploadId))
+                .and(UPLOADS.USER_ID.eq(userId))
+                .fetchOne();
         if (upload == null) {
             throw DomainException.notFound("Upload " + uploadId);
         }
@@ -81,14 +91,17 @@ public final class UploadService {
 
     /** Removes every upload row of the user inside the caller's transaction and answers them (their file keys). */
     public java.util.List<UploadsRecord> deleteAllOf(DSLContext tx, UUID userId) {
-        return tx.deleteFrom(UPLOADS).where(UPLOADS.USER_ID.eq(userId)).returning().fetch();
+        return tx.deleteFrom(UPLOADS)
+                .where(UPLOADS.USER_ID.eq(userId))
+                .returning()
+                .fetch();
     }
 
     private static String safeName(String name) {
         if (name == null) {
             return null;
         }
-        String trimmed = name.replaceAll("[\\p{Cntrl}]", "").trim();
+        String trimmed = Text.strip(name).trim();
         return trimmed.length() > 300 ? trimmed.substring(trimmed.length() - 300) : trimmed;
     }
 }

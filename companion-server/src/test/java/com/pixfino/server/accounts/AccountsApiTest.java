@@ -2,6 +2,11 @@ package com.pixfino.server.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.Role;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.UserView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ServerExtension;
@@ -22,27 +27,35 @@ class AccountsApiTest {
         return "Someone." + UUID.randomUUID() + "@Example.com";
     }
 
+    private static Answer register(String email, String password, String name) {
+        return SERVER.client().post(ApiPaths.REGISTER, Map.of("email", email, "password", password, "name", name));
+    }
+
+    private static Answer login(String email, String password) {
+        return SERVER.client().post(ApiPaths.LOGIN, Map.of("email", email, "password", password));
+    }
+
     @Test
     void registerAnswers201WithTokenAndFreeTierUser() {
         String email = email();
-        Answer answer = SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Ada"));
+        Answer answer = register(email, "correct-Horse-7", "Ada");
 
         assertThat(answer.status()).isEqualTo(201);
-        assertThat(answer.json().get("token").asText()).startsWith("pxt_").hasSizeGreaterThan(40);
-        var user = answer.json().get("user");
-        assertThat(user.get("email").asText()).isEqualTo(email.toLowerCase());
-        assertThat(user.get("name").asText()).isEqualTo("Ada");
-        assertThat(user.get("role").asText()).isEqualTo("USER");
-        assertThat(user.get("tier").asText()).isEqualTo("FREE");
-        assertThat(user.get("credits").asInt()).isEqualTo(5);
-        assertThat(user.has("passwordHash")).isFalse();
+        AuthResponse auth = answer.as(AuthResponse.class);
+        assertThat(auth.token()).startsWith("pxt_").hasSizeGreaterThan(40);
+        assertThat(auth.user().email()).isEqualTo(email.toLowerCase());
+        assertThat(auth.user().name()).isEqualTo("Ada");
+        assertThat(auth.user().role()).isEqualTo(Role.USER);
+        assertThat(auth.user().tier()).isEqualTo(Tier.FREE);
+        assertThat(auth.user().credits()).isEqualTo(5);
+        assertThat(answer.json().get("user").has("passwordHash")).isFalse();
     }
 
     @Test
     void duplicateEmailIs409EvenWithOtherCase() {
         String email = email();
-        SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "A"));
-        Answer again = SERVER.client().post("/api/v1/auth/register", Map.of("email", email.toUpperCase(), "password", "other-Horse-8", "name", "B"));
+        register(email, "correct-Horse-7", "A");
+        Answer again = register(email.toUpperCase(), "other-Horse-8", "B");
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("email_taken");
@@ -52,7 +65,7 @@ class AccountsApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"short1!", "onlyletterslong", "1234567890123", "aaaaaaaaaa1"})
     void weakPasswordIs400(String password) {
-        Answer answer = SERVER.client().post("/api/v1/auth/register", Map.of("email", email(), "password", password, "name", "W"));
+        Answer answer = register(email(), password, "W");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("weak_password");
     }
@@ -60,7 +73,7 @@ class AccountsApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"not-an-email", "a@b", "two@@example.com", "spaces in@example.com", ""})
     void badEmailIs400(String email) {
-        Answer answer = SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "E"));
+        Answer answer = register(email, "correct-Horse-7", "E");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_email");
     }
@@ -68,23 +81,24 @@ class AccountsApiTest {
     @Test
     void loginWithRightPasswordGivesAWorkingToken() {
         String email = email();
-        SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "L"));
+        register(email, "correct-Horse-7", "L");
 
-        Answer login = SERVER.client().post("/api/v1/auth/login", Map.of("email", email, "password", "correct-Horse-7"));
+        Answer login = login(email, "correct-Horse-7");
         assertThat(login.status()).isEqualTo(200);
-        Answer me = SERVER.client().withToken(login.json().get("token").asText()).get("/api/v1/me");
+        Answer me =
+                SERVER.client().withToken(login.as(AuthResponse.class).token()).get(ApiPaths.ME);
         assertThat(me.status()).isEqualTo(200);
-        assertThat(me.json().get("email").asText()).isEqualTo(email.toLowerCase());
-        assertThat(me.json().get("credits").asInt()).isEqualTo(5);
+        assertThat(me.as(UserView.class).email()).isEqualTo(email.toLowerCase());
+        assertThat(me.as(UserView.class).credits()).isEqualTo(5);
     }
 
     @Test
     void wrongPasswordAndUnknownEmailGetTheSame401() {
         String email = email();
-        SERVER.client().post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "L"));
+        register(email, "correct-Horse-7", "L");
 
-        Answer wrongPassword = SERVER.client().post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-Horse-7"));
-        Answer unknownEmail = SERVER.client().post("/api/v1/auth/login", Map.of("email", email(), "password", "correct-Horse-7"));
+        Answer wrongPassword = login(email, "wrong-Horse-7");
+        Answer unknownEmail = login(email(), "correct-Horse-7");
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
@@ -94,32 +108,38 @@ class AccountsApiTest {
     @Test
     void logoutRevokesTheToken() {
         ApiClient user = SERVER.client().registerNew();
-        assertThat(user.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(user.get(ApiPaths.ME).status()).isEqualTo(200);
 
-        assertThat(user.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
+        assertThat(user.post(ApiPaths.LOGOUT, Map.of()).status()).isEqualTo(204);
 
-        Answer after = user.get("/api/v1/me");
+        Answer after = user.get(ApiPaths.ME);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.errorCode()).isEqualTo("unauthorized");
     }
 
     @Test
     void meNeedsAValidBearerToken() {
-        assertThat(SERVER.client().get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(SERVER.client().withToken("pxt_forged-token-value").get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(SERVER.client().withToken("garbage").get("/api/v1/me").errorCode()).isEqualTo("unauthorized");
+        assertThat(SERVER.client().get(ApiPaths.ME).status()).isEqualTo(401);
+        assertThat(SERVER.client()
+                        .withToken("pxt_forged-token-value")
+                        .get(ApiPaths.ME)
+                        .status())
+                .isEqualTo(401);
+        assertThat(SERVER.client().withToken("garbage").get(ApiPaths.ME).errorCode())
+                .isEqualTo("unauthorized");
     }
 
     @Test
     void meShowsTheContractFields() {
-        Answer me = SERVER.client().registerNew().get("/api/v1/me");
-        assertThat(me.json().fieldNames()).toIterable()
+        Answer me = SERVER.client().registerNew().get(ApiPaths.ME);
+        assertThat(me.json().fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("id", "email", "name", "role", "tier", "credits");
     }
 
     @Test
     void configuredAdminExistsWithAdminRole() {
         ApiClient admin = SERVER.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-        assertThat(admin.get("/api/v1/me").json().get("role").asText()).isEqualTo("ADMIN");
+        assertThat(admin.get(ApiPaths.ME).as(UserView.class).role()).isEqualTo(Role.ADMIN);
     }
 }

@@ -27,18 +27,23 @@ class SignInLimitsApiTest {
     private static final String PASSWORD = "correct-Horse-7";
 
     private static TestServer start(RateLimitSettings limits) {
-        return TestServer.start(TestServer.config(TestDatabases.TestDirs.fresh("limits"), Optional.of(TestDatabases.freshDatabase()))
-                .withLimits(limits));
+        return TestServer.start(
+                TestServer.config(TestDatabases.TestDirs.fresh("limits"), Optional.of(TestDatabases.freshDatabase()))
+                        .withLimits(limits));
     }
 
     @Test
     void aBurstOfFailedSignInsLocksTheEmailOutAndAnUnknownEmailIsAnsweredTheSame() {
-        RateLimitSettings limits = RateLimitSettings.unlimited().with(Budget.FAILED_LOGINS_PER_ACCOUNT, Allowance.of(5, Duration.ofMinutes(15)));
+        RateLimitSettings limits = RateLimitSettings.unlimited()
+                .with(Budget.FAILED_LOGINS_PER_ACCOUNT, Allowance.of(5, Duration.ofMinutes(15)));
         ListAppender<ILoggingEvent> log = capture();
         try (TestServer server = start(limits)) {
             ApiClient anonymous = server.client();
             String known = "known-" + UUID.randomUUID() + "@example.com";
-            assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", known, "password", PASSWORD)).status()).isEqualTo(201);
+            assertThat(anonymous
+                            .post("/api/v1/auth/register", Map.of("email", known, "password", PASSWORD))
+                            .status())
+                    .isEqualTo(201);
             String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
 
             List<String> knownAnswers = burst(anonymous, known, 300);
@@ -46,23 +51,35 @@ class SignInLimitsApiTest {
 
             assertThat(knownAnswers.subList(0, 5)).containsOnly("401 unauthorized");
             assertThat(knownAnswers.subList(5, 300)).containsOnly("429 locked_out");
-            assertThat(unknownAnswers).as("an unknown email is answered exactly like a known one").isEqualTo(knownAnswers);
+            assertThat(unknownAnswers)
+                    .as("an unknown email is answered exactly like a known one")
+                    .isEqualTo(knownAnswers);
 
             Answer rightPassword = anonymous.post("/api/v1/auth/login", Map.of("email", known, "password", PASSWORD));
-            assertThat(rightPassword.status()).as("locked out even with the right password").isEqualTo(429);
+            assertThat(rightPassword.status())
+                    .as("locked out even with the right password")
+                    .isEqualTo(429);
             assertThat(Long.parseLong(rightPassword.header("Retry-After"))).isBetween(800L, 900L);
             assertThat(rightPassword.json().path("error").path("message").asText())
-                    .startsWith("Too many failed sign-ins for this email.").contains("try again in");
+                    .startsWith("Too many failed sign-ins for this email.")
+                    .contains("try again in");
             Answer fromUnknown = anonymous.post("/api/v1/auth/login", Map.of("email", unknown, "password", PASSWORD));
             assertThat(fromUnknown.json().path("error").path("message").asText())
-                    .isEqualTo(rightPassword.json().path("error").path("message").asText());
+                    .isEqualTo(
+                            rightPassword.json().path("error").path("message").asText());
         } finally {
             release(log);
         }
 
-        List<String> failures = log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("event=login_failed")).toList();
-        assertThat(failures).hasSize(10).allMatch(m -> m.matches("event=login_failed email_hash=[0-9a-f]{16} ip=127\\.0\\.0\\.1 reason=\\S+"));
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+        List<String> failures = log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("event=login_failed"))
+                .toList();
+        assertThat(failures)
+                .hasSize(10)
+                .allMatch(m -> m.matches("event=login_failed email_hash=[0-9a-f]{16} ip=127\\.0\\.0\\.1 reason=\\S+"));
+        assertThat(log.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains(PASSWORD) || m.contains("wrong-Password") || m.contains("@example.com"));
     }
 
@@ -81,11 +98,15 @@ class SignInLimitsApiTest {
             assertThat(anonymous.post("/api/v1/auth/register", ana).status()).isEqualTo(409);
             Answer sameEmail = anonymous.post("/api/v1/auth/register", ana);
             assertThat(sameEmail.status()).isEqualTo(429);
-            assertThat(sameEmail.json().path("error").path("message").asText()).startsWith("Too many attempts to register this email.");
-            Answer anotherEmail = anonymous.post("/api/v1/auth/register", Map.of("email", "bo-" + UUID.randomUUID() + "@example.com", "password", PASSWORD));
+            assertThat(sameEmail.json().path("error").path("message").asText())
+                    .startsWith("Too many attempts to register this email.");
+            Answer anotherEmail = anonymous.post(
+                    "/api/v1/auth/register",
+                    Map.of("email", "bo-" + UUID.randomUUID() + "@example.com", "password", PASSWORD));
             assertThat(anotherEmail.status()).isEqualTo(429);
             assertThat(anotherEmail.errorCode()).isEqualTo("too_many_requests");
-            assertThat(anotherEmail.json().path("error").path("message").asText()).startsWith("Too many new accounts from this network.");
+            assertThat(anotherEmail.json().path("error").path("message").asText())
+                    .startsWith("Too many new accounts from this network.");
             assertThat(Long.parseLong(anotherEmail.header("Retry-After"))).isBetween(1L, 3600L);
 
             for (int i = 0; i < 4; i++) {
@@ -94,15 +115,19 @@ class SignInLimitsApiTest {
             Answer fifth = anonymous.post("/api/v1/auth/login", ana);
             assertThat(fifth.status()).isEqualTo(429);
             assertThat(fifth.contentType()).startsWith("application/json");
-            assertThat(fifth.json().path("error").path("message").asText()).isEqualTo("Too many sign-in attempts from this network. Try again in 15 minutes.");
-            assertThat(Long.parseLong(fifth.header("Retry-After"))).as("one of 4 an hour comes back in 15 minutes").isBetween(850L, 900L);
+            assertThat(fifth.json().path("error").path("message").asText())
+                    .isEqualTo("Too many sign-in attempts from this network. Try again in 15 minutes.");
+            assertThat(Long.parseLong(fifth.header("Retry-After")))
+                    .as("one of 4 an hour comes back in 15 minutes")
+                    .isBetween(850L, 900L);
         }
     }
 
     private static List<String> burst(ApiClient client, String email, int attempts) {
         List<String> answers = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
-            Answer answer = client.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-Password-" + i));
+            Answer answer =
+                    client.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong-Password-" + i));
             answers.add(answer.status() + " " + answer.errorCode());
         }
         return answers;

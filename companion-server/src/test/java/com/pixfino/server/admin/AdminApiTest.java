@@ -2,10 +2,18 @@ package com.pixfino.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.AdminUserView;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.Page;
+import com.pixfino.model.api.UserView;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,51 +38,54 @@ class AdminApiTest {
         server.close();
     }
 
-    private static UUID idOf(ApiClient user) {
-        return UUID.fromString(user.get("/api/v1/me").json().get("id").asText());
+    private static Answer adjust(ApiClient caller, Object userId, Map<String, Object> body) {
+        return caller.post(ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, userId), body);
     }
 
     @Test
     void newAccountHasFiveCreditsAsOneGrantRowAndBalanceEqualsLedgerSum() {
         ApiClient user = server.client().registerNew();
-        UUID id = idOf(user);
+        UUID id = Studio.userId(user);
 
-        Answer ledgerPage = user.get("/api/v1/credits/ledger");
+        Answer ledgerPage = user.get(ApiPaths.LEDGER);
         assertThat(ledgerPage.status()).isEqualTo(200);
-        assertThat(ledgerPage.json().get("items")).hasSize(1);
-        var grant = ledgerPage.json().get("items").get(0);
-        assertThat(grant.get("kind").asText()).isEqualTo("GRANT");
-        assertThat(grant.get("amount").asInt()).isEqualTo(5);
+        assertThat(ledgerPage.page(LedgerEntryView.class).items())
+                .singleElement()
+                .satisfies(grant -> {
+                    assertThat(grant.kind()).isEqualTo(LedgerKind.GRANT);
+                    assertThat(grant.amount()).isEqualTo(5);
+                });
         assertThat(ledger.balance(id)).isEqualTo(5).isEqualTo(ledger.ledgerSum(id));
     }
 
     @Test
     void adminAdjustmentAddsALedgerRowAndMovesTheBalance() {
         ApiClient user = server.client().registerNew();
-        UUID id = idOf(user);
+        UUID id = Studio.userId(user);
 
-        Answer added = admin.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", 40, "reason", "Goodwill after outage"));
+        Answer added = adjust(admin, id, Map.of("amount", 40, "reason", "Goodwill after outage"));
         assertThat(added.status()).isEqualTo(201);
-        assertThat(added.json().get("kind").asText()).isEqualTo("ADJUSTMENT");
-        assertThat(added.json().get("balanceAfter").asInt()).isEqualTo(45);
+        assertThat(added.as(LedgerEntryView.class).kind()).isEqualTo(LedgerKind.ADJUSTMENT);
+        assertThat(added.as(LedgerEntryView.class).balanceAfter()).isEqualTo(45);
 
-        Answer removed = admin.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", -15, "reason", "Correction"));
+        Answer removed = adjust(admin, id, Map.of("amount", -15, "reason", "Correction"));
         assertThat(removed.status()).isEqualTo(201);
 
-        assertThat(user.get("/api/v1/me").json().get("credits").asInt()).isEqualTo(30);
-        var items = user.get("/api/v1/credits/ledger").json().get("items");
+        assertThat(Studio.credits(user)).isEqualTo(30);
+        List<LedgerEntryView> items =
+                user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items();
         assertThat(items).hasSize(3);
-        assertThat(items.get(0).get("amount").asInt()).isEqualTo(-15);
-        assertThat(items.get(0).get("reason").asText()).isEqualTo("Correction");
+        assertThat(items.get(0).amount()).isEqualTo(-15);
+        assertThat(items.get(0).reason()).isEqualTo("Correction");
         assertThat(ledger.ledgerSum(id)).isEqualTo(30).isEqualTo(ledger.balance(id));
     }
 
     @Test
     void adjustmentBelowZeroIsRefusedAndChangesNothing() {
         ApiClient user = server.client().registerNew();
-        UUID id = idOf(user);
+        UUID id = Studio.userId(user);
 
-        Answer answer = admin.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", -6, "reason", "Too much"));
+        Answer answer = adjust(admin, id, Map.of("amount", -6, "reason", "Too much"));
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.errorCode()).isEqualTo("balance_would_be_negative");
@@ -83,44 +94,53 @@ class AdminApiTest {
 
     @Test
     void adjustmentValidatesAmountReasonAndUser() {
-        UUID id = idOf(server.client().registerNew());
-        assertThat(admin.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", 0, "reason", "x")).errorCode()).isEqualTo("invalid_amount");
-        assertThat(admin.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", 5)).errorCode()).isEqualTo("invalid_reason");
-        assertThat(admin.postRaw("/api/v1/admin/users/" + id + "/credits", "{\"amount\": \"many\"}").status()).isEqualTo(400);
-        assertThat(admin.post("/api/v1/admin/users/" + UUID.randomUUID() + "/credits", Map.of("amount", 5, "reason", "x")).status()).isEqualTo(404);
-        assertThat(admin.post("/api/v1/admin/users/not-a-uuid/credits", Map.of("amount", 5, "reason", "x")).status()).isEqualTo(404);
+        UUID id = Studio.userId(server.client().registerNew());
+        assertThat(adjust(admin, id, Map.of("amount", 0, "reason", "x")).errorCode())
+                .isEqualTo("invalid_amount");
+        assertThat(adjust(admin, id, Map.of("amount", 5)).errorCode()).isEqualTo("invalid_reason");
+        assertThat(admin.postRaw(ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, id), "{\"amount\": \"many\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(adjust(admin, UUID.randomUUID(), Map.of("amount", 5, "reason", "x"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(adjust(admin, "not-a-uuid", Map.of("amount", 5, "reason", "x"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void adminListsUsersWithSearchAndPaging() {
         ApiClient user = server.client().registerNew();
-        String email = user.get("/api/v1/me").json().get("email").asText();
+        String email = user.get(ApiPaths.ME).as(UserView.class).email();
 
-        Answer found = admin.get("/api/v1/admin/users?q=" + email.substring(0, 20));
+        Answer found = admin.get(ApiPaths.ADMIN_USERS + "?q=" + email.substring(0, 20));
         assertThat(found.status()).isEqualTo(200);
-        assertThat(found.json().get("items")).hasSize(1);
-        assertThat(found.json().get("items").get(0).get("email").asText()).isEqualTo(email);
-        assertThat(found.json().get("items").get(0).get("credits").asInt()).isEqualTo(5);
+        assertThat(found.page(AdminUserView.class).items()).singleElement().satisfies(row -> {
+            assertThat(row.email()).isEqualTo(email);
+            assertThat(row.credits()).isEqualTo(5);
+        });
 
         server.client().registerNew();
-        Answer firstPage = admin.get("/api/v1/admin/users?limit=1");
-        assertThat(firstPage.json().get("items")).hasSize(1);
-        String cursor = firstPage.json().get("nextCursor").asText();
-        Answer secondPage = admin.get("/api/v1/admin/users?limit=1&cursor=" + cursor);
-        assertThat(secondPage.json().get("items").get(0).get("email").asText())
-                .isGreaterThan(firstPage.json().get("items").get(0).get("email").asText());
+        Page<AdminUserView> firstPage =
+                admin.get(ApiPaths.ADMIN_USERS + "?limit=1").page(AdminUserView.class);
+        assertThat(firstPage.items()).hasSize(1);
+        Page<AdminUserView> secondPage = admin.get(ApiPaths.ADMIN_USERS + "?limit=1&cursor=" + firstPage.nextCursor())
+                .page(AdminUserView.class);
+        assertThat(secondPage.items().get(0).email())
+                .isGreaterThan(firstPage.items().get(0).email());
     }
 
     @Test
     void everyAdminRouteIs403ForAUserAnd401Anonymous() {
         ApiClient user = server.client().registerNew();
-        UUID id = idOf(user);
+        UUID id = Studio.userId(user);
 
-        assertThat(user.get("/api/v1/admin/users").status()).isEqualTo(403);
-        Answer forbidden = user.post("/api/v1/admin/users/" + id + "/credits", Map.of("amount", 1000, "reason", "self-service"));
+        assertThat(user.get(ApiPaths.ADMIN_USERS).status()).isEqualTo(403);
+        Answer forbidden = adjust(user, id, Map.of("amount", 1000, "reason", "self-service"));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.errorCode()).isEqualTo("forbidden");
         assertThat(ledger.balance(id)).isEqualTo(5);
-        assertThat(server.client().get("/api/v1/admin/users").status()).isEqualTo(401);
+        assertThat(server.client().get(ApiPaths.ADMIN_USERS).status()).isEqualTo(401);
     }
 }

@@ -21,13 +21,15 @@ import java.util.concurrent.Executors;
 class ServerArchitectureTest {
 
     @ArchTest
-    static final ArchRule neverImportsTheStudio = noClasses().should().dependOnClassesThat()
+    static final ArchRule neverImportsTheStudio = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("com.pixfino.studio..", "javafx..")
             .because("the server must never inherit the desktop app or JavaFX");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("com.pixfino.server.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("com.pixfino.server.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
@@ -40,37 +42,54 @@ class ServerArchitectureTest {
 
     @ArchTest
     static final ArchRule servicesNeverSeeTheHttpContext = classes()
-            .that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Ledger").or().haveSimpleNameEndingWith("Catalog")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackage("io.javalin..")
+            .that()
+            .haveSimpleNameEndingWith("Service")
+            .or()
+            .haveSimpleNameEndingWith("Ledger")
+            .or()
+            .haveSimpleNameEndingWith("Catalog")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackage("io.javalin..")
             .because("services are tested without HTTP (javalin-samples)");
 
     @ArchTest
     static final ArchRule onlyTheHttpLayerSeesHttp = noClasses()
             .that(outsideTheHttpLayer())
-            .should().dependOnClassesThat().resideInAnyPackage("com.pixfino.server.http..", "io.javalin..")
-            .because("services throw DomainException and never see a request; only http/ErrorMapping turns refusals into statuses");
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.pixfino.server.http..", "io.javalin..")
+            .because(
+                    "services throw DomainException and never see a request; only http/ErrorMapping turns refusals into statuses");
 
     @ArchTest
     static final ArchRule threadsComeFromServerThreads = noClasses()
-            .that().resideOutsideOfPackage("com.pixfino.server.concurrent..")
-            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .that()
+            .resideOutsideOfPackage("com.pixfino.server.concurrent..")
+            .should()
+            .callConstructorWhere(target(owner(assignableTo(Thread.class))))
             .because("every server thread is named, daemon and logs what escapes it: use concurrent.ServerThreads");
 
     @ArchTest
     static final ArchRule poolsComeFromServerThreads = noClasses()
-            .that().resideOutsideOfPackage("com.pixfino.server.concurrent..")
-            .should().dependOnClassesThat().belongToAnyOf(Executors.class)
-            .because("Executors' default threads are anonymous and swallow what escapes them: use concurrent.ServerThreads");
+            .that()
+            .resideOutsideOfPackage("com.pixfino.server.concurrent..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(Executors.class)
+            .because(
+                    "Executors' default threads are anonymous and swallow what escapes them: use concurrent.ServerThreads");
 
     /** Outside the http package, the app factory, the composition root and the *Routes handlers (with their nested classes). */
     private static DescribedPredicate<JavaClass> outsideTheHttpLayer() {
-        return DescribedPredicate.describe("are outside the HTTP layer (..http.., PixfinoApi, ServerApp, *Routes)", type -> {
-            String topLevel = type.getName().replaceAll("\\$.*", "");
-            boolean httpLayer = (type.getPackageName() + ".").startsWith("com.pixfino.server.http.")
-                    || topLevel.equals("com.pixfino.server.PixfinoApi")
-                    || topLevel.equals("com.pixfino.server.ServerApp")
-                    || topLevel.endsWith("Routes");
-            return !httpLayer;
-        });
+        return DescribedPredicate.describe(
+                "are outside the HTTP layer (..http.., PixfinoApi, ServerApp, *Routes)", type -> {
+                    String topLevel = type.getName().replaceAll("\\$.*", "");
+                    boolean httpLayer = (type.getPackageName() + ".").startsWith("com.pixfino.server.http.")
+                            || topLevel.equals("com.pixfino.server.PixfinoApi")
+                            || topLevel.equals("com.pixfino.server.ServerApp")
+                            || topLevel.endsWith("Routes");
+                    return !httpLayer;
+                });
     }
 }

@@ -1,169 +1,318 @@
 package com.pixfino.server.bench;
 
-import com.pixfino.server.config.ServerConfig;
-import com.pixfino.server.generation.JobSettings;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.ScriptedProvider;
-import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestDatabases;
+import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * Load generator for {@code POST /api/v1/generations}: 64 clients on 127.0.0.1 for a bounded time, then
- * pgbench runs the same debit + ledger + insert transaction on the same database, so the two figures
- * come from one machine in one run and their ratio is what to compare across runs.
+ * The load generator of {@code bench/create-generation.sh}, in its own JVM: signs up one user per client
+ * through the API of a running server (credits, one small photo each), then each client sends
+ * {@code POST /api/v1/generations} back to back (closed loop) for the warm-up and the measured seconds,
+ * and stops by itself. Prints accepted creates per second, p50/p95/p99/max and errors of the measured
+ * window, writes them to {@code outDir/api.properties}, and, given a JDBC URL, what the database executed
+ * per create in the same window (pg_stat_statements).
  *
- * <p>Arguments: clients (64), warm-up seconds (5), measured seconds (20).
+ * <p>Arguments: base URL, clients, warm-up seconds, measured seconds, output directory, [JDBC URL]. Every request
+ * carries a fresh {@code Idempotency-Key} as the studio's do, unless {@code -Dbench.idempotencyKeys=false}.
+ * The server must have {@link TestServer#ADMIN_EMAIL}/{@link TestServer#ADMIN_PASSWORD} as its admin.
  */
 public final class CreateGenerationLoad {
 
-    private CreateGenerationLoad() {
+    private static final String PRESET = "linkedin-headshot";
+
+    private CreateGenerationLoad() {}
+
+    public static void main(String[] args) {
+        try {
+            measure(args);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            // the client threads are not daemons: without this a failed set-up would hang the bench
+            System.exit(1);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    private static void measure(String[] args) throws Exception {
+        String baseUrl = args[0];
+        int clients = Integer.parseInt(args[1]);
+        int warmup = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        Path outDir = Path.of(args[4]);
+        String jdbcUrl = args.length > 5 ? args[5] : null;
 
-        ServerConfig.DatabaseSettings db = TestDatabases.freshDatabase();
-        ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("bench"), Optional.of(db));
-        // jobs are submitted as in production but poll rarely, so the measurement is the create path
-        ServerConfig config = new ServerConfig(0, base.dataDir(), base.database(), base.admin(), base.monthlyCredits(),
-                base.tokenLifetime(), base.maxUploadBytes(), base.maxUploadPixels(),
-                new JobSettings(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 4),
-                base.resilience()).withLimits(base.limits());
-        try (TestServer server = TestServer.start(config, List.of(new ScriptedProvider("replicate")))) {
-            Studio studio = new Studio(server);
-            long preset = studio.presetId("linkedin-headshot");
-            List<String> tokens = new ArrayList<>();
-            List<String> bodies = new ArrayList<>();
-            List<UUID> userIds = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                ApiClient user = studio.userWithCredits(1_000_000);
-                userIds.add(Studio.userId(user));
-                tokens.add(user.token());
-                bodies.add("{\"presetId\":" + preset + ",\"uploadId\":\"" + Studio.upload(user) + "\",\"prompt\":\"runs forever\"}");
+        List<String> tokens = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        signUp(baseUrl, clients, tokens, bodies);
+        boolean idempotencyKeys = !"false".equals(System.getProperty("bench.idempotencyKeys"));
+        PrintStream out = System.out;
+
+        // the floor of this harness on this machine now: an unmatched route answers 404 without touching the database
+        URI nowhere = URI.create(baseUrl + "/api/v1/bench-floor");
+        List<Supplier<HttpRequest>> probes = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            probes.add(() -> HttpRequest.newBuilder(nowhere)
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build());
+        }
+        Result floor = run(probes, 404, 2, 5, null, null);
+        out.printf(
+                Locale.ROOT,
+                "harness floor GET (404, no database): clients=%d throughput=%.1f req/s p50=%.1f ms p99=%.1f ms%n",
+                clients,
+                floor.throughput(),
+                floor.percentile(0.50),
+                floor.percentile(0.99));
+
+        URI creates = URI.create(baseUrl + "/api/v1/generations");
+        List<Supplier<HttpRequest>> requests = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            HttpRequest.Builder template = HttpRequest.newBuilder(creates)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.get(i))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
+            // the studio sends a fresh Idempotency-Key with every Generate, so the server takes that path too
+            requests.add(
+                    idempotencyKeys
+                            ? () -> template.copy()
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .build()
+                            : template::build);
+        }
+        Result result = run(requests, 202, warmup, seconds, jdbcUrl, outDir);
+
+        out.printf(
+                Locale.ROOT,
+                "api POST /api/v1/generations (Idempotency-Key: %s): clients=%d warmup=%ds measured=%ds accepted=%d errors=%d "
+                        + "throughput=%.1f req/s p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                idempotencyKeys ? "a fresh one each" : "none",
+                clients,
+                warmup,
+                seconds,
+                result.latencies.length,
+                result.errors(),
+                result.throughput(),
+                result.percentile(0.50),
+                result.percentile(0.95),
+                result.percentile(0.99),
+                result.percentile(1.0));
+        if (!result.errorsByKind.isEmpty()) {
+            out.println("errors by kind: " + new TreeMap<>(result.errorsByKind));
+        }
+        Files.writeString(
+                outDir.resolve("api.properties"),
+                String.format(
+                        Locale.ROOT,
+                        "rps=%.1f%np50=%.1f%np95=%.1f%np99=%.1f%nmax=%.1f%naccepted=%d%nerrors=%d%nfromEpochMs=%d%ntoEpochMs=%d%nfloorRps=%.1f%n",
+                        result.throughput(),
+                        result.percentile(0.50),
+                        result.percentile(0.95),
+                        result.percentile(0.99),
+                        result.percentile(1.0),
+                        result.latencies.length,
+                        result.errors(),
+                        result.fromEpochMillis,
+                        result.toEpochMillis,
+                        floor.throughput()));
+    }
+
+    /** One user per client, each with credits for the whole run and an uploaded photo; signs up 4 at a time. */
+    private static void signUp(String baseUrl, int clients, List<String> tokens, List<String> bodies) throws Exception {
+        ApiClient anonymous = new ApiClient(baseUrl);
+        ApiClient admin = anonymous.login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        long preset = -1;
+        for (JsonNode p : anonymous.get("/api/v1/presets").json()) {
+            if (p.get("slug").asText().equals(PRESET)) {
+                preset = p.get("id").asLong();
             }
-            Result app = runHttp(server.baseUrl(), tokens, bodies, warmup, seconds);
-            double pgbenchTps = runPgbench(db, userIds, preset, clients, seconds);
-            System.out.printf(Locale.ROOT, "create-generation: clients=%d seconds=%d requests=%d errors=%d throughput=%.1f req/s p50=%.1f ms p99=%.1f ms%n",
-                    clients, seconds, app.count, app.errors, app.throughput(), app.percentile(0.50), app.percentile(0.99));
-            System.out.printf(Locale.ROOT, "pgbench debit+ledger+insert: clients=%d seconds=%d tps=%.1f%n", clients, seconds, pgbenchTps);
-            System.out.printf(Locale.ROOT, "ratio api/pgbench = %.3f%n", app.throughput() / pgbenchTps);
         }
-        System.exit(0);
+        if (preset < 0) {
+            throw new IllegalStateException("no preset " + PRESET);
+        }
+        byte[] photo = TestImages.jpeg(320, 400);
+        long presetId = preset;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String[]>> users = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            users.add(pool.submit(() -> {
+                ApiClient user = anonymous.registerNew();
+                String id = user.get("/api/v1/me").json().get("id").asText();
+                ApiClient.Answer grant = admin.post(
+                        "/api/v1/admin/users/" + id + "/credits", Map.of("amount", 1_000_000, "reason", "bench"));
+                if (grant.status() != 201) {
+                    throw new IllegalStateException("credit grant failed: " + grant.body());
+                }
+                ApiClient.Answer upload = user.upload("/api/v1/uploads", "selfie.jpg", photo, "image/jpeg");
+                if (upload.status() != 201) {
+                    throw new IllegalStateException("upload failed: " + upload.body());
+                }
+                // "forever": the fake provider keeps the job running, so only its first step shares the cores
+                return new String[] {
+                    user.token(),
+                    "{\"presetId\":" + presetId + ",\"uploadId\":\""
+                            + upload.json().get("id").asText() + "\",\"prompt\":\"runs forever " + UUID.randomUUID()
+                            + "\"}"
+                };
+            }));
+        }
+        for (Future<String[]> user : users) {
+            String[] tokenAndBody = user.get();
+            tokens.add(tokenAndBody[0]);
+            bodies.add(tokenAndBody[1]);
+        }
+        pool.shutdown();
     }
 
-    record Result(long count, long errors, double seconds, long[] latenciesMicros) {
+    record Result(
+            long[] latencies,
+            Map<String, AtomicInteger> errorsByKind,
+            double seconds,
+            long fromEpochMillis,
+            long toEpochMillis) {
+        long errors() {
+            return errorsByKind.values().stream().mapToLong(AtomicInteger::get).sum();
+        }
+
         double throughput() {
-            return count / seconds;
+            return latencies.length / seconds;
         }
 
+        /** Nearest-rank percentile in ms; the latencies are sorted. */
         double percentile(double p) {
-            long[] sorted = latenciesMicros.clone();
-            Arrays.sort(sorted);
-            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1000.0;
+            if (latencies.length == 0) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(p * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(latencies.length - 1, rank))] / 1000.0;
         }
     }
 
-    private static Result runHttp(String baseUrl, List<String> tokens, List<String> bodies, int warmup, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(baseUrl + "/api/v1/generations");
-        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+    /** Each client sends its requests back to back; with a JDBC URL, counts the statements of the measured window. */
+    private static Result run(
+            List<Supplier<HttpRequest>> clients,
+            int expectedStatus,
+            int warmup,
+            int seconds,
+            String jdbcUrl,
+            Path outDir)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        // connected before the clients start: a cold JVM's first connection can take seconds on a busy machine
+        StatementCounts counts = jdbcUrl == null ? null : StatementCounts.connect(jdbcUrl, "postgres");
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long stopAt = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-        AtomicLong errors = new AtomicLong();
-        CountDownLatch ready = new CountDownLatch(tokens.size());
-        List<Future<List<Long>>> runs = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        List<Future<long[][]>> runs = new ArrayList<>();
+        for (Supplier<HttpRequest> next : clients) {
             runs.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                ready.countDown();
+                long[] latencies = new long[1024];
+                long[] completions = new long[1024];
+                int n = 0;
+                int c = 0;
                 while (System.nanoTime() < stopAt) {
+                    HttpRequest request = next.get();
                     long sent = System.nanoTime();
-                    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    String error = null;
+                    try {
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != expectedStatus) {
+                            error = "http_" + response.statusCode();
+                        }
+                    } catch (java.io.IOException e) {
+                        error = e.getClass().getSimpleName();
+                    }
                     long done = System.nanoTime();
+                    if (error == null) {
+                        if (c == completions.length) {
+                            completions = Arrays.copyOf(completions, c * 2);
+                        }
+                        completions[c++] = done;
+                    }
                     if (sent >= measureFrom && done <= stopAt) {
-                        if (response.statusCode() == 202) {
-                            latencies.add((done - sent) / 1000);
+                        if (error != null) {
+                            errors.computeIfAbsent(error, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         } else {
-                            errors.incrementAndGet();
+                            if (n == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, n * 2);
+                            }
+                            latencies[n++] = (done - sent) / 1000;
                         }
                     }
                 }
-                return latencies;
+                return new long[][] {Arrays.copyOf(latencies, n), Arrays.copyOf(completions, c)};
             }));
         }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> run : runs) {
-            all.addAll(run.get());
+        sleepUntil(measureFrom);
+        long sqlFrom = System.nanoTime();
+        if (counts != null) {
+            counts.start();
         }
-        pool.shutdown();
-        return new Result(all.size(), errors.get(), seconds, all.stream().mapToLong(Long::longValue).toArray());
-    }
-
-    /** The create transaction's writes as pgbench SQL, on the same tables and indexes. */
-    private static double runPgbench(ServerConfig.DatabaseSettings db, List<UUID> users, long preset, int clients, int seconds) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
-            c.createStatement().execute("CREATE TABLE bench_users (n INTEGER PRIMARY KEY, id UUID NOT NULL)");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_users VALUES (?, ?)")) {
-                for (int i = 0; i < users.size(); i++) {
-                    insert.setInt(1, i + 1);
-                    insert.setObject(2, users.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        sleepUntil(stopAt);
+        StatementCounts.Window sql = counts == null ? null : counts.end();
+        long sqlTo = System.nanoTime();
+        long[] all = new long[0];
+        long createsInSqlWindow = 0;
+        for (Future<long[][]> run : runs) {
+            long[][] mine = run.get();
+            long[] merged = Arrays.copyOf(all, all.length + mine[0].length);
+            System.arraycopy(mine[0], 0, merged, all.length, mine[0].length);
+            all = merged;
+            createsInSqlWindow += Arrays.stream(mine[1])
+                    .filter(t -> t >= sqlFrom && t <= sqlTo)
+                    .count();
+        }
+        pool.shutdownNow();
+        Arrays.sort(all);
+        if (sql != null) {
+            try (PrintStream file =
+                    new PrintStream(Files.newOutputStream(outDir.resolve("sql-per-create.txt")), true, "UTF-8")) {
+                // per create completed while the statements were counted (requests in flight at the edges roughly
+                // cancel out)
+                sql.print(file, createsInSqlWindow, "create");
             }
         }
-        Path script = Files.createTempFile("pgbench-create", ".sql");
-        Files.writeString(script, String.join("\n",
-                "\\set n random(1, " + users.size() + ")",
-                "BEGIN;",
-                "SELECT u.id, u.role FROM users u JOIN bench_users b ON b.id = u.id WHERE b.n = :n;",
-                "SELECT id, credits, pro FROM presets WHERE id = " + preset + " AND active;",
-                "UPDATE users SET credits = credits - 4 WHERE id = (SELECT id FROM bench_users WHERE n = :n) AND credits - 4 >= 0 RETURNING credits;",
-                "INSERT INTO credit_ledger (user_id, amount, kind, reason, reference, balance_after, created_at)"
-                        + " SELECT id, -4, 'DEBIT', 'bench', 'bench:' || gen_random_uuid(), 0, now() FROM bench_users WHERE n = :n;",
-                "INSERT INTO generations (id, user_id, preset_id, status, media_kind, credits_charged, created_at, updated_at)"
-                        + " SELECT gen_random_uuid(), id, " + preset + ", 'PENDING', 'IMAGE', 4, now(), now() FROM bench_users WHERE n = :n;",
-                "COMMIT;", ""));
-        URI jdbc = URI.create(db.url().substring("jdbc:".length()));
-        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2",
-                "-T", Integer.toString(seconds), "-f", script.toString(), "-h", jdbc.getHost(), "-p", Integer.toString(jdbc.getPort()),
-                "-U", db.user() == null ? "postgres" : db.user(), jdbc.getPath().substring(1)).redirectErrorStream(true);
-        Process process = pgbench.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + output);
+        return new Result(all, errors, seconds, epochMillisAt(measureFrom), epochMillisAt(stopAt));
+    }
+
+    private static long epochMillisAt(long nanoTime) {
+        return System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
-        return output.lines().filter(l -> l.startsWith("tps = ")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(6).split(" ")[0]))
-                .orElseThrow(() -> new IllegalStateException("no tps in pgbench output:\n" + output));
     }
 }

@@ -34,8 +34,8 @@ class ServerThreadsTest {
     void threadsAreNamedInTurnAndNeverHoldTheJvmOpen() {
         ServerThreads threads = ServerThreads.named("worker");
 
-        Thread first = threads.newThread(() -> { });
-        Thread second = threads.newThread(() -> { });
+        Thread first = threads.newThread(() -> {});
+        Thread second = threads.newThread(() -> {});
 
         assertThat(first.getName()).isEqualTo("worker-1");
         assertThat(second.getName()).isEqualTo("worker-2");

@@ -24,24 +24,43 @@ class ConfigLoaderTest {
         assertThat(config.monthlyCredits(Tier.FREE)).isEqualTo(5);
         assertThat(config.maxUploadBytes()).isEqualTo(20L * 1024 * 1024);
         assertThat(config.maxUploadPixels()).isEqualTo(50_000_000L);
+        assertThat(config.swaggerUi()).isTrue();
+    }
+
+    @Test
+    void swaggerUiCanBeTurnedOff() {
+        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "false")).load().swaggerUi())
+                .isFalse();
+        assertThat(new ConfigLoader(Map.of("PIXFINO_SWAGGER", "TRUE")).load().swaggerUi())
+                .isTrue();
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_SWAGGER", "off")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PIXFINO_SWAGGER must be true or false, not 'off'.");
     }
 
     @Test
     void readsEveryDocumentedVariable() {
         ServerConfig config = new ConfigLoader(Map.of(
-                "PIXFINO_PORT", "8001",
-                "PIXFINO_DATA_DIR", "/srv/pixfino",
-                "PIXFINO_DB_URL", "jdbc:postgresql://db:5432/pixfino",
-                "PIXFINO_DB_USER", "pixfino",
-                "PIXFINO_DB_PASSWORD", "s3cret",
-                "PIXFINO_ADMIN_EMAIL", "ops@example.com",
-                "PIXFINO_ADMIN_PASSWORD", "ops-Password-1",
-                "PIXFINO_CREDITS_FREE", "10")).load();
+                        "PIXFINO_PORT", "8001",
+                        "PIXFINO_DATA_DIR", "/srv/pixfino",
+                        "PIXFINO_DB_URL", "jdbc:postgresql://db:5432/pixfino",
+                        "PIXFINO_DB_USER", "pixfino",
+                        "PIXFINO_DB_PASSWORD", "s3cret",
+                        "PIXFINO_ADMIN_EMAIL", "ops@example.com",
+                        "PIXFINO_ADMIN_PASSWORD", "ops-Password-1",
+                        "PIXFINO_CREDITS_FREE", "10"))
+                .load();
         assertThat(config.port()).isEqualTo(8001);
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/pixfino"));
-        assertThat(config.database()).get().extracting(ServerConfig.DatabaseSettings::user).isEqualTo("pixfino");
+        assertThat(config.database())
+                .get()
+                .extracting(ServerConfig.DatabaseSettings::user)
+                .isEqualTo("pixfino");
         assertThat(config.database().get().toString()).doesNotContain("s3cret");
-        assertThat(config.admin()).get().extracting(ServerConfig.AdminSettings::email).isEqualTo("ops@example.com");
+        assertThat(config.admin())
+                .get()
+                .extracting(ServerConfig.AdminSettings::email)
+                .isEqualTo("ops@example.com");
         assertThat(config.admin().get().toString()).doesNotContain("ops-Password-1");
         assertThat(config.monthlyCredits(Tier.FREE)).isEqualTo(10);
     }
@@ -49,7 +68,8 @@ class ConfigLoaderTest {
     @Test
     void badValuesStopWithOneSentenceNamingTheSetting() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_PORT", "seventy")).load())
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("PIXFINO_PORT must be a whole number");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PIXFINO_PORT must be a whole number");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_PORT", "70000")).load())
                 .hasMessageContaining("PIXFINO_PORT must be between 0 and 65535");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_URL", "mysql://db/x")).load())
@@ -65,16 +85,21 @@ class ConfigLoaderTest {
         assertThat(new ConfigLoader(Map.of()).load().limits()).isEqualTo(RateLimitSettings.defaults());
 
         RateLimitSettings limits = new ConfigLoader(Map.of(
-                "PIXFINO_LIMIT_LOGIN_PER_IP", "100/1m",
-                "PIXFINO_LIMIT_FAILED_LOGINS_PER_ACCOUNT", "5/30m",
-                "PIXFINO_LIMIT_REGISTER_PER_IP", "off")).load().limits();
+                        "PIXFINO_LIMIT_LOGIN_PER_IP", "100/1m",
+                        "PIXFINO_LIMIT_FAILED_LOGINS_PER_ACCOUNT", "5/30m",
+                        "PIXFINO_LIMIT_REGISTER_PER_IP", "off"))
+                .load()
+                .limits();
 
         assertThat(limits.allowance(Budget.LOGIN_PER_IP)).contains(Allowance.of(100, Duration.ofMinutes(1)));
-        assertThat(limits.allowance(Budget.FAILED_LOGINS_PER_ACCOUNT)).contains(Allowance.of(5, Duration.ofMinutes(30)));
+        assertThat(limits.allowance(Budget.FAILED_LOGINS_PER_ACCOUNT))
+                .contains(Allowance.of(5, Duration.ofMinutes(30)));
         assertThat(limits.allowance(Budget.REGISTER_PER_IP)).isEmpty();
-        assertThat(limits.allowance(Budget.REGISTER_PER_ACCOUNT)).contains(RateLimitSettings.defaultFor(Budget.REGISTER_PER_ACCOUNT));
+        assertThat(limits.allowance(Budget.REGISTER_PER_ACCOUNT))
+                .contains(RateLimitSettings.defaultFor(Budget.REGISTER_PER_ACCOUNT));
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_LIMIT_LOGIN_PER_ACCOUNT", "lots")).load())
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("PIXFINO_LIMIT_LOGIN_PER_ACCOUNT must be a count per period like 30/1m, 10/15m or 5/1h (or off), not 'lots'.");
+                .hasMessage(
+                        "PIXFINO_LIMIT_LOGIN_PER_ACCOUNT must be a count per period like 30/1m, 10/15m or 5/1h (or off), not 'lots'.");
     }
 }

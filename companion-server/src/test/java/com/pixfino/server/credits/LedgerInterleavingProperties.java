@@ -41,7 +41,12 @@ class LedgerInterleavingProperties {
     private static GenerationService generations;
     private static long preset;
 
-    enum Op { DEBIT, REFUND, GRANT, CANCEL }
+    enum Op {
+        DEBIT,
+        REFUND,
+        GRANT,
+        CANCEL
+    }
 
     @BeforeContainer
     static void start() {
@@ -65,8 +70,11 @@ class LedgerInterleavingProperties {
     }
 
     @Property(tries = 40)
-    void balanceNeverNegativeAndAlwaysTheLedgerSum(@ForAll("operations") List<Op> first, @ForAll("operations") List<Op> second,
-                                                   @ForAll("startingCredits") int startingCredits) throws Exception {
+    void balanceNeverNegativeAndAlwaysTheLedgerSum(
+            @ForAll("operations") List<Op> first,
+            @ForAll("operations") List<Op> second,
+            @ForAll("startingCredits") int startingCredits)
+            throws Exception {
         UUID userId = graph.userWithCredits(startingCredits);
         UUID upload = graph.upload(userId);
         List<UUID> created = new CopyOnWriteArrayList<>();
@@ -89,8 +97,13 @@ class LedgerInterleavingProperties {
 
         assertThat(ledger.balance(userId)).isNotNegative().isEqualTo(ledger.ledgerSum(userId));
         for (UUID id : created) {
-            int refunds = dsl.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.REFERENCE.eq("generation:" + id).and(CREDIT_LEDGER.KIND.eq(LedgerKind.REFUND)));
-            boolean refunded = dsl.select(GENERATIONS.REFUNDED).from(GENERATIONS).where(GENERATIONS.ID.eq(id)).fetchOne(GENERATIONS.REFUNDED);
+            int refunds = dsl.fetchCount(
+                    CREDIT_LEDGER,
+                    CREDIT_LEDGER.REFERENCE.eq("generation:" + id).and(CREDIT_LEDGER.KIND.eq(LedgerKind.REFUND)));
+            boolean refunded = dsl.select(GENERATIONS.REFUNDED)
+                    .from(GENERATIONS)
+                    .where(GENERATIONS.ID.eq(id))
+                    .fetchOne(GENERATIONS.REFUNDED);
             assertThat(refunds).isLessThanOrEqualTo(1).isEqualTo(refunded ? 1 : 0);
         }
     }
@@ -103,7 +116,10 @@ class LedgerInterleavingProperties {
     private static void apply(Op op, UUID userId, UUID upload, List<UUID> created) {
         try {
             switch (op) {
-                case DEBIT -> created.add(generations.create(userId, new CreateGenerationRequest(preset, upload, null), null).id());
+                case DEBIT ->
+                    created.add(generations
+                            .create(userId, new CreateGenerationRequest(preset, upload, null), null)
+                            .id());
                 case GRANT -> ledger.apply(userId, 3, LedgerKind.GRANT, "property grant", null);
                 case REFUND -> lastOf(created).ifPresent(id -> store.fail(id, "test", "property failure"));
                 case CANCEL -> lastOf(created).ifPresent(id -> generations.cancel(userId, id));

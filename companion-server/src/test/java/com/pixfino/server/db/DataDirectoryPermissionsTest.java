@@ -29,14 +29,18 @@ class DataDirectoryPermissionsTest {
 
     @Test
     void aFirstStartMakesTheDataDirectoryAndTheRuntimeFolderPrivate() throws IOException {
-        Path dataDir = TestDatabases.TestDirs.fresh("perm-new").resolve("nested").resolve("server");
+        Path dataDir =
+                TestDatabases.TestDirs.fresh("perm-new").resolve("nested").resolve("server");
 
         try (EmbeddedDatabase ignored = EmbeddedDatabase.start(dataDir, false)) {
             assertThat(mode(dataDir)).isEqualTo("rwx------");
-            assertThat(mode(dataDir.getParent())).as("a parent it had to create too").isEqualTo("rwx------");
+            assertThat(mode(dataDir.getParent()))
+                    .as("a parent it had to create too")
+                    .isEqualTo("rwx------");
             assertThat(mode(dataDir.resolve("postgres-runtime"))).isEqualTo("rwx------");
             // (zonky extracts once per JVM: in a test run the binaries may sit in an earlier start's folder)
-            assertThat(groupOrOtherWritable(dataDir.resolve("postgres-runtime"))).isEmpty();
+            assertThat(groupOrOtherWritable(dataDir.resolve("postgres-runtime")))
+                    .isEmpty();
         }
     }
 
@@ -65,14 +69,17 @@ class DataDirectoryPermissionsTest {
 
     private static List<Path> groupOrOtherWritable(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> !Files.isSymbolicLink(p)).filter(p -> {
-                try {
-                    var permissions = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-                    return permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return all.filter(p -> !Files.isSymbolicLink(p))
+                    .filter(p -> {
+                        try {
+                            var permissions = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+                            return permissions.contains(PosixFilePermission.GROUP_WRITE)
+                                    || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

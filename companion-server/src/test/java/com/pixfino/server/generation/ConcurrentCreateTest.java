@@ -2,6 +2,8 @@ package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
@@ -35,7 +37,8 @@ class ConcurrentCreateTest {
             for (int i = 0; i < 50; i++) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return Studio.create(user, preset, upload, "runs forever", null).status();
+                    return Studio.create(user, preset, upload, "runs forever", null)
+                            .status();
                 }));
             }
             go.countDown();
@@ -50,7 +53,10 @@ class ConcurrentCreateTest {
             CreditLedger ledger = server.services().ledger();
             assertThat(ledger.balance(userId)).isZero();
             assertThat(ledger.ledgerSum(userId)).isZero();
-            assertThat(user.get("/api/v1/generations?limit=100").json().get("items")).hasSize(10);
+            assertThat(user.get(ApiPaths.GENERATIONS + "?limit=100")
+                            .page(GenerationView.class)
+                            .items())
+                    .hasSize(10);
         }
     }
 }

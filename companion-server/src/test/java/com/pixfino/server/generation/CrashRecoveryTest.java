@@ -4,12 +4,13 @@ import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestImages;
@@ -57,49 +58,76 @@ class CrashRecoveryTest {
             ApiClient user = api.registerNew();
             userId = Studio.userId(user);
             api.login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD)
-                    .post("/api/v1/admin/users/" + userId + "/credits", Map.of("amount", CREDITS - 5, "reason", "crash test"));
-            String upload = user.upload("/api/v1/uploads", "p.jpg", TestImages.jpeg(400, 500), "image/jpeg").json().get("id").asText();
-            long preset = presetId(api, "snow-princess");
+                    .post(
+                            ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, userId),
+                            Map.of("amount", CREDITS - 5, "reason", "crash test"));
+            String upload = user.upload(ApiPaths.UPLOADS, "p.jpg", TestImages.jpeg(400, 500), "image/jpeg")
+                    .json()
+                    .get("id")
+                    .asText();
+            long preset = Studio.preset(api, "snow-princess").id();
 
             ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<String>> created = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
-                created.add(clients.submit(() -> Studio.create(user, preset, upload, null, null).json().get("id").asText()));
+                created.add(clients.submit(() -> Studio.create(user, preset, upload, null, null)
+                        .json()
+                        .get("id")
+                        .asText()));
             }
             for (Future<String> id : created) {
                 ids.add(id.get());
             }
             clients.shutdown();
-            Await.until(Duration.ofSeconds(30), () -> count(sql, "COMPLETED"), n -> n >= 5);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, "COMPLETED"), n -> n >= 5);
 
             first.destroyForcibly().waitFor();
             openAtKill = JOBS - count(sql, "COMPLETED") - count(sql, "FAILED");
-            assertThat(openAtKill).as("jobs were still in flight when the server was killed").isPositive();
+            assertThat(openAtKill)
+                    .as("jobs were still in flight when the server was killed")
+                    .isPositive();
 
             Process second = startServer(dataDir, db, "second");
             try {
-                Await.until(Duration.ofSeconds(120), () -> count(sql, "COMPLETED") + count(sql, "FAILED"), n -> n == JOBS);
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> count(sql, "COMPLETED") + count(sql, "FAILED"), n -> n == JOBS);
             } finally {
                 second.destroy();
                 second.waitFor();
             }
 
-            assertThat(count(sql, "PENDING") + count(sql, "RUNNING") + count(sql, "CANCELED")).isZero();
+            assertThat(count(sql, "PENDING") + count(sql, "RUNNING") + count(sql, "CANCELED"))
+                    .isZero();
             Map<String, Integer> debits = perGeneration(sql, "DEBIT");
             Map<String, Integer> refunds = perGeneration(sql, "REFUND");
             int completed = 0;
             for (String id : ids) {
-                String status = sql.select(GENERATIONS.STATUS).from(GENERATIONS).where(GENERATIONS.ID.eq(UUID.fromString(id))).fetchOne(GENERATIONS.STATUS).name();
+                String status = sql.select(GENERATIONS.STATUS)
+                        .from(GENERATIONS)
+                        .where(GENERATIONS.ID.eq(UUID.fromString(id)))
+                        .fetchOne(GENERATIONS.STATUS)
+                        .name();
                 assertThat(debits.get(id)).as("one debit for " + id).isEqualTo(1);
-                assertThat(refunds.getOrDefault(id, 0)).as("refunds for " + status + " " + id).isEqualTo("FAILED".equals(status) ? 1 : 0);
+                assertThat(refunds.getOrDefault(id, 0))
+                        .as("refunds for " + status + " " + id)
+                        .isEqualTo("FAILED".equals(status) ? 1 : 0);
                 if ("COMPLETED".equals(status)) {
                     completed++;
-                    String key = sql.select(GENERATIONS.OUTPUT_KEY).from(GENERATIONS).where(GENERATIONS.ID.eq(UUID.fromString(id))).fetchOne(GENERATIONS.OUTPUT_KEY);
+                    String key = sql.select(GENERATIONS.OUTPUT_KEY)
+                            .from(GENERATIONS)
+                            .where(GENERATIONS.ID.eq(UUID.fromString(id)))
+                            .fetchOne(GENERATIONS.OUTPUT_KEY);
                     assertThat(dataDir.resolve("files").resolve(key)).exists();
                 }
             }
-            int balance = sql.select(USERS.CREDITS).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.CREDITS);
-            int ledgerSum = sql.select(DSL.sum(CREDIT_LEDGER.AMOUNT)).from(CREDIT_LEDGER).where(CREDIT_LEDGER.USER_ID.eq(userId)).fetchOne(0, Integer.class);
+            int balance = sql.select(USERS.CREDITS)
+                    .from(USERS)
+                    .where(USERS.ID.eq(userId))
+                    .fetchOne(USERS.CREDITS);
+            int ledgerSum = sql.select(DSL.sum(CREDIT_LEDGER.AMOUNT))
+                    .from(CREDIT_LEDGER)
+                    .where(CREDIT_LEDGER.USER_ID.eq(userId))
+                    .fetchOne(0, Integer.class);
             assertThat(balance).isEqualTo(ledgerSum).isEqualTo(CREDITS - 4 * completed);
         } finally {
             first.destroyForcibly();
@@ -112,34 +140,38 @@ class CrashRecoveryTest {
 
     private static Map<String, Integer> perGeneration(DSLContext sql, String kind) {
         Map<String, Integer> counts = new HashMap<>();
-        sql.select(CREDIT_LEDGER.REFERENCE, DSL.count()).from(CREDIT_LEDGER).where(CREDIT_LEDGER.KIND.eq(LedgerKind.valueOf(kind)))
+        sql.select(CREDIT_LEDGER.REFERENCE, DSL.count())
+                .from(CREDIT_LEDGER)
+                .where(CREDIT_LEDGER.KIND.eq(LedgerKind.valueOf(kind)))
                 .groupBy(CREDIT_LEDGER.REFERENCE)
                 .forEach(r -> counts.put(r.value1().substring("generation:".length()), r.value2()));
         return counts;
     }
 
-    private static long presetId(ApiClient api, String slug) {
-        for (var preset : api.get("/api/v1/presets").json()) {
-            if (preset.get("slug").asText().equals(slug)) {
-                return preset.get("id").asLong();
-            }
-        }
-        throw new IllegalArgumentException(slug);
-    }
-
     private static Process startServer(Path dataDir, ServerConfig.DatabaseSettings db, String name) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                CrashTestServerMain.class.getName(), dataDir.toString(), db.url(), dataDir.resolve(name + ".port").toString())
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashTestServerMain.class.getName(),
+                        dataDir.toString(),
+                        db.url(),
+                        dataDir.resolve(name + ".port").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve(name + ".log").toFile())
                 .start();
-        Await.until(Duration.ofSeconds(60), () -> Files.exists(dataDir.resolve(name + ".port")) || !process.isAlive(), Boolean::booleanValue);
-        assertThat(process.isAlive()).as("server process " + name + " started; see " + dataDir.resolve(name + ".log")).isTrue();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(dataDir.resolve(name + ".port")) || !process.isAlive());
+        assertThat(process.isAlive())
+                .as("server process " + name + " started; see " + dataDir.resolve(name + ".log"))
+                .isTrue();
         return process;
     }
 
     private static int port(Path dataDir, String name) throws Exception {
-        return Integer.parseInt(Files.readString(dataDir.resolve(name + ".port")).trim());
+        return Integer.parseInt(
+                Files.readString(dataDir.resolve(name + ".port")).trim());
     }
 }

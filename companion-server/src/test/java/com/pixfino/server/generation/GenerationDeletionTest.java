@@ -65,8 +65,10 @@ class GenerationDeletionTest {
         assertThat(store.find(id)).isEmpty();
         assertThat(stoppedAtProvider).contains("replicate/prediction-" + id);
         assertThat(graph.services().ledger().balance(user)).isEqualTo(10);
-        assertThat(ledgerRows(user)).filteredOn(row -> row.kind() == LedgerKind.REFUND)
-                .singleElement().satisfies(refund -> assertThat(refund.reference()).isEqualTo("generation:" + id));
+        assertThat(ledgerRows(user))
+                .filteredOn(row -> row.kind() == LedgerKind.REFUND)
+                .singleElement()
+                .satisfies(refund -> assertThat(refund.reference()).isEqualTo("generation:" + id));
     }
 
     @Test
@@ -90,7 +92,8 @@ class GenerationDeletionTest {
         String thumbnail = "outputs/" + user + "/" + id + "-thumb.jpg";
         storage.put(output, new byte[] {1, 2, 3}, "image/png");
         storage.put(thumbnail, new byte[] {4, 5, 6}, "image/jpeg");
-        assertThat(store.complete(id, new StoredOutput(output, "image/png", thumbnail, 3, 1), BigDecimal.ONE)).isTrue();
+        assertThat(store.complete(id, new StoredOutput(output, "image/png", thumbnail, 3, 1), BigDecimal.ONE))
+                .isTrue();
         int charged = graph.services().ledger().balance(user);
 
         deletion.delete(user, id);
@@ -109,19 +112,27 @@ class GenerationDeletionTest {
         UUID id = create(owner);
 
         assertThatThrownBy(() -> deletion.delete(stranger, id))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
         assertThatThrownBy(() -> deletion.delete(owner, UUID.randomUUID()))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
 
         assertThat(store.find(id)).isPresent();
         assertThat(graph.services().ledger().balance(owner)).isLessThan(10);
     }
 
     private static UUID create(UUID user) {
-        return graph.services().generations().create(user, new CreateGenerationRequest(preset, graph.upload(user), null), null).id();
+        return graph.services()
+                .generations()
+                .create(user, new CreateGenerationRequest(preset, graph.upload(user), null), null)
+                .id();
     }
 
     private static List<LedgerEntryView> ledgerRows(UUID user) {
-        return graph.services().ledger().entries(user, PageRequest.first(PageRequest.MAX_LIMIT)).items();
+        return graph.services()
+                .ledger()
+                .entries(user, PageRequest.first(PageRequest.MAX_LIMIT))
+                .items();
     }
 }

@@ -1,8 +1,18 @@
 package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.AdminUserView;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.Page;
+import com.pixfino.model.api.UserView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ScriptedProvider;
@@ -53,31 +63,34 @@ class GenerationsApiTest {
 
         Answer created = Studio.create(user, photoPreset, upload, "smiling", null);
         assertThat(created.status()).isEqualTo(202);
-        assertThat(created.json().get("status").asText()).isEqualTo("PENDING");
-        assertThat(created.json().get("creditsCharged").asInt()).isEqualTo(4);
+        GenerationAccepted accepted = created.as(GenerationAccepted.class);
+        assertThat(accepted.status()).isEqualTo(GenerationStatus.PENDING);
+        assertThat(accepted.creditsCharged()).isEqualTo(4);
         assertThat(Studio.credits(user)).isEqualTo(6);
-        String id = created.json().get("id").asText();
+        String id = accepted.id().toString();
 
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(done.get("provider").asText()).isEqualTo("replicate");
-        assertThat(done.get("refunded").asBoolean()).isFalse();
-        assertThat(done.get("apiCostUsd").decimalValue()).isEqualByComparingTo("0.04");
-        assertThat(done.get("presetName").asText()).isEqualTo("LinkedIn Headshot");
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(done.provider()).isEqualTo("replicate");
+        assertThat(done.refunded()).isFalse();
+        assertThat(done.apiCostUsd()).isEqualByComparingTo("0.04");
+        assertThat(done.presetName()).isEqualTo("LinkedIn Headshot");
 
-        Answer output = user.get(done.get("outputUrl").asText());
+        Answer output = user.get(done.outputUrl());
         assertThat(output.status()).isEqualTo(200);
         assertThat(output.contentType()).isEqualTo("image/jpeg");
-        assertThat(user.get(done.get("thumbnailUrl").asText()).status()).isEqualTo(200);
+        assertThat(user.get(done.thumbnailUrl()).status()).isEqualTo(200);
         assertThat(Studio.credits(user)).isEqualTo(6);
 
         ApiClient stranger = studio.userWithCredits(5);
-        assertThat(stranger.get("/api/v1/generations/" + id).status()).isEqualTo(404);
-        assertThat(stranger.get(done.get("outputUrl").asText()).status()).isEqualTo(404);
-        assertThat(stranger.get(done.get("thumbnailUrl").asText()).status()).isEqualTo(404);
-        assertThat(stranger.post("/api/v1/generations/" + id + "/cancel", Map.of()).status()).isEqualTo(404);
-        assertThat(stranger.delete("/api/v1/generations/" + id).status()).isEqualTo(404);
-        assertThat(server.client().get(done.get("outputUrl").asText()).status()).isEqualTo(401);
+        assertThat(stranger.get(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
+        assertThat(stranger.get(done.outputUrl()).status()).isEqualTo(404);
+        assertThat(stranger.get(done.thumbnailUrl()).status()).isEqualTo(404);
+        assertThat(Studio.cancel(stranger, id).status()).isEqualTo(404);
+        assertThat(stranger.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
+        assertThat(server.client().get(done.outputUrl()).status()).isEqualTo(401);
     }
 
     @Test
@@ -86,7 +99,9 @@ class GenerationsApiTest {
         Answer answer = Studio.create(user, photoPreset, Studio.upload(user), null, null);
         assertThat(answer.status()).isEqualTo(402);
         assertThat(answer.errorCode()).isEqualTo("insufficient_credits");
-        assertThat(answer.json().path("error").path("message").asText()).contains("needs 4").contains("balance is 3");
+        assertThat(answer.json().path("error").path("message").asText())
+                .contains("needs 4")
+                .contains("balance is 3");
         assertThat(Studio.credits(user)).isEqualTo(3);
     }
 
@@ -96,7 +111,9 @@ class GenerationsApiTest {
         Answer answer = Studio.create(user, proPreset, Studio.upload(user), null, null);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.errorCode()).isEqualTo("pro_preset");
-        assertThat(answer.json().path("error").path("message").asText()).contains("PRO preset").contains("upgrade");
+        assertThat(answer.json().path("error").path("message").asText())
+                .contains("PRO preset")
+                .contains("upgrade");
         assertThat(Studio.credits(user)).isEqualTo(50);
     }
 
@@ -105,13 +122,22 @@ class GenerationsApiTest {
         ApiClient user = studio.userWithCredits(20);
         String upload = Studio.upload(user);
         assertThat(Studio.create(user, 999_999, upload, null, null).status()).isEqualTo(404);
-        assertThat(Studio.create(user, photoPreset, UUID.randomUUID().toString(), null, null).status()).isEqualTo(404);
+        assertThat(Studio.create(user, photoPreset, UUID.randomUUID().toString(), null, null)
+                        .status())
+                .isEqualTo(404);
         String othersUpload = Studio.upload(studio.userWithCredits(5));
-        assertThat(Studio.create(user, photoPreset, othersUpload, null, null).status()).isEqualTo(404);
-        assertThat(user.post("/api/v1/generations", Map.of("uploadId", upload)).errorCode()).isEqualTo("missing_preset");
-        assertThat(user.post("/api/v1/generations", Map.of("presetId", photoPreset)).errorCode()).isEqualTo("missing_upload");
-        assertThat(Studio.create(user, photoPreset, upload, "x".repeat(1001), null).errorCode()).isEqualTo("prompt_too_long");
-        assertThat(user.postRaw("/api/v1/generations", "{\"presetId\": \"abc\"}").status()).isEqualTo(400);
+        assertThat(Studio.create(user, photoPreset, othersUpload, null, null).status())
+                .isEqualTo(404);
+        assertThat(user.post(ApiPaths.GENERATIONS, Map.of("uploadId", upload)).errorCode())
+                .isEqualTo("missing_preset");
+        assertThat(user.post(ApiPaths.GENERATIONS, Map.of("presetId", photoPreset))
+                        .errorCode())
+                .isEqualTo("missing_upload");
+        assertThat(Studio.create(user, photoPreset, upload, "x".repeat(1001), null)
+                        .errorCode())
+                .isEqualTo("prompt_too_long");
+        assertThat(user.postRaw(ApiPaths.GENERATIONS, "{\"presetId\": \"abc\"}").status())
+                .isEqualTo(400);
         assertThat(Studio.credits(user)).isEqualTo(20);
     }
 
@@ -127,76 +153,93 @@ class GenerationsApiTest {
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(202);
-        assertThat(second.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
-        assertThat(third.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(second.json().get("id").asText())
+                .isEqualTo(first.json().get("id").asText());
+        assertThat(third.json().get("id").asText())
+                .isEqualTo(first.json().get("id").asText());
         assertThat(Studio.credits(user)).isEqualTo(8);
-        assertThat(user.get("/api/v1/generations").json().get("items")).hasSize(1);
+        assertThat(user.get(ApiPaths.GENERATIONS).page(GenerationView.class).items())
+                .hasSize(1);
 
         Answer conflict = Studio.create(user, studio.presetId("actor-headshot"), upload, null, key);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.errorCode()).isEqualTo("idempotency_conflict");
-        assertThat(Studio.create(user, photoPreset, upload, null, "another-" + key).status()).isEqualTo(202);
+        assertThat(Studio.create(user, photoPreset, upload, null, "another-" + key)
+                        .status())
+                .isEqualTo(202);
         assertThat(Studio.credits(user)).isEqualTo(4);
     }
 
     @Test
     void providerFailureEndsFailedWithReasonAndRefund() {
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, photoPreset, Studio.upload(user), "please fail", null).json().get("id").asText();
+        String id = Studio.generate(user, photoPreset, "please fail");
         assertThat(Studio.credits(user)).isZero();
 
-        JsonNode failed = Studio.awaitFinal(user, id, WAIT);
-        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-        assertThat(failed.get("refunded").asBoolean()).isTrue();
-        assertThat(failed.path("error").path("code").asText()).isEqualTo("nsfw_detected");
-        assertThat(failed.path("error").path("message").asText()).contains("safety filter");
-        assertThat(failed.get("outputUrl").isNull()).isTrue();
+        GenerationView failed = Studio.awaitFinal(user, id, WAIT);
+        assertThat(failed.status()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(failed.refunded()).isTrue();
+        assertThat(failed.error().code()).isEqualTo("nsfw_detected");
+        assertThat(failed.error().message()).contains("safety filter");
+        assertThat(failed.outputUrl()).isNull();
         assertThat(Studio.credits(user)).isEqualTo(4);
-        JsonNode ledger = user.get("/api/v1/credits/ledger").json().get("items");
-        assertThat(ledger.get(0).get("kind").asText()).isEqualTo("REFUND");
-        assertThat(ledger.get(0).get("amount").asInt()).isEqualTo(4);
-        assertThat(ledger.get(0).get("reference").asText()).isEqualTo("generation:" + id);
+        LedgerEntryView newest =
+                user.get(ApiPaths.LEDGER).page(LedgerEntryView.class).items().get(0);
+        assertThat(newest.kind()).isEqualTo(LedgerKind.REFUND);
+        assertThat(newest.amount()).isEqualTo(4);
+        assertThat(newest.reference()).isEqualTo("generation:" + id);
     }
 
     @Test
     void cancelRefundsARunningJobAndTellsTheProviderButNotAFinishedOne() {
         ApiClient user = studio.userWithCredits(8);
         String upload = Studio.upload(user);
-        String running = Studio.create(user, photoPreset, upload, "runs forever", null).json().get("id").asText();
-        com.pixfino.server.testsupport.Await.until(WAIT, () -> user.get("/api/v1/generations/" + running).json().path("status").asText(),
-                "RUNNING"::equals);
+        String running = Studio.create(user, photoPreset, upload, "runs forever", null)
+                .json()
+                .get("id")
+                .asText();
+        Studio.awaitStatus(user, running, GenerationStatus.RUNNING, WAIT);
 
-        Answer canceled = user.post("/api/v1/generations/" + running + "/cancel", Map.of());
+        Answer canceled = Studio.cancel(user, running);
         assertThat(canceled.status()).isEqualTo(200);
-        assertThat(canceled.json().get("status").asText()).isEqualTo("CANCELED");
-        assertThat(canceled.json().get("refunded").asBoolean()).isTrue();
+        assertThat(canceled.as(GenerationView.class).status()).isEqualTo(GenerationStatus.CANCELED);
+        assertThat(canceled.as(GenerationView.class).refunded()).isTrue();
         assertThat(Studio.credits(user)).isEqualTo(8);
-        com.pixfino.server.testsupport.Await.until(WAIT, () -> REPLICATE.canceled().contains("job-" + running), Boolean::booleanValue);
+        await().atMost(WAIT).until(() -> REPLICATE.canceled().contains("job-" + running));
 
-        Answer again = user.post("/api/v1/generations/" + running + "/cancel", Map.of());
+        Answer again = Studio.cancel(user, running);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("already_finished");
         assertThat(Studio.credits(user)).isEqualTo(8);
 
-        String finished = Studio.create(user, photoPreset, upload, null, null).json().get("id").asText();
+        String finished = Studio.create(user, photoPreset, upload, null, null)
+                .json()
+                .get("id")
+                .asText();
         Studio.awaitFinal(user, finished, WAIT);
-        assertThat(user.post("/api/v1/generations/" + finished + "/cancel", Map.of()).status()).isEqualTo(409);
+        assertThat(Studio.cancel(user, finished).status()).isEqualTo(409);
         assertThat(Studio.credits(user)).isEqualTo(4);
     }
 
     @Test
     void deleteRemovesTheGenerationAndItsFiles() {
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, photoPreset, Studio.upload(user), null, null).json().get("id").asText();
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-        String outputKey = server.app().database().dsl().fetchValue(
-                "select output_key from generations where id = ?::uuid", id).toString();
+        String id = Studio.generate(user, photoPreset, null);
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
+        String outputKey = server.app()
+                .database()
+                .dsl()
+                .fetchValue("select output_key from generations where id = ?::uuid", id)
+                .toString();
 
-        assertThat(user.delete("/api/v1/generations/" + id).status()).isEqualTo(204);
-        assertThat(user.get("/api/v1/generations/" + id).status()).isEqualTo(404);
-        assertThat(user.get(done.get("outputUrl").asText()).status()).isEqualTo(404);
-        assertThat(server.config().dataDir().resolve("files").resolve(outputKey)).doesNotExist();
-        assertThat(user.delete("/api/v1/generations/" + id).status()).isEqualTo(404);
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(204);
+        assertThat(user.get(ApiClient.path(ApiPaths.GENERATION, id)).status()).isEqualTo(404);
+        assertThat(user.get(done.outputUrl()).status()).isEqualTo(404);
+        assertThat(server.config().dataDir().resolve("files").resolve(outputKey))
+                .doesNotExist();
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -205,39 +248,59 @@ class GenerationsApiTest {
         String upload = Studio.upload(user);
         List<String> ids = new ArrayList<>();
         for (String prompt : List.of("a", "b", "please fail", "d")) {
-            ids.add(Studio.create(user, photoPreset, upload, prompt, null).json().get("id").asText());
+            ids.add(Studio.create(user, photoPreset, upload, prompt, null)
+                    .json()
+                    .get("id")
+                    .asText());
         }
         ids.forEach(id -> Studio.awaitFinal(user, id, WAIT));
 
-        JsonNode page1 = user.get("/api/v1/generations?limit=3").json();
-        assertThat(page1.get("items")).hasSize(3);
-        assertThat(page1.get("items").get(0).get("id").asText()).isEqualTo(ids.get(3));
-        JsonNode page2 = user.get("/api/v1/generations?limit=3&cursor=" + page1.get("nextCursor").asText()).json();
-        assertThat(page2.get("items")).hasSize(1);
-        assertThat(page2.get("items").get(0).get("id").asText()).isEqualTo(ids.get(0));
-        assertThat(page2.get("nextCursor").isNull()).isTrue();
-        String email = user.get("/api/v1/me").json().get("email").asText();
+        Page<GenerationView> page1 = user.get(ApiPaths.GENERATIONS + "?limit=3").page(GenerationView.class);
+        assertThat(page1.items()).hasSize(3);
+        assertThat(page1.items().get(0).id()).hasToString(ids.get(3));
+        Page<GenerationView> page2 = user.get(ApiPaths.GENERATIONS + "?limit=3&cursor=" + page1.nextCursor())
+                .page(GenerationView.class);
+        assertThat(page2.items()).hasSize(1);
+        assertThat(page2.items().get(0).id()).hasToString(ids.get(0));
+        assertThat(page2.nextCursor()).isNull();
+        String email = user.get(ApiPaths.ME).as(UserView.class).email();
         ApiClient admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-        assertThat(admin.get("/api/v1/admin/users?q=" + email).json().get("items").get(0).get("generations").asLong()).isEqualTo(4);
+        assertThat(admin.get(ApiPaths.ADMIN_USERS + "?q=" + email)
+                        .page(AdminUserView.class)
+                        .items()
+                        .get(0)
+                        .generations())
+                .isEqualTo(4);
 
-        JsonNode failed = user.get("/api/v1/generations?status=failed").json().get("items");
+        List<GenerationView> failed = user.get(ApiPaths.GENERATIONS + "?status=failed")
+                .page(GenerationView.class)
+                .items();
         assertThat(failed).hasSize(1);
-        assertThat(failed.get(0).get("id").asText()).isEqualTo(ids.get(2));
-        assertThat(user.get("/api/v1/generations?status=DONE").errorCode()).isEqualTo("invalid_status");
-        assertThat(user.get("/api/v1/generations?cursor=bogus").errorCode()).isEqualTo("invalid_cursor");
+        assertThat(failed.get(0).id()).hasToString(ids.get(2));
+        assertThat(user.get(ApiPaths.GENERATIONS + "?status=DONE").errorCode()).isEqualTo("invalid_status");
+        assertThat(user.get(ApiPaths.GENERATIONS + "?cursor=bogus").errorCode()).isEqualTo("invalid_cursor");
     }
 
     @Test
     void eventsStreamCarriesTheUsersStatusChanges() throws Exception {
         ApiClient user = studio.userWithCredits(4);
         String upload = Studio.upload(user);
-        OkHttpClient streaming = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
-        try (Response response = streaming.newCall(user.request("/api/v1/events").header("Accept", "text/event-stream").build()).execute()) {
+        OkHttpClient streaming =
+                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+        try (Response response = streaming
+                .newCall(user.request(ApiPaths.EVENTS)
+                        .header("Accept", "text/event-stream")
+                        .build())
+                .execute()) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.header("Content-Type")).startsWith("text/event-stream");
-            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
             assertThat(reader.readLine()).startsWith(":");
-            String id = Studio.create(user, photoPreset, upload, "slow", null).json().get("id").asText();
+            String id = Studio.create(user, photoPreset, upload, "slow", null)
+                    .json()
+                    .get("id")
+                    .asText();
 
             List<String> statuses = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -251,10 +314,15 @@ class GenerationsApiTest {
             }
             assertThat(statuses).containsSubsequence("PENDING", "RUNNING", "COMPLETED");
         }
-        try (Response anonymous = streaming.newCall(server.client().request("/api/v1/events").header("Accept", "text/event-stream").build()).execute()) {
+        try (Response anonymous = streaming
+                .newCall(server.client()
+                        .request(ApiPaths.EVENTS)
+                        .header("Accept", "text/event-stream")
+                        .build())
+                .execute()) {
             assertThat(anonymous.code()).isEqualTo(401);
         }
-        Answer notSse = user.get("/api/v1/events");
+        Answer notSse = user.get(ApiPaths.EVENTS);
         assertThat(notSse.status()).isEqualTo(406);
         assertThat(notSse.errorCode()).isEqualTo("not_acceptable");
     }

@@ -2,7 +2,9 @@ package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +25,29 @@ import org.junit.jupiter.api.Test;
 class ProviderFailoverTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private FakeReplicate replicate;
-    private FakeOpenRouter openRouter;
+
+    @AutoClose
+    private final FakeReplicate replicate = new FakeReplicate();
+
+    @AutoClose
+    private final FakeOpenRouter openRouter = new FakeOpenRouter();
+
     private TestServer server;
     private Studio studio;
     private long preset;
 
     @BeforeEach
     void start() {
-        replicate = new FakeReplicate();
-        openRouter = new FakeOpenRouter();
-        RemoteProviderSettings both = new RemoteProviderSettings(Optional.of(ProviderServers.replicate(replicate, false)),
-                Optional.empty(), Optional.of(ProviderServers.openRouter(openRouter)));
+        RemoteProviderSettings both = new RemoteProviderSettings(
+                Optional.of(ProviderServers.replicate(replicate, false)),
+                Optional.empty(),
+                Optional.of(ProviderServers.openRouter(openRouter)));
         // two failed calls in a row open Replicate's breaker for a minute
-        server = ProviderServers.start(both, ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
-                new ResilienceSettings(2, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(30)), Optional.empty());
+        server = ProviderServers.start(
+                both,
+                ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
+                new ResilienceSettings(2, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(30)),
+                Optional.empty());
         studio = new Studio(server);
         preset = studio.presetId("linkedin-headshot");
     }
@@ -44,50 +55,50 @@ class ProviderFailoverTest {
     @AfterEach
     void stop() {
         server.close();
-        replicate.close();
-        openRouter.close();
     }
 
     @Test
     void aHealthyPresetProviderIsUsedFirst() {
         ApiClient user = studio.userWithCredits(4);
-        JsonNode done = Studio.awaitFinal(user, create(user, "smiling-" + UUID.randomUUID()), WAIT);
+        GenerationView done =
+                Studio.awaitFinal(user, Studio.generate(user, preset, "smiling-" + UUID.randomUUID()), WAIT);
 
-        assertThat(done.get("provider").asText()).isEqualTo("replicate");
+        assertThat(done.provider()).isEqualTo("replicate");
         assertThat(openRouter.completions()).isZero();
     }
 
     @Test
     void aRefusedSubmitMovesToTheNextProviderWhichIsRecordedAndTheUserPaysOnce() {
         ApiClient user = studio.userWithCredits(4);
-        String id = create(user, "submit5xx-" + UUID.randomUUID());
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
+        String id = Studio.generate(user, preset, "submit5xx-" + UUID.randomUUID());
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
 
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(done.get("provider").asText()).isEqualTo("openrouter");
-        assertThat(done.get("model").asText()).isEqualTo("google/gemini-2.5-flash-image");
-        assertThat(done.get("apiCostUsd").decimalValue()).isEqualByComparingTo(String.valueOf(FakeOpenRouter.COST));
-        assertThat(done.get("refunded").asBoolean()).isFalse();
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(done.provider()).isEqualTo("openrouter");
+        assertThat(done.model()).isEqualTo("google/gemini-2.5-flash-image");
+        assertThat(done.apiCostUsd()).isEqualByComparingTo(String.valueOf(FakeOpenRouter.COST));
+        assertThat(done.refunded()).isFalse();
         assertThat(Studio.credits(user)).isZero();
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT");
-        assertThat(replicate.calls("POST", "/predictions")).as("the failing create was retried once").hasSize(2);
+        assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT);
+        assertThat(replicate.calls("POST", "/predictions"))
+                .as("the failing create was retried once")
+                .hasSize(2);
     }
 
     @Test
     void anOpenBreakerSendsTheNextJobsStraightToTheNextProvider() {
         ApiClient user = studio.userWithCredits(8);
-        Studio.awaitFinal(user, create(user, "submit5xx-" + UUID.randomUUID()), WAIT);
+        Studio.awaitFinal(user, Studio.generate(user, preset, "submit5xx-" + UUID.randomUUID()), WAIT);
         int replicateCalls = replicate.calls().size();
 
-        JsonNode next = Studio.awaitFinal(user, create(user, "would work on replicate " + UUID.randomUUID()), WAIT);
+        GenerationView next = Studio.awaitFinal(
+                user, Studio.generate(user, preset, "would work on replicate " + UUID.randomUUID()), WAIT);
 
-        assertThat(next.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(next.get("provider").asText()).isEqualTo("openrouter");
-        assertThat(replicate.calls()).as("the open breaker keeps calls away from Replicate").hasSize(replicateCalls);
+        assertThat(next.status()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(next.provider()).isEqualTo("openrouter");
+        assertThat(replicate.calls())
+                .as("the open breaker keeps calls away from Replicate")
+                .hasSize(replicateCalls);
         assertThat(Studio.credits(user)).isZero();
-    }
-
-    private String create(ApiClient user, String prompt) {
-        return Studio.create(user, preset, Studio.upload(user), prompt, null).json().get("id").asText();
     }
 }

@@ -2,13 +2,17 @@ package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
+import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,42 +50,38 @@ class ProviderFaultsTest {
     })
     void faultEndsFailedAndRefunded(String fault, String code) {
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, preset, Studio.upload(user), fault, null).json().get("id").asText();
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
+        GenerationView done = Studio.awaitFinal(user, Studio.generate(user, preset, fault), WAIT);
 
-        assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.path("error").path("code").asText()).isEqualTo(code);
-        assertThat(done.path("error").path("message").asText()).isNotBlank();
-        assertThat(done.get("refunded").asBoolean()).isTrue();
-        assertThat(Studio.credits(user)).isEqualTo(4);
+        Studio.assertFailedAndRefunded(user, done, code, 4);
     }
 
     @Test
     void aTransientPollErrorIsRetriedAndTheJobCompletes() {
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, preset, Studio.upload(user), "flaky", null).json().get("id").asText();
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        GenerationView done = Studio.awaitFinal(user, Studio.generate(user, preset, "flaky"), WAIT);
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
         assertThat(Studio.credits(user)).isZero();
     }
 
     @Test
     void aCallThatHangsPastTheTimeLimitFailsAndRefunds() {
         ScriptedProvider hanging = new ScriptedProvider("replicate");
-        var config = TestServer.config(com.pixfino.server.testsupport.TestDatabases.TestDirs.fresh("hang"),
-                java.util.Optional.of(com.pixfino.server.testsupport.TestDatabases.freshDatabase()));
-        var quick = new com.pixfino.server.config.ServerConfig(config.port(), config.dataDir(), config.database(), config.admin(),
-                config.monthlyCredits(), config.tokenLifetime(), config.maxUploadBytes(), config.maxUploadPixels(), config.jobs(),
-                new com.pixfino.server.providers.ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(10), Duration.ofMillis(500)));
+        var config =
+                TestServer.config(TestDatabases.TestDirs.fresh("hang"), Optional.of(TestDatabases.freshDatabase()));
+        var quick = config.withJobs(
+                config.jobs(),
+                new ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(10), Duration.ofMillis(500)));
         try (TestServer slowServer = TestServer.start(quick, List.of(hanging))) {
             Studio slowStudio = new Studio(slowServer);
             ApiClient user = slowStudio.userWithCredits(4);
-            String id = Studio.create(user, slowStudio.presetId("linkedin-headshot"), Studio.upload(user), "hang", null).json().get("id").asText();
-            JsonNode done = Studio.awaitFinal(user, id, WAIT);
-            assertThat(done.get("status").asText()).isEqualTo("FAILED");
-            assertThat(done.path("error").path("code").asText()).isEqualTo("provider_timeout");
+            GenerationView done = Studio.awaitFinal(
+                    user, Studio.generate(user, slowStudio.presetId("linkedin-headshot"), "hang"), WAIT);
+            assertThat(done.status()).isEqualTo(GenerationStatus.FAILED);
+            assertThat(done.error().code()).isEqualTo("provider_timeout");
             assertThat(Studio.credits(user)).isEqualTo(4);
-            assertThat(hanging.submits()).as("a transient timeout is retried once more").isEqualTo(2);
+            assertThat(hanging.submits())
+                    .as("a transient timeout is retried once more")
+                    .isEqualTo(2);
         }
     }
 }

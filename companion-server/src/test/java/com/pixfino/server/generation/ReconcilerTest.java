@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
@@ -19,18 +20,20 @@ class ReconcilerTest {
 
     @Test
     void aGenerationThatLostItsJobIsQueuedByTheReconcilerAndCompletes() {
-        try (TestServer server = TestServer.withProviders(List.of(new ScriptedProvider("replicate")), ReconcilerTest::refusingEnqueue)) {
+        try (TestServer server =
+                TestServer.withProviders(List.of(new ScriptedProvider("replicate")), ReconcilerTest::refusingEnqueue)) {
             Studio studio = new Studio(server);
             ApiClient user = studio.userWithCredits(4);
             UUID userId = Studio.userId(user);
             UUID upload = UUID.fromString(Studio.upload(user));
             GenerationService service = server.services().generations();
 
-            GenerationAccepted accepted = service.create(userId, new CreateGenerationRequest(studio.presetId("linkedin-headshot"), upload, null), null);
+            GenerationAccepted accepted = service.create(
+                    userId, new CreateGenerationRequest(studio.presetId("linkedin-headshot"), upload, null), null);
             assertThat(accepted.status()).isEqualTo(GenerationStatus.PENDING);
 
-            var done = Studio.awaitFinal(user, accepted.id().toString(), Duration.ofSeconds(30));
-            assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+            GenerationView done = Studio.awaitFinal(user, accepted.id().toString(), Duration.ofSeconds(30));
+            assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
             assertThat(Studio.credits(user)).isZero();
         }
     }

@@ -2,7 +2,9 @@ package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.S3ProxyServer;
@@ -33,7 +35,8 @@ class S3GenerationsTest {
     static void start() {
         s3 = new S3ProxyServer();
         bucket = s3.newBucket();
-        ServerConfig config = TestServer.config(TestDatabases.TestDirs.fresh("s3"), Optional.of(TestDatabases.freshDatabase()))
+        ServerConfig config = TestServer.config(
+                        TestDatabases.TestDirs.fresh("s3"), Optional.of(TestDatabases.freshDatabase()))
                 .withS3(Optional.of(s3.settings(bucket)));
         server = TestServer.start(config, List.of(new ScriptedProvider("replicate")));
         studio = new Studio(server);
@@ -48,35 +51,56 @@ class S3GenerationsTest {
     @Test
     void theOwnerGetsPresignedLinksToFilesThatLiveInTheBucket() throws Exception {
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), "smiling", null).json().get("id").asText();
-        JsonNode done = Studio.awaitFinal(user, id, Duration.ofSeconds(30));
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        String id = Studio.generate(user, studio.presetId("linkedin-headshot"), "smiling");
+        GenerationView done = Studio.awaitFinal(user, id, Duration.ofSeconds(30));
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
 
-        URI output = URI.create(done.get("outputUrl").asText());
-        URI thumbnail = URI.create(done.get("thumbnailUrl").asText());
-        assertThat(output.toString()).startsWith(s3.endpoint() + "/" + bucket + "/generations/").contains("X-Amz-Signature=");
-        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
+        URI output = URI.create(done.outputUrl());
+        URI thumbnail = URI.create(done.thumbnailUrl());
+        assertThat(output.toString())
+                .startsWith(s3.endpoint() + "/" + bucket + "/generations/")
+                .contains("X-Amz-Signature=");
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).contains("image/jpeg");
-        assertThat(file.body()).isEqualTo(user.get("/api/v1/generations/" + id + "/output").bytes());
-        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(thumbnail).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(file.body())
+                .isEqualTo(
+                        user.get(ApiClient.path(ApiPaths.GENERATION_OUTPUT, id)).bytes());
+        assertThat(HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(thumbnail).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(200);
 
-        var keys = s3.client().listObjectsV2(l -> l.bucket(bucket)).contents().stream().map(o -> o.key()).toList();
-        assertThat(keys).anyMatch(k -> k.startsWith("uploads/")).contains(output.getPath().substring(bucket.length() + 2));
-        assertThat(user.get("/api/v1/generations").json().path("items").get(0).get("outputUrl").asText()).contains("X-Amz-Signature=");
+        var keys = s3.client().listObjectsV2(l -> l.bucket(bucket)).contents().stream()
+                .map(o -> o.key())
+                .toList();
+        assertThat(keys)
+                .anyMatch(k -> k.startsWith("uploads/"))
+                .contains(output.getPath().substring(bucket.length() + 2));
+        assertThat(user.get(ApiPaths.GENERATIONS)
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .get("outputUrl")
+                        .asText())
+                .contains("X-Amz-Signature=");
         ApiClient stranger = studio.userWithCredits(5);
-        assertThat(stranger.get("/api/v1/generations/" + id).status()).isEqualTo(404);
+        assertThat(stranger.get(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
     }
 
     @Test
     void deletingAGenerationRemovesItsFilesFromTheBucket() {
         ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), "smiling", null).json().get("id").asText();
-        JsonNode done = Studio.awaitFinal(user, id, Duration.ofSeconds(30));
-        String key = URI.create(done.get("outputUrl").asText()).getPath().substring(bucket.length() + 2);
+        String id = Studio.generate(user, studio.presetId("linkedin-headshot"), "smiling");
+        GenerationView done = Studio.awaitFinal(user, id, Duration.ofSeconds(30));
+        String key = URI.create(done.outputUrl()).getPath().substring(bucket.length() + 2);
 
-        assertThat(user.delete("/api/v1/generations/" + id).status()).isEqualTo(204);
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(204);
 
-        assertThat(s3.client().listObjectsV2(l -> l.bucket(bucket).prefix(key)).contents()).isEmpty();
+        assertThat(s3.client().listObjectsV2(l -> l.bucket(bucket).prefix(key)).contents())
+                .isEmpty();
     }
 }

@@ -1,36 +1,30 @@
 package com.pixfino.server.generation;
 
-import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
-import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
+import com.pixfino.server.testsupport.StubProvider;
 import com.pixfino.server.testsupport.TestImages;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A slow provider for the crash test: each job finishes 0.5–3.5 s after its submission. The due time
- * lives in the job id, so a restarted server can poll a job submitted before the crash.
+ * A slow provider for the crash test: each job finishes 4–12 s after its submission, long enough for jobs
+ * to be in flight at the kill even when a loaded machine takes seconds to answer the last creates. The
+ * due time lives in the job id, so a restarted server can poll a job submitted before the crash.
  */
-final class SlowStatelessProvider implements Provider {
+final class SlowStatelessProvider extends StubProvider {
 
     private static final byte[] RESULT = TestImages.encode(TestImages.picture(320, 400), "jpg");
 
-    @Override
-    public String name() {
-        return "local";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
+    SlowStatelessProvider() {
+        super("local");
     }
 
     @Override
     public String submit(ProviderRequest request) {
-        long due = System.currentTimeMillis() + 500 + Math.floorMod(request.generationId().hashCode(), 3000);
+        long due = System.currentTimeMillis()
+                + 4000
+                + Math.floorMod(request.generationId().hashCode(), 8000);
         return "slow:" + due;
     }
 
@@ -40,11 +34,8 @@ final class SlowStatelessProvider implements Provider {
         if (System.currentTimeMillis() < due) {
             return new ProviderPoll.Running(null);
         }
-        return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), new BigDecimal("0.0100"));
-    }
-
-    @Override
-    public void cancel(String jobId) {
+        return new ProviderPoll.Succeeded(
+                List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), new BigDecimal("0.0100"));
     }
 
     @Override

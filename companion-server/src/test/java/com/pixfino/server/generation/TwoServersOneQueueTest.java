@@ -1,15 +1,15 @@
 package com.pixfino.server.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.pixfino.model.MediaKind;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.config.ServerConfig;
-import com.pixfino.server.providers.Capabilities;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
+import com.pixfino.server.testsupport.StubProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestImages;
@@ -17,7 +17,6 @@ import com.pixfino.server.testsupport.TestServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,22 +38,43 @@ class TwoServersOneQueueTest {
         ServerConfig first = TestServer.config(TestDatabases.TestDirs.fresh("twin-a"), Optional.of(db));
         ServerConfig second = TestServer.config(TestDatabases.TestDirs.fresh("twin-b"), Optional.of(db));
         // both servers must see the same files, as two instances behind one load balancer with shared storage would
-        ServerConfig secondSharingFiles = new ServerConfig(second.port(), first.dataDir(), second.database(), second.admin(),
-                second.monthlyCredits(), second.tokenLifetime(), second.maxUploadBytes(), second.maxUploadPixels(), second.jobs(), second.resilience()).withLimits(second.limits());
+        ServerConfig secondSharingFiles = new ServerConfig(
+                        second.port(),
+                        first.dataDir(),
+                        second.database(),
+                        second.admin(),
+                        second.monthlyCredits(),
+                        second.tokenLifetime(),
+                        second.maxUploadBytes(),
+                        second.maxUploadPixels(),
+                        second.jobs(),
+                        second.resilience())
+                .withLimits(second.limits());
         try (TestServer a = TestServer.start(first, List.of(shared.as("replicate-a")));
-             TestServer b = TestServer.start(secondSharingFiles, List.of(shared.as("replicate-b")))) {
+                TestServer b = TestServer.start(secondSharingFiles, List.of(shared.as("replicate-b")))) {
             Studio studio = new Studio(a);
             ApiClient viaA = studio.userWithCredits(4 * JOBS);
             ApiClient viaB = b.client().withToken(viaA.token());
-            String upload = viaA.upload("/api/v1/uploads", "p.jpg", TestImages.jpeg(300, 400), "image/jpeg").json().get("id").asText();
+            String upload = viaA.upload(ApiPaths.UPLOADS, "p.jpg", TestImages.jpeg(300, 400), "image/jpeg")
+                    .json()
+                    .get("id")
+                    .asText();
             long preset = studio.presetId("linkedin-headshot");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
                 ApiClient client = i % 2 == 0 ? viaA : viaB;
-                ids.add(Studio.create(client, preset, upload, null, null).json().get("id").asText());
+                ids.add(Studio.create(client, preset, upload, null, null)
+                        .json()
+                        .get("id")
+                        .asText());
             }
-            Await.until(Duration.ofSeconds(60),
-                    () -> viaA.get("/api/v1/generations?status=COMPLETED&limit=200").json().get("items").size(), n -> n == JOBS);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> viaA.get(ApiPaths.GENERATIONS + "?status=COMPLETED&limit=200")
+                                    .json()
+                                    .get("items")
+                                    .size(),
+                            n -> n == JOBS);
 
             assertThat(shared.submitsPerGeneration.keySet()).hasSize(JOBS);
             assertThat(shared.submitsPerGeneration.values()).allMatch(n -> n.get() == 1);
@@ -69,38 +89,22 @@ class TwoServersOneQueueTest {
         final Set<String> servedBy = ConcurrentHashMap.newKeySet();
         private static final byte[] RESULT = TestImages.jpeg(200, 250);
 
-        Provider as(String name) {
-            return new Provider() {
-                @Override
-                public String name() {
-                    // the presets name "replicate"; this server's registry answers to it
-                    return "replicate";
-                }
-
-                @Override
-                public Capabilities capabilities() {
-                    return new Capabilities(EnumSet.allOf(MediaKind.class), true);
-                }
-
+        Provider as(String server) {
+            // the presets name "replicate"; this server's registry answers to it
+            return new StubProvider("replicate") {
                 @Override
                 public String submit(ProviderRequest request) {
-                    submitsPerGeneration.computeIfAbsent(request.generationId(), k -> new AtomicInteger()).incrementAndGet();
-                    servedBy.add(name);
+                    submitsPerGeneration
+                            .computeIfAbsent(request.generationId(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                    servedBy.add(server);
                     return "job-" + request.generationId();
                 }
 
                 @Override
                 public ProviderPoll poll(String jobId, ProviderRequest request) {
-                    return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), BigDecimal.ZERO);
-                }
-
-                @Override
-                public void cancel(String jobId) {
-                }
-
-                @Override
-                public BigDecimal estimateCost(ProviderRequest request) {
-                    return BigDecimal.ZERO;
+                    return new ProviderPoll.Succeeded(
+                            List.of(ProviderPoll.Output.of("image/jpeg", RESULT)), BigDecimal.ZERO);
                 }
             };
         }

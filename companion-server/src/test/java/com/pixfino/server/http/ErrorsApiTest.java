@@ -2,6 +2,7 @@ package com.pixfino.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ServerExtension;
@@ -25,14 +26,21 @@ class ErrorsApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "not json", "[1,2]", "null", "{\"email\": {\"nested\": true}}", "\"text\""})
+    @ValueSource(strings = {"{", "not json", "[1,2]", "null", "\"text\""})
     void malformedJsonIs400(String body) {
-        assertJsonError(SERVER.client().postRaw("/api/v1/auth/register", body), 400, "malformed_json");
+        assertJsonError(SERVER.client().postRaw(ApiPaths.REGISTER, body), 400, "malformed_json");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIs400NamingIt() {
+        Answer answer = SERVER.client().postRaw("/api/v1/auth/register", "{\"email\": {\"nested\": true}}");
+        assertJsonError(answer, 400, "invalid_field");
+        assertThat(answer.json().path("error").path("message").asText()).isEqualTo("email must be text.");
     }
 
     @Test
     void emptyBodyIs400() {
-        assertJsonError(SERVER.client().postRaw("/api/v1/auth/login", ""), 400, "malformed_json");
+        assertJsonError(SERVER.client().postRaw(ApiPaths.LOGIN, ""), 400, "malformed_json");
     }
 
     @Test
@@ -43,33 +51,33 @@ class ErrorsApiTest {
 
     @Test
     void wrongMethodIs405() {
-        assertJsonError(SERVER.client().method("DELETE", "/api/v1/presets", null), 405, "method_not_allowed");
-        assertJsonError(SERVER.client().method("PUT", "/api/v1/auth/register", "{}"), 405, "method_not_allowed");
+        assertJsonError(SERVER.client().method("DELETE", ApiPaths.PRESETS, null), 405, "method_not_allowed");
+        assertJsonError(SERVER.client().method("PUT", ApiPaths.REGISTER, "{}"), 405, "method_not_allowed");
     }
 
     @Test
     void missingTokenIs401Json() {
-        assertJsonError(SERVER.client().get("/api/v1/me"), 401, "unauthorized");
+        assertJsonError(SERVER.client().get(ApiPaths.ME), 401, "unauthorized");
     }
 
     @Test
     void oversizedJsonBodyIs413() {
         String huge = "{\"email\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
-        Answer answer = SERVER.client().postRaw("/api/v1/auth/login", huge);
+        Answer answer = SERVER.client().postRaw(ApiPaths.LOGIN, huge);
         assertJsonError(answer, 413, "payload_too_large");
     }
 
     @Test
     void badPagingParametersAre400() {
         ApiClient user = SERVER.client().registerNew();
-        assertJsonError(user.get("/api/v1/credits/ledger?limit=0"), 400, "invalid_limit");
-        assertJsonError(user.get("/api/v1/credits/ledger?limit=abc"), 400, "invalid_limit");
-        assertJsonError(user.get("/api/v1/credits/ledger?cursor=xyz"), 400, "invalid_cursor");
+        assertJsonError(user.get(ApiPaths.LEDGER + "?limit=0"), 400, "invalid_limit");
+        assertJsonError(user.get(ApiPaths.LEDGER + "?limit=abc"), 400, "invalid_limit");
+        assertJsonError(user.get(ApiPaths.LEDGER + "?cursor=xyz"), 400, "invalid_cursor");
     }
 
     @Test
     void answersCarrySecurityHeaders() {
-        Answer answer = SERVER.client().get("/api/v1/presets");
+        Answer answer = SERVER.client().get(ApiPaths.PRESETS);
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(answer.header("Access-Control-Allow-Origin")).isNull();

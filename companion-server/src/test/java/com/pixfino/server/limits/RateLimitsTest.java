@@ -31,9 +31,12 @@ class RateLimitsTest {
         RateLimitedException refused = catchRefusal(() -> limits.take(Budget.LOGIN_PER_IP, "10.0.0.1"));
         assertThat(refused.kind()).isEqualTo(DomainException.Kind.TOO_MANY_REQUESTS);
         assertThat(refused.code()).isEqualTo("too_many_requests");
-        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(refused.getMessage()).isEqualTo("Too many sign-in attempts from this network. Try again in 20 seconds.");
-        assertThatCode(() -> limits.take(Budget.LOGIN_PER_IP, "10.0.0.2")).as("another address has its own").doesNotThrowAnyException();
+        assertThat(refused.retryAfter()).contains(Duration.ofSeconds(20));
+        assertThat(refused.getMessage())
+                .isEqualTo("Too many sign-in attempts from this network. Try again in 20 seconds.");
+        assertThatCode(() -> limits.take(Budget.LOGIN_PER_IP, "10.0.0.2"))
+                .as("another address has its own")
+                .doesNotThrowAnyException();
 
         clock.advance(Duration.ofSeconds(20));
         limits.take(Budget.LOGIN_PER_IP, "10.0.0.1");
@@ -49,13 +52,17 @@ class RateLimitsTest {
             clock.advance(Duration.ofMinutes(1));
         }
 
-        RateLimitedException locked = catchRefusal(() -> limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, "email-hash"));
+        RateLimitedException locked =
+                catchRefusal(() -> limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, "email-hash"));
         assertThat(locked.code()).isEqualTo("locked_out");
-        assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(12));
-        assertThat(locked.getMessage()).contains("Too many failed sign-ins for this email").contains("12 minutes");
+        assertThat(locked.retryAfter()).contains(Duration.ofMinutes(12));
+        assertThat(locked.getMessage())
+                .contains("Too many failed sign-ins for this email")
+                .contains("12 minutes");
 
         clock.advance(Duration.ofMinutes(12));
-        assertThatCode(() -> limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, "email-hash")).doesNotThrowAnyException();
+        assertThatCode(() -> limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, "email-hash"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -68,7 +75,8 @@ class RateLimitsTest {
         limits.reset(Budget.FAILED_LOGINS_PER_ACCOUNT, "a");
         limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, "a");
 
-        assertThatCode(() -> limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, "a")).doesNotThrowAnyException();
+        assertThatCode(() -> limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, "a"))
+                .doesNotThrowAnyException();
     }
 
     @Test

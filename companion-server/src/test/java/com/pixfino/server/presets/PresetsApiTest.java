@@ -2,14 +2,14 @@ package com.pixfino.server.presets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.model.CreditPricing;
+import com.pixfino.model.MediaKind;
+import com.pixfino.model.PresetCategory;
+import com.pixfino.model.api.PresetView;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ServerExtension;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,72 +18,72 @@ class PresetsApiTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
 
-    private static List<JsonNode> presets(String query) {
-        Answer answer = SERVER.client().get("/api/v1/presets" + query);
+    private static List<PresetView> presets(String query) {
+        Answer answer = SERVER.client().get(ApiPaths.PRESETS + query);
         assertThat(answer.status()).isEqualTo(200);
-        List<JsonNode> list = new ArrayList<>();
-        answer.json().forEach(list::add);
-        return list;
+        return List.of(answer.as(PresetView[].class));
     }
 
     @Test
     void atLeastThirtyPresetsAcrossEveryCategoryWithTheNamedOnes() {
-        List<JsonNode> all = presets("");
+        List<PresetView> all = presets("");
         assertThat(all).hasSizeGreaterThanOrEqualTo(30);
-        Set<String> categories = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        all.forEach(p -> {
-            categories.add(p.get("category").asText());
-            names.add(p.get("name").asText());
-        });
-        assertThat(categories).containsExactlyInAnyOrder("PORTRAIT", "HEADSHOT", "FASHION", "FANTASY", "PRODUCT", "VIDEO_AD");
-        assertThat(names).contains("Snow Princess", "Red Carpet", "Cyberpunk", "LinkedIn Headshot", "Product on White");
+        // every category present, none other (duplicates ignored)
+        assertThat(all)
+                .extracting(p -> p.category().name())
+                .containsOnly("PORTRAIT", "HEADSHOT", "FASHION", "FANTASY", "PRODUCT", "VIDEO_AD");
+        assertThat(all)
+                .extracting(PresetView::name)
+                .contains("Snow Princess", "Red Carpet", "Cyberpunk", "LinkedIn Headshot", "Product on White");
     }
 
     @Test
     void photoPresetsCostFourAndVideoPresetsBetween20And78WithADuration() {
-        for (JsonNode p : presets("")) {
-            if (p.get("kind").asText().equals("IMAGE")) {
-                assertThat(p.get("credits").asInt()).as(p.get("slug").asText()).isEqualTo(4);
-                assertThat(p.get("durationSeconds").isNull()).isTrue();
+        for (PresetView p : presets("")) {
+            if (p.kind() == MediaKind.IMAGE) {
+                assertThat(p.credits()).as(p.slug()).isEqualTo(4);
+                assertThat(p.durationSeconds()).isNull();
             } else {
-                assertThat(p.get("credits").asInt()).as(p.get("slug").asText()).isBetween(20, 78);
-                assertThat(p.get("durationSeconds").asInt()).isPositive();
+                assertThat(p.credits()).as(p.slug()).isBetween(20, 78);
+                assertThat(p.durationSeconds()).isPositive();
             }
-            assertThat(p.get("promptTemplate").asText()).isNotBlank();
-            assertThat(p.get("provider").asText()).isNotBlank();
-            assertThat(p.get("model").asText()).isNotBlank();
-            assertThat(p.get("marginPercent").decimalValue())
-                    .isEqualByComparingTo(CreditPricing.marginPercent(p.get("credits").asInt(), p.get("apiCostUsd").decimalValue()));
+            assertThat(p.promptTemplate()).isNotBlank();
+            assertThat(p.provider()).isNotBlank();
+            assertThat(p.model()).isNotBlank();
+            assertThat(p.marginPercent())
+                    .isEqualByComparingTo(CreditPricing.marginPercent(p.credits(), p.apiCostUsd()));
         }
     }
 
     @Test
     void someAreFeaturedAndSomeProAndFeaturedComeFirst() {
-        List<JsonNode> all = presets("");
-        long featured = all.stream().filter(p -> p.get("featured").asBoolean()).count();
+        List<PresetView> all = presets("");
+        long featured = all.stream().filter(PresetView::featured).count();
         assertThat(featured).isPositive();
-        assertThat(all.stream().filter(p -> p.get("pro").asBoolean()).count()).isPositive();
+        assertThat(all.stream().filter(PresetView::pro).count()).isPositive();
         for (int i = 0; i < all.size(); i++) {
-            assertThat(all.get(i).get("featured").asBoolean()).isEqualTo(i < featured);
+            assertThat(all.get(i).featured()).isEqualTo(i < featured);
         }
     }
 
     @Test
     void filtersByCategoryKindAndText() {
-        assertThat(presets("?category=PRODUCT")).isNotEmpty().allMatch(p -> p.get("category").asText().equals("PRODUCT"));
-        assertThat(presets("?category=headshot")).isNotEmpty().allMatch(p -> p.get("category").asText().equals("HEADSHOT"));
-        assertThat(presets("?kind=VIDEO")).isNotEmpty().allMatch(p -> p.get("kind").asText().equals("VIDEO"));
-        assertThat(presets("?q=snow")).extracting(p -> p.get("slug").asText()).contains("snow-princess", "snow-princess-cinematic");
-        assertThat(presets("?q=snow&kind=IMAGE")).extracting(p -> p.get("slug").asText()).containsExactly("snow-princess");
+        assertThat(presets("?category=PRODUCT")).isNotEmpty().allMatch(p -> p.category() == PresetCategory.PRODUCT);
+        assertThat(presets("?category=headshot")).isNotEmpty().allMatch(p -> p.category() == PresetCategory.HEADSHOT);
+        assertThat(presets("?kind=VIDEO")).isNotEmpty().allMatch(p -> p.kind() == MediaKind.VIDEO);
+        assertThat(presets("?q=snow"))
+                .extracting(PresetView::slug)
+                .contains("snow-princess", "snow-princess-cinematic");
+        assertThat(presets("?q=snow&kind=IMAGE")).extracting(PresetView::slug).containsExactly("snow-princess");
         assertThat(presets("?q=100%25_")).isEmpty();
     }
 
     @Test
     void unknownFilterValueIs400() {
-        Answer answer = SERVER.client().get("/api/v1/presets?category=CARTOONS");
+        Answer answer = SERVER.client().get(ApiPaths.PRESETS + "?category=CARTOONS");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_category");
-        assertThat(SERVER.client().get("/api/v1/presets?kind=AUDIO").errorCode()).isEqualTo("invalid_kind");
+        assertThat(SERVER.client().get(ApiPaths.PRESETS + "?kind=AUDIO").errorCode())
+                .isEqualTo("invalid_kind");
     }
 }

@@ -23,7 +23,8 @@ class AccountDataInS3Test extends AccountDataContract {
     static void start() {
         s3 = new S3ProxyServer();
         bucket = s3.newBucket();
-        ServerConfig config = TestServer.config(TestDatabases.TestDirs.fresh("privacy-s3"), Optional.of(TestDatabases.freshDatabase()))
+        ServerConfig config = TestServer.config(
+                        TestDatabases.TestDirs.fresh("privacy-s3"), Optional.of(TestDatabases.freshDatabase()))
                 .withS3(Optional.of(s3.settings(bucket)));
         server = TestServer.start(config, List.of(new ScriptedProvider("replicate")));
     }
@@ -43,7 +44,10 @@ class AccountDataInS3Test extends AccountDataContract {
     protected List<String> storedKeysOf(UUID userId) {
         List<String> keys = new ArrayList<>();
         for (String prefix : List.of("uploads/" + userId + "/", "generations/" + userId + "/")) {
-            s3.client().listObjectsV2(l -> l.bucket(bucket).prefix(prefix)).contents().forEach(o -> keys.add(o.key()));
+            s3.client()
+                    .listObjectsV2(l -> l.bucket(bucket).prefix(prefix))
+                    .contents()
+                    .forEach(o -> keys.add(o.key()));
         }
         return keys;
     }

@@ -39,14 +39,20 @@ class AccountDataOnDiskTest extends AccountDataContract {
     void aFileStorageCannotReadIsListedInsteadOfBreakingTheZip() throws IOException {
         ApiClient user = new Studio(server).userWithCredits(5);
         String upload = Studio.upload(user);
-        Path stored = server.config().dataDir().resolve("files").resolve(storedKeysOf(Studio.userId(user)).stream()
-                .filter(key -> !key.contains("-thumb")).findFirst().orElseThrow());
+        Path stored = server.config()
+                .dataDir()
+                .resolve("files")
+                .resolve(storedKeysOf(Studio.userId(user)).stream()
+                        .filter(key -> !key.contains("-thumb"))
+                        .findFirst()
+                        .orElseThrow());
         Files.delete(stored);
 
         Map<String, byte[]> zip = exportOf(user);
 
         assertThat(zip).containsKey("uploads.json").doesNotContainKey("uploads/" + upload + ".jpg");
-        assertThat(new String(zip.get("missing-files.txt"), StandardCharsets.UTF_8)).contains("uploads/" + upload + ".jpg");
+        assertThat(new String(zip.get("missing-files.txt"), StandardCharsets.UTF_8))
+                .contains("uploads/" + upload + ".jpg");
         assertThat(zip).containsKey("uploads/" + upload + "-thumbnail.jpg");
     }
 
@@ -56,8 +62,13 @@ class AccountDataOnDiskTest extends AccountDataContract {
 
         assertThat(paths.path("/api/v1/me/export").has("get")).isTrue();
         assertThat(paths.path("/api/v1/me").has("delete")).isTrue();
-        assertThat(paths.path("/api/v1/me").path("delete").path("responses").has("403")).isTrue();
-        assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("429")).isTrue();
+        assertThat(paths.path("/api/v1/me").path("delete").path("responses").has("403"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/auth/login")
+                        .path("post")
+                        .path("responses")
+                        .has("429"))
+                .isTrue();
     }
 
     @Override

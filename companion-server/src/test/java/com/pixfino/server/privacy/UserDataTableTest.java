@@ -17,20 +17,23 @@ class UserDataTableTest {
 
     @Test
     void everyColumnThatPointsAtAUserIsListedForExportAndDeletion() {
-        Set<String> inDatabase = UserReferences.in(SERVER.server().app().database().dsl());
+        Set<String> inDatabase =
+                UserReferences.in(SERVER.server().app().database().dsl());
         Set<String> listed = Arrays.stream(UserDataTable.values())
                 .map(t -> t.table() + "." + t.userColumn())
                 .collect(Collectors.toSet());
 
         assertThat(listed)
-                .as("a table with a user reference must be a UserDataTable constant (export entry + what deletion does); "
-                        + "one listed but gone from the schema must be removed")
+                .as(
+                        "a table with a user reference must be a UserDataTable constant (export entry + what deletion does); "
+                                + "one listed but gone from the schema must be removed")
                 .containsExactlyInAnyOrderElementsOf(inDatabase);
     }
 
     @Test
     void everyTableHasItsOwnExportEntry() {
-        assertThat(Arrays.stream(UserDataTable.values()).map(UserDataTable::exportEntry)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(UserDataTable.values()).map(UserDataTable::exportEntry))
+                .doesNotHaveDuplicates()
                 .allMatch(name -> name.endsWith(".json"));
     }
 }

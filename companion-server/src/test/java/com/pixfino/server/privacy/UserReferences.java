@@ -10,8 +10,7 @@ import org.jooq.DSLContext;
  */
 final class UserReferences {
 
-    private UserReferences() {
-    }
+    private UserReferences() {}
 
     /** {@code table.column} names, {@code users.id} included. */
     static Set<String> in(DSLContext db) {
@@ -35,7 +34,8 @@ final class UserReferences {
         java.util.Map<String, Integer> left = new java.util.TreeMap<>();
         for (String column : in(db)) {
             String[] parts = column.split("\\.");
-            int rows = db.fetchOne("SELECT count(*) FROM " + parts[0] + " WHERE " + parts[1] + "::text = ?", userId.toString())
+            int rows = db.fetchOne(
+                            "SELECT count(*) FROM " + parts[0] + " WHERE " + parts[1] + "::text = ?", userId.toString())
                     .get(0, Integer.class);
             if (rows > 0) {
                 left.put(column, rows);

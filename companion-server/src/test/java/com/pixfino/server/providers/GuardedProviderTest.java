@@ -2,12 +2,13 @@ package com.pixfino.server.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.pixfino.model.MediaKind;
+import com.pixfino.server.testsupport.StubProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -29,11 +30,14 @@ class GuardedProviderTest {
     }
 
     private GuardedProvider guard(int attempts, Duration open) {
-        return new GuardedProvider(provider, new ResilienceSettings(5, open, attempts, Duration.ofMillis(1), Duration.ofSeconds(5)), calls);
+        return new GuardedProvider(
+                provider,
+                new ResilienceSettings(5, open, attempts, Duration.ofMillis(1), Duration.ofSeconds(5)),
+                calls);
     }
 
     @Test
-    void opensAfterFiveConsecutiveFailuresThenHalfOpensAfterTheWait() throws Exception {
+    void opensAfterFiveConsecutiveFailuresThenHalfOpensAfterTheWait() {
         GuardedProvider guarded = guard(1, Duration.ofMillis(400));
         provider.next.set(() -> {
             throw ProviderException.permanent("http_500", "boom");
@@ -46,12 +50,14 @@ class GuardedProviderTest {
         assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.OPEN);
         int callsWhenOpened = provider.calls.get();
 
-        assertThatThrownBy(() -> guarded.submit(request())).isInstanceOf(ProviderUnavailableException.class)
+        assertThatThrownBy(() -> guarded.submit(request()))
+                .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("paused");
-        assertThat(provider.calls.get()).as("an open breaker does not call the provider").isEqualTo(callsWhenOpened);
+        assertThat(provider.calls.get())
+                .as("an open breaker does not call the provider")
+                .isEqualTo(callsWhenOpened);
 
-        Thread.sleep(800);
-        assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        await().atMost(Duration.ofSeconds(5)).until(guarded::state, state -> state == CircuitBreaker.State.HALF_OPEN);
         provider.next.set(() -> "ok-job");
         assertThat(guarded.submit(request())).isEqualTo("ok-job");
         assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -119,26 +125,22 @@ class GuardedProviderTest {
         provider.next.set(() -> {
             throw new IllegalStateException("socket closed");
         });
-        assertThatThrownBy(() -> guarded.submit(request())).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("controlled").hasMessageContaining("socket closed");
+        assertThatThrownBy(() -> guarded.submit(request()))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("controlled")
+                .hasMessageContaining("socket closed");
     }
 
     private static ProviderRequest request() {
         return new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, "m", "p", "", "{}", null, () -> null);
     }
 
-    private static final class ControlledProvider implements Provider {
+    private static final class ControlledProvider extends StubProvider {
         final AtomicReference<java.util.function.Supplier<String>> next = new AtomicReference<>();
         final AtomicInteger calls = new AtomicInteger();
 
-        @Override
-        public String name() {
-            return "controlled";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(EnumSet.of(MediaKind.IMAGE), true);
+        ControlledProvider() {
+            super("controlled");
         }
 
         @Override
@@ -150,15 +152,6 @@ class GuardedProviderTest {
         @Override
         public ProviderPoll poll(String jobId, ProviderRequest request) {
             return new ProviderPoll.Succeeded(List.of(), BigDecimal.ZERO);
-        }
-
-        @Override
-        public void cancel(String jobId) {
-        }
-
-        @Override
-        public BigDecimal estimateCost(ProviderRequest request) {
-            return BigDecimal.ZERO;
         }
     }
 }

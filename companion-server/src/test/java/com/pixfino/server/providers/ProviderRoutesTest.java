@@ -26,33 +26,42 @@ class ProviderRoutesTest {
 
     @Test
     void thePresetsProviderWithItsModelComesFirstThenTheOthersWithTheirOwnModels() {
-        ProviderRegistry registry = registry(stub("replicate", Set.of(MediaKind.IMAGE, MediaKind.VIDEO), "r-image"),
-                stub("fal", Set.of(MediaKind.IMAGE, MediaKind.VIDEO), "f-image"), stub("openrouter", Set.of(MediaKind.IMAGE), "o-image"));
+        ProviderRegistry registry = registry(
+                stub("replicate", Set.of(MediaKind.IMAGE, MediaKind.VIDEO), "r-image"),
+                stub("fal", Set.of(MediaKind.IMAGE, MediaKind.VIDEO), "f-image"),
+                stub("openrouter", Set.of(MediaKind.IMAGE), "o-image"));
 
         assertThat(routes(registry, "fal", "fal/preset-model", MediaKind.IMAGE))
                 .containsExactly("fal:fal/preset-model", "replicate:r-image", "openrouter:o-image");
-        assertThat(routes(registry, "fal", "fal/video", MediaKind.VIDEO)).containsExactly("fal:fal/video", "replicate:r-image");
+        assertThat(routes(registry, "fal", "fal/video", MediaKind.VIDEO))
+                .containsExactly("fal:fal/video", "replicate:r-image");
     }
 
     @Test
     void aPresetWhoseProviderHasNoKeyRunsOnTheNextOneThatCanMakeIt() {
         ProviderRegistry registry = registry(stub("openrouter", Set.of(MediaKind.IMAGE), "o-image"));
 
-        assertThat(routes(registry, "replicate", "bfl/kontext", MediaKind.IMAGE)).containsExactly("openrouter:o-image");
-        assertThat(routes(registry, "fal", "kling", MediaKind.VIDEO)).as("nothing configured makes video").containsExactly("local:kling");
+        assertThat(routes(registry, "replicate", "bfl/kontext", MediaKind.IMAGE))
+                .containsExactly("openrouter:o-image");
+        assertThat(routes(registry, "fal", "kling", MediaKind.VIDEO))
+                .as("nothing configured makes video")
+                .containsExactly("local:kling");
     }
 
     @Test
     void theLocalRendererIsOnlyAFallbackForNothingConfiguredNeverAFailoverTarget() {
         ProviderRegistry registry = registry(stub("replicate", Set.of(MediaKind.IMAGE), "r-image"));
 
-        assertThat(routes(registry, "replicate", "bfl/kontext", MediaKind.IMAGE)).containsExactly("replicate:bfl/kontext");
+        assertThat(routes(registry, "replicate", "bfl/kontext", MediaKind.IMAGE))
+                .containsExactly("replicate:bfl/kontext");
         assertThat(routes(registry, "local", "", MediaKind.IMAGE)).containsExactly("local:");
     }
 
     @Test
     void aProviderWithoutADefaultModelOnlyTakesPresetsThatNameIt() {
-        ProviderRegistry registry = registry(stub("replicate", Set.of(MediaKind.IMAGE), null), stub("openrouter", Set.of(MediaKind.IMAGE), "o-image"));
+        ProviderRegistry registry = registry(
+                stub("replicate", Set.of(MediaKind.IMAGE), null),
+                stub("openrouter", Set.of(MediaKind.IMAGE), "o-image"));
 
         assertThat(routes(registry, "fal", "kontext", MediaKind.IMAGE)).containsExactly("openrouter:o-image");
     }
@@ -64,7 +73,9 @@ class ProviderRoutesTest {
     }
 
     private static List<String> routes(ProviderRegistry registry, String provider, String model, MediaKind kind) {
-        return registry.routes(provider, model, kind).stream().map(r -> r.name() + ":" + r.model()).toList();
+        return registry.routes(provider, model, kind).stream()
+                .map(r -> r.name() + ":" + r.model())
+                .toList();
     }
 
     private static Provider stub(String name, Set<MediaKind> kinds, String defaultModel) {
@@ -95,8 +106,7 @@ class ProviderRoutesTest {
             }
 
             @Override
-            public void cancel(String jobId) {
-            }
+            public void cancel(String jobId) {}
 
             @Override
             public BigDecimal estimateCost(ProviderRequest request) {

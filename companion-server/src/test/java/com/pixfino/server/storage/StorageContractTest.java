@@ -119,11 +119,22 @@ public abstract class StorageContractTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "../escape.jpg", "uploads/../../etc/passwd", "uploads/..", "/etc/passwd", "uploads//a.jpg",
-        "uploads/a.jpg/", "./a.jpg", "uploads\\a.jpg", "C:/a.jpg", "uploads/a b.jpg", "uploads/ä.jpg",
-        "uploads/a.jpg?x=1", "uploads/%2e%2e/a.jpg"
-    })
+    @ValueSource(
+            strings = {
+                "../escape.jpg",
+                "uploads/../../etc/passwd",
+                "uploads/..",
+                "/etc/passwd",
+                "uploads//a.jpg",
+                "uploads/a.jpg/",
+                "./a.jpg",
+                "uploads\\a.jpg",
+                "C:/a.jpg",
+                "uploads/a b.jpg",
+                "uploads/ä.jpg",
+                "uploads/a.jpg?x=1",
+                "uploads/%2e%2e/a.jpg"
+            })
     void badKeysAreRejectedByEveryOperation(String key) {
         assertThatThrownBy(() -> storage.put(key, CONTENT, "image/jpeg")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.open(key)).isInstanceOf(IllegalArgumentException.class);

@@ -1,12 +1,20 @@
 package com.pixfino.server.testsupport;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
@@ -18,10 +26,17 @@ import okhttp3.Response;
 public final class ApiClient {
 
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // reads the answers into the shared-model records the studio uses; fields the studio ignores are fine
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .readTimeout(Duration.ofSeconds(60))
             .retryOnConnectionFailure(false)
+            // without retries, a pooled connection must never outlive Jetty's 30 s idle timeout: a test that waits
+            // longer (a slow render) would otherwise send on a socket the server has just closed
+            .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
             .build();
 
     private final String baseUrl;
@@ -45,7 +60,13 @@ public final class ApiClient {
     }
 
     /** The status, the headers and the body (parsed when it is JSON). */
-    public record Answer(int status, String contentType, String body, JsonNode json, Map<String, java.util.List<String>> headers, byte[] bytes) {
+    public record Answer(
+            int status,
+            String contentType,
+            String body,
+            JsonNode json,
+            Map<String, java.util.List<String>> headers,
+            byte[] bytes) {
         public String errorCode() {
             return json == null ? null : json.path("error").path("code").asText(null);
         }
@@ -54,6 +75,28 @@ public final class ApiClient {
             var values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
+
+        /** The JSON body as a shared-model record, e.g. {@code as(GenerationView.class)}. */
+        public <T> T as(Class<T> type) {
+            return MAPPER.convertValue(jsonBody(), type);
+        }
+
+        /** The JSON body as a page of shared-model records, e.g. {@code page(LedgerEntryView.class)}. */
+        public <T> Page<T> page(Class<T> item) {
+            return MAPPER.convertValue(jsonBody(), MAPPER.getTypeFactory().constructParametricType(Page.class, item));
+        }
+
+        private JsonNode jsonBody() {
+            if (json == null) {
+                throw new AssertionError("expected JSON but got " + status + " " + contentType + ": " + body);
+            }
+            return json;
+        }
+    }
+
+    /** A path template of {@link ApiPaths} with its {@code {id}} filled in. */
+    public static String path(String template, Object id) {
+        return template.replace("{id}", id.toString());
     }
 
     public Answer get(String path) {
@@ -69,7 +112,10 @@ public final class ApiClient {
     }
 
     public Answer postWithHeader(String path, Object body, String header, String value) {
-        return send(new Request.Builder().url(baseUrl + path).header(header, value).post(RequestBody.create(write(body), JSON)));
+        return send(new Request.Builder()
+                .url(baseUrl + path)
+                .header(header, value)
+                .post(RequestBody.create(write(body), JSON)));
     }
 
     /** An OkHttp request already carrying this client's token, for streaming tests. */
@@ -91,28 +137,45 @@ public final class ApiClient {
     }
 
     public Answer upload(String path, String fileName, byte[] bytes, String contentType) {
-        RequestBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        RequestBody multipart = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("file", fileName, RequestBody.create(bytes, MediaType.get(contentType)))
                 .build();
         return send(new Request.Builder().url(baseUrl + path).post(multipart));
     }
 
+    /**
+     * Any request: {@code body} (may be null) is sent as it is with {@code contentType}; a body whose length is -1
+     * goes chunked, without Content-Length.
+     */
+    public Answer send(String method, String path, RequestBody body, Map<String, String> headers) {
+        Request.Builder request = new Request.Builder().url(baseUrl + path).method(method, body);
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A body of {@code bytes} with {@code contentType} (none when null). */
+    public static RequestBody body(byte[] bytes, String contentType) {
+        return RequestBody.create(bytes, contentType == null ? null : MediaType.get(contentType));
+    }
+
     /** Registers a fresh user and returns a client signed in as them. */
     public ApiClient registerNew() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        Answer answer = post("/api/v1/auth/register", Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
+        Answer answer =
+                post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
         if (answer.status() != 201) {
             throw new IllegalStateException("register failed: " + answer.status() + " " + answer.body());
         }
-        return withToken(answer.json().get("token").asText());
+        return withToken(answer.as(AuthResponse.class).token());
     }
 
     public ApiClient login(String email, String password) {
-        Answer answer = post("/api/v1/auth/login", Map.of("email", email, "password", password));
+        Answer answer = post(ApiPaths.LOGIN, Map.of("email", email, "password", password));
         if (answer.status() != 200) {
             throw new IllegalStateException("login failed: " + answer.status() + " " + answer.body());
         }
-        return withToken(answer.json().get("token").asText());
+        return withToken(answer.as(AuthResponse.class).token());
     }
 
     private Answer send(Request.Builder request) {

@@ -8,8 +8,7 @@ import net.coobird.thumbnailator.Thumbnails;
 /** Pixel comparisons for image tests. */
 public final class ImageDiff {
 
-    private ImageDiff() {
-    }
+    private ImageDiff() {}
 
     /** Mean absolute difference per channel in 0..1 of two images of equal size. */
     public static double meanAbsDiff(BufferedImage a, BufferedImage b) {
@@ -36,7 +35,10 @@ public final class ImageDiff {
     /** Area-averaged {@code side}×{@code side} copy, so images of different aspects can be compared. */
     public static BufferedImage squash(BufferedImage img, int side) {
         try {
-            return Thumbnails.of(img).forceSize(side, side).imageType(BufferedImage.TYPE_INT_RGB).asBufferedImage();
+            return Thumbnails.of(img)
+                    .forceSize(side, side)
+                    .imageType(BufferedImage.TYPE_INT_RGB)
+                    .asBufferedImage();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

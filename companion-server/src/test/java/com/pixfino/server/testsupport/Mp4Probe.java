@@ -26,6 +26,7 @@ public record Mp4Probe(String brand, int width, int height, int frames, Buffered
             }
             count++;
         }
-        return new Mp4Probe(brand, first == null ? 0 : first.getWidth(), first == null ? 0 : first.getHeight(), count, first, last);
+        return new Mp4Probe(
+                brand, first == null ? 0 : first.getWidth(), first == null ? 0 : first.getHeight(), count, first, last);
     }
 }

@@ -1,8 +1,8 @@
 package com.pixfino.server.testsupport;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
@@ -14,13 +14,10 @@ import com.pixfino.server.storage.S3Settings;
 import com.pixfino.server.testsupport.fakes.FakeFal;
 import com.pixfino.server.testsupport.fakes.FakeOpenRouter;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.MediaType;
@@ -37,8 +34,7 @@ public final class ProviderServers {
 
     private static final OkHttpClient HTTP = new OkHttpClient();
 
-    private ProviderServers() {
-    }
+    private ProviderServers() {}
 
     /** Jobs poll every 200 ms and time out after {@code timeout}. */
     public static JobSettings jobs(Duration pollInterval, Duration timeout) {
@@ -50,13 +46,32 @@ public final class ProviderServers {
         return new ResilienceSettings(50, Duration.ofSeconds(60), 2, Duration.ofMillis(20), callTimeout);
     }
 
-    public static TestServer start(RemoteProviderSettings providers, JobSettings jobs, ResilienceSettings resilience, Optional<S3Settings> s3) {
-        ServerConfig base = TestServer.config(TestDatabases.TestDirs.fresh("providers"), Optional.of(TestDatabases.freshDatabase()));
-        return TestServer.start(base.withJobs(jobs, resilience).withProviders(providers).withS3(s3));
+    public static TestServer start(
+            RemoteProviderSettings providers,
+            JobSettings jobs,
+            ResilienceSettings resilience,
+            Optional<S3Settings> s3) {
+        ServerConfig base = TestServer.config(
+                TestDatabases.TestDirs.fresh("providers"), Optional.of(TestDatabases.freshDatabase()));
+        return TestServer.start(
+                base.withJobs(jobs, resilience).withProviders(providers).withS3(s3));
     }
 
     public static TestServer start(RemoteProviderSettings providers, Duration timeout) {
-        return start(providers, jobs(Duration.ofMillis(200), timeout), patientBreaker(Duration.ofSeconds(30)), Optional.empty());
+        return start(
+                providers,
+                jobs(Duration.ofMillis(200), timeout),
+                patientBreaker(Duration.ofSeconds(30)),
+                Optional.empty());
+    }
+
+    /** Jobs poll only every 60 s here: a job that finishes within seconds was finished by its webhook. */
+    public static TestServer startWebhookDriven(RemoteProviderSettings providers) {
+        return start(
+                providers,
+                jobs(Duration.ofSeconds(60), Duration.ofMinutes(5)),
+                patientBreaker(Duration.ofSeconds(30)),
+                Optional.empty());
     }
 
     public static RemoteProviderSettings only(ReplicateSettings replicate) {
@@ -72,28 +87,43 @@ public final class ProviderServers {
     }
 
     public static ReplicateSettings replicate(FakeReplicate fake, boolean webhooks) {
-        return new ReplicateSettings(FakeReplicate.TOKEN, fake.uri(),
-                webhooks ? Optional.of(URI.create(PUBLIC_URL + "/api/v1/providers/replicate/webhook")) : Optional.empty(),
-                webhooks ? Optional.of(FakeReplicate.WEBHOOK_SECRET) : Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
+        return new ReplicateSettings(
+                FakeReplicate.TOKEN,
+                fake.uri(),
+                webhooks ? Optional.of(webhookUrl("replicate")) : Optional.empty(),
+                webhooks ? Optional.of(FakeReplicate.WEBHOOK_SECRET) : Optional.empty(),
+                ReplicateSettings.DEFAULT_PRICES);
     }
 
     public static FalSettings fal(FakeFal fake, boolean webhooks) {
-        return new FalSettings(FakeFal.KEY, fake.uri(),
-                webhooks ? Optional.of(URI.create(PUBLIC_URL + "/api/v1/providers/fal/webhook")) : Optional.empty(),
-                URI.create(fake.baseUrl() + "/.well-known/jwks.json"), FalSettings.DEFAULT_PRICES);
+        return new FalSettings(
+                FakeFal.KEY,
+                fake.uri(),
+                webhooks ? Optional.of(webhookUrl("fal")) : Optional.empty(),
+                URI.create(fake.baseUrl() + "/.well-known/jwks.json"),
+                FalSettings.DEFAULT_PRICES);
     }
 
     public static OpenRouterSettings openRouter(FakeOpenRouter fake) {
         return new OpenRouterSettings(FakeOpenRouter.KEY, URI.create(fake.apiBase()));
     }
 
-    /** A webhook call's answer. */
-    public record Reply(int status, JsonNode json) {
+    /** Where {@code provider} is told to send its webhooks. */
+    public static URI webhookUrl(String provider) {
+        return URI.create(PUBLIC_URL + webhookPath(provider));
     }
+
+    private static String webhookPath(String provider) {
+        return ApiPaths.PREFIX + "/providers/" + provider + "/webhook";
+    }
+
+    /** A webhook call's answer. */
+    public record Reply(int status, JsonNode json) {}
 
     /** Posts {@code body} to the server's webhook endpoint for {@code provider}, as the provider would. */
     public static Reply postWebhook(TestServer server, String provider, String body, Map<String, String> headers) {
-        Request.Builder request = new Request.Builder().url(server.baseUrl() + "/api/v1/providers/" + provider + "/webhook")
+        Request.Builder request = new Request.Builder()
+                .url(server.baseUrl() + webhookPath(provider))
                 .post(RequestBody.create(body, MediaType.get("application/json")));
         headers.forEach(request::header);
         try (Response response = HTTP.newCall(request.build()).execute()) {
@@ -102,26 +132,5 @@ public final class ProviderServers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The kinds of the user's ledger rows for one generation, oldest first. */
-    public static List<String> ledgerKinds(ApiClient user, String generationId) {
-        List<String> kinds = new ArrayList<>();
-        for (JsonNode row : user.get("/api/v1/credits/ledger?limit=100").json().path("items")) {
-            if (row.path("reference").asText().equals("generation:" + generationId)) {
-                kinds.add(0, row.path("kind").asText());
-            }
-        }
-        return kinds;
-    }
-
-    /** The job ended FAILED with {@code code} and a readable reason, and was refunded: balance back to {@code credits}, ledger DEBIT then REFUND. */
-    public static void assertFailedAndRefunded(ApiClient user, String generationId, JsonNode done, String code, int credits) {
-        assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.path("error").path("code").asText()).isEqualTo(code);
-        assertThat(done.path("error").path("message").asText()).isNotBlank();
-        assertThat(done.get("refunded").asBoolean()).isTrue();
-        assertThat(Studio.credits(user)).isEqualTo(credits);
-        assertThat(ledgerKinds(user, generationId)).containsExactly("DEBIT", "REFUND");
     }
 }

@@ -1,5 +1,7 @@
 package com.pixfino.server.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import com.pixfino.server.storage.S3Settings;
 import java.net.URI;
 import java.time.Duration;
@@ -33,25 +35,30 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public S3ProxyServer() {
         Properties properties = new Properties();
-        context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").overrides(properties).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        context = ContextBuilder.newBuilder("transient")
+                .credentials("identity", "credential")
+                .overrides(properties)
+                .build(BlobStoreContext.class);
+        proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         try {
             proxy.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("s3proxy did not start");
-                }
-                Thread.sleep(10);
-            }
+            await("s3proxy to start")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> "STARTED".equals(proxy.getState()));
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not start", e);
         }
-        admin = S3Client.builder().region(Region.of(REGION)).endpointOverride(endpoint()).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        admin = S3Client.builder()
+                .region(Region.of(REGION))
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
@@ -70,7 +77,14 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Settings that point the server's S3 storage at {@code bucket} here. */
     public S3Settings settings(String bucket) {
-        return new S3Settings(Optional.of(endpoint()), bucket, REGION, Optional.of(ACCESS_KEY), Optional.of(SECRET_KEY), true, Duration.ofMinutes(15));
+        return new S3Settings(
+                Optional.of(endpoint()),
+                bucket,
+                REGION,
+                Optional.of(ACCESS_KEY),
+                Optional.of(SECRET_KEY),
+                true,
+                Duration.ofMinutes(15));
     }
 
     /** A client for looking into the buckets from tests. */

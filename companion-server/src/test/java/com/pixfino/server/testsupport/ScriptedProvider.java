@@ -1,13 +1,9 @@
 package com.pixfino.server.testsupport;
 
-import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
-import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,26 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its prompt ({@code fail}, {@code error5xx}, {@code flaky}, {@code hang}, {@code malformed},
  * {@code slow}, {@code forever}); anything else succeeds at the first poll with a small JPEG.
  */
-public final class ScriptedProvider implements Provider {
+public final class ScriptedProvider extends StubProvider {
 
-    private final String name;
     private final AtomicInteger submits = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Set<String> canceled = ConcurrentHashMap.newKeySet();
 
     public ScriptedProvider(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
+        super(name);
     }
 
     @Override
@@ -78,10 +63,12 @@ public final class ScriptedProvider implements Provider {
             throw ProviderException.permanent("malformed_response", "The provider's answer could not be parsed.");
         }
         if (prompt.contains("garbage-output")) {
-            return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", new byte[] {1, 2, 3})), BigDecimal.ONE);
+            return new ProviderPoll.Succeeded(
+                    List.of(ProviderPoll.Output.of("image/jpeg", new byte[] {1, 2, 3})), BigDecimal.ONE);
         }
         byte[] jpeg = TestImages.encode(TestImages.picture(640, 800), "jpg");
-        return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", jpeg)), new BigDecimal("0.0400"));
+        return new ProviderPoll.Succeeded(
+                List.of(ProviderPoll.Output.of("image/jpeg", jpeg)), new BigDecimal("0.0400"));
     }
 
     @Override

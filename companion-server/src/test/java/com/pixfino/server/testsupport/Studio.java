@@ -1,9 +1,21 @@
 package com.pixfino.server.testsupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.model.api.UserView;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +35,9 @@ public final class Studio {
         ApiClient user = server.client().registerNew();
         int delta = credits - 5;
         if (delta != 0) {
-            Answer answer = admin.post("/api/v1/admin/users/" + userId(user) + "/credits", Map.of("amount", delta, "reason", "test setup"));
+            Answer answer = admin.post(
+                    ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, userId(user)),
+                    Map.of("amount", delta, "reason", "test setup"));
             if (answer.status() != 201) {
                 throw new IllegalStateException(answer.body());
             }
@@ -32,24 +46,33 @@ public final class Studio {
     }
 
     public static UUID userId(ApiClient user) {
-        return UUID.fromString(user.get("/api/v1/me").json().get("id").asText());
+        return user.get(ApiPaths.ME).as(UserView.class).id();
     }
 
     public static String upload(ApiClient user) {
-        Answer answer = user.upload("/api/v1/uploads", "selfie.jpg", TestImages.jpeg(900, 1200), "image/jpeg");
+        Answer answer = user.upload(ApiPaths.UPLOADS, "selfie.jpg", TestImages.jpeg(900, 1200), "image/jpeg");
         if (answer.status() != 201) {
             throw new IllegalStateException(answer.body());
         }
-        return answer.json().get("id").asText();
+        return answer.as(UploadView.class).id().toString();
     }
 
-    public long presetId(String slug) {
-        for (JsonNode preset : server.client().get("/api/v1/presets").json()) {
-            if (preset.get("slug").asText().equals(slug)) {
-                return preset.get("id").asLong();
+    public PresetView preset(String slug) {
+        return preset(server.client(), slug);
+    }
+
+    /** The catalog's preset {@code slug}, as anyone may list it on the server {@code client} talks to. */
+    public static PresetView preset(ApiClient client, String slug) {
+        for (PresetView preset : client.get(ApiPaths.PRESETS).as(PresetView[].class)) {
+            if (preset.slug().equals(slug)) {
+                return preset;
             }
         }
         throw new IllegalArgumentException("no preset " + slug);
+    }
+
+    public long presetId(String slug) {
+        return preset(slug).id();
     }
 
     public static Answer create(ApiClient user, long presetId, String uploadId, String prompt, String idempotencyKey) {
@@ -59,20 +82,69 @@ public final class Studio {
         if (prompt != null) {
             body.put("prompt", prompt);
         }
-        return idempotencyKey == null ? user.post("/api/v1/generations", body)
-                : user.postWithHeader("/api/v1/generations", body, "Idempotency-Key", idempotencyKey);
+        return idempotencyKey == null
+                ? user.post(ApiPaths.GENERATIONS, body)
+                : user.postWithHeader(ApiPaths.GENERATIONS, body, ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+    }
+
+    /** Uploads a fresh photo and starts a generation of it; returns the generation's id. */
+    public static String generate(ApiClient user, long presetId, String prompt) {
+        return create(user, presetId, upload(user), prompt, null)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    public static GenerationView generation(ApiClient user, String generationId) {
+        return user.get(ApiClient.path(ApiPaths.GENERATION, generationId)).as(GenerationView.class);
+    }
+
+    public static Answer cancel(ApiClient user, String generationId) {
+        return user.post(ApiClient.path(ApiPaths.GENERATION_CANCEL, generationId), Map.of());
     }
 
     /** Waits until the generation reaches a final status and returns its view. */
-    public static JsonNode awaitFinal(ApiClient user, String generationId, Duration timeout) {
-        return Await.until(timeout, () -> user.get("/api/v1/generations/" + generationId).json(),
-                g -> switch (g.path("status").asText()) {
-                    case "COMPLETED", "FAILED", "CANCELED" -> true;
-                    default -> false;
-                });
+    public static GenerationView awaitFinal(ApiClient user, String generationId, Duration timeout) {
+        return await("generation " + generationId + " to end")
+                .atMost(timeout)
+                .until(() -> generation(user, generationId), g -> g.status().isFinal());
+    }
+
+    /** Waits until the generation has reached {@code status} (a job picked up is RUNNING). */
+    public static GenerationView awaitStatus(
+            ApiClient user, String generationId, GenerationStatus status, Duration timeout) {
+        return await("generation " + generationId + " to be " + status)
+                .atMost(timeout)
+                .until(() -> generation(user, generationId), g -> g.status() == status);
     }
 
     public static int credits(ApiClient user) {
-        return user.get("/api/v1/me").json().get("credits").asInt();
+        return user.get(ApiPaths.ME).as(UserView.class).credits();
+    }
+
+    /** The kinds of the user's ledger rows for one generation, oldest first. */
+    public static List<LedgerKind> ledgerKinds(ApiClient user, String generationId) {
+        List<LedgerKind> kinds = new ArrayList<>();
+        for (LedgerEntryView row : user.get(ApiPaths.LEDGER + "?limit=100")
+                .page(LedgerEntryView.class)
+                .items()) {
+            if (("generation:" + generationId).equals(row.reference())) {
+                kinds.add(0, row.kind());
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * The job ended FAILED with {@code code} and a readable reason, and was refunded once: balance back to
+     * {@code credits}, ledger DEBIT then REFUND.
+     */
+    public static void assertFailedAndRefunded(ApiClient user, GenerationView done, String code, int credits) {
+        assertThat(done.status()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(done.error().code()).isEqualTo(code);
+        assertThat(done.error().message()).isNotBlank();
+        assertThat(done.refunded()).isTrue();
+        assertThat(credits(user)).isEqualTo(credits);
+        assertThat(ledgerKinds(user, done.id().toString())).containsExactly(LedgerKind.DEBIT, LedgerKind.REFUND);
     }
 }

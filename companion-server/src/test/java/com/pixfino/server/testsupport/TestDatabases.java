@@ -18,14 +18,13 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedDatabase embedded;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static synchronized ServerConfig.DatabaseSettings freshDatabase() {
         String name = "pixfino_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         ServerConfig.DatabaseSettings admin = adminConnection("postgres");
         try (Connection c = DriverManager.getConnection(admin.url(), admin.user(), admin.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name + ": " + e.getMessage(), e);
@@ -37,10 +36,15 @@ public final class TestDatabases {
         String external = System.getenv("PIXFINO_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             String base = external.substring(0, external.lastIndexOf('/') + 1);
-            return new ServerConfig.DatabaseSettings(base + database, System.getenv("PIXFINO_TEST_DB_USER"), System.getenv("PIXFINO_TEST_DB_PASSWORD"));
+            return new ServerConfig.DatabaseSettings(
+                    base + database, System.getenv("PIXFINO_TEST_DB_USER"), System.getenv("PIXFINO_TEST_DB_PASSWORD"));
         }
         if (embedded == null) {
-            embedded = EmbeddedDatabase.start(TestDirs.root().resolve("shared-postgres-" + ProcessHandle.current().pid()), false);
+            embedded = EmbeddedDatabase.start(
+                    TestDirs.root()
+                            .resolve(
+                                    "shared-postgres-" + ProcessHandle.current().pid()),
+                    false);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-postgres-stop"));
         }
         return new ServerConfig.DatabaseSettings(embedded.jdbcUrl(database), "postgres", null);
@@ -48,11 +52,11 @@ public final class TestDatabases {
 
     /** Where a test keeps its files: under target/, never the shared tmp. */
     public static final class TestDirs {
-        private TestDirs() {
-        }
+        private TestDirs() {}
 
         public static Path root() {
-            return Path.of(System.getProperty("pixfino.test.dataRoot", "target/test-data")).toAbsolutePath();
+            return Path.of(System.getProperty("pixfino.test.dataRoot", "target/test-data"))
+                    .toAbsolutePath();
         }
 
         public static Path fresh(String prefix) {

@@ -25,8 +25,7 @@ import javax.imageio.ImageIO;
 /** Test images, generated in code where possible; the few that need real encoders live in {@code fixtures/}. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** An opaque RGB image with a red block in the top-left corner and a blue one bottom-right. */
     public static BufferedImage markedRgb(int width, int height) {
@@ -86,8 +85,8 @@ public final class TestImages {
 
     /** 16 bits per channel RGB, which the JDK PNG writer stores as a 48-bit PNG. */
     public static BufferedImage rgb48(int width, int height) {
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-                false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        ComponentColorModel model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {

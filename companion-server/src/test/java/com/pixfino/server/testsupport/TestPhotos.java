@@ -21,10 +21,10 @@ public final class TestPhotos {
 
     /** Where {@link #portrait} puts the face centre, as a fraction of width and height. */
     public static final double FACE_X = 0.60;
+
     public static final double FACE_Y = 0.36;
 
-    private TestPhotos() {
-    }
+    private TestPhotos() {}
 
     /** The standard 1600×1200 landscape fixture. */
     public static BufferedImage standard() {
@@ -101,7 +101,8 @@ public final class TestPhotos {
             for (int x = 0; x < w; x++) {
                 int n = rnd.nextInt(13) - 6;
                 int c = row[x];
-                row[x] = (clamp((c >> 16 & 0xff) + n) << 16) | (clamp((c >> 8 & 0xff) + n) << 8) | clamp((c & 0xff) + n);
+                row[x] =
+                        (clamp((c >> 16 & 0xff) + n) << 16) | (clamp((c >> 8 & 0xff) + n) << 8) | clamp((c & 0xff) + n);
             }
             img.setRGB(0, y, w, 1, row, 0, w);
         }

@@ -9,10 +9,10 @@ import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ResilienceSettings;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -23,12 +23,15 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@pixfino.test";
     public static final String ADMIN_PASSWORD = "0perator-Secret-42";
 
-    /** Jobs poll every 200 ms and time out after 30 s, so pipeline tests run in seconds. */
-    public static final JobSettings FAST_JOBS = new JobSettings(Duration.ofMillis(200), Duration.ofSeconds(30),
-            Duration.ofMillis(100), Duration.ofSeconds(1), 4);
+    /**
+     * Jobs poll every 200 ms, so pipeline tests run in seconds; they time out after 90 s, longer than the 60 s
+     * a call may take (the deadline cuts calls too, and a video render on a loaded core is one long poll).
+     */
+    public static final JobSettings FAST_JOBS = new JobSettings(
+            Duration.ofMillis(200), Duration.ofSeconds(90), Duration.ofMillis(100), Duration.ofSeconds(1), 4);
     /** The product's breaker threshold with short backoff; calls may take 60 s (a video render on a loaded CI core). */
-    public static final ResilienceSettings TEST_RESILIENCE = new ResilienceSettings(5, Duration.ofSeconds(60), 2,
-            Duration.ofMillis(20), Duration.ofSeconds(60));
+    public static final ResilienceSettings TEST_RESILIENCE =
+            new ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(60));
 
     private final ServerApp app;
     private final ServerConfig config;
@@ -53,12 +56,16 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on a fresh database whose provider list includes {@code providers}. */
     public static TestServer withProviders(List<Provider> providers) {
-        return new TestServer(config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers);
+        return new TestServer(
+                config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers);
     }
 
     /** Like {@link #withProviders(List)}, with the job queue the services see wrapped by {@code jobQueue} (to break or watch it). */
     public static TestServer withProviders(List<Provider> providers, UnaryOperator<JobQueue> jobQueue) {
-        return new TestServer(config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers, jobQueue);
+        return new TestServer(
+                config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())),
+                providers,
+                jobQueue);
     }
 
     public static TestServer start(ServerConfig config, List<Provider> providers) {
@@ -74,9 +81,17 @@ public final class TestServer implements AutoCloseable {
         for (Tier tier : Tier.values()) {
             credits.put(tier, tier.defaultMonthlyCredits());
         }
-        return new ServerConfig(0, dataDir, database,
-                Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
-                credits, Duration.ofDays(30), 20L * 1024 * 1024, 50_000_000L, FAST_JOBS, TEST_RESILIENCE)
+        return new ServerConfig(
+                        0,
+                        dataDir,
+                        database,
+                        Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
+                        credits,
+                        Duration.ofDays(30),
+                        20L * 1024 * 1024,
+                        50_000_000L,
+                        FAST_JOBS,
+                        TEST_RESILIENCE)
                 .withLimits(RateLimitSettings.unlimited());
     }
 
@@ -99,6 +114,17 @@ public final class TestServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Whether the job queue still holds the generation's task; it lets go once the job's last step has run. */
+    public boolean hasQueuedJob(String generationId) {
+        return app.database()
+                .dsl()
+                .fetchExists(app.database()
+                        .dsl()
+                        .selectOne()
+                        .from("scheduled_tasks")
+                        .where("task_name = 'generation' and task_instance = ?", generationId));
     }
 
     @Override

@@ -33,11 +33,14 @@ public final class TestServices implements AutoCloseable {
 
     /** The graph with the job queue the services see wrapped by {@code jobQueue} (to watch or replace it). */
     public static TestServices fresh(UnaryOperator<JobQueue> jobQueue) {
-        ServerConfig config = TestServer.config(TestDatabases.TestDirs.fresh("services"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig config =
+                TestServer.config(TestDatabases.TestDirs.fresh("services"), Optional.of(TestDatabases.freshDatabase()));
         ServerConfig.DatabaseSettings db = config.database().orElseThrow();
         Database database = Database.open(db.url(), db.user(), db.password(), 10, null);
         try {
-            return new TestServices(database, Services.build(config, database, ServerApp.objectMapper(), Clock.systemUTC(), List.of(), jobQueue));
+            return new TestServices(
+                    database,
+                    Services.build(config, database, ServerApp.objectMapper(), Clock.systemUTC(), List.of(), jobQueue));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -48,12 +51,10 @@ public final class TestServices implements AutoCloseable {
     public static JobQueue idleQueue() {
         return new JobQueue() {
             @Override
-            public void enqueue(UUID generationId) {
-            }
+            public void enqueue(UUID generationId) {}
 
             @Override
-            public void cancelAtProvider(String provider, String providerJobId) {
-            }
+            public void cancelAtProvider(String provider, String providerJobId) {}
         };
     }
 
@@ -68,7 +69,10 @@ public final class TestServices implements AutoCloseable {
     /** A new account whose balance is exactly {@code credits}. */
     public UUID userWithCredits(int credits) {
         String email = "service-user-" + UUID.randomUUID() + "@pixfino.test";
-        UUID id = services.accounts().register(new RegisterRequest(email, "correct-Horse-7", "Test User"), "127.0.0.1").user().id();
+        UUID id = services.accounts()
+                .register(new RegisterRequest(email, "correct-Horse-7", "Test User"), "127.0.0.1")
+                .user()
+                .id();
         int delta = credits - services.ledger().balance(id);
         if (delta != 0) {
             services.ledger().apply(id, delta, LedgerKind.ADJUSTMENT, "test setup", "test:" + USERS.incrementAndGet());
@@ -78,7 +82,9 @@ public final class TestServices implements AutoCloseable {
 
     /** A stored 900x1200 JPEG upload of the user's. */
     public UUID upload(UUID userId) {
-        return services.uploads().accept(userId, TestImages.jpeg(900, 1200), "selfie.jpg").id();
+        return services.uploads()
+                .accept(userId, TestImages.jpeg(900, 1200), "selfie.jpg")
+                .id();
     }
 
     public long presetId(String slug) {

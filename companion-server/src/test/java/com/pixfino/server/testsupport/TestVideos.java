@@ -14,8 +14,7 @@ public final class TestVideos {
 
     private static byte[] clip;
 
-    private TestVideos() {
-    }
+    private TestVideos() {}
 
     /** Six 160×96 frames at 6 fps, encoded once per test JVM. */
     public static synchronized byte[] mp4() {

@@ -13,16 +13,18 @@ class ExifOrientationTest {
     private static final int A = 0xA, B = 0xB, C = 0xC, D = 0xD, E = 0xE, F = 0xF;
 
     @ParameterizedTest(name = "orientation {0}")
-    @CsvSource(delimiter = '|', value = {
-        "1 | 3 | a b c / d e f",
-        "2 | 3 | c b a / f e d",
-        "3 | 3 | f e d / c b a",
-        "4 | 3 | d e f / a b c",
-        "5 | 2 | a d / b e / c f",
-        "6 | 2 | d a / e b / f c",
-        "7 | 2 | f c / e b / d a",
-        "8 | 2 | c f / b e / a d",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1 | 3 | a b c / d e f",
+                "2 | 3 | c b a / f e d",
+                "3 | 3 | f e d / c b a",
+                "4 | 3 | d e f / a b c",
+                "5 | 2 | a d / b e / c f",
+                "6 | 2 | d a / e b / f c",
+                "7 | 2 | f c / e b / d a",
+                "8 | 2 | c f / b e / a d",
+            })
     void turnsPixelsUpright(int orientation, int expectedWidth, String expectedRows) {
         BufferedImage source = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
         int[][] pixels = {{A, B, C}, {D, E, F}};

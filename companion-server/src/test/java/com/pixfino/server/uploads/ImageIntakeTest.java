@@ -35,8 +35,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImageIntakeTest {
 
     private static final List<Class<? extends Directory>> METADATA_WE_STRIP = List.of(
-            ExifIFD0Directory.class, ExifSubIFDDirectory.class, GpsDirectory.class,
-            JpegCommentDirectory.class, IccDirectory.class, XmpDirectory.class);
+            ExifIFD0Directory.class,
+            ExifSubIFDDirectory.class,
+            GpsDirectory.class,
+            JpegCommentDirectory.class,
+            IccDirectory.class,
+            XmpDirectory.class);
 
     private final ImageIntake intake = new ImageIntake();
 
@@ -97,7 +101,8 @@ class ImageIntakeTest {
             BufferedImage stored = decode(upload.bytes());
             assertThat(upload.width()).isEqualTo(60);
             assertThat(isReddish(stored.getRGB(3, 3))).isTrue();
-            assertThat(stored.getRGB(30, 20) & 0xFFFFFF).satisfies(white -> assertThat(channelsAtLeast(white, 220)).isTrue());
+            assertThat(stored.getRGB(30, 20) & 0xFFFFFF)
+                    .satisfies(white -> assertThat(channelsAtLeast(white, 220)).isTrue());
         }
 
         @Test
@@ -173,7 +178,8 @@ class ImageIntakeTest {
         @Test
         void storedJpegHasNoExifGpsOrComment() throws Exception {
             byte[] original = fixture("orientation6-gps.jpg");
-            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class)).isNotNull();
+            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class))
+                    .isNotNull();
 
             ProcessedUpload upload = intake.process(original);
 
@@ -187,7 +193,8 @@ class ImageIntakeTest {
         @Test
         void storedPngFromWebpHasNoExifOrGps() throws Exception {
             byte[] original = fixture("orientation6.webp");
-            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class)).isNotNull();
+            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class))
+                    .isNotNull();
 
             ProcessedUpload upload = intake.process(original);
 
@@ -198,7 +205,9 @@ class ImageIntakeTest {
         private void assertNoStrippedMetadata(byte[] bytes) throws Exception {
             Metadata metadata = metadata(bytes);
             for (Class<? extends Directory> type : METADATA_WE_STRIP) {
-                assertThat(metadata.getFirstDirectoryOfType(type)).as(type.getSimpleName()).isNull();
+                assertThat(metadata.getFirstDirectoryOfType(type))
+                        .as(type.getSimpleName())
+                        .isNull();
             }
         }
     }
@@ -300,7 +309,8 @@ class ImageIntakeTest {
             assertThat(bomb.length).isLessThan(100);
 
             // A guard against decoding (3.6 Gpx would take minutes and ~10 GB), not a performance measure.
-            UploadRejectedException rejection = assertTimeoutPreemptively(Duration.ofSeconds(2),
+            UploadRejectedException rejection = assertTimeoutPreemptively(
+                    Duration.ofSeconds(2),
                     () -> catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bomb)));
 
             assertThat(rejection).isNotNull();
@@ -313,7 +323,8 @@ class ImageIntakeTest {
         void jpegFrameHeaderClaiming65000Squared() {
             byte[] bomb = TestImages.jpegClaiming(65_000, 65_000);
 
-            UploadRejectedException rejection = assertTimeoutPreemptively(Duration.ofSeconds(2),
+            UploadRejectedException rejection = assertTimeoutPreemptively(
+                    Duration.ofSeconds(2),
                     () -> catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bomb)));
 
             assertThat(rejection).isNotNull();
@@ -353,7 +364,8 @@ class ImageIntakeTest {
             ProcessedUpload upload = intake.process(encode(TestImages.translucent(800, 400), "png"));
 
             BufferedImage thumbnail = decode(upload.thumbnail());
-            assertThat(channelsAtLeast(thumbnail.getRGB(380, 100) & 0xFFFFFF, 245)).isTrue();
+            assertThat(channelsAtLeast(thumbnail.getRGB(380, 100) & 0xFFFFFF, 245))
+                    .isTrue();
             Color halfGreenOnWhite = new Color(thumbnail.getRGB(20, 100));
             assertThat(halfGreenOnWhite.getRed()).isBetween(110, 145);
             assertThat(halfGreenOnWhite.getGreen()).isBetween(175, 205);
@@ -368,7 +380,8 @@ class ImageIntakeTest {
             ProcessedUpload upload = intake.process(encode(TestImages.markedRgb(width, height), "jpeg"));
 
             assertThat(upload.placeholderDataUrl()).startsWith("data:image/jpeg;base64,");
-            byte[] jpeg = Base64.getDecoder().decode(upload.placeholderDataUrl().substring("data:image/jpeg;base64,".length()));
+            byte[] jpeg = Base64.getDecoder()
+                    .decode(upload.placeholderDataUrl().substring("data:image/jpeg;base64,".length()));
             int[] dims = dimensions(jpeg);
             assertThat(Math.max(dims[0], dims[1])).isEqualTo(Math.min(16, Math.max(width, height)));
             assertThat(upload.placeholderDataUrl()).hasSizeLessThan(2_000);
@@ -376,7 +389,8 @@ class ImageIntakeTest {
     }
 
     private static void assertRejected(ImageIntake intake, byte[] bytes, int status, String code) {
-        UploadRejectedException rejection = catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bytes));
+        UploadRejectedException rejection =
+                catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bytes));
 
         assertThat(rejection).as("expected a rejection with code %s", code).isNotNull();
         assertThat(ErrorMapping.status(rejection.kind())).isEqualTo(status);

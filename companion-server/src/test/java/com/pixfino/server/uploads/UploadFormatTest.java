@@ -9,8 +9,10 @@ class UploadFormatTest {
 
     @Test
     void recognisesMagicBytes() {
-        assertThat(UploadFormat.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0})).contains(UploadFormat.JPEG);
-        assertThat(UploadFormat.sniff(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})).contains(UploadFormat.PNG);
+        assertThat(UploadFormat.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}))
+                .contains(UploadFormat.JPEG);
+        assertThat(UploadFormat.sniff(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}))
+                .contains(UploadFormat.PNG);
         assertThat(UploadFormat.sniff(ascii("RIFF\0\0\0\0WEBPVP8 "))).contains(UploadFormat.WEBP);
     }
 

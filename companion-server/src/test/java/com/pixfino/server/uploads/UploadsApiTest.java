@@ -2,11 +2,14 @@ package com.pixfino.server.uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.UploadView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,29 +32,33 @@ class UploadsApiTest {
 
     @Test
     void jpegUploadAnswers201WithSniffedTypeAndSize() {
-        Answer answer = user.upload("/api/v1/uploads", "selfie.jpg", TestImages.jpeg(1200, 900), "image/jpeg");
+        Answer answer = user.upload(ApiPaths.UPLOADS, "selfie.jpg", TestImages.jpeg(1200, 900), "image/jpeg");
         assertThat(answer.status()).isEqualTo(201);
-        assertThat(answer.json().get("id").asText()).hasSize(36);
-        assertThat(answer.json().get("width").asInt()).isEqualTo(1200);
-        assertThat(answer.json().get("height").asInt()).isEqualTo(900);
-        assertThat(answer.json().get("contentType").asText()).isEqualTo("image/jpeg");
+        UploadView upload = answer.as(UploadView.class);
+        assertThat(upload.id()).isNotNull();
+        assertThat(upload.width()).isEqualTo(1200);
+        assertThat(upload.height()).isEqualTo(900);
+        assertThat(upload.contentType()).isEqualTo("image/jpeg");
     }
 
     @Test
     void typeComesFromTheBytesNotTheNameOrHeader() {
-        Answer png = user.upload("/api/v1/uploads", "photo.jpg", TestImages.png(640, 480), "image/jpeg");
+        Answer png = user.upload(ApiPaths.UPLOADS, "photo.jpg", TestImages.png(640, 480), "image/jpeg");
         assertThat(png.status()).isEqualTo(201);
-        assertThat(png.json().get("contentType").asText()).isEqualTo("image/png");
+        assertThat(png.as(UploadView.class).contentType()).isEqualTo("image/png");
 
-        Answer text = user.upload("/api/v1/uploads", "photo.jpg", "hello, not an image".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        Answer text = user.upload(
+                ApiPaths.UPLOADS, "photo.jpg", "hello, not an image".getBytes(StandardCharsets.UTF_8), "image/jpeg");
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.errorCode()).isEqualTo("unsupported_media_type");
     }
 
     @Test
     void thumbnailIsA400PxJpegForTheOwner() throws Exception {
-        String id = user.upload("/api/v1/uploads", "big.png", TestImages.png(1600, 1000), "image/png").json().get("id").asText();
-        Answer thumbnail = user.get("/api/v1/uploads/" + id + "/thumbnail");
+        UUID id = user.upload(ApiPaths.UPLOADS, "big.png", TestImages.png(1600, 1000), "image/png")
+                .as(UploadView.class)
+                .id();
+        Answer thumbnail = user.get(ApiClient.path(ApiPaths.UPLOAD_THUMBNAIL, id));
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.bytes()));
@@ -62,7 +69,7 @@ class UploadsApiTest {
     void overTwentyMegabytesIs413() {
         byte[] big = new byte[21 * 1024 * 1024];
         System.arraycopy(TestImages.jpeg(100, 100), 0, big, 0, 100);
-        Answer answer = user.upload("/api/v1/uploads", "huge.jpg", big, "image/jpeg");
+        Answer answer = user.upload(ApiPaths.UPLOADS, "huge.jpg", big, "image/jpeg");
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.errorCode()).isEqualTo("file_too_large");
     }
@@ -71,7 +78,7 @@ class UploadsApiTest {
     void decompressionBombIsRefusedFastWith413() {
         byte[] bomb = TestImages.pngClaiming(100_000, 100_000);
         long started = System.nanoTime();
-        Answer answer = user.upload("/api/v1/uploads", "bomb.png", bomb, "image/png");
+        Answer answer = user.upload(ApiPaths.UPLOADS, "bomb.png", bomb, "image/png");
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.errorCode()).isEqualTo("image_too_large");
@@ -82,29 +89,36 @@ class UploadsApiTest {
     void corruptImageIs400() {
         byte[] jpeg = TestImages.jpeg(400, 300);
         byte[] truncated = java.util.Arrays.copyOf(jpeg, 200);
-        Answer answer = user.upload("/api/v1/uploads", "broken.jpg", truncated, "image/jpeg");
+        Answer answer = user.upload(ApiPaths.UPLOADS, "broken.jpg", truncated, "image/jpeg");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo("invalid_image");
     }
 
     @Test
     void missingFilePartIs400AndNonMultipartIs415() {
-        Answer noMultipart = user.postRaw("/api/v1/uploads", "{}");
+        Answer noMultipart = user.postRaw(ApiPaths.UPLOADS, "{}");
         assertThat(noMultipart.status()).isEqualTo(415);
         assertThat(noMultipart.errorCode()).isEqualTo("unsupported_media_type");
     }
 
     @Test
     void anotherUsersUploadIs404EverywhereAndAnonymousIs401() {
-        String id = user.upload("/api/v1/uploads", "mine.jpg", TestImages.jpeg(300, 300), "image/jpeg").json().get("id").asText();
+        UUID id = user.upload(ApiPaths.UPLOADS, "mine.jpg", TestImages.jpeg(300, 300), "image/jpeg")
+                .as(UploadView.class)
+                .id();
         ApiClient stranger = server.client().registerNew();
 
-        Answer meta = stranger.get("/api/v1/uploads/" + id);
+        Answer meta = stranger.get(ApiClient.path(ApiPaths.UPLOAD, id));
         assertThat(meta.status()).isEqualTo(404);
         assertThat(meta.errorCode()).isEqualTo("not_found");
-        assertThat(stranger.get("/api/v1/uploads/" + id + "/thumbnail").status()).isEqualTo(404);
-        assertThat(user.get("/api/v1/uploads/" + id).status()).isEqualTo(200);
-        assertThat(user.get("/api/v1/uploads/not-a-uuid").status()).isEqualTo(404);
-        assertThat(server.client().upload("/api/v1/uploads", "x.jpg", TestImages.jpeg(10, 10), "image/jpeg").status()).isEqualTo(401);
+        assertThat(stranger.get(ApiClient.path(ApiPaths.UPLOAD_THUMBNAIL, id)).status())
+                .isEqualTo(404);
+        assertThat(user.get(ApiClient.path(ApiPaths.UPLOAD, id)).status()).isEqualTo(200);
+        assertThat(user.get(ApiClient.path(ApiPaths.UPLOAD, "not-a-uuid")).status())
+                .isEqualTo(404);
+        assertThat(server.client()
+                        .upload(ApiPaths.UPLOADS, "x.jpg", TestImages.jpeg(10, 10), "image/jpeg")
+                        .status())
+                .isEqualTo(401);
     }
 }

@@ -9,8 +9,7 @@ import javafx.application.Application;
  */
 public final class StudioLauncher {
 
-    private StudioLauncher() {
-    }
+    private StudioLauncher() {}
 
     public static void main(String[] args) {
         Application.launch(StudioApp.class, args);

@@ -19,31 +19,43 @@ class StudioArchitectureTest {
 
     @ArchTest
     static final ArchRule studioNeverUsesServerCode = noClasses()
-            .that().resideInAPackage("com.pixfino.studio..")
-            .should().dependOnClassesThat().resideInAPackage("com.pixfino.server..");
+            .that()
+            .resideInAPackage("com.pixfino.studio..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.pixfino.server..");
 
     @ArchTest
-    static final ArchRule featurePackagesAreFreeOfCycles = slices()
-            .matching("com.pixfino.studio.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featurePackagesAreFreeOfCycles =
+            slices().matching("com.pixfino.studio.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 
     @ArchTest
     static final ArchRule viewModelsDoNotTouchNodes = noClasses()
-            .that().haveSimpleNameEndingWith("ViewModel")
-            .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javafx.scene..");
 
     @ArchTest
     static final ArchRule threadsComeFromTheConcurrencyPackages = noClasses()
-            .that().resideOutsideOfPackages("com.pixfino.studio.concurrent..", "com.pixfino.studio.core.concurrent..")
-            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
-            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class)
-            .because("threads are named daemons with an uncaught-exception handler: use NamedThreads or the TaskExecutor");
+            .that()
+            .resideOutsideOfPackages("com.pixfino.studio.concurrent..", "com.pixfino.studio.core.concurrent..")
+            .should()
+            .callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(Executors.class)
+            .because(
+                    "threads are named daemons with an uncaught-exception handler: use NamedThreads or the TaskExecutor");
 
     @ArchTest
     static final ArchRule onlyTheTaskExecutorHandsWorkToTheFxThread = noClasses()
-            .that().resideOutsideOfPackage("com.pixfino.studio.concurrent..")
-            .should().callMethod(Platform.class, "runLater", Runnable.class);
+            .that()
+            .resideOutsideOfPackage("com.pixfino.studio.concurrent..")
+            .should()
+            .callMethod(Platform.class, "runLater", Runnable.class);
 }

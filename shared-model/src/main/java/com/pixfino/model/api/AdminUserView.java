@@ -16,5 +16,4 @@ public record AdminUserView(
         long generations,
         String status,
         OffsetDateTime joinedAt,
-        OffsetDateTime lastLoginAt) {
-}
+        OffsetDateTime lastLoginAt) {}

@@ -1,5 +1,4 @@
 package com.pixfino.model.api;
 
 /** Admin adjustment of a user's balance; {@code amount} may be negative. */
-public record CreditAdjustmentRequest(Integer amount, String reason) {
-}
+public record CreditAdjustmentRequest(Integer amount, String reason) {}

@@ -4,5 +4,4 @@ import com.pixfino.model.GenerationStatus;
 import java.util.UUID;
 
 /** What {@code GET /events} sends when one of the user's generations changes status. */
-public record GenerationEvent(UUID generationId, GenerationStatus status, boolean refunded) {
-}
+public record GenerationEvent(UUID generationId, GenerationStatus status, boolean refunded) {}

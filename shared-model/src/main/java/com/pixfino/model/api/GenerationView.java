@@ -32,5 +32,4 @@ public record GenerationView(
         BigDecimal apiCostUsd,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
-        OffsetDateTime completedAt) {
-}
+        OffsetDateTime completedAt) {}

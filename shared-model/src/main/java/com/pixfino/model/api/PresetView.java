@@ -22,5 +22,4 @@ public record PresetView(
         String promptTemplate,
         String negativePrompt,
         String thumbnailUrl,
-        int usageCount) {
-}
+        int usageCount) {}

@@ -5,5 +5,4 @@ import com.pixfino.model.Tier;
 import java.util.UUID;
 
 /** The signed-in user as {@code GET /me} shows it. */
-public record UserView(UUID id, String email, String name, Role role, Tier tier, int credits) {
-}
+public record UserView(UUID id, String email, String name, Role role, Tier tier, int credits) {}

@@ -14,9 +14,10 @@ import org.flywaydb.core.api.migration.Context;
 /** Seeds the preset catalog once from {@code presets/catalog.json}; admins edit it from then on. */
 public class V2__Seed_presets extends BaseJavaMigration {
 
-    private static final String INSERT = "INSERT INTO presets (slug, name, category, media_kind, provider, model, duration_seconds,"
-            + " credits, api_cost_usd, featured, pro, prompt_template, negative_prompt, recipe, active, usage_count, sort_order, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO presets (slug, name, category, media_kind, provider, model, duration_seconds,"
+                    + " credits, api_cost_usd, featured, pro, prompt_template, negative_prompt, recipe, active, usage_count, sort_order, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?, ?)";
 
     @Override
     public void migrate(Context context) throws Exception {

@@ -11,8 +11,7 @@ final class FalInput {
     // Kling 1.x and 2.x take image_url; later Kling versions take start_image_url
     private static final Pattern OLD_KLING = Pattern.compile(".*kling-video/v[12](\\.\\d+)?/.*");
 
-    private FalInput() {
-    }
+    private FalInput() {}
 
     static ObjectNode of(ProviderRequest request, String imageUrl, ObjectMapper mapper) {
         ObjectNode input = mapper.createObjectNode();

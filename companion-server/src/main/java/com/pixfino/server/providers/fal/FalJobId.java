@@ -12,8 +12,7 @@ final class FalJobId {
 
     private static final int MAX_LENGTH = 200;
 
-    private FalJobId() {
-    }
+    private FalJobId() {}
 
     /** The job id for a submit answer, or null when the answer lacks a request id. */
     static String of(URI queueUrl, String model, JsonNode submitted) {
@@ -25,9 +24,12 @@ final class FalJobId {
         if (responseUrl.isEmpty()) {
             // the documented shape: {owner}/{alias} of the model, without its subpath
             String[] parts = model.split("/");
-            responseUrl = base(queueUrl) + parts[0] + "/" + (parts.length > 1 ? parts[1] : "") + "/requests/" + requestId;
+            responseUrl =
+                    base(queueUrl) + parts[0] + "/" + (parts.length > 1 ? parts[1] : "") + "/requests/" + requestId;
         }
-        String id = responseUrl.startsWith(base(queueUrl)) ? responseUrl.substring(base(queueUrl).length()) : responseUrl;
+        String id = responseUrl.startsWith(base(queueUrl))
+                ? responseUrl.substring(base(queueUrl).length())
+                : responseUrl;
         return id.length() <= MAX_LENGTH && id.endsWith("/" + requestId) ? id : null;
     }
 

@@ -30,7 +30,8 @@ final class FalJwks {
     private static final Duration MAX_AGE = Duration.ofHours(24);
     private static final Duration MIN_REFRESH = Duration.ofMinutes(1);
     // DER header of an X.509 SubjectPublicKeyInfo for Ed25519 (OID 1.3.101.112), followed by the 32 raw key bytes
-    private static final byte[] ED25519_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    private static final byte[] ED25519_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+    };
 
     private final URI url;
     private final OkHttpClient http;
@@ -63,7 +64,9 @@ final class FalJwks {
     }
 
     private void fetch() {
-        try (Response response = http.newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
+        try (Response response = http.newCall(
+                        new Request.Builder().url(url.toString()).get().build())
+                .execute()) {
             if (!response.isSuccessful()) {
                 log.warn("event=jwks_fetch_failed provider=fal status={}", response.code());
                 return;
@@ -79,7 +82,8 @@ final class FalJwks {
     static List<PublicKey> parse(JsonNode jwks) {
         List<PublicKey> parsed = new ArrayList<>();
         for (JsonNode key : jwks.path("keys")) {
-            if (!"OKP".equals(key.path("kty").asText()) || !"Ed25519".equals(key.path("crv").asText())) {
+            if (!"OKP".equals(key.path("kty").asText())
+                    || !"Ed25519".equals(key.path("crv").asText())) {
                 continue;
             }
             try {
@@ -92,7 +96,9 @@ final class FalJwks {
                 System.arraycopy(raw, 0, der, ED25519_PREFIX.length, raw.length);
                 parsed.add(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
             } catch (IllegalArgumentException | GeneralSecurityException e) {
-                log.warn("event=jwks_key_skipped provider=fal kid={}", key.path("kid").asText(""));
+                log.warn(
+                        "event=jwks_key_skipped provider=fal kid={}",
+                        key.path("kid").asText(""));
             }
         }
         return List.copyOf(parsed);

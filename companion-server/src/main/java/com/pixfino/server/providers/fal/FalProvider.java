@@ -51,23 +51,30 @@ public final class FalProvider implements Provider {
     @Override
     public String submit(ProviderRequest request) {
         String imageUrl = InputImages.linkOrInline(request.input().get());
-        HttpUrl.Builder target = HttpUrl.get(settings.queueUrl().toString()).newBuilder().addPathSegments(request.model());
+        HttpUrl.Builder target =
+                HttpUrl.get(settings.queueUrl().toString()).newBuilder().addPathSegments(request.model());
         settings.webhookUrl().ifPresent(url -> target.addQueryParameter("fal_webhook", url.toString()));
         JsonNode submitted = http.send(authorized(target.build().toString())
-                .post(http.json(FalInput.of(request, imageUrl, http.mapper()))).build());
+                .post(http.json(FalInput.of(request, imageUrl, http.mapper())))
+                .build());
         String jobId = FalJobId.of(settings.queueUrl(), request.model(), submitted);
         if (jobId == null) {
             throw http.malformed();
         }
-        log.info("event=provider_submitted provider=fal generation={} request={} model={} webhook={}",
-                request.generationId(), submitted.path("request_id").asText(), request.model(), settings.webhookUrl().isPresent());
+        log.info(
+                "event=provider_submitted provider=fal generation={} request={} model={} webhook={}",
+                request.generationId(),
+                submitted.path("request_id").asText(),
+                request.model(),
+                settings.webhookUrl().isPresent());
         return jobId;
     }
 
     @Override
     public ProviderPoll poll(String jobId, ProviderRequest request) {
         String resultUrl = FalJobId.resultUrl(settings.queueUrl(), jobId);
-        JsonNode status = http.send(authorized(resultUrl + "/status?logs=1").get().build());
+        JsonNode status =
+                http.send(authorized(resultUrl + "/status?logs=1").get().build());
         switch (status.path("status").asText("")) {
             case "IN_QUEUE", "IN_PROGRESS":
                 return new ProviderPoll.Running(null);
@@ -88,7 +95,9 @@ public final class FalProvider implements Provider {
 
     @Override
     public void cancel(String jobId) {
-        http.send(authorized(FalJobId.resultUrl(settings.queueUrl(), jobId) + "/cancel").put(RequestBody.create(new byte[0])).build());
+        http.send(authorized(FalJobId.resultUrl(settings.queueUrl(), jobId) + "/cancel")
+                .put(RequestBody.create(new byte[0]))
+                .build());
         log.info("event=provider_cancel_requested provider=fal request={}", jobId);
     }
 
@@ -99,7 +108,8 @@ public final class FalProvider implements Provider {
 
     /** fal bills video by the second of output, so the requested duration is what it charges for; an image is one unit. */
     private BigDecimal cost(ProviderRequest request) {
-        int units = request.kind() == MediaKind.VIDEO && request.durationSeconds() != null ? request.durationSeconds() : 1;
+        int units =
+                request.kind() == MediaKind.VIDEO && request.durationSeconds() != null ? request.durationSeconds() : 1;
         return settings.prices().cost(request.model(), BigDecimal.valueOf(units));
     }
 

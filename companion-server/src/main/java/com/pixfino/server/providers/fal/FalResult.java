@@ -11,8 +11,7 @@ import java.util.List;
 /** The files of a finished fal request: {@code {video:{url,content_type}}}, {@code {images:[…]}} or {@code {image:{…}}}. */
 final class FalResult {
 
-    private FalResult() {
-    }
+    private FalResult() {}
 
     static List<ProviderPoll.Output> outputs(JsonNode result, MediaKind kind) {
         List<ProviderPoll.Output> outputs = new ArrayList<>();

@@ -33,12 +33,16 @@ public final class FalWebhook implements WebhookReceiver {
         String timestamp = headers.get("x-fal-webhook-timestamp");
         String signature = headers.get("x-fal-webhook-signature");
         if (requestId == null || userId == null || timestamp == null || signature == null) {
-            throw new WebhookRejectedException("missing_signature", "The X-Fal-Webhook-Request-Id, -User-Id, -Timestamp and -Signature headers are required.");
+            throw new WebhookRejectedException(
+                    "missing_signature",
+                    "The X-Fal-Webhook-Request-Id, -User-Id, -Timestamp and -Signature headers are required.");
         }
         checkFresh(timestamp);
-        byte[] message = (requestId + "\n" + userId + "\n" + timestamp + "\n" + sha256Hex(body)).getBytes(StandardCharsets.UTF_8);
+        byte[] message = (requestId + "\n" + userId + "\n" + timestamp + "\n" + sha256Hex(body))
+                .getBytes(StandardCharsets.UTF_8);
         byte[] signed = hex(signature);
-        if (verifiesWithAny(jwks.keys(), message, signed) || (jwks.refresh() && verifiesWithAny(jwks.keys(), message, signed))) {
+        if (verifiesWithAny(jwks.keys(), message, signed)
+                || (jwks.refresh() && verifiesWithAny(jwks.keys(), message, signed))) {
             return requestId;
         }
         throw new WebhookRejectedException("invalid_signature", "The webhook signature does not match fal's keys.");
@@ -49,10 +53,13 @@ public final class FalWebhook implements WebhookReceiver {
         try {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            throw new WebhookRejectedException("invalid_signature", "The X-Fal-Webhook-Timestamp is not a number of seconds.");
+            throw new WebhookRejectedException(
+                    "invalid_signature", "The X-Fal-Webhook-Timestamp is not a number of seconds.");
         }
         if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-            throw new WebhookRejectedException("stale_webhook", "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
+            throw new WebhookRejectedException(
+                    "stale_webhook",
+                    "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
         }
     }
 

@@ -13,8 +13,7 @@ final class ErrorBodies {
 
     private static final int MAX = 300;
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     static String detail(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
@@ -37,7 +36,8 @@ final class ErrorBodies {
         JsonNode error = node.path("error");
         if (error.isObject() && error.hasNonNull("message")) {
             JsonNode reasons = error.path("metadata").path("reasons");
-            return error.get("message").asText() + (reasons.isArray() && !reasons.isEmpty() ? " (reasons: " + reasons.toString() + ")" : "");
+            return error.get("message").asText()
+                    + (reasons.isArray() && !reasons.isEmpty() ? " (reasons: " + reasons.toString() + ")" : "");
         }
         if (error.isTextual()) {
             return error.asText();
@@ -50,7 +50,8 @@ final class ErrorBodies {
             List<String> parts = new ArrayList<>();
             for (JsonNode item : detail) {
                 String where = item.path("loc").isArray() ? join(item.path("loc")) : "";
-                parts.add((where.isEmpty() ? "" : where + ": ") + item.path("msg").asText(item.toString()));
+                parts.add(
+                        (where.isEmpty() ? "" : where + ": ") + item.path("msg").asText(item.toString()));
             }
             return String.join("; ", parts);
         }

@@ -3,9 +3,12 @@ package com.pixfino.server.providers.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.server.providers.CallDeadline;
 import com.pixfino.server.providers.ProviderException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,6 +23,7 @@ import okhttp3.Response;
 public final class ProviderHttp {
 
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final long SLACK_MILLIS = 500;
 
     private final String provider;
     private final OkHttpClient http;
@@ -37,17 +41,32 @@ public final class ProviderHttp {
         return mapper;
     }
 
-    /** Sends the request and returns its JSON body, or throws the mapped {@link ProviderException}. */
+    /**
+     * Sends the request and returns its JSON body, or throws the mapped {@link ProviderException}. The
+     * exchange ends by the deadline of the guarded call it belongs to, whatever the client's timeouts.
+     */
     public JsonNode send(Request request) {
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        CallDeadline.ofCurrentCall().ifPresent(deadline -> limit(call, deadline));
+        try (Response response = call.execute()) {
             String body = response.body().string();
             if (!response.isSuccessful()) {
                 throw failure(response.code(), response.header("Retry-After"), body);
             }
             return parse(body);
         } catch (IOException e) {
-            throw new ProviderException("network_error", "Could not reach the " + provider + " service: " + e.getMessage(), true, null, e);
+            throw new ProviderException(
+                    "network_error", "Could not reach the " + provider + " service: " + e.getMessage(), true, null, e);
         }
+    }
+
+    private void limit(Call call, CallDeadline deadline) {
+        // a moment after the guard gives up, so the guard's verdict is the one reported
+        long millis = deadline.remaining().toMillis() + SLACK_MILLIS;
+        if (http.callTimeoutMillis() > 0) {
+            millis = Math.min(millis, http.callTimeoutMillis());
+        }
+        call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
     }
 
     public JsonNode parse(String body) {
@@ -65,7 +84,8 @@ public final class ProviderHttp {
     /** The exception for an HTTP status (or an error code a provider sends inside a 200). */
     public ProviderException failure(int status, String retryAfter, String body) {
         String detail = ErrorBodies.detail(mapper, body);
-        String message = "The " + provider + " service answered HTTP " + status + (detail == null ? "." : ": " + detail);
+        String message =
+                "The " + provider + " service answered HTTP " + status + (detail == null ? "." : ": " + detail);
         if (status == 429) {
             return new ProviderException("rate_limited", message, true, RetryAfter.parse(retryAfter, clock), null);
         }
@@ -76,7 +96,8 @@ public final class ProviderHttp {
     }
 
     public ProviderException malformed() {
-        return ProviderException.permanent("malformed_response", "The " + provider + " service sent an answer we could not read.");
+        return ProviderException.permanent(
+                "malformed_response", "The " + provider + " service sent an answer we could not read.");
     }
 
     public RequestBody json(Object value) {

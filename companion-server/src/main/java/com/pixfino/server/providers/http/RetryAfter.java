@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** The HTTP Retry-After header: delay seconds or an HTTP date. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Duration parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
@@ -21,7 +20,10 @@ final class RetryAfter {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration wait = Duration.between(clock.instant(), ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration wait = Duration.between(
+                        clock.instant(),
+                        ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notADate) {
                 return null;

@@ -6,8 +6,7 @@ final class Blur {
     /** Short side of the working copy for wide blurs: big enough to look smooth, small enough to be ~free. */
     private static final int WORKING_SHORT_SIDE = 240;
 
-    private Blur() {
-    }
+    private Blur() {}
 
     /** A full-size copy blurred with a radius of {@code radiusFraction} × the short side, computed on a downscaled copy. */
     static int[] wide(int[] px, int w, int h, double radiusFraction) {
@@ -103,8 +102,8 @@ final class Blur {
                 int x0 = Math.min((int) fx, sw - 1);
                 int x1 = Math.min(x0 + 1, sw - 1);
                 int wx = (int) ((fx - x0) * 256);
-                out[y * w + x] = bilerp(small[y0 * sw + x0], small[y0 * sw + x1], small[y1 * sw + x0],
-                        small[y1 * sw + x1], wx, wy);
+                out[y * w + x] = bilerp(
+                        small[y0 * sw + x0], small[y0 * sw + x1], small[y1 * sw + x0], small[y1 * sw + x1], wx, wy);
             }
         }
         return out;

@@ -7,11 +7,9 @@ import java.awt.geom.Point2D;
 final class CameraPath {
 
     /** Window whose width/height are {@code size} × the base's, centred at (centreX, centreY) in 0..1. */
-    record Window(double size, double centreX, double centreY) {
-    }
+    record Window(double size, double centreX, double centreY) {}
 
-    private CameraPath() {
-    }
+    private CameraPath() {}
 
     /**
      * @param face where the face is in the base (0..1), or null: zooms then end on the face held on the

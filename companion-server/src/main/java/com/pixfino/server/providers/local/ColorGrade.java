@@ -5,8 +5,7 @@ import com.pixfino.server.providers.local.RenderRecipe.Curve;
 /** Colour grade on packed 0xRRGGBB pixels: white balance, saturation, tone curve, duotone/tone wash, posterize. */
 final class ColorGrade {
 
-    private ColorGrade() {
-    }
+    private ColorGrade() {}
 
     /** Grades in place; every per-value step is a 256-entry table so a megapixel costs a few milliseconds. */
     static void apply(int[] px, RenderRecipe r) {
@@ -15,7 +14,9 @@ final class ColorGrade {
         int[] wbB = whiteBalance(1 - 0.30 * r.temperature() + 0.05 * r.tint(), -15 * r.temperature());
         int[] tone = toneCurve(r.brightness(), r.contrast(), r.curve());
         int sat = (int) Math.round(r.saturation() * 256);
-        int[] duo = r.duotone() == null ? null : duotone(r.duotone().shadow(), r.duotone().highlight());
+        int[] duo = r.duotone() == null
+                ? null
+                : duotone(r.duotone().shadow(), r.duotone().highlight());
         int[][] wash = r.tone() == null || r.toneStrength() == 0 ? null : wash(r.tone(), r.toneStrength());
         int[] post = r.posterize() == 0 ? null : posterize(r.posterize());
 

@@ -11,8 +11,7 @@ final class Effects {
     /** Fixed seed: grain is part of the look, so the same recipe on the same photo must give the same bytes. */
     private static final long GRAIN_SEED = 0x5EED_F11FL;
 
-    private Effects() {
-    }
+    private Effects() {}
 
     static void photo(int[] px, int w, int h, RenderRecipe r) {
         if (r.blur() > 0) {
@@ -93,8 +92,8 @@ final class Effects {
                 double t = Math.max(0, Math.min(1, (d - 0.3) / 0.75));
                 int f = (int) Math.round(256 * (1 - 0.8 * amount * t * t * (3 - 2 * t)));
                 int c = px[y * w + x];
-                px[y * w + x] = (((c >> 16 & 0xff) * f >> 8) << 16) | (((c >> 8 & 0xff) * f >> 8) << 8)
-                        | ((c & 0xff) * f >> 8);
+                px[y * w + x] =
+                        (((c >> 16 & 0xff) * f >> 8) << 16) | (((c >> 8 & 0xff) * f >> 8) << 8) | ((c & 0xff) * f >> 8);
             }
         }
     }
@@ -108,7 +107,8 @@ final class Effects {
             int l = (77 * (c >> 16 & 0xff) + 150 * (c >> 8 & 0xff) + 29 * (c & 0xff)) >> 8;
             int midtone = 100 + 4 * l * (255 - l) / 255 * 156 / 255;
             int n = ((rnd.nextInt(256) + rnd.nextInt(256) - 255) * amp >> 8) * midtone >> 8;
-            px[i] = (ColorGrade.clamp((c >> 16 & 0xff) + n) << 16) | (ColorGrade.clamp((c >> 8 & 0xff) + n) << 8)
+            px[i] = (ColorGrade.clamp((c >> 16 & 0xff) + n) << 16)
+                    | (ColorGrade.clamp((c >> 8 & 0xff) + n) << 8)
                     | ColorGrade.clamp((c & 0xff) + n);
         }
     }

@@ -92,9 +92,10 @@ final class FramePlate {
             double across = (band - holeAcross) / 2;
             double arc = holeAlong * 0.35;
             for (double edge : new double[] {across, (horizontal ? h : w) - band + across}) {
-                g.fill(horizontal
-                        ? new RoundRectangle2D.Double(along, edge, holeAlong, holeAcross, arc, arc)
-                        : new RoundRectangle2D.Double(edge, along, holeAcross, holeAlong, arc, arc));
+                g.fill(
+                        horizontal
+                                ? new RoundRectangle2D.Double(along, edge, holeAlong, holeAcross, arc, arc)
+                                : new RoundRectangle2D.Double(edge, along, holeAcross, holeAlong, arc, arc));
             }
         }
     }
@@ -108,8 +109,11 @@ final class FramePlate {
         float line = Math.max(1f, u * 0.008f);
         g.setStroke(new BasicStroke(line));
         g.setColor(blend(gold, Color.BLACK, 0.7));
-        g.drawRect(window.x - Math.round(line / 2), window.y - Math.round(line / 2),
-                window.width + Math.round(line), window.height + Math.round(line));
+        g.drawRect(
+                window.x - Math.round(line / 2),
+                window.y - Math.round(line / 2),
+                window.width + Math.round(line),
+                window.height + Math.round(line));
         g.setColor(light);
         g.drawRect(Math.round(line), Math.round(line), w - 2 * Math.round(line) - 1, h - 2 * Math.round(line) - 1);
     }
@@ -172,7 +176,8 @@ final class FramePlate {
     }
 
     private static Color blend(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+        return new Color(
+                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
                 (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
     }

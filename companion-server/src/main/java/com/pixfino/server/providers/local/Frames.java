@@ -9,8 +9,7 @@ final class Frames {
     static final int DEFAULT_NEON = 0xff2bd6;
     static final int DEFAULT_GOLD = 0xd4af37;
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /**
      * Builds the plate for a {@code w×h} output. When the photo must be shown whole (studio-white, or any
@@ -33,9 +32,10 @@ final class Frames {
             // instant-film proportions: narrow sides and top, deep bottom for the caption strip
             case POLAROID -> inset(w, h, px(u, 0.06), px(u, 0.06), px(u, 0.06), px(u, 0.22));
             // sprocket rows run along the long edges, like a strip of 35 mm film
-            case FILM -> w >= h
-                    ? inset(w, h, px(u, 0.03), px(u, 0.03), px(u, 0.12), px(u, 0.12))
-                    : inset(w, h, px(u, 0.12), px(u, 0.12), px(u, 0.03), px(u, 0.03));
+            case FILM ->
+                w >= h
+                        ? inset(w, h, px(u, 0.03), px(u, 0.03), px(u, 0.12), px(u, 0.12))
+                        : inset(w, h, px(u, 0.12), px(u, 0.12), px(u, 0.03), px(u, 0.03));
             case STUDIO_WHITE -> inset(w, h, px(u, 0.10), px(u, 0.10), px(u, 0.10), px(u, 0.10));
         };
     }

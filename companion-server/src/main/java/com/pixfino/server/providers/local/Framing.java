@@ -18,8 +18,7 @@ final class Framing {
     /** Below this share of skin-coloured probes we assume there is no face and fall back to composition rules. */
     private static final double MIN_SKIN_SHARE = 0.005;
 
-    private Framing() {
-    }
+    private Framing() {}
 
     /**
      * Crops {@code photo} to {@code w:h} around the subject and scales it to exactly w×h (TYPE_INT_RGB);
@@ -31,8 +30,10 @@ final class Framing {
         BufferedImage scaled;
         try {
             // downscale before any grading: a 12 MP photo becomes ~1 MP here, which is what keeps rendering fast
-            scaled = Thumbnails.of(region).forceSize(w, h)
-                    .imageType(photo.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
+            scaled = Thumbnails.of(region)
+                    .forceSize(w, h)
+                    .imageType(
+                            photo.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
                     .asBufferedImage();
         } catch (IOException e) {
             throw new UncheckedIOException("scaling the photo failed", e);

@@ -14,8 +14,7 @@ import javax.imageio.stream.ImageOutputStream;
 /** Encoders for rendered output. */
 public final class ImageCodecs {
 
-    private ImageCodecs() {
-    }
+    private ImageCodecs() {}
 
     /** Baseline JPEG at {@code quality} (0..1); the image must be opaque (renderer output always is). */
     public static byte[] encodeJpeg(BufferedImage image, float quality) {

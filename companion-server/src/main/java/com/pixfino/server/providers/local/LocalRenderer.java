@@ -44,8 +44,13 @@ public final class LocalRenderer {
         BufferedImage graded = gradedPhoto(photo, recipe, area.width, area.height);
         Effects.lens(pixels(graded), area.width, area.height, recipe);
         BufferedImage out = plate.compose(graded);
-        LOG.debug("local image rendered inW={} inH={} outW={} outH={} millis={}", photo.getWidth(),
-                photo.getHeight(), size.width, size.height, (System.nanoTime() - start) / 1_000_000);
+        LOG.debug(
+                "local image rendered inW={} inH={} outW={} outH={} millis={}",
+                photo.getWidth(),
+                photo.getHeight(),
+                size.width,
+                size.height,
+                (System.nanoTime() - start) / 1_000_000);
         return out;
     }
 

@@ -29,7 +29,8 @@ public final class LocalRendererProvider implements Provider {
     private final LocalRenderer renderer = new LocalRenderer();
     private final Path workDir;
     // rendering is CPU-bound: more parallel renders than cores only makes each one slower
-    private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final Semaphore renderSlots =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public LocalRendererProvider(Path workDir) {
         this.workDir = workDir;
@@ -62,10 +63,13 @@ public final class LocalRendererProvider implements Provider {
         renderSlots.acquireUninterruptibly();
         try {
             if (request.kind() == MediaKind.VIDEO) {
-                return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("video/mp4", renderVideo(photo, recipe, jobId))), BigDecimal.ZERO);
+                return new ProviderPoll.Succeeded(
+                        List.of(ProviderPoll.Output.of("video/mp4", renderVideo(photo, recipe, jobId))),
+                        BigDecimal.ZERO);
             }
             BufferedImage image = renderer.renderImage(photo, recipe);
-            return new ProviderPoll.Succeeded(List.of(ProviderPoll.Output.of("image/jpeg", renderer.encodeJpeg(image, 0.9f))), BigDecimal.ZERO);
+            return new ProviderPoll.Succeeded(
+                    List.of(ProviderPoll.Output.of("image/jpeg", renderer.encodeJpeg(image, 0.9f))), BigDecimal.ZERO);
         } finally {
             renderSlots.release();
         }
@@ -99,7 +103,8 @@ public final class LocalRendererProvider implements Provider {
             }
             return image;
         } catch (IOException e) {
-            throw ProviderException.permanent("invalid_input", "The uploaded photo could not be read: " + e.getMessage());
+            throw ProviderException.permanent(
+                    "invalid_input", "The uploaded photo could not be read: " + e.getMessage());
         }
     }
 

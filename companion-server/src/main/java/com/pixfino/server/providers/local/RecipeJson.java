@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 final class RecipeJson {
 
     // trailing garbage after the object is a broken recipe, not something to silently drop
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final JsonNode root;
@@ -47,8 +47,10 @@ final class RecipeJson {
         String aspectText = text("aspect");
         Aspect aspect = aspectText == null ? Aspect.SQUARE : Aspect.fromJson(aspectText);
         if (aspect == null) {
-            throw unknown("aspect", aspectText, Arrays.stream(Aspect.values()).map(Aspect::json)
-                    .collect(Collectors.joining(", ")));
+            throw unknown(
+                    "aspect",
+                    aspectText,
+                    Arrays.stream(Aspect.values()).map(Aspect::json).collect(Collectors.joining(", ")));
         }
         return new RenderRecipe(
                 aspect,
@@ -118,8 +120,12 @@ final class RecipeJson {
                 return e;
             }
         }
-        throw unknown(name, s, Arrays.stream(type.getEnumConstants()).map(RenderRecipe::jsonName)
-                .collect(Collectors.joining(", ")));
+        throw unknown(
+                name,
+                s,
+                Arrays.stream(type.getEnumConstants())
+                        .map(RenderRecipe::jsonName)
+                        .collect(Collectors.joining(", ")));
     }
 
     private Integer colour(String name) {
@@ -136,7 +142,9 @@ final class RecipeJson {
             throw new IllegalArgumentException(
                     "recipe field 'duotone' must be null or [\"#rrggbb\", \"#rrggbb\"], got " + n);
         }
-        return new Duotone(parseColour("duotone", n.get(0).asText()), parseColour("duotone", n.get(1).asText()));
+        return new Duotone(
+                parseColour("duotone", n.get(0).asText()),
+                parseColour("duotone", n.get(1).asText()));
     }
 
     private static int parseColour(String name, String s) {

@@ -37,8 +37,29 @@ public record RenderRecipe(
         int fps) {
 
     /** The look that changes nothing: square crop, no grade, no effects, no frame. */
-    public static final RenderRecipe NEUTRAL = new RenderRecipe(Aspect.SQUARE, 0, 0, 1, 1, 0, Curve.LINEAR,
-            0, 0, 0, 0, 0, null, null, 0, 0, FrameStyle.NONE, null, null, null, 4, 12);
+    public static final RenderRecipe NEUTRAL = new RenderRecipe(
+            Aspect.SQUARE,
+            0,
+            0,
+            1,
+            1,
+            0,
+            Curve.LINEAR,
+            0,
+            0,
+            0,
+            0,
+            0,
+            null,
+            null,
+            0,
+            0,
+            FrameStyle.NONE,
+            null,
+            null,
+            null,
+            4,
+            12);
 
     /** Parses and validates recipe JSON; blank input gives {@link #NEUTRAL}. */
     public static RenderRecipe fromJson(String json) {
@@ -47,19 +68,42 @@ public record RenderRecipe(
 
     /** Same look with another aspect: video needs 16:9 or 9:16 whatever the still preset says. */
     public RenderRecipe withAspect(Aspect newAspect) {
-        return new RenderRecipe(newAspect, temperature, tint, saturation, contrast, brightness, curve, vignette,
-                grain, blur, bloom, sharpen, duotone, tone, toneStrength, posterize, frame, frameColor, background,
-                motion, seconds, fps);
+        return new RenderRecipe(
+                newAspect,
+                temperature,
+                tint,
+                saturation,
+                contrast,
+                brightness,
+                curve,
+                vignette,
+                grain,
+                blur,
+                bloom,
+                sharpen,
+                duotone,
+                tone,
+                toneStrength,
+                posterize,
+                frame,
+                frameColor,
+                background,
+                motion,
+                seconds,
+                fps);
     }
 
     /** Shadow and highlight colours (0xRRGGBB) of a duotone map. */
-    public record Duotone(int shadow, int highlight) {
-    }
+    public record Duotone(int shadow, int highlight) {}
 
     /** Output width:height ratio. */
     public enum Aspect {
-        SQUARE("1:1", 1, 1), PORTRAIT_4_5("4:5", 4, 5), PORTRAIT_3_4("3:4", 3, 4), PORTRAIT_2_3("2:3", 2, 3),
-        LANDSCAPE_16_9("16:9", 16, 9), PORTRAIT_9_16("9:16", 9, 16);
+        SQUARE("1:1", 1, 1),
+        PORTRAIT_4_5("4:5", 4, 5),
+        PORTRAIT_3_4("3:4", 3, 4),
+        PORTRAIT_2_3("2:3", 2, 3),
+        LANDSCAPE_16_9("16:9", 16, 9),
+        PORTRAIT_9_16("9:16", 9, 16);
 
         private final String json;
         private final int w;
@@ -94,13 +138,33 @@ public record RenderRecipe(
     }
 
     /** Tone curve applied after the colour grade. */
-    public enum Curve { LINEAR, S_CURVE, FADE, CRUSH, HIGH_KEY }
+    public enum Curve {
+        LINEAR,
+        S_CURVE,
+        FADE,
+        CRUSH,
+        HIGH_KEY
+    }
 
     /** Border drawn around (or over) the photo. */
-    public enum FrameStyle { NONE, THIN_WHITE, POLAROID, FILM, NEON, GOLD, STUDIO_WHITE }
+    public enum FrameStyle {
+        NONE,
+        THIN_WHITE,
+        POLAROID,
+        FILM,
+        NEON,
+        GOLD,
+        STUDIO_WHITE
+    }
 
     /** Camera move of a video preset. */
-    public enum Motion { ZOOM_IN, ZOOM_OUT, PAN_LEFT, PAN_RIGHT, KEN_BURNS }
+    public enum Motion {
+        ZOOM_IN,
+        ZOOM_OUT,
+        PAN_LEFT,
+        PAN_RIGHT,
+        KEN_BURNS
+    }
 
     /** JSON spelling of an enum constant: {@code S_CURVE} ↔ {@code "s-curve"}. */
     static String jsonName(Enum<?> e) {

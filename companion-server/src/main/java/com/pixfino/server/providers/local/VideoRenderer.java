@@ -28,6 +28,7 @@ final class VideoRenderer {
     static final int SHORT_SIDE = 720;
     /** The graded base is this much larger than the viewport, so the tightest zoom still has 1:1 pixels. */
     private static final double MAX_ZOOM = 1.35;
+
     private static final Logger LOG = LoggerFactory.getLogger(VideoRenderer.class);
 
     private final LocalRenderer stills;
@@ -45,8 +46,8 @@ final class VideoRenderer {
         FramePlate plate = Frames.plate(r, w, h, LocalRenderer.aspectOf(photo));
         Rectangle view = plate.photoArea();
         // grade once on a larger base; per frame we only move a window over it
-        BufferedImage base = stills.gradedPhoto(photo, r,
-                (int) Math.round(view.width * MAX_ZOOM), (int) Math.round(view.height * MAX_ZOOM));
+        BufferedImage base = stills.gradedPhoto(
+                photo, r, (int) Math.round(view.width * MAX_ZOOM), (int) Math.round(view.height * MAX_ZOOM));
         long graded = System.nanoTime();
         Motion motion = r.motion() != null ? r.motion() : Motion.KEN_BURNS;
         Point2D face = Framing.faceInCrop(photo, (double) base.getWidth() / base.getHeight());
@@ -56,7 +57,8 @@ final class VideoRenderer {
         Picture picture = Picture.create(w, h, ColorSpace.RGB);
         try (SeekableByteChannel channel = NIOUtils.writableChannel(mp4Out.toFile())) {
             // JCodec's "MOV" format is its ISO-BMFF muxer and writes an 'isom' MP4 brand (the test checks)
-            SequenceEncoder encoder = new SequenceEncoder(channel, Rational.R(r.fps(), 1), Format.MOV, Codec.H264, null);
+            SequenceEncoder encoder =
+                    new SequenceEncoder(channel, Rational.R(r.fps(), 1), Format.MOV, Codec.H264, null);
             for (int i = 0; i < frames; i++) {
                 double t = frames == 1 ? 0 : (double) i / (frames - 1);
                 drawWindow(base, frameImage, CameraPath.at(motion, easeInOut(t), MAX_ZOOM, face));
@@ -67,8 +69,14 @@ final class VideoRenderer {
             }
             encoder.finish();
         }
-        LOG.info("local video rendered w={} h={} frames={} motion={} gradeMillis={} totalMillis={}", w, h, frames,
-                motion, (graded - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "local video rendered w={} h={} frames={} motion={} gradeMillis={} totalMillis={}",
+                w,
+                h,
+                frames,
+                motion,
+                (graded - start) / 1_000_000,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Bilinear, sub-pixel placement of the window: integer crops would make slow moves visibly judder. */

@@ -19,8 +19,7 @@ import java.util.List;
  */
 final class OpenRouterAnswer {
 
-    private OpenRouterAnswer() {
-    }
+    private OpenRouterAnswer() {}
 
     static ProviderPoll toPoll(JsonNode answer, ProviderHttp http) {
         throwIfError(answer.path("error"), answer, http);
@@ -36,11 +35,16 @@ final class OpenRouterAnswer {
         }
         if (outputs.isEmpty()) {
             String text = message.path("content").asText("").trim();
-            return new ProviderPoll.Failed("no_image", "The model answered without an image"
-                    + (text.isEmpty() ? "." : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
+            return new ProviderPoll.Failed(
+                    "no_image",
+                    "The model answered without an image"
+                            + (text.isEmpty()
+                                    ? "."
+                                    : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
         }
         JsonNode cost = answer.path("usage").path("cost");
-        return new ProviderPoll.Succeeded(outputs, cost.isNumber() ? cost.decimalValue().setScale(4, RoundingMode.HALF_UP) : null);
+        return new ProviderPoll.Succeeded(
+                outputs, cost.isNumber() ? cost.decimalValue().setScale(4, RoundingMode.HALF_UP) : null);
     }
 
     private static void throwIfError(JsonNode error, JsonNode holder, ProviderHttp http) {
@@ -63,7 +67,9 @@ final class OpenRouterAnswer {
                 throw http.malformed();
             }
             try {
-                return ProviderPoll.Output.of(header.substring(0, header.length() - ";base64".length()), Base64.getDecoder().decode(url.substring(comma + 1)));
+                return ProviderPoll.Output.of(
+                        header.substring(0, header.length() - ";base64".length()),
+                        Base64.getDecoder().decode(url.substring(comma + 1)));
             } catch (IllegalArgumentException e) {
                 throw http.malformed();
             }

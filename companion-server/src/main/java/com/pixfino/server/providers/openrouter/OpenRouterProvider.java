@@ -62,19 +62,27 @@ public final class OpenRouterProvider implements Provider {
     @Override
     public ProviderPoll poll(String jobId, ProviderRequest request) {
         String imageUrl = InputImages.linkOrInline(request.input().get());
-        HttpUrl url = HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments("chat/completions").build();
+        HttpUrl url = HttpUrl.get(settings.baseUrl().toString())
+                .newBuilder()
+                .addPathSegments("chat/completions")
+                .build();
         JsonNode answer;
         try {
-            answer = http.send(new Request.Builder().url(url)
+            answer = http.send(new Request.Builder()
+                    .url(url)
                     .header("Authorization", "Bearer " + settings.key())
                     .header("X-Title", "Pixfino Studio")
-                    .post(http.json(OpenRouterRequest.body(request, imageUrl, http.mapper()))).build());
+                    .post(http.json(OpenRouterRequest.body(request, imageUrl, http.mapper())))
+                    .build());
         } catch (ProviderException e) {
             throw OpenRouterAnswer.named(e);
         }
         ProviderPoll result = OpenRouterAnswer.toPoll(answer, http);
-        log.info("event=provider_answered provider=openrouter generation={} model={} outcome={}",
-                request.generationId(), request.model(), result.getClass().getSimpleName());
+        log.info(
+                "event=provider_answered provider=openrouter generation={} model={} outcome={}",
+                request.generationId(),
+                request.model(),
+                result.getClass().getSimpleName());
         return result;
     }
 

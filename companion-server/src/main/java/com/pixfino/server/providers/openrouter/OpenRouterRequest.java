@@ -10,10 +10,10 @@ import java.util.Set;
 /** The chat-completions body that asks an image model for a picture: the prompt as text, then the photo. */
 final class OpenRouterRequest {
 
-    private static final Set<String> ASPECTS = Set.of("1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9");
+    private static final Set<String> ASPECTS =
+            Set.of("1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9");
 
-    private OpenRouterRequest() {
-    }
+    private OpenRouterRequest() {}
 
     static ObjectNode body(ProviderRequest request, String imageUrl, ObjectMapper mapper) {
         ObjectNode body = mapper.createObjectNode();

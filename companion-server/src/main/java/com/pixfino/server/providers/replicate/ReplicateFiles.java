@@ -27,11 +27,16 @@ final class ReplicateFiles {
     /** Uploads the photo and returns the URL a prediction input may name. */
     String upload(ProviderRequest.InputImage image, UUID generationId) {
         String extension = image.contentType().endsWith("png") ? ".png" : ".jpg";
-        RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("content", "input-" + generationId + extension, RequestBody.create(image.bytes(), MediaType.get(image.contentType())))
+        RequestBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart(
+                        "content",
+                        "input-" + generationId + extension,
+                        RequestBody.create(image.bytes(), MediaType.get(image.contentType())))
                 .addFormDataPart("metadata", "{\"generation\":\"" + generationId + "\"}")
                 .build();
-        JsonNode file = http.send(authorized.apply(url.apply("v1/files")).post(body).build());
+        JsonNode file =
+                http.send(authorized.apply(url.apply("v1/files")).post(body).build());
         String get = file.path("urls").path("get").asText("");
         if (!get.startsWith("http")) {
             throw http.malformed();

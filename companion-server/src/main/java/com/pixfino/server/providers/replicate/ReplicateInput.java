@@ -8,8 +8,7 @@ import com.pixfino.server.providers.ProviderRequest;
 /** The {@code input} object of a prediction, in the field names of the model families the presets use. */
 final class ReplicateInput {
 
-    private ReplicateInput() {
-    }
+    private ReplicateInput() {}
 
     static ObjectNode of(ProviderRequest request, String imageUrl, ObjectMapper mapper) {
         ObjectNode input = mapper.createObjectNode();

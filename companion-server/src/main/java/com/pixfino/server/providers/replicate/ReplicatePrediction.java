@@ -20,18 +20,24 @@ final class ReplicatePrediction {
     // the tqdm progress lines in the logs, as Replicate's own clients read them: " 76%|███▌ | 7568/10000"
     private static final Pattern PROGRESS = Pattern.compile("(\\d{1,3})%\\s*\\|");
 
-    private ReplicatePrediction() {
-    }
+    private ReplicatePrediction() {}
 
     static ProviderPoll toPoll(JsonNode prediction, ProviderRequest request, PriceTable prices, ProviderHttp http) {
         String status = prediction.path("status").asText("");
         return switch (status) {
-            case "starting", "processing" -> new ProviderPoll.Running(progress(prediction.path("logs").asText("")));
-            case "succeeded" -> new ProviderPoll.Succeeded(outputs(prediction.path("output"), request.kind()), cost(prediction, request, prices));
-            case "failed" -> new ProviderPoll.Failed("provider_failed", "Replicate could not make this result: "
-                    + prediction.path("error").asText("no reason given"));
+            case "starting", "processing" ->
+                new ProviderPoll.Running(progress(prediction.path("logs").asText("")));
+            case "succeeded" ->
+                new ProviderPoll.Succeeded(
+                        outputs(prediction.path("output"), request.kind()), cost(prediction, request, prices));
+            case "failed" ->
+                new ProviderPoll.Failed(
+                        "provider_failed",
+                        "Replicate could not make this result: "
+                                + prediction.path("error").asText("no reason given"));
             case "canceled" -> new ProviderPoll.Failed("canceled_at_provider", "The job was canceled at Replicate.");
-            case "aborted" -> new ProviderPoll.Failed("aborted", "Replicate dropped the job before it started: its deadline passed.");
+            case "aborted" ->
+                new ProviderPoll.Failed("aborted", "Replicate dropped the job before it started: its deadline passed.");
             default -> throw http.malformed();
         };
     }

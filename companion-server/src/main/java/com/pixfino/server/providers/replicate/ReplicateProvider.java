@@ -63,7 +63,9 @@ public final class ReplicateProvider implements Provider {
     @Override
     public String submit(ProviderRequest request) {
         ProviderRequest.InputImage image = request.input().get();
-        String imageUrl = InputImages.fitsInline(image) ? InputImages.dataUrl(image) : files.upload(image, request.generationId());
+        String imageUrl = InputImages.fitsInline(image)
+                ? InputImages.dataUrl(image)
+                : files.upload(image, request.generationId());
         ObjectNode body = http.mapper().createObjectNode();
         body.set("input", ReplicateInput.of(request, imageUrl, http.mapper()));
         String model = request.model();
@@ -82,25 +84,33 @@ public final class ReplicateProvider implements Provider {
         });
         JsonNode prediction = http.send(authorized(target)
                 .header("Cancel-After", cancelAfter.toSeconds() + "s")
-                .post(http.json(body)).build());
+                .post(http.json(body))
+                .build());
         String id = prediction.path("id").asText("");
         if (!PREDICTION_ID.matcher(id).matches()) {
             throw http.malformed();
         }
-        log.info("event=provider_submitted provider=replicate generation={} prediction={} model={} webhook={}",
-                request.generationId(), id, model, settings.webhookUrl().isPresent());
+        log.info(
+                "event=provider_submitted provider=replicate generation={} prediction={} model={} webhook={}",
+                request.generationId(),
+                id,
+                model,
+                settings.webhookUrl().isPresent());
         return id;
     }
 
     @Override
     public ProviderPoll poll(String jobId, ProviderRequest request) {
-        JsonNode prediction = http.send(authorized(url("v1/predictions/" + jobId)).get().build());
+        JsonNode prediction =
+                http.send(authorized(url("v1/predictions/" + jobId)).get().build());
         return ReplicatePrediction.toPoll(prediction, request, settings.prices(), http);
     }
 
     @Override
     public void cancel(String jobId) {
-        http.send(authorized(url("v1/predictions/" + jobId + "/cancel")).post(RequestBody.create(new byte[0])).build());
+        http.send(authorized(url("v1/predictions/" + jobId + "/cancel"))
+                .post(RequestBody.create(new byte[0]))
+                .build());
         log.info("event=provider_cancel_requested provider=replicate prediction={}", jobId);
     }
 

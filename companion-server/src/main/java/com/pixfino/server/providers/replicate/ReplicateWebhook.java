@@ -45,7 +45,9 @@ public final class ReplicateWebhook implements WebhookReceiver {
         String timestamp = headers.get("webhook-timestamp");
         String signatures = headers.get("webhook-signature");
         if (id == null || timestamp == null || signatures == null) {
-            throw new WebhookRejectedException("missing_signature", "The webhook-id, webhook-timestamp and webhook-signature headers are required.");
+            throw new WebhookRejectedException(
+                    "missing_signature",
+                    "The webhook-id, webhook-timestamp and webhook-signature headers are required.");
         }
         checkFresh(timestamp);
         byte[] expected = sign(id + "." + timestamp + ".", body);
@@ -62,10 +64,13 @@ public final class ReplicateWebhook implements WebhookReceiver {
         try {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            throw new WebhookRejectedException("invalid_signature", "The webhook-timestamp is not a number of seconds.");
+            throw new WebhookRejectedException(
+                    "invalid_signature", "The webhook-timestamp is not a number of seconds.");
         }
         if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-            throw new WebhookRejectedException("stale_webhook", "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
+            throw new WebhookRejectedException(
+                    "stale_webhook",
+                    "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
         }
     }
 

@@ -1,10 +1,13 @@
 package com.pixfino.server.providers.fal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.server.providers.RemoteProviderContractTest;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
@@ -12,111 +15,70 @@ import com.pixfino.server.testsupport.TestVideos;
 import com.pixfino.server.testsupport.fakes.FakeFal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Video generations on the real server whose fal.ai client talks to the fake: every outcome, failures refunded, webhooks. */
-class FalJobsTest {
+/** The provider contract for fal.ai video generations (the real client against the fake), and its webhooks. */
+class FalJobsTest extends RemoteProviderContractTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static FakeFal fake;
-    private static TestServer server;
-    private static TestServer hooked;
-    private static Studio studio;
-    private static long video;
+    @AutoClose
+    private final FakeFal fake = new FakeFal();
+
+    private TestServer hooked;
+
+    @Override
+    protected Profile profile() {
+        return new Profile(
+                "portrait-ken-burns",
+                new Completion("fal", "fal-ai/kling-video/v2.1/standard/image-to-video", "0.28", "video/mp4"),
+                List.of(
+                        new Failure("fail", "http_422"),
+                        new Failure("refuse", "http_422"),
+                        new Failure("submit5xx", "http_503"),
+                        new Failure("poll5xx", "http_500"),
+                        new Failure("malformed", "malformed_response")),
+                "hold",
+                new Failure("forever", "timeout"),
+                Optional.of(new Remote(fake, FakeFal.KEY, "/fal-ai/")));
+    }
+
+    @Override
+    protected TestServer startServer() {
+        return ProviderServers.start(ProviderServers.only(ProviderServers.fal(fake, false)), Duration.ofSeconds(4));
+    }
 
     @BeforeAll
-    static void start() {
-        fake = new FakeFal();
-        server = ProviderServers.start(ProviderServers.only(ProviderServers.fal(fake, false)), Duration.ofSeconds(4));
-        // with webhooks on, jobs poll only every 60 s: a job done in seconds was done by its webhook
-        hooked = ProviderServers.start(ProviderServers.only(ProviderServers.fal(fake, true)),
-                ProviderServers.jobs(Duration.ofSeconds(60), Duration.ofMinutes(5)), ProviderServers.patientBreaker(Duration.ofSeconds(30)), Optional.empty());
-        studio = new Studio(server);
-        video = studio.presetId("portrait-ken-burns");
+    void startWebhookServer() {
+        hooked = ProviderServers.startWebhookDriven(ProviderServers.only(ProviderServers.fal(fake, true)));
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    void stopWebhookServer() {
         hooked.close();
-        fake.close();
     }
 
-    @Test
-    void aQueuedThenRunningRequestCompletesWithTheVideoItsThumbnailAndCost() {
-        ApiClient user = studio.userWithCredits(20);
-        String word = "walk-" + UUID.randomUUID();
-        JsonNode done = Studio.awaitFinal(user, create(user, word), WAIT);
-
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(done.get("provider").asText()).isEqualTo("fal");
-        assertThat(done.get("model").asText()).isEqualTo("fal-ai/kling-video/v2.1/standard/image-to-video");
-        assertThat(done.get("apiCostUsd").decimalValue()).isEqualByComparingTo("0.28");
-        assertThat(done.get("outputContentType").asText()).isEqualTo("video/mp4");
-        assertThat(user.get(done.get("outputUrl").asText()).bytes()).isEqualTo(TestVideos.mp4());
-        assertThat(user.get(done.get("thumbnailUrl").asText()).contentType()).isEqualTo("image/jpeg");
-        assertThat(fake.polls(fake.onlyRequestFor(word))).isGreaterThanOrEqualTo(3);
-        assertThat(Studio.credits(user)).isZero();
+    @Override
+    protected void awaitBusyAtProvider(String prompt, Job job) {
+        awaitPolled(prompt);
     }
 
-    @ParameterizedTest(name = "{0} → FAILED {1}")
-    @CsvSource({
-        "fail,http_422",
-        "refuse,http_422",
-        "submit5xx,http_503",
-        "poll5xx,http_500",
-        "malformed,malformed_response"
-    })
-    void everyFailureEndsFailedAndRefunded(String scenario, String code) {
-        ApiClient user = studio.userWithCredits(20);
-        String id = create(user, scenario + "-" + UUID.randomUUID());
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-
-        ProviderServers.assertFailedAndRefunded(user, id, done, code, 20);
-        assertThat(done.path("error").path("message").asText()).doesNotContain(FakeFal.KEY);
+    @Override
+    protected void assertCompletedAtProvider(Completed job) {
+        assertThat(job.output().bytes()).isEqualTo(TestVideos.mp4());
+        assertThat(fake.polls(fake.onlyRequestFor(job.prompt())))
+                .as("queued, running, completed")
+                .isGreaterThanOrEqualTo(3);
     }
 
-    @Test
-    void aTimedOutRequestFailsRefundedAndIsCanceledAtFal() {
-        ApiClient user = studio.userWithCredits(20);
-        String word = "forever-" + UUID.randomUUID();
-        String id = create(user, word);
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-
-        ProviderServers.assertFailedAndRefunded(user, id, done, "timeout", 20);
-
-        String request = fake.onlyRequestFor(word);
-        Await.until(WAIT, () -> fake.canceled(request), canceled -> canceled);
-    }
-
-    @Test
-    void aRateLimitedSubmitIsRetriedAndCompletes() {
-        ApiClient user = studio.userWithCredits(20);
-        JsonNode done = Studio.awaitFinal(user, create(user, "ratelimit-" + UUID.randomUUID()), WAIT);
-
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(Studio.credits(user)).isZero();
-    }
-
-    @Test
-    void cancelRefundsAndCancelsTheRequestAtFal() {
-        ApiClient user = studio.userWithCredits(20);
-        String word = "hold-" + UUID.randomUUID();
-        String id = create(user, word);
-        Await.until(WAIT, () -> fake.hasRequestFor(word) && fake.polls(fake.onlyRequestFor(word)) > 0, polled -> polled);
-
-        JsonNode canceled = user.post("/api/v1/generations/" + id + "/cancel", Map.of()).json();
-
-        assertThat(canceled.get("status").asText()).isEqualTo("CANCELED");
-        assertThat(Studio.credits(user)).isEqualTo(20);
-        Await.until(WAIT, () -> fake.canceled(fake.onlyRequestFor(word)), done -> done);
+    @Override
+    protected void awaitToldToStop(String prompt) {
+        String request = fake.onlyRequestFor(prompt);
+        await().atMost(WAIT).until(() -> fake.canceled(request));
     }
 
     @Test
@@ -124,33 +86,39 @@ class FalJobsTest {
         Studio hookedStudio = new Studio(hooked);
         ApiClient user = hookedStudio.userWithCredits(20);
         String word = "hold-" + UUID.randomUUID();
-        String id = Studio.create(user, video, Studio.upload(user), word, null).json().get("id").asText();
-        Await.until(WAIT, () -> fake.hasRequestFor(word) && fake.polls(fake.onlyRequestFor(word)) > 0, polled -> polled);
+        String id = Studio.generate(user, hookedStudio.presetId(profile.presetSlug()), word);
+        awaitPolled(word);
         String request = fake.onlyRequestFor(word);
         int polls = fake.polls(request);
         String pending = "{\"request_id\":\"" + request + "\",\"status\":\"OK\",\"payload\":{}}";
 
-        ProviderServers.Reply forged = ProviderServers.postWebhook(hooked, "fal", pending, fake.signedHeaders(request, pending, Instant.now(), true));
-        ProviderServers.Reply stale = ProviderServers.postWebhook(hooked, "fal", pending, fake.signedHeaders(request, pending, Instant.now().minusSeconds(400), false));
+        ProviderServers.Reply forged = ProviderServers.postWebhook(
+                hooked, "fal", pending, fake.signedHeaders(request, pending, Instant.now(), true));
+        ProviderServers.Reply stale = ProviderServers.postWebhook(
+                hooked,
+                "fal",
+                pending,
+                fake.signedHeaders(request, pending, Instant.now().minusSeconds(400), false));
 
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().path("error").path("code").asText()).isEqualTo("invalid_signature");
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.json().path("error").path("code").asText()).isEqualTo("stale_webhook");
-        assertThat(user.get("/api/v1/generations/" + id).json().get("status").asText()).isEqualTo("RUNNING");
+        assertThat(Studio.generation(user, id).status()).isEqualTo(GenerationStatus.RUNNING);
         assertThat(fake.polls(request)).isEqualTo(polls);
 
         String body = fake.finish(request);
-        ProviderServers.Reply good = ProviderServers.postWebhook(hooked, "fal", body, fake.signedHeaders(request, body, Instant.now(), false));
+        ProviderServers.Reply good = ProviderServers.postWebhook(
+                hooked, "fal", body, fake.signedHeaders(request, body, Instant.now(), false));
 
         assertThat(good.status()).isEqualTo(200);
-        JsonNode done = Studio.awaitFinal(user, id, Duration.ofSeconds(15));
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT");
+        GenerationView done = Studio.awaitFinal(user, id, Duration.ofSeconds(15));
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT);
         assertThat(fake.call("POST", "/fal-ai/kling-video", word).query()).startsWith("fal_webhook=");
     }
 
-    private static String create(ApiClient user, String prompt) {
-        return Studio.create(user, video, Studio.upload(user), prompt, null).json().get("id").asText();
+    private void awaitPolled(String prompt) {
+        await().atMost(WAIT).until(() -> fake.hasRequestFor(prompt) && fake.polls(fake.onlyRequestFor(prompt)) > 0);
     }
 }

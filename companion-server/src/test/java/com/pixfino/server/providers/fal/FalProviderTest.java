@@ -1,12 +1,11 @@
 package com.pixfino.server.providers.fal;
 
+import static com.pixfino.server.testsupport.ProviderFaults.fault;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.ServerApp;
-import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
@@ -18,8 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The fal.ai queue client against a fake that speaks the queue API. */
@@ -27,23 +25,15 @@ class FalProviderTest {
 
     private static final String KLING = "fal-ai/kling-video/v2.1/standard/image-to-video";
     private static final String KONTEXT = "fal-ai/flux-pro/kontext";
-    private static FakeFal fake;
 
-    @BeforeAll
-    static void start() {
-        fake = new FakeFal();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeFal fake = new FakeFal();
 
     @Test
     void aVideoRequestGoesThroughTheQueueAndReturnsItsVideoAndPrice() {
         FalProvider fal = provider(false);
         String word = "walk-" + UUID.randomUUID();
-        ProviderRequest request = request(word, KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        ProviderRequest request = video(word);
 
         String jobId = fal.submit(request);
 
@@ -63,13 +53,15 @@ class FalProviderTest {
         JsonNode input = submit.json();
         assertThat(input.path("image_url").asText()).startsWith("data:image/jpeg;base64,");
         assertThat(input.path("duration").asText()).isEqualTo("5");
-        assertThat(fake.calls("GET", jobId + "/status")).allSatisfy(c -> assertThat(c.query()).isEqualTo("logs=1"));
+        assertThat(fake.calls("GET", jobId + "/status"))
+                .allSatisfy(c -> assertThat(c.query()).isEqualTo("logs=1"));
     }
 
     @Test
     void anImageRequestReturnsItsImage() {
         FalProvider fal = provider(false);
-        ProviderRequest request = request("kontext-" + UUID.randomUUID(), KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
+        ProviderRequest request = request(
+                "kontext-" + UUID.randomUUID(), KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
         String jobId = fal.submit(request);
         fal.poll(jobId, request);
         fal.poll(jobId, request);
@@ -77,7 +69,9 @@ class FalProviderTest {
         ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) fal.poll(jobId, request);
 
         assertThat(jobId).startsWith("fal-ai/flux-pro/requests/");
-        assertThat(done.outputs()).singleElement().satisfies(o -> assertThat(o.contentType()).isEqualTo("image/jpeg"));
+        assertThat(done.outputs())
+                .singleElement()
+                .satisfies(o -> assertThat(o.contentType()).isEqualTo("image/jpeg"));
         assertThat(done.costUsd()).isEqualByComparingTo("0.04");
     }
 
@@ -89,37 +83,37 @@ class FalProviderTest {
 
         provider(false).submit(request(word, KLING, MediaKind.VIDEO, 5, large, link));
 
-        assertThat(fake.call("POST", "/" + KLING, word).json().path("image_url").asText()).isEqualTo(link.toString());
+        assertThat(fake.call("POST", "/" + KLING, word).json().path("image_url").asText())
+                .isEqualTo(link.toString());
     }
 
     @Test
     void aWebhookUrlIsPassedAsFalWebhook() {
         String word = "hooked-" + UUID.randomUUID();
-        provider(true).submit(request(word, KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null));
+        provider(true).submit(video(word));
 
         assertThat(fake.call("POST", "/" + KLING, word).query())
-                .isEqualTo("fal_webhook=" + java.net.URLEncoder.encode(ProviderServers.PUBLIC_URL + "/api/v1/providers/fal/webhook", java.nio.charset.StandardCharsets.UTF_8));
+                .isEqualTo("fal_webhook="
+                        + java.net.URLEncoder.encode(
+                                ProviderServers.webhookUrl("fal").toString(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
     void aRequestTheModelRejectedFailsWithItsReason() {
         FalProvider fal = provider(false);
-        ProviderRequest request = request("fail-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        ProviderRequest request = video("fail-" + UUID.randomUUID());
         String jobId = fal.submit(request);
         fal.poll(jobId, request);
         fal.poll(jobId, request);
 
-        assertThatThrownBy(() -> fal.poll(jobId, request)).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.isTransient()).isFalse();
-            assertThat(e.code()).isEqualTo("http_422");
-            assertThat(e.getMessage()).contains("body.prompt: The content could not be processed");
-        });
+        assertThat(fault(() -> fal.poll(jobId, request), "http_422", false).getMessage())
+                .contains("body.prompt: The content could not be processed");
     }
 
     @Test
     void cancelIsAPutOnTheRequestsCancelUrl() {
         FalProvider fal = provider(false);
-        ProviderRequest request = request("forever-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        ProviderRequest request = video("forever-" + UUID.randomUUID());
         String jobId = fal.submit(request);
 
         fal.cancel(jobId);
@@ -131,36 +125,36 @@ class FalProviderTest {
     @Test
     void httpErrorsMapToTransientOrFinalFailures() {
         FalProvider fal = provider(false);
-        assertThatThrownBy(() -> fal.submit(request("ratelimit-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null)))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo("rate_limited");
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-                });
-        assertThatThrownBy(() -> fal.submit(request("submit5xx", KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null)))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.isTransient()).isTrue());
-        assertThatThrownBy(() -> fal.submit(request("refuse", KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null)))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isFalse();
-                    assertThat(e.getMessage()).contains("body.image_url: Image is too small");
-                });
+        assertThat(fault(() -> fal.submit(video("ratelimit-" + UUID.randomUUID())), "rate_limited", true)
+                        .retryAfter())
+                .isEqualTo(Duration.ofSeconds(1));
+        fault(() -> fal.submit(video("submit5xx")), "http_503", true);
+        assertThat(fault(() -> fal.submit(video("refuse")), "http_422", false).getMessage())
+                .contains("body.image_url: Image is too small");
     }
 
     @Test
     void aMalformedStatusIsAFinalFailure() {
         FalProvider fal = provider(false);
-        ProviderRequest request = request("malformed-" + UUID.randomUUID(), KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+        ProviderRequest request = video("malformed-" + UUID.randomUUID());
         String jobId = fal.submit(request);
 
-        assertThatThrownBy(() -> fal.poll(jobId, request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo("malformed_response"));
+        fault(() -> fal.poll(jobId, request), "malformed_response", false);
     }
 
     @Test
     void eachModelFamilyGetsItsOwnInputFields() {
         var mapper = ServerApp.objectMapper();
-        var veo = FalInput.of(request("p", "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, new byte[0], null), "u", mapper);
-        var hailuo = FalInput.of(request("p", "fal-ai/minimax/hailuo-02/standard/image-to-video", MediaKind.VIDEO, 5, new byte[0], null), "u", mapper);
-        var newKling = FalInput.of(request("p", "fal-ai/kling-video/v3/pro/image-to-video", MediaKind.VIDEO, 10, new byte[0], null), "u", mapper);
+        var veo = FalInput.of(
+                request("p", "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, new byte[0], null), "u", mapper);
+        var hailuo = FalInput.of(
+                request("p", "fal-ai/minimax/hailuo-02/standard/image-to-video", MediaKind.VIDEO, 5, new byte[0], null),
+                "u",
+                mapper);
+        var newKling = FalInput.of(
+                request("p", "fal-ai/kling-video/v3/pro/image-to-video", MediaKind.VIDEO, 10, new byte[0], null),
+                "u",
+                mapper);
 
         assertThat(veo.path("duration").asText()).isEqualTo("8s");
         assertThat(veo.path("image_url").asText()).isEqualTo("u");
@@ -170,11 +164,20 @@ class FalProviderTest {
     }
 
     private static FalProvider provider(boolean webhooks) {
-        return new FalProvider(ProviderServers.fal(fake, webhooks), new ProviderHttp("fal.ai", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
+        return new FalProvider(
+                ProviderServers.fal(fake, webhooks),
+                new ProviderHttp("fal.ai", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
     }
 
-    private static ProviderRequest request(String prompt, String model, MediaKind kind, Integer seconds, byte[] photo, URI link) {
-        ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400, link);
+    /** A 5 s Kling video request for a 300×400 JPEG. */
+    private static ProviderRequest video(String prompt) {
+        return request(prompt, KLING, MediaKind.VIDEO, 5, TestImages.jpeg(300, 400), null);
+    }
+
+    private static ProviderRequest request(
+            String prompt, String model, MediaKind kind, Integer seconds, byte[] photo, URI link) {
+        ProviderRequest.InputImage image = new ProviderRequest.InputImage(
+                photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400, link);
         return new ProviderRequest(UUID.randomUUID(), kind, model, prompt, "blurry", "{}", seconds, () -> image);
     }
 }

@@ -14,32 +14,29 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** fal's webhook signatures: Ed25519 over request id, user id, timestamp and the body's SHA-256, keys from the JWKS. */
 class FalWebhookTest {
 
-    private static FakeFal fake;
-    private static FalWebhook webhook;
-    private static final String BODY = "{\"request_id\":\"req-1\",\"status\":\"OK\",\"payload\":{\"video\":{\"url\":\"https://v3.fal.media/x.mp4\"}}}";
+    @AutoClose
+    private static final FakeFal fake = new FakeFal();
 
-    @BeforeAll
-    static void start() {
-        fake = new FakeFal();
-        webhook = new FalWebhook(URI.create(fake.baseUrl() + "/.well-known/jwks.json"), new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    private static final FalWebhook webhook = new FalWebhook(
+            URI.create(fake.baseUrl() + "/.well-known/jwks.json"),
+            new OkHttpClient(),
+            ServerApp.objectMapper(),
+            Clock.systemUTC());
+    private static final String BODY =
+            "{\"request_id\":\"req-1\",\"status\":\"OK\",\"payload\":{\"video\":{\"url\":\"https://v3.fal.media/x.mp4\"}}}";
 
     @Test
     void aGoodSignatureNamesTheRequestAndTheKeysAreCached() {
-        assertThat(webhook.verify(lower(fake.signedHeaders("req-1", BODY, Instant.now(), false)), bytes(BODY))).isEqualTo("req-1");
-        assertThat(webhook.verify(lower(fake.signedHeaders("req-1", BODY, Instant.now(), false)), bytes(BODY))).isEqualTo("req-1");
+        assertThat(webhook.verify(lower(fake.signedHeaders("req-1", BODY, Instant.now(), false)), bytes(BODY)))
+                .isEqualTo("req-1");
+        assertThat(webhook.verify(lower(fake.signedHeaders("req-1", BODY, Instant.now(), false)), bytes(BODY)))
+                .isEqualTo("req-1");
 
         assertThat(fake.jwksFetches()).isEqualTo(1);
     }
@@ -60,7 +57,10 @@ class FalWebhookTest {
 
     @Test
     void aStaleTimestampIsRefused() {
-        assertRejected(lower(fake.signedHeaders("req-1", BODY, Instant.now().minusSeconds(301), false)), BODY, "stale_webhook");
+        assertRejected(
+                lower(fake.signedHeaders("req-1", BODY, Instant.now().minusSeconds(301), false)),
+                BODY,
+                "stale_webhook");
     }
 
     @Test
@@ -76,7 +76,9 @@ class FalWebhookTest {
 
     private static void assertRejected(Map<String, String> headers, String body, String code) {
         assertThatThrownBy(() -> webhook.verify(headers, bytes(body)))
-                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        WebhookRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private static Map<String, String> lower(Map<String, String> headers) {

@@ -58,14 +58,16 @@ class LocalRendererTest {
     void outputHasTheRecipeAspectAndLongEdge(Aspect aspect) {
         for (int longEdge : new int[] {1024, 500}) {
             for (String frame : new String[] {"none", "polaroid", "studio-white"}) {
-                RenderRecipe recipe = RenderRecipe.fromJson(
-                        "{\"aspect\":\"" + aspect.json() + "\",\"frame\":\"" + frame + "\"}");
+                RenderRecipe recipe =
+                        RenderRecipe.fromJson("{\"aspect\":\"" + aspect.json() + "\",\"frame\":\"" + frame + "\"}");
                 BufferedImage out = renderer.renderImage(photo, recipe, longEdge);
 
                 assertThat(out.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
                 assertThat(Math.max(out.getWidth(), out.getHeight())).isEqualTo(longEdge);
-                assertThat((double) out.getWidth() / out.getHeight()).isCloseTo(aspect.ratio(),
-                        org.assertj.core.data.Offset.offset(1.0 / Math.min(out.getWidth(), out.getHeight())));
+                assertThat((double) out.getWidth() / out.getHeight())
+                        .isCloseTo(
+                                aspect.ratio(),
+                                org.assertj.core.data.Offset.offset(1.0 / Math.min(out.getWidth(), out.getHeight())));
                 assertThat(out.getHeight() > out.getWidth()).isEqualTo(aspect.isPortrait());
             }
         }
@@ -77,7 +79,8 @@ class LocalRendererTest {
         assertThat(out.getWidth()).isEqualTo(1024);
         assertThat(out.getHeight()).isEqualTo(1024);
         assertThatThrownBy(() -> renderer.renderImage(photo, RenderRecipe.NEUTRAL, 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longEdge");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longEdge");
     }
 
     @ParameterizedTest
@@ -88,8 +91,11 @@ class LocalRendererTest {
         assertThat(face.distance(truth)).isLessThan(photo.getWidth() * 0.05);
 
         Rectangle crop = Framing.crop(photo.getWidth(), photo.getHeight(), aspect.ratio(), face);
-        assertThat(crop.contains(truth)).as("face inside the %s crop", aspect.json()).isTrue();
-        assertThat(new Rectangle(0, 0, photo.getWidth(), photo.getHeight()).contains(crop)).isTrue();
+        assertThat(crop.contains(truth))
+                .as("face inside the %s crop", aspect.json())
+                .isTrue();
+        assertThat(new Rectangle(0, 0, photo.getWidth(), photo.getHeight()).contains(crop))
+                .isTrue();
     }
 
     @Test
@@ -119,8 +125,10 @@ class LocalRendererTest {
         // every look at the same square crop, so the matrix measures the look and not the framing;
         // the 256 px area-averaged copies also damp grain, which would otherwise inflate every distance
         Map<String, BufferedImage> squashed = new LinkedHashMap<>();
-        LookRecipes.ALL.forEach((name, json) -> squashed.put(name, ImageDiff.squash(
-                renderer.renderImage(photo, RenderRecipe.fromJson(json).withAspect(Aspect.SQUARE), 512), 256)));
+        LookRecipes.ALL.forEach((name, json) -> squashed.put(
+                name,
+                ImageDiff.squash(
+                        renderer.renderImage(photo, RenderRecipe.fromJson(json).withAspect(Aspect.SQUARE), 512), 256)));
         List<String> names = new ArrayList<>(squashed.keySet());
         double[][] matrix = new double[names.size()][names.size()];
         double min = Double.MAX_VALUE;
@@ -137,10 +145,17 @@ class LocalRendererTest {
             }
         }
         for (int i = 0; i < names.size(); i++) {
-            LOG.info("pairwise {} {}", String.format("%-18s", names.get(i)),
-                    Arrays.stream(matrix[i]).mapToObj(d -> String.format("%.3f", d)).toList());
+            LOG.info(
+                    "pairwise {} {}",
+                    String.format("%-18s", names.get(i)),
+                    Arrays.stream(matrix[i])
+                            .mapToObj(d -> String.format("%.3f", d))
+                            .toList());
         }
-        LOG.info("pairwise minimum={} ({}) = {}/255", String.format("%.4f", min), closest,
+        LOG.info(
+                "pairwise minimum={} ({}) = {}/255",
+                String.format("%.4f", min),
+                closest,
                 String.format("%.1f", min * 255));
         assertThat(names).hasSizeGreaterThanOrEqualTo(12);
         assertThat(min).as("closest pair: " + closest).isGreaterThan(VISIBLY_DIFFERENT);
@@ -154,13 +169,15 @@ class LocalRendererTest {
         g.fillRect(300, 200, 200, 200);
         g.dispose();
 
-        BufferedImage out = renderer.renderImage(cutOut,
-                RenderRecipe.fromJson("{\"frame\":\"studio-white\",\"background\":\"#f4d6c6\"}"), 1000);
+        BufferedImage out = renderer.renderImage(
+                cutOut, RenderRecipe.fromJson("{\"frame\":\"studio-white\",\"background\":\"#f4d6c6\"}"), 1000);
 
         assertThat(out.getRGB(500, 500) & 0xffffff).as("centre of the product").isEqualTo(0xff0000);
         assertThat(out.getRGB(5, 5) & 0xffffff).as("padding").isEqualTo(0xf4d6c6);
         // transparent photo pixels take the background too, so there is no visible photo rectangle
-        assertThat(out.getRGB(200, 300) & 0xffffff).as("transparent area inside the photo").isEqualTo(0xf4d6c6);
+        assertThat(out.getRGB(200, 300) & 0xffffff)
+                .as("transparent area inside the photo")
+                .isEqualTo(0xf4d6c6);
     }
 
     @Test
@@ -219,8 +236,10 @@ class LocalRendererTest {
         Path mp4 = dir.resolve("clip.mp4");
         long start = System.nanoTime();
         renderer.renderVideo(photo, recipe, mp4);
-        LOG.info("video 1280x720 4s@12fps ken-burns encode millis={} bytes={}",
-                (System.nanoTime() - start) / 1_000_000, Files.size(mp4));
+        LOG.info(
+                "video 1280x720 4s@12fps ken-burns encode millis={} bytes={}",
+                (System.nanoTime() - start) / 1_000_000,
+                Files.size(mp4));
 
         assertDecodes(mp4, 1280, 720, 48);
     }

@@ -50,6 +50,5 @@ final class LookRecipes {
                  "curve":"s-curve","vignette":0.3}""");
     }
 
-    private LookRecipes() {
-    }
+    private LookRecipes() {}
 }

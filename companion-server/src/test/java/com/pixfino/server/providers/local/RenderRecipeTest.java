@@ -31,9 +31,30 @@ class RenderRecipeTest {
                  "duotone":["#112233","#AABBCC"],"tone":"#ff8800","toneStrength":0.25,"posterize":5,
                  "frame":"studio-white","frameColor":"#00ff00","background":"#fafafa",
                  "motion":"pan-left","seconds":3,"fps":24}""");
-        assertThat(r).isEqualTo(new RenderRecipe(Aspect.PORTRAIT_9_16, 0.4, -0.2, 1.3, 0.8, 0.1, Curve.S_CURVE,
-                0.5, 0.2, 0.3, 0.4, 0.6, new Duotone(0x112233, 0xaabbcc), 0xff8800, 0.25, 5,
-                FrameStyle.STUDIO_WHITE, 0x00ff00, 0xfafafa, Motion.PAN_LEFT, 3, 24));
+        assertThat(r)
+                .isEqualTo(new RenderRecipe(
+                        Aspect.PORTRAIT_9_16,
+                        0.4,
+                        -0.2,
+                        1.3,
+                        0.8,
+                        0.1,
+                        Curve.S_CURVE,
+                        0.5,
+                        0.2,
+                        0.3,
+                        0.4,
+                        0.6,
+                        new Duotone(0x112233, 0xaabbcc),
+                        0xff8800,
+                        0.25,
+                        5,
+                        FrameStyle.STUDIO_WHITE,
+                        0x00ff00,
+                        0xfafafa,
+                        Motion.PAN_LEFT,
+                        3,
+                        24));
     }
 
     @Test
@@ -60,18 +81,21 @@ class RenderRecipeTest {
     @ParameterizedTest
     @CsvSource({"-3, 0", "0, 0", "1, 2", "2, 2", "6, 6", "8, 8", "20, 8"})
     void posterizeIsOffOrTwoToEightLevels(int given, int expected) {
-        assertThat(RenderRecipe.fromJson("{\"posterize\":" + given + "}").posterize()).isEqualTo(expected);
+        assertThat(RenderRecipe.fromJson("{\"posterize\":" + given + "}").posterize())
+                .isEqualTo(expected);
     }
 
     @Test
     void ignoresUnknownFields() {
-        assertThat(RenderRecipe.fromJson("{\"sparkle\":true,\"notes\":{\"a\":1},\"grain\":0.2}").grain())
+        assertThat(RenderRecipe.fromJson("{\"sparkle\":true,\"notes\":{\"a\":1},\"grain\":0.2}")
+                        .grain())
                 .isEqualTo(0.2);
     }
 
     @Test
     void everyLookInTheTestBookParses() {
-        LookRecipes.ALL.forEach((name, json) -> assertThat(RenderRecipe.fromJson(json)).as(name).isNotNull());
+        LookRecipes.ALL.forEach(
+                (name, json) -> assertThat(RenderRecipe.fromJson(json)).as(name).isNotNull());
     }
 
     @ParameterizedTest
@@ -85,24 +109,28 @@ class RenderRecipeTest {
     @Test
     void rejectsANonObjectRoot() {
         assertThatThrownBy(() -> RenderRecipe.fromJson("[1,2]"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("object");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "aspect     | {\"aspect\":\"5:4\"}",
-            "curve      | {\"curve\":\"wavy\"}",
-            "frame      | {\"frame\":\"hexagon\"}",
-            "motion     | {\"motion\":\"spin\"}",
-            "curve      | {\"curve\":\"S-CURVE\"}",
-            "temperature| {\"temperature\":\"warm\"}",
-            "posterize  | {\"posterize\":\"lots\"}",
-            "duotone    | {\"duotone\":[\"#ffffff\"]}",
-            "duotone    | {\"duotone\":[\"#ffffff\",\"blue\"]}",
-            "tone       | {\"tone\":\"red\"}",
-            "frameColor | {\"frameColor\":\"#12345\"}",
-            "background | {\"background\":42}",
-            "aspect     | {\"aspect\":1.5}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "aspect     | {\"aspect\":\"5:4\"}",
+                "curve      | {\"curve\":\"wavy\"}",
+                "frame      | {\"frame\":\"hexagon\"}",
+                "motion     | {\"motion\":\"spin\"}",
+                "curve      | {\"curve\":\"S-CURVE\"}",
+                "temperature| {\"temperature\":\"warm\"}",
+                "posterize  | {\"posterize\":\"lots\"}",
+                "duotone    | {\"duotone\":[\"#ffffff\"]}",
+                "duotone    | {\"duotone\":[\"#ffffff\",\"blue\"]}",
+                "tone       | {\"tone\":\"red\"}",
+                "frameColor | {\"frameColor\":\"#12345\"}",
+                "background | {\"background\":42}",
+                "aspect     | {\"aspect\":1.5}"
+            })
     void rejectsBadValuesNamingTheField(String field, String json) {
         assertThatThrownBy(() -> RenderRecipe.fromJson(json))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -47,8 +47,14 @@ class SeededPresetsRenderTest {
 
     private static ProviderPoll.Output render(JsonNode preset) {
         LocalRendererProvider provider = new LocalRendererProvider(TestDatabases.TestDirs.fresh("render"));
-        ProviderRequest request = new ProviderRequest(UUID.randomUUID(), MediaKind.valueOf(preset.get("kind").asText()),
-                "local", "", "", preset.get("recipe").toString(), null,
+        ProviderRequest request = new ProviderRequest(
+                UUID.randomUUID(),
+                MediaKind.valueOf(preset.get("kind").asText()),
+                "local",
+                "",
+                "",
+                preset.get("recipe").toString(),
+                null,
                 () -> new ProviderRequest.InputImage(PHOTO_JPEG, "image/jpeg", PHOTO.getWidth(), PHOTO.getHeight()));
         ProviderPoll answer = provider.poll(provider.submit(request), request);
         assertThat(answer).as(preset.get("slug").asText()).isInstanceOf(ProviderPoll.Succeeded.class);
@@ -73,7 +79,9 @@ class SeededPresetsRenderTest {
 
             BufferedImage plain = ImageDiff.squash(PHOTO, 128);
             BufferedImage look = ImageDiff.squash(image, 128);
-            assertThat(ImageDiff.meanAbsDiff(plain, look)).as(slug + " differs from the photo").isGreaterThan(VISIBLY_DIFFERENT);
+            assertThat(ImageDiff.meanAbsDiff(plain, look))
+                    .as(slug + " differs from the photo")
+                    .isGreaterThan(VISIBLY_DIFFERENT);
             squashed.put(slug, look);
         }
         assertThat(squashed).hasSizeGreaterThanOrEqualTo(20);
@@ -104,10 +112,14 @@ class SeededPresetsRenderTest {
             Mp4Probe probe = Mp4Probe.of(output.bytes());
             assertThat(probe.brand()).as(slug).startsWith("ftyp");
             assertThat(probe.frames()).as(slug + " frames").isEqualTo(recipe.seconds() * recipe.fps());
-            assertThat(Math.max(probe.width(), probe.height())).as(slug + " is 720p").isEqualTo(1280);
+            assertThat(Math.max(probe.width(), probe.height()))
+                    .as(slug + " is 720p")
+                    .isEqualTo(1280);
             assertThat(Math.min(probe.width(), probe.height())).isEqualTo(720);
             assertThat(recipe.seconds()).isBetween(3, 5);
-            assertThat(ImageDiff.meanAbsDiff(probe.first(), probe.last())).as(slug + " moves").isGreaterThan(VISIBLY_DIFFERENT / 4);
+            assertThat(ImageDiff.meanAbsDiff(probe.first(), probe.last()))
+                    .as(slug + " moves")
+                    .isGreaterThan(VISIBLY_DIFFERENT / 4);
             videos++;
         }
         assertThat(videos).isGreaterThanOrEqualTo(5);

@@ -1,12 +1,12 @@
 package com.pixfino.server.providers.openrouter;
 
+import static com.pixfino.server.testsupport.ProviderFaults.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.ServerApp;
-import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
@@ -17,8 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,20 +26,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenRouterProviderTest {
 
     private static final String GEMINI = "google/gemini-2.5-flash-image";
-    private static FakeOpenRouter fake;
-    private static OpenRouterProvider openRouter;
 
-    @BeforeAll
-    static void start() {
-        fake = new FakeOpenRouter();
-        openRouter = new OpenRouterProvider(ProviderServers.openRouter(fake),
-                new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
-    }
+    @AutoClose
+    private static final FakeOpenRouter fake = new FakeOpenRouter();
 
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    private static final OpenRouterProvider openRouter = new OpenRouterProvider(
+            ProviderServers.openRouter(fake),
+            new ProviderHttp("OpenRouter", new OkHttpClient(), ServerApp.objectMapper(), Clock.systemUTC()));
 
     @Test
     void submitMakesNoCallAndThePollReturnsThePictureAndItsCost() {
@@ -64,7 +56,8 @@ class OpenRouterProviderTest {
         JsonNode content = body.path("messages").path(0).path("content");
         assertThat(content.path(0).path("type").asText()).isEqualTo("text");
         assertThat(content.path(1).path("image_url").path("url").asText()).startsWith("data:image/jpeg;base64,");
-        assertThat(fake.call("POST", "/api/v1/chat/completions", word).headers()).containsEntry("Authorization", "Bearer " + FakeOpenRouter.KEY);
+        assertThat(fake.call("POST", "/api/v1/chat/completions", word).headers())
+                .containsEntry("Authorization", "Bearer " + FakeOpenRouter.KEY);
     }
 
     @ParameterizedTest(name = "{0} → {1}, transient={2}")
@@ -78,34 +71,31 @@ class OpenRouterProviderTest {
     void errorsMapToTransientOrFinalFailures(String scenario, String code, boolean transientFault) {
         ProviderRequest request = request(scenario + "-" + UUID.randomUUID());
 
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo(code);
-                    assertThat(e.isTransient()).isEqualTo(transientFault);
-                    assertThat(e.getMessage()).doesNotContain(FakeOpenRouter.KEY);
-                });
+        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), code, transientFault)
+                        .getMessage())
+                .doesNotContain(FakeOpenRouter.KEY);
     }
 
     @Test
     void anErrorInsideA200CarriesOpenRoutersMessage() {
         ProviderRequest request = request("error200-" + UUID.randomUUID());
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request)).hasMessageContaining("Provider returned error");
+        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
+                .hasMessageContaining("Provider returned error");
     }
 
     @Test
     void aModerationRefusalNamesItsReasons() {
         ProviderRequest request = request("moderation-" + UUID.randomUUID());
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request)).hasMessageContaining("violence");
+        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
+                .hasMessageContaining("violence");
     }
 
     @Test
     void rateLimitsCarryRetryAfter() {
         ProviderRequest request = request("ratelimit-" + UUID.randomUUID());
-        assertThatThrownBy(() -> openRouter.poll(openRouter.submit(request), request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo("rate_limited");
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-                });
+        assertThat(fault(() -> openRouter.poll(openRouter.submit(request), request), "rate_limited", true)
+                        .retryAfter())
+                .isEqualTo(Duration.ofSeconds(1));
         assertThat(openRouter.poll(openRouter.submit(request), request)).isInstanceOf(ProviderPoll.Succeeded.class);
     }
 
@@ -127,6 +117,7 @@ class OpenRouterProviderTest {
     private static ProviderRequest request(String prompt) {
         byte[] photo = TestImages.jpeg(300, 400);
         ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, "image/jpeg", 300, 400);
-        return new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, GEMINI, prompt, "", "{\"aspect\":\"4:5\"}", null, () -> image);
+        return new ProviderRequest(
+                UUID.randomUUID(), MediaKind.IMAGE, GEMINI, prompt, "", "{\"aspect\":\"4:5\"}", null, () -> image);
     }
 }

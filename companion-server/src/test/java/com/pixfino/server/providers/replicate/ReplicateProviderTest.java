@@ -1,7 +1,7 @@
 package com.pixfino.server.providers.replicate;
 
+import static com.pixfino.server.testsupport.ProviderFaults.fault;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
@@ -19,8 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The Replicate client against a fake that speaks the predictions API. */
@@ -28,23 +27,15 @@ class ReplicateProviderTest {
 
     private static final String KONTEXT = "black-forest-labs/flux-kontext-pro";
     private static final OkHttpClient HTTP = new OkHttpClient();
-    private static FakeReplicate fake;
 
-    @BeforeAll
-    static void start() {
-        fake = new FakeReplicate();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private static final FakeReplicate fake = new FakeReplicate();
 
     @Test
     void aPredictionSucceedsAfterStartingAndProcessingWithProgressAndCost() {
         ReplicateProvider replicate = provider(false);
         String word = "smiling-" + UUID.randomUUID();
-        ProviderRequest request = request(word, KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo(word);
 
         String id = replicate.submit(request);
 
@@ -52,13 +43,17 @@ class ReplicateProviderTest {
         assertThat(replicate.poll(id, request)).isEqualTo(new ProviderPoll.Running(50));
         ProviderPoll.Succeeded done = (ProviderPoll.Succeeded) replicate.poll(id, request);
         assertThat(done.outputs()).singleElement().satisfies(output -> {
-            assertThat(output.url().toString()).startsWith(fake.baseUrl() + "/files/").endsWith(".jpg");
+            assertThat(output.url().toString())
+                    .startsWith(fake.baseUrl() + "/files/")
+                    .endsWith(".jpg");
             assertThat(output.contentType()).isEqualTo("image/jpeg");
         });
         assertThat(done.costUsd()).isEqualByComparingTo("0.04");
 
         FakeReplicate.Call create = fake.call("POST", "/v1/models/" + KONTEXT + "/predictions", word);
-        assertThat(create.headers()).containsEntry("Authorization", "Bearer " + FakeReplicate.TOKEN).containsEntry("Cancel-After", "360s");
+        assertThat(create.headers())
+                .containsEntry("Authorization", "Bearer " + FakeReplicate.TOKEN)
+                .containsEntry("Cancel-After", "360s");
         JsonNode input = create.json().path("input");
         assertThat(input.path("input_image").asText()).startsWith("data:image/jpeg;base64,");
         assertThat(input.path("prompt").asText()).startsWith("smiling");
@@ -68,7 +63,8 @@ class ReplicateProviderTest {
     @Test
     void aPerSecondModelCostsItsPredictTime() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("per second " + UUID.randomUUID(), "acme/portrait-model", TestImages.jpeg(300, 400));
+        ProviderRequest request =
+                request("per second " + UUID.randomUUID(), "acme/portrait-model", TestImages.jpeg(300, 400));
         String id = replicate.submit(request);
         replicate.poll(id, request);
         replicate.poll(id, request);
@@ -105,17 +101,18 @@ class ReplicateProviderTest {
     @Test
     void aWebhookIsRequestedForCompletionWhenConfigured() {
         String word = "hooked-" + UUID.randomUUID();
-        provider(true).submit(request(word, KONTEXT, TestImages.jpeg(300, 400)));
+        provider(true).submit(photo(word));
 
         JsonNode body = fake.call("POST", "/predictions", word).json();
-        assertThat(body.path("webhook").asText()).isEqualTo(ProviderServers.PUBLIC_URL + "/api/v1/providers/replicate/webhook");
+        assertThat(body.path("webhook").asText())
+                .isEqualTo(ProviderServers.webhookUrl("replicate").toString());
         assertThat(body.path("webhook_events_filter").toString()).isEqualTo("[\"completed\"]");
     }
 
     @Test
     void aFailedPredictionIsAFinalFailureWithReplicatesReason() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("fail " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo("fail " + UUID.randomUUID());
         String id = replicate.submit(request);
         replicate.poll(id, request);
         replicate.poll(id, request);
@@ -129,7 +126,7 @@ class ReplicateProviderTest {
     @Test
     void cancelStopsThePrediction() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("forever " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo("forever " + UUID.randomUUID());
         String id = replicate.submit(request);
         assertThat(replicate.poll(id, request)).isInstanceOf(ProviderPoll.Running.class);
 
@@ -143,65 +140,56 @@ class ReplicateProviderTest {
     void httpErrorsMapToTransientOrFinalFailures() {
         ReplicateProvider replicate = provider(false);
 
-        assertThatThrownBy(() -> replicate.submit(request("ratelimit " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.code()).isEqualTo("rate_limited");
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-                    assertThat(e.getMessage()).contains("throttled");
-                });
-        assertThatThrownBy(() -> replicate.submit(request("submit5xx", KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.code()).isEqualTo("http_503");
-                });
-        assertThatThrownBy(() -> replicate.submit(request("refuse", KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isFalse();
-                    assertThat(e.code()).isEqualTo("http_422");
-                    assertThat(e.getMessage()).contains("Does not match format 'uri'");
-                });
+        ProviderException throttled =
+                fault(() -> replicate.submit(photo("ratelimit " + UUID.randomUUID())), "rate_limited", true);
+        assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttled.getMessage()).contains("throttled");
+        fault(() -> replicate.submit(photo("submit5xx")), "http_503", true);
+        assertThat(fault(() -> replicate.submit(photo("refuse")), "http_422", false)
+                        .getMessage())
+                .contains("Does not match format 'uri'");
     }
 
     @Test
     void aMalformedAnswerIsAFinalFailure() {
         ReplicateProvider replicate = provider(false);
-        ProviderRequest request = request("malformed " + UUID.randomUUID(), KONTEXT, TestImages.jpeg(300, 400));
+        ProviderRequest request = photo("malformed " + UUID.randomUUID());
         String id = replicate.submit(request);
 
-        assertThatThrownBy(() -> replicate.poll(id, request)).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.isTransient()).isFalse();
-            assertThat(e.code()).isEqualTo("malformed_response");
-        });
+        fault(() -> replicate.poll(id, request), "malformed_response", false);
     }
 
     @Test
     void aWrongTokenIsFinalAndNeverEchoed() {
-        ReplicateSettings wrong = new ReplicateSettings("r8_wrong_secret", fake.uri(), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
+        ReplicateSettings wrong = new ReplicateSettings(
+                "r8_wrong_secret", fake.uri(), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
         ReplicateProvider replicate = new ReplicateProvider(wrong, http(), Duration.ofMinutes(6));
 
-        assertThatThrownBy(() -> replicate.submit(request("x", KONTEXT, TestImages.jpeg(300, 400))))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.code()).isEqualTo("http_401");
-                    assertThat(e.getMessage()).doesNotContain("r8_wrong_secret");
-                });
+        assertThat(fault(() -> replicate.submit(photo("x")), "http_401", false).getMessage())
+                .doesNotContain("r8_wrong_secret");
         assertThat(wrong.toString()).doesNotContain("r8_wrong_secret");
     }
 
     @Test
     void anUnreachableServiceIsTransient() {
-        ReplicateSettings nowhere = new ReplicateSettings("t", URI.create("http://127.0.0.1:1"), Optional.empty(), Optional.empty(), ReplicateSettings.DEFAULT_PRICES);
+        ReplicateSettings nowhere = new ReplicateSettings(
+                "t",
+                URI.create("http://127.0.0.1:1"),
+                Optional.empty(),
+                Optional.empty(),
+                ReplicateSettings.DEFAULT_PRICES);
 
-        assertThatThrownBy(() -> new ReplicateProvider(nowhere, http(), Duration.ofMinutes(6)).poll("abc", request("x", KONTEXT, new byte[0])))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.code()).isEqualTo("network_error");
-                });
+        fault(
+                () -> new ReplicateProvider(nowhere, http(), Duration.ofMinutes(6))
+                        .poll("abc", request("x", KONTEXT, new byte[0])),
+                "network_error",
+                true);
     }
 
     @Test
     void progressIsReadFromTheLastTqdmLine() {
-        assertThat(ReplicatePrediction.progress("Using seed 1\n  5%|▌ | 1/20\n 76%|███▌ | 7568/10000")).isEqualTo(76);
+        assertThat(ReplicatePrediction.progress("Using seed 1\n  5%|▌ | 1/20\n 76%|███▌ | 7568/10000"))
+                .isEqualTo(76);
         assertThat(ReplicatePrediction.progress("loading weights")).isNull();
     }
 
@@ -213,8 +201,14 @@ class ReplicateProviderTest {
         return new ProviderHttp("Replicate", HTTP, ServerApp.objectMapper(), Clock.systemUTC());
     }
 
+    /** A Kontext photo request for a 300×400 JPEG. */
+    private static ProviderRequest photo(String prompt) {
+        return request(prompt, KONTEXT, TestImages.jpeg(300, 400));
+    }
+
     static ProviderRequest request(String prompt, String model, byte[] photo) {
-        ProviderRequest.InputImage image = new ProviderRequest.InputImage(photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400);
+        ProviderRequest.InputImage image = new ProviderRequest.InputImage(
+                photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400);
         return new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, model, prompt, "", "{}", null, () -> image);
     }
 }

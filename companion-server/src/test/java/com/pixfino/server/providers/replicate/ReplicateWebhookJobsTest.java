@@ -1,18 +1,22 @@
 package com.pixfino.server.providers.replicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.testsupport.ApiClient;
-import com.pixfino.server.testsupport.Await;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +40,7 @@ class ReplicateWebhookJobsTest {
     @BeforeAll
     static void start() {
         fake = new FakeReplicate();
-        server = ProviderServers.start(ProviderServers.only(ProviderServers.replicate(fake, true)),
-                ProviderServers.jobs(Duration.ofSeconds(60), Duration.ofMinutes(5)), ProviderServers.patientBreaker(Duration.ofSeconds(30)), Optional.empty());
+        server = ProviderServers.startWebhookDriven(ProviderServers.only(ProviderServers.replicate(fake, true)));
         studio = new Studio(server);
         preset = studio.presetId("linkedin-headshot");
     }
@@ -53,16 +56,19 @@ class ReplicateWebhookJobsTest {
         ApiClient user = studio.userWithCredits(4);
         String word = "hold-" + UUID.randomUUID();
         String id = running(user, word);
-        assertThat(fake.call("POST", "/predictions", word).json().path("webhook").asText())
-                .isEqualTo(ProviderServers.PUBLIC_URL + "/api/v1/providers/replicate/webhook");
+        assertThat(fake.call("POST", "/predictions", word)
+                        .json()
+                        .path("webhook")
+                        .asText())
+                .isEqualTo(ProviderServers.webhookUrl("replicate").toString());
 
         String body = fake.finish(fake.onlyPredictionFor(word));
-        ProviderServers.Reply reply = ProviderServers.postWebhook(server, "replicate", body, FakeReplicate.signedHeaders(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET));
+        ProviderServers.Reply reply = post(body, signed(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("matched").asBoolean()).isTrue();
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
         assertThat(Studio.credits(user)).isZero();
     }
 
@@ -74,22 +80,29 @@ class ReplicateWebhookJobsTest {
         String prediction = fake.onlyPredictionFor(word);
         int pollsBefore = fake.polls(prediction);
         String body = fake.webhookBody(prediction).replace("\"processing\"", "\"succeeded\"");
-        String otherSecret = "whsec_" + java.util.Base64.getEncoder().encodeToString("not-the-account-secret-at-all!!!".getBytes());
+        String otherSecret =
+                "whsec_" + Base64.getEncoder().encodeToString("not-the-account-secret-at-all!!!".getBytes());
 
-        ProviderServers.Reply bad = ProviderServers.postWebhook(server, "replicate", body, FakeReplicate.signedHeaders(body, Instant.now(), otherSecret));
-        ProviderServers.Reply stale = ProviderServers.postWebhook(server, "replicate", body,
-                FakeReplicate.signedHeaders(body, Instant.now().minusSeconds(301), FakeReplicate.WEBHOOK_SECRET));
-        ProviderServers.Reply unsigned = ProviderServers.postWebhook(server, "replicate", body, java.util.Map.of());
+        ProviderServers.Reply bad = post(body, signed(body, Instant.now(), otherSecret));
+        ProviderServers.Reply stale =
+                post(body, signed(body, Instant.now().minusSeconds(301), FakeReplicate.WEBHOOK_SECRET));
+        ProviderServers.Reply unsigned = post(body, Map.of());
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").path("code").asText()).isEqualTo("invalid_signature");
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.json().path("error").path("code").asText()).isEqualTo("stale_webhook");
         assertThat(unsigned.status()).isEqualTo(400);
-        sleep(1500);
-        assertThat(user.get("/api/v1/generations/" + id).json().get("status").asText()).isEqualTo("RUNNING");
-        assertThat(fake.polls(prediction)).as("a refused webhook triggers no poll").isEqualTo(pollsBefore);
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT");
+        await("a refused webhook to change nothing")
+                .during(Duration.ofMillis(1500))
+                .atMost(WAIT)
+                .untilAsserted(() -> {
+                    assertThat(Studio.generation(user, id).status()).isEqualTo(GenerationStatus.RUNNING);
+                    assertThat(fake.polls(prediction))
+                            .as("a refused webhook triggers no poll")
+                            .isEqualTo(pollsBefore);
+                });
+        assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT);
     }
 
     @Test
@@ -101,10 +114,9 @@ class ReplicateWebhookJobsTest {
 
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Future<ProviderServers.Reply>> replies = new java.util.ArrayList<>();
+            List<Future<ProviderServers.Reply>> replies = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                replies.add(pool.submit(() -> ProviderServers.postWebhook(server, "replicate", body,
-                        FakeReplicate.signedHeaders(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET))));
+                replies.add(pool.submit(() -> post(body, signed(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET))));
             }
             for (Future<ProviderServers.Reply> reply : replies) {
                 assertThat(reply.get().status()).isEqualTo(200);
@@ -112,34 +124,37 @@ class ReplicateWebhookJobsTest {
         } finally {
             pool.shutdown();
         }
-        JsonNode done = Studio.awaitFinal(user, id, WAIT);
-        assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        sleep(1000);
-        ProviderServers.Reply late = ProviderServers.postWebhook(server, "replicate", body, FakeReplicate.signedHeaders(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET));
-        assertThat(late.json().path("matched").asBoolean()).as("a finished job ignores later webhooks").isFalse();
-        assertThat(ProviderServers.ledgerKinds(user, id)).containsExactly("DEBIT", "REFUND");
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
+        assertThat(done.status()).isEqualTo(GenerationStatus.FAILED);
+        // every poll the webhooks brought forward has run once the queue lets go of the job
+        await("the job's last step").atMost(WAIT).until(() -> !server.hasQueuedJob(id));
+        ProviderServers.Reply late = post(body, signed(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET));
+        assertThat(late.json().path("matched").asBoolean())
+                .as("a finished job ignores later webhooks")
+                .isFalse();
+        assertThat(Studio.ledgerKinds(user, id)).containsExactly(LedgerKind.DEBIT, LedgerKind.REFUND);
         assertThat(Studio.credits(user)).isEqualTo(4);
     }
 
     @Test
     void aProviderWithoutWebhooksAnswers404() {
-        ProviderServers.Reply reply = ProviderServers.postWebhook(server, "fal", "{}", java.util.Map.of());
+        ProviderServers.Reply reply = ProviderServers.postWebhook(server, "fal", "{}", Map.of());
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().path("error").path("code").asText()).isEqualTo("not_found");
     }
 
     /** Creates a generation and waits until its first poll saw it processing. */
     private static String running(ApiClient user, String word) {
-        String id = Studio.create(user, preset, Studio.upload(user), word, null).json().get("id").asText();
-        Await.until(WAIT, () -> fake.hasPredictionFor(word) && fake.polls(fake.onlyPredictionFor(word)) > 0, polled -> polled);
+        String id = Studio.generate(user, preset, word);
+        await().atMost(WAIT).until(() -> fake.hasPredictionFor(word) && fake.polls(fake.onlyPredictionFor(word)) > 0);
         return id;
     }
 
-    private static void sleep(long millis) throws RuntimeException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static ProviderServers.Reply post(String body, Map<String, String> headers) {
+        return ProviderServers.postWebhook(server, "replicate", body, headers);
+    }
+
+    private static Map<String, String> signed(String body, Instant at, String secret) {
+        return FakeReplicate.signedHeaders(body, at, secret);
     }
 }

@@ -77,7 +77,18 @@ public final class FakeFal extends FakeHttpServer {
         String model = ctx.pathParam("model");
         String prompt = body(ctx).path("prompt").asText("");
         if (prompt.contains("refuse")) {
-            json(ctx, 422, Map.of("detail", List.of(Map.of("loc", List.of("body", "image_url"), "msg", "Image is too small: at least 300 px", "type", "value_error"))));
+            json(
+                    ctx,
+                    422,
+                    Map.of(
+                            "detail",
+                            List.of(Map.of(
+                                    "loc",
+                                    List.of("body", "image_url"),
+                                    "msg",
+                                    "Image is too small: at least 300 px",
+                                    "type",
+                                    "value_error"))));
             return;
         }
         if (prompt.contains("submit5xx")) {
@@ -92,8 +103,22 @@ public final class FakeFal extends FakeHttpServer {
         Request request = new Request(UUID.randomUUID().toString(), model, prompt);
         requests.put(request.id, request);
         String base = baseUrl() + "/" + ownerAlias(model) + "/requests/" + request.id;
-        json(ctx, 200, Map.of("request_id", request.id, "status", "IN_QUEUE", "queue_position", 0,
-                "status_url", base + "/status", "response_url", base, "cancel_url", base + "/cancel"));
+        json(
+                ctx,
+                200,
+                Map.of(
+                        "request_id",
+                        request.id,
+                        "status",
+                        "IN_QUEUE",
+                        "queue_position",
+                        0,
+                        "status_url",
+                        base + "/status",
+                        "response_url",
+                        base,
+                        "cancel_url",
+                        base + "/cancel"));
     }
 
     private void read(Context ctx) {
@@ -127,8 +152,16 @@ public final class FakeFal extends FakeHttpServer {
         boolean waiting = request.prompt.contains("forever") || (request.prompt.contains("hold") && !request.released);
         if (waiting || (poll < 3 && !request.released)) {
             boolean queued = poll == 1 && !waiting;
-            json(ctx, 202, queued ? Map.of("status", "IN_QUEUE", "queue_position", 1, "response_url", baseUrl())
-                    : Map.of("status", "IN_PROGRESS", "logs", List.of(Map.of("message", "Generating frames", "level", "INFO"))));
+            json(
+                    ctx,
+                    202,
+                    queued
+                            ? Map.of("status", "IN_QUEUE", "queue_position", 1, "response_url", baseUrl())
+                            : Map.of(
+                                    "status",
+                                    "IN_PROGRESS",
+                                    "logs",
+                                    List.of(Map.of("message", "Generating frames", "level", "INFO"))));
             return;
         }
         json(ctx, 200, Map.of("status", "COMPLETED", "metrics", Map.of("inference_time", 41.7), "logs", List.of()));
@@ -136,7 +169,18 @@ public final class FakeFal extends FakeHttpServer {
 
     private void result(Context ctx, Request request) {
         if (request.prompt.contains("fail")) {
-            json(ctx, 422, Map.of("detail", List.of(Map.of("loc", List.of("body", "prompt"), "msg", "The content could not be processed because it contained material flagged by a content checker.", "type", "content_policy_violation"))));
+            json(
+                    ctx,
+                    422,
+                    Map.of(
+                            "detail",
+                            List.of(Map.of(
+                                    "loc",
+                                    List.of("body", "prompt"),
+                                    "msg",
+                                    "The content could not be processed because it contained material flagged by a content checker.",
+                                    "type",
+                                    "content_policy_violation"))));
             return;
         }
         json(ctx, 200, resultBody(request));
@@ -144,11 +188,28 @@ public final class FakeFal extends FakeHttpServer {
 
     private Map<String, Object> resultBody(Request request) {
         if (request.model.contains("video")) {
-            return Map.of("video", Map.of("url", host(request.id + ".mp4", TestVideos.mp4(), "video/mp4"), "content_type", "video/mp4"));
+            return Map.of(
+                    "video",
+                    Map.of(
+                            "url",
+                            host(request.id + ".mp4", TestVideos.mp4(), "video/mp4"),
+                            "content_type",
+                            "video/mp4"));
         }
         byte[] image = TestImages.encode(TestImages.picture(640, 800), "jpg");
-        return Map.of("images", List.of(Map.of("url", host(request.id + ".jpg", image, "image/jpeg"), "content_type", "image/jpeg",
-                "width", 640, "height", 800)), "seed", 42);
+        return Map.of(
+                "images",
+                List.of(Map.of(
+                        "url",
+                        host(request.id + ".jpg", image, "image/jpeg"),
+                        "content_type",
+                        "image/jpeg",
+                        "width",
+                        640,
+                        "height",
+                        800)),
+                "seed",
+                42);
     }
 
     private void cancel(Context ctx) {
@@ -156,7 +217,9 @@ public final class FakeFal extends FakeHttpServer {
             return;
         }
         String[] parts = ctx.pathParam("path").split("/");
-        Request request = parts.length >= 2 && parts[parts.length - 1].equals("cancel") ? requests.get(parts[parts.length - 2]) : null;
+        Request request = parts.length >= 2 && parts[parts.length - 1].equals("cancel")
+                ? requests.get(parts[parts.length - 2])
+                : null;
         if (request == null) {
             json(ctx, 404, Map.of("status", "NOT_FOUND"));
             return;
@@ -168,8 +231,15 @@ public final class FakeFal extends FakeHttpServer {
     private void jwks(Context ctx) {
         jwksFetches.incrementAndGet();
         byte[] der = signing.getPublic().getEncoded();
-        String x = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(der, der.length - 32, der.length));
-        json(ctx, 200, Map.of("keys", List.of(Map.of("kty", "OKP", "crv", "Ed25519", "kid", "fal-test-1", "x", x, "use", "sig"))));
+        String x = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Arrays.copyOfRange(der, der.length - 32, der.length));
+        json(
+                ctx,
+                200,
+                Map.of(
+                        "keys",
+                        List.of(Map.of("kty", "OKP", "crv", "Ed25519", "kid", "fal-test-1", "x", x, "use", "sig"))));
     }
 
     /** The owner/alias part of a model id: fal's status and result URLs drop the subpath. */
@@ -183,7 +253,11 @@ public final class FakeFal extends FakeHttpServer {
     }
 
     public String onlyRequestFor(String promptWord) {
-        return requests.values().stream().filter(r -> r.prompt.contains(promptWord)).map(r -> r.id).findFirst().orElseThrow();
+        return requests.values().stream()
+                .filter(r -> r.prompt.contains(promptWord))
+                .map(r -> r.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public boolean canceled(String requestId) {
@@ -203,7 +277,15 @@ public final class FakeFal extends FakeHttpServer {
         Request request = requests.get(requestId);
         request.released = true;
         try {
-            return JSON.writeValueAsString(Map.of("request_id", requestId, "gateway_request_id", requestId, "status", "OK", "payload", resultBody(request)));
+            return JSON.writeValueAsString(Map.of(
+                    "request_id",
+                    requestId,
+                    "gateway_request_id",
+                    requestId,
+                    "status",
+                    "OK",
+                    "payload",
+                    resultBody(request)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -213,12 +295,21 @@ public final class FakeFal extends FakeHttpServer {
     public Map<String, String> signedHeaders(String requestId, String body, Instant at, boolean forged) {
         try {
             String timestamp = Long.toString(at.getEpochSecond());
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+            String digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(forged ? ed25519().getPrivate() : signing.getPrivate());
-            signer.update((requestId + "\n" + USER_ID + "\n" + timestamp + "\n" + digest).getBytes(StandardCharsets.UTF_8));
-            return Map.of("X-Fal-Webhook-Request-Id", requestId, "X-Fal-Webhook-User-Id", USER_ID,
-                    "X-Fal-Webhook-Timestamp", timestamp, "X-Fal-Webhook-Signature", HexFormat.of().formatHex(signer.sign()));
+            signer.update(
+                    (requestId + "\n" + USER_ID + "\n" + timestamp + "\n" + digest).getBytes(StandardCharsets.UTF_8));
+            return Map.of(
+                    "X-Fal-Webhook-Request-Id",
+                    requestId,
+                    "X-Fal-Webhook-User-Id",
+                    USER_ID,
+                    "X-Fal-Webhook-Timestamp",
+                    timestamp,
+                    "X-Fal-Webhook-Signature",
+                    HexFormat.of().formatHex(signer.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

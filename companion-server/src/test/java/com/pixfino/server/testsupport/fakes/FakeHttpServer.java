@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,6 +36,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> fileTypes = new ConcurrentHashMap<>();
+    private final List<CompletableFuture<Void>> stalled = new CopyOnWriteArrayList<>();
 
     protected FakeHttpServer() {
         app = Javalin.create(config -> {
@@ -45,7 +47,12 @@ public abstract class FakeHttpServer implements AutoCloseable {
             if (!ctx.path().startsWith("/files/")) {
                 // a multipart body must stay unread for the upload handler
                 boolean multipart = ctx.isMultipartFormData();
-                calls.add(new Call(ctx.method().name(), ctx.path(), ctx.queryString(), Map.copyOf(ctx.headerMap()), multipart ? "" : ctx.body()));
+                calls.add(new Call(
+                        ctx.method().name(),
+                        ctx.path(),
+                        ctx.queryString(),
+                        Map.copyOf(ctx.headerMap()),
+                        multipart ? "" : ctx.body()));
             }
         });
         app.get("/files/{name}", ctx -> {
@@ -83,18 +90,24 @@ public abstract class FakeHttpServer implements AutoCloseable {
     }
 
     public List<Call> calls(String method, String pathPart) {
-        return calls.stream().filter(c -> c.method().equals(method) && c.path().contains(pathPart)).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals(method) && c.path().contains(pathPart))
+                .toList();
     }
 
     /** The one call to a path that carried {@code bodyPart} (tests share a fake, so they find theirs by a unique word). */
     public Call call(String method, String pathPart, String bodyPart) {
-        return calls(method, pathPart).stream().filter(c -> c.body().contains(bodyPart)).findFirst()
+        return calls(method, pathPart).stream()
+                .filter(c -> c.body().contains(bodyPart))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + method + " " + pathPart + " with " + bodyPart));
     }
 
     protected static void json(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(body instanceof String s ? s : JSON.writeValueAsString(body));
+            ctx.status(status)
+                    .contentType("application/json")
+                    .result(body instanceof String s ? s : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,6 +121,16 @@ public abstract class FakeHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the request open and never answers, like a service that took the connection and went silent;
+     * no server thread waits meanwhile. Released when the fake closes.
+     */
+    protected void neverAnswer(Context ctx) {
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        stalled.add(never);
+        ctx.future(() -> never);
+    }
+
     protected static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -118,6 +141,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stalled.forEach(never -> never.complete(null));
         app.stop();
     }
 }

@@ -45,11 +45,22 @@ public final class FakeOpenRouter extends FakeHttpServer {
             return;
         }
         JsonNode body = body(ctx);
-        String prompt = body.path("messages").path(0).path("content").path(0).path("text").asText("");
+        String prompt = body.path("messages")
+                .path(0)
+                .path("content")
+                .path(0)
+                .path("text")
+                .asText("");
         if (prompt.contains("error200")) {
             json(ctx, 200, error(502, "Provider returned error", Map.of("provider_name", "Google AI Studio")));
         } else if (prompt.contains("moderation")) {
-            json(ctx, 403, error(403, "Input was flagged by moderation", Map.of("reasons", List.of("violence"), "flagged_input", "…")));
+            json(
+                    ctx,
+                    403,
+                    error(
+                            403,
+                            "Input was flagged by moderation",
+                            Map.of("reasons", List.of("violence"), "flagged_input", "…")));
         } else if (prompt.contains("nocredits")) {
             json(ctx, 402, error(402, "Insufficient credits. Add more using https://openrouter.ai/credits", null));
         } else if (prompt.contains("ratelimit") && rateLimited.add(prompt)) {
@@ -69,16 +80,41 @@ public final class FakeOpenRouter extends FakeHttpServer {
 
     private Map<String, Object> answer(String model, boolean withImage) {
         Map<String, Object> message = withImage
-                ? Map.of("role", "assistant", "content", "Here is the edited photo.",
-                        "images", List.of(Map.of("type", "image_url", "image_url", Map.of("url", "data:image/png;base64," + Base64.getEncoder().encodeToString(png)))))
-                : Map.of("role", "assistant", "content", "I cannot edit this photo, but here is a description instead.");
-        return Map.of("id", "gen-" + completions.get(), "model", model, "object", "chat.completion",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop", "message", message)),
-                "usage", Map.of("prompt_tokens", 1290, "completion_tokens", 1300, "total_tokens", 2590, "cost", COST));
+                ? Map.of(
+                        "role",
+                        "assistant",
+                        "content",
+                        "Here is the edited photo.",
+                        "images",
+                        List.of(Map.of(
+                                "type",
+                                "image_url",
+                                "image_url",
+                                Map.of(
+                                        "url",
+                                        "data:image/png;base64,"
+                                                + Base64.getEncoder().encodeToString(png)))))
+                : Map.of(
+                        "role", "assistant", "content", "I cannot edit this photo, but here is a description instead.");
+        return Map.of(
+                "id",
+                "gen-" + completions.get(),
+                "model",
+                model,
+                "object",
+                "chat.completion",
+                "choices",
+                List.of(Map.of("index", 0, "finish_reason", "stop", "message", message)),
+                "usage",
+                Map.of("prompt_tokens", 1290, "completion_tokens", 1300, "total_tokens", 2590, "cost", COST));
     }
 
     private static Map<String, Object> error(int code, String message, Map<String, Object> metadata) {
-        return Map.of("error", metadata == null ? Map.of("code", code, "message", message) : Map.of("code", code, "message", message, "metadata", metadata));
+        return Map.of(
+                "error",
+                metadata == null
+                        ? Map.of("code", code, "message", message)
+                        : Map.of("code", code, "message", message, "metadata", metadata));
     }
 
     public byte[] png() {

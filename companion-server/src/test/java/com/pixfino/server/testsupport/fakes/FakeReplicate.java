@@ -22,12 +22,15 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 7807 errors, 429 with Retry-After. What happens to a prediction is chosen by words in its prompt:
  * {@code refuse} (422), {@code submit5xx} (503 on create), {@code ratelimit} (one 429 first),
  * {@code fail}, {@code forever}, {@code poll5xx}, {@code malformed}, {@code hold} (processing until
- * {@link #finish}); anything else succeeds on the third poll.
+ * {@link #finish}), {@code submitsilent} (the create is never answered), {@code pollstall} (created, then
+ * no poll is ever answered); anything else succeeds on the third poll.
  */
 public final class FakeReplicate extends FakeHttpServer {
 
     public static final String TOKEN = "r8_fake_token";
-    public static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString("replicate-test-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8));
+    public static final String WEBHOOK_SECRET = "whsec_"
+            + java.util.Base64.getEncoder()
+                    .encodeToString("replicate-test-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8));
     public static final double PREDICT_TIME = 2.5;
 
     private final Map<String, Prediction> predictions = new ConcurrentHashMap<>();
@@ -54,7 +57,9 @@ public final class FakeReplicate extends FakeHttpServer {
     @Override
     protected void routes(Javalin app) {
         app.post("/v1/models/<model>/predictions", ctx -> create(ctx, ctx.pathParam("model")));
-        app.post("/v1/predictions", ctx -> create(ctx, "version:" + body(ctx).path("version").asText()));
+        app.post(
+                "/v1/predictions",
+                ctx -> create(ctx, "version:" + body(ctx).path("version").asText()));
         app.get("/v1/predictions/{id}", this::get);
         app.post("/v1/predictions/{id}/cancel", this::cancel);
         app.post("/v1/files", this::upload);
@@ -78,30 +83,50 @@ public final class FakeReplicate extends FakeHttpServer {
             json(ctx, 422, problem(422, "Input validation failed", "input.input_image: Does not match format 'uri'"));
             return;
         }
+        if (prompt.contains("submitsilent")) {
+            neverAnswer(ctx);
+            return;
+        }
         if (prompt.contains("submit5xx")) {
             json(ctx, 503, problem(503, "Service Unavailable", "Replicate is temporarily overloaded"));
             return;
         }
         if (prompt.contains("ratelimit") && rateLimited.add(prompt)) {
             ctx.header("Retry-After", "1");
-            json(ctx, 429, problem(429, "Request was throttled", "Request was throttled. Expected available in 1 second."));
+            json(
+                    ctx,
+                    429,
+                    problem(429, "Request was throttled", "Request was throttled. Expected available in 1 second."));
             return;
         }
-        Prediction prediction = new Prediction(UUID.randomUUID().toString().replace("-", "").substring(0, 26), model, input);
+        Prediction prediction =
+                new Prediction(UUID.randomUUID().toString().replace("-", "").substring(0, 26), model, input);
         predictions.put(prediction.id, prediction);
         json(ctx, 201, view(prediction));
     }
 
-    private void get(Context ctx) {
+    /** The prediction the path names; null once the caller was answered 401 or 404. */
+    private Prediction prediction(Context ctx) {
         if (!authorized(ctx)) {
-            return;
+            return null;
         }
         Prediction p = predictions.get(ctx.pathParam("id"));
         if (p == null) {
             json(ctx, 404, problem(404, "Not found", "The requested resource could not be found."));
+        }
+        return p;
+    }
+
+    private void get(Context ctx) {
+        Prediction p = prediction(ctx);
+        if (p == null) {
             return;
         }
         int poll = p.polls.incrementAndGet();
+        if (p.prompt.contains("pollstall")) {
+            neverAnswer(ctx);
+            return;
+        }
         if (p.prompt.contains("poll5xx")) {
             json(ctx, 500, problem(500, "Internal Server Error", "Something went wrong"));
             return;
@@ -127,12 +152,8 @@ public final class FakeReplicate extends FakeHttpServer {
     }
 
     private void cancel(Context ctx) {
-        if (!authorized(ctx)) {
-            return;
-        }
-        Prediction p = predictions.get(ctx.pathParam("id"));
+        Prediction p = prediction(ctx);
         if (p == null) {
-            json(ctx, 404, problem(404, "Not found", "The requested resource could not be found."));
             return;
         }
         if (!isFinal(p.status)) {
@@ -151,8 +172,20 @@ public final class FakeReplicate extends FakeHttpServer {
             return;
         }
         String id = UUID.randomUUID().toString();
-        json(ctx, 201, Map.of("id", id, "name", file.filename(), "content_type", file.contentType(), "size", file.size(),
-                "urls", Map.of("get", baseUrl() + "/v1/files/" + id)));
+        json(
+                ctx,
+                201,
+                Map.of(
+                        "id",
+                        id,
+                        "name",
+                        file.filename(),
+                        "content_type",
+                        file.contentType(),
+                        "size",
+                        file.size(),
+                        "urls",
+                        Map.of("get", baseUrl() + "/v1/files/" + id)));
     }
 
     private Map<String, Object> view(Prediction p) {
@@ -161,18 +194,33 @@ public final class FakeReplicate extends FakeHttpServer {
         view.put("model", p.model);
         view.put("version", "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa");
         view.put("input", p.input);
-        view.put("logs", switch (p.status) {
-            case "processing" -> "Using seed: 42\n 50%|█████     | 14/28 [00:01<00:01, 9.50it/s]";
-            case "succeeded" -> "Using seed: 42\n100%|██████████| 28/28 [00:02<00:00, 9.80it/s]";
-            default -> "";
-        });
+        view.put(
+                "logs",
+                switch (p.status) {
+                    case "processing" -> "Using seed: 42\n 50%|█████     | 14/28 [00:01<00:01, 9.50it/s]";
+                    case "succeeded" -> "Using seed: 42\n100%|██████████| 28/28 [00:02<00:00, 9.80it/s]";
+                    default -> "";
+                });
         view.put("output", "succeeded".equals(p.status) ? List.of(host(p.id + ".jpg", output, "image/jpeg")) : null);
-        view.put("error", "failed".equals(p.status) ? "NSFW content detected. Try running it again, or try a different prompt." : null);
+        view.put(
+                "error",
+                "failed".equals(p.status)
+                        ? "NSFW content detected. Try running it again, or try a different prompt."
+                        : null);
         view.put("status", p.status);
         view.put("created_at", Instant.now().toString());
-        view.put("urls", Map.of("get", baseUrl() + "/v1/predictions/" + p.id, "cancel", baseUrl() + "/v1/predictions/" + p.id + "/cancel",
-                "web", "https://replicate.com/p/" + p.id));
-        view.put("metrics", "succeeded".equals(p.status) ? Map.of("predict_time", PREDICT_TIME, "total_time", 3.1) : Map.of());
+        view.put(
+                "urls",
+                Map.of(
+                        "get",
+                        baseUrl() + "/v1/predictions/" + p.id,
+                        "cancel",
+                        baseUrl() + "/v1/predictions/" + p.id + "/cancel",
+                        "web",
+                        "https://replicate.com/p/" + p.id));
+        view.put(
+                "metrics",
+                "succeeded".equals(p.status) ? Map.of("predict_time", PREDICT_TIME, "total_time", 3.1) : Map.of());
         return view;
     }
 
@@ -181,7 +229,15 @@ public final class FakeReplicate extends FakeHttpServer {
     }
 
     private static Map<String, Object> problem(int status, String title, String detail) {
-        return Map.of("type", "https://replicate.com/docs/reference/http#errors", "title", title, "status", status, "detail", detail);
+        return Map.of(
+                "type",
+                "https://replicate.com/docs/reference/http#errors",
+                "title",
+                title,
+                "status",
+                status,
+                "detail",
+                detail);
     }
 
     /** The result file every successful prediction returns. */
@@ -219,7 +275,11 @@ public final class FakeReplicate extends FakeHttpServer {
     }
 
     public String onlyPredictionFor(String promptWord) {
-        return predictions.values().stream().filter(p -> p.prompt.contains(promptWord)).map(p -> p.id).findFirst().orElseThrow();
+        return predictions.values().stream()
+                .filter(p -> p.prompt.contains(promptWord))
+                .map(p -> p.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public int polls(String predictionId) {
@@ -232,10 +292,16 @@ public final class FakeReplicate extends FakeHttpServer {
             String id = "msg_" + UUID.randomUUID();
             String timestamp = Long.toString(at.getEpochSecond());
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            return Map.of("webhook-id", id, "webhook-timestamp", timestamp,
-                    "webhook-signature", "v1,bm90LXRoaXMtb25l v1," + java.util.Base64.getEncoder().encodeToString(signature));
+            return Map.of(
+                    "webhook-id",
+                    id,
+                    "webhook-timestamp",
+                    timestamp,
+                    "webhook-signature",
+                    "v1,bm90LXRoaXMtb25l v1," + java.util.Base64.getEncoder().encodeToString(signature));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -20,27 +20,36 @@ class CoreArchitectureTest {
 
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "com.sun.javafx..")
             .because("the CLI and the batch engine run the core without a UI toolkit");
 
     @ArchTest
     static final ArchRule coreNeverUsesTheStudioOrTheServer = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("com.pixfino.server..")
-            .orShould().dependOnClassesThat(DescribedPredicate.describe(
-                    "studio classes outside the core", c -> c.getPackageName().startsWith("com.pixfino.studio")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.pixfino.server..")
+            .orShould()
+            .dependOnClassesThat(DescribedPredicate.describe(
+                    "studio classes outside the core",
+                    c -> c.getPackageName().startsWith("com.pixfino.studio")
                             && !c.getPackageName().startsWith("com.pixfino.studio.core")));
 
     @ArchTest
     static final ArchRule threadsComeFromTheConcurrencyPackage = noClasses()
-            .that().resideOutsideOfPackage("com.pixfino.studio.core.concurrent..")
-            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
-            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class)
+            .that()
+            .resideOutsideOfPackage("com.pixfino.studio.core.concurrent..")
+            .should()
+            .callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(Executors.class)
             .because("threads are named daemons with an uncaught-exception handler: use NamedThreads");
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices()
-            .matching("com.pixfino.studio.core.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("com.pixfino.studio.core.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;

@@ -33,7 +33,8 @@ import javafx.stage.FileChooser;
 /** The account screen: balance, tier and who is signed in as cards, the credit ledger below. */
 public final class AccountView extends VBox implements ScreenActions {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private final AccountViewModel viewModel;
     private final Messages messages;
@@ -50,12 +51,20 @@ public final class AccountView extends VBox implements ScreenActions {
         Button signOut = new Button(messages.get("account.signOut"));
         signOut.setId("sign-out");
         signOut.setOnAction(event -> viewModel.signOut());
-        ScreenTitle title = new ScreenTitle("account", messages.get("account.title"),
-                new SimpleStringProperty(messages.get("account.subtitle")), refresh, signOut);
+        ScreenTitle title = new ScreenTitle(
+                "account",
+                messages.get("account.title"),
+                new SimpleStringProperty(messages.get("account.subtitle")),
+                refresh,
+                signOut);
 
         GridPane cards = new GridPane();
-        cards.addRow(0,
-                card("account-balance", messages.get("account.balance"), viewModel.balanceText(),
+        cards.addRow(
+                0,
+                card(
+                        "account-balance",
+                        messages.get("account.balance"),
+                        viewModel.balanceText(),
                         new SimpleStringProperty(messages.get("account.balanceHint"))),
                 card("account-tier", messages.get("account.tier"), viewModel.tierText(), viewModel.tierDetail()),
                 card("account-user", messages.get("account.user"), viewModel.nameText(), viewModel.emailText()));
@@ -122,8 +131,10 @@ public final class AccountView extends VBox implements ScreenActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("account.exportTitle"));
         chooser.setInitialFileName(viewModel.exportFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("account.exportFilter"), "*.zip"));
-        File target = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(messages.get("account.exportFilter"), "*.zip"));
+        File target =
+                chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (target != null) {
             viewModel.exportData(target.toPath());
         }
@@ -144,8 +155,13 @@ public final class AccountView extends VBox implements ScreenActions {
         table.getStyleClass().addAll(Styles.STRIPED, "ledger-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(messages.get("account.ledgerEmpty")));
-        table.getColumns().add(column(messages.get("ledger.date"), 200,
-                entry -> entry.createdAt() == null ? "" : WHEN.format(entry.createdAt().atZoneSameInstant(ZoneId.systemDefault()))));
+        table.getColumns()
+                .add(column(
+                        messages.get("ledger.date"),
+                        200,
+                        entry -> entry.createdAt() == null
+                                ? ""
+                                : WHEN.format(entry.createdAt().atZoneSameInstant(ZoneId.systemDefault()))));
         table.getColumns().add(column(messages.get("ledger.kind"), 110, viewModel::kindText));
         TableColumn<LedgerEntryView, String> amount = column(messages.get("ledger.amount"), 90, viewModel::amountText);
         amount.setCellFactory(col -> new TableCell<>() {
@@ -160,12 +176,14 @@ public final class AccountView extends VBox implements ScreenActions {
             }
         });
         table.getColumns().add(amount);
-        table.getColumns().add(column(messages.get("ledger.balance"), 90, entry -> Integer.toString(entry.balanceAfter())));
+        table.getColumns()
+                .add(column(messages.get("ledger.balance"), 90, entry -> Integer.toString(entry.balanceAfter())));
         table.getColumns().add(column(messages.get("ledger.reason"), 260, LedgerEntryView::reason));
         return table;
     }
 
-    private static TableColumn<LedgerEntryView, String> column(String title, double width, Function<LedgerEntryView, String> value) {
+    private static TableColumn<LedgerEntryView, String> column(
+            String title, double width, Function<LedgerEntryView, String> value) {
         TableColumn<LedgerEntryView, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setSortable(false);

@@ -49,8 +49,13 @@ public final class AccountViewModel {
     private TaskHandle export = TaskHandle.NONE;
 
     /** @param local what this computer keeps of an account, forgotten when it is deleted */
-    public AccountViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages,
-                            LocalAccountData local, Clock clock) {
+    public AccountViewModel(
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            Messages messages,
+            LocalAccountData local,
+            Clock clock) {
         this.tasks = tasks;
         this.local = local;
         this.clock = clock;
@@ -138,11 +143,15 @@ public final class AccountViewModel {
             return;
         }
         Path file = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
-                ? target : target.resolveSibling(target.getFileName() + ".zip");
+                ? target
+                : target.resolveSibling(target.getFileName() + ".zip");
         var api = session.api();
         data.working(messages.get("account.exportStarting"));
-        export = tasks.submit(progress -> api.exportData(file,
-                        bytes -> progress.update(Progress.UNKNOWN, messages.get("account.exporting", FileSize.readable(bytes)))),
+        export = tasks.submit(
+                progress -> api.exportData(
+                        file,
+                        bytes -> progress.update(
+                                Progress.UNKNOWN, messages.get("account.exporting", FileSize.readable(bytes)))),
                 size -> data.done(messages.get("account.exported", file.toString(), FileSize.readable(size))),
                 error -> {
                     sessions.callFailed(error);
@@ -157,40 +166,52 @@ public final class AccountViewModel {
     }
 
     public StringBinding balanceText() {
-        return Bindings.createStringBinding(() -> Integer.toString(session.creditsProperty().get()), session.creditsProperty());
+        return Bindings.createStringBinding(
+                () -> Integer.toString(session.creditsProperty().get()), session.creditsProperty());
     }
 
     public StringBinding tierText() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            return user == null ? "" : messages.get("tier." + user.tier().name().toLowerCase(Locale.ROOT));
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    return user == null
+                            ? ""
+                            : messages.get("tier." + user.tier().name().toLowerCase(Locale.ROOT));
+                },
+                session.userProperty());
     }
 
     /** What the tier gives: monthly credits, and whether PRO presets are open. */
     public StringBinding tierDetail() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            if (user == null) {
-                return "";
-            }
-            Tier tier = user.tier();
-            return messages.get(tier.isPaid() ? "account.tierPaid" : "account.tierFree", tier.defaultMonthlyCredits());
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    if (user == null) {
+                        return "";
+                    }
+                    Tier tier = user.tier();
+                    return messages.get(
+                            tier.isPaid() ? "account.tierPaid" : "account.tierFree", tier.defaultMonthlyCredits());
+                },
+                session.userProperty());
     }
 
     public StringBinding nameText() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            return user == null ? "" : user.name();
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    return user == null ? "" : user.name();
+                },
+                session.userProperty());
     }
 
     public StringBinding emailText() {
-        return Bindings.createStringBinding(() -> {
-            UserView user = session.userProperty().get();
-            return user == null ? "" : user.email();
-        }, session.userProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    UserView user = session.userProperty().get();
+                    return user == null ? "" : user.email();
+                },
+                session.userProperty());
     }
 
     /** "+5", "−4": the sign matters more than the number in a ledger. */

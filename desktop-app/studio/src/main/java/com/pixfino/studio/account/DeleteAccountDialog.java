@@ -42,9 +42,12 @@ public final class DeleteAccountDialog extends Dialog<Void> {
         password.setId("delete-password");
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
         Label error = Texts.statusLine("delete-error", viewModel.errorProperty(), "delete-error");
-        content = new VBox(12, consequences,
+        content = new VBox(
+                12,
+                consequences,
                 field(messages.get("delete.confirmLabel", DeleteAccountViewModel.CONFIRM_WORD), confirmation),
-                field(messages.get("delete.passwordLabel"), password), error);
+                field(messages.get("delete.passwordLabel"), password),
+                error);
         content.setPrefWidth(460);
         content.disableProperty().bind(viewModel.busyProperty());
         getDialogPane().setContent(content);
@@ -97,7 +100,8 @@ public final class DeleteAccountDialog extends Dialog<Void> {
         double missing = content.prefHeight(content.getWidth()) - content.getHeight();
         Node buttons = getDialogPane().lookup(".button-bar");
         if (buttons != null) {
-            double bottom = buttons.localToScene(buttons.getBoundsInLocal()).getMaxY() + getDialogPane().getInsets().getBottom();
+            double bottom = buttons.localToScene(buttons.getBoundsInLocal()).getMaxY()
+                    + getDialogPane().getInsets().getBottom();
             missing = Math.max(missing, bottom - scene.getHeight());
         }
         if (missing > 0.5) {

@@ -41,7 +41,8 @@ public final class DeleteAccountViewModel {
     private final ReadOnlyBooleanWrapper deleted = new ReadOnlyBooleanWrapper(this, "deleted");
     private final BooleanBinding canDelete;
 
-    DeleteAccountViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages, LocalAccountData local) {
+    DeleteAccountViewModel(
+            TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages, LocalAccountData local) {
         this.tasks = tasks;
         this.session = session;
         this.sessions = sessions;
@@ -50,8 +51,11 @@ public final class DeleteAccountViewModel {
         this.failures = new FailureMessages(messages);
         UserView user = session.userProperty().get();
         this.email = user == null ? "" : user.email();
-        canDelete = Bindings.createBooleanBinding(() -> confirmed() && !password.get().isEmpty() && !activity.isBusy(),
-                confirmation, password, activity.busyProperty());
+        canDelete = Bindings.createBooleanBinding(
+                () -> confirmed() && !password.get().isEmpty() && !activity.isBusy(),
+                confirmation,
+                password,
+                activity.busyProperty());
     }
 
     /** The email the user must type, for the dialog's header. */
@@ -61,7 +65,8 @@ public final class DeleteAccountViewModel {
 
     private boolean confirmed() {
         String typed = confirmation.get() == null ? "" : confirmation.get().trim();
-        return typed.equals(CONFIRM_WORD) || (!email.isEmpty() && typed.toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)));
+        return typed.equals(CONFIRM_WORD)
+                || (!email.isEmpty() && typed.toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)));
     }
 
     /** Deletes the account on the server; does nothing until {@link #canDeleteProperty()} holds. */
@@ -77,27 +82,31 @@ public final class DeleteAccountViewModel {
         String owner = session.ownerId();
         String typedPassword = password.get();
         activity.working(messages.get("delete.working"));
-        tasks.run(() -> {
-            api.deleteAccount(typedPassword);
-            return null;
-        }, done -> {
-            activity.clear();
-            password.set("");
-            deleted.set(true);
-            sessions.accountDeleted(() -> {
-                local.forget(owner);
-                return null;
-            });
-        }, error -> {
-            if (error instanceof CompanionApiException refused && refused.statusCode() == 403) {
-                // a wrong password is the user's to fix here, not a reason to end the session; the server says it all
-                password.set("");
-                activity.failed(refused.getMessage());
-                return;
-            }
-            sessions.callFailed(error);
-            activity.failed(messages.get("delete.failed", failures.describe(error)));
-        });
+        tasks.run(
+                () -> {
+                    api.deleteAccount(typedPassword);
+                    return null;
+                },
+                done -> {
+                    activity.clear();
+                    password.set("");
+                    deleted.set(true);
+                    sessions.accountDeleted(() -> {
+                        local.forget(owner);
+                        return null;
+                    });
+                },
+                error -> {
+                    if (error instanceof CompanionApiException refused && refused.statusCode() == 403) {
+                        // a wrong password is the user's to fix here, not a reason to end the session; the server says
+                        // it all
+                        password.set("");
+                        activity.failed(refused.getMessage());
+                        return;
+                    }
+                    sessions.callFailed(error);
+                    activity.failed(messages.get("delete.failed", failures.describe(error)));
+                });
     }
 
     public StringProperty confirmationProperty() {

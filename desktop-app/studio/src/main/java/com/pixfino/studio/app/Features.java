@@ -1,22 +1,21 @@
 package com.pixfino.studio.app;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.account.AccountView;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
-import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
-import com.pixfino.studio.create.CreateScreen;
-import com.pixfino.studio.create.CreateViewModel;
-import com.pixfino.studio.core.photo.PhotoCheck;
-import com.pixfino.studio.create.PresetBrowserViewModel;
+import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GallerySync;
-import com.pixfino.studio.gallery.GalleryView;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.settings.StudioPaths;
+import com.pixfino.studio.create.CreateScreen;
+import com.pixfino.studio.create.CreateViewModel;
+import com.pixfino.studio.create.PresetBrowserViewModel;
 import com.pixfino.studio.gallery.GalleryScreen;
 import com.pixfino.studio.gallery.GalleryViewModel;
 import com.pixfino.studio.gallery.ViewerViewModel;
-import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.queue.Backoff;
 import com.pixfino.studio.queue.QueueScreen;
 import com.pixfino.studio.queue.QueueViewModel;
@@ -24,7 +23,6 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.session.SignInView;
 import com.pixfino.studio.session.SignInViewModel;
-import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.shell.HeaderView;
 import com.pixfino.studio.shell.MainView;
 import com.pixfino.studio.shell.NavigationBar;
@@ -53,8 +51,15 @@ final class Features implements AutoCloseable {
     private final ShellViewModel shell;
 
     /** Opens the gallery cache: blocking, call off the FX thread. */
-    Features(StudioPaths paths, UiThreadGuard guard, TaskExecutor tasks, Session session, SessionViewModel sessions,
-             ServerConnectionViewModel connection, Messages messages) throws IOException {
+    Features(
+            StudioPaths paths,
+            UiThreadGuard guard,
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            ServerConnectionViewModel connection,
+            Messages messages)
+            throws IOException {
         this.messages = messages;
         this.session = session;
         this.sessions = sessions;
@@ -63,11 +68,13 @@ final class Features implements AutoCloseable {
         GallerySync sync = new GallerySync(cache);
         GalleryViewModel gallery = new GalleryViewModel(tasks, cache, sync, session, sessions, messages);
         ViewerViewModel viewer = new ViewerViewModel(tasks, sync, session, messages);
-        queue = new QueueViewModel(tasks, session, sessions, messages, Clock.systemUTC(), gallery::added,
-                Backoff.DEFAULT, POLL_INTERVAL);
+        queue = new QueueViewModel(
+                tasks, session, sessions, messages, Clock.systemUTC(), gallery::added, Backoff.DEFAULT, POLL_INTERVAL);
         PresetBrowserViewModel presets = new PresetBrowserViewModel(tasks, session, sessions, messages);
-        CreateViewModel create = new CreateViewModel(tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued);
-        account = new AccountScreen(new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone()),
+        CreateViewModel create =
+                new CreateViewModel(tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued);
+        account = new AccountScreen(
+                new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone()),
                 messages);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
@@ -85,9 +92,15 @@ final class Features implements AutoCloseable {
     }
 
     Parent createMainView(ThemeViewModel theme, SignInViewModel signIn) {
-        ShellView shellView = new ShellView(shell, messages, new HeaderView(theme, messages, shell, account, sessions::signOut),
+        ShellView shellView = new ShellView(
+                shell,
+                messages,
+                new HeaderView(theme, messages, shell, account, sessions::signOut),
                 new NavigationBar(shell, messages));
-        return new MainView(new HeaderView(theme, messages), new SignInView(signIn, connection, messages), shellView,
+        return new MainView(
+                new HeaderView(theme, messages),
+                new SignInView(signIn, connection, messages),
+                shellView,
                 session.signedInProperty());
     }
 

@@ -16,8 +16,7 @@ public final class StudioApp extends Application {
     private StudioContext context;
 
     /** Used by {@link Application#launch}; the context is then built in {@link #init()}. */
-    public StudioApp() {
-    }
+    public StudioApp() {}
 
     public StudioApp(StudioContext context) {
         this.context = context;
@@ -34,7 +33,9 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         new ThemeApplier(context.settings().themeProperty()).start();
         Scene scene = new Scene(context.createMainView());
-        scene.getStylesheets().add(Objects.requireNonNull(StudioApp.class.getResource(STYLESHEET)).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(StudioApp.class.getResource(STYLESHEET))
+                        .toExternalForm());
         stage.setTitle(context.messages().get("app.title"));
         stage.setScene(scene);
         // After the scene: a new scene on a shown stage would otherwise size the window to itself.

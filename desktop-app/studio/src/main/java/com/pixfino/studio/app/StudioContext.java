@@ -1,13 +1,13 @@
 package com.pixfino.studio.app;
 
-import com.pixfino.studio.concurrent.FxThreadGuard;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pixfino.studio.core.companion.LocalCompanion;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
+import com.pixfino.studio.concurrent.FxThreadGuard;
+import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.companion.LocalCompanion;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.core.connection.ServerAnswersProbe;
-import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.CompanionJson;
@@ -15,11 +15,11 @@ import com.pixfino.studio.core.session.AccountSnapshots;
 import com.pixfino.studio.core.session.FallbackTokenStore;
 import com.pixfino.studio.core.session.FileTokenStore;
 import com.pixfino.studio.core.session.KeychainTokenStore;
+import com.pixfino.studio.core.session.TokenStore;
+import com.pixfino.studio.core.settings.SettingsFile;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.session.SignInViewModel;
-import com.pixfino.studio.core.session.TokenStore;
-import com.pixfino.studio.core.settings.SettingsFile;
 import com.pixfino.studio.settings.SettingsStore;
 import com.pixfino.studio.settings.StudioSettings;
 import com.pixfino.studio.theme.ThemeViewModel;
@@ -60,24 +60,41 @@ public final class StudioContext implements AutoCloseable {
         ObjectMapper json = CompanionJson.mapper();
         UiThreadGuard guard = new FxThreadGuard();
         messages = Messages.load(Locale.getDefault());
-        settingsStore = new SettingsStore(new SettingsFile(environment.paths().settingsFile(), json), SETTINGS_DEBOUNCE);
+        settingsStore =
+                new SettingsStore(new SettingsFile(environment.paths().settingsFile(), json), SETTINGS_DEBOUNCE);
         settings = settingsStore.load();
         tasks = new FxTaskExecutor("studio-task", 4);
         clients = CompanionClients.withDefaults(json, guard);
-        companion = new LocalCompanion(environment.companionJar(), environment.javaBinary(),
-                environment.paths().companionLog(), new ServerAnswersProbe(clients), COMPANION_START_TIMEOUT);
+        companion = new LocalCompanion(
+                environment.companionJar(),
+                environment.javaBinary(),
+                environment.paths().companionLog(),
+                new ServerAnswersProbe(clients),
+                COMPANION_START_TIMEOUT);
         connection = new ServerConnectionViewModel(tasks, clients, companion, messages, settings.serverUrlProperty());
         theme = new ThemeViewModel(settings.themeProperty());
 
         keychain = environment.useKeychain() ? KeychainTokenStore.open(guard) : Optional.empty();
-        TokenStore tokens = new FallbackTokenStore(keychain.map(TokenStore.class::cast),
+        TokenStore tokens = new FallbackTokenStore(
+                keychain.map(TokenStore.class::cast),
                 new FileTokenStore(environment.paths().tokenFile(), json, guard));
         session = new Session(clients::forServer);
-        sessions = new SessionViewModel(tasks, session, tokens, new AccountSnapshots(environment.paths().accountsFile(), json, guard),
-                clients::forServer, settings.serverUrlProperty(), messages);
+        sessions = new SessionViewModel(
+                tasks,
+                session,
+                tokens,
+                new AccountSnapshots(environment.paths().accountsFile(), json, guard),
+                clients::forServer,
+                settings.serverUrlProperty(),
+                messages);
         sessions.follow(connection.stateProperty());
-        signIn = new SignInViewModel(tasks, clients::forServer, sessions, settings.serverUrlProperty(),
-                connection.stateProperty().isEqualTo(ConnectionState.CONNECTED), messages);
+        signIn = new SignInViewModel(
+                tasks,
+                clients::forServer,
+                sessions,
+                settings.serverUrlProperty(),
+                connection.stateProperty().isEqualTo(ConnectionState.CONNECTED),
+                messages);
         try {
             features = new Features(environment.paths(), guard, tasks, session, sessions, connection, messages);
         } catch (IOException e) {

@@ -23,7 +23,9 @@ public record StudioEnvironment(StudioPaths paths, Optional<Path> companionJar, 
 
     // The child server runs on the very JVM that runs the studio, so it needs nothing else installed.
     private static Path currentJava() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
     }

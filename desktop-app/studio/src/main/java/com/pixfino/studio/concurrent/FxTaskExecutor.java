@@ -42,8 +42,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
-    public <T> TaskHandle submit(BackgroundTask<T> task, Consumer<? super T> onSuccess,
-                                 Consumer<? super Exception> onFailure, Consumer<? super Progress> onProgress) {
+    public <T> TaskHandle submit(
+            BackgroundTask<T> task,
+            Consumer<? super T> onSuccess,
+            Consumer<? super Exception> onFailure,
+            Consumer<? super Progress> onProgress) {
         TaskRun<T> run = new TaskRun<>(task, onSuccess, onFailure, onProgress, uiThread);
         try {
             Future<?> future = pool.submit(run);
@@ -66,11 +69,14 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         }
         // The flag also covers the gap between the timer firing and the UI thread running the action.
         AtomicBoolean cancelled = new AtomicBoolean();
-        ScheduledFuture<?> future = timer.schedule(() -> uiThread.execute(() -> {
-            if (!cancelled.get()) {
-                action.run();
-            }
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> future = timer.schedule(
+                () -> uiThread.execute(() -> {
+                    if (!cancelled.get()) {
+                        action.run();
+                    }
+                }),
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
         return () -> {
             cancelled.set(true);
             future.cancel(false);

@@ -1,10 +1,9 @@
 package com.pixfino.studio.connection;
 
+import com.pixfino.studio.core.companion.LocalCompanion;
+import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.connection.ConnectionMessages;
 import com.pixfino.studio.core.connection.ConnectionState;
-import com.pixfino.studio.core.companion.LocalCompanion;
-import com.pixfino.studio.core.companion.StartResult;
-import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.ServerUrl;
@@ -33,8 +32,12 @@ public final class ServerConnectionViewModel {
             new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.NOT_CHECKED);
 
     /** {@code savedServerUrl} is the remembered setting; it only changes when a valid URL is checked. */
-    public ServerConnectionViewModel(TaskExecutor tasks, CompanionClients clients, LocalCompanion companion,
-                                     Messages messages, StringProperty savedServerUrl) {
+    public ServerConnectionViewModel(
+            TaskExecutor tasks,
+            CompanionClients clients,
+            LocalCompanion companion,
+            Messages messages,
+            StringProperty savedServerUrl) {
         this.tasks = tasks;
         this.clients = clients;
         this.companion = companion;
@@ -51,7 +54,8 @@ public final class ServerConnectionViewModel {
             return;
         }
         begin(ConnectionState.CHECKING, text.checking(url.get()));
-        tasks.run(() -> companion.plan(url.get().toUri()),
+        tasks.run(
+                () -> companion.plan(url.get().toUri()),
                 plan -> afterPlan(url.get(), plan),
                 error -> probe(url.get(), Optional.empty()));
     }
@@ -71,7 +75,8 @@ public final class ServerConnectionViewModel {
         switch (plan) {
             case CAN_START -> {
                 begin(ConnectionState.STARTING_SERVER, text.starting());
-                tasks.run(() -> companion.start(url.toUri()),
+                tasks.run(
+                        () -> companion.start(url.toUri()),
                         result -> probe(url, text.startHint(result, companion)),
                         error -> probe(url, Optional.empty()));
             }
@@ -81,9 +86,10 @@ public final class ServerConnectionViewModel {
     }
 
     private void probe(ServerUrl url, Optional<String> hint) {
-        tasks.run(() -> clients.forServer(url).health(),
-                health -> finish(health.isOk() ? ConnectionState.CONNECTED : ConnectionState.DEGRADED,
-                        text.health(url, health)),
+        tasks.run(
+                () -> clients.forServer(url).health(),
+                health -> finish(
+                        health.isOk() ? ConnectionState.CONNECTED : ConnectionState.DEGRADED, text.health(url, health)),
                 error -> finish(ConnectionState.OFFLINE, text.failure(url, error, hint)));
     }
 

@@ -37,19 +37,27 @@ public final class CreateView extends VBox implements ScreenActions {
         setId("create-screen");
         getStyleClass().addAll("screen", "create-screen");
 
-        ScreenTitle title = new ScreenTitle("create", messages.get("create.title"), new SimpleStringProperty(messages.get("create.subtitle")));
+        ScreenTitle title = new ScreenTitle(
+                "create", messages.get("create.title"), new SimpleStringProperty(messages.get("create.subtitle")));
 
-        VBox left = new VBox(10,
-                section(messages.get("create.section.photo")), new PhotoDropZone(viewModel, messages, this::pickPhoto),
-                section(messages.get("create.section.prompt")), prompt(),
-                summary(), generateButton(), status());
+        VBox left = new VBox(
+                10,
+                section(messages.get("create.section.photo")),
+                new PhotoDropZone(viewModel, messages, this::pickPhoto),
+                section(messages.get("create.section.prompt")),
+                prompt(),
+                summary(),
+                generateButton(),
+                status());
         left.getStyleClass().add("create-left");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "create-left-scroll");
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
-        VBox right = new VBox(10, section(messages.get("create.section.style")),
+        VBox right = new VBox(
+                10,
+                section(messages.get("create.section.style")),
                 new PresetBrowserView(viewModel.presets(), session, messages));
         right.getStyleClass().add("create-right");
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
@@ -71,10 +79,14 @@ public final class CreateView extends VBox implements ScreenActions {
     }
 
     private GridPane summary() {
-        Label presetValue = value("summary-preset", Bindings.createStringBinding(() -> {
-            var preset = viewModel.presets().selectedProperty().get();
-            return preset == null ? messages.get("create.summary.none") : preset.name();
-        }, viewModel.presets().selectedProperty()));
+        Label presetValue = value(
+                "summary-preset",
+                Bindings.createStringBinding(
+                        () -> {
+                            var preset = viewModel.presets().selectedProperty().get();
+                            return preset == null ? messages.get("create.summary.none") : preset.name();
+                        },
+                        viewModel.presets().selectedProperty()));
         Label cost = value("summary-cost", viewModel.costText());
         Label after = value("summary-balance-after", viewModel.balanceAfterText());
         GridPane grid = new GridPane();
@@ -94,8 +106,12 @@ public final class CreateView extends VBox implements ScreenActions {
         generate.disableProperty().bind(viewModel.canGenerateProperty().not());
         generate.setOnAction(event -> viewModel.generate());
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.blockerProperty().get().isEmpty()
-                ? messages.get("create.generate.tip") : viewModel.blockerProperty().get(), viewModel.blockerProperty()));
+        tip.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.blockerProperty().get().isEmpty()
+                                ? messages.get("create.generate.tip")
+                                : viewModel.blockerProperty().get(),
+                        viewModel.blockerProperty()));
         generate.setTooltip(tip);
         return generate;
     }
@@ -105,8 +121,10 @@ public final class CreateView extends VBox implements ScreenActions {
         blocker.setId("generate-hint");
         blocker.getStyleClass().addAll("muted", Styles.TEXT_SMALL);
         Texts.wrapping(blocker);
-        blocker.textProperty().bind(Bindings.when(viewModel.statusProperty().isEmpty())
-                .then(viewModel.blockerProperty()).otherwise(""));
+        blocker.textProperty()
+                .bind(Bindings.when(viewModel.statusProperty().isEmpty())
+                        .then(viewModel.blockerProperty())
+                        .otherwise(""));
         Label status = new Label();
         status.setId("create-status");
         status.getStyleClass().add("create-status");
@@ -121,11 +139,21 @@ public final class CreateView extends VBox implements ScreenActions {
     private void pickPhoto() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("create.photo.chooserTitle"));
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(messages.get("create.photo.filter"), "*.jpg", "*.jpeg", "*.png", "*.webp",
-                        "*.JPG", "*.JPEG", "*.PNG", "*.WEBP"),
-                new FileChooser.ExtensionFilter(messages.get("create.photo.filterAll"), "*"));
-        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                messages.get("create.photo.filter"),
+                                "*.jpg",
+                                "*.jpeg",
+                                "*.png",
+                                "*.webp",
+                                "*.JPG",
+                                "*.JPEG",
+                                "*.PNG",
+                                "*.WEBP"),
+                        new FileChooser.ExtensionFilter(messages.get("create.photo.filterAll"), "*"));
+        File file =
+                chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             viewModel.choosePhoto(file.toPath());
         }

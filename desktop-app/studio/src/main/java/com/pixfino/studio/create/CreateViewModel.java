@@ -1,8 +1,5 @@
 package com.pixfino.studio.create;
 
-import com.pixfino.studio.core.photo.PhotoCheck;
-import com.pixfino.studio.core.photo.PhotoInfo;
-import com.pixfino.studio.core.photo.PhotoRejectedException;
 import com.pixfino.model.CreditPricing;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
@@ -11,6 +8,9 @@ import com.pixfino.studio.core.generate.GenerationSubmitter;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoInfo;
+import com.pixfino.studio.core.photo.PhotoRejectedException;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
@@ -54,8 +54,14 @@ public final class CreateViewModel {
     private TaskHandle pendingCheck = TaskHandle.NONE;
 
     /** {@code queued} hears the id of each generation the server accepted (the queue shows it). */
-    public CreateViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, PhotoCheck photoCheck,
-                           PresetBrowserViewModel presets, Messages messages, Consumer<UUID> queued) {
+    public CreateViewModel(
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            PhotoCheck photoCheck,
+            PresetBrowserViewModel presets,
+            Messages messages,
+            Consumer<UUID> queued) {
         this.tasks = tasks;
         this.session = session;
         this.sessions = sessions;
@@ -64,8 +70,16 @@ public final class CreateViewModel {
         this.messages = messages;
         this.failures = new FailureMessages(messages);
         this.queued = queued;
-        blocker = Bindings.createStringBinding(this::whyNot, photo, presets.selectedProperty(), session.creditsProperty(),
-                session.onlineProperty(), session.userProperty(), session.signedInProperty(), activity.busyProperty(), checkingPhoto);
+        blocker = Bindings.createStringBinding(
+                this::whyNot,
+                photo,
+                presets.selectedProperty(),
+                session.creditsProperty(),
+                session.onlineProperty(),
+                session.userProperty(),
+                session.signedInProperty(),
+                activity.busyProperty(),
+                checkingPhoto);
         canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
@@ -79,18 +93,23 @@ public final class CreateViewModel {
         pendingCheck.cancel(); // the newest choice wins, whichever check ends first
         checkingPhoto.set(true);
         activity.say(Tone.INFO, messages.get("create.photo.checking", file.getFileName()));
-        pendingCheck = tasks.run(() -> photoCheck.check(file), info -> {
-            checkingPhoto.set(false);
-            photo.set(info);
-            activity.say(Tone.NONE, "");
-        }, error -> {
-            checkingPhoto.set(false);
-            if (error instanceof PhotoRejectedException rejected) {
-                activity.say(Tone.ERROR, messages.get(rejected.reason().messageKey(), rejected.arguments()));
-            } else {
-                activity.say(Tone.ERROR, messages.get("photo.rejected.unreadable", file.getFileName(), error.getMessage()));
-            }
-        });
+        pendingCheck = tasks.run(
+                () -> photoCheck.check(file),
+                info -> {
+                    checkingPhoto.set(false);
+                    photo.set(info);
+                    activity.say(Tone.NONE, "");
+                },
+                error -> {
+                    checkingPhoto.set(false);
+                    if (error instanceof PhotoRejectedException rejected) {
+                        activity.say(Tone.ERROR, messages.get(rejected.reason().messageKey(), rejected.arguments()));
+                    } else {
+                        activity.say(
+                                Tone.ERROR,
+                                messages.get("photo.rejected.unreadable", file.getFileName(), error.getMessage()));
+                    }
+                });
     }
 
     public void clearPhoto() {
@@ -114,24 +133,29 @@ public final class CreateViewModel {
         }
         PhotoInfo chosen = photo.get();
         PresetView preset = presets.selectedProperty().get();
-        String text = prompt.get() == null || prompt.get().isBlank() ? null : prompt.get().strip();
+        String text = prompt.get() == null || prompt.get().isBlank()
+                ? null
+                : prompt.get().strip();
         CompanionApi api = session.api();
         activity.working(messages.get("create.generating", preset.name()));
         // Never cancelled: once sent, the server may have charged, and only the answer tells the queue.
-        tasks.run(() -> submitter.submit(api, chosen, preset.id(), text), accepted -> {
-            activity.done(messages.get("create.queued", preset.name(), accepted.creditsCharged()));
-            sessions.callSucceeded();
-            sessions.refreshUser();
-            queued.accept(accepted.id());
-        }, error -> {
-            if (FailureMessages.isNetwork(error)) {
-                // The submitter keeps the key: the server may have charged already, and will not charge again.
-                activity.failed(messages.get("create.networkRetry", failures.describe(error)));
-            } else {
-                sessions.callFailed(error);
-                activity.failed(failures.describe(error));
-            }
-        });
+        tasks.run(
+                () -> submitter.submit(api, chosen, preset.id(), text),
+                accepted -> {
+                    activity.done(messages.get("create.queued", preset.name(), accepted.creditsCharged()));
+                    sessions.callSucceeded();
+                    sessions.refreshUser();
+                    queued.accept(accepted.id());
+                },
+                error -> {
+                    if (FailureMessages.isNetwork(error)) {
+                        // The submitter keeps the key: the server may have charged already, and will not charge again.
+                        activity.failed(messages.get("create.networkRetry", failures.describe(error)));
+                    } else {
+                        sessions.callFailed(error);
+                        activity.failed(failures.describe(error));
+                    }
+                });
     }
 
     private String whyNot() {
@@ -152,7 +176,10 @@ public final class CreateViewModel {
                 return locked.get();
             }
             if (CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits()) < 0) {
-                return messages.get("create.blocked.credits", preset.credits(), session.creditsProperty().get());
+                return messages.get(
+                        "create.blocked.credits",
+                        preset.credits(),
+                        session.creditsProperty().get());
             }
         }
         if (photo.get() == null) {
@@ -166,22 +193,30 @@ public final class CreateViewModel {
 
     /** "4 credits" for the selected preset, or a dash. */
     public StringBinding costText() {
-        return Bindings.createStringBinding(() -> {
-            PresetView preset = presets.selectedProperty().get();
-            return preset == null ? messages.get("create.summary.dash") : messages.get("create.cost", preset.credits());
-        }, presets.selectedProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    PresetView preset = presets.selectedProperty().get();
+                    return preset == null
+                            ? messages.get("create.summary.dash")
+                            : messages.get("create.cost", preset.credits());
+                },
+                presets.selectedProperty());
     }
 
     /** What the balance will be after Generate ("1 credit"), or a dash. */
     public StringBinding balanceAfterText() {
-        return Bindings.createStringBinding(() -> {
-            PresetView preset = presets.selectedProperty().get();
-            if (preset == null) {
-                return messages.get("create.summary.dash");
-            }
-            int after = CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits());
-            return messages.get(after < 0 ? "create.balanceShort" : "create.balanceAfter", after, -after);
-        }, presets.selectedProperty(), session.creditsProperty());
+        return Bindings.createStringBinding(
+                () -> {
+                    PresetView preset = presets.selectedProperty().get();
+                    if (preset == null) {
+                        return messages.get("create.summary.dash");
+                    }
+                    int after =
+                            CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits());
+                    return messages.get(after < 0 ? "create.balanceShort" : "create.balanceAfter", after, -after);
+                },
+                presets.selectedProperty(),
+                session.creditsProperty());
     }
 
     private void reset() {

@@ -1,8 +1,8 @@
 package com.pixfino.studio.create;
 
-import com.pixfino.studio.core.photo.FileSize;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.photo.FileSize;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
 import java.io.File;
@@ -78,7 +78,8 @@ final class PhotoDropZone extends StackPane {
                 // Decoded by JavaFX's background loader, scaled on load: no image decoding on the FX thread.
                 preview.setImage(new Image(photo.file().toUri().toString(), 0, PREVIEW_HEIGHT * 2, true, true, true));
                 fileName.setText(photo.file().getFileName().toString());
-                details.setText(messages.get("create.photo.details", photo.width(), photo.height(), FileSize.readable(photo.bytes())));
+                details.setText(messages.get(
+                        "create.photo.details", photo.width(), photo.height(), FileSize.readable(photo.bytes())));
             } else {
                 preview.setImage(null);
             }
@@ -97,7 +98,8 @@ final class PhotoDropZone extends StackPane {
     }
 
     private void dropped(DragEvent event, CreateViewModel viewModel) {
-        List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+        List<File> files =
+                event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
         if (!files.isEmpty()) {
             viewModel.choosePhoto(files.get(0).toPath());
         }

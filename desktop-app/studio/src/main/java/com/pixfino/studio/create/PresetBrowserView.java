@@ -57,8 +57,12 @@ final class PresetBrowserView extends VBox {
                 viewModel.categoryProperty().set((PresetCategory) now.getUserData());
             }
         });
-        viewModel.categoryProperty().addListener((obs, was, now) -> group.getToggles().stream()
-                .filter(toggle -> toggle.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+        viewModel
+                .categoryProperty()
+                .addListener((obs, was, now) -> group.getToggles().stream()
+                        .filter(toggle -> toggle.getUserData() == now)
+                        .findFirst()
+                        .ifPresent(group::selectToggle));
 
         Label status = Texts.statusLine("preset-status", viewModel.statusProperty(), "muted");
 
@@ -90,7 +94,8 @@ final class PresetBrowserView extends VBox {
         tiles.clear();
         grid.getChildren().clear();
         for (PresetView preset : viewModel.visiblePresets()) {
-            PresetTile tile = new PresetTile(preset, viewModel.lockReason(preset), messages, () -> viewModel.select(preset));
+            PresetTile tile =
+                    new PresetTile(preset, viewModel.lockReason(preset), messages, () -> viewModel.select(preset));
             tiles.put(preset.id(), tile);
             grid.getChildren().add(tile);
         }

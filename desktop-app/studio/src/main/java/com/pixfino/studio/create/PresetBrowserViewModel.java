@@ -45,8 +45,9 @@ public final class PresetBrowserViewModel {
         this.sessions = sessions;
         this.messages = messages;
         this.failures = new FailureMessages(messages);
-        visible.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> preset -> matches(preset, category.get(), search.get()), category, search));
+        visible.predicateProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> preset -> matches(preset, category.get(), search.get()), category, search));
         visible.addListener((javafx.collections.ListChangeListener<PresetView>) change -> updateStatus());
         session.onlineProperty().addListener((obs, was, online) -> {
             if (online && all.isEmpty()) {
@@ -71,14 +72,17 @@ public final class PresetBrowserViewModel {
         }
         activity.working(messages.get("presets.loading"));
         var api = session.api();
-        tasks.run(api::presets, presets -> {
-            activity.done("");
-            all.setAll(presets);
-            updateStatus();
-        }, error -> {
-            sessions.callFailed(error);
-            activity.failed(messages.get("presets.loadFailed", failures.describe(error)));
-        });
+        tasks.run(
+                api::presets,
+                presets -> {
+                    activity.done("");
+                    all.setAll(presets);
+                    updateStatus();
+                },
+                error -> {
+                    sessions.callFailed(error);
+                    activity.failed(messages.get("presets.loadFailed", failures.describe(error)));
+                });
     }
 
     static boolean matches(PresetView preset, PresetCategory category, String search) {

@@ -103,11 +103,17 @@ final class PresetTile extends VBox {
             place(art, badge(messages.get("presets.featured"), "badge-featured", Icons.STAR), Pos.TOP_LEFT);
         }
         if (preset.pro()) {
-            place(art, badge(messages.get("presets.pro"), locked ? "badge-locked" : "badge-pro", locked ? Icons.LOCK : null),
+            place(
+                    art,
+                    badge(
+                            messages.get("presets.pro"),
+                            locked ? "badge-locked" : "badge-pro",
+                            locked ? Icons.LOCK : null),
                     Pos.TOP_RIGHT);
         }
         if (preset.kind() == MediaKind.VIDEO) {
-            String text = preset.durationSeconds() == null ? messages.get("presets.video")
+            String text = preset.durationSeconds() == null
+                    ? messages.get("presets.video")
                     : messages.get("presets.videoSeconds", preset.durationSeconds());
             place(art, badge(text, "badge-video", Icons.VIDEO), Pos.BOTTOM_LEFT);
         }

@@ -27,8 +27,12 @@ final class GalleryCell extends GridCell<GalleryItem> {
     private final Label date = new Label();
     private final VBox box;
 
-    GalleryCell(ThumbnailImages thumbnails, double size, Consumer<GalleryItem> open, Consumer<GalleryItem> delete,
-                Consumer<GalleryItem> select) {
+    GalleryCell(
+            ThumbnailImages thumbnails,
+            double size,
+            Consumer<GalleryItem> open,
+            Consumer<GalleryItem> delete,
+            Consumer<GalleryItem> select) {
         this.thumbnails = thumbnails;
         getStyleClass().add("gallery-cell");
         image.setFitWidth(size);
@@ -88,7 +92,10 @@ final class GalleryCell extends GridCell<GalleryItem> {
         image.setImage(item.thumbnail() == null ? null : thumbnails.get(item.thumbnail()));
         play.setVisible(item.isVideo());
         name.setText(item.presetName());
-        date.setText(item.createdAt() == null ? "" : DATE.format(item.createdAt().atZoneSameInstant(ZoneId.systemDefault())));
+        date.setText(
+                item.createdAt() == null
+                        ? ""
+                        : DATE.format(item.createdAt().atZoneSameInstant(ZoneId.systemDefault())));
         setGraphic(box);
     }
 }

@@ -1,8 +1,8 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.gallery.GalleryItem;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.EmptyState;
 import com.pixfino.studio.ui.Icons;
@@ -47,7 +47,8 @@ public final class GalleryView extends StackPane implements ScreenActions {
         refresh.setId("gallery-refresh");
         refresh.disableProperty().bind(viewModel.busyProperty());
         refresh.setOnAction(event -> refresh());
-        ScreenTitle title = new ScreenTitle("gallery", messages.get("gallery.title"), viewModel.statusProperty(), refresh);
+        ScreenTitle title =
+                new ScreenTitle("gallery", messages.get("gallery.title"), viewModel.statusProperty(), refresh);
 
         Label notice = Texts.statusLine("gallery-notice", viewModel.noticeProperty(), "notice");
 
@@ -59,8 +60,12 @@ public final class GalleryView extends StackPane implements ScreenActions {
         grid.setCellHeight(CELL + 48);
         grid.setHorizontalCellSpacing(10);
         grid.setVerticalCellSpacing(10);
-        grid.setCellFactory(view -> new GalleryCell(thumbnails, CELL, viewer::open, this::confirmDelete, selected::set));
-        EmptyState empty = new EmptyState("gallery-empty", Icons.GALLERY, messages.get("gallery.empty.title"),
+        grid.setCellFactory(
+                view -> new GalleryCell(thumbnails, CELL, viewer::open, this::confirmDelete, selected::set));
+        EmptyState empty = new EmptyState(
+                "gallery-empty",
+                Icons.GALLERY,
+                messages.get("gallery.empty.title"),
                 messages.get("gallery.empty.hint"));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.items()));
         grid.visibleProperty().bind(empty.visibleProperty().not());
@@ -69,15 +74,19 @@ public final class GalleryView extends StackPane implements ScreenActions {
 
         VBox page = new VBox(title, notice, body);
         page.getStyleClass().add("screen");
-        viewerView = new ViewerView(viewer, tasks, messages, this::confirmDelete, this::export, viewModel.noticeProperty());
+        viewerView =
+                new ViewerView(viewer, tasks, messages, this::confirmDelete, this::export, viewModel.noticeProperty());
         page.visibleProperty().bind(viewer.itemProperty().isNull());
         viewerView.visibleProperty().bind(viewer.itemProperty().isNotNull());
         getChildren().addAll(page, viewerView);
     }
 
     private void confirmDelete(GalleryItem item) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, messages.get("gallery.confirmDelete.text"),
-                ButtonType.CANCEL, ButtonType.OK);
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                messages.get("gallery.confirmDelete.text"),
+                ButtonType.CANCEL,
+                ButtonType.OK);
         confirm.setTitle(messages.get("gallery.confirmDelete.title"));
         confirm.setHeaderText(messages.get("gallery.confirmDelete.header", viewModel.label(item)));
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText(messages.get("gallery.delete"));
@@ -89,18 +98,22 @@ public final class GalleryView extends StackPane implements ScreenActions {
         if (getScene() != null) {
             confirm.initOwner(getScene().getWindow());
         }
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.delete(item, () -> {
-            if (viewer.itemProperty().get() != null && viewer.itemProperty().get().id().equals(item.id())) {
-                viewer.close();
-            }
-        }));
+        confirm.showAndWait()
+                .filter(ButtonType.OK::equals)
+                .ifPresent(ok -> viewModel.delete(item, () -> {
+                    if (viewer.itemProperty().get() != null
+                            && viewer.itemProperty().get().id().equals(item.id())) {
+                        viewer.close();
+                    }
+                }));
     }
 
     private void export(GalleryItem item) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("gallery.exportTitle"));
         chooser.setInitialFileName(viewModel.exportName(item));
-        File target = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File target =
+                chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (target != null) {
             viewModel.export(item, target.toPath());
         }

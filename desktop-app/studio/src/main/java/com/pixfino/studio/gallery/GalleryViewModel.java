@@ -1,11 +1,11 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.gallery.GalleryCache;
-import com.pixfino.studio.core.gallery.GalleryItem;
-import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
+import com.pixfino.studio.core.gallery.GalleryCache;
+import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.FailureMessages;
@@ -41,8 +41,13 @@ public final class GalleryViewModel {
     private TaskHandle cacheLoad = TaskHandle.NONE;
     private TaskHandle serverSync = TaskHandle.NONE;
 
-    public GalleryViewModel(TaskExecutor tasks, GalleryCache cache, GallerySync sync, Session session,
-                            SessionViewModel sessions, Messages messages) {
+    public GalleryViewModel(
+            TaskExecutor tasks,
+            GalleryCache cache,
+            GallerySync sync,
+            Session session,
+            SessionViewModel sessions,
+            Messages messages) {
         this.tasks = tasks;
         this.cache = cache;
         this.sync = sync;
@@ -74,13 +79,16 @@ public final class GalleryViewModel {
             return;
         }
         stopLoading(); // what an earlier account's load or sync brings back belongs to nobody now
-        cacheLoad = tasks.run(() -> cache.items(owner), cached -> {
-            items.setAll(cached);
-            loaded.set(true);
-            if (session.isOnline()) {
-                refresh();
-            }
-        }, error -> activity.say(Tone.ERROR, messages.get("gallery.cacheFailed", error.getMessage())));
+        cacheLoad = tasks.run(
+                () -> cache.items(owner),
+                cached -> {
+                    items.setAll(cached);
+                    loaded.set(true);
+                    if (session.isOnline()) {
+                        refresh();
+                    }
+                },
+                error -> activity.say(Tone.ERROR, messages.get("gallery.cacheFailed", error.getMessage())));
     }
 
     /** Syncs with the server (F5). */
@@ -95,14 +103,17 @@ public final class GalleryViewModel {
         }
         activity.working();
         var api = session.api();
-        serverSync = tasks.run(() -> sync.sync(api, owner), synced -> {
-            activity.done("");
-            sessions.callSucceeded();
-            items.setAll(synced);
-        }, error -> {
-            sessions.callFailed(error);
-            activity.failed(messages.get("gallery.refreshFailed", failures.describe(error)));
-        });
+        serverSync = tasks.run(
+                () -> sync.sync(api, owner),
+                synced -> {
+                    activity.done("");
+                    sessions.callSucceeded();
+                    items.setAll(synced);
+                },
+                error -> {
+                    sessions.callFailed(error);
+                    activity.failed(messages.get("gallery.refreshFailed", failures.describe(error)));
+                });
     }
 
     /** A generation just completed: put it in front without a full sync. */
@@ -112,12 +123,15 @@ public final class GalleryViewModel {
             return;
         }
         var api = session.api();
-        tasks.run(() -> sync.add(api, owner, view), item -> {
-            if (owner.equals(session.ownerId())) {
-                items.removeIf(existing -> existing.id().equals(item.id()));
-                items.add(0, item);
-            }
-        }, error -> activity.say(Tone.ERROR, messages.get("gallery.refreshFailed", failures.describe(error))));
+        tasks.run(
+                () -> sync.add(api, owner, view),
+                item -> {
+                    if (owner.equals(session.ownerId())) {
+                        items.removeIf(existing -> existing.id().equals(item.id()));
+                        items.add(0, item);
+                    }
+                },
+                error -> activity.say(Tone.ERROR, messages.get("gallery.refreshFailed", failures.describe(error))));
     }
 
     /** Deletes on the server and here; offline it refuses, or the result would come back at the next sync. */
@@ -131,24 +145,27 @@ public final class GalleryViewModel {
             return;
         }
         var api = session.api();
-        tasks.run(() -> {
-            try {
-                api.delete(item.id());
-            } catch (CompanionApiException e) {
-                if (!e.isNotFound()) {
-                    throw e; // already gone on the server is what we wanted
-                }
-            }
-            cache.remove(owner, item.id());
-            return item;
-        }, deleted -> {
-            items.removeIf(existing -> existing.id().equals(deleted.id()));
-            activity.say(Tone.SUCCESS, messages.get("gallery.deleted", label(deleted)));
-            afterwards.run();
-        }, error -> {
-            sessions.callFailed(error);
-            activity.say(Tone.ERROR, messages.get("gallery.deleteFailed", failures.describe(error)));
-        });
+        tasks.run(
+                () -> {
+                    try {
+                        api.delete(item.id());
+                    } catch (CompanionApiException e) {
+                        if (!e.isNotFound()) {
+                            throw e; // already gone on the server is what we wanted
+                        }
+                    }
+                    cache.remove(owner, item.id());
+                    return item;
+                },
+                deleted -> {
+                    items.removeIf(existing -> existing.id().equals(deleted.id()));
+                    activity.say(Tone.SUCCESS, messages.get("gallery.deleted", label(deleted)));
+                    afterwards.run();
+                },
+                error -> {
+                    sessions.callFailed(error);
+                    activity.say(Tone.ERROR, messages.get("gallery.deleteFailed", failures.describe(error)));
+                });
     }
 
     /** Copies the full-size result to {@code target} (downloading it first if needed). */
@@ -158,13 +175,18 @@ public final class GalleryViewModel {
             return;
         }
         var api = session.isOnline() ? session.api() : null;
-        tasks.run(() -> {
-            Path original = sync.original(api, owner, item);
-            Files.copy(original, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }, saved -> activity.say(Tone.SUCCESS, messages.get("gallery.exported", saved.toString())),
-                error -> activity.say(Tone.ERROR, messages.get("gallery.exportFailed", api == null
-                        ? messages.get("gallery.exportOffline") : failures.describe(error))));
+        tasks.run(
+                () -> {
+                    Path original = sync.original(api, owner, item);
+                    Files.copy(original, target, StandardCopyOption.REPLACE_EXISTING);
+                    return target;
+                },
+                saved -> activity.say(Tone.SUCCESS, messages.get("gallery.exported", saved.toString())),
+                error -> activity.say(
+                        Tone.ERROR,
+                        messages.get(
+                                "gallery.exportFailed",
+                                api == null ? messages.get("gallery.exportOffline") : failures.describe(error))));
     }
 
     /** A suggested file name for export: preset name and date, no characters file systems dislike. */

@@ -1,8 +1,8 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.gallery.GalleryItem;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.i18n.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -64,14 +64,19 @@ final class VideoPane extends VBox {
         if (!isVideo) {
             return;
         }
-        poster.setImage(item.thumbnail() == null ? null : new Image(item.thumbnail().toUri().toString(), true));
+        poster.setImage(
+                item.thumbnail() == null
+                        ? null
+                        : new Image(item.thumbnail().toUri().toString(), true));
         poster.setVisible(true);
         if (item.original() == null) {
             return; // the viewer model downloads it and shows the item again
         }
         String uri = item.original().toUri().toString();
         // Media probes the file when it is made: off the FX thread.
-        tasks.run(() -> new MediaPlayer(new Media(uri)), ready -> attach(item, ready),
+        tasks.run(
+                () -> new MediaPlayer(new Media(uri)),
+                ready -> attach(item, ready),
                 error -> viewModel.playbackFailed(readable(error)));
     }
 
@@ -101,7 +106,8 @@ final class VideoPane extends VBox {
     // Media errors read "com.sun.media.jfxmedia.MediaException: Could not create player!": keep the words.
     static String readable(Throwable error) {
         String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        java.util.regex.Matcher wrapped = java.util.regex.Pattern.compile("^[\\w.$]+(?:Exception|Error): (.*)$").matcher(text);
+        java.util.regex.Matcher wrapped = java.util.regex.Pattern.compile("^[\\w.$]+(?:Exception|Error): (.*)$")
+                .matcher(text);
         if (wrapped.matches()) {
             text = wrapped.group(1);
         }

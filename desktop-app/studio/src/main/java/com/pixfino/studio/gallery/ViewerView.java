@@ -1,9 +1,9 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.gallery.GalleryItem;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
 import java.time.ZoneId;
@@ -32,7 +32,8 @@ import javafx.scene.layout.VBox;
 /** One result large: zoomable image or playable video, its details, export and delete. */
 final class ViewerView extends BorderPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private final ViewerViewModel viewModel;
     private final Consumer<GalleryItem> delete;
@@ -42,8 +43,13 @@ final class ViewerView extends BorderPane {
     private final VideoPane video;
 
     /** {@code notice}: the gallery's word on the last export or delete, shown here too. */
-    ViewerView(ViewerViewModel viewModel, TaskExecutor tasks, Messages messages, Consumer<GalleryItem> delete,
-               Consumer<GalleryItem> export, ObservableValue<String> notice) {
+    ViewerView(
+            ViewerViewModel viewModel,
+            TaskExecutor tasks,
+            Messages messages,
+            Consumer<GalleryItem> delete,
+            Consumer<GalleryItem> export,
+            ObservableValue<String> notice) {
         this.viewModel = viewModel;
         this.delete = delete;
         this.export = export;
@@ -55,8 +61,12 @@ final class ViewerView extends BorderPane {
         image.setSmooth(true);
         StackPane canvas = new StackPane(image);
         canvas.getStyleClass().add("viewer-canvas");
-        canvas.minWidthProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
-        canvas.minHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
+        canvas.minWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
+        canvas.minHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
         scroll.setContent(canvas);
         scroll.setPannable(true);
         scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "viewer-scroll");
@@ -78,8 +88,10 @@ final class ViewerView extends BorderPane {
         setCenter(center);
         setRight(details(messages, notice));
 
-        viewModel.fileProperty().addListener((obs, was, file) ->
-                image.setImage(file == null ? null : new Image(file.toUri().toString(), true)));
+        viewModel
+                .fileProperty()
+                .addListener((obs, was, file) -> image.setImage(
+                        file == null ? null : new Image(file.toUri().toString(), true)));
         viewModel.itemProperty().addListener((obs, was, item) -> video.show(item));
         viewModel.fitProperty().addListener(obs -> layoutImage());
         viewModel.zoomProperty().addListener(obs -> layoutImage());
@@ -109,12 +121,17 @@ final class ViewerView extends BorderPane {
     }
 
     private HBox toolbar(Messages messages) {
-        Button back = button("viewer-back", messages.get("viewer.back"), messages.get("viewer.back.tip"), viewModel::close);
+        Button back =
+                button("viewer-back", messages.get("viewer.back"), messages.get("viewer.back.tip"), viewModel::close);
         Label title = new Label();
         title.setId("viewer-title");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.itemProperty().get() == null ? ""
-                : viewModel.itemProperty().get().presetName(), viewModel.itemProperty()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.itemProperty().get() == null
+                                ? ""
+                                : viewModel.itemProperty().get().presetName(),
+                        viewModel.itemProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label zoom = new Label();
@@ -123,14 +140,21 @@ final class ViewerView extends BorderPane {
         zoom.textProperty().bind(Bindings.createStringBinding(viewModel::zoomText, viewModel.zoomProperty()));
         Button out = button("viewer-zoom-out", "\u2212", messages.get("viewer.zoomOut.tip"), viewModel::zoomOut);
         Button in = button("viewer-zoom-in", "+", messages.get("viewer.zoomIn.tip"), viewModel::zoomIn);
-        Button fit = button("viewer-fit", messages.get("viewer.fit"), messages.get("viewer.fit.tip"), viewModel::fitToWindow);
+        Button fit = button(
+                "viewer-fit", messages.get("viewer.fit"), messages.get("viewer.fit.tip"), viewModel::fitToWindow);
         Button actual = button("viewer-actual", "100 %", messages.get("viewer.actual.tip"), viewModel::actualSize);
         HBox zoomBox = new HBox(4, out, zoom, in, fit, actual);
         zoomBox.setAlignment(Pos.CENTER);
         zoomBox.visibleProperty().bind(video.visibleProperty().not());
-        Button exportButton = button("viewer-export", messages.get("viewer.export"), messages.get("viewer.export.tip"),
+        Button exportButton = button(
+                "viewer-export",
+                messages.get("viewer.export"),
+                messages.get("viewer.export.tip"),
                 () -> export.accept(viewModel.itemProperty().get()));
-        Button deleteButton = button("viewer-delete", messages.get("viewer.delete"), messages.get("viewer.delete.tip"),
+        Button deleteButton = button(
+                "viewer-delete",
+                messages.get("viewer.delete"),
+                messages.get("viewer.delete.tip"),
                 () -> delete.accept(viewModel.itemProperty().get()));
         deleteButton.getStyleClass().add(Styles.DANGER);
         HBox bar = new HBox(8, back, title, gap, zoomBox, exportButton, deleteButton);
@@ -160,7 +184,10 @@ final class ViewerView extends BorderPane {
             preset.setText(item.presetName());
             kind.setText(messages.get(item.isVideo() ? "viewer.kind.video" : "viewer.kind.image"));
             size.setText(item.width() == null ? "\u2014" : messages.get("viewer.pixels", item.width(), item.height()));
-            created.setText(item.createdAt() == null ? "" : WHEN.format(item.createdAt().atZoneSameInstant(ZoneId.systemDefault())));
+            created.setText(
+                    item.createdAt() == null
+                            ? ""
+                            : WHEN.format(item.createdAt().atZoneSameInstant(ZoneId.systemDefault())));
             prompt.setText(item.prompt() == null ? messages.get("viewer.noPrompt") : item.prompt());
         });
         Label message = Texts.statusLine("viewer-message", viewModel.messageProperty(), "viewer-message");
@@ -180,12 +207,16 @@ final class ViewerView extends BorderPane {
             export.accept(item);
         } else if (event.getCode() == KeyCode.DELETE) {
             delete.accept(item);
-        } else if (event.isShortcutDown() && (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.EQUALS
-                || event.getCode() == KeyCode.ADD)) {
+        } else if (event.isShortcutDown()
+                && (event.getCode() == KeyCode.PLUS
+                        || event.getCode() == KeyCode.EQUALS
+                        || event.getCode() == KeyCode.ADD)) {
             viewModel.zoomIn();
-        } else if (event.isShortcutDown() && (event.getCode() == KeyCode.MINUS || event.getCode() == KeyCode.SUBTRACT)) {
+        } else if (event.isShortcutDown()
+                && (event.getCode() == KeyCode.MINUS || event.getCode() == KeyCode.SUBTRACT)) {
             viewModel.zoomOut();
-        } else if (event.isShortcutDown() && (event.getCode() == KeyCode.DIGIT0 || event.getCode() == KeyCode.NUMPAD0)) {
+        } else if (event.isShortcutDown()
+                && (event.getCode() == KeyCode.DIGIT0 || event.getCode() == KeyCode.NUMPAD0)) {
             viewModel.fitToWindow();
         } else {
             return false;

@@ -1,9 +1,9 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.gallery.GalleryItem;
-import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
+import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
@@ -67,15 +67,18 @@ public final class ViewerViewModel {
         String owner = session.ownerId();
         var api = session.isOnline() ? session.api() : null;
         activity.working();
-        download = tasks.run(() -> sync.original(api, owner, shown), original -> {
-            activity.done("");
-            fullSize.set(true);
-            if (!shown.isVideo()) {
-                file.set(original);
-            }
-            item.set(shown.withOriginal(original));
-        }, error -> activity.failed(messages.get(api == null ? "viewer.offlineThumbnail" : "viewer.downloadFailed",
-                failures.describe(error))));
+        download = tasks.run(
+                () -> sync.original(api, owner, shown),
+                original -> {
+                    activity.done("");
+                    fullSize.set(true);
+                    if (!shown.isVideo()) {
+                        file.set(original);
+                    }
+                    item.set(shown.withOriginal(original));
+                },
+                error -> activity.failed(messages.get(
+                        api == null ? "viewer.offlineThumbnail" : "viewer.downloadFailed", failures.describe(error))));
     }
 
     public void close() {

@@ -4,8 +4,8 @@ import atlantafx.base.theme.Styles;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.i18n.Messages;
-import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.Icons;
+import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -112,7 +112,10 @@ final class JobCell extends ListCell<JobItem> {
         prompt.setText(view.prompt() == null ? "" : "\u201c" + view.prompt() + "\u201d");
         prompt.setVisible(view.prompt() != null);
         prompt.setManaged(view.prompt() != null);
-        when.setText(view.createdAt() == null ? "" : WHEN.format(view.createdAt().atZoneSameInstant(java.time.ZoneId.systemDefault())));
+        when.setText(
+                view.createdAt() == null
+                        ? ""
+                        : WHEN.format(view.createdAt().atZoneSameInstant(java.time.ZoneId.systemDefault())));
         boolean open = JobText.isOpen(view);
         spinner.setVisible(open);
         done.setVisible(view.status() == GenerationStatus.COMPLETED);

@@ -23,9 +23,13 @@ public final class JobText {
     public String detail(GenerationView view) {
         String refund = view.refunded() ? " " + messages.get("queue.refunded", view.creditsCharged()) : "";
         return switch (view.status()) {
-            case FAILED -> messages.get("queue.failedBecause",
-                    view.error() != null && view.error().message() != null ? view.error().message() : messages.get("queue.noReason"))
-                    + refund;
+            case FAILED ->
+                messages.get(
+                                "queue.failedBecause",
+                                view.error() != null && view.error().message() != null
+                                        ? view.error().message()
+                                        : messages.get("queue.noReason"))
+                        + refund;
             case CANCELED -> messages.get("queue.canceledDetail") + refund;
             case COMPLETED -> messages.get("queue.completedDetail", view.creditsCharged());
             default -> messages.get("queue.openDetail", view.creditsCharged());
@@ -43,7 +47,9 @@ public final class JobText {
         long hours = seconds / 3600;
         long minutes = seconds % 3600 / 60;
         long rest = seconds % 60;
-        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, rest) : String.format("%d:%02d", minutes, rest);
+        return hours > 0
+                ? String.format("%d:%02d:%02d", hours, minutes, rest)
+                : String.format("%d:%02d", minutes, rest);
     }
 
     public static boolean isOpen(GenerationView view) {

@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
 public final class LiveUpdates {
 
     /** Where the updates come from right now. */
-    public enum State { OFF, CONNECTING, LIVE, POLLING }
+    public enum State {
+        OFF,
+        CONNECTING,
+        LIVE,
+        POLLING
+    }
 
     /** What the live updates drive. */
     public interface Target {
@@ -51,7 +56,8 @@ public final class LiveUpdates {
     private int failures;
     private int connection;
 
-    public LiveUpdates(TaskExecutor tasks, Supplier<CompanionApi> api, Target target, Backoff backoff, Duration pollInterval) {
+    public LiveUpdates(
+            TaskExecutor tasks, Supplier<CompanionApi> api, Target target, Backoff backoff, Duration pollInterval) {
         this.tasks = tasks;
         this.api = api;
         this.target = target;

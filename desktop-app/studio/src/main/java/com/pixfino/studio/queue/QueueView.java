@@ -6,8 +6,8 @@ import com.pixfino.studio.ui.EmptyState;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
-import com.pixfino.studio.ui.ToneStyles;
 import com.pixfino.studio.ui.Texts;
+import com.pixfino.studio.ui.ToneStyles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -33,16 +33,28 @@ public final class QueueView extends VBox implements ScreenActions {
         Label live = new Label();
         live.setId("queue-live");
         live.getStyleClass().add("live-feed"); // not "feed-…": ToneStyles owns that prefix
-        live.textProperty().bind(Bindings.createStringBinding(() -> messages.get("queue.live."
-                + viewModel.liveStateProperty().get().name().toLowerCase(java.util.Locale.ROOT)), viewModel.liveStateProperty()));
+        live.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get("queue.live."
+                                + viewModel.liveStateProperty().get().name().toLowerCase(java.util.Locale.ROOT)),
+                        viewModel.liveStateProperty()));
         ToneStyles.follow(live, "feed", viewModel.liveStateProperty());
         Button refresh = new Button(messages.get("queue.refresh"));
         refresh.setId("queue-refresh");
         refresh.setOnAction(event -> refresh());
 
-        ScreenTitle title = new ScreenTitle("queue", messages.get("queue.title"), Bindings.createStringBinding(
-                () -> messages.get("queue.subtitle", viewModel.activeCountProperty().get(), viewModel.jobs().size()),
-                viewModel.activeCountProperty(), viewModel.jobs()), live, refresh);
+        ScreenTitle title = new ScreenTitle(
+                "queue",
+                messages.get("queue.title"),
+                Bindings.createStringBinding(
+                        () -> messages.get(
+                                "queue.subtitle",
+                                viewModel.activeCountProperty().get(),
+                                viewModel.jobs().size()),
+                        viewModel.activeCountProperty(),
+                        viewModel.jobs()),
+                live,
+                refresh);
 
         Label notice = Texts.statusLine("queue-notice", viewModel.noticeProperty(), "notice");
 
@@ -50,8 +62,8 @@ public final class QueueView extends VBox implements ScreenActions {
         list.setId("queue-list");
         list.getStyleClass().addAll("queue-list", Styles.STRIPED);
         list.setCellFactory(view -> new JobCell(viewModel, messages));
-        EmptyState empty = new EmptyState("queue-empty", Icons.QUEUE, messages.get("queue.empty.title"),
-                messages.get("queue.empty.hint"));
+        EmptyState empty = new EmptyState(
+                "queue-empty", Icons.QUEUE, messages.get("queue.empty.title"), messages.get("queue.empty.hint"));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.jobs()));
         list.visibleProperty().bind(empty.visibleProperty().not());
         StackPane body = new StackPane(list, empty);

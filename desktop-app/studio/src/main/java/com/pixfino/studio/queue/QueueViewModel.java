@@ -46,7 +46,8 @@ public final class QueueViewModel implements LiveUpdates.Target {
     private final Clock clock;
     private final Consumer<GenerationView> completed;
     private final LiveUpdates live;
-    private final ObservableList<JobItem> jobs = FXCollections.observableArrayList(job -> new javafx.beans.Observable[] {job.viewProperty()});
+    private final ObservableList<JobItem> jobs =
+            FXCollections.observableArrayList(job -> new javafx.beans.Observable[] {job.viewProperty()});
     private final IntegerBinding activeCount;
     private final ReadOnlyObjectWrapper<Instant> now;
     private final ActivityStatus activity = new ActivityStatus();
@@ -56,8 +57,15 @@ public final class QueueViewModel implements LiveUpdates.Target {
     private boolean refreshAgain;
 
     /** {@code completed} hears of each job that finished with a result (the gallery adds it). */
-    public QueueViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages, Clock clock,
-                          Consumer<GenerationView> completed, Backoff backoff, Duration pollInterval) {
+    public QueueViewModel(
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            Messages messages,
+            Clock clock,
+            Consumer<GenerationView> completed,
+            Backoff backoff,
+            Duration pollInterval) {
         this.tasks = tasks;
         this.session = session;
         this.sessions = sessions;
@@ -68,7 +76,9 @@ public final class QueueViewModel implements LiveUpdates.Target {
         this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
         this.live = new LiveUpdates(tasks, session::api, this, backoff, pollInterval);
         this.activeCount = Bindings.createIntegerBinding(
-                () -> (int) jobs.stream().filter(job -> JobText.isOpen(job.view())).count(), jobs);
+                () -> (int)
+                        jobs.stream().filter(job -> JobText.isOpen(job.view())).count(),
+                jobs);
         session.onlineProperty().addListener((obs, was, online) -> {
             if (online && session.isSignedIn()) {
                 live.reconnectNow();
@@ -101,14 +111,17 @@ public final class QueueViewModel implements LiveUpdates.Target {
         }
         refreshing = true;
         CompanionApi api = session.api();
-        listing = tasks.run(() -> allJobs(api), views -> {
-            finishRefresh();
-            sessions.callSucceeded();
-            merge(views);
-        }, error -> {
-            finishRefresh();
-            sessions.callFailed(error);
-        });
+        listing = tasks.run(
+                () -> allJobs(api),
+                views -> {
+                    finishRefresh();
+                    sessions.callSucceeded();
+                    merge(views);
+                },
+                error -> {
+                    finishRefresh();
+                    sessions.callFailed(error);
+                });
     }
 
     private void finishRefresh() {
@@ -138,15 +151,19 @@ public final class QueueViewModel implements LiveUpdates.Target {
             return;
         }
         CompanionApi api = session.api();
-        tasks.run(() -> api.generation(id), view -> {
-            if (upsert(view, true)) {
-                sessions.refreshUser();
-            }
-        }, error -> {
-            if (!(error instanceof com.pixfino.studio.core.net.CompanionApiException api404 && api404.isNotFound())) {
-                sessions.callFailed(error);
-            }
-        });
+        tasks.run(
+                () -> api.generation(id),
+                view -> {
+                    if (upsert(view, true)) {
+                        sessions.refreshUser();
+                    }
+                },
+                error -> {
+                    if (!(error instanceof com.pixfino.studio.core.net.CompanionApiException api404
+                            && api404.isNotFound())) {
+                        sessions.callFailed(error);
+                    }
+                });
     }
 
     @Override
@@ -161,24 +178,33 @@ public final class QueueViewModel implements LiveUpdates.Target {
 
     public void cancel(JobItem job) {
         CompanionApi api = session.api();
-        tasks.run(() -> api.cancel(job.id()), view -> {
-            if (upsert(view, true)) {
-                sessions.refreshUser();
-            }
-            activity.say(Tone.SUCCESS, messages.get("queue.canceledNotice", view.presetName()));
-        }, error -> activity.say(Tone.ERROR, messages.get("queue.cancelFailed", failures.describe(error))));
+        tasks.run(
+                () -> api.cancel(job.id()),
+                view -> {
+                    if (upsert(view, true)) {
+                        sessions.refreshUser();
+                    }
+                    activity.say(Tone.SUCCESS, messages.get("queue.canceledNotice", view.presetName()));
+                },
+                error -> activity.say(Tone.ERROR, messages.get("queue.cancelFailed", failures.describe(error))));
     }
 
     /** Queues the same preset, photo and prompt again; a new key, since the failed job was refunded. */
     public void retry(JobItem job) {
         GenerationView failed = job.view();
         CompanionApi api = session.api();
-        CreateGenerationRequest request = new CreateGenerationRequest(failed.presetId(), failed.uploadId(), failed.prompt());
-        tasks.run(() -> api.createGeneration(request, UUID.randomUUID().toString()), accepted -> {
-            activity.say(Tone.SUCCESS, messages.get("queue.retried", failed.presetName(), accepted.creditsCharged()));
-            sessions.refreshUser();
-            changed(accepted.id());
-        }, error -> activity.say(Tone.ERROR, messages.get("queue.retryFailed", failures.describe(error))));
+        CreateGenerationRequest request =
+                new CreateGenerationRequest(failed.presetId(), failed.uploadId(), failed.prompt());
+        tasks.run(
+                () -> api.createGeneration(request, UUID.randomUUID().toString()),
+                accepted -> {
+                    activity.say(
+                            Tone.SUCCESS,
+                            messages.get("queue.retried", failed.presetName(), accepted.creditsCharged()));
+                    sessions.refreshUser();
+                    changed(accepted.id());
+                },
+                error -> activity.say(Tone.ERROR, messages.get("queue.retryFailed", failures.describe(error))));
     }
 
     /** The clock ticks once a second while the queue shows, so running jobs count up. */
@@ -203,7 +229,8 @@ public final class QueueViewModel implements LiveUpdates.Target {
      * so a result completed now goes to the gallery (a full listing leaves old results to the gallery's sync).
      */
     private boolean upsert(GenerationView view, boolean live) {
-        Optional<JobItem> existing = jobs.stream().filter(job -> job.id().equals(view.id())).findFirst();
+        Optional<JobItem> existing =
+                jobs.stream().filter(job -> job.id().equals(view.id())).findFirst();
         GenerationStatus before = existing.map(job -> job.view().status()).orElse(null);
         if (existing.isPresent()) {
             existing.get().update(view);

@@ -1,7 +1,5 @@
 package com.pixfino.studio.session;
 
-import com.pixfino.studio.core.session.AccountSnapshots;
-import com.pixfino.studio.core.session.TokenStore;
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
@@ -11,6 +9,8 @@ import com.pixfino.studio.core.net.ApiFactory;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.net.ServerUrl;
+import com.pixfino.studio.core.session.AccountSnapshots;
+import com.pixfino.studio.core.session.TokenStore;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Optional;
@@ -38,11 +38,16 @@ public final class SessionViewModel {
     private boolean restoring;
 
     /** A saved sign-in: the token, the account, and whether the server confirmed it just now. */
-    private record Restored(String token, UserView user, boolean online) {
-    }
+    private record Restored(String token, UserView user, boolean online) {}
 
-    public SessionViewModel(TaskExecutor tasks, Session session, TokenStore tokens, AccountSnapshots snapshots,
-                            ApiFactory apis, ObservableValue<String> serverUrl, Messages messages) {
+    public SessionViewModel(
+            TaskExecutor tasks,
+            Session session,
+            TokenStore tokens,
+            AccountSnapshots snapshots,
+            ApiFactory apis,
+            ObservableValue<String> serverUrl,
+            Messages messages) {
         this.tasks = tasks;
         this.session = session;
         this.tokens = tokens;
@@ -88,13 +93,17 @@ public final class SessionViewModel {
         }
         restoring = true;
         String key = server.get().toString();
-        tasks.run(() -> restoreFrom(server.get(), key, reachable), restored -> {
-            restoring = false;
-            restored.ifPresent(found -> session.begin(server.get(), found.token(), found.user(), found.online()));
-        }, error -> {
-            restoring = false;
-            LOG.warn("event=session_restore_failed reason={}", error.getMessage());
-        });
+        tasks.run(
+                () -> restoreFrom(server.get(), key, reachable),
+                restored -> {
+                    restoring = false;
+                    restored.ifPresent(
+                            found -> session.begin(server.get(), found.token(), found.user(), found.online()));
+                },
+                error -> {
+                    restoring = false;
+                    LOG.warn("event=session_restore_failed reason={}", error.getMessage());
+                });
     }
 
     private Optional<Restored> restoreFrom(ServerUrl server, String key, boolean reachable) throws Exception {
@@ -126,11 +135,14 @@ public final class SessionViewModel {
         String key = server.toString();
         activity.clear();
         session.begin(server, auth.token(), auth.user(), true);
-        tasks.run(() -> {
-            tokens.write(key, auth.token());
-            snapshots.write(key, auth.user());
-            return null;
-        }, done -> { }, error -> activity.say(Tone.ERROR, messages.get("session.notSaved", error.getMessage())));
+        tasks.run(
+                () -> {
+                    tokens.write(key, auth.token());
+                    snapshots.write(key, auth.user());
+                    return null;
+                },
+                done -> {},
+                error -> activity.say(Tone.ERROR, messages.get("session.notSaved", error.getMessage())));
     }
 
     /** Reads the balance and tier again (after a generation was charged or refunded, or on request). */
@@ -139,15 +151,18 @@ public final class SessionViewModel {
             return;
         }
         ServerUrl server = session.server();
-        tasks.run(() -> {
-            UserView user = session.api().me();
-            snapshots.write(server.toString(), user);
-            return user;
-        }, user -> {
-            if (session.isSignedIn() && server.equals(session.server())) {
-                session.updateUser(user);
-            }
-        }, this::callFailed);
+        tasks.run(
+                () -> {
+                    UserView user = session.api().me();
+                    snapshots.write(server.toString(), user);
+                    return user;
+                },
+                user -> {
+                    if (session.isSignedIn() && server.equals(session.server())) {
+                        session.updateUser(user);
+                    }
+                },
+                this::callFailed);
     }
 
     /** A feature's call failed: an unreachable server makes the session offline, a refused token ends it. */
@@ -156,10 +171,13 @@ public final class SessionViewModel {
             String key = session.server().toString();
             session.end();
             activity.say(Tone.ERROR, messages.get("session.expired"));
-            tasks.run(() -> {
-                tokens.delete(key);
-                return null;
-            }, done -> { }, e -> { });
+            tasks.run(
+                    () -> {
+                        tokens.delete(key);
+                        return null;
+                    },
+                    done -> {},
+                    e -> {});
         } else if (FailureMessages.isNetwork(error)) {
             session.setOnline(false);
         }
@@ -183,13 +201,16 @@ public final class SessionViewModel {
         boolean reachable = session.isOnline();
         session.end();
         activity.say(Tone.INFO, messages.get("session.signedOut"));
-        tasks.run(() -> {
-            tokens.delete(key);
-            if (reachable) {
-                api.logout();
-            }
-            return null;
-        }, done -> { }, error -> LOG.info("event=logout_failed reason={}", error.getMessage()));
+        tasks.run(
+                () -> {
+                    tokens.delete(key);
+                    if (reachable) {
+                        api.logout();
+                    }
+                    return null;
+                },
+                done -> {},
+                error -> LOG.info("event=logout_failed reason={}", error.getMessage()));
     }
 
     /**
@@ -203,14 +224,17 @@ public final class SessionViewModel {
         String key = session.server().toString();
         session.end();
         activity.say(Tone.SUCCESS, messages.get("session.accountDeleted"));
-        tasks.run(() -> {
-            tokens.delete(key);
-            snapshots.delete(key);
-            return forgetLocalCopies.call();
-        }, done -> { }, error -> {
-            LOG.warn("event=local_account_data_left reason={}", error.getMessage());
-            activity.say(Tone.ERROR, messages.get("session.accountDeletedCacheLeft", error.getMessage()));
-        });
+        tasks.run(
+                () -> {
+                    tokens.delete(key);
+                    snapshots.delete(key);
+                    return forgetLocalCopies.call();
+                },
+                done -> {},
+                error -> {
+                    LOG.warn("event=local_account_data_left reason={}", error.getMessage());
+                    activity.say(Tone.ERROR, messages.get("session.accountDeletedCacheLeft", error.getMessage()));
+                });
     }
 
     /** Something the sign-in screen should tell: signed out, session expired, token not saved. */

@@ -2,9 +2,9 @@ package com.pixfino.studio.session;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.connection.ConnectionView;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.SignInViewModel.Mode;
 import com.pixfino.studio.ui.Icons;
@@ -33,24 +33,34 @@ public final class SignInView extends StackPane {
         getStyleClass().add("signin-screen");
 
         BooleanBinding registering = viewModel.modeProperty().isEqualTo(Mode.REGISTER);
-        BooleanBinding unreachable = Bindings.createBooleanBinding(() -> {
-            ConnectionState state = connection.stateProperty().get();
-            return state == ConnectionState.OFFLINE || state == ConnectionState.DEGRADED;
-        }, connection.stateProperty());
+        BooleanBinding unreachable = Bindings.createBooleanBinding(
+                () -> {
+                    ConnectionState state = connection.stateProperty().get();
+                    return state == ConnectionState.OFFLINE || state == ConnectionState.DEGRADED;
+                },
+                connection.stateProperty());
 
         Label title = new Label();
         title.setId("signin-title");
         title.getStyleClass().addAll(Styles.TITLE_2, "signin-title");
-        title.textProperty().bind(Bindings.when(registering)
-                .then(messages.get("signIn.title.register")).otherwise(messages.get("signIn.title.signIn")));
+        title.textProperty()
+                .bind(Bindings.when(registering)
+                        .then(messages.get("signIn.title.register"))
+                        .otherwise(messages.get("signIn.title.signIn")));
         Label switchPrompt = new Label();
-        switchPrompt.textProperty().bind(Bindings.when(registering)
-                .then(messages.get("signIn.switch.haveAccount")).otherwise(messages.get("signIn.switch.new")));
+        switchPrompt
+                .textProperty()
+                .bind(Bindings.when(registering)
+                        .then(messages.get("signIn.switch.haveAccount"))
+                        .otherwise(messages.get("signIn.switch.new")));
         switchPrompt.getStyleClass().add("signin-muted");
         Hyperlink switchMode = new Hyperlink();
         switchMode.setId("signin-switch-mode");
-        switchMode.textProperty().bind(Bindings.when(registering)
-                .then(messages.get("signIn.switch.toSignIn")).otherwise(messages.get("signIn.switch.toRegister")));
+        switchMode
+                .textProperty()
+                .bind(Bindings.when(registering)
+                        .then(messages.get("signIn.switch.toSignIn"))
+                        .otherwise(messages.get("signIn.switch.toRegister")));
         switchMode.setOnAction(event -> viewModel.toggleMode());
         HBox switchRow = new HBox(4, switchPrompt, switchMode);
         switchRow.setAlignment(Pos.CENTER_LEFT);
@@ -62,7 +72,8 @@ public final class SignInView extends StackPane {
         nameBox.managedProperty().bind(registering);
         TextField email = field(new TextField(), "signin-email", messages.get("signIn.email.prompt"), viewModel);
         email.textProperty().bindBidirectional(viewModel.emailProperty());
-        PasswordField password = field(new PasswordField(), "signin-password", messages.get("signIn.password.prompt"), viewModel);
+        PasswordField password =
+                field(new PasswordField(), "signin-password", messages.get("signIn.password.prompt"), viewModel);
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
 
         Label error = Texts.statusLine("signin-error", viewModel.errorProperty(), Styles.DANGER);
@@ -70,8 +81,10 @@ public final class SignInView extends StackPane {
 
         Button submit = new Button();
         submit.setId("signin-submit");
-        submit.textProperty().bind(Bindings.when(registering)
-                .then(messages.get("signIn.submit.register")).otherwise(messages.get("signIn.submit.signIn")));
+        submit.textProperty()
+                .bind(Bindings.when(registering)
+                        .then(messages.get("signIn.submit.register"))
+                        .otherwise(messages.get("signIn.submit.signIn")));
         submit.getStyleClass().addAll(Styles.ACCENT, "signin-submit");
         submit.setDefaultButton(true);
         submit.setMaxWidth(Double.MAX_VALUE);
@@ -85,12 +98,24 @@ public final class SignInView extends StackPane {
         submitRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(submit, javafx.scene.layout.Priority.ALWAYS);
 
-        VBox form = new VBox(12, title, switchRow, notice, nameBox, labelled(messages.get("signIn.email.label"), email),
-                labelled(messages.get("signIn.password.label"), password), error, submitRow);
+        VBox form = new VBox(
+                12,
+                title,
+                switchRow,
+                notice,
+                nameBox,
+                labelled(messages.get("signIn.email.label"), email),
+                labelled(messages.get("signIn.password.label"), password),
+                error,
+                submitRow);
         form.getStyleClass().add("signin-form");
         form.disableProperty().bind(unreachable);
 
-        VBox card = new VBox(16, unreachableBox(connection, unreachable, messages), form, new Separator(),
+        VBox card = new VBox(
+                16,
+                unreachableBox(connection, unreachable, messages),
+                form,
+                new Separator(),
                 new ConnectionView(connection, messages));
         card.setId("signin-card");
         card.getStyleClass().add("signin-card");
@@ -136,7 +161,8 @@ public final class SignInView extends StackPane {
         return logo;
     }
 
-    private static VBox unreachableBox(ServerConnectionViewModel connection, BooleanBinding unreachable, Messages messages) {
+    private static VBox unreachableBox(
+            ServerConnectionViewModel connection, BooleanBinding unreachable, Messages messages) {
         Label heading = new Label(messages.get("signIn.unreachable.title"));
         heading.getStyleClass().addAll(Styles.TITLE_4);
         Label hint = new Label(messages.get("signIn.unreachable.hint"));
@@ -155,7 +181,8 @@ public final class SignInView extends StackPane {
         return box;
     }
 
-    private static <T extends TextInputControl> T field(T control, String id, String prompt, SignInViewModel viewModel) {
+    private static <T extends TextInputControl> T field(
+            T control, String id, String prompt, SignInViewModel viewModel) {
         control.setId(id);
         control.setPromptText(prompt);
         if (control instanceof TextField text) {

@@ -28,7 +28,10 @@ import javafx.beans.value.ObservableValue;
 public final class SignInViewModel {
 
     /** Which of the two forms is showing. */
-    public enum Mode { SIGN_IN, REGISTER }
+    public enum Mode {
+        SIGN_IN,
+        REGISTER
+    }
 
     private static final int MIN_PASSWORD = 10;
 
@@ -47,8 +50,13 @@ public final class SignInViewModel {
     private final BooleanProperty serverReady = new SimpleBooleanProperty(this, "serverReady");
     private final BooleanBinding canSubmit;
 
-    public SignInViewModel(TaskExecutor tasks, ApiFactory apis, SessionViewModel sessions,
-                           ObservableValue<String> serverUrl, ObservableBooleanValue serverReady, Messages messages) {
+    public SignInViewModel(
+            TaskExecutor tasks,
+            ApiFactory apis,
+            SessionViewModel sessions,
+            ObservableValue<String> serverUrl,
+            ObservableBooleanValue serverReady,
+            Messages messages) {
         this.tasks = tasks;
         this.apis = apis;
         this.sessions = sessions;
@@ -57,8 +65,14 @@ public final class SignInViewModel {
         this.failures = new FailureMessages(messages);
         this.serverReady.bind(serverReady);
         canSubmit = Bindings.createBooleanBinding(
-                () -> !activity.isBusy() && this.serverReady.get() && !email.get().isBlank() && !password.get().isEmpty(),
-                activity.busyProperty(), this.serverReady, email, password);
+                () -> !activity.isBusy()
+                        && this.serverReady.get()
+                        && !email.get().isBlank()
+                        && !password.get().isEmpty(),
+                activity.busyProperty(),
+                this.serverReady,
+                email,
+                password);
         mode.addListener((obs, was, now) -> activity.say(Tone.NONE, ""));
     }
 
@@ -82,14 +96,18 @@ public final class SignInViewModel {
         String secret = password.get();
         String displayName = name.get().strip();
         activity.working("");
-        tasks.run(() -> call(server.get(), current, mail, secret, displayName), auth -> {
-            activity.done("");
-            password.set("");
-            sessions.signedIn(server.get(), auth);
-        }, failure -> activity.failed(failures.describe(failure)));
+        tasks.run(
+                () -> call(server.get(), current, mail, secret, displayName),
+                auth -> {
+                    activity.done("");
+                    password.set("");
+                    sessions.signedIn(server.get(), auth);
+                },
+                failure -> activity.failed(failures.describe(failure)));
     }
 
-    private AuthResponse call(ServerUrl server, Mode current, String mail, String secret, String displayName) throws Exception {
+    private AuthResponse call(ServerUrl server, Mode current, String mail, String secret, String displayName)
+            throws Exception {
         var api = apis.forServer(server);
         return current == Mode.REGISTER
                 ? api.register(new RegisterRequest(mail, secret, displayName.isEmpty() ? null : displayName))

@@ -22,8 +22,12 @@ public final class HeaderView extends HBox {
     }
 
     /** Signed in: the account menu opens {@code accountScreen} and signs out with {@code signOut}. */
-    public HeaderView(ThemeViewModel theme, Messages messages, ShellViewModel shell, ScreenDescriptor accountScreen,
-                      Runnable signOut) {
+    public HeaderView(
+            ThemeViewModel theme,
+            Messages messages,
+            ShellViewModel shell,
+            ScreenDescriptor accountScreen,
+            Runnable signOut) {
         setId("studio-header");
         getStyleClass().add("studio-header");
 
@@ -40,8 +44,11 @@ public final class HeaderView extends HBox {
         getChildren().addAll(logo, title, spacer);
 
         if (shell != null) {
-            getChildren().addAll(onlineBadge(shell, messages), balance(shell, messages),
-                    accountMenu(shell, messages, accountScreen, signOut));
+            getChildren()
+                    .addAll(
+                            onlineBadge(shell, messages),
+                            balance(shell, messages),
+                            accountMenu(shell, messages, accountScreen, signOut));
         }
         ToggleSwitch dark = new ToggleSwitch(messages.get("header.theme.dark"));
         dark.setId("theme-toggle");
@@ -53,8 +60,10 @@ public final class HeaderView extends HBox {
         Label badge = new Label();
         badge.setId("online-badge");
         badge.getStyleClass().add("status-badge");
-        badge.textProperty().bind(Bindings.when(shell.offlineProperty())
-                .then(messages.get("header.offline")).otherwise(messages.get("header.online")));
+        badge.textProperty()
+                .bind(Bindings.when(shell.offlineProperty())
+                        .then(messages.get("header.offline"))
+                        .otherwise(messages.get("header.online")));
         shell.offlineProperty().addListener((obs, was, offline) -> badge.pseudoClassStateChanged(OFFLINE, offline));
         badge.pseudoClassStateChanged(OFFLINE, shell.offlineProperty().get());
         return badge;
@@ -64,13 +73,17 @@ public final class HeaderView extends HBox {
         Label balance = new Label();
         balance.setId("header-balance");
         balance.getStyleClass().add("balance-chip");
-        balance.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("header.credits", shell.session().creditsProperty().get()), shell.session().creditsProperty()));
+        balance.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "header.credits",
+                                shell.session().creditsProperty().get()),
+                        shell.session().creditsProperty()));
         return balance;
     }
 
-    private static MenuButton accountMenu(ShellViewModel shell, Messages messages, ScreenDescriptor accountScreen,
-                                          Runnable signOut) {
+    private static MenuButton accountMenu(
+            ShellViewModel shell, Messages messages, ScreenDescriptor accountScreen, Runnable signOut) {
         MenuItem account = new MenuItem(messages.get(accountScreen.titleKey()));
         account.setOnAction(event -> shell.show(accountScreen));
         MenuItem out = new MenuItem(messages.get("header.signOut"));

@@ -1,9 +1,6 @@
 package com.pixfino.studio.shell;
 
 import com.pixfino.studio.core.i18n.Messages;
-import com.pixfino.studio.ui.Icons;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.value.ObservableValue;
@@ -68,7 +65,8 @@ public final class NavigationBar extends VBox {
         button.setMaxWidth(Double.MAX_VALUE);
         button.setToggleGroup(group);
         button.setUserData(screen);
-        button.setTooltip(new Tooltip(messages.get("nav.shortcut", title, screen.shortcut().getDisplayText())));
+        button.setTooltip(new Tooltip(
+                messages.get("nav.shortcut", title, screen.shortcut().getDisplayText())));
         return button;
     }
 

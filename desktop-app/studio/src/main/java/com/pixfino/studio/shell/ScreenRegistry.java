@@ -32,7 +32,9 @@ public final class ScreenRegistry {
 
     /** The screens {@code account} may see, in navigation order; none while nobody is signed in. */
     public List<ScreenDescriptor> visibleTo(UserView account) {
-        return account == null ? List.of() : screens.stream().filter(screen -> screen.isVisibleTo(account)).toList();
+        return account == null
+                ? List.of()
+                : screens.stream().filter(screen -> screen.isVisibleTo(account)).toList();
     }
 
     /** Refreshes the screen that is showing: F5. */
@@ -46,8 +48,7 @@ public final class ScreenRegistry {
         private final List<ScreenDescriptor> screens = new ArrayList<>();
         private final KeyCombination refreshKey = new KeyCodeCombination(KeyCode.F5);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds the screen after those already registered. */
         public Builder register(ScreenDescriptor screen) {
@@ -56,12 +57,13 @@ public final class ScreenRegistry {
                     throw new IllegalArgumentException("two screens with the id " + screen.id());
                 }
                 if (other.shortcut().equals(screen.shortcut())) {
-                    throw new IllegalArgumentException("screens " + other.id() + " and " + screen.id() + " share the key "
-                            + screen.shortcut().getName());
+                    throw new IllegalArgumentException("screens " + other.id() + " and " + screen.id()
+                            + " share the key " + screen.shortcut().getName());
                 }
             }
             if (screen.shortcut().equals(refreshKey)) {
-                throw new IllegalArgumentException("screen " + screen.id() + " uses the refresh key " + refreshKey.getName());
+                throw new IllegalArgumentException(
+                        "screen " + screen.id() + " uses the refresh key " + refreshKey.getName());
             }
             screens.add(screen);
             return this;

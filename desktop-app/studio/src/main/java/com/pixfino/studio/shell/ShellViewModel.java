@@ -1,6 +1,5 @@
 package com.pixfino.studio.shell;
 
-import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.Session;
 import java.util.List;
@@ -31,10 +30,16 @@ public final class ShellViewModel {
         this.registry = registry;
         this.reconnect = reconnect;
         offline = session.signedInProperty().and(session.onlineProperty().not());
-        offlineText = Bindings.createStringBinding(() -> session.server() == null ? ""
-                : messages.get("shell.offline", session.server().toString()), offline);
-        userText = Bindings.createStringBinding(() -> session.userProperty().get() == null ? ""
-                : session.userProperty().get().email(), session.userProperty());
+        offlineText = Bindings.createStringBinding(
+                () -> session.server() == null
+                        ? ""
+                        : messages.get("shell.offline", session.server().toString()),
+                offline);
+        userText = Bindings.createStringBinding(
+                () -> session.userProperty().get() == null
+                        ? ""
+                        : session.userProperty().get().email(),
+                session.userProperty());
         updateVisible();
         session.userProperty().addListener((obs, was, now) -> updateVisible());
         session.signedInProperty().addListener((obs, was, signedIn) -> {

@@ -50,6 +50,7 @@ public final class WindowPlacement {
 
     // A monitor that was unplugged since last time must not leave the window off-screen.
     private static boolean isOnSomeScreen(WindowBounds bounds) {
-        return !Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(), bounds.height()).isEmpty();
+        return !Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(), bounds.height())
+                .isEmpty();
     }
 }

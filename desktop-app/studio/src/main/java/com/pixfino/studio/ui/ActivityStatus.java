@@ -14,7 +14,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ActivityStatus {
 
     /** How the words should look. */
-    public enum Tone { NONE, INFO, SUCCESS, ERROR }
+    public enum Tone {
+        NONE,
+        INFO,
+        SUCCESS,
+        ERROR
+    }
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");

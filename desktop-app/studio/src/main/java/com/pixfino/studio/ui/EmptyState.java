@@ -1,7 +1,6 @@
 package com.pixfino.studio.ui;
 
 import atlantafx.base.theme.Styles;
-import com.pixfino.studio.ui.Texts;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 

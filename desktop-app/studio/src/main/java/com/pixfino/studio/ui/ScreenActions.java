@@ -12,6 +12,5 @@ public interface ScreenActions {
     void refresh();
 
     /** The screen has just become the one showing. */
-    default void shown() {
-    }
+    default void shown() {}
 }

@@ -7,8 +7,7 @@ import javafx.scene.layout.Region;
 /** Label habits shared by every screen. */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Wraps onto as many lines as it needs; without the minimum height a squeezed layout ends it in "…". */
     public static <T extends Label> T wrapping(T label) {

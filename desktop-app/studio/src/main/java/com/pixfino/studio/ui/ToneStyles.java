@@ -7,13 +7,13 @@ import javafx.scene.Node;
 /** Keeps exactly one {@code prefix-value} style class on a node, so its look follows a state in CSS. */
 public final class ToneStyles {
 
-    private ToneStyles() {
-    }
+    private ToneStyles() {}
 
     public static void set(Node node, String prefix, Enum<?> value) {
         node.getStyleClass().removeIf(styleClass -> styleClass.startsWith(prefix + "-"));
         if (value != null) {
-            node.getStyleClass().add(prefix + "-" + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            node.getStyleClass()
+                    .add(prefix + "-" + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
     }
 

@@ -28,8 +28,10 @@ class AccountViewModelTest {
     @Test
     void showsBalanceTierAndTheLedgerNewestFirst() throws Exception {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> { }, Clock.systemUTC());
-        fixture.api.createGeneration(new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
+        AccountViewModel account = new AccountViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> {}, Clock.systemUTC());
+        fixture.api.createGeneration(
+                new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
 
         account.refresh();
 
@@ -37,7 +39,8 @@ class AccountViewModelTest {
         assertThat(account.tierText().get()).isEqualTo("Free");
         assertThat(account.tierDetail().get()).isEqualTo("5 credits each month · PRO styles need a paid plan");
         assertThat(account.emailText().get()).isEqualTo("ana@example.com");
-        assertThat(account.ledger()).extracting(LedgerEntryView::reason)
+        assertThat(account.ledger())
+                .extracting(LedgerEntryView::reason)
                 .containsExactly("Generation: Snow Princess", "Free tier monthly credits");
         assertThat(account.amountText(account.ledger().get(0))).isEqualTo("\u22124");
         assertThat(account.kindText(account.ledger().get(0))).isEqualTo("Charge");
@@ -47,7 +50,8 @@ class AccountViewModelTest {
     @Test
     void offlineItSaysTheBalanceIsTheLastOneSeen() {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> { }, Clock.systemUTC());
+        AccountViewModel account = new AccountViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> {}, Clock.systemUTC());
         fixture.sessions.callFailed(new java.net.ConnectException("refused"));
 
         account.refresh();
@@ -60,7 +64,8 @@ class AccountViewModelTest {
     void aLedgerThatASignOutOvertakesIsDropped() {
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         SessionFixture fixture = new SessionFixture(dir, tasks).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> { }, Clock.systemUTC());
+        AccountViewModel account = new AccountViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> {}, Clock.systemUTC());
         tasks.hold();
         account.refresh();
         assertThat(account.busyProperty().get()).isTrue();
@@ -84,7 +89,8 @@ class AccountViewModelTest {
         Path saved = dir.resolve("my data.zip");
         assertThat(Files.readAllBytes(saved)).isEqualTo(fixture.api.exportBytes);
         assertThat(account.exportingProperty().get()).isFalse();
-        assertThat(account.dataNoticeProperty().get()).isEqualTo("Your data was saved to " + saved + " (" + fixture.api.exportBytes.length + " B).");
+        assertThat(account.dataNoticeProperty().get())
+                .isEqualTo("Your data was saved to " + saved + " (" + fixture.api.exportBytes.length + " B).");
         assertThat(account.dataToneProperty().get()).isEqualTo(ActivityStatus.Tone.SUCCESS);
     }
 
@@ -99,14 +105,16 @@ class AccountViewModelTest {
         assertThat(account.dataToneProperty().get()).isEqualTo(ActivityStatus.Tone.ERROR);
 
         account.exportData(dir.resolve("b.zip"));
-        assertThat(account.dataNoticeProperty().get()).isEqualTo("Your data can only be exported while the server can be reached.");
+        assertThat(account.dataNoticeProperty().get())
+                .isEqualTo("Your data can only be exported while the server can be reached.");
         assertThat(dir.resolve("a.zip")).doesNotExist();
     }
 
     @Test
     void deletingNeedsTheEmailOrDeleteTypedAndThePassword() {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        DeleteAccountViewModel deletion = accountWithClock(fixture, new ArrayList<>()).deletion();
+        DeleteAccountViewModel deletion =
+                accountWithClock(fixture, new ArrayList<>()).deletion();
 
         assertThat(deletion.email()).isEqualTo("ana@example.com");
         assertThat(deletion.canDeleteProperty().get()).isFalse();
@@ -117,7 +125,9 @@ class AccountViewModelTest {
         deletion.confirmationProperty().set(" ANA@example.com ");
         assertThat(deletion.canDeleteProperty().get()).isTrue();
         deletion.confirmationProperty().set("delete");
-        assertThat(deletion.canDeleteProperty().get()).as("the word must be typed as shown").isFalse();
+        assertThat(deletion.canDeleteProperty().get())
+                .as("the word must be typed as shown")
+                .isFalse();
         deletion.confirmationProperty().set("DELETE");
         assertThat(deletion.canDeleteProperty().get()).isTrue();
         deletion.passwordProperty().set("");
@@ -136,7 +146,9 @@ class AccountViewModelTest {
 
         assertThat(deletion.errorProperty().get())
                 .isEqualTo("The password is wrong, so nothing was deleted. Enter the password you sign in with.");
-        assertThat(deletion.passwordProperty().get()).as("cleared for typing again").isEmpty();
+        assertThat(deletion.passwordProperty().get())
+                .as("cleared for typing again")
+                .isEmpty();
         assertThat(deletion.canDeleteProperty().get()).isFalse();
         assertThat(deletion.deletedProperty().get()).isFalse();
         assertThat(fixture.session.isSignedIn()).isTrue();
@@ -158,22 +170,30 @@ class AccountViewModelTest {
 
         assertThat(fixture.api.accountDeleted).isTrue();
         assertThat(deletion.deletedProperty().get()).isTrue();
-        assertThat(deletion.passwordProperty().get()).as("the password is not kept around").isEmpty();
+        assertThat(deletion.passwordProperty().get())
+                .as("the password is not kept around")
+                .isEmpty();
         assertThat(fixture.session.isSignedIn()).isFalse();
         assertThat(forgotten).containsExactly(fixture.api.user.id().toString());
         assertThat(fixture.tokens.read(server)).isEmpty();
         assertThat(fixture.snapshots.read(server)).isEmpty();
-        assertThat(fixture.sessions.noticeProperty().get()).isEqualTo("Your account was deleted, and its gallery was removed from this computer.");
+        assertThat(fixture.sessions.noticeProperty().get())
+                .isEqualTo("Your account was deleted, and its gallery was removed from this computer.");
         assertThat(fixture.api.logouts).as("the token died with the account").isZero();
     }
 
     @Test
     void whenTheLocalCopyCannotBeRemovedTheNoticeSaysSo() {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        AccountViewModel account = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages,
+        AccountViewModel account = new AccountViewModel(
+                fixture.tasks,
+                fixture.session,
+                fixture.sessions,
+                fixture.messages,
                 owner -> {
                     throw new IOException("disk is read-only");
-                }, Clock.systemUTC());
+                },
+                Clock.systemUTC());
         DeleteAccountViewModel deletion = account.deletion();
         deletion.confirmationProperty().set("DELETE");
         deletion.passwordProperty().set(fixture.api.password);
@@ -182,13 +202,15 @@ class AccountViewModelTest {
 
         assertThat(fixture.session.isSignedIn()).isFalse();
         assertThat(fixture.sessions.noticeProperty().get())
-                .isEqualTo("Your account was deleted, but its gallery on this computer could not be removed: disk is read-only");
+                .isEqualTo(
+                        "Your account was deleted, but its gallery on this computer could not be removed: disk is read-only");
     }
 
     @Test
     void anUnreachableServerDeletesNothingAndSaysWhy() {
         SessionFixture fixture = new SessionFixture(dir).signedIn();
-        DeleteAccountViewModel deletion = accountWithClock(fixture, new ArrayList<>()).deletion();
+        DeleteAccountViewModel deletion =
+                accountWithClock(fixture, new ArrayList<>()).deletion();
         deletion.confirmationProperty().set("DELETE");
         deletion.passwordProperty().set(fixture.api.password);
         fixture.api.unreachable = true;
@@ -198,11 +220,17 @@ class AccountViewModelTest {
         assertThat(deletion.errorProperty().get()).startsWith("The account was not deleted: ");
         assertThat(fixture.session.isSignedIn()).isTrue();
         deletion.delete();
-        assertThat(deletion.errorProperty().get()).isEqualTo("The account can only be deleted while the server can be reached.");
+        assertThat(deletion.errorProperty().get())
+                .isEqualTo("The account can only be deleted while the server can be reached.");
     }
 
     private static AccountViewModel accountWithClock(SessionFixture fixture, List<String> forgotten) {
-        return new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, forgotten::add,
+        return new AccountViewModel(
+                fixture.tasks,
+                fixture.session,
+                fixture.sessions,
+                fixture.messages,
+                forgotten::add,
                 Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC));
     }
 }

@@ -37,6 +37,7 @@ class AccountViewTest {
 
     @TempDir
     Path dir;
+
     private SessionFixture fixture;
     private AccountViewModel viewModel;
     private final List<String> forgotten = new ArrayList<>();
@@ -49,13 +50,16 @@ class AccountViewTest {
         userAgent = Application.getUserAgentStylesheet();
         Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
         fixture = new SessionFixture(dir).signedIn();
-        fixture.api.createGeneration(new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
+        fixture.api.createGeneration(
+                new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
         fixture.api.setCredits(12);
-        viewModel = new AccountViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, forgotten::add,
-                Clock.systemUTC());
+        viewModel = new AccountViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, forgotten::add, Clock.systemUTC());
         // the width the account screen gets beside the navigation in a 1280 px window
         Scene scene = new Scene(new AccountView(viewModel, fixture.messages), 1090, 740);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css")).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
+                        .toExternalForm());
         stage.setScene(scene);
         stage.show();
         viewModel.refresh();
@@ -63,16 +67,21 @@ class AccountViewTest {
 
     @AfterEach
     void restoreTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent)).get();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
+                .get();
     }
 
     @Test
     void theScreenOffersExportAndDeletionAndSaysWhereTheExportWent(FxRobot robot) {
-        assertThat(robot.lookup("#account-export").queryAs(Button.class).getText()).isEqualTo("Export my data\u2026");
-        assertThat(robot.lookup("#account-delete").queryAs(Button.class).getText()).isEqualTo("Delete account\u2026");
+        assertThat(robot.lookup("#account-export").queryAs(Button.class).getText())
+                .isEqualTo("Export my data\u2026");
+        assertThat(robot.lookup("#account-delete").queryAs(Button.class).getText())
+                .isEqualTo("Delete account\u2026");
         for (String id : new String[] {"account-export", "account-delete"}) {
             Button button = robot.lookup("#" + id).queryAs(Button.class);
-            assertThat(button.getWidth()).as(id + " shows its whole label").isGreaterThanOrEqualTo(button.prefWidth(-1));
+            assertThat(button.getWidth())
+                    .as(id + " shows its whole label")
+                    .isGreaterThanOrEqualTo(button.prefWidth(-1));
         }
 
         robot.interact(() -> viewModel.exportData(dir.resolve("pixfino-data.zip")));
@@ -94,14 +103,18 @@ class AccountViewTest {
         assertThat(cancel.isDefaultButton()).as("Enter keeps the account").isTrue();
         assertThat(delete.isDefaultButton()).isFalse();
         assertThat(delete.isDisabled()).isTrue();
-        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .queryAs(Label.class)
+                        .getText())
                 .isEqualTo("Delete the account ana@example.com for good?");
 
         type(robot, "delete-confirmation", "ana@example.com");
         type(robot, "delete-password", "wrong-password-1");
         assertThat(delete.isDisabled()).isFalse();
         Scene dialog = robot.lookup("#delete-dialog").query().getScene();
-        assertThat(top(delete)).as("the buttons sit below the password field").isGreaterThan(bottom(robot.lookup("#delete-password").query()));
+        assertThat(top(delete))
+                .as("the buttons sit below the password field")
+                .isGreaterThan(bottom(robot.lookup("#delete-password").query()));
         assertThat(bottom(delete)).as("in sight").isLessThanOrEqualTo(dialog.getHeight());
         screenshots(robot, dialog, "account-delete-dialog");
 
@@ -109,12 +122,17 @@ class AccountViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#delete-error").queryAs(Label.class);
         assertThat(error.getText()).startsWith("The password is wrong, so nothing was deleted.");
-        assertThat(bottom(delete)).as("the window grew to keep the buttons in sight").isLessThanOrEqualTo(dialog.getHeight());
+        assertThat(bottom(delete))
+                .as("the window grew to keep the buttons in sight")
+                .isLessThanOrEqualTo(dialog.getHeight());
         assertThat(top(delete)).as("below the refusal").isGreaterThan(bottom(error));
-        assertThat(dialog.getWindow().isShowing()).as("a refusal keeps the dialog open").isTrue();
+        assertThat(dialog.getWindow().isShowing())
+                .as("a refusal keeps the dialog open")
+                .isTrue();
         screenshots(robot, dialog, "account-delete-dialog-refused");
 
-        robot.interact(() -> robot.lookup("#delete-password").queryAs(TextInputControl.class).setText(fixture.api.password));
+        robot.interact(() ->
+                robot.lookup("#delete-password").queryAs(TextInputControl.class).setText(fixture.api.password));
         robot.clickOn("#delete-confirm");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -146,7 +164,8 @@ class AccountViewTest {
 
     private static void type(FxRobot robot, String id, String text) {
         robot.clickOn("#" + id);
-        robot.interact(() -> robot.lookup("#" + id).queryAs(TextInputControl.class).setText(text));
+        robot.interact(
+                () -> robot.lookup("#" + id).queryAs(TextInputControl.class).setText(text));
     }
 
     /** Light, then dark, then light again (the theme the test runs in). */

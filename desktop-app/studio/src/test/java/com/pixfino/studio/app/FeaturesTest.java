@@ -1,14 +1,14 @@
 package com.pixfino.studio.app;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.UserView;
-import com.pixfino.studio.core.companion.LocalCompanion;
-import com.pixfino.studio.core.connection.ServerAnswersProbe;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.companion.LocalCompanion;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.connection.ServerAnswersProbe;
 import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.settings.StudioPaths;
@@ -33,22 +33,41 @@ class FeaturesTest {
     void registersCreateQueueGalleryAndAccountOnCtrl1To4() throws Exception {
         SessionFixture fixture = new SessionFixture(dir);
         try (CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
-             LocalCompanion companion = new LocalCompanion(Optional.empty(), Path.of("java"), dir.resolve("companion.log"),
-                     new ServerAnswersProbe(clients), Duration.ofSeconds(1));
-             Features features = new Features(new StudioPaths(dir, dir), UiThreadGuard.NONE, fixture.tasks, fixture.session, fixture.sessions,
-                     new ServerConnectionViewModel(fixture.tasks, clients, companion, fixture.messages, fixture.serverUrl),
-                     fixture.messages)) {
+                LocalCompanion companion = new LocalCompanion(
+                        Optional.empty(),
+                        Path.of("java"),
+                        dir.resolve("companion.log"),
+                        new ServerAnswersProbe(clients),
+                        Duration.ofSeconds(1));
+                Features features = new Features(
+                        new StudioPaths(dir, dir),
+                        UiThreadGuard.NONE,
+                        fixture.tasks,
+                        fixture.session,
+                        fixture.sessions,
+                        new ServerConnectionViewModel(
+                                fixture.tasks, clients, companion, fixture.messages, fixture.serverUrl),
+                        fixture.messages)) {
             List<ScreenDescriptor> screens = features.screens().screens();
 
-            assertThat(screens).extracting(ScreenDescriptor::id).containsExactly("create", "queue", "gallery", "account");
-            assertThat(screens).extracting(screen -> fixture.messages.get(screen.titleKey()))
+            assertThat(screens)
+                    .extracting(ScreenDescriptor::id)
+                    .containsExactly("create", "queue", "gallery", "account");
+            assertThat(screens)
+                    .extracting(screen -> fixture.messages.get(screen.titleKey()))
                     .containsExactly("Create", "Queue", "Gallery", "Account");
-            assertThat(screens).extracting(ScreenDescriptor::shortcut)
-                    .containsExactly(DigitShortcut.of(1), DigitShortcut.of(2), DigitShortcut.of(3), DigitShortcut.of(4));
-            assertThat(screens).filteredOn(screen -> screen.badge().isPresent())
-                    .extracting(ScreenDescriptor::id).containsExactly("queue");
-            assertThat(screens).filteredOn(ScreenDescriptor::opensOffline)
-                    .extracting(ScreenDescriptor::id).containsExactly("gallery");
+            assertThat(screens)
+                    .extracting(ScreenDescriptor::shortcut)
+                    .containsExactly(
+                            DigitShortcut.of(1), DigitShortcut.of(2), DigitShortcut.of(3), DigitShortcut.of(4));
+            assertThat(screens)
+                    .filteredOn(screen -> screen.badge().isPresent())
+                    .extracting(ScreenDescriptor::id)
+                    .containsExactly("queue");
+            assertThat(screens)
+                    .filteredOn(ScreenDescriptor::opensOffline)
+                    .extracting(ScreenDescriptor::id)
+                    .containsExactly("gallery");
             UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
             assertThat(features.screens().visibleTo(user)).containsExactlyElementsOf(screens);
         }

@@ -61,11 +61,13 @@ class StudioWindowTest {
     void start(Stage stage) throws IOException {
         this.stage = stage;
         // A remembered server URL, as a previous run would have left it.
-        Files.writeString(home.resolve("settings.json"),
+        Files.writeString(
+                home.resolve("settings.json"),
                 "{\"serverUrl\":\"http://127.0.0.1:" + SERVER.getPort() + "\",\"theme\":\"LIGHT\"}");
         // Building the context opens files (the gallery cache refuses the FX thread), as Application.init would.
         context = CompletableFuture.supplyAsync(() -> new StudioContext(
-                new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java"), false))).join();
+                        new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java"), false)))
+                .join();
         new StudioApp(context).start(stage);
     }
 
@@ -111,14 +113,16 @@ class StudioWindowTest {
 
     private static void awaitConnected(Label status) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Connected"));
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> status.getText().startsWith("Connected"));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("status stayed: " + status.getText(), e);
         }
     }
 
     private static void screenshot(Scene scene, String name) throws Exception {
-        WritableImage snap = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        WritableImage snap =
+                WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         int width = (int) snap.getWidth();
         int height = (int) snap.getHeight();
         int[] argb = new int[width * height];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.studio.core.concurrent.Progress;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +43,14 @@ class FxTaskExecutorTest {
         CompletableFuture<Thread> worker = new CompletableFuture<>();
         CompletableFuture<String> delivered = new CompletableFuture<>();
 
-        executor.run(() -> {
-            worker.complete(Thread.currentThread());
-            return "done";
-        }, result -> delivered.complete(result + " on " + Thread.currentThread().getName()), delivered::completeExceptionally);
+        executor.run(
+                () -> {
+                    worker.complete(Thread.currentThread());
+                    return "done";
+                },
+                result -> delivered.complete(
+                        result + " on " + Thread.currentThread().getName()),
+                delivered::completeExceptionally);
 
         assertThat(delivered.get(5, TimeUnit.SECONDS)).isEqualTo("done on fake-ui");
         Thread thread = worker.get(5, TimeUnit.SECONDS);
@@ -57,9 +63,13 @@ class FxTaskExecutorTest {
     void deliversFailureOnUiThread() throws Exception {
         CompletableFuture<String> failure = new CompletableFuture<>();
 
-        executor.<String>run(() -> {
-            throw new IOException("boom");
-        }, failure::complete, error -> failure.complete(error.getMessage() + " on " + Thread.currentThread().getName()));
+        executor.<String>run(
+                () -> {
+                    throw new IOException("boom");
+                },
+                failure::complete,
+                error -> failure.complete(
+                        error.getMessage() + " on " + Thread.currentThread().getName()));
 
         assertThat(failure.get(5, TimeUnit.SECONDS)).isEqualTo("boom on fake-ui");
     }
@@ -69,12 +79,18 @@ class FxTaskExecutorTest {
         CompletableFuture<String> ran = new CompletableFuture<>();
         CompletableFuture<String> cancelledRan = new CompletableFuture<>();
 
-        executor.schedule(java.time.Duration.ofMillis(150), () -> cancelledRan.complete("should not run")).cancel();
-        executor.schedule(java.time.Duration.ofMillis(50), () -> ran.complete(Thread.currentThread().getName()));
+        executor.schedule(java.time.Duration.ofMillis(150), () -> cancelledRan.complete("should not run"))
+                .cancel();
+        executor.schedule(
+                java.time.Duration.ofMillis(50),
+                () -> ran.complete(Thread.currentThread().getName()));
 
         assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo("fake-ui");
-        Thread.sleep(300);
-        assertThat(cancelledRan).isNotDone();
+        // the cancelled action was due 100 ms after the one that ran: it must still not run well past that
+        Awaitility.await()
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(cancelledRan).isNotDone());
     }
 
     @Test
@@ -91,21 +107,26 @@ class FxTaskExecutorTest {
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<String> stopped = new CompletableFuture<>();
 
-        TaskHandle handle = executor.submit(progress -> {
-            started.countDown();
-            try {
-                new CountDownLatch(1).await(); // only an interrupt ends this
-            } catch (InterruptedException e) {
-                stopped.complete("interrupted, cancelled=" + progress.isCancelled());
-                throw e;
-            }
-            return "finished";
-        }, this::succeeded, this::failed);
+        TaskHandle handle = executor.submit(
+                progress -> {
+                    started.countDown();
+                    try {
+                        new CountDownLatch(1).await(); // only an interrupt ends this
+                    } catch (InterruptedException e) {
+                        stopped.complete("interrupted, cancelled=" + progress.isCancelled());
+                        throw e;
+                    }
+                    return "finished";
+                },
+                this::succeeded,
+                this::failed);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         handle.cancel();
 
         assertThat(stopped.get(5, TimeUnit.SECONDS)).isEqualTo("interrupted, cancelled=true");
-        assertThat(handedOver.tryAcquire(5, TimeUnit.SECONDS)).as("the failure is handed over").isTrue();
+        assertThat(handedOver.tryAcquire(5, TimeUnit.SECONDS))
+                .as("the failure is handed over")
+                .isTrue();
         drainUi();
         assertThat(handle.isCancelled()).isTrue();
         assertThat(callbacks).isEmpty();
@@ -147,7 +168,9 @@ class FxTaskExecutorTest {
         });
 
         handle.complete(executor.submit(progress -> "late", this::succeeded, this::failed));
-        assertThat(handedOver.tryAcquire(5, TimeUnit.SECONDS)).as("the result is queued on the UI thread").isTrue();
+        assertThat(handedOver.tryAcquire(5, TimeUnit.SECONDS))
+                .as("the result is queued on the UI thread")
+                .isTrue();
         uiBusy.countDown();
 
         cancelled.get(5, TimeUnit.SECONDS);
@@ -174,12 +197,15 @@ class FxTaskExecutorTest {
         List<String> threads = new CopyOnWriteArrayList<>();
         CompletableFuture<String> done = new CompletableFuture<>();
 
-        executor.submit(progress -> {
-            for (int step = 1; step <= 50; step++) {
-                progress.update(step / 50.0, "step " + step);
-            }
-            return "done";
-        }, result -> done.complete(result + " after " + reports.size() + " reports"), done::completeExceptionally,
+        executor.submit(
+                progress -> {
+                    for (int step = 1; step <= 50; step++) {
+                        progress.update(step / 50.0, "step " + step);
+                    }
+                    return "done";
+                },
+                result -> done.complete(result + " after " + reports.size() + " reports"),
+                done::completeExceptionally,
                 report -> {
                     threads.add(Thread.currentThread().getName());
                     reports.add(report);
@@ -187,7 +213,8 @@ class FxTaskExecutorTest {
 
         assertThat(done.get(5, TimeUnit.SECONDS)).startsWith("done after");
         assertThat(threads).isNotEmpty().containsOnly("fake-ui");
-        List<Double> fractions = new ArrayList<>(reports.stream().map(Progress::fraction).toList());
+        List<Double> fractions =
+                new ArrayList<>(reports.stream().map(Progress::fraction).toList());
         assertThat(fractions).isSorted().doesNotHaveDuplicates();
         // A report still waiting is replaced by a newer one, but the last one always arrives.
         assertThat(reports.get(reports.size() - 1)).isEqualTo(new Progress(1.0, "step 50"));

@@ -42,7 +42,8 @@ class FxThreadGuardTest {
     void httpCallsAreRefusedOnTheFxThreadBeforeAnyRequest() throws Exception {
         server.enqueue(HealthResponses.ok());
         try (CompanionClients clients = CompanionClients.withDefaults(new ObjectMapper(), guard)) {
-            CompanionClient client = clients.forServer(ServerUrl.parse(server.url("/").toString()).orElseThrow());
+            CompanionClient client = clients.forServer(
+                    ServerUrl.parse(server.url("/").toString()).orElseThrow());
 
             assertRefusedOnFxThread(WaitForAsyncUtils.asyncFx(client::health));
             assertThat(server.getRequestCount()).isZero();

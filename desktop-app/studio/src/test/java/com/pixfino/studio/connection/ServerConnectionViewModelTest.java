@@ -1,17 +1,17 @@
 package com.pixfino.studio.connection;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.connection.ConnectionState;
-import com.pixfino.studio.core.connection.ServerAnswersProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.studio.core.companion.LocalCompanion;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.connection.ConnectionState;
+import com.pixfino.studio.core.connection.ServerAnswersProbe;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionClients;
-import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.core.testsupport.FakeCompanionJar;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ class ServerConnectionViewModelTest {
 
     @StartStop
     private final MockWebServer server = new MockWebServer();
+
     @TempDir
     private Path dir;
 
@@ -46,10 +47,14 @@ class ServerConnectionViewModelTest {
     }
 
     private ServerConnectionViewModel viewModel(Optional<Path> companionJar) {
-        companion = new LocalCompanion(companionJar, FakeCompanionJar.currentJava(), dir.resolve("companion.log"),
-                new ServerAnswersProbe(clients), Duration.ofSeconds(20));
-        return new ServerConnectionViewModel(new CurrentThreadTaskExecutor(), clients, companion,
-                Messages.load(Locale.ENGLISH), savedUrl);
+        companion = new LocalCompanion(
+                companionJar,
+                FakeCompanionJar.currentJava(),
+                dir.resolve("companion.log"),
+                new ServerAnswersProbe(clients),
+                Duration.ofSeconds(20));
+        return new ServerConnectionViewModel(
+                new CurrentThreadTaskExecutor(), clients, companion, Messages.load(Locale.ENGLISH), savedUrl);
     }
 
     private String serverUrl() {
@@ -93,9 +98,10 @@ class ServerConnectionViewModelTest {
         vm.check();
 
         assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.OFFLINE);
-        assertThat(vm.statusProperty().get()).isEqualTo("Cannot reach the Pixfino server at " + dead
-                + ": connection refused. Start it with java -jar companion-server/target/pixfino-server.jar"
-                + " or check the URL.");
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Cannot reach the Pixfino server at " + dead
+                        + ": connection refused. Start it with java -jar companion-server/target/pixfino-server.jar"
+                        + " or check the URL.");
     }
 
     @Test
@@ -107,7 +113,8 @@ class ServerConnectionViewModelTest {
 
         assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.INVALID_URL);
         assertThat(vm.statusProperty().get())
-                .isEqualTo("\u201c127.0.0.1 port 7070\u201d is not a server URL. Enter one like http://127.0.0.1:7070.");
+                .isEqualTo(
+                        "\u201c127.0.0.1 port 7070\u201d is not a server URL. Enter one like http://127.0.0.1:7070.");
         assertThat(server.getRequestCount()).isZero();
         assertThat(savedUrl.get()).as("an invalid URL is not remembered").isEqualTo("http://127.0.0.1:7070");
     }
@@ -132,8 +139,9 @@ class ServerConnectionViewModelTest {
 
         vm.connectOnStart();
 
-        assertThat(shown).containsSubsequence("Starting the local Pixfino server\u2026",
-                "Connected to Pixfino server (database ok)");
+        assertThat(shown)
+                .containsSubsequence(
+                        "Starting the local Pixfino server\u2026", "Connected to Pixfino server (database ok)");
         assertThat(companion.ownsRunningServer()).isTrue();
     }
 

@@ -1,17 +1,17 @@
 package com.pixfino.studio.create;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.photo.PhotoCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.UserView;
-import com.pixfino.studio.ui.ActivityStatus.Tone;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,14 @@ class CreateViewModelTest {
     void setUp() {
         fixture = new SessionFixture(dir, tasks);
         presets = new PresetBrowserViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
-        viewModel = new CreateViewModel(fixture.tasks, fixture.session, fixture.sessions, new PhotoCheck(UiThreadGuard.NONE), presets,
-                fixture.messages, queued::add);
+        viewModel = new CreateViewModel(
+                fixture.tasks,
+                fixture.session,
+                fixture.sessions,
+                new PhotoCheck(UiThreadGuard.NONE),
+                presets,
+                fixture.messages,
+                queued::add);
         fixture.signedIn();
     }
 
@@ -62,8 +68,8 @@ class CreateViewModelTest {
         assertThat(viewModel.blockerProperty().get()).contains("Pick a style");
 
         presets.select(TestPresets.RUNWAY_REEL);
-        assertThat(viewModel.blockerProperty().get()).isEqualTo(
-                "This style costs 38 credits and you have 5. Buy credits or pick a cheaper style.");
+        assertThat(viewModel.blockerProperty().get())
+                .isEqualTo("This style costs 38 credits and you have 5. Buy credits or pick a cheaper style.");
 
         presets.select(TestPresets.SNOW_PRINCESS);
         assertThat(viewModel.canGenerateProperty().get()).isTrue();
@@ -73,8 +79,11 @@ class CreateViewModelTest {
     void proPresetsAreLockedForFreeWithTheReason() {
         presets.select(TestPresets.VOGUE);
 
-        assertThat(presets.lockReason(TestPresets.VOGUE)).hasValueSatisfying(reason -> assertThat(reason)
-                .isEqualTo("Vogue Cover is a PRO style: it needs a Starter plan or above. Your Free plan can use every other style."));
+        assertThat(presets.lockReason(TestPresets.VOGUE))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason)
+                                .isEqualTo(
+                                        "Vogue Cover is a PRO style: it needs a Starter plan or above. Your Free plan can use every other style."));
         assertThat(presets.lockReason(TestPresets.SNOW_PRINCESS)).isEmpty();
         assertThat(viewModel.blockerProperty().get()).contains("PRO style");
     }
@@ -93,8 +102,9 @@ class CreateViewModelTest {
 
         assertThat(viewModel.photoProperty().get()).isNull();
         assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.ERROR);
-        assertThat(viewModel.statusProperty().get()).isEqualTo(
-                "notes.jpg is not a JPEG, PNG or WebP image (checked by its content, not its name). Convert it and try again.");
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo(
+                        "notes.jpg is not a JPEG, PNG or WebP image (checked by its content, not its name). Convert it and try again.");
         assertThat(fixture.api.uploads).isZero();
     }
 
@@ -103,8 +113,9 @@ class CreateViewModelTest {
         viewModel.choosePhoto(PhotoFiles.pngHeaderOnly(dir, "panorama.png", 12_000, 5_000));
 
         assertThat(viewModel.photoProperty().get()).isNull();
-        assertThat(viewModel.statusProperty().get()).isEqualTo(
-                "This photo is 12000 × 5000 pixels; the limit is 50 megapixels. Scale it down and try again.");
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo(
+                        "This photo is 12000 × 5000 pixels; the limit is 50 megapixels. Scale it down and try again.");
     }
 
     @Test
@@ -149,7 +160,8 @@ class CreateViewModelTest {
         assertThat(fixture.api.sentKeys.get(1)).isEqualTo(fixture.api.sentKeys.get(0));
         assertThat(fixture.api.generations).hasSize(1);
         assertThat(fixture.api.user.credits()).isEqualTo(1);
-        assertThat(queued).containsExactly(fixture.api.generations.keySet().iterator().next());
+        assertThat(queued)
+                .containsExactly(fixture.api.generations.keySet().iterator().next());
     }
 
     @Test
@@ -158,14 +170,31 @@ class CreateViewModelTest {
         presets.select(TestPresets.SNOW_PRINCESS);
         fixture.api.presets.set(0, TestPresets.VOGUE); // the server now refuses: a PRO preset for a Free user
         presets.select(TestPresets.SNOW_PRINCESS);
-        fixture.api.presets.set(0, new com.pixfino.model.api.PresetView(1, "snow-princess", "Snow Princess",
-                TestPresets.VOGUE.category(), TestPresets.VOGUE.kind(), "replicate", "flux", null, 4, TestPresets.VOGUE.apiCostUsd(),
-                TestPresets.VOGUE.marginPercent(), true, true, "", "", null, 0));
+        fixture.api.presets.set(
+                0,
+                new com.pixfino.model.api.PresetView(
+                        1,
+                        "snow-princess",
+                        "Snow Princess",
+                        TestPresets.VOGUE.category(),
+                        TestPresets.VOGUE.kind(),
+                        "replicate",
+                        "flux",
+                        null,
+                        4,
+                        TestPresets.VOGUE.apiCostUsd(),
+                        TestPresets.VOGUE.marginPercent(),
+                        true,
+                        true,
+                        "",
+                        "",
+                        null,
+                        0));
 
         viewModel.generate();
 
-        assertThat(viewModel.statusProperty().get()).isEqualTo(
-                "'Snow Princess' is a PRO preset: upgrade to Starter or above to use it.");
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo("'Snow Princess' is a PRO preset: upgrade to Starter or above to use it.");
         viewModel.generate();
         assertThat(fixture.api.sentKeys).doesNotHaveDuplicates();
     }

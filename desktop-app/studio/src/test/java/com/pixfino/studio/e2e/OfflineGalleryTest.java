@@ -38,7 +38,9 @@ class OfflineGalleryTest {
         studio.click("preset-snow-princess");
         studio.click("generate");
         studio.click("nav-gallery");
-        studio.await("the result in the gallery", () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
+        studio.await(
+                "the result in the gallery",
+                () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
         studio.close();
         server.close();
 
@@ -46,13 +48,21 @@ class OfflineGalleryTest {
 
         studio.awaitShowing("offline-banner");
         studio.awaitShowing("gallery-screen"); // offline, the studio opens where it still works
-        studio.await("the cached result", () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
-        assertThat(studio.text("offline-message")).startsWith("Offline: the Pixfino server at " + url + " cannot be reached.");
-        assertThat(studio.text("gallery-subtitle")).isEqualTo("1 result · offline, showing the copies on this computer");
+        studio.await(
+                "the cached result",
+                () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
+        assertThat(studio.text("offline-message"))
+                .startsWith("Offline: the Pixfino server at " + url + " cannot be reached.");
+        assertThat(studio.text("gallery-subtitle"))
+                .isEqualTo("1 result · offline, showing the copies on this computer");
         assertThat(studio.text("online-badge")).isEqualTo("Offline");
         assertThat(studio.text("header-balance")).isEqualTo("1 credit");
-        studio.await("the cached thumbnail", () -> studio.robot().lookup(".gallery-cell ImageView").queryAllAs(ImageView.class)
-                .stream().anyMatch(view -> view.getImage() != null && view.getImage().getProgress() >= 1 && !view.getImage().isError()));
+        studio.await(
+                "the cached thumbnail",
+                () -> studio.robot().lookup(".gallery-cell ImageView").queryAllAs(ImageView.class).stream()
+                        .anyMatch(view -> view.getImage() != null
+                                && view.getImage().getProgress() >= 1
+                                && !view.getImage().isError()));
         studio.screenshotBothThemes("gallery-offline");
 
         studio.click("nav-create");
@@ -62,7 +72,8 @@ class OfflineGalleryTest {
 
     @Test
     void withoutASavedSignInTheStudioSaysTheServerCannotBeReached(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(home, "http://127.0.0.1:" + com.pixfino.studio.core.testsupport.HealthResponses.deadPort());
+        studio = StudioHarness.start(
+                home, "http://127.0.0.1:" + com.pixfino.studio.core.testsupport.HealthResponses.deadPort());
 
         studio.awaitShowing("signin-unreachable");
 

@@ -52,7 +52,8 @@ class StudioJourneyTest {
     @Test
     void registerDropAPhotoGenerateAndFindTheResultInTheGallery(@TempDir Path home) throws Exception {
         studio = StudioHarness.start(home, server.url());
-        studio.await("the server to answer", () -> studio.text("connection-status").startsWith("Connected"));
+        studio.await(
+                "the server to answer", () -> studio.text("connection-status").startsWith("Connected"));
         studio.screenshotBothThemes("signin");
 
         studio.register("Ana", newEmail(), PASSWORD);
@@ -60,29 +61,40 @@ class StudioJourneyTest {
         assertThat(studio.text("header-balance")).isEqualTo("5 credits");
 
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home, "selfie.jpg"));
-        studio.await("the photo preview", () -> studio.<ImageView>find("photo-preview").getImage() != null);
+        studio.await(
+                "the photo preview",
+                () -> studio.<ImageView>find("photo-preview").getImage() != null);
         assertThat(studio.text("photo-details")).startsWith("1600 × 1200 px");
         studio.click("preset-snow-princess");
         assertThat(studio.text("summary-cost")).isEqualTo("4 credits");
         assertThat(studio.text("summary-balance-after")).isEqualTo("1 credit");
-        studio.await("the preview to load", () -> studio.<ImageView>find("photo-preview").getImage().getProgress() >= 1);
+        studio.await(
+                "the preview to load",
+                () -> studio.<ImageView>find("photo-preview").getImage().getProgress() >= 1);
         studio.screenshotBothThemes("create");
 
         studio.click("generate");
         studio.await("the job to be queued", () -> studio.text("create-status").contains("is queued"));
 
         studio.click("nav-queue");
-        studio.await("the job to finish", () -> studio.robot().lookup(".job-badge").queryAllAs(javafx.scene.control.Label.class)
-                .stream().anyMatch(badge -> badge.getText().equals("Done")));
+        studio.await(
+                "the job to finish",
+                () -> studio.robot().lookup(".job-badge").queryAllAs(javafx.scene.control.Label.class).stream()
+                        .anyMatch(badge -> badge.getText().equals("Done")));
         assertThat(studio.<ListView<?>>find("queue-list").getItems()).hasSize(1);
         studio.screenshotBothThemes("queue");
 
         studio.click("nav-gallery");
-        studio.await("the result in the gallery", () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
+        studio.await(
+                "the result in the gallery",
+                () -> studio.<GridView<?>>find("gallery-grid").getItems().size() == 1);
         studio.await("the balance to drop", () -> studio.text("header-balance").equals("1 credit"));
         assertThat(studio.text("gallery-subtitle")).isEqualTo("1 result");
-        studio.await("the thumbnail", () -> studio.robot().lookup(".gallery-cell ImageView").queryAllAs(ImageView.class)
-                .stream().anyMatch(view -> view.getImage() != null && view.getImage().getProgress() >= 1));
+        studio.await(
+                "the thumbnail",
+                () -> studio.robot().lookup(".gallery-cell ImageView").queryAllAs(ImageView.class).stream()
+                        .anyMatch(view ->
+                                view.getImage() != null && view.getImage().getProgress() >= 1));
         studio.screenshotBothThemes("gallery");
 
         studio.robot().doubleClickOn(".gallery-cell");
@@ -96,7 +108,9 @@ class StudioJourneyTest {
         studio.click("viewer-back");
 
         studio.click("nav-account");
-        studio.await("the ledger", () -> studio.<TableView<?>>find("ledger-table").getItems().size() == 2);
+        studio.await(
+                "the ledger",
+                () -> studio.<TableView<?>>find("ledger-table").getItems().size() == 2);
         assertThat(studio.text("account-balance-value")).isEqualTo("1");
         assertThat(studio.text("account-tier-value")).isEqualTo("Free");
         studio.screenshotBothThemes("account");
@@ -116,11 +130,17 @@ class StudioJourneyTest {
         studio.await("the charge", () -> studio.text("header-balance").equals("1 credit"));
         studio.click("nav-queue");
 
-        studio.await("the failure", () -> studio.robot().lookup(".job-detail").queryAllAs(javafx.scene.control.Label.class)
-                .stream().anyMatch(detail -> detail.getText().startsWith("Failed:")));
-        String detail = studio.robot().lookup(".job-detail").queryAs(javafx.scene.control.Label.class).getText();
+        studio.await(
+                "the failure",
+                () -> studio.robot().lookup(".job-detail").queryAllAs(javafx.scene.control.Label.class).stream()
+                        .anyMatch(detail -> detail.getText().startsWith("Failed:")));
+        String detail = studio.robot()
+                .lookup(".job-detail")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText();
         assertThat(detail).isEqualTo("Failed: " + PickyRenderer.REASON + " 4 credits were refunded.");
-        studio.await("the refund in the balance", () -> studio.text("header-balance").equals("5 credits"));
+        studio.await(
+                "the refund in the balance", () -> studio.text("header-balance").equals("5 credits"));
         assertThat(studio.robot().lookup(".job-actions .button").queryAllAs(javafx.scene.control.Button.class))
                 .anySatisfy(button -> assertThat(button.getText()).isEqualTo("Retry"));
         studio.screenshot("queue-failed-light");

@@ -1,14 +1,14 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.gallery.GalleryCache;
-import com.pixfino.studio.core.gallery.GalleryItem;
-import com.pixfino.studio.core.gallery.GallerySync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationView;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ConnectionState;
+import com.pixfino.studio.core.gallery.GalleryCache;
+import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.FakeCompanionApi;
 import com.pixfino.studio.testsupport.SessionFixture;
@@ -49,8 +49,10 @@ class GalleryViewModelTest {
     }
 
     private GenerationView finished(String prompt) throws Exception {
-        UUID id = fixture.api.createGeneration(new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), prompt),
-                null).id();
+        UUID id = fixture.api
+                .createGeneration(
+                        new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), prompt), null)
+                .id();
         return fixture.api.complete(id);
     }
 
@@ -62,7 +64,8 @@ class GalleryViewModelTest {
         fixture.signedIn();
 
         assertThat(gallery.items()).extracting(GalleryItem::id).containsExactly(second.id(), first.id());
-        assertThat(gallery.items()).allSatisfy(item -> assertThat(item.thumbnail()).exists());
+        assertThat(gallery.items())
+                .allSatisfy(item -> assertThat(item.thumbnail()).exists());
         assertThat(gallery.statusProperty().get()).isEqualTo("2 results");
     }
 
@@ -72,7 +75,8 @@ class GalleryViewModelTest {
         fixture.signedIn();
         fixture.sessions.signOut();
         fixture.api.unreachable = true;
-        fixture.tokens.write(SessionFixture.SERVER, FakeCompanionApi.TOKEN); // as if this studio had just been restarted
+        fixture.tokens.write(
+                SessionFixture.SERVER, FakeCompanionApi.TOKEN); // as if this studio had just been restarted
 
         fixture.sessions.connectionSettled(ConnectionState.OFFLINE);
 
@@ -131,7 +135,7 @@ class GalleryViewModelTest {
         fixture.signedIn();
         fixture.sessions.callFailed(new java.net.ConnectException("refused"));
 
-        gallery.delete(gallery.items().get(0), () -> { });
+        gallery.delete(gallery.items().get(0), () -> {});
 
         assertThat(gallery.items()).hasSize(1);
         assertThat(gallery.noticeProperty().get()).startsWith("Offline: deleting needs the server");
@@ -149,7 +153,10 @@ class GalleryViewModelTest {
 
         assertThat(target).hasBinaryContent(FakeCompanionApi.JPEG_BYTES);
         assertThat(target.getFileName().toString()).matches("snow-princess-2026-11-20-[0-9a-f]{8}\\.jpg");
-        assertThat(cache.item(fixture.session.ownerId(), item.id()).orElseThrow().original()).exists();
+        assertThat(cache.item(fixture.session.ownerId(), item.id())
+                        .orElseThrow()
+                        .original())
+                .exists();
         assertThat(gallery.noticeProperty().get()).startsWith("Exported to ");
     }
 
@@ -188,7 +195,8 @@ class GalleryViewModelTest {
 
         assertThat(viewer.fullSizeProperty().get()).isFalse();
         assertThat(viewer.fileProperty().get()).isEqualTo(gallery.items().get(0).thumbnail());
-        assertThat(viewer.messageProperty().get()).startsWith("Offline: the full-size file is not on this computer yet");
+        assertThat(viewer.messageProperty().get())
+                .startsWith("Offline: the full-size file is not on this computer yet");
         viewer.playbackFailed("no media support");
         assertThat(viewer.messageProperty().get()).contains("The first frame is shown");
     }
@@ -226,6 +234,8 @@ class GalleryViewModelTest {
 
         assertThat(viewer.itemProperty().get().id()).isEqualTo(second.id());
         assertThat(viewer.fileProperty().get()).isEqualTo(cache.originalFile(owner, secondItem));
-        assertThat(cache.item(owner, first.id()).orElseThrow().original()).as("never downloaded").isNull();
+        assertThat(cache.item(owner, first.id()).orElseThrow().original())
+                .as("never downloaded")
+                .isNull();
     }
 }

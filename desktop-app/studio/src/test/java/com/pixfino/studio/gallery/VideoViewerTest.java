@@ -1,12 +1,12 @@
 package com.pixfino.studio.gallery;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.gallery.GalleryCache;
-import com.pixfino.studio.core.gallery.GallerySync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.gallery.GalleryCache;
+import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.awt.Color;
@@ -61,30 +61,44 @@ class VideoViewerTest {
         fixture.api.setCredits(40);
         fixture.api.outputBytes = mp4();
         fixture.api.thumbnailBytes = jpeg(frame(0));
-        UUID id = fixture.api.createGeneration(new CreateGenerationRequest(TestPresets.RUNWAY_REEL.id(), UUID.randomUUID(), null), null).id();
+        UUID id = fixture.api
+                .createGeneration(
+                        new CreateGenerationRequest(TestPresets.RUNWAY_REEL.id(), UUID.randomUUID(), null), null)
+                .id();
         fixture.api.complete(id);
         cache = GalleryCache.open(dir.resolve("gallery.db"), dir.resolve("gallery"), UiThreadGuard.NONE);
         GallerySync sync = new GallerySync(cache);
-        GalleryViewModel gallery = new GalleryViewModel(tasks, cache, sync, fixture.session, fixture.sessions, fixture.messages);
+        GalleryViewModel gallery =
+                new GalleryViewModel(tasks, cache, sync, fixture.session, fixture.sessions, fixture.messages);
         ViewerViewModel viewer = new ViewerViewModel(tasks, sync, fixture.session, fixture.messages);
         FxToolkit.setupStage(primary -> {
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(new GalleryView(gallery, viewer, tasks, fixture.messages));
-            scene.getStylesheets().add(getClass().getResource("/com/pixfino/studio/studio.css").toExternalForm());
+            scene.getStylesheets()
+                    .add(getClass()
+                            .getResource("/com/pixfino/studio/studio.css")
+                            .toExternalForm());
             primary.setScene(scene);
             primary.setWidth(1100);
             primary.setHeight(700);
             primary.show();
         });
         new FxRobot().interact(fixture::signedIn);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> gallery.items().size() == 1 && gallery.items().get(0).thumbnail() != null);
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> gallery.items().size() == 1 && gallery.items().get(0).thumbnail() != null);
 
         new FxRobot().interact(() -> viewer.open(gallery.items().get(0)));
 
         FxRobot robot = new FxRobot();
         Button play = robot.lookup("#viewer-play").queryButton();
         Label message = robot.lookup("#viewer-message").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !play.isDisabled() || message.getText().contains("Video playback"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !play.isDisabled() || message.getText().contains("Video playback"));
         assertThat(robot.lookup("#viewer-video").query().isVisible()).isTrue();
         assertThat(robot.lookup(".viewer-video ImageView").queryAllAs(javafx.scene.image.ImageView.class))
                 .anySatisfy(poster -> assertThat(poster.getImage()).isNotNull());

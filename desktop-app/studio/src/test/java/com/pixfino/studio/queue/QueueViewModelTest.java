@@ -35,13 +35,23 @@ class QueueViewModelTest {
     @BeforeEach
     void setUp() {
         fixture = new SessionFixture(dir, tasks);
-        queue = new QueueViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages, clock, completed::add,
-                Backoff.DEFAULT, Duration.ofSeconds(5));
+        queue = new QueueViewModel(
+                fixture.tasks,
+                fixture.session,
+                fixture.sessions,
+                fixture.messages,
+                clock,
+                completed::add,
+                Backoff.DEFAULT,
+                Duration.ofSeconds(5));
     }
 
     private UUID create(String prompt) throws Exception {
-        return fixture.api.createGeneration(new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), prompt),
-                UUID.randomUUID().toString()).id();
+        return fixture.api
+                .createGeneration(
+                        new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), prompt),
+                        UUID.randomUUID().toString())
+                .id();
     }
 
     private void push(UUID id) {
@@ -97,8 +107,8 @@ class QueueViewModelTest {
         GenerationView failed = queue.jobs().get(0).view();
         JobText text = queue.text();
         assertThat(text.status(failed)).isEqualTo("Failed");
-        assertThat(text.detail(failed)).isEqualTo(
-                "Failed: The provider's safety filter rejected the result. 4 credits were refunded.");
+        assertThat(text.detail(failed))
+                .isEqualTo("Failed: The provider's safety filter rejected the result. 4 credits were refunded.");
         assertThat(JobText.canRetry(failed)).isTrue();
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(5);
     }
@@ -146,8 +156,10 @@ class QueueViewModelTest {
 
         assertThat(queue.text().elapsed(running, queue.nowProperty().get())).isEqualTo("0:46");
         GenerationView done = fixture.api.complete(id);
-        assertThat(queue.text().elapsed(done, Instant.parse("2026-11-20T12:00:00Z"))).isEqualTo("0:07");
-        assertThat(queue.text().elapsed(running, Instant.parse("2026-11-20T11:02:17Z"))).isEqualTo("1:02:03");
+        assertThat(queue.text().elapsed(done, Instant.parse("2026-11-20T12:00:00Z")))
+                .isEqualTo("0:07");
+        assertThat(queue.text().elapsed(running, Instant.parse("2026-11-20T11:02:17Z")))
+                .isEqualTo("1:02:03");
     }
 
     @Test

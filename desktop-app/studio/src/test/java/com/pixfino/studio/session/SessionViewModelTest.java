@@ -56,7 +56,8 @@ class SessionViewModelTest {
     @Test
     void aRefusedTokenIsForgottenAndExplained() throws Exception {
         fixture.signedIn();
-        fixture.sessions.callFailed(new com.pixfino.studio.core.net.CompanionApiException(401, "unauthorized", "Sign in again."));
+        fixture.sessions.callFailed(
+                new com.pixfino.studio.core.net.CompanionApiException(401, "unauthorized", "Sign in again."));
 
         assertThat(fixture.session.isSignedIn()).isFalse();
         assertThat(fixture.tokens.read(SessionFixture.SERVER)).isEmpty();
@@ -71,8 +72,13 @@ class SessionViewModelTest {
         assertThat(fixture.session.isOnline()).isFalse();
         assertThat(fixture.session.isSignedIn()).isTrue();
 
-        fixture.api.user = new com.pixfino.model.api.UserView(fixture.api.user.id(), fixture.api.user.email(), "Ana",
-                fixture.api.user.role(), fixture.api.user.tier(), 9);
+        fixture.api.user = new com.pixfino.model.api.UserView(
+                fixture.api.user.id(),
+                fixture.api.user.email(),
+                "Ana",
+                fixture.api.user.role(),
+                fixture.api.user.tier(),
+                9);
         fixture.sessions.connectionSettled(ConnectionState.CONNECTED);
 
         assertThat(fixture.session.isOnline()).isTrue();

@@ -23,8 +23,8 @@ class SignInViewModelTest {
     @BeforeEach
     void setUp() {
         fixture = new SessionFixture(dir);
-        viewModel = new SignInViewModel(fixture.tasks, url -> fixture.api, fixture.sessions, fixture.serverUrl, serverReady,
-                fixture.messages);
+        viewModel = new SignInViewModel(
+                fixture.tasks, url -> fixture.api, fixture.sessions, fixture.serverUrl, serverReady, fixture.messages);
     }
 
     @Test

@@ -1,17 +1,17 @@
 package com.pixfino.studio.settings;
 
-import com.pixfino.studio.core.settings.SettingsFile;
-import com.pixfino.studio.core.settings.SettingsJson;
-import com.pixfino.studio.core.settings.WindowBounds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.studio.core.settings.SettingsFile;
+import com.pixfino.studio.core.settings.WindowBounds;
 import com.pixfino.studio.theme.ThemeMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +59,7 @@ class SettingsStoreTest {
             store.load().themeProperty().set(ThemeMode.DARK);
 
             Path file = dir.resolve("config/settings.json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!Files.exists(file) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file));
             assertThat(Files.readString(file)).contains("\"theme\" : \"DARK\"");
         }
         try (Stream<Path> files = Files.list(dir.resolve("config"))) {
@@ -78,7 +75,8 @@ class SettingsStoreTest {
             assertThat(store.load().themeProperty().get()).isEqualTo(ThemeMode.LIGHT);
         }
 
-        Files.writeString(dir.resolve("config/settings.json"),
+        Files.writeString(
+                dir.resolve("config/settings.json"),
                 "{\"theme\":\"DARK\",\"window\":{\"x\":0,\"y\":0,\"width\":5,\"height\":5},\"later\":true}");
         try (SettingsStore store = store(Duration.ofMillis(10))) {
             StudioSettings settings = store.load();

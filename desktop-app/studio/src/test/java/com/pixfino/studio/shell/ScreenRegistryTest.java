@@ -30,16 +30,22 @@ class ScreenRegistryTest {
 
     @Test
     void keepsTheRegistrationOrderAndEachScreensKey() {
-        assertThat(registry.screens()).extracting(ScreenDescriptor::id).containsExactly("create", "queue", "admin", "gallery");
-        assertThat(registry.screens()).extracting(ScreenDescriptor::shortcut)
+        assertThat(registry.screens())
+                .extracting(ScreenDescriptor::id)
+                .containsExactly("create", "queue", "admin", "gallery");
+        assertThat(registry.screens())
+                .extracting(ScreenDescriptor::shortcut)
                 .containsExactly(DigitShortcut.of(1), DigitShortcut.of(2), DigitShortcut.of(3), DigitShortcut.of(4));
         assertThat(registry.refreshKey()).isEqualTo(new KeyCodeCombination(KeyCode.F5));
     }
 
     @Test
     void anAdminOnlyScreenIsHiddenFromAUserAndShownToAnAdmin() {
-        assertThat(registry.visibleTo(USER)).extracting(ScreenDescriptor::id).containsExactly("create", "queue", "gallery");
-        assertThat(registry.visibleTo(ADMIN)).extracting(ScreenDescriptor::id)
+        assertThat(registry.visibleTo(USER))
+                .extracting(ScreenDescriptor::id)
+                .containsExactly("create", "queue", "gallery");
+        assertThat(registry.visibleTo(ADMIN))
+                .extracting(ScreenDescriptor::id)
                 .containsExactly("create", "queue", "admin", "gallery");
         assertThat(registry.visibleTo(null)).as("nobody signed in").isEmpty();
     }
@@ -50,8 +56,13 @@ class ScreenRegistryTest {
 
         assertThatThrownBy(() -> builder.register(TestScreen.of("create", 2))).hasMessageContaining("id create");
         assertThatThrownBy(() -> builder.register(TestScreen.of("queue", 1))).hasMessageContaining("share the key");
-        TestScreen onF5 = new TestScreen("reload", new KeyCodeCombination(KeyCode.F5), account -> true,
-                java.util.Optional.empty(), false, () -> null);
+        TestScreen onF5 = new TestScreen(
+                "reload",
+                new KeyCodeCombination(KeyCode.F5),
+                account -> true,
+                java.util.Optional.empty(),
+                false,
+                () -> null);
         assertThatThrownBy(() -> builder.register(onF5)).hasMessageContaining("refresh key");
         assertThatThrownBy(() -> ScreenRegistry.builder().build()).hasMessageContaining("no screens");
     }

@@ -24,7 +24,11 @@ class ShellViewModelTest {
     private final TestScreen gallery = TestScreen.of("gallery", 3).openingOffline();
     private final TestScreen admin = TestScreen.of("admin", 4).adminOnly();
     private final ScreenRegistry registry = ScreenRegistry.builder()
-            .register(create).register(queue).register(gallery).register(admin).build();
+            .register(create)
+            .register(queue)
+            .register(gallery)
+            .register(admin)
+            .build();
     private final AtomicInteger reconnects = new AtomicInteger();
 
     private ShellViewModel shell(SessionFixture fixture) {
@@ -55,7 +59,9 @@ class ShellViewModelTest {
         ShellViewModel shell = shell(fixture);
 
         shell.show(admin);
-        assertThat(shell.screenProperty().get()).as("a hidden screen cannot be opened").isSameAs(create);
+        assertThat(shell.screenProperty().get())
+                .as("a hidden screen cannot be opened")
+                .isSameAs(create);
 
         fixture.sessions.signOut();
         becomeAdmin(fixture);

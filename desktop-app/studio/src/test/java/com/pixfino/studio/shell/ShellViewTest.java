@@ -40,8 +40,10 @@ class ShellViewTest {
     private final IntegerProperty running = new SimpleIntegerProperty();
     private final AtomicInteger createViews = new AtomicInteger();
     private RefreshCounter createView;
+
     @TempDir
     Path dir;
+
     private SessionFixture fixture;
     private Stage stage;
 
@@ -60,10 +62,12 @@ class ShellViewTest {
                 .register(TestScreen.of("admin", 4).adminOnly())
                 .build();
         Messages messages = TestMessages.studioPlus("nav.admin", "Admin");
-        ShellViewModel shell = new ShellViewModel(fixture.session, registry, () -> { }, messages);
+        ShellViewModel shell = new ShellViewModel(fixture.session, registry, () -> {}, messages);
         ShellView view = new ShellView(shell, messages, new Label("header"), new NavigationBar(shell, messages));
         Scene scene = new Scene(view, 900, 500);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css")).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
+                        .toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
@@ -83,7 +87,10 @@ class ShellViewTest {
     }
 
     private static boolean showing(FxRobot robot, String id) {
-        return robot.lookup("#" + id).tryQuery().map(node -> node.getScene() != null).orElse(false);
+        return robot.lookup("#" + id)
+                .tryQuery()
+                .map(node -> node.getScene() != null)
+                .orElse(false);
     }
 
     @Test
@@ -91,9 +98,15 @@ class ShellViewTest {
         signIn(robot, Role.USER);
 
         assertThat(robot.lookup("#navigation").queryAs(NavigationBar.class).getChildren())
-                .extracting(Node::getId).containsExactly("nav-create", "nav-queue", "nav-gallery");
-        assertThat(robot.lookup("#nav-queue").queryAs(ToggleButton.class).getTooltip().getText()).isEqualTo("Queue (Ctrl+2)");
-        assertThat(robot.lookup("#nav-create").queryAs(ToggleButton.class).isSelected()).isTrue();
+                .extracting(Node::getId)
+                .containsExactly("nav-create", "nav-queue", "nav-gallery");
+        assertThat(robot.lookup("#nav-queue")
+                        .queryAs(ToggleButton.class)
+                        .getTooltip()
+                        .getText())
+                .isEqualTo("Queue (Ctrl+2)");
+        assertThat(robot.lookup("#nav-create").queryAs(ToggleButton.class).isSelected())
+                .isTrue();
         assertThat(showing(robot, "create-view")).isTrue();
     }
 
@@ -104,13 +117,16 @@ class ShellViewTest {
 
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT2);
         assertThat(showing(robot, "queue-view")).isTrue();
-        assertThat(robot.lookup("#nav-queue").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#nav-queue").queryAs(ToggleButton.class).isSelected())
+                .isTrue();
 
         keys(robot, KeyCode.CONTROL, KeyCode.NUMPAD3);
         assertThat(showing(robot, "gallery-view")).isTrue();
 
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
-        assertThat(showing(robot, "gallery-view")).as("Ctrl+4 belongs to a screen this account does not see").isTrue();
+        assertThat(showing(robot, "gallery-view"))
+                .as("Ctrl+4 belongs to a screen this account does not see")
+                .isTrue();
 
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT1);
         keys(robot, KeyCode.F5);
@@ -127,7 +143,8 @@ class ShellViewTest {
         signIn(robot, Role.ADMIN);
 
         assertThat(robot.lookup("#navigation").queryAs(NavigationBar.class).getChildren())
-                .extracting(Node::getId).containsExactly("nav-create", "nav-queue", "nav-gallery", "nav-admin");
+                .extracting(Node::getId)
+                .containsExactly("nav-create", "nav-queue", "nav-gallery", "nav-admin");
         robot.clickOn("#nav-admin");
         assertThat(showing(robot, "admin-view")).isTrue();
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT1);
@@ -153,7 +170,9 @@ class ShellViewTest {
         robot.interact(() -> running.set(3));
         assertThat(count.isVisible()).isTrue();
         assertThat(count.getText()).isEqualTo("3");
-        assertThat(robot.lookup("#nav-create-count").tryQuery()).as("only screens with a badge have one").isEmpty();
+        assertThat(robot.lookup("#nav-create-count").tryQuery())
+                .as("only screens with a badge have one")
+                .isEmpty();
 
         robot.interact(() -> running.set(0));
         assertThat(count.isVisible()).isFalse();

@@ -23,8 +23,11 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     private boolean holding;
 
     @Override
-    public <T> TaskHandle submit(BackgroundTask<T> task, Consumer<? super T> onSuccess,
-                                 Consumer<? super Exception> onFailure, Consumer<? super Progress> onProgress) {
+    public <T> TaskHandle submit(
+            BackgroundTask<T> task,
+            Consumer<? super T> onSuccess,
+            Consumer<? super Exception> onFailure,
+            Consumer<? super Progress> onProgress) {
         TaskRun<T> run = new TaskRun<>(task, onSuccess, onFailure, onProgress, Runnable::run);
         if (holding) {
             held.add(run);
@@ -71,6 +74,5 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         due.forEach(TaskRun::run);
     }
 
-    private record Scheduled(Duration delay, Runnable action) {
-    }
+    private record Scheduled(Duration delay, Runnable action) {}
 }

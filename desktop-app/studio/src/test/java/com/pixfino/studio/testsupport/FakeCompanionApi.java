@@ -44,8 +44,8 @@ public final class FakeCompanionApi implements CompanionApi {
     public static final String TOKEN = "token-1";
     public static final byte[] JPEG_BYTES = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
 
-    public UserView user = new UserView(UUID.fromString("00000000-0000-0000-0000-0000000000a1"), "ana@example.com", "Ana",
-            Role.USER, Tier.FREE, 5);
+    public UserView user = new UserView(
+            UUID.fromString("00000000-0000-0000-0000-0000000000a1"), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
     public String password = "Sunset-Lake-42";
     public List<PresetView> presets = new ArrayList<>(TestPresets.all());
     public final Map<UUID, GenerationView> generations = new LinkedHashMap<>();
@@ -55,6 +55,7 @@ public final class FakeCompanionApi implements CompanionApi {
     public final List<GenerationEventListener> listeners = new ArrayList<>();
     /** What downloads deliver: the result file and its thumbnail. */
     public byte[] outputBytes = JPEG_BYTES;
+
     public byte[] thumbnailBytes = JPEG_BYTES;
     public int uploads;
     public int logouts;
@@ -67,6 +68,7 @@ public final class FakeCompanionApi implements CompanionApi {
     public boolean unreachable;
     /** When set, the next createGeneration is charged but its answer is lost on the way back. */
     public boolean loseNextCreateAnswer;
+
     private OffsetDateTime clock = OffsetDateTime.of(2026, 11, 20, 10, 0, 0, 0, ZoneOffset.UTC);
 
     public FakeCompanionApi() {
@@ -82,9 +84,11 @@ public final class FakeCompanionApi implements CompanionApi {
     public AuthResponse register(RegisterRequest request) throws IOException {
         reachable();
         if (request.password().length() < 10) {
-            throw new CompanionApiException(400, "weak_password", "The password is too short: use at least 10 characters.");
+            throw new CompanionApiException(
+                    400, "weak_password", "The password is too short: use at least 10 characters.");
         }
-        user = new UserView(user.id(), request.email(), request.name() == null ? "ana" : request.name(), Role.USER, Tier.FREE, 5);
+        user = new UserView(
+                user.id(), request.email(), request.name() == null ? "ana" : request.name(), Role.USER, Tier.FREE, 5);
         password = request.password();
         return new AuthResponse(TOKEN, user);
     }
@@ -133,18 +137,44 @@ public final class FakeCompanionApi implements CompanionApi {
             GenerationView view = generations.get(existing);
             return new GenerationAccepted(view.id(), view.status(), view.creditsCharged());
         }
-        PresetView preset = presets.stream().filter(p -> p.id() == request.presetId()).findFirst().orElseThrow();
+        PresetView preset = presets.stream()
+                .filter(p -> p.id() == request.presetId())
+                .findFirst()
+                .orElseThrow();
         if (preset.pro() && !user.tier().isPaid()) {
-            throw new CompanionApiException(403, "pro_preset", "'" + preset.name() + "' is a PRO preset: upgrade to Starter or above to use it.");
+            throw new CompanionApiException(
+                    403,
+                    "pro_preset",
+                    "'" + preset.name() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
         if (user.credits() < preset.credits()) {
-            throw new CompanionApiException(402, "insufficient_credits", "Not enough credits: this costs " + preset.credits() + ".");
+            throw new CompanionApiException(
+                    402, "insufficient_credits", "Not enough credits: this costs " + preset.credits() + ".");
         }
         UUID id = UUID.randomUUID();
         charge(-preset.credits(), LedgerKind.DEBIT, "Generation: " + preset.name());
-        GenerationView view = new GenerationView(id, preset.id(), preset.name(), preset.kind(), GenerationStatus.PENDING,
-                preset.credits(), false, request.prompt(), request.uploadId(), "local", "recipe", null, null, null, null,
-                null, null, null, tick(), null, null);
+        GenerationView view = new GenerationView(
+                id,
+                preset.id(),
+                preset.name(),
+                preset.kind(),
+                GenerationStatus.PENDING,
+                preset.credits(),
+                false,
+                request.prompt(),
+                request.uploadId(),
+                "local",
+                "recipe",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                tick(),
+                null,
+                null);
         generations.put(id, view);
         if (key != null) {
             idempotencyKeys.put(key, id);
@@ -165,10 +195,28 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationView complete(UUID id) {
         GenerationView g = generations.get(id);
         String base = "/api/v1/generations/" + id;
-        GenerationView done = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.COMPLETED,
-                g.creditsCharged(), false, g.prompt(), g.uploadId(), g.provider(), g.model(), null, base + "/output",
+        GenerationView done = new GenerationView(
+                g.id(),
+                g.presetId(),
+                g.presetName(),
+                g.kind(),
+                GenerationStatus.COMPLETED,
+                g.creditsCharged(),
+                false,
+                g.prompt(),
+                g.uploadId(),
+                g.provider(),
+                g.model(),
+                null,
+                base + "/output",
                 g.kind() == com.pixfino.model.MediaKind.VIDEO ? "video/mp4" : "image/jpeg",
-                base + "/thumbnail", 800, 1000, null, g.createdAt(), g.createdAt(), tick());
+                base + "/thumbnail",
+                800,
+                1000,
+                null,
+                g.createdAt(),
+                g.createdAt(),
+                tick());
         generations.put(id, done);
         return done;
     }
@@ -177,9 +225,28 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationView fail(UUID id, String reason) {
         GenerationView g = generations.get(id);
         charge(g.creditsCharged(), LedgerKind.REFUND, "Refund: generation failed");
-        GenerationView failed = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.FAILED,
-                g.creditsCharged(), true, g.prompt(), g.uploadId(), g.provider(), g.model(), new ErrorBody.Detail("failed", reason),
-                null, null, null, null, null, null, g.createdAt(), g.createdAt(), tick());
+        GenerationView failed = new GenerationView(
+                g.id(),
+                g.presetId(),
+                g.presetName(),
+                g.kind(),
+                GenerationStatus.FAILED,
+                g.creditsCharged(),
+                true,
+                g.prompt(),
+                g.uploadId(),
+                g.provider(),
+                g.model(),
+                new ErrorBody.Detail("failed", reason),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                g.createdAt(),
+                g.createdAt(),
+                tick());
         generations.put(id, failed);
         return failed;
     }
@@ -208,10 +275,28 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationView cancel(UUID id) throws IOException {
         GenerationView g = generation(id);
         charge(g.creditsCharged(), LedgerKind.REFUND, "Refund: generation canceled");
-        GenerationView canceled = new GenerationView(g.id(), g.presetId(), g.presetName(), g.kind(), GenerationStatus.CANCELED,
-                g.creditsCharged(), true, g.prompt(), g.uploadId(), g.provider(), g.model(),
-                new ErrorBody.Detail("canceled", "Canceled before it finished; the credits were refunded."), null, null, null,
-                null, null, null, g.createdAt(), g.createdAt(), tick());
+        GenerationView canceled = new GenerationView(
+                g.id(),
+                g.presetId(),
+                g.presetName(),
+                g.kind(),
+                GenerationStatus.CANCELED,
+                g.creditsCharged(),
+                true,
+                g.prompt(),
+                g.uploadId(),
+                g.provider(),
+                g.model(),
+                new ErrorBody.Detail("canceled", "Canceled before it finished; the credits were refunded."),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                g.createdAt(),
+                g.createdAt(),
+                tick());
         generations.put(id, canceled);
         return canceled;
     }
@@ -251,7 +336,9 @@ public final class FakeCompanionApi implements CompanionApi {
         reachable();
         signedIn();
         if (!password.equals(typedPassword)) {
-            throw new CompanionApiException(403, "wrong_password",
+            throw new CompanionApiException(
+                    403,
+                    "wrong_password",
                     "The password is wrong, so nothing was deleted. Enter the password you sign in with.");
         }
         accountDeleted = true;

@@ -21,22 +21,26 @@ import javafx.scene.input.TransferMode;
  */
 public final class FileDrop {
 
-    private FileDrop() {
-    }
+    private FileDrop() {}
 
     public static void drop(Node target, Path file) {
         Dragboard board = dragboardWith(List.of(file.toFile()));
         Bounds bounds = target.localToScreen(target.getBoundsInLocal());
         double x = bounds.getCenterX();
         double y = bounds.getCenterY();
-        Event.fireEvent(target, new DragEvent(DragEvent.DRAG_OVER, board, x, y, x, y, TransferMode.COPY, null, target, null));
-        Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, board, x, y, x, y, TransferMode.COPY, null, target, null));
+        Event.fireEvent(
+                target, new DragEvent(DragEvent.DRAG_OVER, board, x, y, x, y, TransferMode.COPY, null, target, null));
+        Event.fireEvent(
+                target,
+                new DragEvent(DragEvent.DRAG_DROPPED, board, x, y, x, y, TransferMode.COPY, null, target, null));
     }
 
     private static Dragboard dragboardWith(List<File> files) {
         try {
             Class<?> peerType = Class.forName("com.sun.javafx.tk.TKClipboard");
-            Object peer = Proxy.newProxyInstance(FileDrop.class.getClassLoader(), new Class<?>[] {peerType},
+            Object peer = Proxy.newProxyInstance(
+                    FileDrop.class.getClassLoader(),
+                    new Class<?>[] {peerType},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getContentTypes" -> Set.of(DataFormat.FILES);
                         case "hasContent" -> DataFormat.FILES.equals(args[0]);

@@ -15,8 +15,7 @@ public final class Screenshots {
 
     public static final Path DIR = Path.of("target", "screenshots");
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static void save(Scene scene, String name) {
         WritableImage snap = StudioHarness.call(() -> scene.snapshot(null));

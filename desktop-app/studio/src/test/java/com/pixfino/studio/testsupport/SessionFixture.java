@@ -1,8 +1,8 @@
 package com.pixfino.studio.testsupport;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.ServerUrl;

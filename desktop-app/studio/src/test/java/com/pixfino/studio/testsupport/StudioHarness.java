@@ -44,13 +44,15 @@ public final class StudioHarness implements AutoCloseable {
         Files.createDirectories(home);
         Path settings = home.resolve("settings.json");
         if (!Files.exists(settings)) {
-            Files.writeString(settings, "{\"serverUrl\":\"" + serverUrl + "\",\"theme\":\"LIGHT\","
-                    + "\"window\":{\"x\":0,\"y\":0,\"width\":1280,\"height\":800}}");
+            Files.writeString(
+                    settings,
+                    "{\"serverUrl\":\"" + serverUrl + "\",\"theme\":\"LIGHT\","
+                            + "\"window\":{\"x\":0,\"y\":0,\"width\":1280,\"height\":800}}");
         }
         Stage stage = FxToolkit.registerPrimaryStage();
         // Built off the FX thread, as Application.init does: it opens the gallery cache.
-        StudioContext context = new StudioContext(new StudioEnvironment(new StudioPaths(home, home), Optional.empty(),
-                Path.of("java"), false));
+        StudioContext context = new StudioContext(
+                new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java"), false));
         FxToolkit.setupStage(primary -> new StudioApp(context).start(primary));
         WaitForAsyncUtils.waitForFxEvents();
         return new StudioHarness(home, context, stage);
@@ -74,8 +76,10 @@ public final class StudioHarness implements AutoCloseable {
     }
 
     public boolean showing(String id) {
-        return robot.lookup("#" + id).tryQuery().map(node -> node.isVisible() && node.getScene() != null
-                && isTreeVisible(node)).orElse(false);
+        return robot.lookup("#" + id)
+                .tryQuery()
+                .map(node -> node.isVisible() && node.getScene() != null && isTreeVisible(node))
+                .orElse(false);
     }
 
     public String text(String id) {
@@ -166,10 +170,24 @@ public final class StudioHarness implements AutoCloseable {
 
     private String statusLines() {
         StringBuilder text = new StringBuilder();
-        for (String id : new String[] {"connection-status", "signin-error", "signin-notice", "create-status", "generate-hint",
-            "queue-notice", "gallery-notice", "offline-message", "header-balance"}) {
-            robot.lookup("#" + id).tryQuery().filter(Labeled.class::isInstance)
-                    .ifPresent(node -> text.append(id).append("='").append(call(() -> ((Labeled) node).getText())).append("' "));
+        for (String id : new String[] {
+            "connection-status",
+            "signin-error",
+            "signin-notice",
+            "create-status",
+            "generate-hint",
+            "queue-notice",
+            "gallery-notice",
+            "offline-message",
+            "header-balance"
+        }) {
+            robot.lookup("#" + id)
+                    .tryQuery()
+                    .filter(Labeled.class::isInstance)
+                    .ifPresent(node -> text.append(id)
+                            .append("='")
+                            .append(call(() -> ((Labeled) node).getText()))
+                            .append("' "));
         }
         return text.toString();
     }

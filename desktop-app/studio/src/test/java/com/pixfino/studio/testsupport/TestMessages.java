@@ -8,8 +8,7 @@ import java.util.ResourceBundle;
 /** The studio's strings plus one a test needs, such as the name of a screen only the test registers. */
 public final class TestMessages {
 
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     public static Messages studioPlus(String key, String value) {
         ResourceBundle studio = ResourceBundle.getBundle("com.pixfino.studio.core.i18n.messages", Locale.ROOT);

@@ -15,8 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCombination;
 
 /** A screen registered by a test: a label as its view unless given one, reached with Ctrl+{@code digit}. */
-public record TestScreen(String id, KeyCombination shortcut, Predicate<UserView> visibility,
-                         Optional<ObservableValue<Number>> badge, boolean opensOffline, Supplier<Node> view)
+public record TestScreen(
+        String id,
+        KeyCombination shortcut,
+        Predicate<UserView> visibility,
+        Optional<ObservableValue<Number>> badge,
+        boolean opensOffline,
+        Supplier<Node> view)
         implements ScreenDescriptor {
 
     public static TestScreen of(String id, int digit) {

@@ -1,7 +1,7 @@
 package com.pixfino.studio.core.companion;
 
-import com.pixfino.studio.core.concurrent.NamedThreads;
 import com.pixfino.studio.core.companion.StartResult.Outcome;
+import com.pixfino.studio.core.concurrent.NamedThreads;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
@@ -28,7 +28,13 @@ public final class LocalCompanion implements AutoCloseable {
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
 
     /** What {@link #start(URI)} would do for a server URL. */
-    public enum Plan { NOT_LOCAL, NOT_CONFIGURED, ALREADY_RUNNING, JAR_MISSING, CAN_START }
+    public enum Plan {
+        NOT_LOCAL,
+        NOT_CONFIGURED,
+        ALREADY_RUNNING,
+        JAR_MISSING,
+        CAN_START
+    }
 
     private final Optional<Path> jar;
     private final Path javaBinary;
@@ -125,9 +131,14 @@ public final class LocalCompanion implements AutoCloseable {
 
     private synchronized Process launch(int port) throws IOException {
         Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, "--- studio starts " + jar.orElseThrow() + " at " + Instant.now() + System.lineSeparator(),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(javaBinary.toString(), "-jar", jar.orElseThrow().toString())
+        Files.writeString(
+                logFile,
+                "--- studio starts " + jar.orElseThrow() + " at " + Instant.now() + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBinary.toString(), "-jar", jar.orElseThrow().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()));
         // The environment is inherited; only the port is set, so the child listens where the studio looks.

@@ -11,8 +11,7 @@ final class LoopbackUrls {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private LoopbackUrls() {
-    }
+    private LoopbackUrls() {}
 
     static boolean isLoopback(URI server) {
         String host = server.getHost();

@@ -4,7 +4,7 @@ package com.pixfino.studio.core.concurrent;
 @FunctionalInterface
 public interface Cancellable {
 
-    Cancellable NONE = () -> { };
+    Cancellable NONE = () -> {};
 
     void cancel();
 }

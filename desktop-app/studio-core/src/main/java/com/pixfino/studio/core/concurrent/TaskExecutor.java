@@ -14,13 +14,16 @@ public interface TaskExecutor {
      * Runs {@code task} in the background. Its progress reports, then exactly one of {@code onSuccess} and
      * {@code onFailure}, are called on the UI thread, in that order, unless the returned handle is cancelled first.
      */
-    <T> TaskHandle submit(BackgroundTask<T> task, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure,
-                          Consumer<? super Progress> onProgress);
+    <T> TaskHandle submit(
+            BackgroundTask<T> task,
+            Consumer<? super T> onSuccess,
+            Consumer<? super Exception> onFailure,
+            Consumer<? super Progress> onProgress);
 
     /** {@link #submit(BackgroundTask, Consumer, Consumer, Consumer)} for work whose progress nobody shows. */
-    default <T> TaskHandle submit(BackgroundTask<T> task, Consumer<? super T> onSuccess,
-                                  Consumer<? super Exception> onFailure) {
-        return submit(task, onSuccess, onFailure, progress -> { });
+    default <T> TaskHandle submit(
+            BackgroundTask<T> task, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        return submit(task, onSuccess, onFailure, progress -> {});
     }
 
     /** Runs {@code work} in the background; exactly one of the callbacks is then called on the UI thread. */

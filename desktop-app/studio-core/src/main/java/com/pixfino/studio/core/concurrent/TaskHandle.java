@@ -10,8 +10,7 @@ public interface TaskHandle extends Cancellable {
     /** The handle of no task, for a field that has not submitted anything yet. */
     TaskHandle NONE = new TaskHandle() {
         @Override
-        public void cancel() {
-        }
+        public void cancel() {}
 
         @Override
         public boolean isCancelled() {

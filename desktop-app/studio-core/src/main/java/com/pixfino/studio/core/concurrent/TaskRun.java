@@ -14,7 +14,11 @@ public final class TaskRun<T> implements TaskHandle, TaskProgress, Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRun.class);
 
-    private enum State { PENDING, DELIVERED, CANCELLED }
+    private enum State {
+        PENDING,
+        DELIVERED,
+        CANCELLED
+    }
 
     private final BackgroundTask<T> task;
     private final Consumer<? super T> onSuccess;
@@ -23,10 +27,14 @@ public final class TaskRun<T> implements TaskHandle, TaskProgress, Runnable {
     private final Executor uiThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.PENDING);
     private final AtomicReference<Progress> unsent = new AtomicReference<>();
-    private volatile Runnable interrupt = () -> { };
+    private volatile Runnable interrupt = () -> {};
 
-    public TaskRun(BackgroundTask<T> task, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure,
-                   Consumer<? super Progress> onProgress, Executor uiThread) {
+    public TaskRun(
+            BackgroundTask<T> task,
+            Consumer<? super T> onSuccess,
+            Consumer<? super Exception> onFailure,
+            Consumer<? super Progress> onProgress,
+            Executor uiThread) {
         this.task = task;
         this.onSuccess = onSuccess;
         this.onFailure = onFailure;

@@ -16,8 +16,8 @@ public interface UiThreadGuard {
     /** @throws IllegalStateException when called on the UI thread */
     default void refuse(String component) {
         if (onUiThread()) {
-            throw new IllegalStateException(component
-                    + " does blocking I/O and must not run on the UI thread; use the TaskExecutor");
+            throw new IllegalStateException(
+                    component + " does blocking I/O and must not run on the UI thread; use the TaskExecutor");
         }
     }
 }

@@ -58,8 +58,11 @@ public final class ConnectionMessages {
             case JAR_MISSING -> Optional.of(messages.get("connection.hint.jarMissing", result.detail()));
             case LAUNCH_FAILED -> Optional.of(messages.get("connection.hint.launchFailed", result.detail()));
             case EXITED -> Optional.of(messages.get("connection.hint.exited", result.detail(), log));
-            case TIMED_OUT -> Optional.of(messages.get("connection.hint.timedOut",
-                    Long.toString(companion.startTimeout().toSeconds()), log));
+            case TIMED_OUT ->
+                Optional.of(messages.get(
+                        "connection.hint.timedOut",
+                        Long.toString(companion.startTimeout().toSeconds()),
+                        log));
         };
     }
 
@@ -77,7 +80,9 @@ public final class ConnectionMessages {
         if (hasCause(error, InterruptedIOException.class)) {
             return messages.get("connection.reason.timeout");
         }
-        String detail = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        String detail = error.getMessage() != null
+                ? error.getMessage()
+                : error.getClass().getSimpleName();
         return messages.get("connection.reason.other", detail);
     }
 

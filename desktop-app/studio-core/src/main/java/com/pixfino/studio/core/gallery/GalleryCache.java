@@ -65,7 +65,8 @@ public final class GalleryCache implements AutoCloseable {
                 statement.execute("PRAGMA journal_mode=WAL");
                 statement.execute("PRAGMA busy_timeout=5000");
                 statement.execute(SCHEMA);
-                statement.execute("CREATE INDEX IF NOT EXISTS gallery_items_newest ON gallery_items (owner, created_at DESC)");
+                statement.execute(
+                        "CREATE INDEX IF NOT EXISTS gallery_items_newest ON gallery_items (owner, created_at DESC)");
             }
             return new GalleryCache(db, files, guard);
         } catch (SQLException e) {
@@ -93,7 +94,8 @@ public final class GalleryCache implements AutoCloseable {
 
     public synchronized Optional<GalleryItem> item(String owner, UUID id) throws IOException {
         guard.refuse("GalleryCache");
-        try (PreparedStatement query = db.prepareStatement("SELECT " + COLUMNS + " FROM gallery_items WHERE owner = ? AND id = ?")) {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT " + COLUMNS + " FROM gallery_items WHERE owner = ? AND id = ?")) {
             query.setString(1, owner);
             query.setString(2, id.toString());
             try (ResultSet rows = query.executeQuery()) {
@@ -107,7 +109,8 @@ public final class GalleryCache implements AutoCloseable {
     /** Inserts or replaces an item; its files must lie in {@link #folder(String)}. */
     public synchronized void save(String owner, GalleryItem item) throws IOException {
         guard.refuse("GalleryCache");
-        String sql = "INSERT OR REPLACE INTO gallery_items (owner, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT OR REPLACE INTO gallery_items (owner, " + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = db.prepareStatement(sql)) {
             insert.setString(1, owner);
             insert.setString(2, item.id().toString());
@@ -117,7 +120,9 @@ public final class GalleryCache implements AutoCloseable {
             insert.setString(6, item.contentType());
             setInteger(insert, 7, item.width());
             setInteger(insert, 8, item.height());
-            insert.setLong(9, item.createdAt() == null ? 0 : item.createdAt().toInstant().toEpochMilli());
+            insert.setLong(
+                    9,
+                    item.createdAt() == null ? 0 : item.createdAt().toInstant().toEpochMilli());
             insert.setString(10, fileName(item.thumbnail()));
             insert.setString(11, fileName(item.original()));
             insert.executeUpdate();
@@ -152,7 +157,8 @@ public final class GalleryCache implements AutoCloseable {
             throw failure(e);
         }
         Path folder = folder(owner);
-        if (!folder.normalize().startsWith(files.normalize()) || folder.normalize().equals(files.normalize())) {
+        if (!folder.normalize().startsWith(files.normalize())
+                || folder.normalize().equals(files.normalize())) {
             throw new IOException("Not an account folder of the gallery cache: " + folder);
         }
         if (Files.isDirectory(folder)) {
@@ -181,9 +187,17 @@ public final class GalleryCache implements AutoCloseable {
         Integer width = rows.getObject(6) == null ? null : rows.getInt(6);
         Integer height = rows.getObject(7) == null ? null : rows.getInt(7);
         OffsetDateTime created = OffsetDateTime.ofInstant(Instant.ofEpochMilli(rows.getLong(8)), ZoneOffset.UTC);
-        return new GalleryItem(UUID.fromString(rows.getString(1)), rows.getString(2), MediaKind.valueOf(rows.getString(3)),
-                rows.getString(4), rows.getString(5), width, height, created,
-                existing(owner, rows.getString(9)), existing(owner, rows.getString(10)));
+        return new GalleryItem(
+                UUID.fromString(rows.getString(1)),
+                rows.getString(2),
+                MediaKind.valueOf(rows.getString(3)),
+                rows.getString(4),
+                rows.getString(5),
+                width,
+                height,
+                created,
+                existing(owner, rows.getString(9)),
+                existing(owner, rows.getString(10)));
     }
 
     // A file someone deleted by hand counts as not cached: it is downloaded again when needed.

@@ -23,8 +23,17 @@ public record GalleryItem(
         Path original) {
 
     public static GalleryItem of(GenerationView view) {
-        return new GalleryItem(view.id(), view.presetName(), view.kind(), view.prompt(), view.outputContentType(),
-                view.width(), view.height(), view.completedAt() != null ? view.completedAt() : view.createdAt(), null, null);
+        return new GalleryItem(
+                view.id(),
+                view.presetName(),
+                view.kind(),
+                view.prompt(),
+                view.outputContentType(),
+                view.width(),
+                view.height(),
+                view.completedAt() != null ? view.completedAt() : view.createdAt(),
+                null,
+                null);
     }
 
     public GalleryItem withThumbnail(Path file) {

@@ -20,7 +20,9 @@ public final class GenerationSubmitter {
     /** One request, remembered with its key until the server has answered it. */
     private record Attempt(PhotoInfo photo, long presetId, String prompt, String idempotencyKey) {
         boolean sameRequest(PhotoInfo otherPhoto, long otherPreset, String otherPrompt) {
-            return photo.file().equals(otherPhoto.file()) && presetId == otherPreset && Objects.equals(prompt, otherPrompt);
+            return photo.file().equals(otherPhoto.file())
+                    && presetId == otherPreset
+                    && Objects.equals(prompt, otherPrompt);
         }
     }
 
@@ -29,7 +31,8 @@ public final class GenerationSubmitter {
     private UploadView upload;
 
     /** Uploads the photo unless it already was, then creates the generation under this request's key. */
-    public GenerationAccepted submit(CompanionApi api, PhotoInfo photo, long presetId, String prompt) throws IOException {
+    public GenerationAccepted submit(CompanionApi api, PhotoInfo photo, long presetId, String prompt)
+            throws IOException {
         Attempt attempt = attemptFor(photo, presetId, prompt);
         try {
             UploadView uploaded = uploadOnce(api, photo);

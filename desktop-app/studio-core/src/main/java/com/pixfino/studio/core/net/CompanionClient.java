@@ -71,7 +71,8 @@ public final class CompanionClient implements CompanionApi {
     /** GET /health; a 503 still carries a {@link HealthStatus} (the server is up, its database is not). */
     public HealthStatus health() throws IOException {
         guard.refuse("CompanionClient");
-        Request request = new Request.Builder().url(server.resolve("health")).get().build();
+        Request request =
+                new Request.Builder().url(server.resolve("health")).get().build();
         try (Response response = http.newCall(request).execute()) {
             if (response.code() != 200 && response.code() != 503) {
                 throw new CompanionHttpException(response.code(), "GET /health answered HTTP " + response.code());
@@ -92,7 +93,11 @@ public final class CompanionClient implements CompanionApi {
 
     @Override
     public void logout() throws IOException {
-        calls.call(request(ApiPaths.LOGOUT).post(RequestBody.create(new byte[0], null)).build(), Void.class);
+        calls.call(
+                request(ApiPaths.LOGOUT)
+                        .post(RequestBody.create(new byte[0], null))
+                        .build(),
+                Void.class);
     }
 
     @Override
@@ -102,13 +107,14 @@ public final class CompanionClient implements CompanionApi {
 
     @Override
     public List<PresetView> presets() throws IOException {
-        return calls.call(request(ApiPaths.PRESETS).get().build(), new TypeReference<List<PresetView>>() { });
+        return calls.call(request(ApiPaths.PRESETS).get().build(), new TypeReference<List<PresetView>>() {});
     }
 
     @Override
     public UploadView upload(Path photo, String contentType) throws IOException {
         RequestBody file = RequestBody.create(photo.toFile(), MediaType.get(contentType));
-        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        MultipartBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("file", photo.getFileName().toString(), file)
                 .build();
         Request request = request(ApiPaths.UPLOADS).post(body).build();
@@ -126,14 +132,15 @@ public final class CompanionClient implements CompanionApi {
 
     @Override
     public Page<GenerationView> generations(GenerationStatus status, String cursor, int limit) throws IOException {
-        HttpUrl.Builder url = url(ApiPaths.GENERATIONS).newBuilder().addQueryParameter("limit", Integer.toString(limit));
+        HttpUrl.Builder url =
+                url(ApiPaths.GENERATIONS).newBuilder().addQueryParameter("limit", Integer.toString(limit));
         if (status != null) {
             url.addQueryParameter("status", status.name());
         }
         if (cursor != null) {
             url.addQueryParameter("cursor", cursor);
         }
-        return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<GenerationView>>() { });
+        return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<GenerationView>>() {});
     }
 
     @Override
@@ -143,7 +150,9 @@ public final class CompanionClient implements CompanionApi {
 
     @Override
     public GenerationView cancel(UUID id) throws IOException {
-        Request request = request(withId(ApiPaths.GENERATION_CANCEL, id)).post(RequestBody.create(new byte[0], null)).build();
+        Request request = request(withId(ApiPaths.GENERATION_CANCEL, id))
+                .post(RequestBody.create(new byte[0], null))
+                .build();
         return calls.call(request, GenerationView.class);
     }
 
@@ -164,29 +173,40 @@ public final class CompanionClient implements CompanionApi {
         if (cursor != null) {
             url.addQueryParameter("cursor", cursor);
         }
-        return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<LedgerEntryView>>() { });
+        return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<LedgerEntryView>>() {});
     }
 
     @Override
     public long exportData(Path target, LongConsumer received) throws IOException {
         // a large account takes as long as it takes: no limit on the whole call, only on silence
-        OkHttpClient export = http.newBuilder().callTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(120)).build();
+        OkHttpClient export = http.newBuilder()
+                .callTimeout(Duration.ZERO)
+                .readTimeout(Duration.ofSeconds(120))
+                .build();
         return calls.download(export, request(ApiPaths.ME_EXPORT).get().build(), target, received);
     }
 
     @Override
     public void deleteAccount(String password) throws IOException {
-        calls.call(request(ApiPaths.ME).delete(calls.jsonBody(new DeleteAccountRequest(password))).build(), Void.class);
+        calls.call(
+                request(ApiPaths.ME)
+                        .delete(calls.jsonBody(new DeleteAccountRequest(password)))
+                        .build(),
+                Void.class);
     }
 
     @Override
     public Closeable events(GenerationEventListener listener) {
-        return GenerationEventStream.open(http, json, authorized(url(ApiPaths.EVENTS)).build(), listener);
+        return GenerationEventStream.open(
+                http, json, authorized(url(ApiPaths.EVENTS)).build(), listener);
     }
 
     private OkHttpClient transfers() {
-        return http.newBuilder().callTimeout(TRANSFER_TIMEOUT).readTimeout(Duration.ofSeconds(60))
-                .writeTimeout(Duration.ofSeconds(60)).build();
+        return http.newBuilder()
+                .callTimeout(TRANSFER_TIMEOUT)
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60))
+                .build();
     }
 
     private Request.Builder request(String apiPath) {

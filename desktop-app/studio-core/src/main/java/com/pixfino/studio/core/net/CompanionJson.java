@@ -8,8 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The studio's JSON mapper: ISO dates, and tolerant of fields a newer server adds. */
 public final class CompanionJson {
 
-    private CompanionJson() {
-    }
+    private CompanionJson() {}
 
     public static ObjectMapper mapper() {
         return new ObjectMapper()

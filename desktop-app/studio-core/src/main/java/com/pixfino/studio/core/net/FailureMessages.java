@@ -25,7 +25,9 @@ public final class FailureMessages {
         if (isNetwork(error)) {
             return messages.get("failure.network", reason(error));
         }
-        String detail = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        String detail = error.getMessage() != null
+                ? error.getMessage()
+                : error.getClass().getSimpleName();
         return messages.get("failure.other", detail);
     }
 

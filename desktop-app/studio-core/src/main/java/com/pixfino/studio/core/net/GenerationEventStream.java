@@ -32,10 +32,15 @@ final class GenerationEventStream extends EventSourceListener implements Closeab
         this.listener = listener;
     }
 
-    static GenerationEventStream open(OkHttpClient http, ObjectMapper json, Request request, GenerationEventListener listener) {
-        OkHttpClient streaming = http.newBuilder().readTimeout(SILENCE_LIMIT).callTimeout(Duration.ZERO).build();
+    static GenerationEventStream open(
+            OkHttpClient http, ObjectMapper json, Request request, GenerationEventListener listener) {
+        OkHttpClient streaming = http.newBuilder()
+                .readTimeout(SILENCE_LIMIT)
+                .callTimeout(Duration.ZERO)
+                .build();
         GenerationEventStream stream = new GenerationEventStream(json, listener);
-        Request withAccept = request.newBuilder().header("Accept", "text/event-stream").build();
+        Request withAccept =
+                request.newBuilder().header("Accept", "text/event-stream").build();
         stream.source = EventSources.createFactory(streaming).newEventSource(withAccept, stream);
         return stream;
     }

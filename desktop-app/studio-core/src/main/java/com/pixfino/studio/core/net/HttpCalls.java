@@ -51,7 +51,8 @@ final class HttpCalls {
             try {
                 return json.readValue(body, type);
             } catch (JacksonException e) {
-                throw new CompanionHttpException(response.code(), describe(request) + " answered something the studio cannot read");
+                throw new CompanionHttpException(
+                        response.code(), describe(request) + " answered something the studio cannot read");
             }
         }
     }
@@ -66,7 +67,7 @@ final class HttpCalls {
 
     /** Streams the body to a temp file beside {@code target}, then moves it into place. */
     void download(OkHttpClient client, Request request, Path target) throws IOException {
-        download(client, request, target, bytes -> { });
+        download(client, request, target, bytes -> {});
     }
 
     /** As {@link #download(OkHttpClient, Request, Path)}, telling {@code received} the bytes so far; answers the size. */
@@ -77,7 +78,8 @@ final class HttpCalls {
         long total = 0;
         try (Response response = client.newCall(request).execute()) {
             checkSuccess(request, response);
-            try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(temp)) {
+            try (InputStream in = response.body().byteStream();
+                    OutputStream out = Files.newOutputStream(temp)) {
                 byte[] buffer = new byte[64 * 1024];
                 long reported = 0;
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -119,7 +121,8 @@ final class HttpCalls {
         try {
             ErrorBody error = json.readValue(body, ErrorBody.class);
             if (error != null && error.error() != null && error.error().message() != null) {
-                return new CompanionApiException(response.code(), error.error().code(), error.error().message());
+                return new CompanionApiException(
+                        response.code(), error.error().code(), error.error().message());
             }
         } catch (IOException | RuntimeException e) {
             // not the server's error format: fall through to the generic description

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** A byte count as people read it: "37 KB", "4.2 MB". */
 public final class FileSize {
 
-    private FileSize() {
-    }
+    private FileSize() {}
 
     public static String readable(long bytes) {
         if (bytes < 1024) {

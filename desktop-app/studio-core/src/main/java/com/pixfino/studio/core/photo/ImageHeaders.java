@@ -15,16 +15,14 @@ import java.util.Optional;
 final class ImageHeaders {
 
     /** Type and size as the header tells them. */
-    record Header(String contentType, int width, int height) {
-    }
+    record Header(String contentType, int width, int height) {}
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] RIFF = ascii("RIFF");
     private static final byte[] WEBP = ascii("WEBP");
     private static final int SNIFF = 32;
 
-    private ImageHeaders() {
-    }
+    private ImageHeaders() {}
 
     /** The content type by magic bytes, or empty when it is none of the three. */
     static Optional<String> sniff(byte[] head) {

@@ -42,7 +42,8 @@ public final class PhotoCheck {
         }
         Optional<String> type = ImageHeaders.sniff(head);
         if (type.isEmpty()) {
-            throw new PhotoRejectedException(ImageHeaders.isHeifFamily(head) ? Reason.HEIC : Reason.UNSUPPORTED, file.getFileName());
+            throw new PhotoRejectedException(
+                    ImageHeaders.isHeifFamily(head) ? Reason.HEIC : Reason.UNSUPPORTED, file.getFileName());
         }
         Optional<ImageHeaders.Header> header;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

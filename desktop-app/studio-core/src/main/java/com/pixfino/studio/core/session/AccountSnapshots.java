@@ -51,7 +51,7 @@ public final class AccountSnapshots {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(json.readValue(file.toFile(), new TypeReference<Map<String, UserView>>() { }));
+            return new TreeMap<>(json.readValue(file.toFile(), new TypeReference<Map<String, UserView>>() {}));
         } catch (IOException e) {
             LOG.warn("event=accounts_file_unreadable file={} reason={}", file, e.getMessage());
             return new TreeMap<>();

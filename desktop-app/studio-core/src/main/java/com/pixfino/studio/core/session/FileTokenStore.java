@@ -67,7 +67,7 @@ public final class FileTokenStore implements TokenStore {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(json.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
+            return new TreeMap<>(json.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
         } catch (IOException e) {
             LOG.warn("event=token_file_unreadable file={} reason={}", file, e.getMessage());
             return new TreeMap<>();

@@ -40,10 +40,13 @@ public final class KeychainTokenStore implements TokenStore, AutoCloseable {
     public static Optional<KeychainTokenStore> open(UiThreadGuard guard) {
         ExecutorService caller = NamedThreads.single("keychain");
         try {
-            Keyring keyring = caller.submit((Callable<Keyring>) Keyring::create).get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            Keyring keyring = caller.submit((Callable<Keyring>) Keyring::create)
+                    .get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.of(new KeychainTokenStore(keyring, caller, guard));
         } catch (ExecutionException | TimeoutException e) {
-            LOG.info("event=keychain_unavailable reason={}", e.getCause() != null ? e.getCause().getMessage() : "timeout");
+            LOG.info(
+                    "event=keychain_unavailable reason={}",
+                    e.getCause() != null ? e.getCause().getMessage() : "timeout");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (LinkageError e) {

@@ -16,11 +16,11 @@ import java.util.Set;
  */
 public final class PrivateDirectories {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateDirectories() {
-    }
+    private PrivateDirectories() {}
 
     /** Creates {@code dir} and any missing parents 0700, and makes an existing {@code dir} 0700. */
     public static void create(Path dir) throws IOException {

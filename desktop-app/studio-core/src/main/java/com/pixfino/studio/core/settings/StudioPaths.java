@@ -9,6 +9,7 @@ public record StudioPaths(Path configDir, Path dataDir) {
 
     /** One directory for everything; tests point it at a temp dir. */
     public static final String HOME_PROPERTY = "pixfino.studio.home";
+
     private static final String APP_DIR = "pixfino-studio";
 
     public static StudioPaths fromSystem() {
@@ -23,8 +24,10 @@ public record StudioPaths(Path configDir, Path dataDir) {
         }
         Path userHome = Path.of(systemProperty.apply("user.home"));
         return new StudioPaths(
-                xdgDir(environment.apply("XDG_CONFIG_HOME"), userHome.resolve(".config")).resolve(APP_DIR),
-                xdgDir(environment.apply("XDG_DATA_HOME"), userHome.resolve(".local/share")).resolve(APP_DIR));
+                xdgDir(environment.apply("XDG_CONFIG_HOME"), userHome.resolve(".config"))
+                        .resolve(APP_DIR),
+                xdgDir(environment.apply("XDG_DATA_HOME"), userHome.resolve(".local/share"))
+                        .resolve(APP_DIR));
     }
 
     /** Creates the configuration and data directories readable by this user only (0700 where POSIX applies). */

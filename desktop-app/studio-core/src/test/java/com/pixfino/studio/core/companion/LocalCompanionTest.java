@@ -1,11 +1,11 @@
 package com.pixfino.studio.core.companion;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.studio.core.companion.LocalCompanion.Plan;
 import com.pixfino.studio.core.companion.StartResult.Outcome;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ServerAnswersProbe;
 import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.testsupport.FakeCompanionJar;
@@ -25,6 +25,7 @@ class LocalCompanionTest {
 
     @StartStop
     private final MockWebServer server = new MockWebServer();
+
     @TempDir
     private Path dir;
 
@@ -40,8 +41,12 @@ class LocalCompanionTest {
     }
 
     private LocalCompanion companion(Optional<Path> jar) {
-        companion = new LocalCompanion(jar, FakeCompanionJar.currentJava(), dir.resolve("data/companion.log"),
-                new ServerAnswersProbe(clients), Duration.ofSeconds(30));
+        companion = new LocalCompanion(
+                jar,
+                FakeCompanionJar.currentJava(),
+                dir.resolve("data/companion.log"),
+                new ServerAnswersProbe(clients),
+                Duration.ofSeconds(30));
         return companion;
     }
 
@@ -101,7 +106,9 @@ class LocalCompanionTest {
         assertThat(LoopbackUrls.isLoopback(URI.create("http://127.0.0.1:7070"))).isTrue();
         assertThat(LoopbackUrls.isLoopback(URI.create("http://localhost:7070"))).isTrue();
         assertThat(LoopbackUrls.isLoopback(URI.create("http://[::1]:7070"))).isTrue();
-        assertThat(LoopbackUrls.isLoopback(URI.create("http://192.168.1.20:7070"))).isFalse();
-        assertThat(LoopbackUrls.isLoopback(URI.create("http://pixfino.example"))).isFalse();
+        assertThat(LoopbackUrls.isLoopback(URI.create("http://192.168.1.20:7070")))
+                .isFalse();
+        assertThat(LoopbackUrls.isLoopback(URI.create("http://pixfino.example")))
+                .isFalse();
     }
 }

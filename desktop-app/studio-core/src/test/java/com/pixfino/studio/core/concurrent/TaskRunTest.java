@@ -15,17 +15,22 @@ class TaskRunTest {
     private final List<String> seen = new ArrayList<>();
 
     private <T> TaskRun<T> task(BackgroundTask<T> work) {
-        return new TaskRun<>(work, result -> seen.add("success " + result), error -> seen.add("failure " + error.getMessage()),
-                progress -> seen.add(progress.fraction() + " " + progress.message()), Runnable::run);
+        return new TaskRun<>(
+                work,
+                result -> seen.add("success " + result),
+                error -> seen.add("failure " + error.getMessage()),
+                progress -> seen.add(progress.fraction() + " " + progress.message()),
+                Runnable::run);
     }
 
     @Test
     void progressThenTheResultInOrder() {
         task(progress -> {
-            progress.update(0.5, "half");
-            progress.update(Progress.UNKNOWN, null);
-            return "done";
-        }).run();
+                    progress.update(0.5, "half");
+                    progress.update(Progress.UNKNOWN, null);
+                    return "done";
+                })
+                .run();
 
         assertThat(seen).containsExactly("0.5 half", "-1.0 ", "success done");
     }
@@ -33,8 +38,9 @@ class TaskRunTest {
     @Test
     void aFailureGoesToOnFailure() {
         task(progress -> {
-            throw new IOException("disk full");
-        }).run();
+                    throw new IOException("disk full");
+                })
+                .run();
 
         assertThat(seen).containsExactly("failure disk full");
     }
@@ -50,7 +56,9 @@ class TaskRunTest {
         run.run();
 
         assertThat(ran).isFalse();
-        assertThat(interrupted).as("an executor that hands over its thread late still interrupts it").isTrue();
+        assertThat(interrupted)
+                .as("an executor that hands over its thread late still interrupts it")
+                .isTrue();
         assertThat(seen).isEmpty();
     }
 

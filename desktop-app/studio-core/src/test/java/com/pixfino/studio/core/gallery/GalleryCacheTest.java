@@ -1,10 +1,10 @@
 package com.pixfino.studio.core.gallery;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pixfino.model.MediaKind;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -36,9 +36,17 @@ class GalleryCacheTest {
     }
 
     private static GalleryItem item(int minute, MediaKind kind) {
-        return new GalleryItem(UUID.randomUUID(), "Preset " + minute, kind, minute % 2 == 0 ? null : "prompt " + minute,
-                kind == MediaKind.VIDEO ? "video/mp4" : "image/jpeg", 800, 1000,
-                OffsetDateTime.of(2026, 11, 20, 10, minute, 0, 0, ZoneOffset.UTC), null, null);
+        return new GalleryItem(
+                UUID.randomUUID(),
+                "Preset " + minute,
+                kind,
+                minute % 2 == 0 ? null : "prompt " + minute,
+                kind == MediaKind.VIDEO ? "video/mp4" : "image/jpeg",
+                800,
+                1000,
+                OffsetDateTime.of(2026, 11, 20, 10, minute, 0, 0, ZoneOffset.UTC),
+                null,
+                null);
     }
 
     @Test
@@ -90,13 +98,15 @@ class GalleryCacheTest {
     @Test
     void refusesToRunOnTheUiThreadItIsGiven() throws Exception {
         AtomicBoolean onUiThread = new AtomicBoolean();
-        try (GalleryCache guarded = GalleryCache.open(dir.resolve("guarded.db"), dir.resolve("guarded"), onUiThread::get)) {
+        try (GalleryCache guarded =
+                GalleryCache.open(dir.resolve("guarded.db"), dir.resolve("guarded"), onUiThread::get)) {
             onUiThread.set(true);
 
             assertThatThrownBy(() -> guarded.items(OWNER))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("UI thread");
-            assertThatThrownBy(() -> guarded.save(OWNER, item(4, MediaKind.IMAGE))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> guarded.save(OWNER, item(4, MediaKind.IMAGE)))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

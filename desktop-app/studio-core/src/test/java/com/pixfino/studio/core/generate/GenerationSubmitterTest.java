@@ -34,7 +34,9 @@ class GenerationSubmitterTest {
         final Deque<IOException> createFailures = new ArrayDeque<>();
 
         CompanionApi api() {
-            return (CompanionApi) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CompanionApi.class},
+            return (CompanionApi) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {CompanionApi.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "upload" -> {
                             uploads.add((Path) args[0]);

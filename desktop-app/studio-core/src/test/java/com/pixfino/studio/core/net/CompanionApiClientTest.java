@@ -1,6 +1,5 @@
 package com.pixfino.studio.core.net;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.LoginRequest;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.testsupport.HealthResponses;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import java.nio.file.Files;
@@ -30,6 +30,7 @@ class CompanionApiClientTest {
 
     @StartStop
     private final MockWebServer server = new MockWebServer();
+
     private final CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
 
     @TempDir
@@ -41,12 +42,14 @@ class CompanionApiClientTest {
     }
 
     private CompanionApi api() {
-        return clients.forServer(ServerUrl.parse(server.url("/").toString()).orElseThrow()).withToken("tok-1");
+        return clients.forServer(ServerUrl.parse(server.url("/").toString()).orElseThrow())
+                .withToken("tok-1");
     }
 
     @Test
     void aRefusalCarriesTheServersSentence() {
-        server.enqueue(HealthResponses.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"The email or password is wrong.\"}}"));
+        server.enqueue(HealthResponses.json(
+                401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"The email or password is wrong.\"}}"));
 
         assertThatThrownBy(() -> api().login(new LoginRequest("a@b.c", "x")))
                 .isInstanceOfSatisfying(CompanionApiException.class, e -> {
@@ -69,9 +72,11 @@ class CompanionApiClientTest {
     @Test
     void createSendsTheIdempotencyKeyAndTheBearerToken() throws Exception {
         UUID id = UUID.randomUUID();
-        server.enqueue(HealthResponses.json(202, "{\"id\":\"" + id + "\",\"status\":\"PENDING\",\"creditsCharged\":4,\"extra\":1}"));
+        server.enqueue(HealthResponses.json(
+                202, "{\"id\":\"" + id + "\",\"status\":\"PENDING\",\"creditsCharged\":4,\"extra\":1}"));
 
-        GenerationAccepted accepted = api().createGeneration(new CreateGenerationRequest(7L, UUID.randomUUID(), "snow"), "key-123");
+        GenerationAccepted accepted =
+                api().createGeneration(new CreateGenerationRequest(7L, UUID.randomUUID(), "snow"), "key-123");
 
         RecordedRequest request = server.takeRequest();
         assertThat(accepted).isEqualTo(new GenerationAccepted(id, GenerationStatus.PENDING, 4));
@@ -83,15 +88,19 @@ class CompanionApiClientTest {
     @Test
     void uploadsThePhotoAsTheMultipartFilePart() throws Exception {
         Path photo = PhotoFiles.jpeg(dir, "me.jpg", 32, 32);
-        server.enqueue(HealthResponses.json(201, "{\"id\":\"" + UUID.randomUUID() + "\",\"width\":32,\"height\":32,"
-                + "\"contentType\":\"image/jpeg\",\"placeholder\":\"data:\"}"));
+        server.enqueue(HealthResponses.json(
+                201,
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"width\":32,\"height\":32,"
+                        + "\"contentType\":\"image/jpeg\",\"placeholder\":\"data:\"}"));
 
         api().upload(photo, "image/jpeg");
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/uploads");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("multipart/form-data");
-        assertThat(request.getBody().utf8()).contains("name=\"file\"; filename=\"me.jpg\"").contains("Content-Type: image/jpeg");
+        assertThat(request.getBody().utf8())
+                .contains("name=\"file\"; filename=\"me.jpg\"")
+                .contains("Content-Type: image/jpeg");
     }
 
     @Test
@@ -100,7 +109,8 @@ class CompanionApiClientTest {
 
         api().generations(GenerationStatus.COMPLETED, "abc", 200);
 
-        assertThat(server.takeRequest().getUrl().toString()).endsWith("/api/v1/generations?limit=200&status=COMPLETED&cursor=abc");
+        assertThat(server.takeRequest().getUrl().toString())
+                .endsWith("/api/v1/generations?limit=200&status=COMPLETED&cursor=abc");
     }
 
     @Test
@@ -110,7 +120,8 @@ class CompanionApiClientTest {
         Path target = dir.resolve("cache").resolve("a.jpg");
 
         api().download(UUID.randomUUID(), true, target);
-        assertThatThrownBy(() -> api().download(UUID.randomUUID(), false, dir.resolve("cache").resolve("b.jpg")))
+        assertThatThrownBy(() -> api().download(
+                                UUID.randomUUID(), false, dir.resolve("cache").resolve("b.jpg")))
                 .isInstanceOf(CompanionApiException.class);
 
         assertThat(target).hasContent("JPEGDATA");
@@ -122,7 +133,9 @@ class CompanionApiClientTest {
     @Test
     void theEventStreamAsksForSseAndDeliversGenerationEvents() throws Exception {
         UUID id = UUID.randomUUID();
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "text/event-stream")
                 .body(": connected\n\nevent: generation\nid: " + id + "\ndata: {\"generationId\":\"" + id
                         + "\",\"status\":\"FAILED\",\"refunded\":true}\n\n")
                 .build());
@@ -145,7 +158,8 @@ class CompanionApiClientTest {
             }
         })) {
             assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("opened");
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(new GenerationEvent(id, GenerationStatus.FAILED, true));
+            assertThat(heard.poll(5, TimeUnit.SECONDS))
+                    .isEqualTo(new GenerationEvent(id, GenerationStatus.FAILED, true));
             assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("ended"); // the canned body ends: the stream is over
         }
         RecordedRequest request = server.takeRequest();
@@ -155,17 +169,16 @@ class CompanionApiClientTest {
 
     @Test
     void aRefusedEventStreamSaysWhy() throws Exception {
-        server.enqueue(HealthResponses.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Sign in again.\"}}"));
+        server.enqueue(
+                HealthResponses.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Sign in again.\"}}"));
         BlockingQueue<Exception> failures = new LinkedBlockingQueue<>();
 
         try (var stream = api().events(new GenerationEventListener() {
             @Override
-            public void opened() {
-            }
+            public void opened() {}
 
             @Override
-            public void event(GenerationEvent event) {
-            }
+            public void event(GenerationEvent event) {}
 
             @Override
             public void failed(Exception error) {
@@ -173,7 +186,9 @@ class CompanionApiClientTest {
             }
         })) {
             assertThat(failures.poll(5, TimeUnit.SECONDS))
-                    .isInstanceOfSatisfying(CompanionApiException.class, e -> assertThat(e.isUnauthorized()).isTrue());
+                    .isInstanceOfSatisfying(
+                            CompanionApiException.class,
+                            e -> assertThat(e.isUnauthorized()).isTrue());
         }
     }
 
@@ -181,9 +196,12 @@ class CompanionApiClientTest {
     void anExportIsStreamedToTheFileWithProgressAndNoPartialFileIsLeftOnFailure() throws Exception {
         byte[] zip = new byte[700 * 1024];
         new java.util.Random(7).nextBytes(zip);
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/zip")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/zip")
                 .addHeader("Content-Disposition", "attachment; filename=\"pixfino-data-2026-11-21.zip\"")
-                .body(new okio.Buffer().write(zip)).build());
+                .body(new okio.Buffer().write(zip))
+                .build());
         Path target = dir.resolve("export").resolve("mine.zip");
         java.util.List<Long> seen = new java.util.ArrayList<>();
 
@@ -192,15 +210,20 @@ class CompanionApiClientTest {
         assertThat(size).isEqualTo(zip.length);
         assertThat(Files.readAllBytes(target)).isEqualTo(zip);
         assertThat(seen).isSorted().last().isEqualTo((long) zip.length);
-        assertThat(seen.size()).as("reported along the way, not only at the end").isGreaterThan(1);
+        assertThat(seen.size())
+                .as("reported along the way, not only at the end")
+                .isGreaterThan(1);
         RecordedRequest request = server.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/me/export");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok-1");
 
-        server.enqueue(HealthResponses.json(429, "{\"error\":{\"code\":\"too_many_requests\",\"message\":\"Try again in 5 minutes.\"}}"));
+        server.enqueue(HealthResponses.json(
+                429, "{\"error\":{\"code\":\"too_many_requests\",\"message\":\"Try again in 5 minutes.\"}}"));
         Path second = dir.resolve("export").resolve("again.zip");
-        assertThatThrownBy(() -> api().exportData(second, bytes -> { }))
-                .isInstanceOfSatisfying(CompanionApiException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
+        assertThatThrownBy(() -> api().exportData(second, bytes -> {}))
+                .isInstanceOfSatisfying(
+                        CompanionApiException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(429));
         try (var left = Files.list(dir.resolve("export"))) {
             assertThat(left).containsExactly(target);
         }
@@ -209,7 +232,10 @@ class CompanionApiClientTest {
     @Test
     void deletingTheAccountSendsThePasswordAndAWrongOneIsTheServersSentence() throws Exception {
         server.enqueue(new MockResponse.Builder().code(204).build());
-        server.enqueue(HealthResponses.json(403, "{\"error\":{\"code\":\"wrong_password\",\"message\":\"The password is wrong, so nothing was deleted.\"}}"));
+        server.enqueue(
+                HealthResponses.json(
+                        403,
+                        "{\"error\":{\"code\":\"wrong_password\",\"message\":\"The password is wrong, so nothing was deleted.\"}}"));
 
         api().deleteAccount("Sunset-Lake-42");
 
@@ -217,10 +243,9 @@ class CompanionApiClientTest {
         assertThat(request.getMethod()).isEqualTo("DELETE");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/me");
         assertThat(request.getBody().utf8()).isEqualTo("{\"password\":\"Sunset-Lake-42\"}");
-        assertThatThrownBy(() -> api().deleteAccount("nope"))
-                .isInstanceOfSatisfying(CompanionApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("wrong_password");
-                    assertThat(e.isUnauthorized()).as("not a reason to sign out").isFalse();
-                });
+        assertThatThrownBy(() -> api().deleteAccount("nope")).isInstanceOfSatisfying(CompanionApiException.class, e -> {
+            assertThat(e.code()).isEqualTo("wrong_password");
+            assertThat(e.isUnauthorized()).as("not a reason to sign out").isFalse();
+        });
     }
 }

@@ -9,8 +9,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServerUrlTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "127.0.0.1:7070", "localhost", "ftp://example.com", "http://", "http://host/?a=b",
-            "http://exa mple.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "127.0.0.1:7070",
+                "localhost",
+                "ftp://example.com",
+                "http://",
+                "http://host/?a=b",
+                "http://exa mple.com"
+            })
     void rejectsTextThatIsNotAServerUrl(String text) {
         assertThat(ServerUrl.parse(text)).isEmpty();
     }

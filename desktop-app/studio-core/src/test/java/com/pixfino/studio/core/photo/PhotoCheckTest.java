@@ -1,9 +1,9 @@
 package com.pixfino.studio.core.photo;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.photo.PhotoRejectedException.Reason;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import java.nio.file.Files;
@@ -56,22 +56,20 @@ class PhotoCheckTest {
     void refusesAPixelBombFromItsHeaderAlone() {
         Path bomb = PhotoFiles.pngHeaderOnly(dir, "bomb.png", 10_000, 6_000);
 
-        assertThatThrownBy(() -> check.check(bomb))
-                .isInstanceOfSatisfying(PhotoRejectedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
-                    assertThat(e.arguments()).containsExactly(10_000, 6_000, 50L);
-                });
+        assertThatThrownBy(() -> check.check(bomb)).isInstanceOfSatisfying(PhotoRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
+            assertThat(e.arguments()).containsExactly(10_000, 6_000, 50L);
+        });
     }
 
     @Test
     void refusesFilesOverTwentyMegabytes() {
         Path huge = PhotoFiles.hugeJpeg(dir, "huge.jpg", 21L * 1024 * 1024);
 
-        assertThatThrownBy(() -> check.check(huge))
-                .isInstanceOfSatisfying(PhotoRejectedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
-                    assertThat(e.arguments()).containsExactly("21.0", "20.0");
-                });
+        assertThatThrownBy(() -> check.check(huge)).isInstanceOfSatisfying(PhotoRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
+            assertThat(e.arguments()).containsExactly("21.0", "20.0");
+        });
     }
 
     @Test
@@ -88,6 +86,8 @@ class PhotoCheckTest {
 
     private void assertReason(Path file, Reason reason) {
         assertThatThrownBy(() -> check.check(file))
-                .isInstanceOfSatisfying(PhotoRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        PhotoRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

@@ -1,9 +1,9 @@
 package com.pixfino.studio.core.session;
 
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.net.CompanionJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,8 @@ class TokenStoreTest {
     Path dir;
 
     private FileTokenStore file() {
-        return new FileTokenStore(dir.resolve("config").resolve("tokens.json"), CompanionJson.mapper(), UiThreadGuard.NONE);
+        return new FileTokenStore(
+                dir.resolve("config").resolve("tokens.json"), CompanionJson.mapper(), UiThreadGuard.NONE);
     }
 
     @Test
@@ -37,7 +38,8 @@ class TokenStoreTest {
 
         assertThat(store.read(SERVER)).contains("secret-1");
         assertThat(store.read("https://pixfino.example")).contains("secret-2");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+                .isEqualTo("rw-------");
         try (var leftovers = Files.list(store.file().getParent())) {
             assertThat(leftovers).containsExactly(store.file()); // no temp files left behind
         }
@@ -96,7 +98,8 @@ class TokenStoreTest {
     @Test
     void openingTheRealKeychainNeverFailsAndNeverHangs() {
         Instant start = Instant.now();
-        assertThatNoException().isThrownBy(() -> KeychainTokenStore.open(UiThreadGuard.NONE).ifPresent(KeychainTokenStore::close));
+        assertThatNoException()
+                .isThrownBy(() -> KeychainTokenStore.open(UiThreadGuard.NONE).ifPresent(KeychainTokenStore::close));
         // Headless CI has no Secret Service: the studio must learn that quickly and use the file.
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(8));
     }

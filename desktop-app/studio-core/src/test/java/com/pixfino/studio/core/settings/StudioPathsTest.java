@@ -20,7 +20,8 @@ class StudioPathsTest {
 
     @Test
     void homePropertyWinsOverEverything() {
-        StudioPaths paths = resolve(Map.of("pixfino.studio.home", "/tmp/studio-test", "user.home", "/home/ana"),
+        StudioPaths paths = resolve(
+                Map.of("pixfino.studio.home", "/tmp/studio-test", "user.home", "/home/ana"),
                 Map.of("XDG_CONFIG_HOME", "/xdg/config"));
 
         assertThat(paths.settingsFile()).isEqualTo(Path.of("/tmp/studio-test/settings.json"));
@@ -29,7 +30,8 @@ class StudioPathsTest {
 
     @Test
     void followsXdgVariables() {
-        StudioPaths paths = resolve(Map.of("user.home", "/home/ana"),
+        StudioPaths paths = resolve(
+                Map.of("user.home", "/home/ana"),
                 Map.of("XDG_CONFIG_HOME", "/xdg/config", "XDG_DATA_HOME", "/xdg/data"));
 
         assertThat(paths.settingsFile()).isEqualTo(Path.of("/xdg/config/pixfino-studio/settings.json"));
@@ -54,9 +56,11 @@ class StudioPathsTest {
 
         paths.createPrivately();
 
-        for (Path dir : List.of(paths.configDir(), paths.dataDir(), paths.dataDir().getParent())) {
+        for (Path dir :
+                List.of(paths.configDir(), paths.dataDir(), paths.dataDir().getParent())) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
-                    .as(dir.toString()).isEqualTo("rwx------");
+                    .as(dir.toString())
+                    .isEqualTo("rwx------");
         }
     }
 }

@@ -13,8 +13,7 @@ import java.util.jar.Manifest;
 /** Packs {@link FakeCompanionServer} into a runnable jar that stands in for the real server jar. */
 public final class FakeCompanionJar {
 
-    private FakeCompanionJar() {
-    }
+    private FakeCompanionJar() {}
 
     public static Path create(Path dir) throws IOException {
         Path jar = dir.resolve("fake-companion.jar");
@@ -23,8 +22,9 @@ public final class FakeCompanionJar {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeCompanionServer.class.getName());
         try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             InputStream classFile = FakeCompanionServer.class.getClassLoader().getResourceAsStream(entry)) {
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                InputStream classFile =
+                        FakeCompanionServer.class.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);
             out.closeEntry();

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FakeCompanionServer {
 
-    private FakeCompanionServer() {
-    }
+    private FakeCompanionServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv("PIXFINO_PORT"));

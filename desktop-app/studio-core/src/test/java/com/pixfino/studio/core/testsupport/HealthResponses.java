@@ -12,8 +12,7 @@ public final class HealthResponses {
     public static final String OK_BODY = "{\"status\":\"ok\",\"database\":\"ok\",\"version\":\"0.1.0\"}";
     public static final String DEGRADED_BODY = "{\"status\":\"degraded\",\"database\":\"down\"}";
 
-    private HealthResponses() {
-    }
+    private HealthResponses() {}
 
     public static MockResponse ok() {
         return json(200, OK_BODY);
@@ -24,7 +23,11 @@ public final class HealthResponses {
     }
 
     public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     /** Answers every /health request as healthy, however often the studio asks. */

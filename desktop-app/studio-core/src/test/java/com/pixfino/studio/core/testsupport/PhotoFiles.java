@@ -15,8 +15,7 @@ import javax.imageio.ImageIO;
 /** Photo files for the studio's checks: real encodes, and headers alone for sizes no test wants to decode. */
 public final class PhotoFiles {
 
-    private PhotoFiles() {
-    }
+    private PhotoFiles() {}
 
     public static Path jpeg(Path dir, String name, int width, int height) {
         return write(dir.resolve(name), encode(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg"));
@@ -35,7 +34,10 @@ public final class PhotoFiles {
     public static Path pngHeaderOnly(Path dir, String name, int width, int height) {
         ByteBuffer header = ByteBuffer.allocate(33).order(ByteOrder.BIG_ENDIAN);
         header.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        header.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height);
+        header.putInt(13)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height);
         header.put(new byte[] {8, 2, 0, 0, 0}).putInt(0);
         return write(dir.resolve(name), header.array());
     }
@@ -73,13 +75,18 @@ public final class PhotoFiles {
     /** The start of an iPhone HEIC file: an ISO media "ftyp" box. */
     public static Path heic(Path dir, String name) {
         ByteBuffer data = ByteBuffer.allocate(32).order(ByteOrder.BIG_ENDIAN);
-        data.putInt(24).put("ftypheic".getBytes(StandardCharsets.US_ASCII)).putInt(0).put("mif1heic".getBytes(StandardCharsets.US_ASCII));
+        data.putInt(24)
+                .put("ftypheic".getBytes(StandardCharsets.US_ASCII))
+                .putInt(0)
+                .put("mif1heic".getBytes(StandardCharsets.US_ASCII));
         return write(dir.resolve(name), data.array());
     }
 
     private static ByteBuffer riff(String chunk, int chunkSize) {
         ByteBuffer data = ByteBuffer.allocate(20 + chunkSize).order(ByteOrder.LITTLE_ENDIAN);
-        data.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + chunkSize).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+        data.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(12 + chunkSize)
+                .put("WEBP".getBytes(StandardCharsets.US_ASCII));
         data.put(chunk.getBytes(StandardCharsets.US_ASCII)).putInt(chunkSize);
         return data;
     }
