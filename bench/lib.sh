@@ -69,6 +69,7 @@ bench_start_server() {
       PIXFINO_DB_URL="$JDBC" PIXFINO_DB_USER=postgres \
       PIXFINO_ADMIN_EMAIL="$ADMIN_EMAIL" PIXFINO_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
       REPLICATE_API_TOKEN=r8_bench_token REPLICATE_BASE_URL="$FAKE_URL" \
+      PIXFINO_LIMIT_REGISTER_PER_IP=off PIXFINO_LIMIT_LOGIN_PER_IP=off \
       ${BENCH_SERVER_ENV:-} \
       "${SUT[@]}" java ${SERVER_JAVA_OPTS:-} "$@" -jar "$JAR" >"$log" 2>&1 &
   SERVER_PID=$!

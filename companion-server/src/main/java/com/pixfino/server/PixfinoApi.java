@@ -16,6 +16,7 @@ import com.pixfino.server.http.JsonErrorPages;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
+import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -38,7 +39,8 @@ public final class PixfinoApi {
             LedgerRoutes ledger,
             GenerationRoutes generations,
             AdminRoutes admin,
-            ProviderWebhookRoutes providerWebhooks) {}
+            ProviderWebhookRoutes providerWebhooks,
+            PrivacyRoutes privacy) {}
 
     private PixfinoApi() {}
 
@@ -92,6 +94,8 @@ public final class PixfinoApi {
         app.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
         app.post(ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
         app.get(ApiPaths.ME, h.accounts()::me, Access.USER);
+        app.delete(ApiPaths.ME, h.privacy()::delete, Access.USER);
+        app.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
 
         app.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
 

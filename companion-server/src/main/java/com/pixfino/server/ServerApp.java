@@ -21,7 +21,9 @@ import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.presets.PresetRoutes;
+import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
+import com.pixfino.server.storage.PrivateDirectories;
 import com.pixfino.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -64,6 +66,7 @@ public final class ServerApp implements AutoCloseable {
     /** As {@link #start(ServerConfig, List)}, with the job queue the services see wrapped by {@code jobQueue} (tests break or watch it). */
     public static ServerApp start(
             ServerConfig config, List<Provider> extraProviders, UnaryOperator<JobQueue> jobQueue) {
+        PrivateDirectories.create(config.dataDir());
         Database database = openDatabase(config);
         Services services = null;
         try {
@@ -117,7 +120,8 @@ public final class ServerApp implements AutoCloseable {
                 new LedgerRoutes(services.ledger()),
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),
                 new AdminRoutes(services.adminUsers(), json),
-                new ProviderWebhookRoutes(services.webhooks()));
+                new ProviderWebhookRoutes(services.webhooks()),
+                new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -19,7 +19,10 @@ import com.pixfino.server.generation.JobQueueMetrics;
 import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
 import com.pixfino.server.generation.ProviderWebhooks;
+import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.privacy.AccountDeletion;
+import com.pixfino.server.privacy.AccountExport;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderRegistry;
 import com.pixfino.server.providers.RemoteProviders;
@@ -54,6 +57,7 @@ public final class Services implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final CreditLedger ledger;
     private final TokenService tokens;
+    private final RateLimits limits;
     private final AccountService accounts;
     private final Storage storage;
     private final UploadService uploads;
@@ -66,6 +70,8 @@ public final class Services implements AutoCloseable {
     private final GenerationEvents events;
     private final AdminUsers adminUsers;
     private final ProviderWebhooks webhooks;
+    private final AccountExport accountExport;
+    private final AccountDeletion accountDeletion;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
@@ -80,7 +86,8 @@ public final class Services implements AutoCloseable {
             DSLContext dsl = database.dsl();
             ledger = new CreditLedger(dsl, clock);
             tokens = new TokenService(dsl, clock, config.tokenLifetime());
-            accounts = new AccountService(dsl, new PasswordHasher(), tokens, ledger, config, clock);
+            limits = new RateLimits(config.limits(), clock);
+            accounts = new AccountService(dsl, new PasswordHasher(), tokens, ledger, config, limits, clock);
             config.admin().ifPresent(accounts::ensureAdmin);
             storage = storage(config);
             uploads = new UploadService(
@@ -122,6 +129,9 @@ public final class Services implements AutoCloseable {
             new JobQueueMetrics(dsl, clock).bindTo(metrics);
             adminUsers = new AdminUsers(dsl, ledger);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
+            accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
+            accountDeletion =
+                    new AccountDeletion(dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -159,6 +169,10 @@ public final class Services implements AutoCloseable {
 
     public TokenService tokens() {
         return tokens;
+    }
+
+    public RateLimits limits() {
+        return limits;
     }
 
     public AccountService accounts() {
@@ -208,6 +222,14 @@ public final class Services implements AutoCloseable {
 
     public ProviderWebhooks webhooks() {
         return webhooks;
+    }
+
+    public AccountExport accountExport() {
+        return accountExport;
+    }
+
+    public AccountDeletion accountDeletion() {
+        return accountDeletion;
     }
 
     /** Stops the queue and listener and releases pools and clients, newest first; the database stays open. */

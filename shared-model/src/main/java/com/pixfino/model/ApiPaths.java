@@ -11,6 +11,9 @@ public final class ApiPaths {
     public static final String LOGIN = PREFIX + "/auth/login";
     public static final String LOGOUT = PREFIX + "/auth/logout";
     public static final String ME = PREFIX + "/me";
+    /** GET: a zip of everything the server holds about the signed-in user. DELETE on {@link #ME} removes the account. */
+    public static final String ME_EXPORT = PREFIX + "/me/export";
+
     public static final String PRESETS = PREFIX + "/presets";
     public static final String UPLOADS = PREFIX + "/uploads";
     public static final String UPLOAD = PREFIX + "/uploads/{id}";

@@ -40,10 +40,14 @@ public final class AccountRoutes {
                 @OpenApiResponse(
                         status = "409",
                         description = "Email already registered",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Too many registrations from this address or for this email; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void register(Context ctx) {
-        ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class)));
+        ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class), ctx.ip()));
     }
 
     @OpenApi(
@@ -57,10 +61,15 @@ public final class AccountRoutes {
                 @OpenApiResponse(
                         status = "401",
                         description = "Wrong email or password",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description =
+                                "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void login(Context ctx) {
-        ctx.json(accounts.login(json.read(ctx, LoginRequest.class)));
+        ctx.json(accounts.login(json.read(ctx, LoginRequest.class), ctx.ip()));
     }
 
     @OpenApi(

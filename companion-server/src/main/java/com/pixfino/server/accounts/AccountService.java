@@ -15,6 +15,8 @@ import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.UsersRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.limits.Budget;
+import com.pixfino.server.limits.RateLimits;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -38,6 +40,7 @@ public final class AccountService {
     private final TokenService tokens;
     private final CreditLedger ledger;
     private final ServerConfig config;
+    private final RateLimits limits;
     private final Clock clock;
 
     public AccountService(
@@ -46,8 +49,10 @@ public final class AccountService {
             TokenService tokens,
             CreditLedger ledger,
             ServerConfig config,
+            RateLimits limits,
             Clock clock) {
         this.dsl = dsl;
+        this.limits = limits;
         this.hasher = hasher;
         this.tokens = tokens;
         this.ledger = ledger;
@@ -55,8 +60,11 @@ public final class AccountService {
         this.clock = clock;
     }
 
-    public AuthResponse register(RegisterRequest request) {
+    /** @param clientIp the caller's address, counted against the registration budgets */
+    public AuthResponse register(RegisterRequest request, String clientIp) {
+        limits.take(Budget.REGISTER_PER_IP, clientIp);
         String email = Credentials.email(request.email());
+        limits.take(Budget.REGISTER_PER_ACCOUNT, EmailHash.of(email));
         String name = Credentials.name(request.name(), email);
         Credentials.password(request.password(), email);
         String hash = hasher.hash(request.password());
@@ -77,17 +85,31 @@ public final class AccountService {
         }
     }
 
-    public AuthResponse login(LoginRequest request) {
+    /**
+     * Signs in. The address and the email are counted first, and an email with too many failed sign-ins is
+     * locked out before its password is checked; all of that happens alike for emails no account has.
+     *
+     * @param clientIp the caller's address, counted against the sign-in budget and logged with a failure
+     */
+    public AuthResponse login(LoginRequest request, String clientIp) {
         String email = request.email() == null ? "" : request.email().trim().toLowerCase(java.util.Locale.ROOT);
         String password = request.password() == null ? "" : request.password();
+        String emailHash = EmailHash.of(email);
+        limits.take(Budget.LOGIN_PER_IP, clientIp);
+        limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
+        limits.take(Budget.LOGIN_PER_ACCOUNT, emailHash);
         UsersRecord user = dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.getPasswordHash());
         if (!valid) {
+            limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
+            log.warn("event=login_failed email_hash={} ip={} reason=wrong_email_or_password", emailHash, clientIp);
             throw DomainException.unauthorized("The email or password is wrong.");
         }
         if (user.getStatus() != AccountStatus.ACTIVE) {
+            log.warn("event=login_failed email_hash={} ip={} reason=suspended", emailHash, clientIp);
             throw DomainException.forbidden("This account is suspended. Contact support.");
         }
+        limits.reset(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             tx.update(USERS)
@@ -98,6 +120,42 @@ public final class AccountService {
             log.info("event=user_login user={}", user.getId());
             return new AuthResponse(token, view(tx, user.getId()));
         });
+    }
+
+    /**
+     * Checks the signed-in user's password again before something that cannot be undone. A wrong one counts
+     * as a failed sign-in for their email (and is refused while that email is locked out).
+     *
+     * @throws DomainException FORBIDDEN {@code wrong_password} when it does not match
+     */
+    public void confirmPassword(UUID userId, String password, String clientIp) {
+        UsersRecord user = dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOne();
+        if (user == null) {
+            throw DomainException.notFound("The user");
+        }
+        String emailHash = EmailHash.of(user.getEmail());
+        limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
+        if (password == null || password.isEmpty()) {
+            throw DomainException.invalid("missing_password", "Enter your password to confirm.");
+        }
+        if (!hasher.verify(password, user.getPasswordHash())) {
+            limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
+            log.warn("event=password_confirmation_failed user={} email_hash={} ip={}", userId, emailHash, clientIp);
+            throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "wrong_password",
+                    "The password is wrong, so nothing was deleted. Enter the password you sign in with.");
+        }
+    }
+
+    /** Removes the user's row inside the caller's transaction; what refers to it must be gone or moved first. */
+    public int deleteUser(DSLContext tx, UUID userId) {
+        return tx.deleteFrom(USERS).where(USERS.ID.eq(userId)).execute();
+    }
+
+    /** Locks the user's row for the caller's transaction (balance changes wait) and answers it, if it exists. */
+    public java.util.Optional<UsersRecord> lockUser(DSLContext tx, UUID userId) {
+        return tx.selectFrom(USERS).where(USERS.ID.eq(userId)).forUpdate().fetchOptional();
     }
 
     public void logout(String tokenHash) {

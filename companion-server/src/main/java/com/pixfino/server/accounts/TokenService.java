@@ -72,6 +72,11 @@ public final class TokenService {
                 .execute();
     }
 
+    /** Removes every token of the user inside the caller's transaction (account deletion); answers how many. */
+    public int deleteAllOf(DSLContext tx, UUID userId) {
+        return tx.deleteFrom(AUTH_TOKENS).where(AUTH_TOKENS.USER_ID.eq(userId)).execute();
+    }
+
     static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

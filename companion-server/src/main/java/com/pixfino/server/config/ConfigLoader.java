@@ -2,6 +2,9 @@ package com.pixfino.server.config;
 
 import com.pixfino.model.Tier;
 import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.limits.Allowance;
+import com.pixfino.server.limits.Budget;
+import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -36,7 +39,27 @@ public final class ConfigLoader {
                 ResilienceSettings.defaults(),
                 new ProviderEnvironment(env).providers(),
                 new S3Environment(env).s3(),
+                limits(),
                 bool("PIXFINO_SWAGGER", true));
+    }
+
+    private RateLimitSettings limits() {
+        Map<Budget, Allowance> allowances = new EnumMap<>(Budget.class);
+        for (Budget budget : Budget.values()) {
+            String name = budget.environmentVariable();
+            String value = text(name);
+            if (value == null) {
+                allowances.put(budget, RateLimitSettings.defaultFor(budget));
+                continue;
+            }
+            try {
+                Allowance.parse(value).ifPresent(allowance -> allowances.put(budget, allowance));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        name + " must be a count per period like 30/1m, 10/15m or 5/1h (or off), not '" + value + "'.");
+            }
+        }
+        return new RateLimitSettings(allowances);
     }
 
     private JobSettings jobs() {

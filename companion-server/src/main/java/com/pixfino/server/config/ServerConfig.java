@@ -2,6 +2,7 @@ package com.pixfino.server.config;
 
 import com.pixfino.model.Tier;
 import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.storage.S3Settings;
@@ -24,9 +25,10 @@ public record ServerConfig(
         ResilienceSettings resilience,
         RemoteProviderSettings providers,
         Optional<S3Settings> s3,
+        RateLimitSettings limits,
         boolean swaggerUi) {
 
-    /** Without AI provider keys, on the filesystem, with Swagger UI. */
+    /** Without AI provider keys, on the filesystem, with the default rate limits and Swagger UI. */
     public ServerConfig(
             int port,
             Path dataDir,
@@ -51,75 +53,76 @@ public record ServerConfig(
                 resilience,
                 RemoteProviderSettings.none(),
                 Optional.empty(),
+                RateLimitSettings.defaults(),
                 true);
     }
 
     public ServerConfig withProviders(RemoteProviderSettings otherProviders) {
-        return new ServerConfig(
-                port,
-                dataDir,
-                database,
-                admin,
-                monthlyCredits,
-                tokenLifetime,
-                maxUploadBytes,
-                maxUploadPixels,
-                jobs,
-                resilience,
-                otherProviders,
-                s3,
-                swaggerUi);
+        return edit(copy -> copy.providers = otherProviders);
     }
 
     public ServerConfig withS3(Optional<S3Settings> otherS3) {
-        return new ServerConfig(
-                port,
-                dataDir,
-                database,
-                admin,
-                monthlyCredits,
-                tokenLifetime,
-                maxUploadBytes,
-                maxUploadPixels,
-                jobs,
-                resilience,
-                providers,
-                otherS3,
-                swaggerUi);
+        return edit(copy -> copy.s3 = otherS3);
     }
 
     public ServerConfig withJobs(JobSettings otherJobs, ResilienceSettings otherResilience) {
-        return new ServerConfig(
-                port,
-                dataDir,
-                database,
-                admin,
-                monthlyCredits,
-                tokenLifetime,
-                maxUploadBytes,
-                maxUploadPixels,
-                otherJobs,
-                otherResilience,
-                providers,
-                s3,
-                swaggerUi);
+        return edit(copy -> {
+            copy.jobs = otherJobs;
+            copy.resilience = otherResilience;
+        });
+    }
+
+    public ServerConfig withLimits(RateLimitSettings otherLimits) {
+        return edit(copy -> copy.limits = otherLimits);
     }
 
     public ServerConfig withSwaggerUi(boolean on) {
-        return new ServerConfig(
-                port,
-                dataDir,
-                database,
-                admin,
-                monthlyCredits,
-                tokenLifetime,
-                maxUploadBytes,
-                maxUploadPixels,
-                jobs,
-                resilience,
-                providers,
-                s3,
-                on);
+        return edit(copy -> copy.swaggerUi = on);
+    }
+
+    /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
+    private ServerConfig edit(java.util.function.Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    private static final class Draft {
+        private final ServerConfig from;
+        private JobSettings jobs;
+        private ResilienceSettings resilience;
+        private RemoteProviderSettings providers;
+        private Optional<S3Settings> s3;
+        private RateLimitSettings limits;
+        private boolean swaggerUi;
+
+        Draft(ServerConfig from) {
+            this.from = from;
+            this.jobs = from.jobs;
+            this.resilience = from.resilience;
+            this.providers = from.providers;
+            this.s3 = from.s3;
+            this.limits = from.limits;
+            this.swaggerUi = from.swaggerUi;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(
+                    from.port,
+                    from.dataDir,
+                    from.database,
+                    from.admin,
+                    from.monthlyCredits,
+                    from.tokenLifetime,
+                    from.maxUploadBytes,
+                    from.maxUploadPixels,
+                    jobs,
+                    resilience,
+                    providers,
+                    s3,
+                    limits,
+                    swaggerUi);
+        }
     }
 
     /** An external PostgreSQL; absent means the embedded one under the data directory. */

@@ -1,5 +1,6 @@
 package com.pixfino.server.credits;
 
+import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
@@ -74,6 +75,47 @@ public final class CreditLedger {
     /** Applies a change in its own transaction and returns the row it wrote. */
     public LedgerEntryView apply(UUID userId, int amount, LedgerKind kind, String reason, String reference) {
         return dsl.transactionResult(cfg -> apply(DSL.using(cfg), userId, amount, kind, reason, reference));
+    }
+
+    /** What {@link #closeAccount} did: the tombstone the rows now belong to, how many, and the balance written off. */
+    public record Tombstone(UUID id, int ledgerRows, int creditsWrittenOff) {}
+
+    /**
+     * Closes a deleted account's books inside the caller's transaction (which holds the user's row lock): writes
+     * the remaining balance off with one last row, so the user's rows add up to zero, then moves every row of
+     * theirs to a new tombstone id that names nobody. The sum of all ledger rows stays equal to the sum of all
+     * balances, and every remaining user's balance still equals their own rows' sum.
+     */
+    public Tombstone closeAccount(DSLContext tx, UUID userId) {
+        UUID tombstone = UUID.randomUUID();
+        int balance = tx.select(USERS.CREDITS)
+                .from(USERS)
+                .where(USERS.ID.eq(userId))
+                .forUpdate()
+                .fetchOptional(USERS.CREDITS)
+                .orElseThrow(() -> DomainException.notFound("The user"));
+        if (balance != 0) {
+            apply(
+                    tx,
+                    userId,
+                    -balance,
+                    LedgerKind.ADJUSTMENT,
+                    "Account deleted: remaining credits written off",
+                    "account-deletion:" + tombstone);
+        }
+        int rows = tx.fetchCount(CREDIT_LEDGER, CREDIT_LEDGER.USER_ID.eq(userId));
+        tx.insertInto(ACCOUNT_TOMBSTONES)
+                .set(ACCOUNT_TOMBSTONES.ID, tombstone)
+                .set(ACCOUNT_TOMBSTONES.DELETED_AT, OffsetDateTime.now(clock))
+                .set(ACCOUNT_TOMBSTONES.LEDGER_ROWS, rows)
+                .set(ACCOUNT_TOMBSTONES.CREDITS_WRITTEN_OFF, balance)
+                .execute();
+        tx.update(CREDIT_LEDGER)
+                .setNull(CREDIT_LEDGER.USER_ID)
+                .set(CREDIT_LEDGER.TOMBSTONE_ID, tombstone)
+                .where(CREDIT_LEDGER.USER_ID.eq(userId))
+                .execute();
+        return new Tombstone(tombstone, rows, balance);
     }
 
     public int balance(UUID userId) {

@@ -1,5 +1,6 @@
 package com.pixfino.server.db;
 
+import com.pixfino.server.storage.PrivateDirectories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path cluster = dataDir.resolve("postgres");
         Path work = dataDir.resolve("postgres-runtime");
         try {
-            Files.createDirectories(cluster);
-            Files.createDirectories(work);
+            PrivateDirectories.create(dataDir);
+            PrivateDirectories.create(cluster);
+            // zonky extracts the binaries here (itself 0777 by default): no other local user may swap them
+            PrivateDirectories.create(work);
+            PrivateDirectories.removeGroupAndOtherWrite(work);
             stopOrphanedPostmaster(cluster);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(cluster.toFile())
@@ -48,6 +52,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres postgres = builder.start();
+            // a first start has just extracted them: tighten what it made, for this run and the next
+            PrivateDirectories.create(work);
+            PrivateDirectories.removeGroupAndOtherWrite(work);
             log.info("event=embedded_db_started port={} dir={}", postgres.getPort(), cluster);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {

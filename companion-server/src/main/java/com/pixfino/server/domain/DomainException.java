@@ -27,22 +27,33 @@ public class DomainException extends RuntimeException {
         TOO_LARGE,
         /** A file type or body format the server does not take. */
         UNSUPPORTED_MEDIA,
+        /** The caller used up a rate limit; it may try again later (see {@link #retryAfter()}). */
+        TOO_MANY_REQUESTS,
         /** Cannot be done now but can later (see {@link #retryAfter()}): every provider for it is paused. */
         UNAVAILABLE
     }
 
     private final Kind kind;
     private final String code;
-    private Duration retryAfter;
+    private final Duration retryAfter;
 
     public DomainException(Kind kind, String code, String message) {
-        this(kind, code, message, null);
+        this(kind, code, message, (Throwable) null);
     }
 
     public DomainException(Kind kind, String code, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.code = code;
+        this.retryAfter = null;
+    }
+
+    /** A refusal for now only: the answer tells the client when to try again. */
+    protected DomainException(Kind kind, String code, String message, Duration retryAfter) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     /** How long to wait before trying again, when the refusal is only for now. */
@@ -83,9 +94,7 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException unavailable(String code, String message, Duration retryAfter) {
-        DomainException e = new DomainException(Kind.UNAVAILABLE, code, message);
-        e.retryAfter = retryAfter;
-        return e;
+        return new DomainException(Kind.UNAVAILABLE, code, message, retryAfter);
     }
 
     public static DomainException conflict(String code, String message) {

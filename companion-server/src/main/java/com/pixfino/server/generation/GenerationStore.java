@@ -106,6 +106,23 @@ public final class GenerationStore {
                 .fetchOptional();
     }
 
+    /** Removes every generation row of the user inside the caller's transaction and answers them (their file keys). */
+    public List<GenerationsRecord> deleteAllOf(DSLContext tx, UUID userId) {
+        return tx.deleteFrom(GENERATIONS)
+                .where(GENERATIONS.USER_ID.eq(userId))
+                .returning()
+                .fetch();
+    }
+
+    /** Ids of the user's PENDING or RUNNING generations. */
+    public List<UUID> openIdsOf(UUID userId) {
+        return dsl.select(GENERATIONS.ID)
+                .from(GENERATIONS)
+                .where(GENERATIONS.USER_ID.eq(userId))
+                .and(GENERATIONS.STATUS.in(OPEN))
+                .fetch(GENERATIONS.ID);
+    }
+
     /** PENDING → RUNNING, naming the provider and starting the timeout clock. */
     public boolean markRunning(UUID id, String provider, String model, Duration timeout) {
         OffsetDateTime now = now();

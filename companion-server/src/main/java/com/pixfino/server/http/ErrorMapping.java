@@ -45,6 +45,7 @@ public final class ErrorMapping {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA -> 415;
+            case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;
         };
     }

@@ -89,6 +89,14 @@ public final class UploadService {
         return storage.open(owned(userId, uploadId).getThumbnailKey());
     }
 
+    /** Removes every upload row of the user inside the caller's transaction and answers them (their file keys). */
+    public java.util.List<UploadsRecord> deleteAllOf(DSLContext tx, UUID userId) {
+        return tx.deleteFrom(UPLOADS)
+                .where(UPLOADS.USER_ID.eq(userId))
+                .returning()
+                .fetch();
+    }
+
     private static String safeName(String name) {
         if (name == null) {
             return null;

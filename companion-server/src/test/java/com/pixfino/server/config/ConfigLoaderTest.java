@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pixfino.model.Tier;
+import com.pixfino.server.limits.Allowance;
+import com.pixfino.server.limits.Budget;
+import com.pixfino.server.limits.RateLimitSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +78,28 @@ class ConfigLoaderTest {
                 .hasMessageContaining("PIXFINO_ADMIN_PASSWORD");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_USER", "x")).load())
                 .hasMessageContaining("PIXFINO_DB_URL");
+    }
+
+    @Test
+    void rateLimitsHaveDefaultsAndAreSetPerBudgetOrTurnedOff() {
+        assertThat(new ConfigLoader(Map.of()).load().limits()).isEqualTo(RateLimitSettings.defaults());
+
+        RateLimitSettings limits = new ConfigLoader(Map.of(
+                        "PIXFINO_LIMIT_LOGIN_PER_IP", "100/1m",
+                        "PIXFINO_LIMIT_FAILED_LOGINS_PER_ACCOUNT", "5/30m",
+                        "PIXFINO_LIMIT_REGISTER_PER_IP", "off"))
+                .load()
+                .limits();
+
+        assertThat(limits.allowance(Budget.LOGIN_PER_IP)).contains(Allowance.of(100, Duration.ofMinutes(1)));
+        assertThat(limits.allowance(Budget.FAILED_LOGINS_PER_ACCOUNT))
+                .contains(Allowance.of(5, Duration.ofMinutes(30)));
+        assertThat(limits.allowance(Budget.REGISTER_PER_IP)).isEmpty();
+        assertThat(limits.allowance(Budget.REGISTER_PER_ACCOUNT))
+                .contains(RateLimitSettings.defaultFor(Budget.REGISTER_PER_ACCOUNT));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_LIMIT_LOGIN_PER_ACCOUNT", "lots")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "PIXFINO_LIMIT_LOGIN_PER_ACCOUNT must be a count per period like 30/1m, 10/15m or 5/1h (or off), not 'lots'.");
     }
 }

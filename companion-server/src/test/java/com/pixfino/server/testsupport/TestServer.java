@@ -6,6 +6,7 @@ import com.pixfino.server.Services;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobQueue;
 import com.pixfino.server.generation.JobSettings;
+import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ResilienceSettings;
 import java.nio.file.Path;
@@ -71,23 +72,27 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config, providers);
     }
 
-    /** Configuration like the defaults, on a free port; an empty database option means the embedded one under dataDir. */
+    /**
+     * Configuration like the defaults, on a free port, without rate limits (tests register many users from
+     * 127.0.0.1; the limits have their own tests); an empty database option means the embedded one under dataDir.
+     */
     public static ServerConfig config(Path dataDir, Optional<ServerConfig.DatabaseSettings> database) {
         Map<Tier, Integer> credits = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             credits.put(tier, tier.defaultMonthlyCredits());
         }
         return new ServerConfig(
-                0,
-                dataDir,
-                database,
-                Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
-                credits,
-                Duration.ofDays(30),
-                20L * 1024 * 1024,
-                50_000_000L,
-                FAST_JOBS,
-                TEST_RESILIENCE);
+                        0,
+                        dataDir,
+                        database,
+                        Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
+                        credits,
+                        Duration.ofDays(30),
+                        20L * 1024 * 1024,
+                        50_000_000L,
+                        FAST_JOBS,
+                        TEST_RESILIENCE)
+                .withLimits(RateLimitSettings.unlimited());
     }
 
     public String baseUrl() {

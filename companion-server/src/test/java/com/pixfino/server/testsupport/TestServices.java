@@ -70,7 +70,7 @@ public final class TestServices implements AutoCloseable {
     public UUID userWithCredits(int credits) {
         String email = "service-user-" + UUID.randomUUID() + "@pixfino.test";
         UUID id = services.accounts()
-                .register(new RegisterRequest(email, "correct-Horse-7", "Test User"))
+                .register(new RegisterRequest(email, "correct-Horse-7", "Test User"), "127.0.0.1")
                 .user()
                 .id();
         int delta = credits - services.ledger().balance(id);

@@ -6,22 +6,29 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.Texts;
+import com.pixfino.studio.ui.ToneStyles;
+import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /** The account screen: balance, tier and who is signed in as cards, the credit ledger below. */
 public final class AccountView extends VBox implements ScreenActions {
@@ -30,9 +37,11 @@ public final class AccountView extends VBox implements ScreenActions {
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private final AccountViewModel viewModel;
+    private final Messages messages;
 
     public AccountView(AccountViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
         setId("account-screen");
         getStyleClass().addAll("screen", "account-screen");
 
@@ -78,7 +87,66 @@ public final class AccountView extends VBox implements ScreenActions {
         more.managedProperty().bind(more.visibleProperty());
         more.setOnAction(event -> viewModel.loadMore());
 
-        getChildren().addAll(title, cards, ledgerTitle, notice, table, more);
+        getChildren().addAll(title, cards, ledgerTitle, notice, table, more, yourData());
+    }
+
+    /** Export and deletion: at the bottom, apart from the everyday actions in the title. */
+    private VBox yourData() {
+        Label heading = new Label(messages.get("account.data"));
+        heading.getStyleClass().add("section-label");
+        Label hint = Texts.wrapping(new Label(messages.get("account.dataHint")));
+        hint.getStyleClass().add("card-detail");
+        VBox text = new VBox(4, heading, hint);
+        HBox.setHgrow(text, Priority.ALWAYS);
+
+        Button export = new Button(messages.get("account.export"));
+        export.setId("account-export");
+        export.disableProperty().bind(viewModel.exportingProperty());
+        export.setOnAction(event -> chooseExportFile());
+        Button delete = new Button(messages.get("account.delete"));
+        delete.setId("account-delete");
+        delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        delete.setOnAction(event -> openDeleteDialog());
+        // the hint wraps, the buttons keep their words
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, text, export, delete);
+        row.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setId("account-export-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.visibleProperty().bind(viewModel.exportingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label outcome = Texts.statusLine("account-data-notice", viewModel.dataNoticeProperty());
+        ToneStyles.follow(outcome, "tone", viewModel.dataToneProperty());
+
+        VBox box = new VBox(10, row, progress, outcome);
+        box.setId("account-data");
+        box.getStyleClass().add("account-data");
+        return box;
+    }
+
+    private void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("account.exportTitle"));
+        chooser.setInitialFileName(viewModel.exportFileName());
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(messages.get("account.exportFilter"), "*.zip"));
+        File target =
+                chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (target != null) {
+            viewModel.exportData(target.toPath());
+        }
+    }
+
+    private void openDeleteDialog() {
+        DeleteAccountDialog dialog = new DeleteAccountDialog(viewModel.deletion(), messages);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        dialog.show();
     }
 
     private TableView<LedgerEntryView> ledgerTable(Messages messages) {

@@ -4,19 +4,25 @@ import com.pixfino.model.Tier;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
 import com.pixfino.model.api.UserView;
+import com.pixfino.studio.core.concurrent.Progress;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.core.photo.FileSize;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,12 +39,26 @@ public final class AccountViewModel {
     private final FailureMessages failures;
     private final ObservableList<LedgerEntryView> ledger = FXCollections.observableArrayList();
     private final ActivityStatus activity = new ActivityStatus();
+    // the "Your data" line: an export's progress and outcome, apart from the ledger's notices
+    private final ActivityStatus data = new ActivityStatus();
+    private final LocalAccountData local;
+    private final Clock clock;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private String nextCursor;
     private TaskHandle ledgerLoad = TaskHandle.NONE;
+    private TaskHandle export = TaskHandle.NONE;
 
-    public AccountViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
+    /** @param local what this computer keeps of an account, forgotten when it is deleted */
+    public AccountViewModel(
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            Messages messages,
+            LocalAccountData local,
+            Clock clock) {
         this.tasks = tasks;
+        this.local = local;
+        this.clock = clock;
         this.session = session;
         this.sessions = sessions;
         this.messages = messages;
@@ -52,10 +72,12 @@ public final class AccountViewModel {
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 ledgerLoad.cancel(); // the last account's rows must not come back
+                export.cancel(); // and its data must not land in a file after someone else signed in
                 ledger.clear();
                 nextCursor = null;
                 hasMore.set(false);
                 activity.clear();
+                data.clear();
             }
         });
     }
@@ -104,6 +126,43 @@ public final class AccountViewModel {
 
     public void signOut() {
         sessions.signOut();
+    }
+
+    /** What the file chooser proposes: {@code pixfino-data-2026-11-21.zip}. */
+    public String exportFileName() {
+        return "pixfino-data-" + LocalDate.now(clock) + ".zip";
+    }
+
+    /** Downloads the zip of everything the server keeps about the user to {@code target} (".zip" added if missing). */
+    public void exportData(Path target) {
+        if (!session.isSignedIn() || data.isBusy()) {
+            return;
+        }
+        if (!session.isOnline()) {
+            data.say(Tone.ERROR, messages.get("account.exportOffline"));
+            return;
+        }
+        Path file = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                ? target
+                : target.resolveSibling(target.getFileName() + ".zip");
+        var api = session.api();
+        data.working(messages.get("account.exportStarting"));
+        export = tasks.submit(
+                progress -> api.exportData(
+                        file,
+                        bytes -> progress.update(
+                                Progress.UNKNOWN, messages.get("account.exporting", FileSize.readable(bytes)))),
+                size -> data.done(messages.get("account.exported", file.toString(), FileSize.readable(size))),
+                error -> {
+                    sessions.callFailed(error);
+                    data.failed(messages.get("account.exportFailed", failures.describe(error)));
+                },
+                progress -> data.working(progress.message()));
+    }
+
+    /** A fresh confirmation for "Delete account…": one per dialog. */
+    public DeleteAccountViewModel deletion() {
+        return new DeleteAccountViewModel(tasks, session, sessions, messages, local);
     }
 
     public StringBinding balanceText() {
@@ -174,6 +233,19 @@ public final class AccountViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return activity.busyProperty();
+    }
+
+    /** The "Your data" line: export progress and outcome. */
+    public ReadOnlyStringProperty dataNoticeProperty() {
+        return data.messageProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> dataToneProperty() {
+        return data.toneProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return data.busyProperty();
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {

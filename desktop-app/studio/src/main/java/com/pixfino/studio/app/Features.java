@@ -73,7 +73,9 @@ final class Features implements AutoCloseable {
         PresetBrowserViewModel presets = new PresetBrowserViewModel(tasks, session, sessions, messages);
         CreateViewModel create =
                 new CreateViewModel(tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued);
-        account = new AccountScreen(new AccountViewModel(tasks, session, sessions, messages), messages);
+        account = new AccountScreen(
+                new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone()),
+                messages);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
         screens = ScreenRegistry.builder()

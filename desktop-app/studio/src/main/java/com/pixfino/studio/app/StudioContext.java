@@ -52,6 +52,11 @@ public final class StudioContext implements AutoCloseable {
 
     /** Reads the settings file and opens the gallery cache: call off the FX thread (Application.init runs on the launcher thread). */
     public StudioContext(StudioEnvironment environment) {
+        try {
+            environment.paths().createPrivately();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The studio cannot create its folders: " + e.getMessage(), e);
+        }
         ObjectMapper json = CompanionJson.mapper();
         UiThreadGuard guard = new FxThreadGuard();
         messages = Messages.load(Locale.getDefault());

@@ -213,6 +213,30 @@ public final class SessionViewModel {
                 error -> LOG.info("event=logout_failed reason={}", error.getMessage()));
     }
 
+    /**
+     * The account was deleted on the server: the session ends, the token and the remembered account are
+     * forgotten, {@code forgetLocalCopies} removes what this computer cached of it, and the sign-in screen says so.
+     */
+    public void accountDeleted(java.util.concurrent.Callable<Void> forgetLocalCopies) {
+        if (!session.isSignedIn()) {
+            return;
+        }
+        String key = session.server().toString();
+        session.end();
+        activity.say(Tone.SUCCESS, messages.get("session.accountDeleted"));
+        tasks.run(
+                () -> {
+                    tokens.delete(key);
+                    snapshots.delete(key);
+                    return forgetLocalCopies.call();
+                },
+                done -> {},
+                error -> {
+                    LOG.warn("event=local_account_data_left reason={}", error.getMessage());
+                    activity.say(Tone.ERROR, messages.get("session.accountDeletedCacheLeft", error.getMessage()));
+                });
+    }
+
     /** Something the sign-in screen should tell: signed out, session expired, token not saved. */
     public ReadOnlyStringProperty noticeProperty() {
         return activity.messageProperty();

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 /**
  * An in-memory companion server for view-model tests: one user, the test presets, charging and refunding
@@ -59,6 +60,10 @@ public final class FakeCompanionApi implements CompanionApi {
     public int uploads;
     public int logouts;
     public int closedStreams;
+    /** What an export delivers. */
+    public byte[] exportBytes = "PK\u0005\u0006 an empty zip".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Set once the account was deleted: the token no longer works. */
+    public boolean accountDeleted;
     /** When set, every call fails as if the server were down. */
     public boolean unreachable;
     /** When set, the next createGeneration is charged but its answer is lost on the way back. */
@@ -106,6 +111,7 @@ public final class FakeCompanionApi implements CompanionApi {
     @Override
     public UserView me() throws IOException {
         reachable();
+        signedIn();
         return user;
     }
 
@@ -317,6 +323,28 @@ public final class FakeCompanionApi implements CompanionApi {
     }
 
     @Override
+    public long exportData(Path target, LongConsumer received) throws IOException {
+        reachable();
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, exportBytes);
+        received.accept(exportBytes.length);
+        return exportBytes.length;
+    }
+
+    @Override
+    public void deleteAccount(String typedPassword) throws IOException {
+        reachable();
+        signedIn();
+        if (!password.equals(typedPassword)) {
+            throw new CompanionApiException(
+                    403,
+                    "wrong_password",
+                    "The password is wrong, so nothing was deleted. Enter the password you sign in with.");
+        }
+        accountDeleted = true;
+    }
+
+    @Override
     public Closeable events(GenerationEventListener listener) {
         listeners.add(listener);
         return () -> {
@@ -333,6 +361,12 @@ public final class FakeCompanionApi implements CompanionApi {
     private OffsetDateTime tick() {
         clock = clock.plusSeconds(7);
         return clock;
+    }
+
+    private void signedIn() throws IOException {
+        if (accountDeleted) {
+            throw new CompanionApiException(401, "unauthorized", "Sign in first: this endpoint needs a bearer token.");
+        }
     }
 
     private void reachable() throws IOException {

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The local gallery: metadata in SQLite, thumbnails and originals as files, one part per account.
@@ -142,6 +144,29 @@ public final class GalleryCache implements AutoCloseable {
         if (existing.isPresent()) {
             deleteIfPresent(existing.get().thumbnail());
             deleteIfPresent(existing.get().original());
+        }
+    }
+
+    /** Forgets everything cached for the owner (their account was deleted): the rows, then the folder of files. */
+    public synchronized void forgetOwner(String owner) throws IOException {
+        guard.refuse("GalleryCache");
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM gallery_items WHERE owner = ?")) {
+            delete.setString(1, owner);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        Path folder = folder(owner);
+        if (!folder.normalize().startsWith(files.normalize())
+                || folder.normalize().equals(files.normalize())) {
+            throw new IOException("Not an account folder of the gallery cache: " + folder);
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> tree = Files.walk(folder)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 

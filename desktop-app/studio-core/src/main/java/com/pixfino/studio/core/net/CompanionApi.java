@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 /**
  * What the studio asks of its companion server. Every call blocks: run it through the TaskExecutor.
@@ -56,6 +57,20 @@ public interface CompanionApi {
     void download(UUID generationId, boolean thumbnail, Path target) throws IOException;
 
     Page<LedgerEntryView> ledger(String cursor, int limit) throws IOException;
+
+    /**
+     * Saves the zip of everything the server keeps about the user to {@code target}, never leaving a partial file
+     * there. The server streams it without a size: {@code received} hears how many bytes have arrived so far.
+     *
+     * @return the size of the saved file
+     */
+    long exportData(Path target, LongConsumer received) throws IOException;
+
+    /**
+     * Deletes the account and all its data on the server; {@code password} is asked again. A wrong one is a
+     * {@link CompanionApiException} with status 403 and code {@code wrong_password}, and nothing is deleted.
+     */
+    void deleteAccount(String password) throws IOException;
 
     /** Opens the live stream of the user's status changes; closing it stops the stream. */
     Closeable events(GenerationEventListener listener);

@@ -7,6 +7,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.DeleteAccountRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.LedgerEntryView;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -172,6 +174,25 @@ public final class CompanionClient implements CompanionApi {
             url.addQueryParameter("cursor", cursor);
         }
         return calls.call(authorized(url.build()).get().build(), new TypeReference<Page<LedgerEntryView>>() {});
+    }
+
+    @Override
+    public long exportData(Path target, LongConsumer received) throws IOException {
+        // a large account takes as long as it takes: no limit on the whole call, only on silence
+        OkHttpClient export = http.newBuilder()
+                .callTimeout(Duration.ZERO)
+                .readTimeout(Duration.ofSeconds(120))
+                .build();
+        return calls.download(export, request(ApiPaths.ME_EXPORT).get().build(), target, received);
+    }
+
+    @Override
+    public void deleteAccount(String password) throws IOException {
+        calls.call(
+                request(ApiPaths.ME)
+                        .delete(calls.jsonBody(new DeleteAccountRequest(password)))
+                        .build(),
+                Void.class);
     }
 
     @Override

@@ -8,10 +8,12 @@ import com.pixfino.model.api.ErrorBody;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.LongConsumer;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,6 +24,7 @@ import okhttp3.Response;
 final class HttpCalls {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final long REPORT_EVERY = 256 * 1024;
 
     private final OkHttpClient http;
     private final ObjectMapper json;
@@ -64,19 +67,37 @@ final class HttpCalls {
 
     /** Streams the body to a temp file beside {@code target}, then moves it into place. */
     void download(OkHttpClient client, Request request, Path target) throws IOException {
+        download(client, request, target, bytes -> {});
+    }
+
+    /** As {@link #download(OkHttpClient, Request, Path)}, telling {@code received} the bytes so far; answers the size. */
+    long download(OkHttpClient client, Request request, Path target, LongConsumer received) throws IOException {
         guard.refuse("CompanionClient");
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".download", ".part");
+        long total = 0;
         try (Response response = client.newCall(request).execute()) {
             checkSuccess(request, response);
-            try (InputStream in = response.body().byteStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = response.body().byteStream();
+                    OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buffer = new byte[64 * 1024];
+                long reported = 0;
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    total += n;
+                    if (total - reported >= REPORT_EVERY) {
+                        received.accept(total);
+                        reported = total;
+                    }
+                }
             }
+            received.accept(total);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            return total;
         } finally {
             Files.deleteIfExists(temp);
         }

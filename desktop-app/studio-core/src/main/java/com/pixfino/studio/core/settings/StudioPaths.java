@@ -1,5 +1,6 @@
 package com.pixfino.studio.core.settings;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +28,12 @@ public record StudioPaths(Path configDir, Path dataDir) {
                         .resolve(APP_DIR),
                 xdgDir(environment.apply("XDG_DATA_HOME"), userHome.resolve(".local/share"))
                         .resolve(APP_DIR));
+    }
+
+    /** Creates the configuration and data directories readable by this user only (0700 where POSIX applies). */
+    public void createPrivately() throws IOException {
+        PrivateDirectories.create(configDir);
+        PrivateDirectories.create(dataDir);
     }
 
     public Path settingsFile() {

@@ -114,4 +114,24 @@ class GalleryCacheTest {
         Files.createDirectories(file.getParent());
         return file;
     }
+
+    @Test
+    void forgettingAnOwnerRemovesTheirRowsAndFilesAndNobodyElses() throws Exception {
+        GalleryItem mine = item(1, MediaKind.IMAGE);
+        cache.save(OWNER, mine);
+        Files.createDirectories(cache.folder(OWNER));
+        Files.write(cache.thumbnailFile(OWNER, mine.id()), new byte[] {1, 2, 3});
+        GalleryItem theirs = item(2, MediaKind.IMAGE);
+        cache.save("user-b", theirs);
+        Files.createDirectories(cache.folder("user-b"));
+        Files.write(cache.thumbnailFile("user-b", theirs.id()), new byte[] {4});
+
+        cache.forgetOwner(OWNER);
+
+        assertThat(cache.items(OWNER)).isEmpty();
+        assertThat(cache.folder(OWNER)).doesNotExist();
+        assertThat(cache.items("user-b")).hasSize(1);
+        assertThat(cache.thumbnailFile("user-b", theirs.id())).exists();
+        cache.forgetOwner("never-cached");
+    }
 }

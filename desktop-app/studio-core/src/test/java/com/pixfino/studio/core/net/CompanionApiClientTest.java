@@ -191,4 +191,61 @@ class CompanionApiClientTest {
                             e -> assertThat(e.isUnauthorized()).isTrue());
         }
     }
+
+    @Test
+    void anExportIsStreamedToTheFileWithProgressAndNoPartialFileIsLeftOnFailure() throws Exception {
+        byte[] zip = new byte[700 * 1024];
+        new java.util.Random(7).nextBytes(zip);
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/zip")
+                .addHeader("Content-Disposition", "attachment; filename=\"pixfino-data-2026-11-21.zip\"")
+                .body(new okio.Buffer().write(zip))
+                .build());
+        Path target = dir.resolve("export").resolve("mine.zip");
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+
+        long size = api().exportData(target, seen::add);
+
+        assertThat(size).isEqualTo(zip.length);
+        assertThat(Files.readAllBytes(target)).isEqualTo(zip);
+        assertThat(seen).isSorted().last().isEqualTo((long) zip.length);
+        assertThat(seen.size())
+                .as("reported along the way, not only at the end")
+                .isGreaterThan(1);
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/me/export");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok-1");
+
+        server.enqueue(HealthResponses.json(
+                429, "{\"error\":{\"code\":\"too_many_requests\",\"message\":\"Try again in 5 minutes.\"}}"));
+        Path second = dir.resolve("export").resolve("again.zip");
+        assertThatThrownBy(() -> api().exportData(second, bytes -> {}))
+                .isInstanceOfSatisfying(
+                        CompanionApiException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(429));
+        try (var left = Files.list(dir.resolve("export"))) {
+            assertThat(left).containsExactly(target);
+        }
+    }
+
+    @Test
+    void deletingTheAccountSendsThePasswordAndAWrongOneIsTheServersSentence() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        server.enqueue(
+                HealthResponses.json(
+                        403,
+                        "{\"error\":{\"code\":\"wrong_password\",\"message\":\"The password is wrong, so nothing was deleted.\"}}"));
+
+        api().deleteAccount("Sunset-Lake-42");
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("DELETE");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/me");
+        assertThat(request.getBody().utf8()).isEqualTo("{\"password\":\"Sunset-Lake-42\"}");
+        assertThatThrownBy(() -> api().deleteAccount("nope")).isInstanceOfSatisfying(CompanionApiException.class, e -> {
+            assertThat(e.code()).isEqualTo("wrong_password");
+            assertThat(e.isUnauthorized()).as("not a reason to sign out").isFalse();
+        });
+    }
 }

@@ -1,0 +1,67 @@
+package com.pixfino.server.limits;
+
+/**
+ * A named rate limit: what it counts, per what (an address or an account), and the sentence a refused
+ * caller reads. New limits (API keys, exports) are new constants here; {@link RateLimitSettings} gives each
+ * its allowance and {@link RateLimits} enforces them all the same way.
+ */
+public enum Budget {
+    /** Every sign-in attempt from one address. */
+    LOGIN_PER_IP(Refill.GRADUAL, "too_many_requests", "Too many sign-in attempts from this network. Try again in %s."),
+    /** Every sign-in attempt for one email, whether or not an account has it. */
+    LOGIN_PER_ACCOUNT(
+            Refill.GRADUAL, "too_many_requests", "Too many sign-in attempts for this email. Try again in %s."),
+    /**
+     * Failed sign-ins for one email: when they are used up the email is locked out until the window that
+     * began with the first failure ends. Applied to unknown emails exactly like known ones.
+     */
+    FAILED_LOGINS_PER_ACCOUNT(
+            Refill.WHOLE_WINDOW,
+            "locked_out",
+            "Too many failed sign-ins for this email. Sign-in is paused for it; try again in %s."),
+    /** Every registration from one address. */
+    REGISTER_PER_IP(Refill.GRADUAL, "too_many_requests", "Too many new accounts from this network. Try again in %s."),
+    /** Every registration attempt for one email. */
+    REGISTER_PER_ACCOUNT(
+            Refill.GRADUAL, "too_many_requests", "Too many attempts to register this email. Try again in %s."),
+    /** Data exports of one account: each reads every file the account has. */
+    EXPORT_PER_ACCOUNT(
+            Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s.");
+
+    /** How used-up allowance comes back. */
+    public enum Refill {
+        /** Spread evenly over the period (one back every period/count). */
+        GRADUAL,
+        /** All at once when the period that began with the first use ends. */
+        WHOLE_WINDOW
+    }
+
+    private final Refill refill;
+    private final String code;
+    private final String sentence;
+
+    Budget(Refill refill, String code, String sentence) {
+        this.refill = refill;
+        this.code = code;
+        this.sentence = sentence;
+    }
+
+    public Refill refill() {
+        return refill;
+    }
+
+    /** The error code clients branch on. */
+    public String code() {
+        return code;
+    }
+
+    /** The sentence for people, with the wait ("42 seconds", "15 minutes") filled in. */
+    public String message(String wait) {
+        return String.format(java.util.Locale.ROOT, sentence, wait);
+    }
+
+    /** The environment variable that sets this budget, e.g. {@code PIXFINO_LIMIT_LOGIN_PER_IP}. */
+    public String environmentVariable() {
+        return "PIXFINO_LIMIT_" + name();
+    }
+}

@@ -1,0 +1,51 @@
+package com.pixfino.server.limits;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The allowance of each {@link Budget}; a budget without one is not limited. */
+public record RateLimitSettings(Map<Budget, Allowance> allowances) {
+
+    public RateLimitSettings {
+        allowances = Map.copyOf(allowances);
+    }
+
+    /** What a public server starts with. */
+    public static RateLimitSettings defaults() {
+        Map<Budget, Allowance> map = new EnumMap<>(Budget.class);
+        for (Budget budget : Budget.values()) {
+            map.put(budget, defaultFor(budget));
+        }
+        return new RateLimitSettings(map);
+    }
+
+    /** Nothing is limited (tests that register hundreds of users from one address). */
+    public static RateLimitSettings unlimited() {
+        return new RateLimitSettings(Map.of());
+    }
+
+    public static Allowance defaultFor(Budget budget) {
+        return switch (budget) {
+            case LOGIN_PER_IP -> Allowance.of(30, Duration.ofMinutes(1));
+            case LOGIN_PER_ACCOUNT -> Allowance.of(20, Duration.ofMinutes(15));
+            case FAILED_LOGINS_PER_ACCOUNT -> Allowance.of(10, Duration.ofMinutes(15));
+            case REGISTER_PER_IP -> Allowance.of(10, Duration.ofHours(1));
+            case REGISTER_PER_ACCOUNT -> Allowance.of(5, Duration.ofHours(1));
+            case EXPORT_PER_ACCOUNT -> Allowance.of(5, Duration.ofHours(1));
+        };
+    }
+
+    public Optional<Allowance> allowance(Budget budget) {
+        return Optional.ofNullable(allowances.get(budget));
+    }
+
+    /** These settings with {@code budget} set to {@code allowance}. */
+    public RateLimitSettings with(Budget budget, Allowance allowance) {
+        Map<Budget, Allowance> map = new EnumMap<>(Budget.class);
+        map.putAll(allowances);
+        map.put(budget, allowance);
+        return new RateLimitSettings(map);
+    }
+}

@@ -1,0 +1,166 @@
+package com.pixfino.server.privacy;
+
+import com.pixfino.server.accounts.AccountService;
+import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.JobQueue;
+import com.pixfino.server.storage.Storage;
+import com.pixfino.server.storage.StorageException;
+import com.pixfino.server.uploads.UploadService;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deleting an account, start to end: the password is checked again; running generations are canceled (and
+ * refunded, so the books balance) and their providers asked to stop; then one transaction removes or moves
+ * every {@link UserDataTable}'s rows of the user, the ledger's to a tombstone; the files go last, after
+ * commit, so a failure part-way leaves at worst unreferenced files, never rows pointing at missing ones.
+ */
+public final class AccountDeletion {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountDeletion.class);
+
+    private final DSLContext dsl;
+    private final AccountService accounts;
+    private final TokenService tokens;
+    private final UploadService uploads;
+    private final GenerationStore generations;
+    private final CreditLedger ledger;
+    private final JobQueue jobs;
+    private final Storage storage;
+
+    public AccountDeletion(
+            DSLContext dsl,
+            AccountService accounts,
+            TokenService tokens,
+            UploadService uploads,
+            GenerationStore generations,
+            CreditLedger ledger,
+            JobQueue jobs,
+            Storage storage) {
+        this.dsl = dsl;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.uploads = uploads;
+        this.generations = generations;
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.storage = storage;
+    }
+
+    /** What a deletion removed, for the log and the tests. */
+    public record Outcome(
+            UUID tombstoneId,
+            int generations,
+            int uploads,
+            int tokens,
+            int ledgerRows,
+            int creditsWrittenOff,
+            int filesLeft) {}
+
+    /**
+     * @throws DomainException FORBIDDEN {@code wrong_password} (nothing changes), or TOO_MANY_REQUESTS while the
+     *                         email is locked out after failed sign-ins
+     */
+    public Outcome delete(UUID userId, String password, String clientIp) {
+        accounts.confirmPassword(userId, password, clientIp);
+        for (UUID open : generations.openIdsOf(userId)) {
+            generations
+                    .cancel(open)
+                    .ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
+        }
+        List<String> files = new ArrayList<>();
+        Outcome removed = dsl.transactionResult(cfg -> removeRows(DSL.using(cfg), userId, files));
+        int left = 0;
+        for (String key : files) {
+            try {
+                storage.delete(key);
+            } catch (StorageException e) {
+                left++;
+                log.warn("event=account_file_left key={} reason={}", key, e.getMessage());
+            }
+        }
+        Outcome outcome = new Outcome(
+                removed.tombstoneId(),
+                removed.generations(),
+                removed.uploads(),
+                removed.tokens(),
+                removed.ledgerRows(),
+                removed.creditsWrittenOff(),
+                left);
+        log.info(
+                "event=account_deleted user={} tombstone={} generations={} uploads={} tokens={} ledger_rows={} credits_written_off={} files_left={}",
+                userId,
+                outcome.tombstoneId(),
+                outcome.generations(),
+                outcome.uploads(),
+                outcome.tokens(),
+                outcome.ledgerRows(),
+                outcome.creditsWrittenOff(),
+                left);
+        return outcome;
+    }
+
+    private Outcome removeRows(DSLContext tx, UUID userId, List<String> files) {
+        // the row lock makes a concurrent charge or refund wait, so the balance written off is the last one
+        accounts.lockUser(tx, userId).orElseThrow(() -> DomainException.notFound("The user"));
+        Map<UserDataTable, Integer> rows = new EnumMap<>(UserDataTable.class);
+        CreditLedger.Tombstone tombstone = null;
+        for (UserDataTable table : UserDataTable.values()) {
+            // a switch expression is exhaustive: a new UserDataTable constant does not compile until deletion handles
+            // it
+            int count = switch (table) {
+                case GENERATIONS -> generationsRemoved(generations.deleteAllOf(tx, userId), files);
+                case UPLOADS -> uploadsRemoved(uploads.deleteAllOf(tx, userId), files);
+                case AUTH_TOKENS -> tokens.deleteAllOf(tx, userId);
+                case CREDIT_LEDGER -> {
+                    tombstone = ledger.closeAccount(tx, userId);
+                    yield tombstone.ledgerRows();
+                }
+                case USERS -> accounts.deleteUser(tx, userId);
+            };
+            rows.put(table, count);
+        }
+        return new Outcome(
+                tombstone.id(),
+                rows.get(UserDataTable.GENERATIONS),
+                rows.get(UserDataTable.UPLOADS),
+                rows.get(UserDataTable.AUTH_TOKENS),
+                tombstone.ledgerRows(),
+                tombstone.creditsWrittenOff(),
+                0);
+    }
+
+    private static int generationsRemoved(List<GenerationsRecord> rows, List<String> files) {
+        for (GenerationsRecord row : rows) {
+            addIfSet(files, row.getOutputKey());
+            addIfSet(files, row.getThumbnailKey());
+        }
+        return rows.size();
+    }
+
+    private static int uploadsRemoved(List<UploadsRecord> rows, List<String> files) {
+        for (UploadsRecord row : rows) {
+            addIfSet(files, row.getStorageKey());
+            addIfSet(files, row.getThumbnailKey());
+        }
+        return rows.size();
+    }
+
+    private static void addIfSet(List<String> files, String key) {
+        if (key != null) {
+            files.add(key);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package com.pixfino.server.privacy;
+
+import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
+import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
+import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.UPLOADS;
+import static com.pixfino.server.db.jooq.Tables.USERS;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.server.db.jooq.tables.records.UsersRecord;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.limits.Budget;
+import com.pixfino.server.limits.RateLimits;
+import com.pixfino.server.storage.Storage;
+import com.pixfino.server.storage.StorageException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A user's data as one zip, written straight to a stream: the rows of every {@link UserDataTable} as JSON
+ * (read in one read-only snapshot, row by row), then the upload and result files, each copied from
+ * {@link Storage} as a stream. Nothing is held whole in memory, whatever the account's size.
+ */
+public final class AccountExport {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountExport.class);
+    private static final int FETCH_SIZE = 500;
+
+    private final DSLContext dsl;
+    private final Storage storage;
+    private final ObjectMapper mapper;
+    private final RateLimits limits;
+    private final Clock clock;
+
+    public AccountExport(DSLContext dsl, Storage storage, ObjectMapper mapper, RateLimits limits, Clock clock) {
+        this.dsl = dsl;
+        this.storage = storage;
+        this.mapper = mapper;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the export may start and names its file; call before anything is sent, so a refusal is still a
+     * plain error answer.
+     */
+    public String prepare(UUID userId) {
+        if (!dsl.fetchExists(USERS, USERS.ID.eq(userId))) {
+            throw DomainException.notFound("The user");
+        }
+        limits.take(Budget.EXPORT_PER_ACCOUNT, userId.toString());
+        return "pixfino-data-" + LocalDate.now(clock) + ".zip";
+    }
+
+    /** Writes the zip to {@code out} and finishes it; {@code out} itself is left open. */
+    public void write(UUID userId, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(new KeepOpen(out), StandardCharsets.UTF_8);
+        List<StoredFile> files = new ArrayList<>();
+        text(zip, "README.txt", readme());
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            for (UserDataTable table : UserDataTable.values()) {
+                writeTable(tx, zip, table, userId, files);
+            }
+        });
+        List<String> missing = new ArrayList<>();
+        for (StoredFile file : files) {
+            copy(zip, file, missing);
+        }
+        if (!missing.isEmpty()) {
+            text(
+                    zip,
+                    "missing-files.txt",
+                    "These files could not be read from storage when this export was made:\n"
+                            + String.join("\n", missing) + "\n");
+        }
+        zip.finish();
+        zip.flush();
+        log.info(
+                "event=account_exported user={} files={} missing={}",
+                userId,
+                files.size() - missing.size(),
+                missing.size());
+    }
+
+    private void writeTable(
+            DSLContext tx, ZipOutputStream zip, UserDataTable table, UUID userId, List<StoredFile> files)
+            throws IOException {
+        // a switch expression is exhaustive: a new UserDataTable constant does not compile until the export handles it
+        Runnable part = switch (table) {
+            case USERS -> () -> json(zip, table.exportEntry(), profile(tx, userId));
+            case AUTH_TOKENS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(AUTH_TOKENS)
+                                .where(AUTH_TOKENS.USER_ID.eq(userId))
+                                .orderBy(AUTH_TOKENS.CREATED_AT),
+                        r -> new ExportedRows.Session(r.getCreatedAt(), r.getExpiresAt(), r.getRevokedAt()));
+            case CREDIT_LEDGER ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(CREDIT_LEDGER)
+                                .where(CREDIT_LEDGER.USER_ID.eq(userId))
+                                .orderBy(CREDIT_LEDGER.ID),
+                        r -> new LedgerEntryView(
+                                r.getId(),
+                                r.getKind(),
+                                r.getAmount(),
+                                r.getBalanceAfter(),
+                                r.getReason(),
+                                r.getReference(),
+                                r.getCreatedAt()));
+            case UPLOADS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(UPLOADS)
+                                .where(UPLOADS.USER_ID.eq(userId))
+                                .orderBy(UPLOADS.CREATED_AT, UPLOADS.ID),
+                        r -> ExportedRows.Upload.of(r, files));
+            case GENERATIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.select()
+                                .from(GENERATIONS)
+                                .join(PRESETS)
+                                .on(PRESETS.ID.eq(GENERATIONS.PRESET_ID))
+                                .where(GENERATIONS.USER_ID.eq(userId))
+                                .orderBy(GENERATIONS.CREATED_AT, GENERATIONS.ID),
+                        r -> ExportedRows.Generation.of(
+                                r.into(GENERATIONS), r.get(PRESETS.SLUG), r.get(PRESETS.NAME), files));
+        };
+        try {
+            part.run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static ExportedRows.Profile profile(DSLContext tx, UUID userId) {
+        UsersRecord user = tx.selectFrom(USERS)
+                .where(USERS.ID.eq(userId))
+                .fetchOptional()
+                .orElseThrow(() -> DomainException.notFound("The user"));
+        return new ExportedRows.Profile(
+                user.getId(),
+                user.getEmail(),
+                user.getName(),
+                user.getRole(),
+                user.getTier(),
+                user.getCredits(),
+                user.getStatus(),
+                user.getCreatedAt(),
+                user.getLastLoginAt());
+    }
+
+    private void json(ZipOutputStream zip, String name, Object value) {
+        try {
+            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+            zip.putNextEntry(new ZipEntry(name));
+            JsonGenerator json = generator(zip);
+            mapper.writeValue(json, value);
+            json.flush();
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON array written row by row from a server-side cursor. */
+    private <R extends Record> void jsonRows(
+            ZipOutputStream zip, String name, ResultQuery<R> query, Function<R, Object> view) {
+        try (Cursor<R> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
+            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+            zip.putNextEntry(new ZipEntry(name));
+            JsonGenerator json = generator(zip);
+            json.writeStartArray();
+            for (R row : rows) {
+                mapper.writeValue(json, view.apply(row));
+            }
+            json.writeEndArray();
+            json.flush();
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonGenerator generator(OutputStream out) throws IOException {
+        return mapper.getFactory()
+                .createGenerator(new KeepOpen(out))
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .useDefaultPrettyPrinter();
+    }
+
+    /** Copies one stored file into the zip; one that cannot be read is listed instead of failing the export. */
+    private void copy(ZipOutputStream zip, StoredFile file, List<String> missing) throws IOException {
+        InputStream in;
+        try {
+            in = storage.open(file.key());
+        } catch (StorageException e) {
+            log.warn("event=export_file_unreadable key={} reason={}", file.key(), e.getMessage());
+            missing.add(file.entry());
+            return;
+        }
+        try (in) {
+            // photos and videos are compressed already: store them as they are
+            zip.setLevel(Deflater.NO_COMPRESSION);
+            zip.putNextEntry(new ZipEntry(file.entry()));
+            in.transferTo(zip);
+            zip.closeEntry();
+        }
+    }
+
+    private static void text(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static String readme() {
+        return """
+                Your Pixfino data
+                =================
+                profile.json      your account: email, name, plan, balance, when it was created and last used
+                sessions.json     your sign-ins: when each was made, expires or was signed out (no token values)
+                ledger.json       every change to your credit balance
+                uploads.json      the photos you uploaded; the files are in uploads/
+                generations.json  the results you made; the files are in generations/
+                """;
+    }
+
+    /** A file to copy into the zip: its name there and its storage key. */
+    record StoredFile(String entry, String key) {
+        /** {@code uploads/<id>.jpg} for the key {@code uploads/<user>/<id>.jpg}: the key's extension, our own name. */
+        static StoredFile named(String folder, String baseName, String key) {
+            int dot = key.lastIndexOf('.');
+            String extension = dot > key.lastIndexOf('/') ? key.substring(dot) : "";
+            return new StoredFile(folder + "/" + baseName + extension, key);
+        }
+    }
+
+    /** Keeps the response stream open when the zip or a JSON generator is closed or finished. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.pixfino.server.privacy;
+
+import com.pixfino.model.AccountStatus;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.MediaKind;
+import com.pixfino.model.Role;
+import com.pixfino.model.Tier;
+import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
+import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The export's JSON rows: what the user may read about themselves, without secrets or our internal costs. */
+final class ExportedRows {
+
+    private ExportedRows() {}
+
+    record Profile(
+            UUID id,
+            String email,
+            String name,
+            Role role,
+            Tier tier,
+            int credits,
+            AccountStatus status,
+            OffsetDateTime createdAt,
+            OffsetDateTime lastLoginAt) {}
+
+    record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
+
+    record Upload(
+            UUID id,
+            String file,
+            String thumbnailFile,
+            String contentType,
+            int width,
+            int height,
+            long sizeBytes,
+            String originalFilename,
+            OffsetDateTime createdAt) {
+
+        /** The row as exported; its two files are added to {@code files} to copy after the JSON. */
+        static Upload of(UploadsRecord r, List<AccountExport.StoredFile> files) {
+            AccountExport.StoredFile file =
+                    AccountExport.StoredFile.named("uploads", r.getId().toString(), r.getStorageKey());
+            AccountExport.StoredFile thumbnail =
+                    AccountExport.StoredFile.named("uploads", r.getId() + "-thumbnail", r.getThumbnailKey());
+            files.add(file);
+            files.add(thumbnail);
+            return new Upload(
+                    r.getId(),
+                    file.entry(),
+                    thumbnail.entry(),
+                    r.getContentType(),
+                    r.getWidth(),
+                    r.getHeight(),
+                    r.getSizeBytes(),
+                    r.getOriginalFilename(),
+                    r.getCreatedAt());
+        }
+    }
+
+    record Generation(
+            UUID id,
+            String preset,
+            String presetName,
+            UUID uploadId,
+            String prompt,
+            GenerationStatus status,
+            MediaKind kind,
+            int creditsCharged,
+            boolean refunded,
+            String provider,
+            String errorMessage,
+            String file,
+            String thumbnailFile,
+            String contentType,
+            Integer width,
+            Integer height,
+            OffsetDateTime createdAt,
+            OffsetDateTime completedAt) {
+
+        static Generation of(
+                GenerationsRecord r, String presetSlug, String presetName, List<AccountExport.StoredFile> files) {
+            String file = null;
+            String thumbnail = null;
+            if (r.getOutputKey() != null) {
+                AccountExport.StoredFile output =
+                        AccountExport.StoredFile.named("generations", r.getId().toString(), r.getOutputKey());
+                files.add(output);
+                file = output.entry();
+            }
+            if (r.getThumbnailKey() != null) {
+                AccountExport.StoredFile thumb =
+                        AccountExport.StoredFile.named("generations", r.getId() + "-thumbnail", r.getThumbnailKey());
+                files.add(thumb);
+                thumbnail = thumb.entry();
+            }
+            return new Generation(
+                    r.getId(),
+                    presetSlug,
+                    presetName,
+                    r.getUploadId(),
+                    r.getPrompt(),
+                    r.getStatus(),
+                    r.getMediaKind(),
+                    r.getCreditsCharged(),
+                    r.getRefunded(),
+                    r.getProvider(),
+                    r.getErrorMessage(),
+                    file,
+                    thumbnail,
+                    r.getOutputContentType(),
+                    r.getWidth(),
+                    r.getHeight(),
+                    r.getCreatedAt(),
+                    r.getCompletedAt());
+        }
+    }
+}

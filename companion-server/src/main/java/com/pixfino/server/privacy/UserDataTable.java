@@ -1,0 +1,56 @@
+package com.pixfino.server.privacy;
+
+/**
+ * Every table that holds a user's data, with the column that says whose it is, where the export puts it and
+ * what deletion does to it. {@link AccountExport} and {@link AccountDeletion} each handle every constant in an
+ * exhaustive switch, and a test compares this list with the database's foreign keys to {@code users} and its
+ * {@code user_id}/{@code owner} columns: a new table with user data (API keys, webhooks, collections, a
+ * Stripe customer) fails that test until it is listed here, and then does not compile until both handle it.
+ *
+ * <p>Deletion walks the list in this order, children before {@code users}.
+ */
+public enum UserDataTable {
+    GENERATIONS("generations", "user_id", "generations.json", Erasure.DELETED),
+    UPLOADS("uploads", "user_id", "uploads.json", Erasure.DELETED),
+    AUTH_TOKENS("auth_tokens", "user_id", "sessions.json", Erasure.DELETED),
+    CREDIT_LEDGER("credit_ledger", "user_id", "ledger.json", Erasure.MOVED_TO_TOMBSTONE),
+    USERS("users", "id", "profile.json", Erasure.DELETED);
+
+    /** What deleting an account does to the table's rows of that user. */
+    public enum Erasure {
+        /** The rows (and the files they point to) are removed. */
+        DELETED,
+        /** The rows stay for the books, owned by a tombstone id instead of the user. */
+        MOVED_TO_TOMBSTONE
+    }
+
+    private final String table;
+    private final String userColumn;
+    private final String exportEntry;
+    private final Erasure erasure;
+
+    UserDataTable(String table, String userColumn, String exportEntry, Erasure erasure) {
+        this.table = table;
+        this.userColumn = userColumn;
+        this.exportEntry = exportEntry;
+        this.erasure = erasure;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The column holding the user's id. */
+    public String userColumn() {
+        return userColumn;
+    }
+
+    /** The JSON file in the export's zip that holds these rows. */
+    public String exportEntry() {
+        return exportEntry;
+    }
+
+    public Erasure erasure() {
+        return erasure;
+    }
+}
