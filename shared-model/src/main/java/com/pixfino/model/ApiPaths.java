@@ -29,5 +29,18 @@ public final class ApiPaths {
     public static final String ADMIN_USERS = PREFIX + "/admin/users";
     public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";
 
+    public static final String BILLING_CATALOG = PREFIX + "/billing/catalog";
+    public static final String BILLING_CHECKOUT = PREFIX + "/billing/checkout";
+    public static final String BILLING_PORTAL = PREFIX + "/billing/portal";
+    public static final String BILLING_INVOICES = PREFIX + "/billing/invoices";
+    /** Stripe posts its signed events here (no token). */
+    public static final String BILLING_WEBHOOK = PREFIX + "/billing/webhook";
+    /** The page Stripe Checkout returns to after paying ({@code ?session_id=}); no token. */
+    public static final String BILLING_SUCCESS_PAGE = "/billing/success";
+    /** The page Stripe Checkout returns to when the buyer gives up; no token. */
+    public static final String BILLING_CANCEL_PAGE = "/billing/cancel";
+    /** The name of the SSE event on {@link #EVENTS} that carries a {@code BalanceEvent}. */
+    public static final String BALANCE_EVENT = "balance";
+
     private ApiPaths() {}
 }
