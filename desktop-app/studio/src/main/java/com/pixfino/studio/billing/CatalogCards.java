@@ -103,8 +103,8 @@ final class CatalogCards {
         each.getStyleClass().add("card-detail");
         Button buy = PlansView.action("pack-" + pack.id() + "-buy", "");
         buy.setMaxWidth(Double.MAX_VALUE);
-        buy.getStyleClass().add(Styles.ACCENT);
         if (pack.purchasable()) {
+            buy.getStyleClass().add(Styles.ACCENT);
             buy.textProperty().bind(offOr(messages.get("plans.pack.buy")));
             buy.disableProperty().bind(viewModel.purchasesOffProperty());
             buy.setOnAction(event -> viewModel.buy(pack.id()));

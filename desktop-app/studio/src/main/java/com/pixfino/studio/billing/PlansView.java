@@ -121,12 +121,18 @@ public final class PlansView extends VBox {
                         .portalBusyProperty()
                         .or(viewModel.unavailableProperty().isNotEmpty()));
         manage.setOnAction(event -> viewModel.openPortal());
-        viewModel.portalSuggestedProperty().addListener((obs, was, suggested) -> {
+        // the way out of a refused plan change or a failed renewal stands out
+        BooleanBinding suggested = viewModel
+                .portalSuggestedProperty()
+                .or(viewModel.subscriptionWarningProperty().isNotEmpty());
+        Runnable emphasis = () -> {
             manage.getStyleClass().remove(Styles.ACCENT);
-            if (suggested) {
+            if (suggested.get()) {
                 manage.getStyleClass().add(Styles.ACCENT);
             }
-        });
+        };
+        emphasis.run();
+        suggested.addListener((obs, was, now) -> emphasis.run());
         Label hint = Texts.wrapping(new Label(messages.get("plans.manage.hint")));
         hint.getStyleClass().add("card-detail");
 

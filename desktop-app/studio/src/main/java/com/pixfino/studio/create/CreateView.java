@@ -57,9 +57,18 @@ public final class CreateView extends VBox implements ScreenActions {
         leftScroll.setFitToWidth(true);
         leftScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "create-left-scroll");
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // "Buy credits" / "See plans" sit under Generate: bring them into sight when they appear
+        // "Buy credits" / "See plans" sit under Generate: bring them into sight when they appear, and again once
+        // the column has grown to hold them (the scroll position is only right after that layout)
+        boolean[] reveal = {false};
         viewModel.upsellProperty().addListener((obs, was, now) -> {
-            if (now != CreateViewModel.Upsell.NONE) {
+            reveal[0] = now != CreateViewModel.Upsell.NONE;
+            if (reveal[0]) {
+                leftScroll.setVvalue(leftScroll.getVmax());
+            }
+        });
+        left.heightProperty().addListener((obs, was, now) -> {
+            if (reveal[0]) {
+                reveal[0] = false;
                 leftScroll.setVvalue(leftScroll.getVmax());
             }
         });

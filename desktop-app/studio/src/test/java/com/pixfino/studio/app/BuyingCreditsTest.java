@@ -36,6 +36,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,52 @@ class BuyingCreditsTest {
 
         await("the plans", () -> showing(robot, "plans"));
         assertThat(showing(robot, "account-screen")).isTrue();
+    }
+
+    @Test
+    void theKeyboardReachesThePlansAndBuys(FxRobot robot) throws Exception {
+        signIn(robot);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4); // the account screen
+        WaitForAsyncUtils.waitForFxEvents();
+        await("the account", () -> showing(robot, "account-screen"));
+        robot.interact(() -> robot.lookup("#account-tabs").query().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.TAB); // the next tab
+        await(
+                "the packs",
+                () -> showing(robot, "pack-pack-20-buy")
+                        && !robot.lookup("#pack-pack-20-buy").queryButton().isDisabled());
+
+        robot.interact(() -> robot.lookup("#pack-pack-20-buy").query().requestFocus());
+        robot.push(KeyCode.SPACE);
+
+        assertThat(browser.poll(10, TimeUnit.SECONDS)).isEqualTo("https://checkout.stripe.test/c/pay/cs_test_1");
+        await("Stop waiting", () -> showing(robot, "payment-stop"));
+        robot.interact(() -> robot.lookup("#payment-stop").query().requestFocus());
+        robot.push(KeyCode.SPACE);
+        await("the stop", () -> text(robot, "payment-status").startsWith("Stopped waiting."));
+    }
+
+    @Test
+    void aFailedRenewalWarnsAndPlanChangesGoToThePortal(FxRobot robot) throws Exception {
+        fixture.api.checkout("starter");
+        fixture.api.completeCheckout();
+        fixture.api.renewalFailed();
+        signIn(robot);
+        await("the warning", () -> showing(robot, "credit-alert"));
+        assertThat(text(robot, "credit-alert-action")).isEqualTo("Update payment");
+
+        click(robot, "credit-alert-action");
+
+        await("the plans", () -> showing(robot, "plan-starter-current"));
+        assertThat(text(robot, "plans-past-due")).startsWith("The last payment for your Starter plan failed.");
+        assertThat(text(robot, "plan-pro-action")).isEqualTo("Change plan");
+        await("the invoice", () -> showing(robot, "invoice-in_test_1-open"));
+        screenshots(robot, "plans-past-due");
+
+        click(robot, "plan-pro-action");
+
+        assertThat(browser.poll(10, TimeUnit.SECONDS)).isEqualTo("https://billing.stripe.test/p/session/test_1");
+        await("the portal notice", () -> text(robot, "portal-notice").startsWith("The billing portal is open"));
     }
 
     @Test
