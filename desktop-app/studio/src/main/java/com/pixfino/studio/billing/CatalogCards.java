@@ -75,7 +75,7 @@ final class CatalogCards {
                 button.textProperty().bind(offOr(messages.get("plans.subscribe")));
                 button.getStyleClass().add(Styles.ACCENT);
                 button.disableProperty().bind(viewModel.purchasesOffProperty());
-                button.setOnAction(event -> viewModel.buy(plan.id()));
+                button.setOnAction(event -> viewModel.checkout().buy(plan.id()));
             }
             case CHANGE -> {
                 button.setText(messages.get("plans.change"));
@@ -107,7 +107,7 @@ final class CatalogCards {
             buy.getStyleClass().add(Styles.ACCENT);
             buy.textProperty().bind(offOr(messages.get("plans.pack.buy")));
             buy.disableProperty().bind(viewModel.purchasesOffProperty());
-            buy.setOnAction(event -> viewModel.buy(pack.id()));
+            buy.setOnAction(event -> viewModel.checkout().buy(pack.id()));
         } else {
             buy.textProperty().bind(offOr(messages.get("plans.notOffered")));
             buy.setDisable(true);

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.pixfino.model.api.billing.InvoiceView;
 import com.pixfino.model.api.billing.PackView;
 import com.pixfino.model.api.billing.PlanView;
-import com.pixfino.studio.billing.PlansViewModel.Payment;
+import com.pixfino.studio.billing.CheckoutViewModel.Payment;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
@@ -73,43 +73,44 @@ public final class PlansView extends VBox {
 
     /** While a checkout is open: what to do in the browser, and "Check again" / "Stop waiting"; then the outcome. */
     private HBox paymentPanel() {
+        CheckoutViewModel checkout = viewModel.checkout();
         ProgressIndicator spinner = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
         spinner.getStyleClass().add("inline-progress");
-        spinner.visibleProperty().bind(viewModel.paymentBusyProperty());
+        spinner.visibleProperty().bind(checkout.busyProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
 
         Label message = Texts.wrapping(new Label());
         message.setId("payment-status");
         message.getStyleClass().add("payment-status");
-        message.textProperty().bind(viewModel.paymentMessageProperty());
+        message.textProperty().bind(checkout.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
 
-        BooleanBinding waiting = viewModel.stateProperty().isEqualTo(Payment.WAITING);
+        BooleanBinding waiting = checkout.stateProperty().isEqualTo(Payment.WAITING);
         Button copy = action("payment-copy-link", messages.get("plans.copyLink"));
-        copy.visibleProperty().bind(viewModel.manualUrlProperty().isNotEmpty());
+        copy.visibleProperty().bind(checkout.manualUrlProperty().isNotEmpty());
         copy.managedProperty().bind(copy.visibleProperty());
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(viewModel.manualUrlProperty().get());
+            content.putString(checkout.manualUrlProperty().get());
             Clipboard.getSystemClipboard().setContent(content);
         });
         Button check = action("payment-check", messages.get("plans.checkAgain"));
         check.getStyleClass().add(Styles.ACCENT);
         check.visibleProperty().bind(waiting);
         check.managedProperty().bind(waiting);
-        check.setOnAction(event -> viewModel.checkAgain());
+        check.setOnAction(event -> checkout.checkAgain());
         Button stop = action("payment-stop", messages.get("plans.stopWaiting"));
-        stop.visibleProperty().bind(waiting.or(viewModel.stateProperty().isEqualTo(Payment.OPENING)));
+        stop.visibleProperty().bind(waiting.or(checkout.stateProperty().isEqualTo(Payment.OPENING)));
         stop.managedProperty().bind(stop.visibleProperty());
-        stop.setOnAction(event -> viewModel.stopWaiting());
+        stop.setOnAction(event -> checkout.stopWaiting());
 
         HBox panel = new HBox(12, spinner, message, copy, check, stop);
         panel.setId("payment-panel");
         panel.getStyleClass().add("payment-panel");
         panel.setAlignment(Pos.CENTER_LEFT);
-        ToneStyles.follow(panel, "panel", viewModel.paymentToneProperty());
-        panel.visibleProperty().bind(viewModel.paymentMessageProperty().isNotEmpty());
+        ToneStyles.follow(panel, "panel", checkout.toneProperty());
+        panel.visibleProperty().bind(checkout.messageProperty().isNotEmpty());
         panel.managedProperty().bind(panel.visibleProperty());
         return panel;
     }
@@ -123,6 +124,7 @@ public final class PlansView extends VBox {
         manage.setOnAction(event -> viewModel.openPortal());
         // the way out of a refused plan change or a failed renewal stands out
         BooleanBinding suggested = viewModel
+                .checkout()
                 .portalSuggestedProperty()
                 .or(viewModel.subscriptionWarningProperty().isNotEmpty());
         Runnable emphasis = () -> {

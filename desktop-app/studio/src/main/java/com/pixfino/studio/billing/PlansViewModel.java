@@ -1,13 +1,10 @@
 package com.pixfino.studio.billing;
 
-import com.pixfino.model.api.UserView;
-import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.model.api.billing.CatalogView;
 import com.pixfino.model.api.billing.InvoiceView;
 import com.pixfino.model.api.billing.PackView;
 import com.pixfino.model.api.billing.PlanView;
 import com.pixfino.model.api.billing.SubscriptionView;
-import com.pixfino.studio.core.concurrent.Cancellable;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
@@ -18,42 +15,25 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * "Plans & credits": the catalogue with the current plan; buying a pack or a plan through Stripe Checkout in the
- * browser and waiting there for the payment to land (a pushed balance change, or the user checking again); the
- * billing portal and the invoices. UI thread only: the server and the browser are reached through the TaskExecutor.
+ * "Plans & credits": the catalogue with the current plan and whether anything can be bought here, the billing portal
+ * and the invoices; a purchase itself is its {@link #checkout()}. UI thread only: the server and the browser are
+ * reached through the TaskExecutor.
  */
 public final class PlansViewModel {
-
-    /** Where a purchase stands. */
-    public enum Payment {
-        IDLE,
-        /** Asking the server for a checkout and opening the browser. */
-        OPENING,
-        /** The checkout is open in the browser; the studio watches for the credits. */
-        WAITING,
-        RECEIVED,
-        /** The user stopped waiting; a payment that still lands shows in the balance by itself. */
-        STOPPED,
-        FAILED
-    }
 
     /** What a plan's card offers. */
     public enum PlanAction {
@@ -64,13 +44,8 @@ public final class PlansViewModel {
         NOT_OFFERED
     }
 
-    static final String BILLING_UNAVAILABLE = "billing_unavailable";
     /** How long the studio waits for a payment before it suggests checking again. */
     public static final Duration PATIENCE = Duration.ofMinutes(2);
-
-    // Balance changes that are not a payment landing, even when they raise the balance.
-    private static final Set<String> NOT_PAYMENTS = Set.of("debit", "refund");
-    private static final Set<String> ENDED_SUBSCRIPTIONS = Set.of("canceled", "incomplete_expired", "unpaid");
 
     private final TaskExecutor tasks;
     private final Session session;
@@ -78,19 +53,15 @@ public final class PlansViewModel {
     private final Messages messages;
     private final FailureMessages failures;
     private final Browser browser;
-    private final Duration patience;
+    private final BillingAvailability availability;
+    private final CheckoutViewModel checkout;
 
     private final ObservableList<PlanView> plans = FXCollections.observableArrayList();
     private final ObservableList<PackView> packs = FXCollections.observableArrayList();
     private final ObservableList<InvoiceView> invoices = FXCollections.observableArrayList();
     private final ActivityStatus catalog = new ActivityStatus();
-    private final ActivityStatus payment = new ActivityStatus();
     private final ActivityStatus portal = new ActivityStatus();
-    private final ReadOnlyObjectWrapper<Payment> state = new ReadOnlyObjectWrapper<>(this, "state", Payment.IDLE);
-    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
     private final ReadOnlyStringWrapper invoicesNotice = new ReadOnlyStringWrapper(this, "invoicesNotice", "");
-    private final ReadOnlyStringWrapper manualUrl = new ReadOnlyStringWrapper(this, "manualUrl", "");
-    private final ReadOnlyBooleanWrapper portalSuggested = new ReadOnlyBooleanWrapper(this, "portalSuggested");
     private final StringBinding currentPlan;
     private final BooleanBinding subscribed;
     private final BooleanBinding purchasesOff;
@@ -99,10 +70,6 @@ public final class PlansViewModel {
 
     private TaskHandle catalogLoad = TaskHandle.NONE;
     private TaskHandle invoiceLoad = TaskHandle.NONE;
-    private TaskHandle checkout = TaskHandle.NONE;
-    private Cancellable overdue = Cancellable.NONE;
-    private String waitingFor;
-    private int baseline;
 
     /** {@code patience}: how long to wait for a payment before saying nothing has arrived ({@link #PATIENCE}). */
     public PlansViewModel(
@@ -118,33 +85,34 @@ public final class PlansViewModel {
         this.messages = messages;
         this.failures = new FailureMessages(messages);
         this.browser = browser;
-        this.patience = patience;
+        this.availability = new BillingAvailability(messages);
+        this.checkout = new CheckoutViewModel(
+                tasks, session, sessions, messages, browser, patience, availability, this::plan, this::paid);
         currentPlan = Bindings.createStringBinding(
-                () -> currentPlanOf(session.userProperty().get()), session.userProperty());
+                () -> Subscriptions.currentPlan(session.userProperty().get()), session.userProperty());
         subscribed = Bindings.createBooleanBinding(
-                () -> isLive(subscription(session.userProperty().get())), session.userProperty());
+                () -> Subscriptions.isLive(
+                        Subscriptions.of(session.userProperty().get())),
+                session.userProperty());
         purchasesOff = Bindings.createBooleanBinding(
-                () -> !unavailable.get().isEmpty() || state.get() == Payment.OPENING || !session.isOnline(),
-                unavailable,
-                state,
+                () -> !availability.isAvailable()
+                        || checkout.stateProperty().get() == CheckoutViewModel.Payment.OPENING
+                        || !session.isOnline(),
+                availability.reasonProperty(),
+                checkout.stateProperty(),
                 session.onlineProperty());
         subscriptionWarning = Bindings.createStringBinding(
                 () -> {
                     SubscriptionView subscription =
-                            subscription(session.userProperty().get());
-                    return subscription != null && "past_due".equals(subscription.status())
+                            Subscriptions.of(session.userProperty().get());
+                    return Subscriptions.isPastDue(subscription)
                             ? messages.get("plans.pastDue", planName(subscription.plan()))
                             : "";
                 },
                 session.userProperty(),
                 plans);
         subscriptionNote = Bindings.createStringBinding(
-                () -> note(subscription(session.userProperty().get())), session.userProperty(), plans);
-        session.balanceChangeProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                balanceChanged(now);
-            }
-        });
+                () -> note(Subscriptions.of(session.userProperty().get())), session.userProperty(), plans);
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 reset();
@@ -182,9 +150,8 @@ public final class PlansViewModel {
         List<PackView> newPacks = view.packs() == null ? List.of() : view.packs();
         plans.setAll(newPlans);
         packs.setAll(newPacks);
-        boolean anythingOnSale = newPlans.stream().anyMatch(PlanView::purchasable)
-                || newPacks.stream().anyMatch(PackView::purchasable);
-        unavailable.set(anythingOnSale ? "" : messages.get("plans.unavailable"));
+        availability.set(newPlans.stream().anyMatch(PlanView::purchasable)
+                || newPacks.stream().anyMatch(PackView::purchasable));
         catalog.done("");
         sessions.callSucceeded();
     }
@@ -200,161 +167,14 @@ public final class PlansViewModel {
                 },
                 error -> {
                     invoices.clear();
-                    if (isBillingUnavailable(error)) {
-                        billingUnavailable();
+                    if (BillingAvailability.isUnavailable(error)) {
+                        availability.set(false);
                         invoicesNotice.set(messages.get("plans.invoicesEmpty"));
                     } else {
                         sessions.callFailed(error);
                         invoicesNotice.set(messages.get("plans.invoicesFailed", failures.describe(error)));
                     }
                 });
-    }
-
-    /** Opens Stripe Checkout for a plan or a pack in the browser, then waits for the payment to land. */
-    public void buy(String item) {
-        if (!session.isSignedIn() || state.get() == Payment.OPENING) {
-            return;
-        }
-        if (!session.isOnline()) {
-            payment.failed(messages.get("plans.offlineBuy"));
-            state.set(Payment.FAILED);
-            return;
-        }
-        if (!unavailable.get().isEmpty()) {
-            payment.failed(unavailable.get());
-            state.set(Payment.FAILED);
-            return;
-        }
-        overdue.cancel();
-        portalSuggested.set(false);
-        manualUrl.set("");
-        baseline = session.creditsProperty().get();
-        waitingFor = item;
-        state.set(Payment.OPENING);
-        payment.working(messages.get("plans.opening"));
-        CompanionApi api = session.api();
-        checkout = tasks.run(
-                () -> {
-                    String url = WebAddress.checked(api.checkout(item).url());
-                    try {
-                        browser.open(url);
-                        return new Opened(url, null);
-                    } catch (IOException | RuntimeException e) {
-                        return new Opened(url, e); // the checkout exists: the user can still open it by hand
-                    }
-                },
-                this::waitForPayment,
-                this::checkoutFailed);
-    }
-
-    private record Opened(String url, Exception browserError) {}
-
-    private void waitForPayment(Opened opened) {
-        state.set(Payment.WAITING);
-        if (opened.browserError() == null) {
-            payment.working(messages.get("plans.waiting"));
-        } else {
-            manualUrl.set(opened.url());
-            payment.working(messages.get(
-                    "plans.waitingManual", String.valueOf(opened.browserError().getMessage()), opened.url()));
-        }
-        overdue = tasks.schedule(patience, () -> {
-            if (state.get() == Payment.WAITING) {
-                payment.say(Tone.INFO, messages.get("plans.overdue"));
-            }
-        });
-    }
-
-    private void checkoutFailed(Exception error) {
-        state.set(Payment.FAILED);
-        waitingFor = null;
-        if (isBillingUnavailable(error)) {
-            billingUnavailable();
-            payment.failed(unavailable.get());
-        } else if (error instanceof CompanionApiException refused && refused.statusCode() == 409) {
-            // a plan for someone who has one: the server's sentence points to the portal, and so does the screen
-            portalSuggested.set(true);
-            payment.failed(refused.getMessage());
-        } else {
-            sessions.callFailed(error);
-            payment.failed(messages.get("plans.checkoutFailed", failures.describe(error)));
-        }
-    }
-
-    private void balanceChanged(BalanceEvent event) {
-        if (state.get() != Payment.WAITING && state.get() != Payment.OPENING) {
-            return;
-        }
-        if (event.credits() > baseline && !NOT_PAYMENTS.contains(event.reason())) {
-            received(event.credits() - baseline);
-        } else {
-            baseline = event.credits(); // a charge or refund meanwhile: the payment is counted from here
-        }
-    }
-
-    private void received(int credits) {
-        checkout.cancel();
-        overdue.cancel();
-        String item = waitingFor;
-        waitingFor = null;
-        manualUrl.set("");
-        state.set(Payment.RECEIVED);
-        PlanView plan = plan(item);
-        if (plan == null) {
-            payment.done(messages.get("plans.received", credits));
-        } else if (credits > 0) {
-            payment.done(messages.get("plans.receivedPlan", credits, plan.name()));
-        } else {
-            payment.done(messages.get("plans.planActive", plan.name()));
-        }
-        if (session.isOnline()) {
-            loadInvoices();
-        }
-    }
-
-    /** While waiting: asks the server whether the payment arrived (the live stream may be down). */
-    public void checkAgain() {
-        if (state.get() != Payment.WAITING) {
-            return;
-        }
-        if (!session.isOnline()) {
-            payment.say(Tone.ERROR, messages.get("plans.offlineBuy"));
-            return;
-        }
-        payment.working(messages.get("plans.checking"));
-        sessions.refreshUser(
-                user -> {
-                    if (state.get() != Payment.WAITING) {
-                        return; // a pushed change got there first
-                    }
-                    PlanView plan = plan(waitingFor);
-                    if (user.credits() > baseline) {
-                        received(user.credits() - baseline);
-                    } else if (plan != null && plan.id().equals(currentPlanOf(user)) && isLive(user.subscription())) {
-                        received(0);
-                    } else {
-                        payment.say(Tone.INFO, messages.get("plans.overdue"));
-                    }
-                },
-                error -> {
-                    if (state.get() == Payment.WAITING) {
-                        payment.say(Tone.ERROR, messages.get("plans.checkFailed", failures.describe(error)));
-                    }
-                });
-    }
-
-    /** While waiting: stops watching; a payment that still lands shows in the balance by itself. */
-    public void stopWaiting() {
-        if (state.get() != Payment.WAITING && state.get() != Payment.OPENING) {
-            return;
-        }
-        checkout.cancel();
-        overdue.cancel();
-        waitingFor = null;
-        manualUrl.set("");
-        state.set(Payment.STOPPED);
-        payment.clear();
-        payment.say(Tone.INFO, messages.get("plans.stopped"));
     }
 
     /** "Manage billing": the Stripe portal in the browser, for the card, plan changes and cancelling. */
@@ -366,8 +186,8 @@ public final class PlansViewModel {
             portal.failed(messages.get("plans.offlineBuy"));
             return;
         }
-        if (!unavailable.get().isEmpty()) {
-            portal.failed(unavailable.get());
+        if (!availability.isAvailable()) {
+            portal.failed(availability.reason());
             return;
         }
         CompanionApi api = session.api();
@@ -378,13 +198,13 @@ public final class PlansViewModel {
                     return null;
                 },
                 done -> {
-                    portalSuggested.set(false);
+                    checkout.portalOpened();
                     portal.done(messages.get("plans.portalOpened"));
                 },
                 error -> {
-                    if (isBillingUnavailable(error)) {
-                        billingUnavailable();
-                        portal.failed(unavailable.get());
+                    if (BillingAvailability.isUnavailable(error)) {
+                        availability.set(false);
+                        portal.failed(availability.reason());
                     } else if (error instanceof CompanionApiException refused) {
                         sessions.callFailed(error);
                         portal.failed(refused.getMessage()); // 409: nothing bought yet, the server says so
@@ -438,15 +258,6 @@ public final class PlansViewModel {
         return messages.has(key) ? messages.get(key) : status;
     }
 
-    private void billingUnavailable() {
-        unavailable.set(messages.get("plans.unavailable"));
-    }
-
-    private static boolean isBillingUnavailable(Exception error) {
-        return error instanceof CompanionApiException refused
-                && (BILLING_UNAVAILABLE.equals(refused.code()) || refused.statusCode() == 503);
-    }
-
     private PlanView plan(String id) {
         return id == null
                 ? null
@@ -463,9 +274,9 @@ public final class PlansViewModel {
     }
 
     private String note(SubscriptionView subscription) {
-        if (!isLive(subscription)
+        if (!Subscriptions.isLive(subscription)
                 || subscription.currentPeriodEnd() == null
-                || "past_due".equals(subscription.status())) {
+                || Subscriptions.isPastDue(subscription)) {
             return "";
         }
         String date = Dates.day(subscription.currentPeriodEnd());
@@ -475,41 +286,28 @@ public final class PlansViewModel {
                 date);
     }
 
-    private static SubscriptionView subscription(UserView user) {
-        return user == null ? null : user.subscription();
-    }
-
-    private static boolean isLive(SubscriptionView subscription) {
-        return subscription != null && !ENDED_SUBSCRIPTIONS.contains(subscription.status());
-    }
-
-    private static String currentPlanOf(UserView user) {
-        if (user == null) {
-            return "";
-        }
-        if (isLive(user.subscription()) && user.subscription().plan() != null) {
-            return user.subscription().plan();
-        }
-        return user.tier().name().toLowerCase(Locale.ROOT);
-    }
-
     private void reset() {
         catalogLoad.cancel();
         invoiceLoad.cancel();
-        checkout.cancel();
-        overdue.cancel();
-        waitingFor = null;
         plans.clear();
         packs.clear();
         invoices.clear();
         catalog.clear();
-        payment.clear();
         portal.clear();
-        state.set(Payment.IDLE);
-        unavailable.set("");
+        availability.set(true);
         invoicesNotice.set("");
-        manualUrl.set("");
-        portalSuggested.set(false);
+    }
+
+    // the checkout's payment landed: its invoice is news
+    private void paid() {
+        if (session.isOnline()) {
+            loadInvoices();
+        }
+    }
+
+    /** The purchase in progress, if any. */
+    public CheckoutViewModel checkout() {
+        return checkout;
     }
 
     public ObservableList<PlanView> plans() {
@@ -524,10 +322,6 @@ public final class PlansViewModel {
         return invoices;
     }
 
-    public ReadOnlyObjectProperty<Payment> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
     /** The catalogue's loading line: "Loading…", offline, or why it failed. */
     public ReadOnlyStringProperty catalogNoticeProperty() {
         return catalog.messageProperty();
@@ -539,20 +333,6 @@ public final class PlansViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return catalog.busyProperty();
-    }
-
-    /** The purchase line: opening, waiting in the browser, received, stopped, refused. */
-    public ReadOnlyStringProperty paymentMessageProperty() {
-        return payment.messageProperty();
-    }
-
-    public ReadOnlyObjectProperty<Tone> paymentToneProperty() {
-        return payment.toneProperty();
-    }
-
-    /** True while a checkout is being opened or its payment awaited, or the server is being asked about it. */
-    public ReadOnlyBooleanProperty paymentBusyProperty() {
-        return payment.busyProperty();
     }
 
     /** The portal's and invoices' line. */
@@ -570,21 +350,11 @@ public final class PlansViewModel {
 
     /** Why nothing can be bought here (billing not configured), or empty. */
     public ReadOnlyStringProperty unavailableProperty() {
-        return unavailable.getReadOnlyProperty();
+        return availability.reasonProperty();
     }
 
     public ReadOnlyStringProperty invoicesNoticeProperty() {
         return invoicesNotice.getReadOnlyProperty();
-    }
-
-    /** The checkout address when the browser could not be opened, for the user to open by hand; else empty. */
-    public ReadOnlyStringProperty manualUrlProperty() {
-        return manualUrl.getReadOnlyProperty();
-    }
-
-    /** After a plan checkout was refused because a plan is running: "Manage billing" is the way. */
-    public ReadOnlyBooleanProperty portalSuggestedProperty() {
-        return portalSuggested.getReadOnlyProperty();
     }
 
     /** The plan id the user is on: the live subscription's, else the tier's ("free"). */

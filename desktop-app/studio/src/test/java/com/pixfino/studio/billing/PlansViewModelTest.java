@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.model.api.billing.InvoiceView;
 import com.pixfino.model.api.billing.PlanView;
-import com.pixfino.studio.billing.PlansViewModel.Payment;
+import com.pixfino.studio.billing.CheckoutViewModel.Payment;
 import com.pixfino.studio.billing.PlansViewModel.PlanAction;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
@@ -81,7 +81,7 @@ class PlansViewModelTest {
         assertThat(plans.perCredit(plans.packs().get(1))).isEqualTo("$0.24 per credit");
         assertThat(plans.invoicesNoticeProperty().get()).isEqualTo("No invoices yet.");
         assertThat(plans.catalogNoticeProperty().get()).isEmpty();
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.IDLE);
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.IDLE);
     }
 
     @Test
@@ -89,13 +89,13 @@ class PlansViewModelTest {
         fixture.api.billingConfigured = false;
 
         plans.refresh();
-        plans.buy("pack-50");
+        plans.checkout().buy("pack-50");
 
         assertThat(plans.plans()).isNotEmpty();
         assertThat(plans.unavailableProperty().get()).startsWith("Payments are not set up on this Pixfino server");
         assertThat(plans.purchasesOffProperty().get()).isTrue();
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.FAILED);
-        assertThat(plans.paymentMessageProperty().get())
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.FAILED);
+        assertThat(plans.checkout().messageProperty().get())
                 .isEqualTo(plans.unavailableProperty().get());
         assertThat(fixture.api.checkouts).isEmpty();
         assertThat(opened).isEmpty();
@@ -107,32 +107,32 @@ class PlansViewModelTest {
         plans.refresh();
         fixture.api.billingConfigured = false; // the catalogue was read before
 
-        plans.buy("pack-50");
+        plans.checkout().buy("pack-50");
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.FAILED);
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.FAILED);
         assertThat(plans.unavailableProperty().get()).startsWith("Payments are not set up");
         assertThat(plans.purchasesOffProperty().get()).isTrue();
-        assertThat(plans.paymentToneProperty().get()).isEqualTo(Tone.ERROR);
+        assertThat(plans.checkout().toneProperty().get()).isEqualTo(Tone.ERROR);
     }
 
     @Test
     void buyingAPackOpensCheckoutWaitsAndSaysWhatArrived() {
         plans.refresh();
 
-        plans.buy("pack-50");
+        plans.checkout().buy("pack-50");
 
         assertThat(fixture.api.checkouts).containsExactly("pack-50");
         assertThat(opened).containsExactly("https://checkout.stripe.test/c/pay/cs_test_1");
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.WAITING);
-        assertThat(plans.paymentMessageProperty().get()).startsWith("Finish the payment in your browser\u2026");
-        assertThat(plans.paymentBusyProperty().get()).isTrue();
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
+        assertThat(plans.checkout().messageProperty().get()).startsWith("Finish the payment in your browser\u2026");
+        assertThat(plans.checkout().busyProperty().get()).isTrue();
 
         paymentLands();
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.RECEIVED);
-        assertThat(plans.paymentMessageProperty().get()).isEqualTo("Payment received: +50 credits");
-        assertThat(plans.paymentToneProperty().get()).isEqualTo(Tone.SUCCESS);
-        assertThat(plans.paymentBusyProperty().get()).isFalse();
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.RECEIVED);
+        assertThat(plans.checkout().messageProperty().get()).isEqualTo("Payment received: +50 credits");
+        assertThat(plans.checkout().toneProperty().get()).isEqualTo(Tone.SUCCESS);
+        assertThat(plans.checkout().busyProperty().get()).isFalse();
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(55);
         assertThat(plans.invoices()).extracting(InvoiceView::amountUsd).containsExactly("11.99");
         assertThat(tasks.scheduledDelays()).as("the patience timer is gone").isEmpty();
@@ -141,53 +141,53 @@ class PlansViewModelTest {
     @Test
     void aChargeWhileWaitingIsNotTakenForThePayment() {
         plans.refresh();
-        plans.buy("pack-20");
+        plans.checkout().buy("pack-20");
 
         fixture.sessions.balanceChanged(new BalanceEvent(1, "debit")); // a generation started meanwhile
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.WAITING);
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
         fixture.sessions.balanceChanged(new BalanceEvent(5, "refund")); // and failed
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.WAITING);
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
 
         fixture.sessions.balanceChanged(new BalanceEvent(25, "purchase"));
 
-        assertThat(plans.paymentMessageProperty().get()).isEqualTo("Payment received: +20 credits");
+        assertThat(plans.checkout().messageProperty().get()).isEqualTo("Payment received: +20 credits");
     }
 
     @Test
     void whenNothingArrivesTheUserCanCheckAgain() {
         plans.refresh();
-        plans.buy("pack-50");
+        plans.checkout().buy("pack-50");
 
         tasks.runScheduled(); // the patience ran out
-        assertThat(plans.paymentMessageProperty().get()).startsWith("Nothing has arrived yet.");
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.WAITING);
+        assertThat(plans.checkout().messageProperty().get()).startsWith("Nothing has arrived yet.");
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
 
-        plans.checkAgain();
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.WAITING);
-        assertThat(plans.paymentMessageProperty().get()).startsWith("Nothing has arrived yet.");
+        plans.checkout().checkAgain();
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
+        assertThat(plans.checkout().messageProperty().get()).startsWith("Nothing has arrived yet.");
 
         fixture.api.completeCheckout(); // paid, but the live stream was down: no event
-        plans.checkAgain();
+        plans.checkout().checkAgain();
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.RECEIVED);
-        assertThat(plans.paymentMessageProperty().get()).isEqualTo("Payment received: +50 credits");
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.RECEIVED);
+        assertThat(plans.checkout().messageProperty().get()).isEqualTo("Payment received: +50 credits");
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(55);
     }
 
     @Test
     void stoppingToWaitLetsALatePaymentLandQuietly() {
         plans.refresh();
-        plans.buy("pack-50");
+        plans.checkout().buy("pack-50");
 
-        plans.stopWaiting();
+        plans.checkout().stopWaiting();
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.STOPPED);
-        assertThat(plans.paymentMessageProperty().get()).startsWith("Stopped waiting.");
-        assertThat(plans.paymentBusyProperty().get()).isFalse();
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.STOPPED);
+        assertThat(plans.checkout().messageProperty().get()).startsWith("Stopped waiting.");
+        assertThat(plans.checkout().busyProperty().get()).isFalse();
         assertThat(tasks.scheduledDelays()).isEmpty();
 
         paymentLands();
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.STOPPED);
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.STOPPED);
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(55);
     }
 
@@ -195,10 +195,10 @@ class PlansViewModelTest {
     void subscribingMakesThePlanCurrentAndASecondPlanIsRefusedTowardsThePortal() {
         plans.refresh();
 
-        plans.buy("starter");
+        plans.checkout().buy("starter");
         paymentLands();
 
-        assertThat(plans.paymentMessageProperty().get())
+        assertThat(plans.checkout().messageProperty().get())
                 .isEqualTo("Payment received: +40 credits. Your Starter plan is active.");
         assertThat(plans.currentPlanProperty().get()).isEqualTo("starter");
         assertThat(plans.subscribedProperty().get()).isTrue();
@@ -206,17 +206,17 @@ class PlansViewModelTest {
         assertThat(plans.action(plan("pro"))).isEqualTo(PlanAction.CHANGE);
         assertThat(plans.subscriptionNoteProperty().get()).startsWith("Your Starter plan renews on ");
 
-        plans.buy("pro"); // as a studio that did not know yet would
+        plans.checkout().buy("pro"); // as a studio that did not know yet would
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.FAILED);
-        assertThat(plans.paymentMessageProperty().get()).contains("billing portal");
-        assertThat(plans.portalSuggestedProperty().get()).isTrue();
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.FAILED);
+        assertThat(plans.checkout().messageProperty().get()).contains("billing portal");
+        assertThat(plans.checkout().portalSuggestedProperty().get()).isTrue();
 
         plans.openPortal();
 
         assertThat(opened).last().isEqualTo("https://billing.stripe.test/p/session/test_1");
         assertThat(plans.portalNoticeProperty().get()).startsWith("The billing portal is open in your browser.");
-        assertThat(plans.portalSuggestedProperty().get()).isFalse();
+        assertThat(plans.checkout().portalSuggestedProperty().get()).isFalse();
     }
 
     @Test
@@ -235,7 +235,7 @@ class PlansViewModelTest {
     @Test
     void aFailedRenewalIsAWarning() {
         plans.refresh();
-        plans.buy("pro");
+        plans.checkout().buy("pro");
         paymentLands();
         assertThat(plans.subscriptionWarningProperty().get()).isEmpty();
 
@@ -252,17 +252,18 @@ class PlansViewModelTest {
         plans.refresh();
         browserBroken = true;
 
-        plans.buy("pack-20");
+        plans.checkout().buy("pack-20");
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.WAITING);
-        assertThat(plans.manualUrlProperty().get()).isEqualTo("https://checkout.stripe.test/c/pay/cs_test_1");
-        assertThat(plans.paymentMessageProperty().get())
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
+        assertThat(plans.checkout().manualUrlProperty().get())
+                .isEqualTo("https://checkout.stripe.test/c/pay/cs_test_1");
+        assertThat(plans.checkout().messageProperty().get())
                 .contains("no browser is installed")
                 .contains("https://checkout.stripe.test/c/pay/cs_test_1");
 
         paymentLands();
-        assertThat(plans.manualUrlProperty().get()).isEmpty();
-        assertThat(plans.paymentMessageProperty().get()).isEqualTo("Payment received: +20 credits");
+        assertThat(plans.checkout().manualUrlProperty().get()).isEmpty();
+        assertThat(plans.checkout().messageProperty().get()).isEqualTo("Payment received: +20 credits");
     }
 
     @Test
@@ -270,10 +271,10 @@ class PlansViewModelTest {
         plans.refresh();
         fixture.api.unreachable = true;
 
-        plans.buy("pack-20");
+        plans.checkout().buy("pack-20");
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.FAILED);
-        assertThat(plans.paymentMessageProperty().get())
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.FAILED);
+        assertThat(plans.checkout().messageProperty().get())
                 .startsWith("The checkout could not be started: Cannot reach the Pixfino server");
         assertThat(fixture.session.isOnline()).isFalse();
         assertThat(plans.purchasesOffProperty().get()).isTrue();
@@ -296,12 +297,12 @@ class PlansViewModelTest {
     @Test
     void signingOutForgetsThePurchaseInFlight() {
         plans.refresh();
-        plans.buy("pack-50");
+        plans.checkout().buy("pack-50");
 
         fixture.sessions.signOut();
 
-        assertThat(plans.stateProperty().get()).isEqualTo(Payment.IDLE);
-        assertThat(plans.paymentMessageProperty().get()).isEmpty();
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.IDLE);
+        assertThat(plans.checkout().messageProperty().get()).isEmpty();
         assertThat(plans.plans()).isEmpty();
         assertThat(tasks.scheduledDelays()).isEmpty();
     }
