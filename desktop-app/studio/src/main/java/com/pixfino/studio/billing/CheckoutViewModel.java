@@ -13,7 +13,6 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
@@ -124,12 +123,12 @@ public final class CheckoutViewModel {
         CompanionApi api = session.api();
         checkout = tasks.run(
                 () -> {
-                    String url = WebAddress.checked(api.checkout(item).url());
+                    String url = api.checkout(item).url();
                     try {
-                        browser.open(url);
+                        WebAddress.open(browser, url);
                         return new Opened(url, null);
-                    } catch (IOException | RuntimeException e) {
-                        return new Opened(url, e); // the checkout exists: the user can still open it by hand
+                    } catch (WebAddress.BrowserFailure e) {
+                        return new Opened(e.url(), e); // the checkout exists: the user can still open it by hand
                     }
                 },
                 this::waitForPayment,

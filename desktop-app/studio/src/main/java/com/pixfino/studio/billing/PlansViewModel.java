@@ -194,7 +194,7 @@ public final class PlansViewModel {
         portal.working(messages.get("plans.portalOpening"));
         tasks.run(
                 () -> {
-                    browser.open(WebAddress.checked(api.billingPortal().url()));
+                    WebAddress.open(browser, api.billingPortal().url());
                     return null;
                 },
                 done -> {
@@ -202,7 +202,9 @@ public final class PlansViewModel {
                     portal.done(messages.get("plans.portalOpened"));
                 },
                 error -> {
-                    if (BillingAvailability.isUnavailable(error)) {
+                    if (error instanceof WebAddress.BrowserFailure failure) {
+                        portal.failed(messages.get("plans.browserFailed", failure.getMessage(), failure.url()));
+                    } else if (BillingAvailability.isUnavailable(error)) {
                         availability.set(false);
                         portal.failed(availability.reason());
                     } else if (error instanceof CompanionApiException refused) {
@@ -219,11 +221,14 @@ public final class PlansViewModel {
     public void openInvoice(InvoiceView invoice) {
         tasks.run(
                 () -> {
-                    browser.open(WebAddress.checked(invoice.hostedInvoiceUrl()));
+                    WebAddress.open(browser, invoice.hostedInvoiceUrl());
                     return null;
                 },
                 done -> {},
-                error -> portal.failed(messages.get("plans.invoiceFailed", failures.describe(error))));
+                error -> portal.failed(
+                        error instanceof WebAddress.BrowserFailure failure
+                                ? messages.get("plans.browserFailed", failure.getMessage(), failure.url())
+                                : messages.get("plans.invoiceFailed", failures.describe(error))));
     }
 
     /** What the card of {@code plan} offers the signed-in user. */

@@ -267,6 +267,21 @@ class PlansViewModelTest {
     }
 
     @Test
+    void aBrowserThatWillNotOpenThePortalIsNotTakenForAServerOffline() {
+        plans.refresh();
+        plans.checkout().buy("pack-20");
+        paymentLands();
+        browserBroken = true;
+
+        plans.openPortal();
+
+        assertThat(plans.portalNoticeProperty().get())
+                .isEqualTo("Your browser could not be opened (no browser is installed). Open this address yourself:"
+                        + " https://billing.stripe.test/p/session/test_1");
+        assertThat(fixture.session.isOnline()).isTrue();
+    }
+
+    @Test
     void anUnreachableServerIsAReadableErrorAndTheSessionGoesOffline() {
         plans.refresh();
         fixture.api.unreachable = true;
