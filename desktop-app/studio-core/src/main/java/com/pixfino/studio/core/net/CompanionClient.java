@@ -217,8 +217,7 @@ public final class CompanionClient implements CompanionApi {
 
     @Override
     public PortalView billingPortal() throws IOException {
-        // an empty JSON object rather than no body: a server that reads the body finds one, one that does not ignores
-        // it
+        // "{}" rather than no body: a server that reads one finds it, one that does not ignores it
         return calls.call(
                 request(ApiPaths.BILLING_PORTAL).post(calls.jsonBody(Map.of())).build(), PortalView.class);
     }
