@@ -1,5 +1,6 @@
 package com.pixfino.studio.account;
 
+import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.shell.DigitShortcut;
 import com.pixfino.studio.shell.ScreenDescriptor;
@@ -8,14 +9,16 @@ import com.pixfino.studio.ui.Icons;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCombination;
 
-/** The account screen in the navigation: Ctrl+4; the header's account menu opens it too. */
+/** The account screen in the navigation: Ctrl+4; the header's account menu and every "Buy credits" open it too. */
 public final class AccountScreen implements ScreenDescriptor {
 
     private final AccountViewModel viewModel;
+    private final PlansViewModel plans;
     private final Messages messages;
 
-    public AccountScreen(AccountViewModel viewModel, Messages messages) {
+    public AccountScreen(AccountViewModel viewModel, PlansViewModel plans, Messages messages) {
         this.viewModel = viewModel;
+        this.plans = plans;
         this.messages = messages;
     }
 
@@ -41,6 +44,6 @@ public final class AccountScreen implements ScreenDescriptor {
 
     @Override
     public Node createView() {
-        return new AccountView(viewModel, messages);
+        return new AccountView(viewModel, plans, messages);
     }
 }

@@ -1,7 +1,10 @@
 package com.pixfino.studio.account;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.studio.billing.PlansView;
+import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
@@ -18,6 +21,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -30,17 +36,22 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** The account screen: balance, tier and who is signed in as cards, the credit ledger below. */
+/**
+ * The account screen: on "Overview" the balance, tier and who is signed in as cards with the credit ledger below;
+ * on "Plans & credits" the plans, packs and invoices.
+ */
 public final class AccountView extends VBox implements ScreenActions {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private final AccountViewModel viewModel;
+    private final PlansViewModel plans;
     private final Messages messages;
 
-    public AccountView(AccountViewModel viewModel, Messages messages) {
+    public AccountView(AccountViewModel viewModel, PlansViewModel plans, Messages messages) {
         this.viewModel = viewModel;
+        this.plans = plans;
         this.messages = messages;
         setId("account-screen");
         getStyleClass().addAll("screen", "account-screen");
@@ -87,7 +98,37 @@ public final class AccountView extends VBox implements ScreenActions {
         more.managedProperty().bind(more.visibleProperty());
         more.setOnAction(event -> viewModel.loadMore());
 
-        getChildren().addAll(title, cards, ledgerTitle, notice, table, more, yourData());
+        VBox overview = new VBox(14, cards, ledgerTitle, notice, table, more, yourData());
+        overview.setId("account-overview");
+        overview.getStyleClass().add("account-overview");
+        getChildren().addAll(title, tabs(overview));
+    }
+
+    /** "Overview" and "Plans & credits"; Ctrl+Tab moves between them, every "Buy credits" opens the second. */
+    private TabPane tabs(VBox overview) {
+        Tab overviewTab = new Tab(messages.get("account.tab.overview"), overview);
+        overviewTab.setId("account-tab-overview");
+        ScrollPane plansScroll = new ScrollPane(new PlansView(plans, messages));
+        plansScroll.setFitToWidth(true);
+        plansScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        plansScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
+        Tab plansTab = new Tab(messages.get("account.tab.plans"), plansScroll);
+        plansTab.setId("account-tab-plans");
+        TabPane tabs = new TabPane(overviewTab, plansTab);
+        tabs.setId("account-tabs");
+        tabs.getStyleClass().add("account-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        Runnable follow = () -> tabs.getSelectionModel()
+                .select(viewModel.sectionProperty().get() == AccountSection.PLANS ? plansTab : overviewTab);
+        follow.run();
+        viewModel.sectionProperty().addListener((obs, was, now) -> follow.run());
+        tabs.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, was, now) -> viewModel
+                        .sectionProperty()
+                        .set(now == plansTab ? AccountSection.PLANS : AccountSection.OVERVIEW));
+        return tabs;
     }
 
     /** Export and deletion: at the bottom, apart from the everyday actions in the title. */
@@ -218,10 +259,11 @@ public final class AccountView extends VBox implements ScreenActions {
     @Override
     public void refresh() {
         viewModel.refresh();
+        plans.refresh();
     }
 
     @Override
     public void shown() {
-        viewModel.refresh();
+        refresh();
     }
 }

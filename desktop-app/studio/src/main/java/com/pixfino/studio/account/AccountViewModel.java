@@ -20,10 +20,12 @@ import java.time.LocalDate;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,6 +46,8 @@ public final class AccountViewModel {
     private final LocalAccountData local;
     private final Clock clock;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
+    private final ObjectProperty<AccountSection> section =
+            new SimpleObjectProperty<>(this, "section", AccountSection.OVERVIEW);
     private String nextCursor;
     private TaskHandle ledgerLoad = TaskHandle.NONE;
     private TaskHandle export = TaskHandle.NONE;
@@ -78,6 +82,7 @@ public final class AccountViewModel {
                 hasMore.set(false);
                 activity.clear();
                 data.clear();
+                section.set(AccountSection.OVERVIEW);
             }
         });
     }
@@ -93,6 +98,11 @@ public final class AccountViewModel {
         }
         sessions.refreshUser();
         load(null);
+    }
+
+    /** "Buy credits", "See plans": the account screen opens on "Plans & credits". */
+    public void showPlans() {
+        section.set(AccountSection.PLANS);
     }
 
     public void loadMore() {
@@ -246,6 +256,11 @@ public final class AccountViewModel {
 
     public ReadOnlyBooleanProperty exportingProperty() {
         return data.busyProperty();
+    }
+
+    /** The tab showing; the tabs write it too. */
+    public ObjectProperty<AccountSection> sectionProperty() {
+        return section;
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {

@@ -2,6 +2,10 @@ package com.pixfino.studio.app;
 
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
+import com.pixfino.studio.billing.Browser;
+import com.pixfino.studio.billing.CreditAlertBanner;
+import com.pixfino.studio.billing.CreditAlertViewModel;
+import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
@@ -35,7 +39,10 @@ import java.time.Clock;
 import java.time.Duration;
 import javafx.scene.Parent;
 
-/** The signed-in features (create, queue, gallery, account) and the shell around them; part of the composition root. */
+/**
+ * The signed-in features (create, queue, gallery, account with plans and credits) and the shell around them; part of
+ * the composition root.
+ */
 final class Features implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
@@ -46,7 +53,9 @@ final class Features implements AutoCloseable {
     private final ServerConnectionViewModel connection;
     private final GalleryCache cache;
     private final QueueViewModel queue;
+    private final AccountViewModel accountModel;
     private final AccountScreen account;
+    private final CreditAlertViewModel creditAlert;
     private final ScreenRegistry screens;
     private final ShellViewModel shell;
 
@@ -58,7 +67,8 @@ final class Features implements AutoCloseable {
             Session session,
             SessionViewModel sessions,
             ServerConnectionViewModel connection,
-            Messages messages)
+            Messages messages,
+            Browser browser)
             throws IOException {
         this.messages = messages;
         this.session = session;
@@ -71,11 +81,13 @@ final class Features implements AutoCloseable {
         queue = new QueueViewModel(
                 tasks, session, sessions, messages, Clock.systemUTC(), gallery::added, Backoff.DEFAULT, POLL_INTERVAL);
         PresetBrowserViewModel presets = new PresetBrowserViewModel(tasks, session, sessions, messages);
-        CreateViewModel create =
-                new CreateViewModel(tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued);
-        account = new AccountScreen(
-                new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone()),
-                messages);
+        CreateViewModel create = new CreateViewModel(
+                tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued, this::showPlans);
+        accountModel =
+                new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone());
+        PlansViewModel plans = new PlansViewModel(tasks, session, sessions, messages, browser, PlansViewModel.PATIENCE);
+        account = new AccountScreen(accountModel, plans, messages);
+        creditAlert = new CreditAlertViewModel(session, messages, this::showPlans);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
         screens = ScreenRegistry.builder()
@@ -87,6 +99,12 @@ final class Features implements AutoCloseable {
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }
 
+    /** Every "Buy credits" and "See plans": the account screen, on "Plans & credits". */
+    private void showPlans() {
+        accountModel.showPlans();
+        shell.show(account);
+    }
+
     ScreenRegistry screens() {
         return screens;
     }
@@ -96,7 +114,8 @@ final class Features implements AutoCloseable {
                 shell,
                 messages,
                 new HeaderView(theme, messages, shell, account, sessions::signOut),
-                new NavigationBar(shell, messages));
+                new NavigationBar(shell, messages),
+                new CreditAlertBanner(creditAlert, messages));
         return new MainView(
                 new HeaderView(theme, messages),
                 new SignInView(signIn, connection, messages),

@@ -31,6 +31,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        context.useHostServices(getHostServices());
         new ThemeApplier(context.settings().themeProperty()).start();
         Scene scene = new Scene(context.createMainView());
         scene.getStylesheets()

@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.application.HostServices;
 import javafx.scene.Parent;
 
 /** The composition root: builds every long-lived object once and closes them in reverse order. */
@@ -49,6 +50,7 @@ public final class StudioContext implements AutoCloseable {
     private final SessionViewModel sessions;
     private final SignInViewModel signIn;
     private final Features features;
+    private final SystemBrowser browser = new SystemBrowser();
 
     /** Reads the settings file and opens the gallery cache: call off the FX thread (Application.init runs on the launcher thread). */
     public StudioContext(StudioEnvironment environment) {
@@ -96,7 +98,8 @@ public final class StudioContext implements AutoCloseable {
                 connection.stateProperty().isEqualTo(ConnectionState.CONNECTED),
                 messages);
         try {
-            features = new Features(environment.paths(), guard, tasks, session, sessions, connection, messages);
+            features =
+                    new Features(environment.paths(), guard, tasks, session, sessions, connection, messages, browser);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -117,6 +120,11 @@ public final class StudioContext implements AutoCloseable {
 
     public Session session() {
         return session;
+    }
+
+    /** The application's way to the system browser, known once it starts (checkout, billing portal, invoices). */
+    public void useHostServices(HostServices services) {
+        browser.use(services);
     }
 
     /** Views are made on demand because they must be built on the FX thread. */

@@ -11,6 +11,7 @@ import com.pixfino.studio.ui.ToneStyles;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +28,8 @@ import javafx.stage.FileChooser;
 
 /** The create screen: photo and prompt on the left, the preset browser on the right, Generate under the cost. */
 public final class CreateView extends VBox implements ScreenActions {
+
+    private static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
 
     private final CreateViewModel viewModel;
     private final Messages messages;
@@ -54,6 +57,21 @@ public final class CreateView extends VBox implements ScreenActions {
         leftScroll.setFitToWidth(true);
         leftScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "create-left-scroll");
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // "Buy credits" / "See plans" sit under Generate: bring them into sight when they appear, and again once
+        // the column has grown to hold them (the scroll position is only right after that layout)
+        boolean[] reveal = {false};
+        viewModel.upsellProperty().addListener((obs, was, now) -> {
+            reveal[0] = now != CreateViewModel.Upsell.NONE;
+            if (reveal[0]) {
+                leftScroll.setVvalue(leftScroll.getVmax());
+            }
+        });
+        left.heightProperty().addListener((obs, was, now) -> {
+            if (reveal[0]) {
+                reveal[0] = false;
+                leftScroll.setVvalue(leftScroll.getVmax());
+            }
+        });
 
         VBox right = new VBox(
                 10,
@@ -89,6 +107,9 @@ public final class CreateView extends VBox implements ScreenActions {
                         viewModel.presets().selectedProperty()));
         Label cost = value("summary-cost", viewModel.costText());
         Label after = value("summary-balance-after", viewModel.balanceAfterText());
+        // a shortfall must not look like good news
+        after.pseudoClassStateChanged(SHORT, viewModel.balanceShortProperty().get());
+        viewModel.balanceShortProperty().addListener((obs, was, now) -> after.pseudoClassStateChanged(SHORT, now));
         GridPane grid = new GridPane();
         grid.setId("cost-summary");
         grid.getStyleClass().add("cost-summary");
@@ -131,9 +152,26 @@ public final class CreateView extends VBox implements ScreenActions {
         Texts.wrapping(status);
         status.textProperty().bind(viewModel.statusProperty());
         ToneStyles.follow(status, "tone", viewModel.toneProperty());
-        VBox box = new VBox(4, blocker, status);
+        VBox box = new VBox(4, blocker, status, upsell());
         box.setAlignment(Pos.TOP_LEFT);
         return box;
+    }
+
+    /** "Buy credits" when the balance is short (or the server said 402), "See plans" for a PRO style. */
+    private Button upsell() {
+        Button button = new Button();
+        button.setId("create-upsell");
+        button.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.ACCENT);
+        button.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.upsellProperty().get() == CreateViewModel.Upsell.PLAN
+                                ? messages.get("create.seePlans")
+                                : messages.get("create.buyCredits"),
+                        viewModel.upsellProperty()));
+        button.visibleProperty().bind(viewModel.upsellProperty().isNotEqualTo(CreateViewModel.Upsell.NONE));
+        button.managedProperty().bind(button.visibleProperty());
+        button.setOnAction(event -> viewModel.showPlans());
+        return button;
     }
 
     private void pickPhoto() {

@@ -7,6 +7,7 @@ import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.generate.GenerationSubmitter;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoInfo;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,6 +37,13 @@ import javafx.beans.property.StringProperty;
  */
 public final class CreateViewModel {
 
+    /** What the screen offers when money stands in the way: nothing, "Buy credits", or "See plans" (PRO styles). */
+    public enum Upsell {
+        NONE,
+        CREDITS,
+        PLAN
+    }
+
     private final TaskExecutor tasks;
     private final Session session;
     private final SessionViewModel sessions;
@@ -43,6 +52,7 @@ public final class CreateViewModel {
     private final Messages messages;
     private final FailureMessages failures;
     private final Consumer<UUID> queued;
+    private final Runnable showPlans;
 
     private final ReadOnlyObjectWrapper<PhotoInfo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ReadOnlyBooleanWrapper checkingPhoto = new ReadOnlyBooleanWrapper(this, "checkingPhoto");
@@ -50,10 +60,17 @@ public final class CreateViewModel {
     private final ActivityStatus activity = new ActivityStatus(); // busy: a generation is being queued
     private final StringBinding blocker;
     private final BooleanBinding canGenerate;
+    // what the server refused the last Generate for (402 credits, 403 PRO), until the balance or plan changes
+    private final ReadOnlyObjectWrapper<Upsell> refusal = new ReadOnlyObjectWrapper<>(this, "refusal", Upsell.NONE);
+    private final ObjectBinding<Upsell> upsell;
+    private final BooleanBinding balanceShort;
     private final GenerationSubmitter submitter = new GenerationSubmitter();
     private TaskHandle pendingCheck = TaskHandle.NONE;
 
-    /** {@code queued} hears the id of each generation the server accepted (the queue shows it). */
+    /**
+     * {@code queued} hears the id of each generation the server accepted (the queue shows it); {@code showPlans} opens
+     * "Plans & credits" when the user asks for more credits or a plan.
+     */
     public CreateViewModel(
             TaskExecutor tasks,
             Session session,
@@ -61,7 +78,8 @@ public final class CreateViewModel {
             PhotoCheck photoCheck,
             PresetBrowserViewModel presets,
             Messages messages,
-            Consumer<UUID> queued) {
+            Consumer<UUID> queued,
+            Runnable showPlans) {
         this.tasks = tasks;
         this.session = session;
         this.sessions = sessions;
@@ -70,6 +88,7 @@ public final class CreateViewModel {
         this.messages = messages;
         this.failures = new FailureMessages(messages);
         this.queued = queued;
+        this.showPlans = showPlans;
         blocker = Bindings.createStringBinding(
                 this::whyNot,
                 photo,
@@ -81,6 +100,26 @@ public final class CreateViewModel {
                 activity.busyProperty(),
                 checkingPhoto);
         canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
+        balanceShort = Bindings.createBooleanBinding(
+                () -> presets.selectedProperty().get() != null
+                        && CreditPricing.balanceAfter(
+                                        session.creditsProperty().get(),
+                                        presets.selectedProperty().get().credits())
+                                < 0,
+                presets.selectedProperty(),
+                session.creditsProperty());
+        upsell = Bindings.createObjectBinding(
+                this::upsellNow,
+                presets.selectedProperty(),
+                session.creditsProperty(),
+                session.userProperty(),
+                refusal);
+        session.creditsProperty().addListener((obs, was, now) -> refusal.set(Upsell.NONE));
+        session.userProperty().addListener((obs, was, now) -> {
+            if (was == null || now == null || was.tier() != now.tier()) {
+                refusal.set(Upsell.NONE);
+            }
+        });
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 reset();
@@ -137,6 +176,7 @@ public final class CreateViewModel {
                 ? null
                 : prompt.get().strip();
         CompanionApi api = session.api();
+        refusal.set(Upsell.NONE);
         activity.working(messages.get("create.generating", preset.name()));
         // Never cancelled: once sent, the server may have charged, and only the answer tells the queue.
         tasks.run(
@@ -153,9 +193,41 @@ public final class CreateViewModel {
                         activity.failed(messages.get("create.networkRetry", failures.describe(error)));
                     } else {
                         sessions.callFailed(error);
+                        refusal.set(upsellFor(error));
                         activity.failed(failures.describe(error));
+                        if (refusal.get() == Upsell.CREDITS) {
+                            sessions.refreshUser(); // the balance here was older than the server's
+                        }
                     }
                 });
+    }
+
+    private static Upsell upsellFor(Exception error) {
+        if (error instanceof CompanionApiException refused) {
+            if (refused.statusCode() == 402) {
+                return Upsell.CREDITS;
+            }
+            if (refused.statusCode() == 403 && "pro_preset".equals(refused.code())) {
+                return Upsell.PLAN;
+            }
+        }
+        return Upsell.NONE;
+    }
+
+    private Upsell upsellNow() {
+        PresetView preset = presets.selectedProperty().get();
+        if (preset != null && presets.lockReason(preset).isPresent()) {
+            return Upsell.PLAN;
+        }
+        if (balanceShort.get()) {
+            return Upsell.CREDITS;
+        }
+        return refusal.get();
+    }
+
+    /** "Buy credits" / "See plans": opens "Plans & credits". */
+    public void showPlans() {
+        showPlans.run();
     }
 
     private String whyNot() {
@@ -254,6 +326,16 @@ public final class CreateViewModel {
     /** Why Generate is disabled right now; empty when it is not. */
     public StringBinding blockerProperty() {
         return blocker;
+    }
+
+    /** The selected style costs more than the balance. */
+    public BooleanBinding balanceShortProperty() {
+        return balanceShort;
+    }
+
+    /** Whether to offer credits or a plan beside the status, and which. */
+    public ObjectBinding<Upsell> upsellProperty() {
+        return upsell;
     }
 
     public ReadOnlyStringProperty statusProperty() {

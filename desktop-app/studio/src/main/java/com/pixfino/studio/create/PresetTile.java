@@ -59,6 +59,13 @@ final class PresetTile extends VBox {
         HBox meta = new HBox(4, category, gap, cost);
         meta.setMaxWidth(ART_SIZE);
         getChildren().addAll(art, name, meta);
+        if (lockReason.isPresent()) {
+            Label needsPlan = new Label(messages.get("presets.needsPlan"), Icons.LOCK.create(12));
+            needsPlan.setId("preset-" + preset.slug() + "-lock");
+            needsPlan.getStyleClass().add("preset-lock-note");
+            needsPlan.setMaxWidth(ART_SIZE);
+            getChildren().add(needsPlan);
+        }
 
         String tip = preset.name() + " \u2014 " + messages.get("presets.credits", preset.credits())
                 + lockReason.map(reason -> "\n" + reason).orElse("");

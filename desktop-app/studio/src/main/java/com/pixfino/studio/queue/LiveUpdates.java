@@ -1,6 +1,7 @@
 package com.pixfino.studio.queue;
 
 import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.studio.core.concurrent.Cancellable;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.net.CompanionApi;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the queue current: listens to the server's event stream, and while the stream is down polls
+ * Keeps the queue current: listens to the server's event stream (and passes its balance changes on), and while the stream is down polls
  * instead and reconnects with backoff. UI thread only; stream callbacks are handed over by the TaskExecutor.
  */
 public final class LiveUpdates {
@@ -37,6 +38,9 @@ public final class LiveUpdates {
 
         /** Anything may have changed (after a reconnect, or on a poll). */
         void resync();
+
+        /** The balance changed on the server (a payment, a grant, a charge). */
+        default void balanceChanged(BalanceEvent event) {}
 
         /** The server refused the stream (a revoked token): no point reconnecting. */
         void refused(Exception error);
@@ -106,6 +110,11 @@ public final class LiveUpdates {
             @Override
             public void event(GenerationEvent event) {
                 tasks.onUiThread(() -> whenCurrent(attempt, () -> target.changed(event.generationId())));
+            }
+
+            @Override
+            public void balance(BalanceEvent event) {
+                tasks.onUiThread(() -> whenCurrent(attempt, () -> target.balanceChanged(event)));
             }
 
             @Override

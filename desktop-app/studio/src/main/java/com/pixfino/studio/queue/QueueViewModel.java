@@ -4,6 +4,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.Page;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
@@ -169,6 +170,12 @@ public final class QueueViewModel implements LiveUpdates.Target {
     @Override
     public void refused(Exception error) {
         sessions.callFailed(error);
+    }
+
+    /** The stream carries the balance too: the session shows it, the plans screen hears of payments. */
+    @Override
+    public void balanceChanged(BalanceEvent event) {
+        sessions.balanceChanged(event);
     }
 
     /** Create queued a job: show it at once. */

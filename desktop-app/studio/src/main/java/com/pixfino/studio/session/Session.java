@@ -1,6 +1,7 @@
 package com.pixfino.studio.session;
 
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.studio.core.net.ApiFactory;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.ServerUrl;
@@ -22,6 +23,8 @@ public final class Session {
     private final ReadOnlyBooleanWrapper signedIn = new ReadOnlyBooleanWrapper(this, "signedIn");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyIntegerWrapper credits = new ReadOnlyIntegerWrapper(this, "credits");
+    private final ReadOnlyObjectWrapper<BalanceEvent> balanceChange =
+            new ReadOnlyObjectWrapper<>(this, "balanceChange");
     private ServerUrl server;
     private CompanionApi api;
 
@@ -43,6 +46,7 @@ public final class Session {
         online.set(false);
         user.set(null);
         credits.set(0);
+        balanceChange.set(null);
         api = null;
         server = null;
     }
@@ -56,6 +60,24 @@ public final class Session {
     void updateUser(UserView account) {
         user.set(account);
         credits.set(account.credits());
+    }
+
+    // The pushed balance is news before /me confirms it: the user's other facts stay as last read.
+    void balanceChanged(BalanceEvent event) {
+        UserView current = user.get();
+        if (current != null) {
+            user.set(new UserView(
+                    current.id(),
+                    current.email(),
+                    current.name(),
+                    current.role(),
+                    current.tier(),
+                    event.credits(),
+                    current.subscription(),
+                    current.lowBalance()));
+        }
+        credits.set(event.credits());
+        balanceChange.set(event);
     }
 
     /** The signed-in user's API. */
@@ -90,6 +112,11 @@ public final class Session {
 
     public ReadOnlyIntegerProperty creditsProperty() {
         return credits.getReadOnlyProperty();
+    }
+
+    /** The last balance change the server pushed (a payment, a grant, a charge): what it is now and why. */
+    public ReadOnlyObjectProperty<BalanceEvent> balanceChangeProperty() {
+        return balanceChange.getReadOnlyProperty();
     }
 
     public boolean isOnline() {

@@ -2,6 +2,7 @@ package com.pixfino.studio.session;
 
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.core.i18n.Messages;
@@ -14,6 +15,8 @@ import com.pixfino.studio.core.session.TokenStore;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SessionViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
+
+    private static final Set<String> GENERATION_REASONS = Set.of("debit", "refund");
 
     private final TaskExecutor tasks;
     private final Session session;
@@ -147,6 +152,14 @@ public final class SessionViewModel {
 
     /** Reads the balance and tier again (after a generation was charged or refunded, or on request). */
     public void refreshUser() {
+        refreshUser(user -> {}, error -> {});
+    }
+
+    /**
+     * As {@link #refreshUser()}, then tells {@code read} what the server said, or {@code failed} why it could not be
+     * read; neither hears anything while the session is signed out or offline.
+     */
+    public void refreshUser(Consumer<UserView> read, Consumer<Exception> failed) {
         if (!session.isSignedIn() || !session.isOnline()) {
             return;
         }
@@ -160,9 +173,27 @@ public final class SessionViewModel {
                 user -> {
                     if (session.isSignedIn() && server.equals(session.server())) {
                         session.updateUser(user);
+                        read.accept(user);
                     }
                 },
-                this::callFailed);
+                error -> {
+                    callFailed(error);
+                    failed.accept(error);
+                });
+    }
+
+    /**
+     * The server pushed a new balance: it shows at once. A payment or grant may also have changed the plan and the
+     * low-balance flag, so the account is read again; charges and refunds come with a generation event that does that.
+     */
+    public void balanceChanged(BalanceEvent event) {
+        if (!session.isSignedIn()) {
+            return;
+        }
+        session.balanceChanged(event);
+        if (!GENERATION_REASONS.contains(event.reason())) {
+            refreshUser();
+        }
     }
 
     /** A feature's call failed: an unreachable server makes the session offline, a refused token ends it. */

@@ -19,20 +19,23 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The signed-in window: header, navigation, the offline notice, and the current screen. */
+/** The signed-in window: header, navigation, the offline notice and features' banners, and the current screen. */
 public final class ShellView extends BorderPane {
 
     private final ShellViewModel shell;
     private final Map<ScreenDescriptor, Node> views = new HashMap<>();
     private final StackPane content = new StackPane();
 
-    public ShellView(ShellViewModel shell, Messages messages, Node header, NavigationBar navigation) {
+    /** {@code banners}: features' notices shown under the offline one, above every screen (the low-credit alert). */
+    public ShellView(ShellViewModel shell, Messages messages, Node header, NavigationBar navigation, Node... banners) {
         this.shell = shell;
         setId("shell");
         getStyleClass().add("shell");
         content.getStyleClass().add("screen-host");
         VBox.setVgrow(content, Priority.ALWAYS);
-        VBox center = new VBox(offlineBanner(shell, messages), content);
+        VBox center = new VBox(offlineBanner(shell, messages));
+        center.getChildren().addAll(banners);
+        center.getChildren().add(content);
         setTop(header);
         setLeft(navigation);
         setCenter(center);

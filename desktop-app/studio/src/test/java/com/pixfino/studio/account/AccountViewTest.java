@@ -3,6 +3,7 @@ package com.pixfino.studio.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
@@ -56,7 +57,9 @@ class AccountViewTest {
         viewModel = new AccountViewModel(
                 fixture.tasks, fixture.session, fixture.sessions, fixture.messages, forgotten::add, Clock.systemUTC());
         // the width the account screen gets beside the navigation in a 1280 px window
-        Scene scene = new Scene(new AccountView(viewModel, fixture.messages), 1090, 740);
+        PlansViewModel plans = new PlansViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, url -> {}, PlansViewModel.PATIENCE);
+        Scene scene = new Scene(new AccountView(viewModel, plans, fixture.messages), 1090, 740);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
                         .toExternalForm());

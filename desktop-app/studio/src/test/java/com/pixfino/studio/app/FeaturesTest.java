@@ -47,7 +47,8 @@ class FeaturesTest {
                         fixture.sessions,
                         new ServerConnectionViewModel(
                                 fixture.tasks, clients, companion, fixture.messages, fixture.serverUrl),
-                        fixture.messages)) {
+                        fixture.messages,
+                        url -> {})) {
             List<ScreenDescriptor> screens = features.screens().screens();
 
             assertThat(screens)

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ class CreateViewModelTest {
     private PresetBrowserViewModel presets;
     private CreateViewModel viewModel;
     private final List<UUID> queued = new ArrayList<>();
+    private final AtomicInteger plansShown = new AtomicInteger();
 
     @BeforeEach
     void setUp() {
@@ -42,7 +44,8 @@ class CreateViewModelTest {
                 new PhotoCheck(UiThreadGuard.NONE),
                 presets,
                 fixture.messages,
-                queued::add);
+                queued::add,
+                plansShown::incrementAndGet);
         fixture.signedIn();
     }
 
@@ -195,8 +198,46 @@ class CreateViewModelTest {
 
         assertThat(viewModel.statusProperty().get())
                 .isEqualTo("'Snow Princess' is a PRO preset: upgrade to Starter or above to use it.");
+        assertThat(viewModel.upsellProperty().get())
+                .as("the server's PRO refusal offers the plans")
+                .isEqualTo(CreateViewModel.Upsell.PLAN);
         viewModel.generate();
         assertThat(fixture.api.sentKeys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStyleTheBalanceCannotPayForOffersCreditsAndAProStyleOffersThePlans() {
+        assertThat(viewModel.upsellProperty().get()).isEqualTo(CreateViewModel.Upsell.NONE);
+
+        presets.select(TestPresets.RUNWAY_REEL);
+        assertThat(viewModel.upsellProperty().get()).isEqualTo(CreateViewModel.Upsell.CREDITS);
+        viewModel.showPlans();
+        assertThat(plansShown).hasValue(1);
+
+        presets.select(TestPresets.VOGUE);
+        assertThat(viewModel.upsellProperty().get()).isEqualTo(CreateViewModel.Upsell.PLAN);
+
+        presets.select(TestPresets.SNOW_PRINCESS);
+        assertThat(viewModel.upsellProperty().get()).isEqualTo(CreateViewModel.Upsell.NONE);
+    }
+
+    @Test
+    void aServerRefusalForCreditsOffersToBuySomeAndShowsTheRealBalance() {
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        fixture.api.setCredits(2); // spent elsewhere: the studio still shows 5
+        assertThat(viewModel.canGenerateProperty().get()).isTrue();
+
+        viewModel.generate();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Not enough credits: this costs 4.");
+        assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.ERROR);
+        assertThat(viewModel.upsellProperty().get()).isEqualTo(CreateViewModel.Upsell.CREDITS);
+        assertThat(fixture.session.creditsProperty().get())
+                .as("read again after the 402")
+                .isEqualTo(2);
+        viewModel.showPlans();
+        assertThat(plansShown).hasValue(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.GenerationEventListener;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
@@ -40,6 +41,11 @@ class LiveUpdatesTest {
             public void refused(Exception error) {
                 calls.add("refused " + error.getMessage());
             }
+
+            @Override
+            public void balanceChanged(BalanceEvent event) {
+                calls.add("balance " + event.credits() + " " + event.reason());
+            }
         };
         live = new LiveUpdates(tasks, () -> api, target, Backoff.DEFAULT, Duration.ofSeconds(5));
     }
@@ -59,6 +65,22 @@ class LiveUpdatesTest {
 
         assertThat(live.stateProperty().get()).isEqualTo(LiveUpdates.State.LIVE);
         assertThat(calls).containsExactly("resync", "changed " + id);
+    }
+
+    @Test
+    void passesBalanceChangesOnButNotThoseOfAStreamItLeft() {
+        live.start();
+        GenerationEventListener first = stream();
+        first.opened();
+        first.balance(new BalanceEvent(55, "purchase"));
+        first.failed(new IOException("stream reset"));
+        tasks.runScheduled(); // poll, and reconnect
+        calls.clear();
+
+        first.balance(new BalanceEvent(99, "grant")); // late news of the dropped connection
+        stream().balance(new BalanceEvent(51, "debit"));
+
+        assertThat(calls).containsExactly("balance 51 debit");
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.pixfino.studio.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.testsupport.FakeCompanionApi;
 import com.pixfino.studio.testsupport.SessionFixture;
@@ -20,6 +22,30 @@ class SessionViewModelTest {
     @BeforeEach
     void setUp() {
         fixture = new SessionFixture(dir);
+    }
+
+    @Test
+    void aPushedBalanceShowsAtOnceAndAPaymentReadsThePlanAgain() throws Exception {
+        fixture.signedIn();
+        fixture.api.checkout("starter");
+        fixture.api.completeCheckout(); // the server's side: now Starter with 45 credits
+
+        fixture.sessions.balanceChanged(new BalanceEvent(3, "debit"));
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(3);
+        assertThat(fixture.session.userProperty().get().tier())
+                .as("a charge does not read the account again")
+                .isEqualTo(Tier.FREE);
+        assertThat(fixture.session.balanceChangeProperty().get()).isEqualTo(new BalanceEvent(3, "debit"));
+
+        fixture.sessions.balanceChanged(new BalanceEvent(45, "grant"));
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(45);
+        assertThat(fixture.session.userProperty().get().tier()).isEqualTo(Tier.STARTER);
+        assertThat(fixture.session.userProperty().get().subscription().plan()).isEqualTo("starter");
+
+        fixture.sessions.signOut();
+        fixture.sessions.balanceChanged(new BalanceEvent(99, "grant"));
+        assertThat(fixture.session.creditsProperty().get()).isZero();
+        assertThat(fixture.session.balanceChangeProperty().get()).isNull();
     }
 
     @Test

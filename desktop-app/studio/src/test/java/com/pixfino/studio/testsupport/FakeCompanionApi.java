@@ -16,6 +16,15 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.billing.BalanceEvent;
+import com.pixfino.model.api.billing.CatalogView;
+import com.pixfino.model.api.billing.CheckoutView;
+import com.pixfino.model.api.billing.InvoiceList;
+import com.pixfino.model.api.billing.InvoiceView;
+import com.pixfino.model.api.billing.PackView;
+import com.pixfino.model.api.billing.PlanView;
+import com.pixfino.model.api.billing.PortalView;
+import com.pixfino.model.api.billing.SubscriptionView;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.GenerationEventListener;
@@ -353,8 +362,175 @@ public final class FakeCompanionApi implements CompanionApi {
         };
     }
 
+    // ---------- billing (issue 10): catalogue, checkout, portal, invoices, and the test's "browser" ----------
+
+    /** The server's default catalogue; {@link #billingConfigured} false sells nothing, as without a Stripe key. */
+    public List<PlanView> plans = new ArrayList<>(List.of(
+            new PlanView("free", "Free", "0.00", 5, false),
+            new PlanView("starter", "Starter", "9.99", 40, true),
+            new PlanView("pro", "Pro", "29.99", 120, true),
+            new PlanView("business", "Business", "79.99", 350, true)));
+
+    public List<PackView> packs = new ArrayList<>(List.of(
+            new PackView("pack-20", 20, "4.99", true),
+            new PackView("pack-50", 50, "11.99", true),
+            new PackView("pack-110", 110, "24.99", true),
+            new PackView("pack-240", 240, "49.99", true)));
+    /** False: checkout, portal and invoices answer 503 billing_unavailable and nothing is purchasable. */
+    public boolean billingConfigured = true;
+    // below this balance /me says lowBalance (the server's default is 8); 0: never, so other tests see no alert
+    private int lowCreditThreshold;
+    /** The items checkouts were started for, in order. */
+    public final List<String> checkouts = new ArrayList<>();
+
+    public final List<InvoiceView> invoices = new ArrayList<>();
+    /** Set by the first checkout, as the server creates the Stripe customer then; the portal needs one. */
+    public boolean billingCustomer;
+
+    public int portalSessions;
+    private String openCheckout;
+
+    @Override
+    public CatalogView billingCatalog() throws IOException {
+        reachable();
+        signedIn();
+        return new CatalogView(
+                plans.stream()
+                        .map(p -> new PlanView(
+                                p.id(),
+                                p.name(),
+                                p.priceUsd(),
+                                p.monthlyCredits(),
+                                p.purchasable() && billingConfigured))
+                        .toList(),
+                packs.stream()
+                        .map(p -> new PackView(p.id(), p.credits(), p.priceUsd(), p.purchasable() && billingConfigured))
+                        .toList());
+    }
+
+    @Override
+    public CheckoutView checkout(String item) throws IOException {
+        reachable();
+        signedIn();
+        billingAvailable();
+        boolean plan = plans.stream().anyMatch(p -> p.id().equals(item) && p.purchasable());
+        boolean pack = packs.stream().anyMatch(p -> p.id().equals(item) && p.purchasable());
+        if (!plan && !pack) {
+            throw new CompanionApiException(400, "invalid", "item: there is no plan or pack '" + item + "'.");
+        }
+        if (plan && user.subscription() != null) {
+            throw new CompanionApiException(
+                    409,
+                    "conflict",
+                    "You already have a plan: change or cancel it in the billing portal (Manage billing).");
+        }
+        billingCustomer = true;
+        checkouts.add(item);
+        openCheckout = item;
+        String id = "cs_test_" + checkouts.size();
+        return new CheckoutView(id, "https://checkout.stripe.test/c/pay/" + id);
+    }
+
+    @Override
+    public PortalView billingPortal() throws IOException {
+        reachable();
+        signedIn();
+        billingAvailable();
+        if (!billingCustomer) {
+            throw new CompanionApiException(
+                    409, "conflict", "There is no billing account yet: buy a pack or a plan first.");
+        }
+        portalSessions++;
+        return new PortalView("https://billing.stripe.test/p/session/test_" + portalSessions);
+    }
+
+    @Override
+    public InvoiceList invoices() throws IOException {
+        reachable();
+        signedIn();
+        billingAvailable();
+        List<InvoiceView> newestFirst = new ArrayList<>(invoices);
+        java.util.Collections.reverse(newestFirst);
+        return new InvoiceList(newestFirst);
+    }
+
+    /**
+     * What Stripe and the webhook do once the buyer pays the last checkout in the browser: a pack's credits or a
+     * plan's first month land, an invoice is kept, and the balance event goes out on the event stream.
+     */
+    public void completeCheckout() {
+        String item = openCheckout;
+        openCheckout = null;
+        PackView pack =
+                packs.stream().filter(p -> p.id().equals(item)).findFirst().orElse(null);
+        if (pack != null) {
+            charge(pack.credits(), LedgerKind.PURCHASE, "Credit pack: " + pack.credits() + " credits");
+            invoices.add(invoice(pack.priceUsd()));
+            pushBalance("purchase");
+            return;
+        }
+        PlanView plan = plans.stream()
+                .filter(p -> p.id().equals(item))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no checkout is open"));
+        SubscriptionView subscription =
+                new SubscriptionView(plan.id(), "active", clock.plusDays(30).toInstant(), false);
+        user = billingUser(Tier.valueOf(plan.id().toUpperCase(java.util.Locale.ROOT)), user.credits(), subscription);
+        charge(plan.monthlyCredits(), LedgerKind.GRANT, plan.name() + " plan: monthly credits");
+        invoices.add(invoice(plan.priceUsd()));
+        pushBalance("grant");
+    }
+
+    /** Stripe could not renew the plan: {@code /me} says past_due. */
+    public void renewalFailed() {
+        SubscriptionView s = user.subscription();
+        user = billingUser(
+                user.tier(),
+                user.credits(),
+                new SubscriptionView(s.plan(), "past_due", s.currentPeriodEnd(), s.cancelAtPeriodEnd()));
+    }
+
+    /** Tells every open event stream the current balance, as the server does on each change. */
+    public void pushBalance(String reason) {
+        for (GenerationEventListener listener : List.copyOf(listeners)) {
+            listener.balance(new BalanceEvent(user.credits(), reason));
+        }
+    }
+
+    /** From now on {@code /me} says lowBalance while the balance is below {@code threshold}, as the server does. */
+    public void setLowCreditThreshold(int threshold) {
+        lowCreditThreshold = threshold;
+        user = billingUser(user.tier(), user.credits(), user.subscription());
+    }
+
+    private UserView billingUser(Tier tier, int credits, SubscriptionView subscription) {
+        return new UserView(
+                user.id(),
+                user.email(),
+                user.name(),
+                user.role(),
+                tier,
+                credits,
+                subscription,
+                credits < lowCreditThreshold);
+    }
+
+    private InvoiceView invoice(String amount) {
+        String id = "in_test_" + (invoices.size() + 1);
+        return new InvoiceView(id, tick().toInstant(), amount, "paid", "https://invoice.stripe.test/i/" + id);
+    }
+
+    private void billingAvailable() throws IOException {
+        if (!billingConfigured) {
+            throw new CompanionApiException(
+                    503, "billing_unavailable", "Billing is not configured on this server (no STRIPE_SECRET_KEY).");
+        }
+    }
+
+    // ---------- end of billing ----------
+
     private void charge(int amount, LedgerKind kind, String reason) {
-        user = new UserView(user.id(), user.email(), user.name(), user.role(), user.tier(), user.credits() + amount);
+        user = billingUser(user.tier(), user.credits() + amount, user.subscription());
         ledger.add(new LedgerEntryView(ledger.size() + 1, kind, amount, user.credits(), reason, null, tick()));
     }
 

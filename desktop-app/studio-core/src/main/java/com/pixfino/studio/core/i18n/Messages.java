@@ -19,6 +19,11 @@ public final class Messages {
         return new Messages(ResourceBundle.getBundle(BUNDLE, locale));
     }
 
+    /** Whether the bundle has {@code key}: for words that come from outside (a status from Stripe). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);

@@ -12,6 +12,10 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.billing.CatalogView;
+import com.pixfino.model.api.billing.CheckoutView;
+import com.pixfino.model.api.billing.InvoiceList;
+import com.pixfino.model.api.billing.PortalView;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,6 +75,22 @@ public interface CompanionApi {
      * {@link CompanionApiException} with status 403 and code {@code wrong_password}, and nothing is deleted.
      */
     void deleteAccount(String password) throws IOException;
+
+    /** The plans and credit packs on sale; items the server cannot sell say {@code purchasable:false}. */
+    CatalogView billingCatalog() throws IOException;
+
+    /**
+     * Starts a Stripe Checkout for a plan or pack id, to open in the browser. Without billing configured: a
+     * {@link CompanionApiException} 503 with code {@code billing_unavailable}; a plan for a user who already has one:
+     * 409, whose sentence points to the billing portal.
+     */
+    CheckoutView checkout(String item) throws IOException;
+
+    /** A Stripe billing portal session (card, plan changes, cancelling); 409 while the user has never paid. */
+    PortalView billingPortal() throws IOException;
+
+    /** The user's Stripe invoices, newest first; empty for one who never paid. */
+    InvoiceList invoices() throws IOException;
 
     /** Opens the live stream of the user's status changes; closing it stops the stream. */
     Closeable events(GenerationEventListener listener);

@@ -17,12 +17,18 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.billing.CatalogView;
+import com.pixfino.model.api.billing.CheckoutRequest;
+import com.pixfino.model.api.billing.CheckoutView;
+import com.pixfino.model.api.billing.InvoiceList;
+import com.pixfino.model.api.billing.PortalView;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import okhttp3.HttpUrl;
@@ -193,6 +199,32 @@ public final class CompanionClient implements CompanionApi {
                         .delete(calls.jsonBody(new DeleteAccountRequest(password)))
                         .build(),
                 Void.class);
+    }
+
+    @Override
+    public CatalogView billingCatalog() throws IOException {
+        return calls.call(request(ApiPaths.BILLING_CATALOG).get().build(), CatalogView.class);
+    }
+
+    @Override
+    public CheckoutView checkout(String item) throws IOException {
+        return calls.call(
+                request(ApiPaths.BILLING_CHECKOUT)
+                        .post(calls.jsonBody(new CheckoutRequest(item)))
+                        .build(),
+                CheckoutView.class);
+    }
+
+    @Override
+    public PortalView billingPortal() throws IOException {
+        // "{}" rather than no body: a server that reads one finds it, one that does not ignores it
+        return calls.call(
+                request(ApiPaths.BILLING_PORTAL).post(calls.jsonBody(Map.of())).build(), PortalView.class);
+    }
+
+    @Override
+    public InvoiceList invoices() throws IOException {
+        return calls.call(request(ApiPaths.BILLING_INVOICES).get().build(), InvoiceList.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.pixfino.studio.core.net;
 
 import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.model.api.billing.BalanceEvent;
 
 /** Callbacks of the server's event stream; they arrive on a network thread. */
 public interface GenerationEventListener {
@@ -8,6 +9,9 @@ public interface GenerationEventListener {
     void opened();
 
     void event(GenerationEvent event);
+
+    /** The balance changed (a charge, a refund, a payment, a grant); listeners that do not care ignore it. */
+    default void balance(BalanceEvent event) {}
 
     /** The stream ended or could not start; a {@link CompanionApiException} says the server refused it. */
     void failed(Exception error);

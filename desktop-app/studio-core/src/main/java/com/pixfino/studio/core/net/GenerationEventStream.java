@@ -1,7 +1,9 @@
 package com.pixfino.studio.core.net;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.model.api.billing.BalanceEvent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,9 +17,13 @@ import okhttp3.sse.EventSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One connection to {@code GET /events}. It does not reconnect: the queue's live updates decide when to. */
+/**
+ * One connection to {@code GET /events}: generation status changes and balance changes. It does not reconnect: the
+ * queue's live updates decide when to. Events of other names are skipped, so a newer server can add some.
+ */
 final class GenerationEventStream extends EventSourceListener implements Closeable {
 
+    private static final String GENERATION_EVENT = "generation";
     private static final Logger LOG = LoggerFactory.getLogger(GenerationEventStream.class);
     // The server sends a keep-alive comment every 15 s; twice that in silence means the line is dead.
     private static final Duration SILENCE_LIMIT = Duration.ofSeconds(35);
@@ -52,11 +58,12 @@ final class GenerationEventStream extends EventSourceListener implements Closeab
 
     @Override
     public void onEvent(EventSource eventSource, String id, String type, String data) {
-        if (!"generation".equals(type)) {
-            return;
-        }
         try {
-            listener.event(json.readValue(data, GenerationEvent.class));
+            if (GENERATION_EVENT.equals(type)) {
+                listener.event(json.readValue(data, GenerationEvent.class));
+            } else if (ApiPaths.BALANCE_EVENT.equals(type)) {
+                listener.balance(json.readValue(data, BalanceEvent.class));
+            }
         } catch (IOException e) {
             LOG.warn("event=sse_unreadable reason={}", e.getMessage());
         }
