@@ -1,7 +1,6 @@
 package com.pixfino.server.accounts;
 
 import com.pixfino.model.api.AuthResponse;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.LoginRequest;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UserView;
@@ -33,18 +32,11 @@ public final class AccountRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(
-                        status = "400",
-                        description = "Bad email or weak password",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "409",
-                        description = "Email already registered",
-                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "400", description = "Bad email or weak password"),
+                @OpenApiResponse(status = "409", description = "Email already registered"),
                 @OpenApiResponse(
                         status = "429",
-                        description = "Too many registrations from this address or for this email; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                        description = "Too many registrations from this address or for this email; see Retry-After")
             })
     public void register(Context ctx) {
         ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class), ctx.ip()));
@@ -58,15 +50,11 @@ public final class AccountRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LoginRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(
-                        status = "401",
-                        description = "Wrong email or password",
-                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", description = "Wrong email or password"),
                 @OpenApiResponse(
                         status = "429",
                         description =
-                                "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                                "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After")
             })
     public void login(Context ctx) {
         ctx.json(accounts.login(json.read(ctx, LoginRequest.class), ctx.ip()));
@@ -90,7 +78,7 @@ public final class AccountRoutes {
             summary = "The signed-in user",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "401")
             })
     public void me(Context ctx) {
         ctx.json(accounts.me(Authenticated.of(ctx).userId()));

@@ -2,7 +2,6 @@ package com.pixfino.server.admin;
 
 import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.CreditAdjustmentRequest;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
@@ -41,7 +40,7 @@ public final class AdminRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminUserView[].class)),
-                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "403")
             })
     public void listUsers(Context ctx) {
         ctx.json(users.list(QueryParams.text(ctx, "q").orElse(null), Paging.from(ctx)));
@@ -56,9 +55,8 @@ public final class AdminRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreditAdjustmentRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = LedgerEntryView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "409")
             })
     public void adjustCredits(Context ctx) {
         UUID userId = PathIds.uuid(ctx, "id", "The user");

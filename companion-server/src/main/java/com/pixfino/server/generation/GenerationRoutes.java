@@ -3,7 +3,6 @@ package com.pixfino.server.generation;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.domain.PageRequest;
@@ -50,25 +49,15 @@ public final class GenerationRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreateGenerationRequest.class)),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = GenerationAccepted.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "402",
-                        description = "Not enough credits",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "403",
-                        description = "PRO preset on the Free tier",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "409",
-                        description = "Idempotency-Key reused for another request",
-                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "402", description = "Not enough credits"),
+                @OpenApiResponse(status = "403", description = "PRO preset on the Free tier"),
+                @OpenApiResponse(status = "404"),
+                @OpenApiResponse(status = "409", description = "Idempotency-Key reused for another request"),
                 @OpenApiResponse(
                         status = "503",
                         description =
-                                "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                                "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged")
             })
     public void create(Context ctx) {
         CreateGenerationRequest request = json.read(ctx, CreateGenerationRequest.class);
@@ -100,10 +89,7 @@ public final class GenerationRoutes {
             tags = "Generations",
             summary = "One generation",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)))
     public void get(Context ctx) {
         ctx.json(generations.get(Authenticated.of(ctx).userId(), id(ctx)));
     }
@@ -116,11 +102,7 @@ public final class GenerationRoutes {
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "409",
-                        description = "Already finished",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "409", description = "Already finished")
             })
     public void cancel(Context ctx) {
         ctx.json(generations.cancel(Authenticated.of(ctx).userId(), id(ctx)));
@@ -132,10 +114,7 @@ public final class GenerationRoutes {
             tags = "Generations",
             summary = "Delete with its files",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "204"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "204"))
     public void delete(Context ctx) {
         deletion.delete(Authenticated.of(ctx).userId(), id(ctx));
         ctx.status(204);
@@ -147,10 +126,7 @@ public final class GenerationRoutes {
             tags = "Generations",
             summary = "The result file (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200"))
     public void output(Context ctx) {
         serve(ctx, false);
     }
@@ -161,10 +137,7 @@ public final class GenerationRoutes {
             tags = "Generations",
             summary = "The 400 px thumbnail (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200"))
     public void thumbnail(Context ctx) {
         serve(ctx, true);
     }

@@ -1,11 +1,9 @@
 package com.pixfino.server.generation;
 
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
@@ -35,14 +33,8 @@ public final class ProviderWebhookRoutes {
             pathParams = @OpenApiParam(name = "name", description = "replicate or fal"),
             responses = {
                 @OpenApiResponse(status = "200"),
-                @OpenApiResponse(
-                        status = "400",
-                        description = "Missing, wrong or stale signature",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "404",
-                        description = "No webhooks for this provider",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400", description = "Missing, wrong or stale signature"),
+                @OpenApiResponse(status = "404", description = "No webhooks for this provider")
             })
     public void receive(Context ctx) {
         byte[] body = body(ctx);

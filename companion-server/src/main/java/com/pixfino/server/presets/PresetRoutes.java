@@ -2,7 +2,6 @@ package com.pixfino.server.presets;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.model.PresetCategory;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.server.http.QueryParams;
 import io.javalin.http.Context;
@@ -35,7 +34,7 @@ public final class PresetRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = PresetView[].class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400")
             })
     public void list(Context ctx) {
         ctx.json(catalog.list(

@@ -1,7 +1,6 @@
 package com.pixfino.server.privacy;
 
 import com.pixfino.model.api.DeleteAccountRequest;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
 import io.javalin.http.Context;
@@ -43,11 +42,8 @@ public final class PrivacyRoutes {
                         status = "200",
                         description = "A zip file (Content-Disposition: attachment)",
                         content = @OpenApiContent(type = "application/zip", format = "binary")),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "429",
-                        description = "Exported several times just now; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "401"),
+                @OpenApiResponse(status = "429", description = "Exported several times just now; see Retry-After")
             })
     public void export(Context ctx) throws IOException {
         UUID userId = Authenticated.of(ctx).userId();
@@ -84,19 +80,12 @@ public final class PrivacyRoutes {
                     @OpenApiRequestBody(required = true, content = @OpenApiContent(from = DeleteAccountRequest.class)),
             responses = {
                 @OpenApiResponse(status = "204", description = "Deleted; the token no longer works"),
-                @OpenApiResponse(
-                        status = "400",
-                        description = "No password given",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "400", description = "No password given"),
+                @OpenApiResponse(status = "401"),
                 @OpenApiResponse(
                         status = "403",
-                        description = "Wrong password (code wrong_password); nothing was deleted",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "429",
-                        description = "Locked out after failed sign-ins; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                        description = "Wrong password (code wrong_password); nothing was deleted"),
+                @OpenApiResponse(status = "429", description = "Locked out after failed sign-ins; see Retry-After")
             })
     public void delete(Context ctx) {
         DeleteAccountRequest request = json.read(ctx, DeleteAccountRequest.class);

@@ -1,6 +1,5 @@
 package com.pixfino.server.uploads;
 
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
@@ -39,9 +38,9 @@ public final class UploadRoutes {
                     @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = UploadView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "415", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "413"),
+                @OpenApiResponse(status = "415")
             })
     public void create(Context ctx) {
         Authenticated auth = Authenticated.of(ctx);
@@ -78,10 +77,7 @@ public final class UploadRoutes {
             tags = "Uploads",
             summary = "An upload's metadata",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)))
     public void get(Context ctx) {
         ctx.json(uploads.view(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload")));
     }
@@ -96,7 +92,6 @@ public final class UploadRoutes {
                 @OpenApiResponse(
                         status = "200",
                         content = @OpenApiContent(mimeType = "image/jpeg", type = "string", format = "binary")),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void thumbnail(Context ctx) {
         InputStream thumbnail =
