@@ -14,15 +14,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
 /** HTTP face of {@link AccountService}. */
-public final class AccountRoutes {
-
-    private final AccountService accounts;
-    private final JsonBody json;
-
-    public AccountRoutes(AccountService accounts, JsonBody json) {
-        this.accounts = accounts;
-        this.json = json;
-    }
+public record AccountRoutes(AccountService accounts, JsonBody json) {
 
     @OpenApi(
             path = "/api/v1/auth/register",

@@ -18,15 +18,7 @@ import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
 /** Admin-only endpoints; the role is enforced before these run. */
-public final class AdminRoutes {
-
-    private final AdminUsers users;
-    private final JsonBody json;
-
-    public AdminRoutes(AdminUsers users, JsonBody json) {
-        this.users = users;
-        this.json = json;
-    }
+public record AdminRoutes(AdminUsers users, JsonBody json) {
 
     @OpenApi(
             path = "/api/v1/admin/users",

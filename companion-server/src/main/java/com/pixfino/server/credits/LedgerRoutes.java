@@ -11,13 +11,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 
 /** The signed-in user's ledger. */
-public final class LedgerRoutes {
-
-    private final CreditLedger ledger;
-
-    public LedgerRoutes(CreditLedger ledger) {
-        this.ledger = ledger;
-    }
+public record LedgerRoutes(CreditLedger ledger) {
 
     @OpenApi(
             path = "/api/v1/credits/ledger",

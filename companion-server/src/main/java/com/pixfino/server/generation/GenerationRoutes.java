@@ -22,20 +22,8 @@ import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
 /** HTTP face of {@link GenerationService}, {@link GenerationDeletion} and the SSE stream. */
-public final class GenerationRoutes {
-
-    private final GenerationService generations;
-    private final GenerationDeletion deletion;
-    private final GenerationEvents events;
-    private final JsonBody json;
-
-    public GenerationRoutes(
-            GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
-        this.generations = generations;
-        this.deletion = deletion;
-        this.events = events;
-        this.json = json;
-    }
+public record GenerationRoutes(
+        GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
 
     @OpenApi(
             path = "/api/v1/generations",

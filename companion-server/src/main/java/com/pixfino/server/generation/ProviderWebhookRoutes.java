@@ -13,17 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code POST /api/v1/providers/{name}/webhook}: signed status calls from Replicate and fal.ai. */
-public final class ProviderWebhookRoutes {
+public record ProviderWebhookRoutes(ProviderWebhooks webhooks) {
 
     public static final String PATH = "/api/v1/providers/{name}/webhook";
     // a Replicate webhook echoes the prediction's input, which may hold a 1 MB photo as base64
     private static final int MAX_BODY = 8 * 1024 * 1024;
-
-    private final ProviderWebhooks webhooks;
-
-    public ProviderWebhookRoutes(ProviderWebhooks webhooks) {
-        this.webhooks = webhooks;
-    }
 
     @OpenApi(
             path = PATH,

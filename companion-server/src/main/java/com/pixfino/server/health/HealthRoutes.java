@@ -13,17 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Liveness with a database check and the providers' breakers; load balancers and the studio poll it. */
-public final class HealthRoutes {
-
-    private final Database database;
-    private final String version;
-    private final ProviderRegistry providers;
-
-    public HealthRoutes(Database database, String version, ProviderRegistry providers) {
-        this.database = database;
-        this.version = version;
-        this.providers = providers;
-    }
+public record HealthRoutes(Database database, String version, ProviderRegistry providers) {
 
     @OpenApi(
             path = "/health",

@@ -12,13 +12,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 
 /** {@code GET /presets} with its filters. */
-public final class PresetRoutes {
-
-    private final PresetCatalog catalog;
-
-    public PresetRoutes(PresetCatalog catalog) {
-        this.catalog = catalog;
-    }
+public record PresetRoutes(PresetCatalog catalog) {
 
     @OpenApi(
             path = "/api/v1/presets",

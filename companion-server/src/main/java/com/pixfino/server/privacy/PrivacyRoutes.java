@@ -16,19 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** HTTP face of {@link AccountExport} and {@link AccountDeletion}: the user's own data, out or gone. */
-public final class PrivacyRoutes {
+public record PrivacyRoutes(AccountExport export, AccountDeletion deletion, JsonBody json) {
 
     private static final Logger log = LoggerFactory.getLogger(PrivacyRoutes.class);
-
-    private final AccountExport export;
-    private final AccountDeletion deletion;
-    private final JsonBody json;
-
-    public PrivacyRoutes(AccountExport export, AccountDeletion deletion, JsonBody json) {
-        this.export = export;
-        this.deletion = deletion;
-        this.json = json;
-    }
 
     @OpenApi(
             path = "/api/v1/me/export",

@@ -19,15 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.UUID;
 
 /** {@code POST /uploads} (multipart {@code file}) and the owner's views of an upload. */
-public final class UploadRoutes {
-
-    private final UploadService uploads;
-    private final long maxBytes;
-
-    public UploadRoutes(UploadService uploads, long maxBytes) {
-        this.uploads = uploads;
-        this.maxBytes = maxBytes;
-    }
+public record UploadRoutes(UploadService uploads, long maxBytes) {
 
     @OpenApi(
             path = "/api/v1/uploads",
