@@ -11,6 +11,14 @@ public abstract class DescribedProvider implements Provider {
     private final Capabilities capabilities;
     private final Map<MediaKind, String> defaultModels = new EnumMap<>(MediaKind.class);
 
+    /** A provider of every kind of media from the user's photo, with a failover model for each. */
+    protected DescribedProvider(String name, String defaultImageModel, String defaultVideoModel) {
+        this(
+                name,
+                Capabilities.everyKindFromPhoto(),
+                Map.of(MediaKind.IMAGE, defaultImageModel, MediaKind.VIDEO, defaultVideoModel));
+    }
+
     /** @param defaultModels the model per kind taken on failover; a kind left out takes only presets naming it */
     protected DescribedProvider(String name, Capabilities capabilities, Map<MediaKind, String> defaultModels) {
         this.name = name;

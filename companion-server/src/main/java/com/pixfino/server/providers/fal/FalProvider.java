@@ -2,7 +2,6 @@ package com.pixfino.server.providers.fal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
 import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.InputImages;
 import com.pixfino.server.providers.ProviderPoll;
@@ -10,7 +9,6 @@ import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -29,10 +27,7 @@ public final class FalProvider extends DescribedProvider {
     private final ProviderHttp http;
 
     public FalProvider(FalSettings settings, ProviderHttp http) {
-        super(
-                NAME,
-                Capabilities.everyKindFromPhoto(),
-                Map.of(MediaKind.IMAGE, DEFAULT_IMAGE_MODEL, MediaKind.VIDEO, DEFAULT_VIDEO_MODEL));
+        super(NAME, DEFAULT_IMAGE_MODEL, DEFAULT_VIDEO_MODEL);
         this.settings = settings;
         this.http = http;
     }

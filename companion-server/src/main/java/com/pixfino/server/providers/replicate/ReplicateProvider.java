@@ -2,8 +2,6 @@ package com.pixfino.server.providers.replicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
 import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.InputImages;
 import com.pixfino.server.providers.PriceTable;
@@ -12,7 +10,6 @@ import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -39,10 +36,7 @@ public final class ReplicateProvider extends DescribedProvider {
 
     /** @param cancelAfter Replicate stops (and stops billing) a prediction still running this long after creation */
     public ReplicateProvider(ReplicateSettings settings, ProviderHttp http, Duration cancelAfter) {
-        super(
-                NAME,
-                Capabilities.everyKindFromPhoto(),
-                Map.of(MediaKind.IMAGE, DEFAULT_IMAGE_MODEL, MediaKind.VIDEO, DEFAULT_VIDEO_MODEL));
+        super(NAME, DEFAULT_IMAGE_MODEL, DEFAULT_VIDEO_MODEL);
         this.settings = settings;
         this.http = http;
         this.files = new ReplicateFiles(http, this::url, this::authorized);
