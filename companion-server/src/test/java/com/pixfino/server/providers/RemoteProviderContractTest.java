@@ -19,18 +19,14 @@ public abstract class RemoteProviderContractTest extends ProviderContractTest {
      * malformed}, {@code hold} (busy until canceled) and {@code forever} (never finishes).
      */
     protected static Profile queued(String presetSlug, Completion completion, String failCode, Remote remote) {
+        List<Failure> failures = List.of(
+                new Failure("fail", failCode),
+                new Failure("refuse", "http_422"),
+                new Failure("submit5xx", "http_503"),
+                new Failure("poll5xx", "http_500"),
+                new Failure("malformed", "malformed_response"));
         return new Profile(
-                presetSlug,
-                completion,
-                List.of(
-                        new Failure("fail", failCode),
-                        new Failure("refuse", "http_422"),
-                        new Failure("submit5xx", "http_503"),
-                        new Failure("poll5xx", "http_500"),
-                        new Failure("malformed", "malformed_response")),
-                "hold",
-                new Failure("forever", "timeout"),
-                Optional.of(remote));
+                presetSlug, completion, failures, "hold", new Failure("forever", "timeout"), Optional.of(remote));
     }
 
     @Test
