@@ -10,10 +10,10 @@ import com.pixfino.server.generation.ProviderWebhookRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.BearerAuthentication;
-import com.pixfino.server.http.DocumentedErrors;
 import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.JsonErrorPages;
+import com.pixfino.server.http.OpenApiConventions;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
@@ -74,7 +74,7 @@ public final class PixfinoApi {
                                     .version(version)
                                     .description(
                                             "Accounts, credits, presets, uploads and generations for Pixfino Studio."))
-                            .withDefinitionProcessor(DocumentedErrors::process))));
+                            .withDefinitionProcessor(OpenApiConventions::process))));
             if (swaggerUi) {
                 config.registerPlugin(new SwaggerPlugin(swagger -> {
                     swagger.setDocumentationPath(ApiPaths.OPENAPI);

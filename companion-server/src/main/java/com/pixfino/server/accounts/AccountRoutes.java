@@ -19,7 +19,6 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
     @OpenApi(
             path = "/api/v1/auth/register",
             methods = HttpMethod.POST,
-            tags = "Accounts",
             summary = "Create an account",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
@@ -37,7 +36,6 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
     @OpenApi(
             path = "/api/v1/auth/login",
             methods = HttpMethod.POST,
-            tags = "Accounts",
             summary = "Sign in",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LoginRequest.class)),
             responses = {
@@ -55,7 +53,6 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
     @OpenApi(
             path = "/api/v1/auth/logout",
             methods = HttpMethod.POST,
-            tags = "Accounts",
             summary = "Revoke the current token",
             responses = @OpenApiResponse(status = "204"))
     public void logout(Context ctx) {
@@ -66,7 +63,6 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
     @OpenApi(
             path = "/api/v1/me",
             methods = HttpMethod.GET,
-            tags = "Accounts",
             summary = "The signed-in user",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),

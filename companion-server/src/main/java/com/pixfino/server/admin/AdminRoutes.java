@@ -23,7 +23,6 @@ public record AdminRoutes(AdminUsers users, JsonBody json) {
     @OpenApi(
             path = "/api/v1/admin/users",
             methods = HttpMethod.GET,
-            tags = "Admin",
             summary = "Users, by email",
             queryParams = {
                 @OpenApiParam(name = "q"),
@@ -41,7 +40,6 @@ public record AdminRoutes(AdminUsers users, JsonBody json) {
     @OpenApi(
             path = "/api/v1/admin/users/{id}/credits",
             methods = HttpMethod.POST,
-            tags = "Admin",
             summary = "Adjust a user's credits",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreditAdjustmentRequest.class)),

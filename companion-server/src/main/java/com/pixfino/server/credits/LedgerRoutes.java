@@ -16,7 +16,6 @@ public record LedgerRoutes(CreditLedger ledger) {
     @OpenApi(
             path = "/api/v1/credits/ledger",
             methods = HttpMethod.GET,
-            tags = "Credits",
             summary = "Ledger rows, newest first",
             queryParams = {@OpenApiParam(name = "limit", type = Integer.class), @OpenApiParam(name = "cursor")},
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = LedgerEntryView[].class)))

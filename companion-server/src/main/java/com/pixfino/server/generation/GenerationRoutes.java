@@ -28,7 +28,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations",
             methods = HttpMethod.POST,
-            tags = "Generations",
             summary = "Pay for and queue a generation",
             headers =
                     @OpenApiParam(
@@ -57,7 +56,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "The user's generations, newest first",
             queryParams = {
                 @OpenApiParam(name = "status"),
@@ -74,7 +72,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations/{id}",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "One generation",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)))
@@ -85,7 +82,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations/{id}/cancel",
             methods = HttpMethod.POST,
-            tags = "Generations",
             summary = "Cancel and refund",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
@@ -99,7 +95,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations/{id}",
             methods = HttpMethod.DELETE,
-            tags = "Generations",
             summary = "Delete with its files",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = @OpenApiResponse(status = "204"))
@@ -111,7 +106,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations/{id}/output",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "The result file (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = @OpenApiResponse(status = "200"))
@@ -122,7 +116,6 @@ public record GenerationRoutes(
     @OpenApi(
             path = "/api/v1/generations/{id}/thumbnail",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "The 400 px thumbnail (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = @OpenApiResponse(status = "200"))

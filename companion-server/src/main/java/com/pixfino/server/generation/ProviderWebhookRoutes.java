@@ -22,7 +22,6 @@ public record ProviderWebhookRoutes(ProviderWebhooks webhooks) {
     @OpenApi(
             path = PATH,
             methods = HttpMethod.POST,
-            tags = "Providers",
             summary = "A provider's signed webhook",
             pathParams = @OpenApiParam(name = "name", description = "replicate or fal"),
             responses = {

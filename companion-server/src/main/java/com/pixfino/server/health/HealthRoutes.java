@@ -18,7 +18,6 @@ public record HealthRoutes(Database database, String version, ProviderRegistry p
     @OpenApi(
             path = "/health",
             methods = HttpMethod.GET,
-            tags = "Operations",
             summary = "Liveness, database and provider breakers",
             description =
                     "200 while the database answers, also when a provider's circuit is open (status degraded, with reasons); 503 when the database is down.",

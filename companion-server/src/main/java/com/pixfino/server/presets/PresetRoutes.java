@@ -17,7 +17,6 @@ public record PresetRoutes(PresetCatalog catalog) {
     @OpenApi(
             path = "/api/v1/presets",
             methods = HttpMethod.GET,
-            tags = "Presets",
             summary = "Active presets, featured first",
             queryParams = {
                 @OpenApiParam(

@@ -23,7 +23,6 @@ public record PrivacyRoutes(AccountExport export, AccountDeletion deletion, Json
     @OpenApi(
             path = "/api/v1/me/export",
             methods = HttpMethod.GET,
-            tags = "Accounts",
             summary = "Download all your data as a zip",
             description =
                     "Profile, sign-ins, credit ledger, uploads and generations as JSON, with the upload and result files. Streamed.",
@@ -61,7 +60,6 @@ public record PrivacyRoutes(AccountExport export, AccountDeletion deletion, Json
     @OpenApi(
             path = "/api/v1/me",
             methods = HttpMethod.DELETE,
-            tags = "Accounts",
             summary = "Delete your account and all its data",
             description =
                     "Cancels running generations, removes uploads, results, files and sign-ins; the credit ledger is kept "

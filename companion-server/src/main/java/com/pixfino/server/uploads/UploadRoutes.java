@@ -24,7 +24,6 @@ public record UploadRoutes(UploadService uploads, long maxBytes) {
     @OpenApi(
             path = "/api/v1/uploads",
             methods = HttpMethod.POST,
-            tags = "Uploads",
             summary = "Upload a photo (JPEG, PNG or WebP)",
             requestBody =
                     @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
@@ -66,7 +65,6 @@ public record UploadRoutes(UploadService uploads, long maxBytes) {
     @OpenApi(
             path = "/api/v1/uploads/{id}",
             methods = HttpMethod.GET,
-            tags = "Uploads",
             summary = "An upload's metadata",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)))
@@ -77,7 +75,6 @@ public record UploadRoutes(UploadService uploads, long maxBytes) {
     @OpenApi(
             path = "/api/v1/uploads/{id}/thumbnail",
             methods = HttpMethod.GET,
-            tags = "Uploads",
             summary = "The 400 px JPEG thumbnail",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {

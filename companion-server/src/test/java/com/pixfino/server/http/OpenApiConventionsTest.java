@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-class DocumentedErrorsTest {
+class OpenApiConventionsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -22,7 +22,7 @@ class DocumentedErrorsTest {
                         "503": {"description": "Down", "content": {"text/plain": {}}}}}}}}
                 """);
 
-        JsonNode processed = MAPPER.readTree(DocumentedErrors.process(document));
+        JsonNode processed = MAPPER.readTree(OpenApiConventions.process(document));
 
         JsonNode responses = processed.at("/paths/~1things~1{id}/post/responses");
         assertThat(responses.fieldNames()).toIterable().containsExactly("200", "404", "409", "503");
@@ -46,8 +46,29 @@ class DocumentedErrorsTest {
                 {"paths": {"/things": {"get": {"responses": {"200": {"description": "OK"}}}}}}
                 """);
 
-        JsonNode processed = MAPPER.readTree(DocumentedErrors.process(document));
+        JsonNode processed = MAPPER.readTree(OpenApiConventions.process(document));
 
         assertThat(processed.at("/paths/~1things/get/responses").has("404")).isFalse();
+    }
+
+    @Test
+    void anOperationWithoutTagsIsTaggedByItsResourceAndExplicitTagsStay() throws Exception {
+        ObjectNode document = (ObjectNode) MAPPER.readTree("""
+                {"paths": {
+                    "/api/v1/generations/{id}/output": {"get": {"responses": {}}},
+                    "/api/v1/auth/login": {"post": {"tags": [], "responses": {}}},
+                    "/api/v1/me/export": {"get": {"responses": {}}},
+                    "/health": {"get": {"responses": {}}},
+                    "/api/v1/presets": {"get": {"tags": ["Catalogue"], "responses": {}}}}}
+                """);
+
+        JsonNode paths = MAPPER.readTree(OpenApiConventions.process(document)).path("paths");
+
+        assertThat(paths.at("/~1api~1v1~1generations~1{id}~1output/get/tags").toString())
+                .isEqualTo("[\"Generations\"]");
+        assertThat(paths.at("/~1api~1v1~1auth~1login/post/tags").toString()).isEqualTo("[\"Accounts\"]");
+        assertThat(paths.at("/~1api~1v1~1me~1export/get/tags").toString()).isEqualTo("[\"Accounts\"]");
+        assertThat(paths.at("/~1health/get/tags").toString()).isEqualTo("[\"Operations\"]");
+        assertThat(paths.at("/~1api~1v1~1presets/get/tags").toString()).isEqualTo("[\"Catalogue\"]");
     }
 }
