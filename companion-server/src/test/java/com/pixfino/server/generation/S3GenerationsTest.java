@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationView;
-import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.S3ProxyServer;
-import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import java.net.URI;
@@ -16,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +30,7 @@ class S3GenerationsTest {
     static void start() {
         s3 = new S3ProxyServer();
         bucket = s3.newBucket();
-        ServerConfig config = TestServer.freshConfig("s3").withS3(Optional.of(s3.settings(bucket)));
-        server = TestServer.start(config, List.of(new ScriptedProvider("replicate")));
+        server = s3.startServer("s3", bucket);
         studio = new Studio(server);
     }
 

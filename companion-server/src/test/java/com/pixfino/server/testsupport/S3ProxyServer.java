@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -81,6 +82,13 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Settings that point the server's S3 storage at {@code bucket} here. */
+    /** A server with its files in {@code bucket}, a scripted "replicate" provider, a fresh directory and database. */
+    public TestServer startServer(String name, String bucket) {
+        return TestServer.start(
+                TestServer.freshConfig(name).withS3(Optional.of(settings(bucket))),
+                List.of(new ScriptedProvider("replicate")));
+    }
+
     /** Checks that {@code link} is a presigned link to a generation's file in {@code bucket}, fetches it and checks the 200. */
     public HttpResponse<byte[]> fetchGenerationFile(String bucket, URI link) throws IOException, InterruptedException {
         assertThat(link.toString())
