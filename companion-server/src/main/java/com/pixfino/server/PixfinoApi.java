@@ -13,6 +13,7 @@ import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.JsonErrorPages;
+import com.pixfino.server.http.OpenApiConventions;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
@@ -68,10 +69,12 @@ public final class PixfinoApi {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(ApiPaths.OPENAPI)
-                    .withDefinitionConfiguration((v, definition) -> definition.withInfo(info -> info.title(
-                                    "Pixfino companion server")
-                            .version(version)
-                            .description("Accounts, credits, presets, uploads and generations for Pixfino Studio.")))));
+                    .withDefinitionConfiguration((v, definition) -> definition
+                            .withInfo(info -> info.title("Pixfino companion server")
+                                    .version(version)
+                                    .description(
+                                            "Accounts, credits, presets, uploads and generations for Pixfino Studio."))
+                            .withDefinitionProcessor(OpenApiConventions::process))));
             if (swaggerUi) {
                 config.registerPlugin(new SwaggerPlugin(swagger -> {
                     swagger.setDocumentationPath(ApiPaths.OPENAPI);

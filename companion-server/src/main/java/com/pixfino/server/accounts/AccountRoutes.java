@@ -1,7 +1,6 @@
 package com.pixfino.server.accounts;
 
 import com.pixfino.model.api.AuthResponse;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.LoginRequest;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UserView;
@@ -15,36 +14,20 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
 /** HTTP face of {@link AccountService}. */
-public final class AccountRoutes {
-
-    private final AccountService accounts;
-    private final JsonBody json;
-
-    public AccountRoutes(AccountService accounts, JsonBody json) {
-        this.accounts = accounts;
-        this.json = json;
-    }
+public record AccountRoutes(AccountService accounts, JsonBody json) {
 
     @OpenApi(
             path = "/api/v1/auth/register",
             methods = HttpMethod.POST,
-            tags = "Accounts",
             summary = "Create an account",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(
-                        status = "400",
-                        description = "Bad email or weak password",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "409",
-                        description = "Email already registered",
-                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "400", description = "Bad email or weak password"),
+                @OpenApiResponse(status = "409", description = "Email already registered"),
                 @OpenApiResponse(
                         status = "429",
-                        description = "Too many registrations from this address or for this email; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                        description = "Too many registrations from this address or for this email; see Retry-After")
             })
     public void register(Context ctx) {
         ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class), ctx.ip()));
@@ -53,20 +36,15 @@ public final class AccountRoutes {
     @OpenApi(
             path = "/api/v1/auth/login",
             methods = HttpMethod.POST,
-            tags = "Accounts",
             summary = "Sign in",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LoginRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(
-                        status = "401",
-                        description = "Wrong email or password",
-                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", description = "Wrong email or password"),
                 @OpenApiResponse(
                         status = "429",
                         description =
-                                "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                                "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After")
             })
     public void login(Context ctx) {
         ctx.json(accounts.login(json.read(ctx, LoginRequest.class), ctx.ip()));
@@ -75,7 +53,6 @@ public final class AccountRoutes {
     @OpenApi(
             path = "/api/v1/auth/logout",
             methods = HttpMethod.POST,
-            tags = "Accounts",
             summary = "Revoke the current token",
             responses = @OpenApiResponse(status = "204"))
     public void logout(Context ctx) {
@@ -86,11 +63,10 @@ public final class AccountRoutes {
     @OpenApi(
             path = "/api/v1/me",
             methods = HttpMethod.GET,
-            tags = "Accounts",
             summary = "The signed-in user",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "401")
             })
     public void me(Context ctx) {
         ctx.json(accounts.me(Authenticated.of(ctx).userId()));

@@ -2,7 +2,6 @@ package com.pixfino.server.admin;
 
 import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.CreditAdjustmentRequest;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
@@ -19,20 +18,11 @@ import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
 /** Admin-only endpoints; the role is enforced before these run. */
-public final class AdminRoutes {
-
-    private final AdminUsers users;
-    private final JsonBody json;
-
-    public AdminRoutes(AdminUsers users, JsonBody json) {
-        this.users = users;
-        this.json = json;
-    }
+public record AdminRoutes(AdminUsers users, JsonBody json) {
 
     @OpenApi(
             path = "/api/v1/admin/users",
             methods = HttpMethod.GET,
-            tags = "Admin",
             summary = "Users, by email",
             queryParams = {
                 @OpenApiParam(name = "q"),
@@ -41,7 +31,7 @@ public final class AdminRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminUserView[].class)),
-                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "403")
             })
     public void listUsers(Context ctx) {
         ctx.json(users.list(QueryParams.text(ctx, "q").orElse(null), Paging.from(ctx)));
@@ -50,15 +40,13 @@ public final class AdminRoutes {
     @OpenApi(
             path = "/api/v1/admin/users/{id}/credits",
             methods = HttpMethod.POST,
-            tags = "Admin",
             summary = "Adjust a user's credits",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreditAdjustmentRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = LedgerEntryView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "409")
             })
     public void adjustCredits(Context ctx) {
         UUID userId = PathIds.uuid(ctx, "id", "The user");

@@ -28,33 +28,9 @@ public record ServerConfig(
         RateLimitSettings limits,
         boolean swaggerUi) {
 
-    /** Without AI provider keys, on the filesystem, with the default rate limits and Swagger UI. */
-    public ServerConfig(
-            int port,
-            Path dataDir,
-            Optional<DatabaseSettings> database,
-            Optional<AdminSettings> admin,
-            Map<Tier, Integer> monthlyCredits,
-            Duration tokenLifetime,
-            long maxUploadBytes,
-            long maxUploadPixels,
-            JobSettings jobs,
-            ResilienceSettings resilience) {
-        this(
-                port,
-                dataDir,
-                database,
-                admin,
-                monthlyCredits,
-                tokenLifetime,
-                maxUploadBytes,
-                maxUploadPixels,
-                jobs,
-                resilience,
-                RemoteProviderSettings.none(),
-                Optional.empty(),
-                RateLimitSettings.defaults(),
-                true);
+    /** The same settings over another data directory (uploads, results, the embedded database). */
+    public ServerConfig withDataDir(Path otherDataDir) {
+        return edit(copy -> copy.dataDir = otherDataDir);
     }
 
     public ServerConfig withProviders(RemoteProviderSettings otherProviders) {
@@ -89,6 +65,7 @@ public record ServerConfig(
 
     private static final class Draft {
         private final ServerConfig from;
+        private Path dataDir;
         private JobSettings jobs;
         private ResilienceSettings resilience;
         private RemoteProviderSettings providers;
@@ -98,6 +75,7 @@ public record ServerConfig(
 
         Draft(ServerConfig from) {
             this.from = from;
+            this.dataDir = from.dataDir;
             this.jobs = from.jobs;
             this.resilience = from.resilience;
             this.providers = from.providers;
@@ -109,7 +87,7 @@ public record ServerConfig(
         ServerConfig build() {
             return new ServerConfig(
                     from.port,
-                    from.dataDir,
+                    dataDir,
                     from.database,
                     from.admin,
                     from.monthlyCredits,

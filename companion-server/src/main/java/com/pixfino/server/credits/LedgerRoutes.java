@@ -11,18 +11,11 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 
 /** The signed-in user's ledger. */
-public final class LedgerRoutes {
-
-    private final CreditLedger ledger;
-
-    public LedgerRoutes(CreditLedger ledger) {
-        this.ledger = ledger;
-    }
+public record LedgerRoutes(CreditLedger ledger) {
 
     @OpenApi(
             path = "/api/v1/credits/ledger",
             methods = HttpMethod.GET,
-            tags = "Credits",
             summary = "Ledger rows, newest first",
             queryParams = {@OpenApiParam(name = "limit", type = Integer.class), @OpenApiParam(name = "cursor")},
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = LedgerEntryView[].class)))

@@ -3,7 +3,6 @@ package com.pixfino.server.generation;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.domain.PageRequest;
@@ -23,25 +22,12 @@ import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
 /** HTTP face of {@link GenerationService}, {@link GenerationDeletion} and the SSE stream. */
-public final class GenerationRoutes {
-
-    private final GenerationService generations;
-    private final GenerationDeletion deletion;
-    private final GenerationEvents events;
-    private final JsonBody json;
-
-    public GenerationRoutes(
-            GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
-        this.generations = generations;
-        this.deletion = deletion;
-        this.events = events;
-        this.json = json;
-    }
+public record GenerationRoutes(
+        GenerationService generations, GenerationDeletion deletion, GenerationEvents events, JsonBody json) {
 
     @OpenApi(
             path = "/api/v1/generations",
             methods = HttpMethod.POST,
-            tags = "Generations",
             summary = "Pay for and queue a generation",
             headers =
                     @OpenApiParam(
@@ -50,25 +36,15 @@ public final class GenerationRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreateGenerationRequest.class)),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = GenerationAccepted.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "402",
-                        description = "Not enough credits",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "403",
-                        description = "PRO preset on the Free tier",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "409",
-                        description = "Idempotency-Key reused for another request",
-                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "402", description = "Not enough credits"),
+                @OpenApiResponse(status = "403", description = "PRO preset on the Free tier"),
+                @OpenApiResponse(status = "404"),
+                @OpenApiResponse(status = "409", description = "Idempotency-Key reused for another request"),
                 @OpenApiResponse(
                         status = "503",
                         description =
-                                "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                                "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged")
             })
     public void create(Context ctx) {
         CreateGenerationRequest request = json.read(ctx, CreateGenerationRequest.class);
@@ -80,7 +56,6 @@ public final class GenerationRoutes {
     @OpenApi(
             path = "/api/v1/generations",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "The user's generations, newest first",
             queryParams = {
                 @OpenApiParam(name = "status"),
@@ -97,13 +72,9 @@ public final class GenerationRoutes {
     @OpenApi(
             path = "/api/v1/generations/{id}",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "One generation",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)))
     public void get(Context ctx) {
         ctx.json(generations.get(Authenticated.of(ctx).userId(), id(ctx)));
     }
@@ -111,16 +82,11 @@ public final class GenerationRoutes {
     @OpenApi(
             path = "/api/v1/generations/{id}/cancel",
             methods = HttpMethod.POST,
-            tags = "Generations",
             summary = "Cancel and refund",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "409",
-                        description = "Already finished",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "409", description = "Already finished")
             })
     public void cancel(Context ctx) {
         ctx.json(generations.cancel(Authenticated.of(ctx).userId(), id(ctx)));
@@ -129,13 +95,9 @@ public final class GenerationRoutes {
     @OpenApi(
             path = "/api/v1/generations/{id}",
             methods = HttpMethod.DELETE,
-            tags = "Generations",
             summary = "Delete with its files",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "204"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "204"))
     public void delete(Context ctx) {
         deletion.delete(Authenticated.of(ctx).userId(), id(ctx));
         ctx.status(204);
@@ -144,13 +106,9 @@ public final class GenerationRoutes {
     @OpenApi(
             path = "/api/v1/generations/{id}/output",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "The result file (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200"))
     public void output(Context ctx) {
         serve(ctx, false);
     }
@@ -158,13 +116,9 @@ public final class GenerationRoutes {
     @OpenApi(
             path = "/api/v1/generations/{id}/thumbnail",
             methods = HttpMethod.GET,
-            tags = "Generations",
             summary = "The 400 px thumbnail (owner only)",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200"))
     public void thumbnail(Context ctx) {
         serve(ctx, true);
     }

@@ -1,11 +1,9 @@
 package com.pixfino.server.generation;
 
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
@@ -15,34 +13,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code POST /api/v1/providers/{name}/webhook}: signed status calls from Replicate and fal.ai. */
-public final class ProviderWebhookRoutes {
+public record ProviderWebhookRoutes(ProviderWebhooks webhooks) {
 
     public static final String PATH = "/api/v1/providers/{name}/webhook";
     // a Replicate webhook echoes the prediction's input, which may hold a 1 MB photo as base64
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
-    private final ProviderWebhooks webhooks;
-
-    public ProviderWebhookRoutes(ProviderWebhooks webhooks) {
-        this.webhooks = webhooks;
-    }
-
     @OpenApi(
             path = PATH,
             methods = HttpMethod.POST,
-            tags = "Providers",
             summary = "A provider's signed webhook",
             pathParams = @OpenApiParam(name = "name", description = "replicate or fal"),
             responses = {
                 @OpenApiResponse(status = "200"),
-                @OpenApiResponse(
-                        status = "400",
-                        description = "Missing, wrong or stale signature",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "404",
-                        description = "No webhooks for this provider",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400", description = "Missing, wrong or stale signature"),
+                @OpenApiResponse(status = "404", description = "No webhooks for this provider")
             })
     public void receive(Context ctx) {
         byte[] body = body(ctx);

@@ -13,22 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Liveness with a database check and the providers' breakers; load balancers and the studio poll it. */
-public final class HealthRoutes {
-
-    private final Database database;
-    private final String version;
-    private final ProviderRegistry providers;
-
-    public HealthRoutes(Database database, String version, ProviderRegistry providers) {
-        this.database = database;
-        this.version = version;
-        this.providers = providers;
-    }
+public record HealthRoutes(Database database, String version, ProviderRegistry providers) {
 
     @OpenApi(
             path = "/health",
             methods = HttpMethod.GET,
-            tags = "Operations",
             summary = "Liveness, database and provider breakers",
             description =
                     "200 while the database answers, also when a provider's circuit is open (status degraded, with reasons); 503 when the database is down.",

@@ -2,7 +2,6 @@ package com.pixfino.server.presets;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.model.PresetCategory;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.server.http.QueryParams;
 import io.javalin.http.Context;
@@ -13,18 +12,11 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 
 /** {@code GET /presets} with its filters. */
-public final class PresetRoutes {
-
-    private final PresetCatalog catalog;
-
-    public PresetRoutes(PresetCatalog catalog) {
-        this.catalog = catalog;
-    }
+public record PresetRoutes(PresetCatalog catalog) {
 
     @OpenApi(
             path = "/api/v1/presets",
             methods = HttpMethod.GET,
-            tags = "Presets",
             summary = "Active presets, featured first",
             queryParams = {
                 @OpenApiParam(
@@ -35,7 +27,7 @@ public final class PresetRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = PresetView[].class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400")
             })
     public void list(Context ctx) {
         ctx.json(catalog.list(

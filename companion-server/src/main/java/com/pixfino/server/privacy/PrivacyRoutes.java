@@ -1,7 +1,6 @@
 package com.pixfino.server.privacy;
 
 import com.pixfino.model.api.DeleteAccountRequest;
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
 import io.javalin.http.Context;
@@ -17,24 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** HTTP face of {@link AccountExport} and {@link AccountDeletion}: the user's own data, out or gone. */
-public final class PrivacyRoutes {
+public record PrivacyRoutes(AccountExport export, AccountDeletion deletion, JsonBody json) {
 
     private static final Logger log = LoggerFactory.getLogger(PrivacyRoutes.class);
-
-    private final AccountExport export;
-    private final AccountDeletion deletion;
-    private final JsonBody json;
-
-    public PrivacyRoutes(AccountExport export, AccountDeletion deletion, JsonBody json) {
-        this.export = export;
-        this.deletion = deletion;
-        this.json = json;
-    }
 
     @OpenApi(
             path = "/api/v1/me/export",
             methods = HttpMethod.GET,
-            tags = "Accounts",
             summary = "Download all your data as a zip",
             description =
                     "Profile, sign-ins, credit ledger, uploads and generations as JSON, with the upload and result files. Streamed.",
@@ -43,11 +31,8 @@ public final class PrivacyRoutes {
                         status = "200",
                         description = "A zip file (Content-Disposition: attachment)",
                         content = @OpenApiContent(type = "application/zip", format = "binary")),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "429",
-                        description = "Exported several times just now; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "401"),
+                @OpenApiResponse(status = "429", description = "Exported several times just now; see Retry-After")
             })
     public void export(Context ctx) throws IOException {
         UUID userId = Authenticated.of(ctx).userId();
@@ -75,7 +60,6 @@ public final class PrivacyRoutes {
     @OpenApi(
             path = "/api/v1/me",
             methods = HttpMethod.DELETE,
-            tags = "Accounts",
             summary = "Delete your account and all its data",
             description =
                     "Cancels running generations, removes uploads, results, files and sign-ins; the credit ledger is kept "
@@ -84,19 +68,12 @@ public final class PrivacyRoutes {
                     @OpenApiRequestBody(required = true, content = @OpenApiContent(from = DeleteAccountRequest.class)),
             responses = {
                 @OpenApiResponse(status = "204", description = "Deleted; the token no longer works"),
-                @OpenApiResponse(
-                        status = "400",
-                        description = "No password given",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "400", description = "No password given"),
+                @OpenApiResponse(status = "401"),
                 @OpenApiResponse(
                         status = "403",
-                        description = "Wrong password (code wrong_password); nothing was deleted",
-                        content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(
-                        status = "429",
-                        description = "Locked out after failed sign-ins; see Retry-After",
-                        content = @OpenApiContent(from = ErrorBody.class))
+                        description = "Wrong password (code wrong_password); nothing was deleted"),
+                @OpenApiResponse(status = "429", description = "Locked out after failed sign-ins; see Retry-After")
             })
     public void delete(Context ctx) {
         DeleteAccountRequest request = json.read(ctx, DeleteAccountRequest.class);

@@ -1,5 +1,6 @@
 package com.pixfino.server.providers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,4 +18,23 @@ public interface WebhookReceiver {
      * @throws WebhookRejectedException when the signature is missing, wrong or stale
      */
     String verify(Map<String, String> headers, byte[] body);
+
+    /**
+     * Refuses a signed timestamp (whole seconds since the epoch, from the header {@code headerName}) that is not a
+     * number or is more than {@link #TOLERANCE} away from now.
+     */
+    static void checkFresh(String timestamp, String headerName, Clock clock) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw new WebhookRejectedException(
+                    "invalid_signature", "The " + headerName + " is not a number of seconds.");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+            throw new WebhookRejectedException(
+                    "stale_webhook",
+                    "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
+        }
+    }
 }

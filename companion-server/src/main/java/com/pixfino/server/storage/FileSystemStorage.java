@@ -44,17 +44,7 @@ public final class FileSystemStorage implements Storage {
 
     @Override
     public InputStream open(String key) {
-        Path path = resolve(key);
-        if (!Files.isRegularFile(path)) {
-            throw new StoredFileNotFoundException(key);
-        }
-        try {
-            return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new StoredFileNotFoundException(key); // deleted between the check and the open
-        } catch (IOException e) {
-            throw new StorageException("could not open key " + key, e);
-        }
+        return readKey(key, "could not open key ", Files::newInputStream);
     }
 
     @Override
@@ -78,17 +68,26 @@ public final class FileSystemStorage implements Storage {
 
     @Override
     public long size(String key) {
+        return readKey(key, "could not read size of key ", Files::size);
+    }
+
+    /** Reads the file of an existing {@code key}: a missing one is StoredFileNotFoundException, other failures say {@code what}. */
+    private <T> T readKey(String key, String what, FileRead<T> read) {
         Path path = resolve(key);
         if (!Files.isRegularFile(path)) {
             throw new StoredFileNotFoundException(key);
         }
         try {
-            return Files.size(path);
+            return read.apply(path);
         } catch (NoSuchFileException e) {
-            throw new StoredFileNotFoundException(key);
+            throw new StoredFileNotFoundException(key); // deleted between the check and the read
         } catch (IOException e) {
-            throw new StorageException("could not read size of key " + key, e);
+            throw new StorageException(what + key, e);
         }
+    }
+
+    private interface FileRead<T> {
+        T apply(Path path) throws IOException;
     }
 
     private Path resolve(String key) {

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -96,16 +97,10 @@ public final class S3Storage implements Storage, AutoCloseable {
 
     @Override
     public InputStream open(String key) {
-        StorageKey.requireValid(key);
-        try {
-            return s3.getObject(r -> r.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            throw new StoredFileNotFoundException(key);
-        } catch (S3Exception e) {
-            throw notFoundOr(e, key, "could not open key ");
-        } catch (SdkException e) {
-            throw new StorageException("could not open key " + key, e);
-        }
+        return readKey(
+                key,
+                "could not open key ",
+                () -> s3.getObject(r -> r.bucket(bucket).key(key)));
     }
 
     @Override
@@ -138,16 +133,10 @@ public final class S3Storage implements Storage, AutoCloseable {
 
     @Override
     public long size(String key) {
-        StorageKey.requireValid(key);
-        try {
-            return s3.headObject(r -> r.bucket(bucket).key(key)).contentLength();
-        } catch (NoSuchKeyException e) {
-            throw new StoredFileNotFoundException(key);
-        } catch (S3Exception e) {
-            throw notFoundOr(e, key, "could not read size of key ");
-        } catch (SdkException e) {
-            throw new StorageException("could not read size of key " + key, e);
-        }
+        return readKey(
+                key,
+                "could not read size of key ",
+                () -> s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());
     }
 
     @Override
@@ -164,8 +153,18 @@ public final class S3Storage implements Storage, AutoCloseable {
         }
     }
 
-    private static StorageException notFoundOr(S3Exception e, String key, String what) {
-        return e.statusCode() == 404 ? new StoredFileNotFoundException(key) : new StorageException(what + key, e);
+    /** Reads from an existing {@code key}: a missing one is StoredFileNotFoundException, other failures say {@code what}. */
+    private static <T> T readKey(String key, String what, Supplier<T> read) {
+        StorageKey.requireValid(key);
+        try {
+            return read.get();
+        } catch (NoSuchKeyException e) {
+            throw new StoredFileNotFoundException(key);
+        } catch (S3Exception e) {
+            throw e.statusCode() == 404 ? new StoredFileNotFoundException(key) : new StorageException(what + key, e);
+        } catch (SdkException e) {
+            throw new StorageException(what + key, e);
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.pixfino.server.uploads;
 
-import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
@@ -20,28 +19,19 @@ import java.io.UncheckedIOException;
 import java.util.UUID;
 
 /** {@code POST /uploads} (multipart {@code file}) and the owner's views of an upload. */
-public final class UploadRoutes {
-
-    private final UploadService uploads;
-    private final long maxBytes;
-
-    public UploadRoutes(UploadService uploads, long maxBytes) {
-        this.uploads = uploads;
-        this.maxBytes = maxBytes;
-    }
+public record UploadRoutes(UploadService uploads, long maxBytes) {
 
     @OpenApi(
             path = "/api/v1/uploads",
             methods = HttpMethod.POST,
-            tags = "Uploads",
             summary = "Upload a photo (JPEG, PNG or WebP)",
             requestBody =
                     @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = UploadView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "415", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(status = "413"),
+                @OpenApiResponse(status = "415")
             })
     public void create(Context ctx) {
         Authenticated auth = Authenticated.of(ctx);
@@ -75,13 +65,9 @@ public final class UploadRoutes {
     @OpenApi(
             path = "/api/v1/uploads/{id}",
             methods = HttpMethod.GET,
-            tags = "Uploads",
             summary = "An upload's metadata",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
-            })
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadView.class)))
     public void get(Context ctx) {
         ctx.json(uploads.view(Authenticated.of(ctx).userId(), PathIds.uuid(ctx, "id", "The upload")));
     }
@@ -89,14 +75,12 @@ public final class UploadRoutes {
     @OpenApi(
             path = "/api/v1/uploads/{id}/thumbnail",
             methods = HttpMethod.GET,
-            tags = "Uploads",
             summary = "The 400 px JPEG thumbnail",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
             responses = {
                 @OpenApiResponse(
                         status = "200",
                         content = @OpenApiContent(mimeType = "image/jpeg", type = "string", format = "binary")),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void thumbnail(Context ctx) {
         InputStream thumbnail =

@@ -10,13 +10,11 @@ import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -27,9 +25,7 @@ class SignInLimitsApiTest {
     private static final String PASSWORD = "correct-Horse-7";
 
     private static TestServer start(RateLimitSettings limits) {
-        return TestServer.start(
-                TestServer.config(TestDatabases.TestDirs.fresh("limits"), Optional.of(TestDatabases.freshDatabase()))
-                        .withLimits(limits));
+        return TestServer.start(TestServer.freshConfig("limits").withLimits(limits));
     }
 
     @Test

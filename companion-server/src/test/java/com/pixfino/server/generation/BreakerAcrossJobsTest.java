@@ -11,11 +11,9 @@ import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Five failing jobs open the provider's breaker; the next create is refused up front, charging nothing; after the wait it works again. */
@@ -27,8 +25,7 @@ class BreakerAcrossJobsTest {
     @Test
     void breakerOpensAfterFiveFailedJobsAndHalfOpensAfterTheWait() {
         ScriptedProvider replicate = new ScriptedProvider("replicate");
-        ServerConfig base =
-                TestServer.config(TestDatabases.TestDirs.fresh("breaker"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig base = TestServer.freshConfig("breaker");
         ServerConfig config = base.withJobs(
                 base.jobs(), new ResilienceSettings(5, OPEN, 1, Duration.ofMillis(1), Duration.ofSeconds(10)));
         try (TestServer server = TestServer.start(config, List.of(replicate))) {

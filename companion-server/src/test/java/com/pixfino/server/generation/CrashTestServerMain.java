@@ -17,23 +17,14 @@ public final class CrashTestServerMain {
     public static void main(String[] args) throws Exception {
         ServerConfig base = TestServer.config(
                 Path.of(args[0]), Optional.of(new ServerConfig.DatabaseSettings(args[1], "postgres", null)));
-        ServerConfig config = new ServerConfig(
-                        0,
-                        base.dataDir(),
-                        base.database(),
-                        base.admin(),
-                        base.monthlyCredits(),
-                        base.tokenLifetime(),
-                        base.maxUploadBytes(),
-                        base.maxUploadPixels(),
-                        new JobSettings(
-                                Duration.ofMillis(200),
-                                Duration.ofMinutes(2),
-                                Duration.ofMillis(100),
-                                Duration.ofSeconds(1),
-                                8),
-                        base.resilience())
-                .withLimits(base.limits());
+        ServerConfig config = base.withJobs(
+                new JobSettings(
+                        Duration.ofMillis(200),
+                        Duration.ofMinutes(2),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        8),
+                base.resilience());
         ServerApp app = ServerApp.start(config, List.of(new SlowStatelessProvider()));
         Path portFile = Path.of(args[2]);
         Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), Integer.toString(app.port()));

@@ -95,26 +95,22 @@ class GenerationsApiTest {
 
     @Test
     void shortBalanceIs402AndChargesNothing() {
-        ApiClient user = studio.userWithCredits(3);
-        Answer answer = Studio.create(user, photoPreset, Studio.upload(user), null, null);
-        assertThat(answer.status()).isEqualTo(402);
-        assertThat(answer.errorCode()).isEqualTo("insufficient_credits");
-        assertThat(answer.json().path("error").path("message").asText())
-                .contains("needs 4")
-                .contains("balance is 3");
-        assertThat(Studio.credits(user)).isEqualTo(3);
+        assertRefusedUncharged(3, photoPreset, 402, "insufficient_credits", "needs 4", "balance is 3");
     }
 
     @Test
     void proPresetIsRefusedOnTheFreeTierWithAClearMessage() {
-        ApiClient user = studio.userWithCredits(50);
-        Answer answer = Studio.create(user, proPreset, Studio.upload(user), null, null);
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.errorCode()).isEqualTo("pro_preset");
-        assertThat(answer.json().path("error").path("message").asText())
-                .contains("PRO preset")
-                .contains("upgrade");
-        assertThat(Studio.credits(user)).isEqualTo(50);
+        assertRefusedUncharged(50, proPreset, 403, "pro_preset", "PRO preset", "upgrade");
+    }
+
+    /** A user with {@code credits} creates with {@code preset}: refused with this status, code and words, nothing charged. */
+    private void assertRefusedUncharged(int credits, long preset, int status, String code, String... messageSays) {
+        ApiClient user = studio.userWithCredits(credits);
+        Answer answer = Studio.create(user, preset, Studio.upload(user), null, null);
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.errorCode()).isEqualTo(code);
+        assertThat(answer.json().path("error").path("message").asText()).contains(messageSays);
+        assertThat(Studio.credits(user)).isEqualTo(credits);
     }
 
     @Test

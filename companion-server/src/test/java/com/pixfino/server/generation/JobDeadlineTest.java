@@ -9,11 +9,9 @@ import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A job the provider never finishes fails at its deadline, is refunded, and the provider is told to stop. */
@@ -22,8 +20,7 @@ class JobDeadlineTest {
     @Test
     void aJobStillRunningAtItsDeadlineFailsWithTimeoutAndRefund() {
         ScriptedProvider replicate = new ScriptedProvider("replicate");
-        ServerConfig base =
-                TestServer.config(TestDatabases.TestDirs.fresh("deadline"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig base = TestServer.freshConfig("deadline");
         ServerConfig config = base.withJobs(
                 new JobSettings(
                         Duration.ofMillis(200),

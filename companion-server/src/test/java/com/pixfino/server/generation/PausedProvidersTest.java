@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.GenerationStatus;
-import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ProviderServers;
@@ -13,7 +12,6 @@ import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +36,8 @@ class PausedProvidersTest {
     void start() {
         replicate = new FakeReplicate();
         // two failed calls in a row (one job's create and its retry) open the breaker for OPEN
-        server = ProviderServers.start(
-                ProviderServers.only(ProviderServers.replicate(replicate, false)),
-                ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
-                new ResilienceSettings(2, OPEN, 2, Duration.ofMillis(20), Duration.ofSeconds(30)),
-                Optional.empty());
+        server = ProviderServers.startQuickToTrip(
+                ProviderServers.only(ProviderServers.replicate(replicate, false)), OPEN);
         studio = new Studio(server);
         preset = studio.presetId("linkedin-headshot");
     }

@@ -6,7 +6,6 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.server.providers.RemoteProviderSettings;
-import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.Studio;
@@ -43,11 +42,7 @@ class ProviderFailoverTest {
                 Optional.empty(),
                 Optional.of(ProviderServers.openRouter(openRouter)));
         // two failed calls in a row open Replicate's breaker for a minute
-        server = ProviderServers.start(
-                both,
-                ProviderServers.jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
-                new ResilienceSettings(2, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(30)),
-                Optional.empty());
+        server = ProviderServers.startQuickToTrip(both, Duration.ofSeconds(60));
         studio = new Studio(server);
         preset = studio.presetId("linkedin-headshot");
     }

@@ -8,11 +8,9 @@ import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,8 +64,7 @@ class ProviderFaultsTest {
     @Test
     void aCallThatHangsPastTheTimeLimitFailsAndRefunds() {
         ScriptedProvider hanging = new ScriptedProvider("replicate");
-        var config =
-                TestServer.config(TestDatabases.TestDirs.fresh("hang"), Optional.of(TestDatabases.freshDatabase()));
+        var config = TestServer.freshConfig("hang");
         var quick = config.withJobs(
                 config.jobs(),
                 new ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(10), Duration.ofMillis(500)));

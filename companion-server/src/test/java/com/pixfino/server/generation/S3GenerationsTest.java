@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationView;
-import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.S3ProxyServer;
-import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +30,7 @@ class S3GenerationsTest {
     static void start() {
         s3 = new S3ProxyServer();
         bucket = s3.newBucket();
-        ServerConfig config = TestServer.config(
-                        TestDatabases.TestDirs.fresh("s3"), Optional.of(TestDatabases.freshDatabase()))
-                .withS3(Optional.of(s3.settings(bucket)));
-        server = TestServer.start(config, List.of(new ScriptedProvider("replicate")));
+        server = s3.startServer("s3", bucket);
         studio = new Studio(server);
     }
 
@@ -57,12 +49,7 @@ class S3GenerationsTest {
 
         URI output = URI.create(done.outputUrl());
         URI thumbnail = URI.create(done.thumbnailUrl());
-        assertThat(output.toString())
-                .startsWith(s3.endpoint() + "/" + bucket + "/generations/")
-                .contains("X-Amz-Signature=");
-        HttpResponse<byte[]> file = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(output).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(file.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> file = s3.fetchGenerationFile(bucket, output);
         assertThat(file.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(file.body())
                 .isEqualTo(

@@ -38,18 +38,7 @@ class TwoServersOneQueueTest {
         ServerConfig first = TestServer.config(TestDatabases.TestDirs.fresh("twin-a"), Optional.of(db));
         ServerConfig second = TestServer.config(TestDatabases.TestDirs.fresh("twin-b"), Optional.of(db));
         // both servers must see the same files, as two instances behind one load balancer with shared storage would
-        ServerConfig secondSharingFiles = new ServerConfig(
-                        second.port(),
-                        first.dataDir(),
-                        second.database(),
-                        second.admin(),
-                        second.monthlyCredits(),
-                        second.tokenLifetime(),
-                        second.maxUploadBytes(),
-                        second.maxUploadPixels(),
-                        second.jobs(),
-                        second.resilience())
-                .withLimits(second.limits());
+        ServerConfig secondSharingFiles = second.withDataDir(first.dataDir());
         try (TestServer a = TestServer.start(first, List.of(shared.as("replicate-a")));
                 TestServer b = TestServer.start(secondSharingFiles, List.of(shared.as("replicate-b")))) {
             Studio studio = new Studio(a);

@@ -13,7 +13,6 @@ import com.pixfino.server.testsupport.RawHttp;
 import com.pixfino.server.testsupport.ServerExtension;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -389,66 +388,60 @@ class ApiFuzzTest {
         List<Map.Entry<String, byte[]>> bodies = new ArrayList<>();
         bodies.add(Map.entry(
                 type,
-                multipart("Content-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"", jpeg, true)));
+                RawHttp.multipart(
+                        "Content-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"", jpeg, true)));
         bodies.add(Map.entry(
                 type,
-                multipart(
+                RawHttp.multipart(
                         "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nX-Note: \u0000",
                         jpeg,
                         true)));
         bodies.add(Map.entry(
-                type, multipart("Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"", jpeg, false)));
-        bodies.add(Map.entry(
-                type, multipart("Content-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"", jpeg, true)));
+                type,
+                RawHttp.multipart("Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"", jpeg, false)));
         bodies.add(Map.entry(
                 type,
-                multipart(
+                RawHttp.multipart("Content-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"", jpeg, true)));
+        bodies.add(Map.entry(
+                type,
+                RawHttp.multipart(
                         "Content-Disposition: form-data; name=\"file\"; filename=\"" + "n".repeat(5000) + ".jpg\"",
                         jpeg,
                         true)));
         bodies.add(Map.entry(
                 type,
-                multipart(
+                RawHttp.multipart(
                         "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"",
                         randomBytes(random, 4096),
                         true)));
         bodies.add(Map.entry(
                 type,
-                multipart("Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"", new byte[0], true)));
+                RawHttp.multipart(
+                        "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"", new byte[0], true)));
         bodies.add(Map.entry(
                 type,
-                multipart(
+                RawHttp.multipart(
                         "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: text/html",
                         "<b>x</b>".getBytes(StandardCharsets.UTF_8),
                         true)));
         bodies.add(Map.entry(type, "--XX--\r\n".getBytes(StandardCharsets.ISO_8859_1)));
         bodies.add(Map.entry(type, randomBytes(random, 1024)));
         bodies.add(Map.entry(
-                "multipart/form-data", multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true)));
+                "multipart/form-data", RawHttp.multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true)));
         bodies.add(Map.entry(
                 "multipart/form-data; boundary=YY",
-                multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true)));
+                RawHttp.multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true)));
         bodies.add(Map.entry(
                 "multipart/mixed; boundary=XX",
-                multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true)));
+                RawHttp.multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true)));
         bodies.add(Map.entry("application/json", "{\"file\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
         bodies.add(Map.entry(
                 type,
-                multipart(
+                RawHttp.multipart(
                         "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"",
                         new byte[21 * 1024 * 1024],
                         true)));
         return bodies;
-    }
-
-    private static byte[] multipart(String partHeaders, byte[] content, boolean terminated) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--XX\r\n" + partHeaders + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        body.writeBytes(content);
-        if (terminated) {
-            body.writeBytes("\r\n--XX--\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        return body.toByteArray();
     }
 
     private static List<String> cursors() {

@@ -10,7 +10,6 @@ import com.pixfino.server.testsupport.ServerExtension;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -335,16 +334,6 @@ class HostileInputApiTest {
         return user.send("POST", "/api/v1/uploads", ApiClient.body(body, contentType), Map.of());
     }
 
-    private static byte[] multipart(String partHeaders, byte[] content, boolean terminated) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--XX\r\n" + partHeaders + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        body.writeBytes(content);
-        if (terminated) {
-            body.writeBytes("\r\n--XX--\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        return body.toByteArray();
-    }
-
     @Test
     void aChunkedUploadOverTheLimitWithoutALengthIs413() {
         byte[] megabyte = new byte[1024 * 1024];
@@ -377,42 +366,33 @@ class HostileInputApiTest {
     void aBrokenMultipartBodyIs400() {
         byte[] jpeg = TestImages.jpeg(64, 64);
         String type = "multipart/form-data; boundary=XX";
-        assertRefused(
-                uploadRaw(
-                        multipart(
-                                "Content-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"", jpeg, true),
-                        type),
-                400,
-                "malformed_multipart");
-        assertRefused(
-                uploadRaw(
-                        multipart(
-                                "Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"\r\nX-Note: a\u0000b",
-                                jpeg,
-                                true),
-                        type),
-                400,
-                "malformed_multipart");
-        assertRefused(
-                uploadRaw(
-                        multipart("Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"", jpeg, false),
-                        type),
-                400,
-                "malformed_multipart");
+        assertMalformedMultipart(
+                "Content-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"", jpeg, true);
+        assertMalformedMultipart(
+                "Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"\r\nX-Note: a\u0000b", jpeg, true);
+        assertMalformedMultipart("Content-Disposition: form-data; name=\"file\"; filename=\"ab.jpg\"", jpeg, false);
         assertRefused(
                 uploadRaw("no boundary at all".getBytes(StandardCharsets.UTF_8), type), 400, "malformed_multipart");
         assertRefused(
                 uploadRaw(
-                        multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true), "multipart/form-data"),
+                        RawHttp.multipart("Content-Disposition: form-data; name=\"file\"", jpeg, true),
+                        "multipart/form-data"),
                 400,
                 "malformed_multipart");
         Answer fine = uploadRaw(
-                multipart(
+                RawHttp.multipart(
                         "Content-Disposition: form-data; name=\"file\"; filename=\"ok\t.jpg\"\r\nContent-Type: image/jpeg",
                         jpeg,
                         true),
                 type);
         assertThat(fine.status()).as(fine.body()).isEqualTo(201);
+    }
+
+    private static void assertMalformedMultipart(String partHeaders, byte[] content, boolean terminated) {
+        assertRefused(
+                uploadRaw(RawHttp.multipart(partHeaders, content, terminated), "multipart/form-data; boundary=XX"),
+                400,
+                "malformed_multipart");
     }
 
     // --- requests Jetty refuses itself: JSON like ours, with the security headers

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ServerExtension;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,9 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SwaggerOffApiTest {
 
     @RegisterExtension
-    static final ServerExtension SERVER = new ServerExtension(() -> TestServer.start(
-            TestServer.config(TestDatabases.TestDirs.fresh("swagger-off"), Optional.of(TestDatabases.freshDatabase()))
-                    .withSwaggerUi(false)));
+    static final ServerExtension SERVER = new ServerExtension(
+            () -> TestServer.start(TestServer.freshConfig("swagger-off").withSwaggerUi(false)));
 
     @Test
     void swaggerUiIsGoneAndTheDocumentStays() {

@@ -1,13 +1,9 @@
 package com.pixfino.server.privacy;
 
-import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.S3ProxyServer;
-import com.pixfino.server.testsupport.ScriptedProvider;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +19,7 @@ class AccountDataInS3Test extends AccountDataContract {
     static void start() {
         s3 = new S3ProxyServer();
         bucket = s3.newBucket();
-        ServerConfig config = TestServer.config(
-                        TestDatabases.TestDirs.fresh("privacy-s3"), Optional.of(TestDatabases.freshDatabase()))
-                .withS3(Optional.of(s3.settings(bucket)));
-        server = TestServer.start(config, List.of(new ScriptedProvider("replicate")));
+        server = s3.startServer("privacy-s3", bucket);
     }
 
     @AfterAll

@@ -9,12 +9,13 @@ import com.pixfino.server.ServerApp;
 import com.pixfino.server.providers.http.ProviderHttp;
 import com.pixfino.server.providers.replicate.ReplicateProvider;
 import com.pixfino.server.testsupport.ProviderServers;
+import com.pixfino.server.testsupport.StubProvider;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -166,22 +167,13 @@ class GuardedProviderDeadlineTest {
     }
 
     /** A provider whose submit does what the test says. */
-    private static class Scripted implements Provider {
+    private static class Scripted extends StubProvider {
         final AtomicInteger calls = new AtomicInteger();
         private final Supplier<String> submit;
 
         Scripted(Supplier<String> submit) {
+            super("scripted", new Capabilities(EnumSet.of(MediaKind.IMAGE), true), Map.of());
             this.submit = submit;
-        }
-
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(EnumSet.of(MediaKind.IMAGE), true);
         }
 
         @Override
@@ -194,14 +186,6 @@ class GuardedProviderDeadlineTest {
         public ProviderPoll poll(String jobId, ProviderRequest request) {
             calls.incrementAndGet();
             return new ProviderPoll.Running(null);
-        }
-
-        @Override
-        public void cancel(String jobId) {}
-
-        @Override
-        public BigDecimal estimateCost(ProviderRequest request) {
-            return BigDecimal.ZERO;
         }
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.local.LocalRendererProvider;
-import java.math.BigDecimal;
+import com.pixfino.server.testsupport.StubProvider;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,22 +81,11 @@ class ProviderRoutesTest {
     }
 
     private static Provider stub(String name, Set<MediaKind> kinds, String defaultModel) {
-        return new Provider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return new Capabilities(EnumSet.copyOf(kinds), true);
-            }
-
-            @Override
-            public String defaultModel(MediaKind kind) {
-                return kinds.contains(kind) ? defaultModel : null;
-            }
-
+        Map<MediaKind, String> defaults = new EnumMap<>(MediaKind.class);
+        if (defaultModel != null) {
+            kinds.forEach(kind -> defaults.put(kind, defaultModel));
+        }
+        return new StubProvider(name, new Capabilities(EnumSet.copyOf(kinds), true), defaults) {
             @Override
             public String submit(ProviderRequest request) {
                 return "job";
@@ -103,14 +94,6 @@ class ProviderRoutesTest {
             @Override
             public ProviderPoll poll(String jobId, ProviderRequest request) {
                 return new ProviderPoll.Running(null);
-            }
-
-            @Override
-            public void cancel(String jobId) {}
-
-            @Override
-            public BigDecimal estimateCost(ProviderRequest request) {
-                return BigDecimal.ZERO;
             }
         };
     }

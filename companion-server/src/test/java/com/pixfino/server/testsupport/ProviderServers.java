@@ -51,8 +51,7 @@ public final class ProviderServers {
             JobSettings jobs,
             ResilienceSettings resilience,
             Optional<S3Settings> s3) {
-        ServerConfig base = TestServer.config(
-                TestDatabases.TestDirs.fresh("providers"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig base = TestServer.freshConfig("providers");
         return TestServer.start(
                 base.withJobs(jobs, resilience).withProviders(providers).withS3(s3));
     }
@@ -62,6 +61,15 @@ public final class ProviderServers {
                 providers,
                 jobs(Duration.ofMillis(200), timeout),
                 patientBreaker(Duration.ofSeconds(30)),
+                Optional.empty());
+    }
+
+    /** Jobs as {@link #start(RemoteProviderSettings, Duration)} with 30 s, but two failed calls in a row open a breaker for {@code open}. */
+    public static TestServer startQuickToTrip(RemoteProviderSettings providers, Duration open) {
+        return start(
+                providers,
+                jobs(Duration.ofMillis(200), Duration.ofSeconds(30)),
+                new ResilienceSettings(2, open, 2, Duration.ofMillis(20), Duration.ofSeconds(30)),
                 Optional.empty());
     }
 

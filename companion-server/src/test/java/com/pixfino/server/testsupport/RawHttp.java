@@ -25,6 +25,20 @@ public final class RawHttp {
     private final String host;
     private final int port;
 
+    /**
+     * A multipart body with one part and the boundary {@code XX}, written as given: {@code partHeaders} may be
+     * malformed, and without {@code terminated} the closing boundary is left out.
+     */
+    public static byte[] multipart(String partHeaders, byte[] content, boolean terminated) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--XX\r\n" + partHeaders + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        body.writeBytes(content);
+        if (terminated) {
+            body.writeBytes("\r\n--XX--\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return body.toByteArray();
+    }
+
     public RawHttp(String baseUrl) {
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();

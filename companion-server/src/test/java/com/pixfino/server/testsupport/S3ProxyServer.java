@@ -1,10 +1,16 @@
 package com.pixfino.server.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pixfino.server.storage.S3Settings;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -76,6 +82,24 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Settings that point the server's S3 storage at {@code bucket} here. */
+    /** A server with its files in {@code bucket}, a scripted "replicate" provider, a fresh directory and database. */
+    public TestServer startServer(String name, String bucket) {
+        return TestServer.start(
+                TestServer.freshConfig(name).withS3(Optional.of(settings(bucket))),
+                List.of(new ScriptedProvider("replicate")));
+    }
+
+    /** Checks that {@code link} is a presigned link to a generation's file in {@code bucket}, fetches it and checks the 200. */
+    public HttpResponse<byte[]> fetchGenerationFile(String bucket, URI link) throws IOException, InterruptedException {
+        assertThat(link.toString())
+                .startsWith(endpoint() + "/" + bucket + "/generations/")
+                .contains("X-Amz-Signature=");
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        return file;
+    }
+
     public S3Settings settings(String bucket) {
         return new S3Settings(
                 Optional.of(endpoint()),

@@ -2,31 +2,23 @@ package com.pixfino.server.testsupport;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.Capabilities;
-import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.ProviderRequest;
 import java.math.BigDecimal;
-import java.util.EnumSet;
+import java.util.Map;
 
 /**
  * A provider for tests that write only the calls they care about (usually submit and poll): it makes every
  * kind of media, has nothing to cancel and costs nothing.
  */
-public abstract class StubProvider implements Provider {
-
-    private final String name;
+public abstract class StubProvider extends DescribedProvider {
 
     protected StubProvider(String name) {
-        this.name = name;
+        this(name, Capabilities.everyKindFromPhoto(), Map.of());
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
+    protected StubProvider(String name, Capabilities capabilities, Map<MediaKind, String> defaultModels) {
+        super(name, capabilities, defaultModels);
     }
 
     @Override

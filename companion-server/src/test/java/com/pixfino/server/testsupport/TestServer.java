@@ -8,6 +8,7 @@ import com.pixfino.server.generation.JobQueue;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on a fresh database, with the test admin configured. */
     public static TestServer start() {
-        return start(config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())));
+        return start(freshConfig("server"));
     }
 
     public static TestServer start(ServerConfig config) {
@@ -56,20 +57,21 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on a fresh database whose provider list includes {@code providers}. */
     public static TestServer withProviders(List<Provider> providers) {
-        return new TestServer(
-                config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())), providers);
+        return new TestServer(freshConfig("server"), providers);
     }
 
     /** Like {@link #withProviders(List)}, with the job queue the services see wrapped by {@code jobQueue} (to break or watch it). */
     public static TestServer withProviders(List<Provider> providers, UnaryOperator<JobQueue> jobQueue) {
-        return new TestServer(
-                config(TestDatabases.TestDirs.fresh("server"), Optional.of(TestDatabases.freshDatabase())),
-                providers,
-                jobQueue);
+        return new TestServer(freshConfig("server"), providers, jobQueue);
     }
 
     public static TestServer start(ServerConfig config, List<Provider> providers) {
         return new TestServer(config, providers);
+    }
+
+    /** {@link #config} over a fresh data directory named after {@code name} and a fresh database. */
+    public static ServerConfig freshConfig(String name) {
+        return config(TestDatabases.TestDirs.fresh(name), Optional.of(TestDatabases.freshDatabase()));
     }
 
     /**
@@ -82,17 +84,20 @@ public final class TestServer implements AutoCloseable {
             credits.put(tier, tier.defaultMonthlyCredits());
         }
         return new ServerConfig(
-                        0,
-                        dataDir,
-                        database,
-                        Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
-                        credits,
-                        Duration.ofDays(30),
-                        20L * 1024 * 1024,
-                        50_000_000L,
-                        FAST_JOBS,
-                        TEST_RESILIENCE)
-                .withLimits(RateLimitSettings.unlimited());
+                0,
+                dataDir,
+                database,
+                Optional.of(new ServerConfig.AdminSettings(ADMIN_EMAIL, ADMIN_PASSWORD)),
+                credits,
+                Duration.ofDays(30),
+                20L * 1024 * 1024,
+                50_000_000L,
+                FAST_JOBS,
+                TEST_RESILIENCE,
+                RemoteProviderSettings.none(),
+                Optional.empty(),
+                RateLimitSettings.unlimited(),
+                true);
     }
 
     public String baseUrl() {

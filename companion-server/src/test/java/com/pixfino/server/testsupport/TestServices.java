@@ -33,8 +33,7 @@ public final class TestServices implements AutoCloseable {
 
     /** The graph with the job queue the services see wrapped by {@code jobQueue} (to watch or replace it). */
     public static TestServices fresh(UnaryOperator<JobQueue> jobQueue) {
-        ServerConfig config =
-                TestServer.config(TestDatabases.TestDirs.fresh("services"), Optional.of(TestDatabases.freshDatabase()));
+        ServerConfig config = TestServer.freshConfig("services");
         ServerConfig.DatabaseSettings db = config.database().orElseThrow();
         Database database = Database.open(db.url(), db.user(), db.password(), 10, null);
         try {

@@ -177,11 +177,7 @@ class ImageIntakeTest {
 
         @Test
         void storedJpegHasNoExifGpsOrComment() throws Exception {
-            byte[] original = fixture("orientation6-gps.jpg");
-            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class))
-                    .isNotNull();
-
-            ProcessedUpload upload = intake.process(original);
+            ProcessedUpload upload = processGpsTagged("orientation6-gps.jpg");
 
             assertNoStrippedMetadata(upload.bytes());
             assertNoStrippedMetadata(upload.thumbnail());
@@ -192,14 +188,18 @@ class ImageIntakeTest {
 
         @Test
         void storedPngFromWebpHasNoExifOrGps() throws Exception {
-            byte[] original = fixture("orientation6.webp");
-            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class))
-                    .isNotNull();
-
-            ProcessedUpload upload = intake.process(original);
+            ProcessedUpload upload = processGpsTagged("orientation6.webp");
 
             assertNoStrippedMetadata(upload.bytes());
             assertThat(new String(upload.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("PixfinoTestCam");
+        }
+
+        /** Processes a fixture after checking that it does carry GPS, so the stripping has something to strip. */
+        private ProcessedUpload processGpsTagged(String name) throws Exception {
+            byte[] original = fixture(name);
+            assertThat(metadata(original).getFirstDirectoryOfType(GpsDirectory.class))
+                    .isNotNull();
+            return intake.process(original);
         }
 
         private void assertNoStrippedMetadata(byte[] bytes) throws Exception {
@@ -229,9 +229,7 @@ class ImageIntakeTest {
 
         @Test
         void truncatedJpegIsInvalid() {
-            byte[] jpeg = encode(TestImages.noise(200, 200), "jpeg");
-
-            assertRejected(intake, Arrays.copyOf(jpeg, jpeg.length / 2), 400, "invalid_image");
+            assertFirstHalfIsInvalid(encode(TestImages.noise(200, 200), "jpeg"));
         }
 
         @Test
@@ -241,16 +239,16 @@ class ImageIntakeTest {
 
         @Test
         void truncatedPngIsInvalid() {
-            byte[] png = encode(TestImages.noise(200, 200), "png");
-
-            assertRejected(intake, Arrays.copyOf(png, png.length / 2), 400, "invalid_image");
+            assertFirstHalfIsInvalid(encode(TestImages.noise(200, 200), "png"));
         }
 
         @Test
         void truncatedWebpIsInvalid() {
-            byte[] webp = fixture("plain.webp");
+            assertFirstHalfIsInvalid(fixture("plain.webp"));
+        }
 
-            assertRejected(intake, Arrays.copyOf(webp, webp.length / 2), 400, "invalid_image");
+        private void assertFirstHalfIsInvalid(byte[] image) {
+            assertRejected(intake, Arrays.copyOf(image, image.length / 2), 400, "invalid_image");
         }
 
         @Test

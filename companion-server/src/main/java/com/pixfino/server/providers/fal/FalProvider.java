@@ -2,14 +2,12 @@ package com.pixfino.server.providers.fal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
+import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.InputImages;
-import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -18,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The fal.ai queue API: submit, status until COMPLETED, then the result; the job id is the request's URL (see {@link FalJobId}). */
-public final class FalProvider implements Provider {
+public final class FalProvider extends DescribedProvider {
 
     public static final String NAME = "fal";
     static final String DEFAULT_IMAGE_MODEL = "fal-ai/flux-pro/kontext";
@@ -29,23 +27,9 @@ public final class FalProvider implements Provider {
     private final ProviderHttp http;
 
     public FalProvider(FalSettings settings, ProviderHttp http) {
+        super(NAME, DEFAULT_IMAGE_MODEL, DEFAULT_VIDEO_MODEL);
         this.settings = settings;
         this.http = http;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
-    }
-
-    @Override
-    public String defaultModel(MediaKind kind) {
-        return kind == MediaKind.VIDEO ? DEFAULT_VIDEO_MODEL : DEFAULT_IMAGE_MODEL;
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class FalWebhook implements WebhookReceiver {
                     "missing_signature",
                     "The X-Fal-Webhook-Request-Id, -User-Id, -Timestamp and -Signature headers are required.");
         }
-        checkFresh(timestamp);
+        WebhookReceiver.checkFresh(timestamp, "X-Fal-Webhook-Timestamp", clock);
         byte[] message = (requestId + "\n" + userId + "\n" + timestamp + "\n" + sha256Hex(body))
                 .getBytes(StandardCharsets.UTF_8);
         byte[] signed = hex(signature);
@@ -46,21 +46,6 @@ public final class FalWebhook implements WebhookReceiver {
             return requestId;
         }
         throw new WebhookRejectedException("invalid_signature", "The webhook signature does not match fal's keys.");
-    }
-
-    private void checkFresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            throw new WebhookRejectedException(
-                    "invalid_signature", "The X-Fal-Webhook-Timestamp is not a number of seconds.");
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-            throw new WebhookRejectedException(
-                    "stale_webhook",
-                    "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
-        }
     }
 
     private static boolean verifiesWithAny(List<PublicKey> keys, byte[] message, byte[] signed) {

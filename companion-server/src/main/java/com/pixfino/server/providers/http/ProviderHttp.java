@@ -20,26 +20,10 @@ import okhttp3.Response;
  * and broken connections are transient; other 4xx are final; a body that is not JSON is a final
  * {@code malformed_response}. Messages carry the provider's own explanation, never our key.
  */
-public final class ProviderHttp {
+public record ProviderHttp(String provider, OkHttpClient http, ObjectMapper mapper, Clock clock) {
 
     private static final MediaType JSON = MediaType.get("application/json");
     private static final long SLACK_MILLIS = 500;
-
-    private final String provider;
-    private final OkHttpClient http;
-    private final ObjectMapper mapper;
-    private final Clock clock;
-
-    public ProviderHttp(String provider, OkHttpClient http, ObjectMapper mapper, Clock clock) {
-        this.provider = provider;
-        this.http = http;
-        this.mapper = mapper;
-        this.clock = clock;
-    }
-
-    public ObjectMapper mapper() {
-        return mapper;
-    }
 
     /**
      * Sends the request and returns its JSON body, or throws the mapped {@link ProviderException}. The

@@ -2,7 +2,7 @@ package com.pixfino.server.providers.local;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.Capabilities;
-import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 
@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
  * The embedded provider: applies the preset's recipe to the photo on this machine. It keeps no
  * state: submit only names the job, poll does the work, so a restart simply renders again.
  */
-public final class LocalRendererProvider implements Provider {
+public final class LocalRendererProvider extends DescribedProvider {
 
     public static final String NAME = "local";
     private static final String JOB_PREFIX = "local:";
@@ -33,17 +33,8 @@ public final class LocalRendererProvider implements Provider {
             new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public LocalRendererProvider(Path workDir) {
+        super(NAME, Capabilities.everyKindFromPhoto(), Map.of());
         this.workDir = workDir;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
     }
 
     @Override

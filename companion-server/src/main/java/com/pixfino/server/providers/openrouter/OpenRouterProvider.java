@@ -3,14 +3,15 @@ package com.pixfino.server.providers.openrouter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.Capabilities;
+import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.InputImages;
-import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * restarted server simply asks again for that generation. The alternative, calling in submit and storing
  * the answer, has the same crash window (paid call, answer not yet stored) and needs a place to keep it.
  */
-public final class OpenRouterProvider implements Provider {
+public final class OpenRouterProvider extends DescribedProvider {
 
     public static final String NAME = "openrouter";
     static final String DEFAULT_IMAGE_MODEL = "google/gemini-2.5-flash-image";
@@ -35,23 +36,9 @@ public final class OpenRouterProvider implements Provider {
     private final ProviderHttp http;
 
     public OpenRouterProvider(OpenRouterSettings settings, ProviderHttp http) {
+        super(NAME, new Capabilities(EnumSet.of(MediaKind.IMAGE), true), Map.of(MediaKind.IMAGE, DEFAULT_IMAGE_MODEL));
         this.settings = settings;
         this.http = http;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(MediaKind.IMAGE), true);
-    }
-
-    @Override
-    public String defaultModel(MediaKind kind) {
-        return kind == MediaKind.IMAGE ? DEFAULT_IMAGE_MODEL : null;
     }
 
     @Override

@@ -2,17 +2,14 @@ package com.pixfino.server.providers.replicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pixfino.model.MediaKind;
-import com.pixfino.server.providers.Capabilities;
+import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.InputImages;
 import com.pixfino.server.providers.PriceTable;
-import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The Replicate predictions API. The job id is the prediction id: polling and cancelling need nothing
  * else, so a restarted server picks the same prediction up again.
  */
-public final class ReplicateProvider implements Provider {
+public final class ReplicateProvider extends DescribedProvider {
 
     public static final String NAME = "replicate";
     static final String DEFAULT_IMAGE_MODEL = "black-forest-labs/flux-kontext-pro";
@@ -39,25 +36,11 @@ public final class ReplicateProvider implements Provider {
 
     /** @param cancelAfter Replicate stops (and stops billing) a prediction still running this long after creation */
     public ReplicateProvider(ReplicateSettings settings, ProviderHttp http, Duration cancelAfter) {
+        super(NAME, DEFAULT_IMAGE_MODEL, DEFAULT_VIDEO_MODEL);
         this.settings = settings;
         this.http = http;
         this.files = new ReplicateFiles(http, this::url, this::authorized);
         this.cancelAfter = cancelAfter;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.allOf(MediaKind.class), true);
-    }
-
-    @Override
-    public String defaultModel(MediaKind kind) {
-        return kind == MediaKind.VIDEO ? DEFAULT_VIDEO_MODEL : DEFAULT_IMAGE_MODEL;
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ReplicateWebhook implements WebhookReceiver {
                     "missing_signature",
                     "The webhook-id, webhook-timestamp and webhook-signature headers are required.");
         }
-        checkFresh(timestamp);
+        WebhookReceiver.checkFresh(timestamp, "webhook-timestamp", clock);
         byte[] expected = sign(id + "." + timestamp + ".", body);
         for (String entry : signatures.trim().split("\\s+")) {
             if (entry.startsWith("v1,") && MessageDigest.isEqual(expected, decode(entry.substring(3)))) {
@@ -57,21 +57,6 @@ public final class ReplicateWebhook implements WebhookReceiver {
             }
         }
         throw new WebhookRejectedException("invalid_signature", "The webhook signature does not match.");
-    }
-
-    private void checkFresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            throw new WebhookRejectedException(
-                    "invalid_signature", "The webhook-timestamp is not a number of seconds.");
-        }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-            throw new WebhookRejectedException(
-                    "stale_webhook",
-                    "The webhook timestamp is more than " + TOLERANCE.toSeconds() + " s away from now.");
-        }
     }
 
     private byte[] sign(String prefix, byte[] body) {

@@ -15,8 +15,6 @@ import com.pixfino.server.testsupport.TestVideos;
 import com.pixfino.server.testsupport.fakes.FakeFal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
@@ -33,18 +31,11 @@ class FalJobsTest extends RemoteProviderContractTest {
 
     @Override
     protected Profile profile() {
-        return new Profile(
+        return queued(
                 "portrait-ken-burns",
                 new Completion("fal", "fal-ai/kling-video/v2.1/standard/image-to-video", "0.28", "video/mp4"),
-                List.of(
-                        new Failure("fail", "http_422"),
-                        new Failure("refuse", "http_422"),
-                        new Failure("submit5xx", "http_503"),
-                        new Failure("poll5xx", "http_500"),
-                        new Failure("malformed", "malformed_response")),
-                "hold",
-                new Failure("forever", "timeout"),
-                Optional.of(new Remote(fake, FakeFal.KEY, "/fal-ai/")));
+                "http_422",
+                new Remote(fake, FakeFal.KEY, "/fal-ai/"));
     }
 
     @Override

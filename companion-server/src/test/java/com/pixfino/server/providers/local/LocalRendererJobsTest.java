@@ -11,7 +11,6 @@ import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.Mp4Probe;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.Studio;
-import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -61,8 +60,7 @@ class LocalRendererJobsTest extends ProviderContractTest {
     @Override
     protected TestServer startTimeLimitedServer() {
         // no render fits in one millisecond
-        return TestServer.start(TestServer.config(
-                        TestDatabases.TestDirs.fresh("local-limit"), Optional.of(TestDatabases.freshDatabase()))
+        return TestServer.start(TestServer.freshConfig("local-limit")
                 .withJobs(TestServer.FAST_JOBS, ProviderServers.patientBreaker(Duration.ofMillis(1))));
     }
 

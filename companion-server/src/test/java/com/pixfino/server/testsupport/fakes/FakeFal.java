@@ -77,18 +77,7 @@ public final class FakeFal extends FakeHttpServer {
         String model = ctx.pathParam("model");
         String prompt = body(ctx).path("prompt").asText("");
         if (prompt.contains("refuse")) {
-            json(
-                    ctx,
-                    422,
-                    Map.of(
-                            "detail",
-                            List.of(Map.of(
-                                    "loc",
-                                    List.of("body", "image_url"),
-                                    "msg",
-                                    "Image is too small: at least 300 px",
-                                    "type",
-                                    "value_error"))));
+            unprocessable(ctx, "image_url", "Image is too small: at least 300 px", "value_error");
             return;
         }
         if (prompt.contains("submit5xx")) {
@@ -167,20 +156,18 @@ public final class FakeFal extends FakeHttpServer {
         json(ctx, 200, Map.of("status", "COMPLETED", "metrics", Map.of("inference_time", 41.7), "logs", List.of()));
     }
 
+    /** fal's 422: what was wrong with which field of the body. */
+    private void unprocessable(Context ctx, String field, String message, String type) {
+        json(ctx, 422, Map.of("detail", List.of(Map.of("loc", List.of("body", field), "msg", message, "type", type))));
+    }
+
     private void result(Context ctx, Request request) {
         if (request.prompt.contains("fail")) {
-            json(
+            unprocessable(
                     ctx,
-                    422,
-                    Map.of(
-                            "detail",
-                            List.of(Map.of(
-                                    "loc",
-                                    List.of("body", "prompt"),
-                                    "msg",
-                                    "The content could not be processed because it contained material flagged by a content checker.",
-                                    "type",
-                                    "content_policy_violation"))));
+                    "prompt",
+                    "The content could not be processed because it contained material flagged by a content checker.",
+                    "content_policy_violation");
             return;
         }
         json(ctx, 200, resultBody(request));

@@ -27,7 +27,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -249,11 +248,6 @@ public final class AccountView extends VBox implements ScreenActions {
         card.setMaxWidth(Double.MAX_VALUE);
         card.setMaxHeight(Double.MAX_VALUE);
         return card;
-    }
-
-    @Override
-    public boolean shortcut(KeyEvent event) {
-        return false;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -181,45 +182,31 @@ public final class AccountViewModel {
     }
 
     public StringBinding tierText() {
-        return Bindings.createStringBinding(
-                () -> {
-                    UserView user = session.userProperty().get();
-                    return user == null
-                            ? ""
-                            : messages.get("tier." + user.tier().name().toLowerCase(Locale.ROOT));
-                },
-                session.userProperty());
+        return userText(user -> messages.get("tier." + user.tier().name().toLowerCase(Locale.ROOT)));
     }
 
     /** What the tier gives: monthly credits, and whether PRO presets are open. */
     public StringBinding tierDetail() {
-        return Bindings.createStringBinding(
-                () -> {
-                    UserView user = session.userProperty().get();
-                    if (user == null) {
-                        return "";
-                    }
-                    Tier tier = user.tier();
-                    return messages.get(
-                            tier.isPaid() ? "account.tierPaid" : "account.tierFree", tier.defaultMonthlyCredits());
-                },
-                session.userProperty());
+        return userText(user -> {
+            Tier tier = user.tier();
+            return messages.get(tier.isPaid() ? "account.tierPaid" : "account.tierFree", tier.defaultMonthlyCredits());
+        });
     }
 
     public StringBinding nameText() {
-        return Bindings.createStringBinding(
-                () -> {
-                    UserView user = session.userProperty().get();
-                    return user == null ? "" : user.name();
-                },
-                session.userProperty());
+        return userText(UserView::name);
     }
 
     public StringBinding emailText() {
+        return userText(UserView::email);
+    }
+
+    /** {@code text} of the signed-in user, empty while nobody is signed in. */
+    private StringBinding userText(Function<UserView, String> text) {
         return Bindings.createStringBinding(
                 () -> {
                     UserView user = session.userProperty().get();
-                    return user == null ? "" : user.email();
+                    return user == null ? "" : text.apply(user);
                 },
                 session.userProperty());
     }

@@ -14,7 +14,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -75,11 +74,6 @@ public final class QueueView extends VBox implements ScreenActions {
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> viewModel.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-    }
-
-    @Override
-    public boolean shortcut(KeyEvent event) {
-        return false;
     }
 
     @Override

@@ -5,8 +5,10 @@ import javafx.scene.input.KeyEvent;
 /** What the shell asks of the screen that is showing: keyboard shortcuts, F5, and being shown. */
 public interface ScreenActions {
 
-    /** @return true when the key was used */
-    boolean shortcut(KeyEvent event);
+    /** @return true when the key was used; a screen with no keys of its own uses none */
+    default boolean shortcut(KeyEvent event) {
+        return false;
+    }
 
     /** F5 and the screen's refresh button. */
     void refresh();

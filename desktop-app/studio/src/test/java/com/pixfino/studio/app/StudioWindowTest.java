@@ -6,8 +6,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.theme.ThemeMode;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +33,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StudioWindowTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final MockWebServer SERVER = new MockWebServer();
 
     @TempDir
@@ -86,14 +81,14 @@ class StudioWindowTest {
         assertThat(status.getStyleClass()).contains("state-connected");
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
         assertThat(stage.getScene().getStylesheets()).anyMatch(sheet -> sheet.endsWith("studio.css"));
-        screenshot(stage.getScene(), "connection-light.png");
+        Screenshots.save(stage.getScene(), "connection-light");
 
         robot.clickOn("#theme-toggle .thumb"); // AtlantaFX's switch reacts to its thumb, not its label
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         assertThat(context.settings().themeProperty().get()).isEqualTo(ThemeMode.DARK);
-        screenshot(stage.getScene(), "connection-dark.png");
+        Screenshots.save(stage.getScene(), "connection-dark");
 
         context.close(); // flushes the settings file, as on exit
         assertThat(Files.readString(home.resolve("settings.json"))).contains("\"theme\" : \"DARK\"");
@@ -118,18 +113,5 @@ class StudioWindowTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("status stayed: " + status.getText(), e);
         }
-    }
-
-    private static void screenshot(Scene scene, String name) throws Exception {
-        WritableImage snap =
-                WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
-        int width = (int) snap.getWidth();
-        int height = (int) snap.getHeight();
-        int[] argb = new int[width * height];
-        snap.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, width, height, argb, 0, width);
-        Files.createDirectories(SCREENSHOTS);
-        ImageIO.write(image, "png", SCREENSHOTS.resolve(name).toFile());
     }
 }

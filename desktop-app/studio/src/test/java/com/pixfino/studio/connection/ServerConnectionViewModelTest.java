@@ -2,15 +2,12 @@ package com.pixfino.studio.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.studio.core.companion.LocalCompanion;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ConnectionState;
-import com.pixfino.studio.core.connection.ServerAnswersProbe;
 import com.pixfino.studio.core.i18n.Messages;
-import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.testsupport.FakeCompanionJar;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.core.testsupport.LocalCompanions;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,27 +31,25 @@ class ServerConnectionViewModelTest {
     @TempDir
     private Path dir;
 
-    private final CompanionClients clients = CompanionClients.withDefaults(new ObjectMapper(), UiThreadGuard.NONE);
     private final StringProperty savedUrl = new SimpleStringProperty("http://127.0.0.1:7070");
+
+    @AutoClose
+    private final LocalCompanions local = new LocalCompanions();
+
     private LocalCompanion companion;
 
-    @AfterEach
-    void tearDown() {
-        if (companion != null) {
-            companion.close();
-        }
-        clients.close();
+    private ServerConnectionViewModel viewModel(Optional<Path> companionJar) {
+        companion = local.companion(companionJar, dir.resolve("companion.log"), Duration.ofSeconds(20));
+        return new ServerConnectionViewModel(
+                new CurrentThreadTaskExecutor(), local.clients(), companion, Messages.load(Locale.ENGLISH), savedUrl);
     }
 
-    private ServerConnectionViewModel viewModel(Optional<Path> companionJar) {
-        companion = new LocalCompanion(
-                companionJar,
-                FakeCompanionJar.currentJava(),
-                dir.resolve("companion.log"),
-                new ServerAnswersProbe(clients),
-                Duration.ofSeconds(20));
-        return new ServerConnectionViewModel(
-                new CurrentThreadTaskExecutor(), clients, companion, Messages.load(Locale.ENGLISH), savedUrl);
+    /** A view model without a companion jar that has checked {@code url}. */
+    private ServerConnectionViewModel checked(String url) {
+        ServerConnectionViewModel vm = viewModel(Optional.empty());
+        vm.serverUrlProperty().set(url);
+        vm.check();
+        return vm;
     }
 
     private String serverUrl() {
@@ -64,10 +59,7 @@ class ServerConnectionViewModelTest {
     @Test
     void healthyServerShowsConnected() {
         server.enqueue(HealthResponses.ok());
-        ServerConnectionViewModel vm = viewModel(Optional.empty());
-        vm.serverUrlProperty().set(serverUrl());
-
-        vm.check();
+        ServerConnectionViewModel vm = checked(serverUrl());
 
         assertThat(vm.statusProperty().get()).isEqualTo("Connected to Pixfino server (database ok)");
         assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
@@ -78,10 +70,7 @@ class ServerConnectionViewModelTest {
     @Test
     void serverWithDatabaseDownNamesTheUrl() {
         server.enqueue(HealthResponses.degraded());
-        ServerConnectionViewModel vm = viewModel(Optional.empty());
-        vm.serverUrlProperty().set(serverUrl());
-
-        vm.check();
+        ServerConnectionViewModel vm = checked(serverUrl());
 
         assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.DEGRADED);
         assertThat(vm.statusProperty().get())
@@ -92,10 +81,7 @@ class ServerConnectionViewModelTest {
     @Test
     void refusedConnectionGivesReadableOfflineMessage() throws Exception {
         String dead = "http://127.0.0.1:" + HealthResponses.deadPort();
-        ServerConnectionViewModel vm = viewModel(Optional.empty());
-        vm.serverUrlProperty().set(dead);
-
-        vm.check();
+        ServerConnectionViewModel vm = checked(dead);
 
         assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.OFFLINE);
         assertThat(vm.statusProperty().get())
@@ -106,10 +92,7 @@ class ServerConnectionViewModelTest {
 
     @Test
     void badUrlShowsValidationMessageAndSendsNoRequest() {
-        ServerConnectionViewModel vm = viewModel(Optional.empty());
-        vm.serverUrlProperty().set("127.0.0.1 port 7070");
-
-        vm.check();
+        ServerConnectionViewModel vm = checked("127.0.0.1 port 7070");
 
         assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.INVALID_URL);
         assertThat(vm.statusProperty().get())

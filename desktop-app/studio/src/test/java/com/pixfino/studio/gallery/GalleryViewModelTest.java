@@ -56,6 +56,13 @@ class GalleryViewModelTest {
         return fixture.api.complete(id);
     }
 
+    /** Signs in with one finished result, which the gallery then lists. */
+    private GalleryItem signedInWithOneResult(String prompt) throws Exception {
+        finished(prompt);
+        fixture.signedIn();
+        return gallery.items().get(0);
+    }
+
     @Test
     void signingInShowsTheServersResultsWithCachedThumbnails() throws Exception {
         GenerationView first = finished("one");
@@ -131,8 +138,7 @@ class GalleryViewModelTest {
 
     @Test
     void deletingOfflineIsRefusedSoTheResultDoesNotComeBack() throws Exception {
-        finished("stay");
-        fixture.signedIn();
+        signedInWithOneResult("stay");
         fixture.sessions.callFailed(new java.net.ConnectException("refused"));
 
         gallery.delete(gallery.items().get(0), () -> {});
@@ -143,9 +149,7 @@ class GalleryViewModelTest {
 
     @Test
     void exportCopiesTheFullSizeFileDownloadingItOnce() throws Exception {
-        finished("export me");
-        fixture.signedIn();
-        GalleryItem item = gallery.items().get(0);
+        GalleryItem item = signedInWithOneResult("export me");
         Path target = dir.resolve("out").resolve(gallery.exportName(item));
         Files.createDirectories(target.getParent());
 
@@ -162,9 +166,7 @@ class GalleryViewModelTest {
 
     @Test
     void theViewerShowsTheThumbnailThenTheOriginalAndZooms() throws Exception {
-        finished("look");
-        fixture.signedIn();
-        GalleryItem item = gallery.items().get(0);
+        GalleryItem item = signedInWithOneResult("look");
 
         viewer.open(item);
 
@@ -187,8 +189,7 @@ class GalleryViewModelTest {
 
     @Test
     void offlineTheViewerExplainsWhyOnlyTheThumbnailShows() throws Exception {
-        finished("look");
-        fixture.signedIn();
+        signedInWithOneResult("look");
         fixture.sessions.callFailed(new java.net.ConnectException("refused"));
 
         viewer.open(gallery.items().get(0));

@@ -203,29 +203,7 @@ public final class FakeCompanionApi implements CompanionApi {
     /** The job runner's side: finish a generation with a result. */
     public GenerationView complete(UUID id) {
         GenerationView g = generations.get(id);
-        String base = "/api/v1/generations/" + id;
-        GenerationView done = new GenerationView(
-                g.id(),
-                g.presetId(),
-                g.presetName(),
-                g.kind(),
-                GenerationStatus.COMPLETED,
-                g.creditsCharged(),
-                false,
-                g.prompt(),
-                g.uploadId(),
-                g.provider(),
-                g.model(),
-                null,
-                base + "/output",
-                g.kind() == com.pixfino.model.MediaKind.VIDEO ? "video/mp4" : "image/jpeg",
-                base + "/thumbnail",
-                800,
-                1000,
-                null,
-                g.createdAt(),
-                g.createdAt(),
-                tick());
+        GenerationView done = ended(g, GenerationStatus.COMPLETED, null);
         generations.put(id, done);
         return done;
     }
@@ -234,30 +212,38 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationView fail(UUID id, String reason) {
         GenerationView g = generations.get(id);
         charge(g.creditsCharged(), LedgerKind.REFUND, "Refund: generation failed");
-        GenerationView failed = new GenerationView(
+        GenerationView failed = ended(g, GenerationStatus.FAILED, new ErrorBody.Detail("failed", reason));
+        generations.put(id, failed);
+        return failed;
+    }
+
+    /** {@code g} as the job runner ends it: completed with its files, or refunded with {@code error}. */
+    private GenerationView ended(GenerationView g, GenerationStatus status, ErrorBody.Detail error) {
+        boolean completed = status == GenerationStatus.COMPLETED;
+        String base = "/api/v1/generations/" + g.id();
+        String contentType = g.kind() == com.pixfino.model.MediaKind.VIDEO ? "video/mp4" : "image/jpeg";
+        return new GenerationView(
                 g.id(),
                 g.presetId(),
                 g.presetName(),
                 g.kind(),
-                GenerationStatus.FAILED,
+                status,
                 g.creditsCharged(),
-                true,
+                !completed,
                 g.prompt(),
                 g.uploadId(),
                 g.provider(),
                 g.model(),
-                new ErrorBody.Detail("failed", reason),
-                null,
-                null,
-                null,
-                null,
-                null,
+                error,
+                completed ? base + "/output" : null,
+                completed ? contentType : null,
+                completed ? base + "/thumbnail" : null,
+                completed ? 800 : null,
+                completed ? 1000 : null,
                 null,
                 g.createdAt(),
                 g.createdAt(),
                 tick());
-        generations.put(id, failed);
-        return failed;
     }
 
     @Override
@@ -284,28 +270,10 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationView cancel(UUID id) throws IOException {
         GenerationView g = generation(id);
         charge(g.creditsCharged(), LedgerKind.REFUND, "Refund: generation canceled");
-        GenerationView canceled = new GenerationView(
-                g.id(),
-                g.presetId(),
-                g.presetName(),
-                g.kind(),
+        GenerationView canceled = ended(
+                g,
                 GenerationStatus.CANCELED,
-                g.creditsCharged(),
-                true,
-                g.prompt(),
-                g.uploadId(),
-                g.provider(),
-                g.model(),
-                new ErrorBody.Detail("canceled", "Canceled before it finished; the credits were refunded."),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                g.createdAt(),
-                g.createdAt(),
-                tick());
+                new ErrorBody.Detail("canceled", "Canceled before it finished; the credits were refunded."));
         generations.put(id, canceled);
         return canceled;
     }

@@ -21,20 +21,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Sends one request and reads its JSON answer, turning the server's error body into an exception. */
-final class HttpCalls {
+record HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final long REPORT_EVERY = 256 * 1024;
-
-    private final OkHttpClient http;
-    private final ObjectMapper json;
-    private final UiThreadGuard guard;
-
-    HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
-        this.http = http;
-        this.json = json;
-        this.guard = guard;
-    }
 
     RequestBody jsonBody(Object value) throws IOException {
         return RequestBody.create(json.writeValueAsBytes(value), JSON);

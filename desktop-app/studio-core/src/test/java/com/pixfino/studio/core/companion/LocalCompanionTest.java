@@ -2,14 +2,11 @@ package com.pixfino.studio.core.companion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.studio.core.companion.LocalCompanion.Plan;
 import com.pixfino.studio.core.companion.StartResult.Outcome;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.connection.ServerAnswersProbe;
-import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.testsupport.FakeCompanionJar;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.core.testsupport.LocalCompanions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,25 +26,11 @@ class LocalCompanionTest {
     @TempDir
     private Path dir;
 
-    private final CompanionClients clients = CompanionClients.withDefaults(new ObjectMapper(), UiThreadGuard.NONE);
-    private LocalCompanion companion;
-
-    @AfterEach
-    void tearDown() {
-        if (companion != null) {
-            companion.close();
-        }
-        clients.close();
-    }
+    @AutoClose
+    private final LocalCompanions local = new LocalCompanions();
 
     private LocalCompanion companion(Optional<Path> jar) {
-        companion = new LocalCompanion(
-                jar,
-                FakeCompanionJar.currentJava(),
-                dir.resolve("data/companion.log"),
-                new ServerAnswersProbe(clients),
-                Duration.ofSeconds(30));
-        return companion;
+        return local.companion(jar, dir.resolve("data/companion.log"), Duration.ofSeconds(30));
     }
 
     @Test

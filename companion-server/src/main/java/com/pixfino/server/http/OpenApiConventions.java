@@ -1,0 +1,94 @@
+package com.pixfino.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pixfino.model.api.ErrorBody;
+import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the API document says by convention instead of on every route: an operation without tags is tagged by its
+ * resource (the first segment after {@code /api/v1/}, sign-in and {@code /me} under Accounts, anything outside the
+ * API under Operations); every 4xx/5xx a route lists without a body answers {@link ErrorBody} (what
+ * {@link ErrorMapping} writes); every route with a path parameter can answer 404. Routes then document only what is
+ * their own.
+ */
+public final class OpenApiConventions {
+
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String API = "/api/v1/";
+    private static final Map<String, String> TAG_ALIASES = Map.of("auth", "Accounts", "me", "Accounts");
+
+    private OpenApiConventions() {}
+
+    /** Completes the generated document; the plugin's definition processor. */
+    public static String process(ObjectNode document) {
+        ObjectNode schemas = document.withObject("/components/schemas");
+        addSchema(ErrorBody.class, schemas);
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (JsonNode operation : path.getValue()) {
+                if (operation.path("tags").isEmpty()) {
+                    ((ObjectNode) operation).putArray("tags").add(tag(path.getKey()));
+                }
+                ObjectNode responses = ((ObjectNode) operation).withObject("/responses");
+                Map<String, JsonNode> byStatus = new TreeMap<>();
+                responses.fields().forEachRemaining(r -> byStatus.put(r.getKey(), r.getValue()));
+                if (hasPathParameter(operation)) {
+                    byStatus.putIfAbsent("404", responses.objectNode().put("description", "Not Found"));
+                }
+                byStatus.forEach((status, response) -> {
+                    if (status.compareTo("400") >= 0 && !response.has("content")) {
+                        ((ObjectNode) response)
+                                .putObject("content")
+                                .putObject("application/json")
+                                .putObject("schema")
+                                .put("$ref", SCHEMAS + ErrorBody.class.getSimpleName());
+                    }
+                });
+                responses.removeAll().setAll(byStatus);
+            }
+        }
+        return document.toPrettyString();
+    }
+
+    /** {@code /api/v1/generations/{id}} is tagged Generations, {@code /health} Operations. */
+    static String tag(String path) {
+        if (!path.startsWith(API)) {
+            return "Operations";
+        }
+        String resource = path.substring(API.length()).split("/", 2)[0];
+        return TAG_ALIASES.getOrDefault(
+                resource, resource.substring(0, 1).toUpperCase(Locale.ROOT) + resource.substring(1));
+    }
+
+    private static boolean hasPathParameter(JsonNode operation) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("path".equals(parameter.path("in").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The schema of a record of strings and records, as the annotation processor would write it. */
+    private static void addSchema(Class<?> type, ObjectNode schemas) {
+        ObjectNode schema =
+                schemas.putObject(type.getSimpleName()).put("type", "object").put("additionalProperties", false);
+        ObjectNode properties = schema.putObject("properties");
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> componentType = component.getType();
+            if (componentType.isRecord()) {
+                properties.putObject(component.getName()).put("$ref", SCHEMAS + componentType.getSimpleName());
+                addSchema(componentType, schemas);
+            } else {
+                properties.putObject(component.getName()).put("type", "string");
+            }
+        }
+    }
+}
