@@ -2,6 +2,7 @@ package com.pixfino.server.privacy;
 
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.billing.BillingAccounts;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
@@ -39,6 +40,7 @@ public final class AccountDeletion {
     private final CreditLedger ledger;
     private final JobQueue jobs;
     private final Storage storage;
+    private final BillingAccounts billing;
 
     public AccountDeletion(
             DSLContext dsl,
@@ -48,7 +50,9 @@ public final class AccountDeletion {
             GenerationStore generations,
             CreditLedger ledger,
             JobQueue jobs,
-            Storage storage) {
+            Storage storage,
+            BillingAccounts billing) {
+        this.billing = billing;
         this.dsl = dsl;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -128,6 +132,8 @@ public final class AccountDeletion {
                     tombstone = ledger.closeAccount(tx, userId);
                     yield tombstone.ledgerRows();
                 }
+                case BILLING_GRANTS -> billing.deleteGrantsOf(tx, userId);
+                case BILLING_ACCOUNTS -> billing.deleteAccountOf(tx, userId);
                 case USERS -> accounts.deleteUser(tx, userId);
             };
             rows.put(table, count);
