@@ -151,7 +151,7 @@ public final class Services implements AutoCloseable {
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
             accountDeletion = new AccountDeletion(
-                    dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage, billingAccounts);
+                    dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage, billingAccounts, billing);
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -90,6 +90,14 @@ public final class BillingAccounts {
                 .fetchOptional();
     }
 
+    public Optional<String> liveSubscriptionId(UUID userId) {
+        return dsl.select(BILLING_ACCOUNTS.SUBSCRIPTION_ID)
+                .from(BILLING_ACCOUNTS)
+                .where(BILLING_ACCOUNTS.USER_ID.eq(userId))
+                .and(BILLING_ACCOUNTS.SUBSCRIPTION_STATUS.in(LIVE))
+                .fetchOptional(BILLING_ACCOUNTS.SUBSCRIPTION_ID);
+    }
+
     public boolean hasLiveSubscription(UUID userId) {
         return dsl.fetchExists(
                 BILLING_ACCOUNTS,

@@ -170,8 +170,26 @@ public final class BillingService {
         return dsl.transactionResult(cfg -> on.fulfilment().checkoutSession(DSL.using(cfg), session.get()));
     }
 
-    public boolean enabledNow() {
-        return stripe.isPresent();
+    /**
+     * Before an account is deleted: its live subscription is cancelled at Stripe, so nobody is charged for an account
+     * that no longer exists. Without billing configured there is nothing to cancel.
+     *
+     * @throws DomainException UNAVAILABLE {@code stripe_unavailable} when Stripe cannot be told (nothing is deleted)
+     */
+    public void cancelBeforeDeletion(UUID userId) {
+        Optional<String> live = accounts.liveSubscriptionId(userId);
+        if (live.isEmpty()) {
+            return;
+        }
+        if (stripe.isEmpty()) {
+            log.warn(
+                    "event=subscription_left_at_stripe user={} subscription={} reason=billing_not_configured",
+                    userId,
+                    live.get());
+            return;
+        }
+        stripe.get().gateway().cancelSubscription(live.get());
+        log.info("event=subscription_cancelled_for_deletion user={} subscription={}", userId, live.get());
     }
 
     private String customer(Stripe on, UUID userId) {

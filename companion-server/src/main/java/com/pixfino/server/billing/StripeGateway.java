@@ -95,6 +95,13 @@ public final class StripeGateway {
         return maybe("retrieve_subscription", () -> client.subscriptions().retrieve(subscriptionId));
     }
 
+    /** Cancels a subscription now; one Stripe no longer knows counts as cancelled. */
+    public void cancelSubscription(String subscriptionId) {
+        maybe(
+                "cancel_subscription",
+                () -> client.subscriptions().cancel(subscriptionId, idempotent("cancel-" + subscriptionId)));
+    }
+
     private static RequestOptions idempotent(String key) {
         return RequestOptions.builder().setIdempotencyKey("pixfino-" + key).build();
     }

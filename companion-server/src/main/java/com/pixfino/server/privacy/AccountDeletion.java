@@ -3,6 +3,7 @@ package com.pixfino.server.privacy;
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.billing.BillingAccounts;
+import com.pixfino.server.billing.BillingService;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
@@ -41,6 +42,7 @@ public final class AccountDeletion {
     private final JobQueue jobs;
     private final Storage storage;
     private final BillingAccounts billing;
+    private final BillingService subscriptions;
 
     public AccountDeletion(
             DSLContext dsl,
@@ -51,8 +53,10 @@ public final class AccountDeletion {
             CreditLedger ledger,
             JobQueue jobs,
             Storage storage,
-            BillingAccounts billing) {
+            BillingAccounts billing,
+            BillingService subscriptions) {
         this.billing = billing;
+        this.subscriptions = subscriptions;
         this.dsl = dsl;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -79,6 +83,8 @@ public final class AccountDeletion {
      */
     public Outcome delete(UUID userId, String password, String clientIp) {
         accounts.confirmPassword(userId, password, clientIp);
+        // a live subscription is cancelled first: if Stripe cannot be told, nothing is deleted and the user retries
+        subscriptions.cancelBeforeDeletion(userId);
         for (UUID open : generations.openIdsOf(userId)) {
             generations
                     .cancel(open)

@@ -459,6 +459,47 @@ class BillingApiTest {
         }
     }
 
+    @Test
+    void theExportHoldsTheBillingRowsAndDeletionCancelsTheSubscriptionAndRemovesThem() throws Exception {
+        ApiClient user = server.client().registerNew();
+        UUID userId = Studio.userId(user);
+        String pack = checkout(user, "pack-20");
+        deliver(stripe.completeCheckout(pack));
+        String plan = checkout(user, "starter");
+        deliver(stripe.completeCheckout(plan));
+        String subscription = stripe.subscriptionOf(plan);
+
+        Answer export = user.get(ApiPaths.ME_EXPORT);
+        assertThat(export.status()).isEqualTo(200);
+        Map<String, String> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export.bytes()))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries.get("purchases.json")).contains("checkout:" + pack).contains("pack-20");
+        assertThat(entries.get("billing.json"))
+                .contains(stripe.customerOfSession(pack))
+                .contains(subscription)
+                .contains("starter");
+
+        Answer deleted = user.method("DELETE", ApiPaths.ME, "{\"password\":\"correct-Horse-7\"}");
+        assertThat(deleted.status()).as(deleted.body()).isBetween(200, 204);
+        assertThat(stripe.subscriptionStatus(subscription)).isEqualTo("canceled");
+        var dsl = server.app().database().dsl();
+        assertThat(dsl.fetchCount(
+                        com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS,
+                        com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS.USER_ID.eq(userId)))
+                .isZero();
+        assertThat(dsl.fetchCount(
+                        com.pixfino.server.db.jooq.Tables.BILLING_GRANTS,
+                        com.pixfino.server.db.jooq.Tables.BILLING_GRANTS.USER_ID.eq(userId)))
+                .isZero();
+        // a late event for the deleted customer is answered and changes nothing
+        assertThat(deliver(stripe.renew(subscription))).containsOnly(200);
+    }
+
     private static String checkout(ApiClient user, String item) {
         Answer answer = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", item));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);

@@ -75,6 +75,22 @@ public final class FakeStripe extends FakeHttpServer {
             }
             found(ctx, subscriptions, "subscription");
         });
+        app.delete("/v1/subscriptions/{id}", ctx -> {
+            ObjectNode subscription = subscriptions.get(ctx.pathParam("id"));
+            if (subscription == null) {
+                error(
+                        ctx,
+                        404,
+                        "invalid_request_error",
+                        "resource_missing",
+                        "No such subscription: '" + ctx.pathParam("id") + "'");
+                return;
+            }
+            synchronized (subscription) {
+                subscription.put("status", "canceled");
+            }
+            json(ctx, 200, visible(subscription).toString());
+        });
         app.get("/v1/invoices", this::listInvoices);
         // control endpoints for a test in another process: complete a session and deliver its events
         app.post("/_fake/webhook", ctx -> {
@@ -317,6 +333,11 @@ public final class FakeStripe extends FakeHttpServer {
         charge.put("currency", "usd");
         charge.put("status", "succeeded");
         return List.of(event("charge.refunded", charge));
+    }
+
+    /** Stripe's status of a subscription now. */
+    public String subscriptionStatus(String subscriptionId) {
+        return subscriptions.get(subscriptionId).path("status").asText();
     }
 
     /** The id of the subscription a completed subscription session made. */
