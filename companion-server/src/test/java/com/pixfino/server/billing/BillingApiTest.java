@@ -428,16 +428,23 @@ class BillingApiTest {
     }
 
     @Test
-    void aPurchaseReachesTheUsersEventStreamAsABalanceEvent() throws Exception {
+    void aPurchaseReachesTheUsersStreamOnAnotherServerAsABalanceEvent() throws Exception {
         ApiClient user = server.client().registerNew();
         String session = checkout(user, "pack-20");
         OkHttpClient streaming =
                 new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
-        try (Response response = streaming
-                .newCall(user.request(ApiPaths.EVENTS)
-                        .header("Accept", "text/event-stream")
-                        .build())
-                .execute()) {
+        // a second instance on the same database: the webhook lands on the first, the studio listens on the second
+        try (TestServer other = TestServer.start(TestServer.config(
+                                com.pixfino.server.testsupport.TestDatabases.TestDirs.fresh("billing-b"),
+                                server.config().database())
+                        .withBilling(StripeTestServer.billing(stripe)));
+                Response response = streaming
+                        .newCall(other.client()
+                                .withToken(user.token())
+                                .request(ApiPaths.EVENTS)
+                                .header("Accept", "text/event-stream")
+                                .build())
+                        .execute()) {
             BufferedReader reader =
                     new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
             assertThat(reader.readLine()).startsWith(":");
