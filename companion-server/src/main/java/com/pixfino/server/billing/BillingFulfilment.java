@@ -102,7 +102,7 @@ public final class BillingFulfilment {
 
     /**
      * A paid invoice grants its plan's monthly credits once; an upgrade's proration invoice grants the difference
-     * between the new and the old plan, never a negative amount. Then the subscription is brought up to date.
+     * between the new and the old plan, never a negative amount. The subscription is brought up to date first.
      */
     public void invoicePaid(DSLContext tx, Invoice invoice) {
         Optional<UUID> user = userOf(tx, invoice.getCustomer(), null);
@@ -113,6 +113,8 @@ public final class BillingFulfilment {
                     invoice.getCustomer());
             return;
         }
+        // the subscription first: its row lock comes before the balance's, as in every other billing transaction
+        subscriptionOf(invoice).ifPresent(id -> syncSubscription(tx, user.get(), id, null, false));
         List<PlanLine> lines = planLines(invoice);
         if ("subscription_update".equals(invoice.getBillingReason())) {
             Optional<Tier> newPlan = lines.stream()
@@ -162,7 +164,6 @@ public final class BillingFulfilment {
                         BillingCatalog.name(plan.get()) + " plan monthly credits");
             }
         }
-        subscriptionOf(invoice).ifPresent(id -> syncSubscription(tx, user.get(), id, null, false));
     }
 
     /** A failed payment: the subscription as Stripe has it now (past_due; the tier stays until Stripe cancels). */
