@@ -118,7 +118,10 @@ public final class BillingRoutes {
     public void webhook(Context ctx) {
         StripeWebhook.Outcome outcome;
         try {
-            outcome = billing.webhook(ctx.body(), ctx.header("Stripe-Signature"));
+            // the signature covers the raw bytes, which Stripe sends as UTF-8 whatever the header says
+            outcome = billing.webhook(
+                    new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    ctx.header("Stripe-Signature"));
         } catch (DomainException e) {
             if ("stripe_unavailable".equals(e.code())) {
                 // Stripe could not be asked part-way: answer 500 so Stripe's retry applies the event later

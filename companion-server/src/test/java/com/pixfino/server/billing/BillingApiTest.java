@@ -221,7 +221,7 @@ class BillingApiTest {
     void unknownEventTypesAreAnswered200AndIgnored() {
         String body = "{\"id\":\"evt_unknown_type\",\"object\":\"event\",\"api_version\":\"" + FakeStripe.API_VERSION
                 + "\",\"created\":1,\"type\":\"customer.tax_id.created\",\"data\":{\"object\":{\"id\":\"txi_1\","
-                + "\"object\":\"tax_id\"}}}";
+                + "\"object\":\"tax_id\",\"description\":\"Zoë’s Ünïcode tax id\"}}}";
         Answer answer = post(body, header(body));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("outcome").asText()).isEqualTo("ignored");
