@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.generation.GenerationRoutes;
 import com.pixfino.server.generation.ProviderWebhookRoutes;
@@ -41,7 +42,8 @@ public final class PixfinoApi {
             GenerationRoutes generations,
             AdminRoutes admin,
             ProviderWebhookRoutes providerWebhooks,
-            PrivacyRoutes privacy) {}
+            PrivacyRoutes privacy,
+            BillingRoutes billing) {}
 
     private PixfinoApi() {}
 
@@ -126,6 +128,15 @@ public final class PixfinoApi {
         app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);
         // signed by the provider, not by a user token
         app.post(ProviderWebhookRoutes.PATH, h.providerWebhooks()::receive, Access.PUBLIC);
+
+        app.get(ApiPaths.BILLING_CATALOG, h.billing()::catalog, Access.USER);
+        app.post(ApiPaths.BILLING_CHECKOUT, h.billing()::checkout, Access.USER);
+        app.post(ApiPaths.BILLING_PORTAL, h.billing()::portal, Access.USER);
+        app.get(ApiPaths.BILLING_INVOICES, h.billing()::invoices, Access.USER);
+        // signed by Stripe, not by a user token; the two pages are where the buyer's browser lands after Checkout
+        app.post(ApiPaths.BILLING_WEBHOOK, h.billing()::webhook, Access.PUBLIC);
+        app.get(ApiPaths.BILLING_SUCCESS_PAGE, h.billing()::success, Access.PUBLIC);
+        app.get(ApiPaths.BILLING_CANCEL_PAGE, h.billing()::cancel, Access.PUBLIC);
 
         app.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
         app.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.db.Database;
@@ -121,7 +122,8 @@ public final class ServerApp implements AutoCloseable {
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
-                new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json));
+                new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
+                new BillingRoutes(services.billing(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

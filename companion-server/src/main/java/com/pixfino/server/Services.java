@@ -5,6 +5,11 @@ import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminUsers;
+import com.pixfino.server.billing.BillingAccounts;
+import com.pixfino.server.billing.BillingCatalog;
+import com.pixfino.server.billing.BillingGrants;
+import com.pixfino.server.billing.BillingService;
+import com.pixfino.server.billing.FreeMonthlyTopUp;
 import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
@@ -72,6 +77,9 @@ public final class Services implements AutoCloseable {
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
+    private final BillingAccounts billingAccounts;
+    private final BillingService billing;
+    private final FreeMonthlyTopUp freeTopUp;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
@@ -87,7 +95,13 @@ public final class Services implements AutoCloseable {
             ledger = new CreditLedger(dsl, clock);
             tokens = new TokenService(dsl, clock, config.tokenLifetime());
             limits = new RateLimits(config.limits(), clock);
-            accounts = new AccountService(dsl, new PasswordHasher(), tokens, ledger, config, limits, clock);
+            billingAccounts = new BillingAccounts(dsl, clock);
+            accounts = new AccountService(
+                    dsl, new PasswordHasher(), tokens, ledger, config, limits, billingAccounts, clock);
+            BillingCatalog catalog = new BillingCatalog(config.billing(), config::monthlyCredits);
+            BillingGrants grants = new BillingGrants(ledger, clock);
+            billing = new BillingService(dsl, config.billing(), catalog, billingAccounts, grants, clock);
+            freeTopUp = new FreeMonthlyTopUp(dsl, grants, catalog, clock);
             config.admin().ifPresent(accounts::ensureAdmin);
             storage = storage(config);
             uploads = new UploadService(
@@ -110,8 +124,14 @@ public final class Services implements AutoCloseable {
                     storage,
                     config.jobs(),
                     clock);
-            jobRunner =
-                    new JobRunner(database.dataSource(), job, generationStore, providers, config.jobs(), providerCalls);
+            jobRunner = new JobRunner(
+                    database.dataSource(),
+                    job,
+                    generationStore,
+                    providers,
+                    config.jobs(),
+                    providerCalls,
+                    List.of(freeTopUp.task(Duration.ofHours(1))));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
                     dsl,
@@ -130,8 +150,8 @@ public final class Services implements AutoCloseable {
             adminUsers = new AdminUsers(dsl, ledger);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
-            accountDeletion =
-                    new AccountDeletion(dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage);
+            accountDeletion = new AccountDeletion(
+                    dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage, billingAccounts, billing);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -230,6 +250,19 @@ public final class Services implements AutoCloseable {
 
     public AccountDeletion accountDeletion() {
         return accountDeletion;
+    }
+
+    public BillingService billing() {
+        return billing;
+    }
+
+    public BillingAccounts billingAccounts() {
+        return billingAccounts;
+    }
+
+    /** The Free plan's monthly top-up the job queue runs every hour (tests run it directly). */
+    public FreeMonthlyTopUp freeTopUp() {
+        return freeTopUp;
     }
 
     /** Stops the queue and listener and releases pools and clients, newest first; the database stays open. */

@@ -10,6 +10,7 @@ import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.LoginRequest;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UserView;
+import com.pixfino.server.billing.BillingAccounts;
 import com.pixfino.server.config.ConfigException;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registration, sign-in and the signed-in user's profile. The only writer of {@code users} rows, except
- * {@code users.credits}, which only the {@link CreditLedger} changes (with its ledger row).
+ * {@code users.credits}, which only the {@link CreditLedger} changes (with its ledger row), and {@code users.tier},
+ * which follows the Stripe subscription ({@link BillingAccounts}).
  */
 public final class AccountService {
 
@@ -41,6 +43,7 @@ public final class AccountService {
     private final CreditLedger ledger;
     private final ServerConfig config;
     private final RateLimits limits;
+    private final BillingAccounts billing;
     private final Clock clock;
 
     public AccountService(
@@ -50,8 +53,10 @@ public final class AccountService {
             CreditLedger ledger,
             ServerConfig config,
             RateLimits limits,
+            BillingAccounts billing,
             Clock clock) {
         this.dsl = dsl;
+        this.billing = billing;
         this.limits = limits;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -215,12 +220,19 @@ public final class AccountService {
         return id;
     }
 
-    private static UserView view(DSLContext ctx, UUID id) {
+    private UserView view(DSLContext ctx, UUID id) {
         UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
         if (user == null) {
             throw DomainException.notFound("The user");
         }
         return new UserView(
-                user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getTier(), user.getCredits());
+                user.getId(),
+                user.getEmail(),
+                user.getName(),
+                user.getRole(),
+                user.getTier(),
+                user.getCredits(),
+                billing.liveSubscription(ctx, id).orElse(null),
+                user.getCredits() < config.billing().lowCreditThreshold());
     }
 }

@@ -1,6 +1,7 @@
 package com.pixfino.server.config;
 
 import com.pixfino.model.Tier;
+import com.pixfino.server.billing.BillingSettings;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
@@ -26,7 +27,8 @@ public record ServerConfig(
         RemoteProviderSettings providers,
         Optional<S3Settings> s3,
         RateLimitSettings limits,
-        boolean swaggerUi) {
+        boolean swaggerUi,
+        BillingSettings billing) {
 
     /** The same settings over another data directory (uploads, results, the embedded database). */
     public ServerConfig withDataDir(Path otherDataDir) {
@@ -56,6 +58,10 @@ public record ServerConfig(
         return edit(copy -> copy.swaggerUi = on);
     }
 
+    public ServerConfig withBilling(BillingSettings otherBilling) {
+        return edit(copy -> copy.billing = otherBilling);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -72,6 +78,7 @@ public record ServerConfig(
         private Optional<S3Settings> s3;
         private RateLimitSettings limits;
         private boolean swaggerUi;
+        private BillingSettings billing;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -82,6 +89,7 @@ public record ServerConfig(
             this.s3 = from.s3;
             this.limits = from.limits;
             this.swaggerUi = from.swaggerUi;
+            this.billing = from.billing;
         }
 
         ServerConfig build() {
@@ -99,7 +107,8 @@ public record ServerConfig(
                     providers,
                     s3,
                     limits,
-                    swaggerUi);
+                    swaggerUi,
+                    billing);
         }
     }
 

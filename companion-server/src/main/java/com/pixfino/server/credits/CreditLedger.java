@@ -69,6 +69,7 @@ public final class CreditLedger {
                 .set(CREDIT_LEDGER.CREATED_AT, OffsetDateTime.now(clock))
                 .returning()
                 .fetchOne();
+        BalanceNotices.send(tx, userId, row.getBalanceAfter(), kind, row.getId());
         return view(row);
     }
 

@@ -2,9 +2,12 @@ package com.pixfino.server.generation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
+import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.server.concurrent.ServerThreads;
+import com.pixfino.server.credits.BalanceNotices;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -20,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes each user's generation status changes to their open SSE streams. The changes arrive by
+ * Pushes each user's generation status changes and balance changes to their open SSE streams. The changes arrive by
  * PostgreSQL LISTEN/NOTIFY, sent in the same transaction as the change, so a job finished by any
  * server reaches a studio connected to any other.
  */
@@ -65,12 +68,17 @@ public final class GenerationEvents implements AutoCloseable {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + GenerationStore.CHANNEL);
+                statement.execute("LISTEN " + BalanceNotices.CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            dispatch(notification.getParameter());
+                            if (BalanceNotices.CHANNEL.equals(notification.getName())) {
+                                dispatchBalance(notification.getParameter());
+                            } else {
+                                dispatch(notification.getParameter());
+                            }
                         }
                     }
                 }
@@ -103,6 +111,27 @@ public final class GenerationEvents implements AutoCloseable {
         }
         for (EventStream client : targets) {
             send(targets, client, () -> client.sendEvent("generation", json, parts[1]));
+        }
+    }
+
+    /** A {@code balance} event ({@link BalanceEvent}) to the user's streams, whatever changed the balance. */
+    private void dispatchBalance(String payload) {
+        BalanceNotices.Notice notice = BalanceNotices.Notice.parse(payload);
+        if (notice == null) {
+            return;
+        }
+        Set<EventStream> targets = clients.get(notice.userId());
+        if (targets == null || targets.isEmpty()) {
+            return;
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(new BalanceEvent(notice.credits(), notice.reason()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (EventStream client : targets) {
+            send(targets, client, () -> client.sendEvent(ApiPaths.BALANCE_EVENT, json, "balance-" + notice.ledgerId()));
         }
     }
 

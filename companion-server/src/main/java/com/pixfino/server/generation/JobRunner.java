@@ -11,6 +11,8 @@ import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.ProviderRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The persistent job queue (db-scheduler on PostgreSQL): one task instance per generation, picked by
+ * The persistent job queue (db-scheduler on PostgreSQL), which also runs the server's other recurring tasks (the
+ * Free plan's monthly top-up): one task instance per generation, picked by
  * exactly one server at a time, revived on another server (or after a restart) when its server stops
  * sending heartbeats. A reconciler re-queues any unfinished generation that lost its task, such as one
  * accepted just before a crash.
@@ -40,7 +43,8 @@ public final class JobRunner implements JobQueue, AutoCloseable {
             GenerationStore store,
             ProviderRegistry providers,
             JobSettings settings,
-            ExecutorService background) {
+            ExecutorService background,
+            List<RecurringTask<?>> otherRecurring) {
         this.providers = providers;
         this.background = background;
         this.task = Tasks.custom(TASK, Void.class)
@@ -63,8 +67,10 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                         }
                     }
                 });
+        List<RecurringTask<?>> recurring = new ArrayList<>(otherRecurring);
+        recurring.add(reconciler);
         this.scheduler = Scheduler.create(dataSource, task)
-                .startTasks(reconciler)
+                .startTasks(recurring)
                 .threads(settings.workers())
                 .pollingInterval(settings.queuePolling())
                 .heartbeatInterval(settings.heartbeat())

@@ -2,6 +2,8 @@ package com.pixfino.server.privacy;
 
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.billing.BillingAccounts;
+import com.pixfino.server.billing.BillingService;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
@@ -39,6 +41,8 @@ public final class AccountDeletion {
     private final CreditLedger ledger;
     private final JobQueue jobs;
     private final Storage storage;
+    private final BillingAccounts billing;
+    private final BillingService subscriptions;
 
     public AccountDeletion(
             DSLContext dsl,
@@ -48,7 +52,11 @@ public final class AccountDeletion {
             GenerationStore generations,
             CreditLedger ledger,
             JobQueue jobs,
-            Storage storage) {
+            Storage storage,
+            BillingAccounts billing,
+            BillingService subscriptions) {
+        this.billing = billing;
+        this.subscriptions = subscriptions;
         this.dsl = dsl;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -75,6 +83,8 @@ public final class AccountDeletion {
      */
     public Outcome delete(UUID userId, String password, String clientIp) {
         accounts.confirmPassword(userId, password, clientIp);
+        // a live subscription is cancelled first: if Stripe cannot be told, nothing is deleted and the user retries
+        subscriptions.cancelBeforeDeletion(userId);
         for (UUID open : generations.openIdsOf(userId)) {
             generations
                     .cancel(open)
@@ -128,6 +138,8 @@ public final class AccountDeletion {
                     tombstone = ledger.closeAccount(tx, userId);
                     yield tombstone.ledgerRows();
                 }
+                case BILLING_GRANTS -> billing.deleteGrantsOf(tx, userId);
+                case BILLING_ACCOUNTS -> billing.deleteAccountOf(tx, userId);
                 case USERS -> accounts.deleteUser(tx, userId);
             };
             rows.put(table, count);

@@ -1,6 +1,8 @@
 package com.pixfino.server.privacy;
 
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
+import static com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS;
+import static com.pixfino.server.db.jooq.Tables.BILLING_GRANTS;
 import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
@@ -136,6 +138,34 @@ public final class AccountExport {
                                 r.getReason(),
                                 r.getReference(),
                                 r.getCreatedAt()));
+            case BILLING_ACCOUNTS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(BILLING_ACCOUNTS).where(BILLING_ACCOUNTS.USER_ID.eq(userId)),
+                        r -> new ExportedRows.BillingAccount(
+                                r.getStripeCustomerId(),
+                                r.getCreatedAt(),
+                                r.getSubscriptionId(),
+                                r.getPlan(),
+                                r.getSubscriptionStatus(),
+                                r.getCurrentPeriodEnd(),
+                                Boolean.TRUE.equals(r.getCancelAtPeriodEnd())));
+            case BILLING_GRANTS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(BILLING_GRANTS)
+                                .where(BILLING_GRANTS.USER_ID.eq(userId))
+                                .orderBy(BILLING_GRANTS.CREATED_AT, BILLING_GRANTS.REFERENCE),
+                        r -> new ExportedRows.Purchase(
+                                r.getReference(),
+                                r.getSource(),
+                                r.getItem(),
+                                r.getCredits(),
+                                r.getPaymentIntent(),
+                                r.getClawedBack(),
+                                r.getCreatedAt()));
             case UPLOADS ->
                 () -> jsonRows(
                         zip,
@@ -253,6 +283,8 @@ public final class AccountExport {
                 profile.json      your account: email, name, plan, balance, when it was created and last used
                 sessions.json     your sign-ins: when each was made, expires or was signed out (no token values)
                 ledger.json       every change to your credit balance
+                purchases.json    credits granted for your payments (packs, plan invoices) and Free months
+                billing.json      your Stripe customer id and your subscription as Stripe last told us
                 uploads.json      the photos you uploaded; the files are in uploads/
                 generations.json  the results you made; the files are in generations/
                 """;

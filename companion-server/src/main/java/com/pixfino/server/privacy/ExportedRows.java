@@ -27,6 +27,26 @@ final class ExportedRows {
             OffsetDateTime createdAt,
             OffsetDateTime lastLoginAt) {}
 
+    /** The user's Stripe customer and their subscription as Stripe last told us. */
+    record BillingAccount(
+            String stripeCustomerId,
+            OffsetDateTime createdAt,
+            String subscriptionId,
+            String plan,
+            String subscriptionStatus,
+            OffsetDateTime currentPeriodEnd,
+            boolean cancelAtPeriodEnd) {}
+
+    /** Credits granted for a payment or a month: the pack session, the invoice or the month, and what was taken back. */
+    record Purchase(
+            String reference,
+            String source,
+            String item,
+            int credits,
+            String paymentIntent,
+            int clawedBack,
+            OffsetDateTime createdAt) {}
+
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
 
     record Upload(

@@ -14,6 +14,8 @@ public enum UserDataTable {
     UPLOADS("uploads", "user_id", "uploads.json", Erasure.DELETED),
     AUTH_TOKENS("auth_tokens", "user_id", "sessions.json", Erasure.DELETED),
     CREDIT_LEDGER("credit_ledger", "user_id", "ledger.json", Erasure.MOVED_TO_TOMBSTONE),
+    BILLING_GRANTS("billing_grants", "user_id", "purchases.json", Erasure.DELETED),
+    BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),
     USERS("users", "id", "profile.json", Erasure.DELETED);
 
     /** What deleting an account does to the table's rows of that user. */

@@ -134,7 +134,8 @@ class AccountsApiTest {
         Answer me = SERVER.client().registerNew().get(ApiPaths.ME);
         assertThat(me.json().fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("id", "email", "name", "role", "tier", "credits");
+                .containsExactlyInAnyOrder(
+                        "id", "email", "name", "role", "tier", "credits", "subscription", "lowBalance");
     }
 
     @Test

@@ -299,16 +299,24 @@ class GenerationsApiTest {
                     .asText();
 
             List<String> statuses = new ArrayList<>();
+            List<String> balances = new ArrayList<>();
+            String eventName = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
                 String line = reader.readLine();
-                if (line != null && line.startsWith("data:")) {
+                if (line != null && line.startsWith("event:")) {
+                    eventName = line.substring(6).trim();
+                } else if (line != null && line.startsWith("data:") && ApiPaths.BALANCE_EVENT.equals(eventName)) {
+                    // the debit of the create changes the balance: a balance event on the same stream
+                    balances.add(line.substring(5).trim());
+                } else if (line != null && line.startsWith("data:")) {
                     JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.substring(5));
                     assertThat(event.get("generationId").asText()).isEqualTo(id);
                     statuses.add(event.get("status").asText());
                 }
             }
             assertThat(statuses).containsSubsequence("PENDING", "RUNNING", "COMPLETED");
+            assertThat(balances).anySatisfy(balance -> assertThat(balance).contains("\"reason\":\"debit\""));
         }
         try (Response anonymous = streaming
                 .newCall(server.client()

@@ -540,7 +540,9 @@ class ApiFuzzTest {
         statuses.merge(e.status(), 1, Integer::sum);
         List<String> problems = new ArrayList<>();
         String where = e.request() + " -> " + e.status() + ": ";
-        if (e.status() >= 500) {
+        // the fuzzed server has no Stripe key: its billing routes answer the documented 503 billing_unavailable
+        boolean billingOff = e.status() == 503 && e.body().contains("\"code\":\"billing_unavailable\"");
+        if (e.status() >= 500 && !billingOff) {
             problems.add(where + "server error " + abbreviate(e.body()));
         }
         if (!"nosniff".equals(e.header().apply("X-Content-Type-Options"))

@@ -3,6 +3,7 @@ package com.pixfino.server.testsupport;
 import com.pixfino.model.Tier;
 import com.pixfino.server.ServerApp;
 import com.pixfino.server.Services;
+import com.pixfino.server.billing.BillingSettings;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobQueue;
 import com.pixfino.server.generation.JobSettings;
@@ -97,7 +98,8 @@ public final class TestServer implements AutoCloseable {
                 RemoteProviderSettings.none(),
                 Optional.empty(),
                 RateLimitSettings.unlimited(),
-                true);
+                true,
+                BillingSettings.defaults());
     }
 
     public String baseUrl() {
