@@ -9,13 +9,11 @@ import com.pixfino.model.api.UserView;
 import com.pixfino.model.api.billing.CheckoutView;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
+import com.pixfino.server.testsupport.ChildProcess;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.stripe.FakeStripe;
 import com.pixfino.server.testsupport.stripe.FakeStripeMain;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +37,12 @@ class BillingJarIT {
     private static final Duration START_WAIT = Duration.ofMinutes(3);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ChildProcess> processes = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        for (ChildProcess process : processes) {
+            process.close();
         }
     }
 
@@ -56,38 +50,22 @@ class BillingJarIT {
     void aPackAndAPlanBoughtOnTheJarAreFulfilledByTheFakeStripesSignedEvents() throws Exception {
         Path dir = TestDatabases.TestDirs.fresh("billing-jar");
         Files.createDirectories(dir);
-        int port = freePort();
+        int port = ChildProcess.freePort();
         String base = "http://127.0.0.1:" + port;
 
         Path portFile = dir.resolve("stripe.port");
-        Process stripe = start(
-                new ProcessBuilder(
-                        java(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        FakeStripeMain.class.getName(),
-                        portFile.toString(),
-                        base + ApiPaths.BILLING_WEBHOOK),
-                dir.resolve("stripe.log"));
+        ChildProcess stripe = started(ChildProcess.main(
+                FakeStripeMain.class, dir.resolve("stripe.log"), portFile.toString(), base + ApiPaths.BILLING_WEBHOOK));
         await("the fake Stripe to listen").atMost(Duration.ofMinutes(1)).until(() -> {
-            assertThat(stripe.isAlive())
-                    .as("fake Stripe exited: " + read(dir.resolve("stripe.log")))
-                    .isTrue();
+            stripe.assertAlive();
             return Files.exists(portFile);
         });
         String stripeBase = "http://127.0.0.1:" + Files.readString(portFile).trim();
 
         ServerConfig.DatabaseSettings database = TestDatabases.freshDatabase();
-        ProcessBuilder jar = new ProcessBuilder(java(), "-jar", jar().toString());
-        jar.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("PIXFINO_")
-                        || name.startsWith("STRIPE_")
-                        || name.startsWith("REPLICATE_")
-                        || name.startsWith("FAL_")
-                        || name.startsWith("OPENROUTER_"));
-        jar.environment()
-                .putAll(Map.of(
+        ChildProcess server = started(ChildProcess.serverJar(
+                dir.resolve("server.log"),
+                Map.of(
                         "PIXFINO_PORT",
                         Integer.toString(port),
                         "PIXFINO_DATA_DIR",
@@ -103,18 +81,9 @@ class BillingJarIT {
                         "STRIPE_PRICE_STARTER",
                         FakeStripe.PRICE_STARTER,
                         "STRIPE_API_BASE",
-                        stripeBase));
-        Path log = dir.resolve("server.log");
-        Process server = start(jar, log);
+                        stripeBase)));
+        server.awaitHealthy(base, START_WAIT);
         ApiClient anonymous = new ApiClient(base);
-        await("the server jar to answer").atMost(START_WAIT).until(() -> {
-            assertThat(server.isAlive()).as("the jar exited: " + read(log)).isTrue();
-            try {
-                return anonymous.get(ApiPaths.HEALTH).status() == 200;
-            } catch (UncheckedIOException notYet) {
-                return false;
-            }
-        });
 
         ApiClient user = anonymous.registerNew();
         assertThat(user.get(ApiPaths.ME).as(UserView.class).lowBalance()).isTrue();
@@ -132,7 +101,7 @@ class BillingJarIT {
         assertThat(me.credits()).isEqualTo(95);
         assertThat(me.subscription().plan()).isEqualTo("starter");
         assertThat(user.post(ApiPaths.BILLING_PORTAL, Map.of()).status()).isEqualTo(201);
-        assertThat(read(log)).doesNotContain(FakeStripe.SECRET_KEY).doesNotContain(FakeStripe.WEBHOOK_SECRET);
+        assertThat(server.log()).doesNotContain(FakeStripe.SECRET_KEY).doesNotContain(FakeStripe.WEBHOOK_SECRET);
     }
 
     private static String checkout(ApiClient user, String item) {
@@ -152,37 +121,8 @@ class BillingJarIT {
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(204);
     }
 
-    private Process start(ProcessBuilder builder, Path log) throws IOException {
-        Process process =
-                builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private ChildProcess started(ChildProcess process) {
         processes.add(process);
         return process;
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("pixfino.server.jar", "target/pixfino-server.jar"))
-                .toAbsolutePath();
-        assertThat(jar)
-                .as("run through 'mvn verify', which packages the jar first")
-                .exists();
-        return jar;
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }
