@@ -12,37 +12,17 @@ import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.InvoiceView;
 import com.pixfino.model.api.billing.PackView;
 import com.pixfino.model.api.billing.PlanView;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.testsupport.CannedServerTest;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.core.testsupport.HeardEvents;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The billing calls and the balance events, against canned answers in the shapes issue 10 pins. */
-class BillingClientTest {
-
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-
-    private final CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
-
-    @AfterEach
-    void tearDown() {
-        clients.close();
-    }
-
-    private CompanionApi api() {
-        return clients.forServer(ServerUrl.parse(server.url("/").toString()).orElseThrow())
-                .withToken("tok-1");
-    }
+class BillingClientTest extends CannedServerTest {
 
     @Test
     void theCatalogueKeepsPricesAsDecimalText() throws Exception {
@@ -139,34 +119,15 @@ class BillingClientTest {
                         + "event: generation\ndata: {\"generationId\":\"" + id
                         + "\",\"status\":\"COMPLETED\",\"refunded\":false}\n\n")
                 .build());
-        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        HeardEvents heard = new HeardEvents();
 
-        try (var stream = api().events(new GenerationEventListener() {
-            @Override
-            public void opened() {
-                heard.add("opened");
-            }
-
-            @Override
-            public void event(GenerationEvent event) {
-                heard.add(event);
-            }
-
-            @Override
-            public void balance(BalanceEvent event) {
-                heard.add(event);
-            }
-
-            @Override
-            public void failed(Exception error) {
-                heard.add("ended");
-            }
-        })) {
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("opened");
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(new BalanceEvent(55, "purchase"));
-            assertThat(heard.poll(5, TimeUnit.SECONDS))
-                    .isEqualTo(new GenerationEvent(id, GenerationStatus.COMPLETED, false));
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("ended");
+        try (var stream = api().events(heard)) {
+            assertThat(heard.next()).isEqualTo(HeardEvents.OPENED);
+            assertThat(heard.next()).isEqualTo(new BalanceEvent(55, "purchase"));
+            assertThat(heard.next()).isEqualTo(new GenerationEvent(id, GenerationStatus.COMPLETED, false));
+            assertThat(heard.next())
+                    .as("the canned body ends: the stream is over")
+                    .isInstanceOf(Exception.class);
         }
     }
 }

@@ -8,43 +8,23 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.LoginRequest;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.testsupport.CannedServerTest;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.core.testsupport.HeardEvents;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The signed-in API against canned answers in the server's documented formats. */
-class CompanionApiClientTest {
-
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-
-    private final CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
+class CompanionApiClientTest extends CannedServerTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void tearDown() {
-        clients.close();
-    }
-
-    private CompanionApi api() {
-        return clients.forServer(ServerUrl.parse(server.url("/").toString()).orElseThrow())
-                .withToken("tok-1");
-    }
 
     @Test
     void aRefusalCarriesTheServersSentence() {
@@ -139,28 +119,14 @@ class CompanionApiClientTest {
                 .body(": connected\n\nevent: generation\nid: " + id + "\ndata: {\"generationId\":\"" + id
                         + "\",\"status\":\"FAILED\",\"refunded\":true}\n\n")
                 .build());
-        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        HeardEvents heard = new HeardEvents();
 
-        try (var stream = api().events(new GenerationEventListener() {
-            @Override
-            public void opened() {
-                heard.add("opened");
-            }
-
-            @Override
-            public void event(GenerationEvent event) {
-                heard.add(event);
-            }
-
-            @Override
-            public void failed(Exception error) {
-                heard.add("ended");
-            }
-        })) {
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("opened");
-            assertThat(heard.poll(5, TimeUnit.SECONDS))
-                    .isEqualTo(new GenerationEvent(id, GenerationStatus.FAILED, true));
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("ended"); // the canned body ends: the stream is over
+        try (var stream = api().events(heard)) {
+            assertThat(heard.next()).isEqualTo(HeardEvents.OPENED);
+            assertThat(heard.next()).isEqualTo(new GenerationEvent(id, GenerationStatus.FAILED, true));
+            assertThat(heard.next())
+                    .as("the canned body ends: the stream is over")
+                    .isInstanceOf(Exception.class);
         }
         RecordedRequest request = server.takeRequest();
         assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
@@ -171,21 +137,10 @@ class CompanionApiClientTest {
     void aRefusedEventStreamSaysWhy() throws Exception {
         server.enqueue(
                 HealthResponses.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Sign in again.\"}}"));
-        BlockingQueue<Exception> failures = new LinkedBlockingQueue<>();
+        HeardEvents heard = new HeardEvents();
 
-        try (var stream = api().events(new GenerationEventListener() {
-            @Override
-            public void opened() {}
-
-            @Override
-            public void event(GenerationEvent event) {}
-
-            @Override
-            public void failed(Exception error) {
-                failures.add(error);
-            }
-        })) {
-            assertThat(failures.poll(5, TimeUnit.SECONDS))
+        try (var stream = api().events(heard)) {
+            assertThat(heard.next())
                     .isInstanceOfSatisfying(
                             CompanionApiException.class,
                             e -> assertThat(e.isUnauthorized()).isTrue());
