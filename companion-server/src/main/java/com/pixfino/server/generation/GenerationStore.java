@@ -1,9 +1,13 @@
 package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.SCHEDULED_TASKS;
+import static com.pixfino.server.db.jooq.Tables.UPLOADS;
+import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
+import com.pixfino.model.Tier;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
@@ -15,14 +19,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
 /**
  * The only writer of {@code generations} rows: their creation, every status change and their removal.
  * Each status change is a conditional update from the states it may leave, so two workers, a webhook
  * and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its
- * refund in the same transaction as the status, and every change notifies listeners on commit.
+ * refund in the same transaction as the status, and every change is announced to listeners once committed.
  */
 public final class GenerationStore {
 
@@ -33,12 +42,15 @@ public final class GenerationStore {
     private final CreditLedger ledger;
     private final PresetCatalog presets;
     private final Clock clock;
+    private final StatusNotices notices;
 
-    public GenerationStore(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock) {
+    public GenerationStore(
+            DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock, StatusNotices notices) {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
         this.clock = clock;
+        this.notices = notices;
     }
 
     public Optional<GenerationsRecord> find(UUID id) {
@@ -53,17 +65,9 @@ public final class GenerationStore {
                 .fetchOptional();
     }
 
-    /** The user's generation made with this Idempotency-Key, read in {@code ctx} (the caller's transaction or not). */
-    public Optional<GenerationsRecord> findByIdempotencyKey(DSLContext ctx, UUID userId, String key) {
-        return ctx.selectFrom(GENERATIONS)
-                .where(GENERATIONS.USER_ID.eq(userId))
-                .and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
-                .fetchOptional();
-    }
-
-    /** Frees the user's key when its generation is older than {@code lifetime}, inside the caller's transaction. */
-    public void expireIdempotencyKey(DSLContext tx, UUID userId, String key, Duration lifetime) {
-        tx.update(GENERATIONS)
+    /** Frees the user's key when its generation is older than {@code lifetime}, so the key can name a new one. */
+    public void expireIdempotencyKey(UUID userId, String key, Duration lifetime) {
+        dsl.update(GENERATIONS)
                 .setNull(GENERATIONS.IDEMPOTENCY_KEY)
                 .where(GENERATIONS.USER_ID.eq(userId))
                 .and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
@@ -71,30 +75,145 @@ public final class GenerationStore {
                 .execute();
     }
 
-    /** Inserts a paid-for PENDING generation inside the caller's transaction (the one that debited it). */
-    public void insertPending(
-            DSLContext tx,
-            UUID id,
-            UUID userId,
-            PresetsRecord preset,
-            UUID uploadId,
-            String prompt,
-            String idempotencyKey) {
+    /** What a paid create asks for: the new generation's id, whose it is, of what, and under which key. */
+    public record NewGeneration(
+            UUID id, UUID userId, PresetsRecord preset, UUID uploadId, String prompt, String idempotencyKey) {}
+
+    /**
+     * What {@link #createPaid} found and did, all read in the statement's one snapshot.
+     *
+     * @param tier         the user's tier, null when the user is gone
+     * @param balance      the balance before the statement
+     * @param uploadOwned  whether the upload exists and is the user's
+     * @param prior        the generation already made with this key (any age), or null
+     * @param priorExpired whether {@code prior} is older than the key's lifetime (so it must not be replayed)
+     * @param balanceAfter the balance after the debit, null when nothing was debited nor inserted
+     */
+    public record CreateOutcome(
+            Tier tier,
+            Integer balance,
+            boolean uploadOwned,
+            GenerationsRecord prior,
+            boolean priorExpired,
+            Integer balanceAfter) {
+        public boolean created() {
+            return balanceAfter != null;
+        }
+    }
+
+    /**
+     * Debits, writes the ledger row, inserts the PENDING generation and (with {@code jobTask}) its db-scheduler row,
+     * in one statement and so one round trip and one commit, when the upload is the user's, the key is unused,
+     * {@code allowed} holds for the user's row and the balance covers the preset; otherwise changes nothing and says
+     * why. Two creates racing with one key: the later fails on the unique key index (SQL state 23505), debit and all.
+     */
+    public CreateOutcome createPaid(
+            NewGeneration g, Condition allowed, Optional<String> jobTask, Duration keyLifetime) {
         OffsetDateTime now = now();
-        tx.insertInto(GENERATIONS)
-                .set(GENERATIONS.ID, id)
-                .set(GENERATIONS.USER_ID, userId)
-                .set(GENERATIONS.PRESET_ID, preset.getId())
-                .set(GENERATIONS.UPLOAD_ID, uploadId)
-                .set(GENERATIONS.PROMPT, prompt)
-                .set(GENERATIONS.STATUS, GenerationStatus.PENDING)
-                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
-                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
-                .set(GENERATIONS.IDEMPOTENCY_KEY, idempotencyKey)
-                .set(GENERATIONS.CREATED_AT, now)
-                .set(GENERATIONS.UPDATED_AT, now)
-                .execute();
-        notify(tx, userId, id, GenerationStatus.PENDING, false);
+        PresetsRecord preset = g.preset();
+        Condition sameKey = g.idempotencyKey() == null
+                ? DSL.falseCondition()
+                : GENERATIONS.USER_ID.eq(g.userId()).and(GENERATIONS.IDEMPOTENCY_KEY.eq(g.idempotencyKey()));
+        Condition uploadOwned = DSL.exists(
+                DSL.selectOne().from(UPLOADS).where(UPLOADS.ID.eq(g.uploadId())).and(UPLOADS.USER_ID.eq(g.userId())));
+        CreditLedger.StatementDebit debit = ledger.debitInStatement(
+                g.userId(),
+                preset.getCredits(),
+                allowed.and(uploadOwned)
+                        .andNotExists(DSL.selectOne().from(GENERATIONS).where(sameKey)),
+                LedgerKind.DEBIT,
+                "Generation: " + preset.getName(),
+                reference(g.id()),
+                now);
+        CommonTableExpression<Record1<UUID>> inserted = DSL.name("inserted")
+                .as(DSL.insertInto(
+                                GENERATIONS,
+                                GENERATIONS.ID,
+                                GENERATIONS.USER_ID,
+                                GENERATIONS.PRESET_ID,
+                                GENERATIONS.UPLOAD_ID,
+                                GENERATIONS.PROMPT,
+                                GENERATIONS.STATUS,
+                                GENERATIONS.MEDIA_KIND,
+                                GENERATIONS.CREDITS_CHARGED,
+                                GENERATIONS.IDEMPOTENCY_KEY,
+                                GENERATIONS.CREATED_AT,
+                                GENERATIONS.UPDATED_AT)
+                        .select(DSL.select(
+                                        DSL.val(g.id()),
+                                        DSL.val(g.userId()),
+                                        DSL.val(preset.getId()),
+                                        DSL.val(g.uploadId()),
+                                        DSL.val(g.prompt(), GENERATIONS.PROMPT),
+                                        DSL.val(GenerationStatus.PENDING, GENERATIONS.STATUS),
+                                        DSL.val(preset.getMediaKind(), GENERATIONS.MEDIA_KIND),
+                                        DSL.val(preset.getCredits()),
+                                        DSL.val(g.idempotencyKey(), GENERATIONS.IDEMPOTENCY_KEY),
+                                        DSL.val(now),
+                                        DSL.val(now))
+                                .from(debit.balance()))
+                        .returningResult(GENERATIONS.ID));
+        var statement = dsl.with(debit.balance()).with(debit.entry()).with(inserted);
+        if (jobTask.isPresent()) {
+            // the job's row rides in the same commit: no second transaction, and no paid generation without a job
+            statement = statement.with(DSL.name("queued")
+                    .as(DSL.insertInto(
+                                    SCHEDULED_TASKS,
+                                    SCHEDULED_TASKS.TASK_NAME,
+                                    SCHEDULED_TASKS.TASK_INSTANCE,
+                                    SCHEDULED_TASKS.EXECUTION_TIME,
+                                    SCHEDULED_TASKS.PICKED,
+                                    SCHEDULED_TASKS.VERSION)
+                            .select(DSL.select(
+                                            DSL.val(jobTask.get()),
+                                            DSL.val(g.id().toString()),
+                                            DSL.val(now),
+                                            DSL.val(false),
+                                            DSL.val(1L))
+                                    .from(inserted))
+                            .returningResult(SCHEDULED_TASKS.TASK_INSTANCE)));
+        }
+        Field<Integer> balanceAfter =
+                DSL.field(DSL.select(debit.balance().field(USERS.CREDITS)).from(debit.balance()));
+        Record row = statement
+                .select(
+                        USERS.TIER,
+                        USERS.CREDITS,
+                        DSL.field(uploadOwned).as("upload_owned"),
+                        balanceAfter.as("after"),
+                        GENERATIONS.ID,
+                        GENERATIONS.PRESET_ID,
+                        GENERATIONS.UPLOAD_ID,
+                        GENERATIONS.STATUS,
+                        GENERATIONS.CREDITS_CHARGED,
+                        GENERATIONS.CREATED_AT)
+                .from(DSL.selectOne().asTable("one"))
+                .leftJoin(USERS)
+                .on(USERS.ID.eq(g.userId()))
+                .leftJoin(GENERATIONS)
+                .on(sameKey)
+                .fetchOne();
+        GenerationsRecord prior = null;
+        if (row.get(GENERATIONS.ID) != null) {
+            prior = new GenerationsRecord();
+            prior.setId(row.get(GENERATIONS.ID));
+            prior.setPresetId(row.get(GENERATIONS.PRESET_ID));
+            prior.setUploadId(row.get(GENERATIONS.UPLOAD_ID));
+            prior.setStatus(row.get(GENERATIONS.STATUS));
+            prior.setCreditsCharged(row.get(GENERATIONS.CREDITS_CHARGED));
+            prior.setCreatedAt(row.get(GENERATIONS.CREATED_AT));
+        }
+        CreateOutcome outcome = new CreateOutcome(
+                row.get(USERS.TIER),
+                row.get(USERS.CREDITS),
+                row.get("upload_owned", Boolean.class),
+                prior,
+                prior != null && prior.getCreatedAt().isBefore(now.minus(keyLifetime)),
+                row.get("after", Integer.class));
+        if (outcome.created()) {
+            notices.publish(g.userId(), g.id(), GenerationStatus.PENDING, false);
+        }
+        return outcome;
     }
 
     /** Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. */
@@ -126,27 +245,24 @@ public final class GenerationStore {
     /** PENDING → RUNNING, naming the provider and starting the timeout clock. */
     public boolean markRunning(UUID id, String provider, String model, Duration timeout) {
         OffsetDateTime now = now();
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING)
-                    .set(GENERATIONS.PROVIDER, provider)
-                    .set(GENERATIONS.MODEL, model)
-                    .set(GENERATIONS.STARTED_AT, now)
-                    .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
-                    .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id))
-                    .and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
-                    .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
-                    .fetchOne();
-            if (row == null) {
-                return false;
-            }
-            // counted here, off the request path: a hot preset's row lock must not serialise every create
-            presets.countUse(tx, row.getPresetId());
-            notify(tx, row.getUserId(), id, GenerationStatus.RUNNING, false);
-            return true;
-        });
+        GenerationsRecord started = dsl.update(GENERATIONS)
+                .set(GENERATIONS.STATUS, GenerationStatus.RUNNING)
+                .set(GENERATIONS.PROVIDER, provider)
+                .set(GENERATIONS.MODEL, model)
+                .set(GENERATIONS.STARTED_AT, now)
+                .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
+                .set(GENERATIONS.UPDATED_AT, now)
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
+                .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
+                .fetchOne();
+        if (started == null) {
+            return false;
+        }
+        // counted in memory and added up every few seconds: a hot preset's row lock must not serialise the jobs
+        presets.countUse(started.getPresetId());
+        notices.publish(started.getUserId(), id, GenerationStatus.RUNNING, false);
+        return true;
     }
 
     /** Hands a RUNNING generation not yet taken by any provider to the next one (failover); false when it ended meanwhile. */
@@ -200,28 +316,25 @@ public final class GenerationStore {
     /** RUNNING → COMPLETED with its output; false when it was canceled or finished meanwhile. */
     public boolean complete(UUID id, StoredOutput output, BigDecimal costUsd) {
         OffsetDateTime now = now();
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
-                    .set(GENERATIONS.OUTPUT_KEY, output.key())
-                    .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
-                    .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
-                    .set(GENERATIONS.WIDTH, output.width())
-                    .set(GENERATIONS.HEIGHT, output.height())
-                    .set(GENERATIONS.API_COST_USD, costUsd)
-                    .set(GENERATIONS.COMPLETED_AT, now)
-                    .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id))
-                    .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                    .returning(GENERATIONS.USER_ID)
-                    .fetchOne();
-            if (row == null) {
-                return false;
-            }
-            notify(tx, row.getUserId(), id, GenerationStatus.COMPLETED, false);
-            return true;
-        });
+        GenerationsRecord row = dsl.update(GENERATIONS)
+                .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
+                .set(GENERATIONS.OUTPUT_KEY, output.key())
+                .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
+                .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
+                .set(GENERATIONS.WIDTH, output.width())
+                .set(GENERATIONS.HEIGHT, output.height())
+                .set(GENERATIONS.API_COST_USD, costUsd)
+                .set(GENERATIONS.COMPLETED_AT, now)
+                .set(GENERATIONS.UPDATED_AT, now)
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                .returning(GENERATIONS.USER_ID)
+                .fetchOne();
+        if (row == null) {
+            return false;
+        }
+        notices.publish(row.getUserId(), id, GenerationStatus.COMPLETED, false);
+        return true;
     }
 
     /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
@@ -248,7 +361,7 @@ public final class GenerationStore {
             UUID id, GenerationStatus status, String code, String message, String reason) {
         OffsetDateTime now = now();
         String safeMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message;
-        return dsl.transactionResult(cfg -> {
+        Optional<GenerationsRecord> finished = dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
                     .set(GENERATIONS.STATUS, status)
@@ -265,9 +378,10 @@ public final class GenerationStore {
                 return Optional.empty();
             }
             ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
-            notify(tx, row.getUserId(), id, status, true);
             return Optional.of(row);
         });
+        finished.ifPresent(row -> notices.publish(row.getUserId(), id, status, true));
+        return finished;
     }
 
     /** Ids of unfinished generations; the reconciler makes sure each has a job. */
@@ -282,14 +396,6 @@ public final class GenerationStore {
     /** The ledger reference shared by a generation's debit and refund. */
     static String reference(UUID generationId) {
         return "generation:" + generationId;
-    }
-
-    /** Delivered to every server's listeners when the transaction commits, not before. */
-    private static void notify(
-            DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
-        String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
-        tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload)))
-                .fetch();
     }
 
     private OffsetDateTime now() {

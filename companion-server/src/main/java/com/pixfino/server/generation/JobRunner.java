@@ -83,6 +83,16 @@ public final class JobRunner implements JobQueue, AutoCloseable {
         scheduleIfMissing(generationId);
     }
 
+    @Override
+    public Optional<String> taskWrittenByCreate() {
+        return Optional.of(TASK);
+    }
+
+    @Override
+    public void writtenByCreate(UUID generationId) {
+        scheduler.triggerCheckForDueExecutions();
+    }
+
     private boolean scheduleIfMissing(UUID generationId) {
         return scheduler.scheduleIfNotExists(task.instance(generationId.toString()), Instant.now());
     }
