@@ -121,7 +121,6 @@ public final class Services implements AutoCloseable {
                     dsl,
                     ledger,
                     presets,
-                    uploads,
                     generationStore,
                     queue,
                     storage,

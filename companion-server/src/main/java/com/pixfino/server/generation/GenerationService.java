@@ -20,7 +20,6 @@ import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
-import com.pixfino.server.uploads.UploadService;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,7 +49,6 @@ public final class GenerationService {
     private final DSLContext dsl;
     private final CreditLedger ledger;
     private final PresetCatalog presets;
-    private final UploadService uploads;
     private final GenerationStore store;
     private final JobQueue jobs;
     private final Storage storage;
@@ -61,7 +59,6 @@ public final class GenerationService {
             DSLContext dsl,
             CreditLedger ledger,
             PresetCatalog presets,
-            UploadService uploads,
             GenerationStore store,
             JobQueue jobs,
             Storage storage,
@@ -69,7 +66,6 @@ public final class GenerationService {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
-        this.uploads = uploads;
         this.store = store;
         this.jobs = jobs;
         this.storage = storage;
@@ -167,13 +163,18 @@ public final class GenerationService {
         if (paused.isPresent()) {
             refuseWhilePaused(preset, paused.get());
         }
-        if (outcome.balance() >= preset.getCredits()) {
-            return retryOr(
-                    attempt,
-                    () -> DomainException.conflict(
-                            "concurrent_change", "Your balance changed while this was being charged; try again."));
+        int balance = outcome.balance();
+        if (balance >= preset.getCredits()) {
+            // the snapshot predates a concurrent debit the update then waited for: the balance as it is now decides
+            balance = ledger.balance(userId);
+            if (balance >= preset.getCredits()) {
+                return retryOr(
+                        attempt,
+                        () -> DomainException.conflict(
+                                "concurrent_change", "Your balance changed while this was being charged; try again."));
+            }
         }
-        throw new InsufficientCreditsException(preset.getCredits(), outcome.balance());
+        throw new InsufficientCreditsException(preset.getCredits(), balance);
     }
 
     private static Optional<GenerationAccepted> retryOr(int attempt, Supplier<RuntimeException> failure) {
