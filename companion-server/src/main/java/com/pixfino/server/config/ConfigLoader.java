@@ -40,7 +40,8 @@ public final class ConfigLoader {
                 new ProviderEnvironment(env).providers(),
                 new S3Environment(env).s3(),
                 limits(),
-                bool("PIXFINO_SWAGGER", true));
+                bool("PIXFINO_SWAGGER", true),
+                intValue("PIXFINO_DB_POOL_SIZE", ServerConfig.DEFAULT_DB_POOL_SIZE, 4, 500));
     }
 
     private RateLimitSettings limits() {

@@ -26,7 +26,11 @@ public record ServerConfig(
         RemoteProviderSettings providers,
         Optional<S3Settings> s3,
         RateLimitSettings limits,
-        boolean swaggerUi) {
+        boolean swaggerUi,
+        int dbPoolSize) {
+
+    /** Connections the server keeps to PostgreSQL unless {@code PIXFINO_DB_POOL_SIZE} says otherwise. */
+    public static final int DEFAULT_DB_POOL_SIZE = 24;
 
     /** Without AI provider keys, on the filesystem, with the default rate limits and Swagger UI. */
     public ServerConfig(
@@ -54,7 +58,8 @@ public record ServerConfig(
                 RemoteProviderSettings.none(),
                 Optional.empty(),
                 RateLimitSettings.defaults(),
-                true);
+                true,
+                DEFAULT_DB_POOL_SIZE);
     }
 
     public ServerConfig withProviders(RemoteProviderSettings otherProviders) {
@@ -80,6 +85,10 @@ public record ServerConfig(
         return edit(copy -> copy.swaggerUi = on);
     }
 
+    public ServerConfig withDbPoolSize(int connections) {
+        return edit(copy -> copy.dbPoolSize = connections);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -95,6 +104,7 @@ public record ServerConfig(
         private Optional<S3Settings> s3;
         private RateLimitSettings limits;
         private boolean swaggerUi;
+        private int dbPoolSize;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -104,6 +114,7 @@ public record ServerConfig(
             this.s3 = from.s3;
             this.limits = from.limits;
             this.swaggerUi = from.swaggerUi;
+            this.dbPoolSize = from.dbPoolSize;
         }
 
         ServerConfig build() {
@@ -121,7 +132,8 @@ public record ServerConfig(
                     providers,
                     s3,
                     limits,
-                    swaggerUi);
+                    swaggerUi,
+                    dbPoolSize);
         }
     }
 
