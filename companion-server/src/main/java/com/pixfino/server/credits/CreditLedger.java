@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
@@ -78,16 +79,17 @@ public final class CreditLedger {
      * A debit and its ledger row as two parts of a caller's single statement: {@code balance} takes {@code amount}
      * from the user when the balance covers it and {@code allowed} holds for the user's row (answering the new
      * balance), {@code entry} writes the ledger row for exactly that change. Both run in the caller's one commit, so
-     * the balance still equals the ledger sum; when the debit matches no row, neither writes anything.
+     * the balance still equals the ledger sum; when the debit matches no row, neither writes anything. The values are
+     * fields (typically named parameters) so the caller can render the statement once and bind it many times.
      */
     public StatementDebit debitInStatement(
-            UUID userId,
-            int amount,
+            Field<UUID> userId,
+            Field<Integer> amount,
             Condition allowed,
             LedgerKind kind,
-            String reason,
-            String reference,
-            OffsetDateTime at) {
+            Field<String> reason,
+            Field<String> reference,
+            Field<OffsetDateTime> at) {
         CommonTableExpression<Record1<Integer>> balance = DSL.name("debited")
                 .as(DSL.update(USERS)
                         .set(USERS.CREDITS, USERS.CREDITS.minus(amount))
@@ -106,13 +108,13 @@ public final class CreditLedger {
                                 CREDIT_LEDGER.BALANCE_AFTER,
                                 CREDIT_LEDGER.CREATED_AT)
                         .select(DSL.select(
-                                        DSL.val(userId),
-                                        DSL.val(-amount),
-                                        DSL.val(kind, CREDIT_LEDGER.KIND),
-                                        DSL.val(reason),
-                                        DSL.val(reference),
+                                        userId,
+                                        amount.neg(),
+                                        DSL.inline(kind, CREDIT_LEDGER.KIND),
+                                        reason,
+                                        reference,
                                         balance.field(USERS.CREDITS),
-                                        DSL.val(at))
+                                        at)
                                 .from(balance))
                         .returningResult(CREDIT_LEDGER.ID));
         return new StatementDebit(balance, entry);

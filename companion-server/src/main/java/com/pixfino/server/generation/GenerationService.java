@@ -2,10 +2,8 @@ package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
-import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
-import com.pixfino.model.Tier;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.GenerationAccepted;
@@ -22,8 +20,6 @@ import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -43,8 +39,6 @@ public final class GenerationService {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final int MAX_ATTEMPTS = 3;
-    private static final List<Tier> PAID_TIERS =
-            Arrays.stream(Tier.values()).filter(Tier::isPaid).toList();
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
@@ -87,10 +81,6 @@ public final class GenerationService {
         String key = cleanKey(idempotencyKey);
         PresetsRecord preset = presets.activePreset(request.presetId());
         Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
-        Condition allowed = paused.isPresent() ? DSL.falseCondition() : DSL.trueCondition();
-        if (preset.getPro()) {
-            allowed = allowed.and(USERS.TIER.in(PAID_TIERS));
-        }
         Optional<String> jobTask = jobs.taskWrittenByCreate();
         for (int attempt = 1; ; attempt++) {
             UUID id = UUID.randomUUID();
@@ -98,7 +88,8 @@ public final class GenerationService {
             try {
                 outcome = store.createPaid(
                         new GenerationStore.NewGeneration(id, userId, preset, request.uploadId(), prompt, key),
-                        allowed,
+                        preset.getPro(),
+                        paused.isPresent(),
                         jobTask,
                         IDEMPOTENCY_WINDOW);
             } catch (DataAccessException e) {
