@@ -67,9 +67,7 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                 .startTasks(reconciler)
                 .threads(settings.workers())
                 .pollingInterval(settings.queuePolling())
-                // one UPDATE … FOR UPDATE SKIP LOCKED … RETURNING picks a batch, instead of a select plus an update per
                 // job
-                .pollUsingLockAndFetch(0.5, 1.0)
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
