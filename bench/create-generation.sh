@@ -12,6 +12,7 @@
 #   BENCH_IDEMPOTENCY_KEYS=false                 send no Idempotency-Key (the studio always sends one)
 #   BENCH_WHATIF=0                               skip the diagnostic pgbench scripts (NOTIFY, API shape, one statement)
 #   BENCH_JOB_WORKERS=1                          diagnosis: starve the job side, so the creates run almost alone
+#   BENCH_POOL_SIZE=48                           the server's PIXFINO_DB_POOL_SIZE (unset: the server's default)
 #   plus the knobs in bench/lib.sh (BENCH_SKIP_BUILD, SUT_CPUS/LOAD_CPUS, SERVER_JAVA_OPTS)
 # Output: the summary on stdout; logs, sql-per-create.txt, profile.txt under companion-server/target/bench/.
 set -euo pipefail
@@ -36,7 +37,7 @@ case "${BENCH_PROFILE:-}" in
   *) echo "BENCH_PROFILE must be jfr, async-cpu or async-wall" >&2; exit 1 ;;
 esac
 # jobs submit once and poll again only after 5 minutes, so the run measures creates plus each job's first step
-BENCH_SERVER_ENV="PIXFINO_POLL_SECONDS=300 ${BENCH_JOB_WORKERS:+PIXFINO_JOB_WORKERS=$BENCH_JOB_WORKERS}" \
+BENCH_SERVER_ENV="PIXFINO_POLL_SECONDS=300 ${BENCH_JOB_WORKERS:+PIXFINO_JOB_WORKERS=$BENCH_JOB_WORKERS} ${BENCH_POOL_SIZE:+PIXFINO_DB_POOL_SIZE=$BENCH_POOL_SIZE}" \
   bench_start_server api "${PROFILE_OPTS[@]}"
 
 psql_bench -c "CHECKPOINT"
@@ -79,7 +80,7 @@ if [[ -f "$OUT/server.jfr" ]]; then
 fi
 
 {
-  echo "create-generation: clients=$CLIENTS warmup=${WARMUP}s measured=${SECONDS_MEASURED}s idempotency_keys=${BENCH_IDEMPOTENCY_KEYS:-true} job_workers=${BENCH_JOB_WORKERS:-8} pinning=${SUT_CPUS:-none}/${LOAD_CPUS:-none} profile=${BENCH_PROFILE:-none}"
+  echo "create-generation: clients=$CLIENTS warmup=${WARMUP}s measured=${SECONDS_MEASURED}s idempotency_keys=${BENCH_IDEMPOTENCY_KEYS:-true} job_workers=${BENCH_JOB_WORKERS:-8} pool=${BENCH_POOL_SIZE:-default} pinning=${SUT_CPUS:-none}/${LOAD_CPUS:-none} profile=${BENCH_PROFILE:-none}"
   echo "  api:     $(prop rps) req/s  p50 $(prop p50) ms  p95 $(prop p95) ms  p99 $(prop p99) ms  max $(prop max) ms  errors $(prop errors)"
   echo "  pgbench: $TPS tps  latency avg $(latency create) ms (same debit + ledger + insert transaction)"
   awk -v a="$(prop rps)" -v b="$TPS" 'BEGIN { printf "  ratio api/pgbench = %.3f   (target >= 0.5 with p99 <= 100 ms)\n", a / b }'

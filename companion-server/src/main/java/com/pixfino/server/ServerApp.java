@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class ServerApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
-    private static final int POOL_SIZE = 30;
 
     private final Database database;
     private final Services services;
@@ -90,11 +89,11 @@ public final class ServerApp implements AutoCloseable {
     static Database openDatabase(ServerConfig config) {
         if (config.database().isPresent()) {
             ServerConfig.DatabaseSettings db = config.database().get();
-            return Database.open(db.url(), db.user(), db.password(), POOL_SIZE, null);
+            return Database.open(db.url(), db.user(), db.password(), config.dbPoolSize(), null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), true);
         try {
-            return Database.open(embedded.jdbcUrl("postgres"), "postgres", null, POOL_SIZE, embedded);
+            return Database.open(embedded.jdbcUrl("postgres"), "postgres", null, config.dbPoolSize(), embedded);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

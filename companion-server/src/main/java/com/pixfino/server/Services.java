@@ -24,6 +24,7 @@ import com.pixfino.server.generation.JobQueueMetrics;
 import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
 import com.pixfino.server.generation.ProviderWebhooks;
+import com.pixfino.server.generation.StatusNotices;
 import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.privacy.AccountDeletion;
@@ -106,7 +107,10 @@ public final class Services implements AutoCloseable {
             storage = storage(config);
             uploads = new UploadService(
                     dsl, storage, new ImageIntake(config.maxUploadBytes(), config.maxUploadPixels(), 400), clock);
-            presets = new PresetCatalog(dsl);
+            presets = new PresetCatalog(dsl, clock);
+            owned.add(presets);
+            StatusNotices notices = new StatusNotices(dsl);
+            owned.add(notices);
 
             ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
             owned.add(providerCalls::shutdownNow);
@@ -115,7 +119,7 @@ public final class Services implements AutoCloseable {
             owned.add(remote);
             providers = new ProviderRegistry(
                     providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
-            generationStore = new GenerationStore(dsl, ledger, presets, clock);
+            generationStore = new GenerationStore(dsl, ledger, presets, clock, notices);
             GenerationJob job = new GenerationJob(
                     dsl,
                     generationStore,
@@ -137,7 +141,6 @@ public final class Services implements AutoCloseable {
                     dsl,
                     ledger,
                     presets,
-                    uploads,
                     generationStore,
                     queue,
                     storage,

@@ -41,7 +41,8 @@ public final class ConfigLoader {
                 new S3Environment(env).s3(),
                 limits(),
                 bool("PIXFINO_SWAGGER", true),
-                new BillingEnvironment(env).billing());
+                new BillingEnvironment(env).billing(),
+                intValue("PIXFINO_DB_POOL_SIZE", ServerConfig.DEFAULT_DB_POOL_SIZE, 4, 500));
     }
 
     private RateLimitSettings limits() {

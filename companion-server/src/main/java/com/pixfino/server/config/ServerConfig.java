@@ -28,7 +28,11 @@ public record ServerConfig(
         Optional<S3Settings> s3,
         RateLimitSettings limits,
         boolean swaggerUi,
-        BillingSettings billing) {
+        BillingSettings billing,
+        int dbPoolSize) {
+
+    /** Connections the server keeps to PostgreSQL unless {@code PIXFINO_DB_POOL_SIZE} says otherwise. */
+    public static final int DEFAULT_DB_POOL_SIZE = 24;
 
     /** The same settings over another data directory (uploads, results, the embedded database). */
     public ServerConfig withDataDir(Path otherDataDir) {
@@ -62,6 +66,10 @@ public record ServerConfig(
         return edit(copy -> copy.billing = otherBilling);
     }
 
+    public ServerConfig withDbPoolSize(int connections) {
+        return edit(copy -> copy.dbPoolSize = connections);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -79,6 +87,7 @@ public record ServerConfig(
         private RateLimitSettings limits;
         private boolean swaggerUi;
         private BillingSettings billing;
+        private int dbPoolSize;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -90,6 +99,7 @@ public record ServerConfig(
             this.limits = from.limits;
             this.swaggerUi = from.swaggerUi;
             this.billing = from.billing;
+            this.dbPoolSize = from.dbPoolSize;
         }
 
         ServerConfig build() {
@@ -108,7 +118,8 @@ public record ServerConfig(
                     s3,
                     limits,
                     swaggerUi,
-                    billing);
+                    billing,
+                    dbPoolSize);
         }
     }
 

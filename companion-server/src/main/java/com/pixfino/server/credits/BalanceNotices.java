@@ -18,9 +18,17 @@ public final class BalanceNotices {
     private BalanceNotices() {}
 
     static void send(DSLContext tx, UUID userId, int creditsAfter, LedgerKind kind, long ledgerId) {
-        String payload = userId + "|" + creditsAfter + "|" + kind.name().toLowerCase(Locale.ROOT) + "|" + ledgerId;
+        String payload = payload(userId, creditsAfter, kind, Long.toString(ledgerId));
         tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload)))
                 .fetch();
+    }
+
+    /**
+     * The notice of a change; {@code eventId} names it on the SSE stream (a ledger row id, or the generation id for a
+     * create's debit, which is announced after its commit rather than inside it).
+     */
+    public static String payload(UUID userId, int creditsAfter, LedgerKind kind, String eventId) {
+        return userId + "|" + creditsAfter + "|" + kind.name().toLowerCase(Locale.ROOT) + "|" + eventId;
     }
 
     /** A payload read back: whose balance, what it is now, why, and the ledger row (the SSE event id). */

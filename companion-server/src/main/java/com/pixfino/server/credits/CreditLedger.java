@@ -15,7 +15,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
@@ -72,6 +75,55 @@ public final class CreditLedger {
         BalanceNotices.send(tx, userId, row.getBalanceAfter(), kind, row.getId());
         return view(row);
     }
+
+    /**
+     * A debit and its ledger row as two parts of a caller's single statement: {@code balance} takes {@code amount}
+     * from the user when the balance covers it and {@code allowed} holds for the user's row (answering the new
+     * balance), {@code entry} writes the ledger row for exactly that change. Both run in the caller's one commit, so
+     * the balance still equals the ledger sum; when the debit matches no row, neither writes anything. The values are
+     * fields (typically named parameters) so the caller can render the statement once and bind it many times.
+     */
+    public StatementDebit debitInStatement(
+            Field<UUID> userId,
+            Field<Integer> amount,
+            Condition allowed,
+            LedgerKind kind,
+            Field<String> reason,
+            Field<String> reference,
+            Field<OffsetDateTime> at) {
+        CommonTableExpression<Record1<Integer>> balance = DSL.name("debited")
+                .as(DSL.update(USERS)
+                        .set(USERS.CREDITS, USERS.CREDITS.minus(amount))
+                        .where(USERS.ID.eq(userId))
+                        .and(USERS.CREDITS.ge(amount))
+                        .and(allowed)
+                        .returningResult(USERS.CREDITS));
+        CommonTableExpression<Record1<Long>> entry = DSL.name("debit_entry")
+                .as(DSL.insertInto(
+                                CREDIT_LEDGER,
+                                CREDIT_LEDGER.USER_ID,
+                                CREDIT_LEDGER.AMOUNT,
+                                CREDIT_LEDGER.KIND,
+                                CREDIT_LEDGER.REASON,
+                                CREDIT_LEDGER.REFERENCE,
+                                CREDIT_LEDGER.BALANCE_AFTER,
+                                CREDIT_LEDGER.CREATED_AT)
+                        .select(DSL.select(
+                                        userId,
+                                        amount.neg(),
+                                        DSL.inline(kind, CREDIT_LEDGER.KIND),
+                                        reason,
+                                        reference,
+                                        balance.field(USERS.CREDITS),
+                                        at)
+                                .from(balance))
+                        .returningResult(CREDIT_LEDGER.ID));
+        return new StatementDebit(balance, entry);
+    }
+
+    /** The two parts of {@link #debitInStatement}; {@code balance} answers the balance after the debit. */
+    public record StatementDebit(
+            CommonTableExpression<Record1<Integer>> balance, CommonTableExpression<Record1<Long>> entry) {}
 
     /** Applies a change in its own transaction and returns the row it wrote. */
     public LedgerEntryView apply(UUID userId, int amount, LedgerKind kind, String reason, String reference) {

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes each user's generation status changes and balance changes to their open SSE streams. The changes arrive by
- * PostgreSQL LISTEN/NOTIFY, sent in the same transaction as the change, so a job finished by any
- * server reaches a studio connected to any other.
+ * PostgreSQL LISTEN/NOTIFY, sent once the change has committed ({@link StatusNotices} for generations), so a job
+ * finished by any server reaches a studio connected to any other.
  */
 public final class GenerationEvents implements AutoCloseable {
 

@@ -2,17 +2,15 @@ package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
-import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
-import com.pixfino.model.LedgerKind;
-import com.pixfino.model.Tier;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.Page;
 import com.pixfino.server.credits.CreditLedger;
+import com.pixfino.server.credits.InsufficientCreditsException;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.domain.DomainException;
@@ -20,11 +18,11 @@ import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
-import com.pixfino.server.uploads.UploadService;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -40,11 +38,11 @@ public final class GenerationService {
     private static final int MAX_PROMPT = 1000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final int MAX_ATTEMPTS = 3;
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
     private final PresetCatalog presets;
-    private final UploadService uploads;
     private final GenerationStore store;
     private final JobQueue jobs;
     private final Storage storage;
@@ -55,7 +53,6 @@ public final class GenerationService {
             DSLContext dsl,
             CreditLedger ledger,
             PresetCatalog presets,
-            UploadService uploads,
             GenerationStore store,
             JobQueue jobs,
             Storage storage,
@@ -63,7 +60,6 @@ public final class GenerationService {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
-        this.uploads = uploads;
         this.store = store;
         this.jobs = jobs;
         this.storage = storage;
@@ -71,7 +67,7 @@ public final class GenerationService {
     }
 
     /**
-     * Debits the preset's credits and inserts the PENDING row in one transaction, then queues the job.
+     * Debits the preset's credits, writes the ledger row, inserts the PENDING row and queues its job in one statement.
      * A repeated {@code idempotencyKey} (per user, 24 h) returns the first generation and charges nothing.
      */
     public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
@@ -84,77 +80,123 @@ public final class GenerationService {
         String prompt = cleanPrompt(request.prompt());
         String key = cleanKey(idempotencyKey);
         PresetsRecord preset = presets.activePreset(request.presetId());
-        uploads.owned(userId, request.uploadId());
-        GenerationAccepted accepted;
-        try {
-            accepted = dsl.transactionResult(cfg -> insert(DSL.using(cfg), userId, preset, request, prompt, key));
-        } catch (DataAccessException e) {
-            if (key != null && "23505".equals(e.sqlState())) {
-                // a concurrent request with the same key won the race: answer with its generation
-                return replay(store.findByIdempotencyKey(dsl, userId, key).orElseThrow(() -> e), request);
+        Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
+        Optional<String> jobTask = jobs.taskWrittenByCreate();
+        for (int attempt = 1; ; attempt++) {
+            UUID id = UUID.randomUUID();
+            GenerationStore.CreateOutcome outcome;
+            try {
+                outcome = store.createPaid(
+                        new GenerationStore.NewGeneration(id, userId, preset, request.uploadId(), prompt, key),
+                        preset.getPro(),
+                        paused.isPresent(),
+                        jobTask,
+                        IDEMPOTENCY_WINDOW);
+            } catch (DataAccessException e) {
+                if (key != null && "23505".equals(e.sqlState()) && attempt < MAX_ATTEMPTS) {
+                    // a concurrent request with the same key committed first: the next attempt finds it and replays it
+                    continue;
+                }
+                throw e;
             }
-            throw e;
+            if (outcome.created()) {
+                log.info(
+                        "event=generation_created user={} generation={} preset={} credits={}",
+                        userId,
+                        id,
+                        preset.getSlug(),
+                        preset.getCredits());
+                queue(id, jobTask.isPresent());
+                return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
+            }
+            Optional<GenerationAccepted> answer = refusal(outcome, userId, preset, request, key, paused, attempt);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
-        try {
-            jobs.enqueue(accepted.id());
-        } catch (RuntimeException e) {
-            // the generation is paid for and committed: the reconciler queues it shortly, so the user still gets a 202
-            log.warn("event=enqueue_deferred generation={} message={}", accepted.id(), e.getMessage());
-        }
-        return accepted;
     }
 
-    private GenerationAccepted insert(
-            DSLContext tx,
+    /**
+     * Why a create changed nothing, in the order the checks have always had: the upload, an earlier generation with
+     * the key (replayed), the tier, paused providers, the balance. Empty: try again (a key that outlived its window
+     * was freed, or a concurrent debit took the credits the snapshot still showed).
+     */
+    private Optional<GenerationAccepted> refusal(
+            GenerationStore.CreateOutcome outcome,
             UUID userId,
             PresetsRecord preset,
             CreateGenerationRequest request,
-            String prompt,
-            String key) {
-        if (key != null) {
-            store.expireIdempotencyKey(tx, userId, key, IDEMPOTENCY_WINDOW);
-            Optional<GenerationsRecord> existing = store.findByIdempotencyKey(tx, userId, key);
-            if (existing.isPresent()) {
-                return replay(existing.get(), request);
-            }
+            String key,
+            Optional<Duration> paused,
+            int attempt) {
+        if (outcome.tier() == null) {
+            throw DomainException.unauthorized("Your session has expired or was signed out. Sign in again.");
         }
-        Tier tier = tx.select(USERS.TIER).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.TIER);
-        if (preset.getPro() && !tier.isPaid()) {
+        if (!outcome.uploadOwned()) {
+            throw DomainException.notFound("Upload " + request.uploadId());
+        }
+        if (outcome.prior() != null) {
+            if (!outcome.priorExpired()) {
+                return Optional.of(replay(outcome.prior(), request));
+            }
+            store.expireIdempotencyKey(userId, key, IDEMPOTENCY_WINDOW);
+            return retryOr(
+                    attempt,
+                    () -> DomainException.conflict(
+                            "idempotency_conflict", "This Idempotency-Key is being reused right now; try again."));
+        }
+        if (preset.getPro() && !outcome.tier().isPaid()) {
             throw new DomainException(
                     DomainException.Kind.FORBIDDEN,
                     "pro_preset",
                     "'" + preset.getName() + "' is a PRO preset: upgrade to Starter or above to use it.");
         }
-        refuseWhilePaused(preset);
-        UUID id = UUID.randomUUID();
-        ledger.apply(
-                tx,
-                userId,
-                -preset.getCredits(),
-                LedgerKind.DEBIT,
-                "Generation: " + preset.getName(),
-                GenerationStore.reference(id));
-        store.insertPending(tx, id, userId, preset, request.uploadId(), prompt, key);
-        log.info(
-                "event=generation_created user={} generation={} preset={} credits={}",
-                userId,
-                id,
-                preset.getSlug(),
-                preset.getCredits());
-        return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
+        if (paused.isPresent()) {
+            refuseWhilePaused(preset, paused.get());
+        }
+        int balance = outcome.balance();
+        if (balance >= preset.getCredits()) {
+            // the snapshot predates a concurrent debit the update then waited for: the balance as it is now decides
+            balance = ledger.balance(userId);
+            if (balance >= preset.getCredits()) {
+                return retryOr(
+                        attempt,
+                        () -> DomainException.conflict(
+                                "concurrent_change", "Your balance changed while this was being charged; try again."));
+            }
+        }
+        throw new InsufficientCreditsException(preset.getCredits(), balance);
+    }
+
+    private static Optional<GenerationAccepted> retryOr(int attempt, Supplier<RuntimeException> failure) {
+        if (attempt < MAX_ATTEMPTS) {
+            return Optional.empty();
+        }
+        throw failure.get();
+    }
+
+    /** The job's row is already written when the queue let the create write it; otherwise queue it now. */
+    private void queue(UUID id, boolean writtenByCreate) {
+        try {
+            if (writtenByCreate) {
+                jobs.writtenByCreate(id);
+            } else {
+                jobs.enqueue(id);
+            }
+        } catch (RuntimeException e) {
+            // the generation is paid for and committed: the reconciler queues it shortly, so the user still gets a 202
+            log.warn("event=enqueue_deferred generation={} message={}", id, e.getMessage());
+        }
     }
 
     /** Taking the credits for a job that can only fail and be refunded helps nobody: say when to come back instead. */
-    private void refuseWhilePaused(PresetsRecord preset) {
-        Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
-        if (paused.isPresent()) {
-            throw DomainException.unavailable(
-                    "providers_paused",
-                    "Every service that can make '" + preset.getName()
-                            + "' is failing and paused for now; nothing was charged. Try again in "
-                            + DomainException.wholeSeconds(paused.get()) + " s.",
-                    paused.get());
-        }
+    private static void refuseWhilePaused(PresetsRecord preset, Duration paused) {
+        throw DomainException.unavailable(
+                "providers_paused",
+                "Every service that can make '" + preset.getName()
+                        + "' is failing and paused for now; nothing was charged. Try again in "
+                        + DomainException.wholeSeconds(paused) + " s.",
+                paused);
     }
 
     private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {

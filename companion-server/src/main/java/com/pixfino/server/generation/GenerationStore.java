@@ -1,9 +1,11 @@
 package com.pixfino.server.generation;
 
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
+import com.pixfino.model.Tier;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
@@ -16,13 +18,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
  * The only writer of {@code generations} rows: their creation, every status change and their removal.
  * Each status change is a conditional update from the states it may leave, so two workers, a webhook
  * and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its
- * refund in the same transaction as the status, and every change notifies listeners on commit.
+ * refund in the same transaction as the status, and every change is announced to listeners once committed.
  */
 public final class GenerationStore {
 
@@ -33,12 +36,17 @@ public final class GenerationStore {
     private final CreditLedger ledger;
     private final PresetCatalog presets;
     private final Clock clock;
+    private final StatusNotices notices;
+    private final PaidCreateStatement createStatement;
 
-    public GenerationStore(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock) {
+    public GenerationStore(
+            DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock, StatusNotices notices) {
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
         this.clock = clock;
+        this.notices = notices;
+        this.createStatement = new PaidCreateStatement(dsl, ledger);
     }
 
     public Optional<GenerationsRecord> find(UUID id) {
@@ -53,17 +61,9 @@ public final class GenerationStore {
                 .fetchOptional();
     }
 
-    /** The user's generation made with this Idempotency-Key, read in {@code ctx} (the caller's transaction or not). */
-    public Optional<GenerationsRecord> findByIdempotencyKey(DSLContext ctx, UUID userId, String key) {
-        return ctx.selectFrom(GENERATIONS)
-                .where(GENERATIONS.USER_ID.eq(userId))
-                .and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
-                .fetchOptional();
-    }
-
-    /** Frees the user's key when its generation is older than {@code lifetime}, inside the caller's transaction. */
-    public void expireIdempotencyKey(DSLContext tx, UUID userId, String key, Duration lifetime) {
-        tx.update(GENERATIONS)
+    /** Frees the user's key when its generation is older than {@code lifetime}, so the key can name a new one. */
+    public void expireIdempotencyKey(UUID userId, String key, Duration lifetime) {
+        dsl.update(GENERATIONS)
                 .setNull(GENERATIONS.IDEMPOTENCY_KEY)
                 .where(GENERATIONS.USER_ID.eq(userId))
                 .and(GENERATIONS.IDEMPOTENCY_KEY.eq(key))
@@ -71,30 +71,65 @@ public final class GenerationStore {
                 .execute();
     }
 
-    /** Inserts a paid-for PENDING generation inside the caller's transaction (the one that debited it). */
-    public void insertPending(
-            DSLContext tx,
-            UUID id,
-            UUID userId,
-            PresetsRecord preset,
-            UUID uploadId,
-            String prompt,
-            String idempotencyKey) {
+    /** What a paid create asks for: the new generation's id, whose it is, of what, and under which key. */
+    public record NewGeneration(
+            UUID id, UUID userId, PresetsRecord preset, UUID uploadId, String prompt, String idempotencyKey) {}
+
+    /**
+     * What {@link #createPaid} found and did, all read in the statement's one snapshot.
+     *
+     * @param tier         the user's tier, null when the user is gone
+     * @param balance      the balance before the statement
+     * @param uploadOwned  whether the upload exists and is the user's
+     * @param prior        the generation already made with this key (any age), or null
+     * @param priorExpired whether {@code prior} is older than the key's lifetime (so it must not be replayed)
+     * @param balanceAfter the balance after the debit, null when nothing was debited nor inserted
+     */
+    public record CreateOutcome(
+            Tier tier,
+            Integer balance,
+            boolean uploadOwned,
+            GenerationsRecord prior,
+            boolean priorExpired,
+            Integer balanceAfter) {
+        public boolean created() {
+            return balanceAfter != null;
+        }
+    }
+
+    /**
+     * Debits, writes the ledger row, inserts the PENDING generation and (with {@code jobTask}) its db-scheduler row,
+     * in one statement and so one round trip and one commit, when the upload is the user's, the key is unused, the
+     * user's tier may use the preset ({@code paidTiersOnly}), the preset's providers are not {@code paused} and the
+     * balance covers the preset; otherwise changes nothing and says why. Two creates racing with one key: the later
+     * fails on the unique key index (SQL state 23505), debit and all.
+     */
+    public CreateOutcome createPaid(
+            NewGeneration g, boolean paidTiersOnly, boolean paused, Optional<String> jobTask, Duration keyLifetime) {
         OffsetDateTime now = now();
-        tx.insertInto(GENERATIONS)
-                .set(GENERATIONS.ID, id)
-                .set(GENERATIONS.USER_ID, userId)
-                .set(GENERATIONS.PRESET_ID, preset.getId())
-                .set(GENERATIONS.UPLOAD_ID, uploadId)
-                .set(GENERATIONS.PROMPT, prompt)
-                .set(GENERATIONS.STATUS, GenerationStatus.PENDING)
-                .set(GENERATIONS.MEDIA_KIND, preset.getMediaKind())
-                .set(GENERATIONS.CREDITS_CHARGED, preset.getCredits())
-                .set(GENERATIONS.IDEMPOTENCY_KEY, idempotencyKey)
-                .set(GENERATIONS.CREATED_AT, now)
-                .set(GENERATIONS.UPDATED_AT, now)
-                .execute();
-        notify(tx, userId, id, GenerationStatus.PENDING, false);
+        Record row = createStatement.run(g, paidTiersOnly, paused, jobTask, now);
+        GenerationsRecord prior = null;
+        if (row.get(GENERATIONS.ID) != null) {
+            prior = new GenerationsRecord();
+            prior.setId(row.get(GENERATIONS.ID));
+            prior.setPresetId(row.get(GENERATIONS.PRESET_ID));
+            prior.setUploadId(row.get(GENERATIONS.UPLOAD_ID));
+            prior.setStatus(row.get(GENERATIONS.STATUS));
+            prior.setCreditsCharged(row.get(GENERATIONS.CREDITS_CHARGED));
+            prior.setCreatedAt(row.get(GENERATIONS.CREATED_AT));
+        }
+        CreateOutcome outcome = new CreateOutcome(
+                row.get(USERS.TIER),
+                row.get(USERS.CREDITS),
+                row.get(PaidCreateStatement.UPLOAD_OWNED),
+                prior,
+                prior != null && prior.getCreatedAt().isBefore(now.minus(keyLifetime)),
+                row.get(PaidCreateStatement.BALANCE_AFTER));
+        if (outcome.created()) {
+            notices.publish(g.userId(), g.id(), GenerationStatus.PENDING, false);
+            notices.publishDebit(g.userId(), g.id(), outcome.balanceAfter());
+        }
+        return outcome;
     }
 
     /** Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. */
@@ -126,27 +161,24 @@ public final class GenerationStore {
     /** PENDING → RUNNING, naming the provider and starting the timeout clock. */
     public boolean markRunning(UUID id, String provider, String model, Duration timeout) {
         OffsetDateTime now = now();
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.RUNNING)
-                    .set(GENERATIONS.PROVIDER, provider)
-                    .set(GENERATIONS.MODEL, model)
-                    .set(GENERATIONS.STARTED_AT, now)
-                    .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
-                    .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id))
-                    .and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
-                    .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
-                    .fetchOne();
-            if (row == null) {
-                return false;
-            }
-            // counted here, off the request path: a hot preset's row lock must not serialise every create
-            presets.countUse(tx, row.getPresetId());
-            notify(tx, row.getUserId(), id, GenerationStatus.RUNNING, false);
-            return true;
-        });
+        GenerationsRecord started = dsl.update(GENERATIONS)
+                .set(GENERATIONS.STATUS, GenerationStatus.RUNNING)
+                .set(GENERATIONS.PROVIDER, provider)
+                .set(GENERATIONS.MODEL, model)
+                .set(GENERATIONS.STARTED_AT, now)
+                .set(GENERATIONS.DEADLINE_AT, now.plus(timeout))
+                .set(GENERATIONS.UPDATED_AT, now)
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.PENDING))
+                .returning(GENERATIONS.USER_ID, GENERATIONS.PRESET_ID)
+                .fetchOne();
+        if (started == null) {
+            return false;
+        }
+        // counted in memory and added up every few seconds: a hot preset's row lock must not serialise the jobs
+        presets.countUse(started.getPresetId());
+        notices.publish(started.getUserId(), id, GenerationStatus.RUNNING, false);
+        return true;
     }
 
     /** Hands a RUNNING generation not yet taken by any provider to the next one (failover); false when it ended meanwhile. */
@@ -200,28 +232,25 @@ public final class GenerationStore {
     /** RUNNING → COMPLETED with its output; false when it was canceled or finished meanwhile. */
     public boolean complete(UUID id, StoredOutput output, BigDecimal costUsd) {
         OffsetDateTime now = now();
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationsRecord row = tx.update(GENERATIONS)
-                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
-                    .set(GENERATIONS.OUTPUT_KEY, output.key())
-                    .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
-                    .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
-                    .set(GENERATIONS.WIDTH, output.width())
-                    .set(GENERATIONS.HEIGHT, output.height())
-                    .set(GENERATIONS.API_COST_USD, costUsd)
-                    .set(GENERATIONS.COMPLETED_AT, now)
-                    .set(GENERATIONS.UPDATED_AT, now)
-                    .where(GENERATIONS.ID.eq(id))
-                    .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                    .returning(GENERATIONS.USER_ID)
-                    .fetchOne();
-            if (row == null) {
-                return false;
-            }
-            notify(tx, row.getUserId(), id, GenerationStatus.COMPLETED, false);
-            return true;
-        });
+        GenerationsRecord row = dsl.update(GENERATIONS)
+                .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
+                .set(GENERATIONS.OUTPUT_KEY, output.key())
+                .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
+                .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
+                .set(GENERATIONS.WIDTH, output.width())
+                .set(GENERATIONS.HEIGHT, output.height())
+                .set(GENERATIONS.API_COST_USD, costUsd)
+                .set(GENERATIONS.COMPLETED_AT, now)
+                .set(GENERATIONS.UPDATED_AT, now)
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                .returning(GENERATIONS.USER_ID)
+                .fetchOne();
+        if (row == null) {
+            return false;
+        }
+        notices.publish(row.getUserId(), id, GenerationStatus.COMPLETED, false);
+        return true;
     }
 
     /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
@@ -248,7 +277,7 @@ public final class GenerationStore {
             UUID id, GenerationStatus status, String code, String message, String reason) {
         OffsetDateTime now = now();
         String safeMessage = message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message;
-        return dsl.transactionResult(cfg -> {
+        Optional<GenerationsRecord> finished = dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             GenerationsRecord row = tx.update(GENERATIONS)
                     .set(GENERATIONS.STATUS, status)
@@ -265,9 +294,10 @@ public final class GenerationStore {
                 return Optional.empty();
             }
             ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
-            notify(tx, row.getUserId(), id, status, true);
             return Optional.of(row);
         });
+        finished.ifPresent(row -> notices.publish(row.getUserId(), id, status, true));
+        return finished;
     }
 
     /** Ids of unfinished generations; the reconciler makes sure each has a job. */
@@ -282,14 +312,6 @@ public final class GenerationStore {
     /** The ledger reference shared by a generation's debit and refund. */
     static String reference(UUID generationId) {
         return "generation:" + generationId;
-    }
-
-    /** Delivered to every server's listeners when the transaction commits, not before. */
-    private static void notify(
-            DSLContext tx, UUID userId, UUID generationId, GenerationStatus status, boolean refunded) {
-        String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
-        tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload)))
-                .fetch();
     }
 
     private OffsetDateTime now() {

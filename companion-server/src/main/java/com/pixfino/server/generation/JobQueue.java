@@ -12,6 +12,17 @@ public interface JobQueue {
     void enqueue(UUID generationId);
 
     /**
+     * The db-scheduler task name under which a create may write its job's row itself, in the statement that pays for
+     * it; empty (the default) means the create calls {@link #enqueue} after its commit instead.
+     */
+    default Optional<String> taskWrittenByCreate() {
+        return Optional.empty();
+    }
+
+    /** A create wrote its job's row itself (see {@link #taskWrittenByCreate}): start it now, not at the next poll. */
+    default void writtenByCreate(UUID generationId) {}
+
+    /**
      * Whether a generation of this preset could start now: empty when a provider that can run it takes
      * calls, else how long until the first of them is tried again (every one has an open breaker).
      */

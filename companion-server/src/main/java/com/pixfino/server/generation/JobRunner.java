@@ -73,6 +73,7 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                 .startTasks(recurring)
                 .threads(settings.workers())
                 .pollingInterval(settings.queuePolling())
+                // job
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
@@ -87,6 +88,16 @@ public final class JobRunner implements JobQueue, AutoCloseable {
     @Override
     public void enqueue(UUID generationId) {
         scheduleIfMissing(generationId);
+    }
+
+    @Override
+    public Optional<String> taskWrittenByCreate() {
+        return Optional.of(TASK);
+    }
+
+    @Override
+    public void writtenByCreate(UUID generationId) {
+        scheduler.triggerCheckForDueExecutions();
     }
 
     private boolean scheduleIfMissing(UUID generationId) {

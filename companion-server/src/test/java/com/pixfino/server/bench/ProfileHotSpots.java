@@ -36,15 +36,13 @@ public final class ProfileHotSpots {
         AREAS.put("  bearer auth: TokenService.resolve", "TokenService.resolve");
         AREAS.put("  create: GenerationService.create", "GenerationService.create");
         AREAS.put("    preset lookup: PresetCatalog.activePreset", "PresetCatalog.activePreset");
-        AREAS.put("    upload check: UploadService.owned", "UploadService.owned");
-        AREAS.put("    create transaction: GenerationService.insert", "GenerationService.insert");
-        AREAS.put("      debit + ledger: CreditLedger.apply", "CreditLedger.apply");
-        AREAS.put("      NOTIFY: GenerationStore.notify", "GenerationStore.notify");
-        AREAS.put("    queue the job: JobRunner.enqueue", "JobRunner.enqueue");
+        AREAS.put("    the one create statement: GenerationStore.createPaid", "GenerationStore.createPaid");
+        AREAS.put("    wake the job queue: JobRunner.writtenByCreate", "JobRunner.writtenByCreate");
         AREAS.put("  JSON body: JsonBody.read", "JsonBody.read");
         AREAS.put("  JSON answer: JavalinJackson", "io.javalin.json.JavalinJackson.");
         AREAS.put("  request timer: RequestMetrics", "RequestMetrics.");
         AREAS.put("job steps: GenerationJob.step", "GenerationJob.step");
+        AREAS.put("status NOTIFY after commit: StatusNotices", "StatusNotices.");
         AREAS.put("db-scheduler (polling, heartbeats, jobs)", "com.github.kagkarlsson.");
         AREAS.put(
                 "waiting for a pooled connection: HikariPool.getConnection",

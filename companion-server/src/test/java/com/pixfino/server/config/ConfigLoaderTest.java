@@ -39,6 +39,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void databasePoolSizeHasADefaultAndRefusesNonsense() {
+        assertThat(new ConfigLoader(Map.of()).load().dbPoolSize()).isEqualTo(ServerConfig.DEFAULT_DB_POOL_SIZE);
+        assertThat(new ConfigLoader(Map.of("PIXFINO_DB_POOL_SIZE", "48")).load().dbPoolSize())
+                .isEqualTo(48);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_POOL_SIZE", "2")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PIXFINO_DB_POOL_SIZE must be between 4 and 500, not 2.");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_DB_POOL_SIZE", "lots")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PIXFINO_DB_POOL_SIZE must be a whole number, not 'lots'.");
+    }
+
+    @Test
     void readsEveryDocumentedVariable() {
         ServerConfig config = new ConfigLoader(Map.of(
                         "PIXFINO_PORT", "8001",

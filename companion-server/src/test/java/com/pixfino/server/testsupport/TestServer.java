@@ -99,7 +99,8 @@ public final class TestServer implements AutoCloseable {
                 Optional.empty(),
                 RateLimitSettings.unlimited(),
                 true,
-                BillingSettings.defaults());
+                BillingSettings.defaults(),
+                ServerConfig.DEFAULT_DB_POOL_SIZE);
     }
 
     public String baseUrl() {
