@@ -68,6 +68,8 @@ class BuyingWithStripeTest {
         assertThat(studio.text("plan-starter-action")).isEqualTo("Subscribe");
         assertThat(studio.text("plan-business-action")).isEqualTo("Not offered here");
         assertThat(studio.text("pack-pack-50-price")).isEqualTo("$11.99");
+        // the server's default threshold is 8: a new account's 5 credits are low
+        assertThat(studio.text("credit-alert-text")).startsWith("You are running low: 5 credits left.");
 
         studio.click("pack-pack-50-buy");
         String sessionId = checkoutOpenedInTheBrowser();
@@ -83,6 +85,7 @@ class BuyingWithStripeTest {
         await("the new balance in the header")
                 .atMost(PATIENCE)
                 .until(() -> studio.text("header-balance").equals("55 credits"));
+        await("the low-credit banner to go").atMost(PATIENCE).until(() -> !studio.showing("credit-alert"));
         assertThat(studio.showing("payment-check")).isFalse();
         assertThat(studio.showing("payment-stop")).isFalse();
         studio.screenshotBothThemes("plans-paid");
