@@ -119,6 +119,7 @@ public final class StripeWebhook {
 
     private Event verified(String payload, String signature) {
         if (signature == null || signature.isBlank()) {
+            refused("missing_signature");
             throw DomainException.invalid(
                     "invalid_signature",
                     "The Stripe-Signature header is missing: only Stripe's signed events are taken.");
@@ -127,16 +128,33 @@ public final class StripeWebhook {
         try {
             event = Webhook.constructEvent(payload, signature, secret, TOLERANCE_SECONDS);
         } catch (SignatureVerificationException e) {
+            String message = String.valueOf(e.getMessage());
+            refused(
+                    message.contains("tolerance")
+                            ? "stale_signature"
+                            : message.contains("matching the expected signature")
+                                    ? "signature_mismatch"
+                                    : "malformed_signature");
             throw invalidSignature();
         } catch (RuntimeException e) {
             // a garbled header (t=abc) throws NumberFormatException, a body that is not JSON a Gson exception
+            refused(e instanceof NumberFormatException ? "malformed_signature" : "not_an_event");
             throw DomainException.invalid(
                     "invalid_event", "The body is not a Stripe event with a well-formed Stripe-Signature.");
         }
         if (event == null || event.getId() == null || event.getType() == null) {
+            refused("not_an_event");
             throw DomainException.invalid("invalid_event", "The body is not a Stripe event (no id or type).");
         }
         return event;
+    }
+
+    /**
+     * A refused delivery leaves a line: a wrong STRIPE_WEBHOOK_SECRET otherwise shows only in Stripe's dashboard.
+     * Neither the header nor the body is logged.
+     */
+    private static void refused(String reason) {
+        log.warn("event=stripe_webhook_refused reason={}", reason);
     }
 
     private static DomainException invalidSignature() {

@@ -2,6 +2,9 @@ package com.pixfino.server.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.LedgerKind;
@@ -41,6 +44,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Billing through the API against a fake Stripe that keeps state, with events signed and posted as Stripe does. */
 class BillingApiTest {
@@ -201,17 +205,37 @@ class BillingApiTest {
         refusals.put("no v1", "t=" + now);
         refusals.put("stale", StripeSignature.header(body, FakeStripe.WEBHOOK_SECRET, now - 600));
         refusals.put("for another body", StripeSignature.header(body + " ", FakeStripe.WEBHOOK_SECRET, now));
-        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
-            Answer answer = post(body, refusal.getValue());
-            assertThat(answer.status()).as(refusal.getKey()).isEqualTo(400);
-            assertThat(answer.errorCode()).as(refusal.getKey()).startsWith("invalid_");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger webhookLog = (Logger) LoggerFactory.getLogger(StripeWebhook.class);
+        webhookLog.addAppender(log);
+        try {
+            for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+                Answer answer = post(body, refusal.getValue());
+                assertThat(answer.status()).as(refusal.getKey()).isEqualTo(400);
+                assertThat(answer.errorCode()).as(refusal.getKey()).startsWith("invalid_");
+            }
+            assertThat(post(body, null).status()).isEqualTo(400);
+            String notJson = "this is not json";
+            assertThat(post(notJson, header(notJson)).status()).isEqualTo(400);
+            String notEvent = "{\"hello\":\"world\"}";
+            assertThat(post(notEvent, header(notEvent)).status()).isEqualTo(400);
+        } finally {
+            webhookLog.detachAppender(log);
         }
-        assertThat(post(body, null).status()).isEqualTo(400);
-        String notJson = "this is not json";
-        assertThat(post(notJson, header(notJson)).status()).isEqualTo(400);
-        String notEvent = "{\"hello\":\"world\"}";
-        assertThat(post(notEvent, header(notEvent)).status()).isEqualTo(400);
         assertThat(Studio.credits(user)).isEqualTo(before);
+        // an operator with the wrong STRIPE_WEBHOOK_SECRET sees why in the log, and nothing of the secret or header
+        assertThat(log.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "event=stripe_webhook_refused reason=signature_mismatch",
+                        "event=stripe_webhook_refused reason=malformed_signature",
+                        "event=stripe_webhook_refused reason=malformed_signature",
+                        "event=stripe_webhook_refused reason=stale_signature",
+                        "event=stripe_webhook_refused reason=signature_mismatch",
+                        "event=stripe_webhook_refused reason=missing_signature",
+                        "event=stripe_webhook_refused reason=not_an_event",
+                        "event=stripe_webhook_refused reason=not_an_event");
 
         assertThat(post(body, header(body)).status()).isEqualTo(200);
         assertThat(Studio.credits(user)).isEqualTo(before + 20);

@@ -1,6 +1,7 @@
 package com.pixfino.studio.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.studio.billing.Browser;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
 import com.pixfino.studio.concurrent.FxThreadGuard;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
@@ -50,10 +51,18 @@ public final class StudioContext implements AutoCloseable {
     private final SessionViewModel sessions;
     private final SignInViewModel signIn;
     private final Features features;
-    private final SystemBrowser browser = new SystemBrowser();
+    private final SystemBrowser systemBrowser = new SystemBrowser();
 
     /** Reads the settings file and opens the gallery cache: call off the FX thread (Application.init runs on the launcher thread). */
     public StudioContext(StudioEnvironment environment) {
+        this(environment, null);
+    }
+
+    /**
+     * As {@link #StudioContext(StudioEnvironment)}, with {@code browser} opening checkout, portal and invoice pages
+     * instead of the system browser (null: the system browser). End-to-end tests complete the payment there.
+     */
+    public StudioContext(StudioEnvironment environment, Browser browser) {
         try {
             environment.paths().createPrivately();
         } catch (IOException e) {
@@ -98,8 +107,15 @@ public final class StudioContext implements AutoCloseable {
                 connection.stateProperty().isEqualTo(ConnectionState.CONNECTED),
                 messages);
         try {
-            features =
-                    new Features(environment.paths(), guard, tasks, session, sessions, connection, messages, browser);
+            features = new Features(
+                    environment.paths(),
+                    guard,
+                    tasks,
+                    session,
+                    sessions,
+                    connection,
+                    messages,
+                    browser == null ? systemBrowser : browser);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -124,7 +140,7 @@ public final class StudioContext implements AutoCloseable {
 
     /** The application's way to the system browser, known once it starts (checkout, billing portal, invoices). */
     public void useHostServices(HostServices services) {
-        browser.use(services);
+        systemBrowser.use(services);
     }
 
     /** Views are made on demand because they must be built on the FX thread. */

@@ -21,8 +21,8 @@ final class BillingAvailability {
     }
 
     static boolean isUnavailable(Exception error) {
-        return error instanceof CompanionApiException refused
-                && (BILLING_UNAVAILABLE.equals(refused.code()) || refused.statusCode() == 503);
+        // only the server's own word: a 503 stripe_unavailable is Stripe out for a minute, not billing switched off
+        return error instanceof CompanionApiException refused && BILLING_UNAVAILABLE.equals(refused.code());
     }
 
     void set(boolean available) {

@@ -236,8 +236,11 @@ public final class PlansViewModel {
         if (plan.id().equals(currentPlan.get())) {
             return PlanAction.CURRENT;
         }
+        if (!plan.purchasable() && !Money.isFree(plan.priceUsd())) {
+            return PlanAction.NOT_OFFERED; // no Stripe price here: the portal cannot switch to it either
+        }
         if (subscribed.get()) {
-            return PlanAction.CHANGE;
+            return PlanAction.CHANGE; // Free too: cancelling in the portal is the way back to it
         }
         return plan.purchasable() ? PlanAction.SUBSCRIBE : PlanAction.NOT_OFFERED;
     }

@@ -62,7 +62,8 @@ public final class Session {
         credits.set(account.credits());
     }
 
-    // The pushed balance is news before /me confirms it: the user's other facts stay as last read.
+    // The pushed balance is news before /me confirms it: the user's other facts stay as last read, except that a
+    // balance that went up is no longer called low meanwhile (no "running low: 55 credits left" while /me is read).
     void balanceChanged(BalanceEvent event) {
         UserView current = user.get();
         if (current != null) {
@@ -74,7 +75,7 @@ public final class Session {
                     current.tier(),
                     event.credits(),
                     current.subscription(),
-                    current.lowBalance()));
+                    current.lowBalance() && event.credits() <= current.credits()));
         }
         credits.set(event.credits());
         balanceChange.set(event);

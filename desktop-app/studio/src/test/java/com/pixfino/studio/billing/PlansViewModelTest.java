@@ -192,6 +192,21 @@ class PlansViewModelTest {
     }
 
     @Test
+    void aPlanWithoutAStripePriceIsNotOfferedEvenAsAPlanChange() {
+        // a server without STRIPE_PRICE_BUSINESS: the portal cannot switch to it either
+        fixture.api.plans.set(3, new PlanView("business", "Business", "79.99", 350, false));
+        plans.refresh();
+        assertThat(plans.action(plan("business"))).isEqualTo(PlanAction.NOT_OFFERED);
+
+        plans.checkout().buy("starter");
+        paymentLands();
+
+        assertThat(plans.action(plan("business"))).isEqualTo(PlanAction.NOT_OFFERED);
+        assertThat(plans.action(plan("pro"))).isEqualTo(PlanAction.CHANGE);
+        assertThat(plans.action(plan("free"))).isEqualTo(PlanAction.CHANGE);
+    }
+
+    @Test
     void subscribingMakesThePlanCurrentAndASecondPlanIsRefusedTowardsThePortal() {
         plans.refresh();
 
@@ -204,6 +219,7 @@ class PlansViewModelTest {
         assertThat(plans.subscribedProperty().get()).isTrue();
         assertThat(plans.action(plan("starter"))).isEqualTo(PlanAction.CURRENT);
         assertThat(plans.action(plan("pro"))).isEqualTo(PlanAction.CHANGE);
+        assertThat(plans.action(plan("free"))).isEqualTo(PlanAction.CHANGE); // cancelling, in the portal
         assertThat(plans.subscriptionNoteProperty().get()).startsWith("Your Starter plan renews on ");
 
         plans.checkout().buy("pro"); // as a studio that did not know yet would
@@ -227,9 +243,30 @@ class PlansViewModelTest {
 
         assertThat(opened).isEmpty();
         assertThat(plans.portalNoticeProperty().get())
-                .isEqualTo("There is no billing account yet: buy a pack or a plan first.");
+                .isEqualTo("There is nothing to manage yet: buy a plan or a credit pack first, then the billing portal"
+                        + " shows it.");
         assertThat(plans.portalToneProperty().get()).isEqualTo(Tone.ERROR);
         assertThat(fixture.session.isSignedIn()).isTrue();
+    }
+
+    @Test
+    void stripeOutForAMinuteIsAFailedCheckoutNotBillingSwitchedOff() {
+        plans.refresh();
+        fixture.api.stripeDown = true;
+
+        plans.checkout().buy("pack-50");
+        plans.refresh(); // the invoices answer 503 stripe_unavailable too
+
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.FAILED);
+        assertThat(plans.checkout().messageProperty().get())
+                .startsWith("The checkout could not be started: Stripe could not be reached");
+        assertThat(plans.unavailableProperty().get()).isEmpty();
+        assertThat(plans.purchasesOffProperty().get()).isFalse();
+        assertThat(plans.invoicesNoticeProperty().get()).startsWith("The invoices could not be loaded: Stripe");
+
+        fixture.api.stripeDown = false;
+        plans.checkout().buy("pack-50");
+        assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.WAITING);
     }
 
     @Test

@@ -49,6 +49,20 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aPushedRiseIsNoLongerCalledLowWhileTheAccountIsReadAgain() {
+        fixture.api.setLowCreditThreshold(8);
+        fixture.signedIn();
+        assertThat(fixture.session.userProperty().get().lowBalance()).isTrue();
+
+        fixture.session.balanceChanged(new BalanceEvent(3, "debit"));
+        assertThat(fixture.session.userProperty().get().lowBalance()).isTrue();
+
+        fixture.session.balanceChanged(new BalanceEvent(53, "purchase"));
+        assertThat(fixture.session.userProperty().get().lowBalance()).isFalse();
+        assertThat(fixture.session.userProperty().get().credits()).isEqualTo(53);
+    }
+
+    @Test
     void restoresASavedSignInWhenTheServerAnswers() throws Exception {
         fixture.tokens.write(SessionFixture.SERVER, FakeCompanionApi.TOKEN);
 

@@ -346,6 +346,8 @@ public final class FakeCompanionApi implements CompanionApi {
             new PackView("pack-240", 240, "49.99", true)));
     /** False: checkout, portal and invoices answer 503 billing_unavailable and nothing is purchasable. */
     public boolean billingConfigured = true;
+    /** True: billing is configured but Stripe cannot be reached, so checkout, portal and invoices answer 503 stripe_unavailable. */
+    public boolean stripeDown;
     // below this balance /me says lowBalance (the server's default is 8); 0: never, so other tests see no alert
     private int lowCreditThreshold;
     /** The items checkouts were started for, in order. */
@@ -384,13 +386,14 @@ public final class FakeCompanionApi implements CompanionApi {
         boolean plan = plans.stream().anyMatch(p -> p.id().equals(item) && p.purchasable());
         boolean pack = packs.stream().anyMatch(p -> p.id().equals(item) && p.purchasable());
         if (!plan && !pack) {
-            throw new CompanionApiException(400, "invalid", "item: there is no plan or pack '" + item + "'.");
+            throw new CompanionApiException(400, "unknown_item", "item: there is no plan or pack '" + item + "'.");
         }
         if (plan && user.subscription() != null) {
             throw new CompanionApiException(
                     409,
-                    "conflict",
-                    "You already have a plan: change or cancel it in the billing portal (Manage billing).");
+                    "subscription_exists",
+                    "You already have a subscription: change or cancel your plan in the billing portal (Manage"
+                            + " billing).");
         }
         billingCustomer = true;
         checkouts.add(item);
@@ -406,7 +409,10 @@ public final class FakeCompanionApi implements CompanionApi {
         billingAvailable();
         if (!billingCustomer) {
             throw new CompanionApiException(
-                    409, "conflict", "There is no billing account yet: buy a pack or a plan first.");
+                    409,
+                    "no_billing_account",
+                    "There is nothing to manage yet: buy a plan or a credit pack first, then the billing portal shows"
+                            + " it.");
         }
         portalSessions++;
         return new PortalView("https://billing.stripe.test/p/session/test_" + portalSessions);
@@ -492,6 +498,13 @@ public final class FakeCompanionApi implements CompanionApi {
         if (!billingConfigured) {
             throw new CompanionApiException(
                     503, "billing_unavailable", "Billing is not configured on this server (no STRIPE_SECRET_KEY).");
+        }
+        if (stripeDown) {
+            throw new CompanionApiException(
+                    503,
+                    "stripe_unavailable",
+                    "Stripe could not be reached or refused the request, so nothing was charged. Please try again in"
+                            + " a minute.");
         }
     }
 

@@ -3,6 +3,7 @@ package com.pixfino.studio.testsupport;
 import com.pixfino.studio.app.StudioApp;
 import com.pixfino.studio.app.StudioContext;
 import com.pixfino.studio.app.StudioEnvironment;
+import com.pixfino.studio.billing.Browser;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.theme.ThemeMode;
 import java.nio.file.Files;
@@ -41,6 +42,11 @@ public final class StudioHarness implements AutoCloseable {
 
     /** Starts the studio with {@code home} as its only directory, remembering {@code serverUrl} and a 1280×800 window. */
     public static StudioHarness start(Path home, String serverUrl) throws Exception {
+        return start(home, serverUrl, null);
+    }
+
+    /** As {@link #start(Path, String)}, with {@code browser} given the pages the studio opens (checkout, portal). */
+    public static StudioHarness start(Path home, String serverUrl, Browser browser) throws Exception {
         Files.createDirectories(home);
         Path settings = home.resolve("settings.json");
         if (!Files.exists(settings)) {
@@ -52,7 +58,7 @@ public final class StudioHarness implements AutoCloseable {
         Stage stage = FxToolkit.registerPrimaryStage();
         // Built off the FX thread, as Application.init does: it opens the gallery cache.
         StudioContext context = new StudioContext(
-                new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java"), false));
+                new StudioEnvironment(new StudioPaths(home, home), Optional.empty(), Path.of("java"), false), browser);
         FxToolkit.setupStage(primary -> new StudioApp(context).start(primary));
         WaitForAsyncUtils.waitForFxEvents();
         return new StudioHarness(home, context, stage);
