@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.LoginRequest;
 import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.server.testsupport.MovableClock;
 import com.pixfino.server.testsupport.TestServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +45,7 @@ class TokenCacheTest {
 
     @Test
     void aTokenRevokedOnAnotherServerLivesHereAtMostTheTtl() {
-        MovableClock here = new MovableClock();
+        MovableClock here = new MovableClock(Instant.now());
         TokenService thisServer = new TokenService(graph.database().dsl(), here, Duration.ofDays(30));
         TokenService otherServer = new TokenService(graph.database().dsl(), Clock.systemUTC(), Duration.ofDays(30));
         String token = newToken();
@@ -87,29 +86,5 @@ class TokenCacheTest {
 
     private static String emailOf(UUID userId) {
         return graph.services().accounts().me(userId).email();
-    }
-
-    /** A clock the test moves forward, starting now (the tokens' expiry is real time). */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

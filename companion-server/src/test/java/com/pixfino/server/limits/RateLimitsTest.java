@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pixfino.server.domain.DomainException;
-import java.time.Clock;
+import com.pixfino.server.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Budgets on a clock the test moves: refusals, their waits, refills and the failed sign-in lock-out. */
 class RateLimitsTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
 
     private RateLimits limits(Budget budget, Allowance allowance) {
         return new RateLimits(RateLimitSettings.unlimited().with(budget, allowance), clock);
@@ -106,29 +104,5 @@ class RateLimitsTest {
             return e;
         }
         throw new AssertionError("expected a refusal");
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
