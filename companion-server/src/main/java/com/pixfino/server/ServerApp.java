@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.LedgerRoutes;
@@ -113,9 +114,12 @@ public final class ServerApp implements AutoCloseable {
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
                 new HealthRoutes(database, version, services.providers()),
                 new AccountRoutes(services.accounts(), json),
-                new BearerAuthentication(token -> services.tokens()
-                        .resolve(token)
-                        .map(session -> new Authenticated(session.userId(), session.role(), session.tokenHash()))),
+                new BearerAuthentication(
+                        token -> services.tokens()
+                                .resolve(token)
+                                .map(session ->
+                                        new Authenticated(session.userId(), session.role(), session.tokenHash())),
+                        services.apiKeys()::resolve),
                 new PresetRoutes(services.presets()),
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
                 new LedgerRoutes(services.ledger()),
@@ -123,7 +127,8 @@ public final class ServerApp implements AutoCloseable {
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
-                new BillingRoutes(services.billing(), json));
+                new BillingRoutes(services.billing(), json),
+                new ApiKeyRoutes(services.apiKeys(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

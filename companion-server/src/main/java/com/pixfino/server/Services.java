@@ -5,6 +5,7 @@ import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminUsers;
+import com.pixfino.server.apikeys.ApiKeyService;
 import com.pixfino.server.billing.BillingAccounts;
 import com.pixfino.server.billing.BillingCatalog;
 import com.pixfino.server.billing.BillingGrants;
@@ -62,6 +63,7 @@ public final class Services implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final CreditLedger ledger;
     private final TokenService tokens;
+    private final ApiKeyService apiKeys;
     private final RateLimits limits;
     private final AccountService accounts;
     private final Storage storage;
@@ -94,6 +96,7 @@ public final class Services implements AutoCloseable {
             DSLContext dsl = database.dsl();
             ledger = new CreditLedger(dsl, clock);
             tokens = new TokenService(dsl, clock, config.tokenLifetime());
+            apiKeys = new ApiKeyService(dsl, clock);
             limits = new RateLimits(config.limits(), clock);
             billingAccounts = new BillingAccounts(dsl, clock);
             accounts = new AccountService(
@@ -151,7 +154,17 @@ public final class Services implements AutoCloseable {
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
             accountDeletion = new AccountDeletion(
-                    dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage, billingAccounts, billing);
+                    dsl,
+                    accounts,
+                    tokens,
+                    apiKeys,
+                    uploads,
+                    generationStore,
+                    ledger,
+                    queue,
+                    storage,
+                    billingAccounts,
+                    billing);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -189,6 +202,10 @@ public final class Services implements AutoCloseable {
 
     public TokenService tokens() {
         return tokens;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
     }
 
     public RateLimits limits() {
