@@ -16,6 +16,7 @@ import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.JsonErrorPages;
 import com.pixfino.server.http.OpenApiConventions;
+import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
@@ -52,7 +53,8 @@ public final class PixfinoApi {
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
             BillingRoutes billing,
-            ApiKeyRoutes apiKeys) {}
+            ApiKeyRoutes apiKeys,
+            RequestLimits requestLimits) {}
 
     private PixfinoApi() {}
 
@@ -98,6 +100,7 @@ public final class PixfinoApi {
         ErrorMapping.install(app);
         RequestMetrics.install(app, metrics);
         app.beforeMatched(h.authentication());
+        app.beforeMatched(h.requestLimits());
 
         route(app, access, HandlerType.GET, ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
         route(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
@@ -22,6 +23,7 @@ import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
@@ -128,7 +130,9 @@ public final class ServerApp implements AutoCloseable {
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
                 new BillingRoutes(services.billing(), json),
-                new ApiKeyRoutes(services.apiKeys(), json));
+                new ApiKeyRoutes(services.apiKeys(), json),
+                new RequestLimits(
+                        services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -57,7 +57,8 @@ public final class ConfigLoader {
                 Allowance.parse(value).ifPresent(allowance -> allowances.put(budget, allowance));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(
-                        name + " must be a count per period like 30/1m, 10/15m or 5/1h (or off), not '" + value + "'.");
+                        name + " must be a count per period like 30/1m, 10/15m, 5/1h or 10/1s burst 30 (or off), not '"
+                                + value + "'.");
             }
         }
         return new RateLimitSettings(allowances);
