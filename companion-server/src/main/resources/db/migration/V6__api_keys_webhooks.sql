@@ -40,6 +40,7 @@ CREATE TABLE webhook_messages (
   webhook_id       VARCHAR(64)  NOT NULL PRIMARY KEY,
   endpoint_id      UUID         NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
   event            VARCHAR(64)  NOT NULL,
+  generation_id    UUID,
   body             TEXT         NOT NULL,
   created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   attempts         INTEGER      NOT NULL DEFAULT 0,

@@ -22,6 +22,7 @@ import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
+import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Handler;
@@ -54,6 +55,7 @@ public final class PixfinoApi {
             PrivacyRoutes privacy,
             BillingRoutes billing,
             ApiKeyRoutes apiKeys,
+            WebhookRoutes webhooks,
             RequestLimits requestLimits) {}
 
     private PixfinoApi() {}
@@ -205,6 +207,12 @@ public final class PixfinoApi {
         route(app, access, HandlerType.POST, ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         route(app, access, HandlerType.GET, ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);
         route(app, access, HandlerType.DELETE, ApiPaths.API_KEY, h.apiKeys()::revoke, Access.USER);
+
+        route(app, access, HandlerType.POST, ApiPaths.WEBHOOKS, h.webhooks()::create, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.WEBHOOKS, h.webhooks()::list, Access.USER);
+        route(app, access, HandlerType.DELETE, ApiPaths.WEBHOOK, h.webhooks()::delete, Access.USER);
+        route(app, access, HandlerType.POST, ApiPaths.WEBHOOK_TEST, h.webhooks()::test, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.WEBHOOK_DELIVERIES, h.webhooks()::deliveries, Access.USER);
 
         return app;
     }

@@ -29,6 +29,7 @@ import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.storage.PrivateDirectories;
 import com.pixfino.server.uploads.UploadRoutes;
+import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -131,6 +132,7 @@ public final class ServerApp implements AutoCloseable {
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
                 new BillingRoutes(services.billing(), json),
                 new ApiKeyRoutes(services.apiKeys(), json),
+                new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());

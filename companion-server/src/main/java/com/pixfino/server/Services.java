@@ -39,6 +39,8 @@ import com.pixfino.server.storage.S3Storage;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.ImageIntake;
 import com.pixfino.server.uploads.UploadService;
+import com.pixfino.server.webhooks.WebhookSender;
+import com.pixfino.server.webhooks.WebhookService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -46,6 +48,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -64,6 +68,8 @@ public final class Services implements AutoCloseable {
     private final CreditLedger ledger;
     private final TokenService tokens;
     private final ApiKeyService apiKeys;
+    private final WebhookService outgoingWebhooks;
+    private final WebhookSender webhookSender;
     private final RateLimits limits;
     private final AccountService accounts;
     private final Storage storage;
@@ -118,7 +124,20 @@ public final class Services implements AutoCloseable {
             owned.add(remote);
             providers = new ProviderRegistry(
                     providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
-            generationStore = new GenerationStore(dsl, ledger, presets, clock);
+            outgoingWebhooks = new WebhookService(dsl, mapper, config.webhooks(), clock);
+            generationStore = new GenerationStore(dsl, ledger, presets, clock, outgoingWebhooks::finished);
+            // bounded: a receiver that never answers holds one of these for the attempt's timeout, never a job worker
+            ExecutorService webhookCalls =
+                    Executors.newFixedThreadPool(8, com.pixfino.server.concurrent.ServerThreads.named("webhook-send"));
+            owned.add(webhookCalls::shutdownNow);
+            AtomicReference<GenerationService> views = new AtomicReference<>();
+            webhookSender = new WebhookSender(
+                    dsl,
+                    outgoingWebhooks,
+                    config.webhooks(),
+                    webhookCalls,
+                    (userId, generationId) -> views.get().get(userId, generationId),
+                    clock);
             GenerationJob job = new GenerationJob(
                     dsl,
                     generationStore,
@@ -134,7 +153,7 @@ public final class Services implements AutoCloseable {
                     providers,
                     config.jobs(),
                     providerCalls,
-                    List.of(freeTopUp.task(Duration.ofHours(1))));
+                    List.of(freeTopUp.task(Duration.ofHours(1)), webhookSender.task()));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
                     dsl,
@@ -145,6 +164,7 @@ public final class Services implements AutoCloseable {
                     queue,
                     storage,
                     config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
+            views.set(generations);
             deletion = new GenerationDeletion(generationStore, queue, storage);
             events = new GenerationEvents(database.dataSource(), mapper);
             owned.add(events);
@@ -206,6 +226,15 @@ public final class Services implements AutoCloseable {
 
     public ApiKeyService apiKeys() {
         return apiKeys;
+    }
+
+    /** The user's outgoing webhook endpoints and their outbox. */
+    public WebhookService outgoingWebhooks() {
+        return outgoingWebhooks;
+    }
+
+    public WebhookSender webhookSender() {
+        return webhookSender;
     }
 
     public RateLimits limits() {

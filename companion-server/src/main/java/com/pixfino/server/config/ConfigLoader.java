@@ -6,6 +6,7 @@ import com.pixfino.server.limits.Allowance;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.ResilienceSettings;
+import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class ConfigLoader {
                 new S3Environment(env).s3(),
                 limits(),
                 bool("PIXFINO_SWAGGER", true),
-                new BillingEnvironment(env).billing());
+                new BillingEnvironment(env).billing(),
+                WebhookSettings.defaults().withAllowLocal(bool("PIXFINO_WEBHOOKS_ALLOW_LOCAL", false)));
     }
 
     private RateLimitSettings limits() {

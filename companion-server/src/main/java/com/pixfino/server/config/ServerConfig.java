@@ -7,6 +7,7 @@ import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.storage.S3Settings;
+import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +29,8 @@ public record ServerConfig(
         Optional<S3Settings> s3,
         RateLimitSettings limits,
         boolean swaggerUi,
-        BillingSettings billing) {
+        BillingSettings billing,
+        WebhookSettings webhooks) {
 
     /** The same settings over another data directory (uploads, results, the embedded database). */
     public ServerConfig withDataDir(Path otherDataDir) {
@@ -58,6 +60,10 @@ public record ServerConfig(
         return edit(copy -> copy.swaggerUi = on);
     }
 
+    public ServerConfig withWebhooks(WebhookSettings otherWebhooks) {
+        return edit(copy -> copy.webhooks = otherWebhooks);
+    }
+
     public ServerConfig withBilling(BillingSettings otherBilling) {
         return edit(copy -> copy.billing = otherBilling);
     }
@@ -79,6 +85,7 @@ public record ServerConfig(
         private RateLimitSettings limits;
         private boolean swaggerUi;
         private BillingSettings billing;
+        private WebhookSettings webhooks;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -90,6 +97,7 @@ public record ServerConfig(
             this.limits = from.limits;
             this.swaggerUi = from.swaggerUi;
             this.billing = from.billing;
+            this.webhooks = from.webhooks;
         }
 
         ServerConfig build() {
@@ -108,7 +116,8 @@ public record ServerConfig(
                     s3,
                     limits,
                     swaggerUi,
-                    billing);
+                    billing,
+                    webhooks);
         }
     }
 

@@ -33,8 +33,20 @@ public final class GenerationStore {
     private final CreditLedger ledger;
     private final PresetCatalog presets;
     private final Clock clock;
+    private final Finished finished;
+
+    /** Told inside the transaction that finishes a generation (the outgoing webhooks' outbox), so never before commit. */
+    @FunctionalInterface
+    public interface Finished {
+        void finished(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status);
+    }
 
     public GenerationStore(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock) {
+        this(dsl, ledger, presets, clock, (tx, userId, generationId, status) -> {});
+    }
+
+    public GenerationStore(DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock, Finished finished) {
+        this.finished = finished;
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -220,6 +232,7 @@ public final class GenerationStore {
                 return false;
             }
             notify(tx, row.getUserId(), id, GenerationStatus.COMPLETED, false);
+            finished.finished(tx, row.getUserId(), id, GenerationStatus.COMPLETED);
             return true;
         });
     }
@@ -266,6 +279,7 @@ public final class GenerationStore {
             }
             ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
             notify(tx, row.getUserId(), id, status, true);
+            finished.finished(tx, row.getUserId(), id, status);
             return Optional.of(row);
         });
     }

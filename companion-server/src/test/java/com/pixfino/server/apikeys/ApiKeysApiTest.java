@@ -73,7 +73,12 @@ class ApiKeysApiTest {
             Map.entry("POST /api/v1/admin/users/{id}/credits", "none"),
             Map.entry("POST /api/v1/api-keys", "none"),
             Map.entry("GET /api/v1/api-keys", "none"),
-            Map.entry("DELETE /api/v1/api-keys/{id}", "none")));
+            Map.entry("DELETE /api/v1/api-keys/{id}", "none"),
+            Map.entry("POST /api/v1/webhooks", "none"),
+            Map.entry("GET /api/v1/webhooks", "none"),
+            Map.entry("DELETE /api/v1/webhooks/{id}", "none"),
+            Map.entry("POST /api/v1/webhooks/{id}/test", "none"),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", "none")));
 
     private static CreatedApiKey create(ApiClient session, String name, String... scopes) {
         Answer answer = session.post(ApiPaths.API_KEYS, Map.of("name", name, "scopes", List.of(scopes)));

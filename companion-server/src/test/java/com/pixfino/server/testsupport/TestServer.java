@@ -11,6 +11,7 @@ import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
+import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -99,7 +100,8 @@ public final class TestServer implements AutoCloseable {
                 Optional.empty(),
                 RateLimitSettings.unlimited(),
                 true,
-                BillingSettings.defaults());
+                BillingSettings.defaults(),
+                WebhookSettings.defaults().withAllowLocal(true));
     }
 
     public String baseUrl() {
