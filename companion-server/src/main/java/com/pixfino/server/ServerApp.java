@@ -122,7 +122,9 @@ public final class ServerApp implements AutoCloseable {
                                 .resolve(token)
                                 .map(session ->
                                         new Authenticated(session.userId(), session.role(), session.tokenHash())),
-                        services.apiKeys()::resolve),
+                        key -> services.apiKeys()
+                                .resolve(key)
+                                .map(c -> Authenticated.apiKey(c.userId(), c.role(), c.keyId(), c.scopes()))),
                 new PresetRoutes(services.presets()),
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
                 new LedgerRoutes(services.ledger()),

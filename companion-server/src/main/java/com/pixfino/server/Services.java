@@ -48,7 +48,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
@@ -127,8 +126,7 @@ public final class Services implements AutoCloseable {
             outgoingWebhooks = new WebhookService(dsl, mapper, config.webhooks(), clock);
             generationStore = new GenerationStore(dsl, ledger, presets, clock, outgoingWebhooks::finished);
             // bounded: a receiver that never answers holds one of these for the attempt's timeout, never a job worker
-            ExecutorService webhookCalls =
-                    Executors.newFixedThreadPool(8, com.pixfino.server.concurrent.ServerThreads.named("webhook-send"));
+            ExecutorService webhookCalls = ServerThreads.named("webhook-send").fixedPool(8);
             owned.add(webhookCalls::shutdownNow);
             AtomicReference<GenerationService> views = new AtomicReference<>();
             webhookSender = new WebhookSender(

@@ -13,7 +13,6 @@ import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.server.db.jooq.tables.records.ApiKeysRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.Text;
-import com.pixfino.server.http.Authenticated;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,19 +115,19 @@ public final class ApiKeyService {
     }
 
     /** The caller behind a raw key, if it is well formed, known, unrevoked and its account is active. */
-    public Optional<Authenticated> resolve(String key) {
+    public Optional<ApiKeyCaller> resolve(String key) {
         if (key == null || !FORM.matcher(key).matches()) {
             return Optional.empty();
         }
-        Optional<Authenticated> caller = dsl.select(API_KEYS.ID, API_KEYS.SCOPES, USERS.ID, USERS.ROLE)
+        Optional<ApiKeyCaller> caller = dsl.select(API_KEYS.ID, API_KEYS.SCOPES, USERS.ID, USERS.ROLE)
                 .from(API_KEYS)
                 .join(USERS)
                 .on(USERS.ID.eq(API_KEYS.USER_ID))
                 .where(API_KEYS.KEY_HASH.eq(hash(key)))
                 .and(API_KEYS.REVOKED_AT.isNull())
                 .and(USERS.STATUS.eq(AccountStatus.ACTIVE))
-                .fetchOptional(r -> Authenticated.apiKey(r.value3(), r.value4(), r.value1(), parse(r.value2())));
-        caller.ifPresent(c -> touch(c.apiKeyId()));
+                .fetchOptional(r -> new ApiKeyCaller(r.value3(), r.value4(), r.value1(), parse(r.value2())));
+        caller.ifPresent(c -> touch(c.keyId()));
         return caller;
     }
 
