@@ -94,9 +94,13 @@ class WebhooksApiTest {
 
     @BeforeAll
     static void start() {
-        WebhookSettings webhooks = WebhookSettings.defaults()
-                .withAllowLocal(true)
-                .withRetries(List.of(Duration.ofMillis(500), Duration.ofMillis(1000)), Duration.ofSeconds(2));
+        // retries at 0.5 s and 1 s after the first try, 2 s per attempt, an endpoint disabled after 3 failed events
+        WebhookSettings webhooks = new WebhookSettings(
+                true,
+                List.of(Duration.ofMillis(500), Duration.ofMillis(1000)),
+                Duration.ofSeconds(2),
+                3,
+                Duration.ofMillis(200));
         server = TestServer.start(
                 TestServer.freshConfig("webhooks").withWebhooks(webhooks), List.of(new ScriptedProvider("replicate")));
         studio = new Studio(server);
@@ -167,6 +171,34 @@ class WebhooksApiTest {
             assertThat(JSON.readTree(pinged.body()).path("type").asText()).isEqualTo("ping");
             assertThat(pinged.signature()).isEqualTo(expectedSignature(hook.secret(), pinged));
             assertThat(pinged.id()).isEqualTo(ping.json().path("webhookId").asText());
+        }
+    }
+
+    @Test
+    void anEndpointWhoseEventsKeepFailingIsDisabledWithAReason() throws Exception {
+        try (Receiver broken = new Receiver(false, 503)) {
+            ApiClient user = studio.userWithCredits(40);
+            CreatedWebhook hook = add(user, broken.url());
+            for (int i = 0; i < 3; i++) {
+                Studio.awaitFinal(user, Studio.generate(user, preset, "doomed " + i), WAIT);
+            }
+            await().atMost(WAIT).untilAsserted(() -> {
+                var listed = user.get(ApiPaths.WEBHOOKS)
+                        .as(WebhookList.class)
+                        .items()
+                        .get(0);
+                assertThat(listed.id()).isEqualTo(hook.id());
+                assertThat(listed.disabledAt()).isNotNull();
+                assertThat(listed.disabledReason()).startsWith("Disabled after 3 events");
+            });
+            int attempts = broken.received.size();
+            assertThat(attempts).as("three attempts for each of three events").isEqualTo(9);
+            Studio.awaitFinal(user, Studio.generate(user, preset, "after"), WAIT);
+            assertThat(user.get(ApiClient.path(ApiPaths.WEBHOOK_DELIVERIES, hook.id()))
+                            .as(WebhookDeliveryList.class)
+                            .items())
+                    .as("a disabled endpoint gets nothing more")
+                    .hasSize(9);
         }
     }
 
