@@ -87,7 +87,7 @@ public final class ApiKeyService {
                     .set(API_KEYS.CREATED_AT, now)
                     .execute();
         });
-        log.info("event=api_key_created user={} key={} prefix={} scopes={}", userId, id, prefix, join(scopes));
+        log.info("event=api_key_created user={} key={} scopes={}", userId, id, join(scopes));
         return new CreatedApiKey(id, name, prefix, scopes, now, key);
     }
 

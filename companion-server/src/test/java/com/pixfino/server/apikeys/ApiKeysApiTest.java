@@ -259,7 +259,7 @@ class ApiKeysApiTest {
         } finally {
             root.detachAppender(log);
         }
-        String secretPart = created.key().substring(12);
+        String secretPart = created.key().substring(4);
         assertThat(log.list).isNotEmpty();
         assertThat(log.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
