@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
 import com.pixfino.server.generation.GenerationRoutes;
@@ -15,18 +16,27 @@ import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.JsonErrorPages;
 import com.pixfino.server.http.OpenApiConventions;
+import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
+import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import io.javalin.security.RouteRole;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds the unstarted Javalin app from its handlers; every route of the API is declared here. */
 public final class PixfinoApi {
@@ -43,7 +53,10 @@ public final class PixfinoApi {
             AdminRoutes admin,
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
-            BillingRoutes billing) {}
+            BillingRoutes billing,
+            ApiKeyRoutes apiKeys,
+            WebhookRoutes webhooks,
+            RequestLimits requestLimits) {}
 
     private PixfinoApi() {}
 
@@ -55,6 +68,8 @@ public final class PixfinoApi {
             long maxUploadBytes,
             String version,
             boolean swaggerUi) {
+        // who may call each operation, as registered below: the API document's security requirements come from it
+        Map<String, Set<RouteRole>> access = new ConcurrentHashMap<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
@@ -76,7 +91,7 @@ public final class PixfinoApi {
                                     .version(version)
                                     .description(
                                             "Accounts, credits, presets, uploads and generations for Pixfino Studio."))
-                            .withDefinitionProcessor(OpenApiConventions::process))));
+                            .withDefinitionProcessor(document -> OpenApiConventions.process(document, access)))));
             if (swaggerUi) {
                 config.registerPlugin(new SwaggerPlugin(swagger -> {
                     swagger.setDocumentationPath(ApiPaths.OPENAPI);
@@ -87,59 +102,129 @@ public final class PixfinoApi {
         ErrorMapping.install(app);
         RequestMetrics.install(app, metrics);
         app.beforeMatched(h.authentication());
+        app.beforeMatched(h.requestLimits());
 
-        app.get(ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
-        app.get(
+        route(app, access, HandlerType.GET, ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
+        route(
+                app,
+                access,
+                HandlerType.GET,
                 ApiPaths.METRICS,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()),
                 Access.PUBLIC);
 
-        app.post(ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
-        app.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
-        app.post(ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
-        app.get(ApiPaths.ME, h.accounts()::me, Access.USER);
-        app.delete(ApiPaths.ME, h.privacy()::delete, Access.USER);
-        app.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
+        route(app, access, HandlerType.POST, ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
+        route(app, access, HandlerType.POST, ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
+        route(app, access, HandlerType.POST, ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.ME, h.accounts()::me, Access.USER, Access.KEY_READ);
+        route(app, access, HandlerType.DELETE, ApiPaths.ME, h.privacy()::delete, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
 
-        app.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
+        route(app, access, HandlerType.GET, ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
 
-        app.post(ApiPaths.UPLOADS, h.uploads()::create, Access.USER);
-        app.get(ApiPaths.UPLOAD, h.uploads()::get, Access.USER);
-        app.get(ApiPaths.UPLOAD_THUMBNAIL, h.uploads()::thumbnail, Access.USER);
+        route(app, access, HandlerType.POST, ApiPaths.UPLOADS, h.uploads()::create, Access.USER, Access.KEY_GENERATE);
+        route(app, access, HandlerType.GET, ApiPaths.UPLOAD, h.uploads()::get, Access.USER, Access.KEY_READ);
+        route(
+                app,
+                access,
+                HandlerType.GET,
+                ApiPaths.UPLOAD_THUMBNAIL,
+                h.uploads()::thumbnail,
+                Access.USER,
+                Access.KEY_READ);
 
-        app.get(ApiPaths.LEDGER, h.ledger()::list, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.LEDGER, h.ledger()::list, Access.USER, Access.KEY_READ);
 
-        app.post(ApiPaths.GENERATIONS, h.generations()::create, Access.USER);
-        app.get(ApiPaths.GENERATIONS, h.generations()::list, Access.USER);
-        app.get(ApiPaths.GENERATION, h.generations()::get, Access.USER);
-        app.delete(ApiPaths.GENERATION, h.generations()::delete, Access.USER);
-        app.post(ApiPaths.GENERATION_CANCEL, h.generations()::cancel, Access.USER);
-        app.get(ApiPaths.GENERATION_OUTPUT, h.generations()::output, Access.USER);
-        app.get(ApiPaths.GENERATION_THUMBNAIL, h.generations()::thumbnail, Access.USER);
-        // Javalin only streams to clients that ask for SSE; say so instead of answering an empty 200
-        app.before(ApiPaths.EVENTS, ctx -> {
+        route(
+                app,
+                access,
+                HandlerType.POST,
+                ApiPaths.GENERATIONS,
+                h.generations()::create,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(app, access, HandlerType.GET, ApiPaths.GENERATIONS, h.generations()::list, Access.USER, Access.KEY_READ);
+        route(app, access, HandlerType.GET, ApiPaths.GENERATION, h.generations()::get, Access.USER, Access.KEY_READ);
+        route(
+                app,
+                access,
+                HandlerType.DELETE,
+                ApiPaths.GENERATION,
+                h.generations()::delete,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(
+                app,
+                access,
+                HandlerType.POST,
+                ApiPaths.GENERATION_CANCEL,
+                h.generations()::cancel,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(
+                app,
+                access,
+                HandlerType.GET,
+                ApiPaths.GENERATION_OUTPUT,
+                h.generations()::output,
+                Access.USER,
+                Access.KEY_READ);
+        route(
+                app,
+                access,
+                HandlerType.GET,
+                ApiPaths.GENERATION_THUMBNAIL,
+                h.generations()::thumbnail,
+                Access.USER,
+                Access.KEY_READ);
+        // Javalin only streams to clients that ask for SSE; say so instead of answering an empty 200 (after the
+        // credential is checked, so a revoked key is a 401 here too)
+        app.beforeMatched(ApiPaths.EVENTS, ctx -> {
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
                 throw new HttpResponseException(
                         406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
             }
         });
-        app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER);
+        app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER, Access.KEY_READ);
+        access.put("GET " + ApiPaths.EVENTS, Set.of(Access.USER, Access.KEY_READ));
         // signed by the provider, not by a user token
-        app.post(ProviderWebhookRoutes.PATH, h.providerWebhooks()::receive, Access.PUBLIC);
+        route(app, access, HandlerType.POST, ProviderWebhookRoutes.PATH, h.providerWebhooks()::receive, Access.PUBLIC);
 
-        app.get(ApiPaths.BILLING_CATALOG, h.billing()::catalog, Access.USER);
-        app.post(ApiPaths.BILLING_CHECKOUT, h.billing()::checkout, Access.USER);
-        app.post(ApiPaths.BILLING_PORTAL, h.billing()::portal, Access.USER);
-        app.get(ApiPaths.BILLING_INVOICES, h.billing()::invoices, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.BILLING_CATALOG, h.billing()::catalog, Access.USER);
+        route(app, access, HandlerType.POST, ApiPaths.BILLING_CHECKOUT, h.billing()::checkout, Access.USER);
+        route(app, access, HandlerType.POST, ApiPaths.BILLING_PORTAL, h.billing()::portal, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.BILLING_INVOICES, h.billing()::invoices, Access.USER);
         // signed by Stripe, not by a user token; the two pages are where the buyer's browser lands after Checkout
-        app.post(ApiPaths.BILLING_WEBHOOK, h.billing()::webhook, Access.PUBLIC);
-        app.get(ApiPaths.BILLING_SUCCESS_PAGE, h.billing()::success, Access.PUBLIC);
-        app.get(ApiPaths.BILLING_CANCEL_PAGE, h.billing()::cancel, Access.PUBLIC);
+        route(app, access, HandlerType.POST, ApiPaths.BILLING_WEBHOOK, h.billing()::webhook, Access.PUBLIC);
+        route(app, access, HandlerType.GET, ApiPaths.BILLING_SUCCESS_PAGE, h.billing()::success, Access.PUBLIC);
+        route(app, access, HandlerType.GET, ApiPaths.BILLING_CANCEL_PAGE, h.billing()::cancel, Access.PUBLIC);
 
-        app.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
-        app.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
+        route(app, access, HandlerType.GET, ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
+        route(app, access, HandlerType.POST, ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
+
+        route(app, access, HandlerType.POST, ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);
+        route(app, access, HandlerType.DELETE, ApiPaths.API_KEY, h.apiKeys()::revoke, Access.USER);
+
+        route(app, access, HandlerType.POST, ApiPaths.WEBHOOKS, h.webhooks()::create, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.WEBHOOKS, h.webhooks()::list, Access.USER);
+        route(app, access, HandlerType.DELETE, ApiPaths.WEBHOOK, h.webhooks()::delete, Access.USER);
+        route(app, access, HandlerType.POST, ApiPaths.WEBHOOK_TEST, h.webhooks()::test, Access.USER);
+        route(app, access, HandlerType.GET, ApiPaths.WEBHOOK_DELIVERIES, h.webhooks()::deliveries, Access.USER);
+
         return app;
+    }
+
+    private static void route(
+            Javalin app,
+            Map<String, Set<RouteRole>> access,
+            HandlerType method,
+            String path,
+            Handler handler,
+            RouteRole... roles) {
+        app.addHttpHandler(method, path, handler, roles);
+        access.put(method.name().toUpperCase(Locale.ROOT) + " " + path, Set.of(roles));
     }
 }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.LedgerRoutes;
@@ -21,11 +23,13 @@ import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.storage.PrivateDirectories;
 import com.pixfino.server.uploads.UploadRoutes;
+import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -112,9 +116,14 @@ public final class ServerApp implements AutoCloseable {
         PixfinoApi.Handlers handlers = new PixfinoApi.Handlers(
                 new HealthRoutes(database, version, services.providers()),
                 new AccountRoutes(services.accounts(), json),
-                new BearerAuthentication(token -> services.tokens()
-                        .resolve(token)
-                        .map(session -> new Authenticated(session.userId(), session.role(), session.tokenHash()))),
+                new BearerAuthentication(
+                        token -> services.tokens()
+                                .resolve(token)
+                                .map(session ->
+                                        new Authenticated(session.userId(), session.role(), session.tokenHash())),
+                        key -> services.apiKeys()
+                                .resolve(key)
+                                .map(c -> Authenticated.apiKey(c.userId(), c.role(), c.keyId(), c.scopes()))),
                 new PresetRoutes(services.presets()),
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
                 new LedgerRoutes(services.ledger()),
@@ -122,7 +131,11 @@ public final class ServerApp implements AutoCloseable {
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
-                new BillingRoutes(services.billing(), json));
+                new BillingRoutes(services.billing(), json),
+                new ApiKeyRoutes(services.apiKeys(), json),
+                new WebhookRoutes(services.outgoingWebhooks(), json),
+                new RequestLimits(
+                        services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

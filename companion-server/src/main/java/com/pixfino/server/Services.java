@@ -5,6 +5,7 @@ import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminUsers;
+import com.pixfino.server.apikeys.ApiKeyService;
 import com.pixfino.server.billing.BillingAccounts;
 import com.pixfino.server.billing.BillingCatalog;
 import com.pixfino.server.billing.BillingGrants;
@@ -39,6 +40,8 @@ import com.pixfino.server.storage.S3Storage;
 import com.pixfino.server.storage.Storage;
 import com.pixfino.server.uploads.ImageIntake;
 import com.pixfino.server.uploads.UploadService;
+import com.pixfino.server.webhooks.WebhookSender;
+import com.pixfino.server.webhooks.WebhookService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -46,6 +49,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -63,6 +67,9 @@ public final class Services implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final CreditLedger ledger;
     private final TokenService tokens;
+    private final ApiKeyService apiKeys;
+    private final WebhookService outgoingWebhooks;
+    private final WebhookSender webhookSender;
     private final RateLimits limits;
     private final AccountService accounts;
     private final Storage storage;
@@ -95,6 +102,7 @@ public final class Services implements AutoCloseable {
             DSLContext dsl = database.dsl();
             ledger = new CreditLedger(dsl, clock);
             tokens = new TokenService(dsl, clock, config.tokenLifetime());
+            apiKeys = new ApiKeyService(dsl, clock);
             limits = new RateLimits(config.limits(), clock);
             billingAccounts = new BillingAccounts(dsl, clock);
             accounts = new AccountService(
@@ -119,7 +127,19 @@ public final class Services implements AutoCloseable {
             owned.add(remote);
             providers = new ProviderRegistry(
                     providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
-            generationStore = new GenerationStore(dsl, ledger, presets, clock, notices);
+            outgoingWebhooks = new WebhookService(dsl, mapper, config.webhooks(), clock);
+            generationStore = new GenerationStore(dsl, ledger, presets, clock, notices, outgoingWebhooks::finished);
+            // bounded: a receiver that never answers holds one of these for the attempt's timeout, never a job worker
+            ExecutorService webhookCalls = ServerThreads.named("webhook-send").fixedPool(8);
+            owned.add(webhookCalls::shutdownNow);
+            AtomicReference<GenerationService> views = new AtomicReference<>();
+            webhookSender = new WebhookSender(
+                    dsl,
+                    outgoingWebhooks,
+                    config.webhooks(),
+                    webhookCalls,
+                    (userId, generationId) -> views.get().get(userId, generationId),
+                    clock);
             GenerationJob job = new GenerationJob(
                     dsl,
                     generationStore,
@@ -135,7 +155,7 @@ public final class Services implements AutoCloseable {
                     providers,
                     config.jobs(),
                     providerCalls,
-                    List.of(freeTopUp.task(Duration.ofHours(1))));
+                    List.of(freeTopUp.task(Duration.ofHours(1)), webhookSender.task()));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
                     dsl,
@@ -145,6 +165,7 @@ public final class Services implements AutoCloseable {
                     queue,
                     storage,
                     config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
+            views.set(generations);
             deletion = new GenerationDeletion(generationStore, queue, storage);
             events = new GenerationEvents(database.dataSource(), mapper);
             owned.add(events);
@@ -154,7 +175,17 @@ public final class Services implements AutoCloseable {
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
             accountDeletion = new AccountDeletion(
-                    dsl, accounts, tokens, uploads, generationStore, ledger, queue, storage, billingAccounts, billing);
+                    dsl,
+                    accounts,
+                    tokens,
+                    apiKeys,
+                    uploads,
+                    generationStore,
+                    ledger,
+                    queue,
+                    storage,
+                    billingAccounts,
+                    billing);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -192,6 +223,19 @@ public final class Services implements AutoCloseable {
 
     public TokenService tokens() {
         return tokens;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    /** The user's outgoing webhook endpoints and their outbox. */
+    public WebhookService outgoingWebhooks() {
+        return outgoingWebhooks;
+    }
+
+    public WebhookSender webhookSender() {
+        return webhookSender;
     }
 
     public RateLimits limits() {

@@ -39,6 +39,22 @@ public final class ApiPaths {
     public static final String BILLING_SUCCESS_PAGE = "/billing/success";
     /** The page Stripe Checkout returns to when the buyer gives up; no token. */
     public static final String BILLING_CANCEL_PAGE = "/billing/cancel";
+    /** POST creates an API key (session token only), GET lists the caller's keys. */
+    public static final String API_KEYS = PREFIX + "/api-keys";
+    /** DELETE revokes the key at once. */
+    public static final String API_KEY = PREFIX + "/api-keys/{id}";
+    /** The prefix of every API key; a key is sent as {@code Authorization: Bearer pxf_...}. */
+    public static final String API_KEY_PREFIX = "pxf_";
+    /** POST registers an endpoint for generation events (session token only), GET lists them. */
+    public static final String WEBHOOKS = PREFIX + "/webhooks";
+
+    public static final String WEBHOOK = PREFIX + "/webhooks/{id}";
+    /** POST sends a {@code ping} event to the endpoint. */
+    public static final String WEBHOOK_TEST = PREFIX + "/webhooks/{id}/test";
+    /** GET: one row per delivery attempt, newest first. */
+    public static final String WEBHOOK_DELIVERIES = PREFIX + "/webhooks/{id}/deliveries";
+    /** Present on every rate-limited answer: how many more requests of this kind fit now. */
+    public static final String RATE_LIMIT_REMAINING_HEADER = "X-RateLimit-Remaining";
     /** The name of the SSE event on {@link #EVENTS} that carries a {@code BalanceEvent}. */
     public static final String BALANCE_EVENT = "balance";
 

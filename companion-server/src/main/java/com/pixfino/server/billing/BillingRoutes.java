@@ -120,7 +120,7 @@ public final class BillingRoutes {
         try {
             // the signature covers the raw bytes, which Stripe sends as UTF-8 whatever the header says
             outcome = billing.webhook(
-                    new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(JsonBody.rawBody(ctx), java.nio.charset.StandardCharsets.UTF_8),
                     ctx.header("Stripe-Signature"));
         } catch (DomainException e) {
             if ("stripe_unavailable".equals(e.code())) {

@@ -41,6 +41,11 @@ public final class ServerThreads implements ThreadFactory {
         return Executors.newCachedThreadPool(this);
     }
 
+    /** At most {@code threads} at once, the rest queued: for calls that may hang until their timeout. */
+    public ExecutorService fixedPool(int threads) {
+        return Executors.newFixedThreadPool(threads, this);
+    }
+
     /** One thread running timed, repeating tasks in turn. */
     public ScheduledExecutorService singleScheduler() {
         return Executors.newSingleThreadScheduledExecutor(this);

@@ -6,6 +6,7 @@ import com.pixfino.server.limits.Allowance;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.ResilienceSettings;
+import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,8 @@ public final class ConfigLoader {
                 limits(),
                 bool("PIXFINO_SWAGGER", true),
                 new BillingEnvironment(env).billing(),
-                intValue("PIXFINO_DB_POOL_SIZE", ServerConfig.DEFAULT_DB_POOL_SIZE, 4, 500));
+                intValue("PIXFINO_DB_POOL_SIZE", ServerConfig.DEFAULT_DB_POOL_SIZE, 4, 500),
+                WebhookSettings.defaults().withAllowLocal(bool("PIXFINO_WEBHOOKS_ALLOW_LOCAL", false)));
     }
 
     private RateLimitSettings limits() {
@@ -58,7 +60,8 @@ public final class ConfigLoader {
                 Allowance.parse(value).ifPresent(allowance -> allowances.put(budget, allowance));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(
-                        name + " must be a count per period like 30/1m, 10/15m or 5/1h (or off), not '" + value + "'.");
+                        name + " must be a count per period like 30/1m, 10/15m, 5/1h or 10/1s burst 30 (or off), not '"
+                                + value + "'.");
             }
         }
         return new RateLimitSettings(allowances);

@@ -7,6 +7,7 @@ import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.storage.S3Settings;
+import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,8 @@ public record ServerConfig(
         RateLimitSettings limits,
         boolean swaggerUi,
         BillingSettings billing,
-        int dbPoolSize) {
+        int dbPoolSize,
+        WebhookSettings webhooks) {
 
     /** Connections the server keeps to PostgreSQL unless {@code PIXFINO_DB_POOL_SIZE} says otherwise. */
     public static final int DEFAULT_DB_POOL_SIZE = 24;
@@ -62,6 +64,10 @@ public record ServerConfig(
         return edit(copy -> copy.swaggerUi = on);
     }
 
+    public ServerConfig withWebhooks(WebhookSettings otherWebhooks) {
+        return edit(copy -> copy.webhooks = otherWebhooks);
+    }
+
     public ServerConfig withBilling(BillingSettings otherBilling) {
         return edit(copy -> copy.billing = otherBilling);
     }
@@ -88,6 +94,7 @@ public record ServerConfig(
         private boolean swaggerUi;
         private BillingSettings billing;
         private int dbPoolSize;
+        private WebhookSettings webhooks;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -100,6 +107,7 @@ public record ServerConfig(
             this.swaggerUi = from.swaggerUi;
             this.billing = from.billing;
             this.dbPoolSize = from.dbPoolSize;
+            this.webhooks = from.webhooks;
         }
 
         ServerConfig build() {
@@ -119,7 +127,8 @@ public record ServerConfig(
                     limits,
                     swaggerUi,
                     billing,
-                    dbPoolSize);
+                    dbPoolSize,
+                    webhooks);
         }
     }
 

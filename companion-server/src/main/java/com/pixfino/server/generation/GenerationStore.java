@@ -38,9 +38,22 @@ public final class GenerationStore {
     private final Clock clock;
     private final StatusNotices notices;
     private final PaidCreateStatement createStatement;
+    private final Finished onFinished;
+
+    /** Told inside the transaction that finishes a generation (the outgoing webhooks' outbox), so never before commit. */
+    @FunctionalInterface
+    public interface Finished {
+        void finished(DSLContext tx, UUID userId, UUID generationId, GenerationStatus status);
+    }
 
     public GenerationStore(
-            DSLContext dsl, CreditLedger ledger, PresetCatalog presets, Clock clock, StatusNotices notices) {
+            DSLContext dsl,
+            CreditLedger ledger,
+            PresetCatalog presets,
+            Clock clock,
+            StatusNotices notices,
+            Finished onFinished) {
+        this.onFinished = onFinished;
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -232,25 +245,30 @@ public final class GenerationStore {
     /** RUNNING → COMPLETED with its output; false when it was canceled or finished meanwhile. */
     public boolean complete(UUID id, StoredOutput output, BigDecimal costUsd) {
         OffsetDateTime now = now();
-        GenerationsRecord row = dsl.update(GENERATIONS)
-                .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
-                .set(GENERATIONS.OUTPUT_KEY, output.key())
-                .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
-                .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
-                .set(GENERATIONS.WIDTH, output.width())
-                .set(GENERATIONS.HEIGHT, output.height())
-                .set(GENERATIONS.API_COST_USD, costUsd)
-                .set(GENERATIONS.COMPLETED_AT, now)
-                .set(GENERATIONS.UPDATED_AT, now)
-                .where(GENERATIONS.ID.eq(id))
-                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                .returning(GENERATIONS.USER_ID)
-                .fetchOne();
-        if (row == null) {
-            return false;
-        }
-        notices.publish(row.getUserId(), id, GenerationStatus.COMPLETED, false);
-        return true;
+        Optional<UUID> owner = dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            GenerationsRecord row = tx.update(GENERATIONS)
+                    .set(GENERATIONS.STATUS, GenerationStatus.COMPLETED)
+                    .set(GENERATIONS.OUTPUT_KEY, output.key())
+                    .set(GENERATIONS.OUTPUT_CONTENT_TYPE, output.contentType())
+                    .set(GENERATIONS.THUMBNAIL_KEY, output.thumbnailKey())
+                    .set(GENERATIONS.WIDTH, output.width())
+                    .set(GENERATIONS.HEIGHT, output.height())
+                    .set(GENERATIONS.API_COST_USD, costUsd)
+                    .set(GENERATIONS.COMPLETED_AT, now)
+                    .set(GENERATIONS.UPDATED_AT, now)
+                    .where(GENERATIONS.ID.eq(id))
+                    .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                    .returning(GENERATIONS.USER_ID)
+                    .fetchOne();
+            if (row == null) {
+                return Optional.<UUID>empty();
+            }
+            onFinished.finished(tx, row.getUserId(), id, GenerationStatus.COMPLETED);
+            return Optional.of(row.getUserId());
+        });
+        owner.ifPresent(userId -> notices.publish(userId, id, GenerationStatus.COMPLETED, false));
+        return owner.isPresent();
     }
 
     /** PENDING/RUNNING → FAILED with the reason, and the refund; false when it had already finished. */
@@ -294,6 +312,7 @@ public final class GenerationStore {
                 return Optional.empty();
             }
             ledger.apply(tx, row.getUserId(), row.getCreditsCharged(), LedgerKind.REFUND, reason, reference(id));
+            onFinished.finished(tx, row.getUserId(), id, status);
             return Optional.of(row);
         });
         finished.ifPresent(row -> notices.publish(row.getUserId(), id, status, true));

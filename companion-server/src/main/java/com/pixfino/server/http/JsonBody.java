@@ -133,6 +133,14 @@ public final class JsonBody {
         }
     }
 
+    /**
+     * The raw body (for signed webhooks), at most 1 MB; a body that ends early or arrives broken is a 400, never a
+     * 500.
+     */
+    public static byte[] rawBody(Context ctx) {
+        return bytes(ctx);
+    }
+
     /** The body, refused by its declared length before reading and by what arrives while reading. */
     private static byte[] bytes(Context ctx) {
         if (ctx.contentLength() > MAX_BYTES) {

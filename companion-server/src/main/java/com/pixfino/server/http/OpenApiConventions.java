@@ -1,12 +1,15 @@
 package com.pixfino.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pixfino.model.api.ErrorBody;
+import io.javalin.security.RouteRole;
 import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,19 +23,56 @@ public final class OpenApiConventions {
 
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String API = "/api/v1/";
+    static final String SESSION = "sessionToken";
+    static final String API_KEY = "apiKey";
     private static final Map<String, String> TAG_ALIASES = Map.of("auth", "Accounts", "me", "Accounts");
 
     private OpenApiConventions() {}
 
-    /** Completes the generated document; the plugin's definition processor. */
+    /** Completes the generated document without security requirements (tests of the conventions). */
     public static String process(ObjectNode document) {
+        return process(document, Map.of());
+    }
+
+    /**
+     * Completes the generated document; the plugin's definition processor. {@code access} holds who may call each
+     * operation ({@code "GET /api/v1/me"} to its {@link Access} roles): each operation gets its security
+     * requirement from it (session token, API key with the scope it needs, or none) and the two bearer schemes are
+     * declared once.
+     */
+    public static String process(ObjectNode document, Map<String, Set<RouteRole>> access) {
+        ObjectNode schemes = document.withObject("/components/securitySchemes");
+        schemes.putObject(SESSION)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "pxt_...")
+                .put("description", "A session token from /api/v1/auth/login or /api/v1/auth/register.");
+        schemes.putObject(API_KEY)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "pxf_...")
+                .put(
+                        "description",
+                        "An API key from POST /api/v1/api-keys, sent as Authorization: Bearer pxf_... . Scope read:"
+                                + " presets, uploads and generations GETs, ledger, GET /me, events; scope generate adds"
+                                + " POST /uploads, POST /generations, cancel and delete. Keys never manage keys,"
+                                + " webhooks, billing or the account, nor call admin routes (403). A revoked, unknown"
+                                + " or malformed key is a 401 on every route.");
         ObjectNode schemas = document.withObject("/components/schemas");
         addSchema(ErrorBody.class, schemas);
         for (Iterator<Map.Entry<String, JsonNode>> paths =
                         document.path("paths").fields();
                 paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (JsonNode operation : path.getValue()) {
+            for (Iterator<Map.Entry<String, JsonNode>> operations =
+                            path.getValue().fields();
+                    operations.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = operations.next();
+                JsonNode operation = entry.getValue();
+                Set<RouteRole> roles = access.get(entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                if (roles != null) {
+                    security((ObjectNode) operation, roles);
+                }
                 if (operation.path("tags").isEmpty()) {
                     ((ObjectNode) operation).putArray("tags").add(tag(path.getKey()));
                 }
@@ -55,6 +95,22 @@ public final class OpenApiConventions {
             }
         }
         return document.toPrettyString();
+    }
+
+    private static void security(ObjectNode operation, Set<RouteRole> roles) {
+        ArrayNode requirements = operation.putArray("security");
+        if (roles.contains(Access.PUBLIC) || roles.isEmpty()) {
+            operation.put("x-api-key-scope", "any");
+            return;
+        }
+        requirements.addObject().putArray(SESSION);
+        String scope = roles.contains(Access.ADMIN)
+                ? "none"
+                : roles.contains(Access.KEY_GENERATE) ? "generate" : roles.contains(Access.KEY_READ) ? "read" : "none";
+        if (!scope.equals("none")) {
+            requirements.addObject().putArray(API_KEY);
+        }
+        operation.put("x-api-key-scope", scope);
     }
 
     /** {@code /api/v1/generations/{id}} is tagged Generations, {@code /health} Operations. */

@@ -6,19 +6,32 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How much of a budget one caller gets: {@code count} per {@code period}, written {@code 10/15m}. */
-public record Allowance(long count, Duration period) {
+/**
+ * How much of a budget one caller gets: {@code count} per {@code period}, written {@code 10/15m}; with a
+ * {@code burst} above the count ({@code 10/1s burst 30}) a caller who waited may use up to that many at once.
+ */
+public record Allowance(long count, Duration period, long burst) {
 
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\d{1,6})\\s*(s|m|h|d)");
+    private static final Pattern FORM =
+            Pattern.compile("(\\d{1,9})\\s*/\\s*(\\d{1,6})\\s*(s|m|h|d)(?:\\s*burst\\s*(\\d{1,9}))?");
 
     public Allowance {
-        if (count < 1 || period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("an allowance is at least 1 per a positive period");
+        if (count < 1 || period.isNegative() || period.isZero() || burst < count) {
+            throw new IllegalArgumentException(
+                    "an allowance is at least 1 per a positive period, its burst at least that");
         }
+    }
+
+    public Allowance(long count, Duration period) {
+        this(count, period, count);
     }
 
     public static Allowance of(long count, Duration period) {
         return new Allowance(count, period);
+    }
+
+    public static Allowance of(long count, Duration period, long burst) {
+        return new Allowance(count, period, burst);
     }
 
     /**
@@ -42,11 +55,16 @@ public record Allowance(long count, Duration period) {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
-        return Optional.of(new Allowance(Long.parseLong(m.group(1)), period));
+        long count = Long.parseLong(m.group(1));
+        long burst = m.group(4) == null ? count : Long.parseLong(m.group(4));
+        if (burst < count) {
+            throw new IllegalArgumentException("the burst is at least the count, like 10/1s burst 30");
+        }
+        return Optional.of(new Allowance(count, period, burst));
     }
 
     @Override
     public String toString() {
-        return count + "/" + period.toSeconds() + "s";
+        return count + "/" + period.toSeconds() + "s" + (burst == count ? "" : " burst " + burst);
     }
 }

@@ -26,7 +26,25 @@ public enum Budget {
             Refill.GRADUAL, "too_many_requests", "Too many attempts to register this email. Try again in %s."),
     /** Data exports of one account: each reads every file the account has. */
     EXPORT_PER_ACCOUNT(
-            Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s.");
+            Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s."),
+    /** Creating requests (POST, PUT, PATCH, DELETE) with one API key or session. */
+    API_CREATES_PER_CREDENTIAL(
+            Refill.GRADUAL,
+            "too_many_requests",
+            "Too many uploads, generations or changes with this API key or session. Slow down; try again in %s."),
+    /** Every other request with one API key or session. */
+    API_REQUESTS_PER_CREDENTIAL(
+            Refill.GRADUAL,
+            "too_many_requests",
+            "Too many requests with this API key or session. Slow down; try again in %s."),
+    /** Creating requests from one address, whatever the credential. */
+    API_CREATES_PER_IP(
+            Refill.GRADUAL,
+            "too_many_requests",
+            "Too many uploads, generations or changes from this network. Slow down; try again in %s."),
+    /** Every other request from one address. */
+    API_REQUESTS_PER_IP(
+            Refill.GRADUAL, "too_many_requests", "Too many requests from this network. Slow down; try again in %s.");
 
     /** How used-up allowance comes back. */
     public enum Refill {
@@ -60,8 +78,11 @@ public enum Budget {
         return String.format(java.util.Locale.ROOT, sentence, wait);
     }
 
-    /** The environment variable that sets this budget, e.g. {@code PIXFINO_LIMIT_LOGIN_PER_IP}. */
+    /**
+     * The environment variable that sets this budget, e.g. {@code PIXFINO_LIMIT_LOGIN_PER_IP}; the API's request
+     * budgets are {@code PIXFINO_RATE_CREATES_PER_CREDENTIAL} and so on.
+     */
     public String environmentVariable() {
-        return "PIXFINO_LIMIT_" + name();
+        return name().startsWith("API_") ? "PIXFINO_RATE_" + name().substring(4) : "PIXFINO_LIMIT_" + name();
     }
 }

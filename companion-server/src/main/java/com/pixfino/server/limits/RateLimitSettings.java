@@ -34,6 +34,12 @@ public record RateLimitSettings(Map<Budget, Allowance> allowances) {
             case REGISTER_PER_IP -> Allowance.of(10, Duration.ofHours(1));
             case REGISTER_PER_ACCOUNT -> Allowance.of(5, Duration.ofHours(1));
             case EXPORT_PER_ACCOUNT -> Allowance.of(5, Duration.ofHours(1));
+            // sized for an agency's scripts on one instance: a batch of 30 at once, then 10 a second
+            case API_CREATES_PER_CREDENTIAL -> Allowance.of(10, Duration.ofSeconds(1), 30);
+            case API_REQUESTS_PER_CREDENTIAL -> Allowance.of(50, Duration.ofSeconds(1), 150);
+            // several keys and people behind one office address
+            case API_CREATES_PER_IP -> Allowance.of(30, Duration.ofSeconds(1), 90);
+            case API_REQUESTS_PER_IP -> Allowance.of(150, Duration.ofSeconds(1), 450);
         };
     }
 

@@ -57,6 +57,25 @@ public final class RateLimits {
     }
 
     /**
+     * Takes one from {@code subject}'s {@code budget} and answers how many are left ({@link Long#MAX_VALUE} when the
+     * budget is not limited).
+     *
+     * @throws RateLimitedException when none is left, with the wait until one is
+     */
+    public long takeAndCount(Budget budget, String subject) {
+        Table table = tables.get(budget);
+        if (table == null) {
+            return Long.MAX_VALUE;
+        }
+        ConsumptionProbe probe = table.bucket(subject).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw table.refused(subject, probe.getNanosToWaitForRefill());
+        }
+        table.refusing.remove(subject);
+        return probe.getRemainingTokens();
+    }
+
+    /**
      * Refuses when {@code subject} has used up {@code budget} already, without taking from it (a lock-out
      * is checked before the attempt and charged only when the attempt fails).
      */
@@ -133,7 +152,7 @@ public final class RateLimits {
         }
 
         private Bucket newBucket() {
-            var capacity = Bandwidth.builder().capacity(allowance.count());
+            var capacity = Bandwidth.builder().capacity(allowance.burst());
             Bandwidth limit = (budget.refill() == Budget.Refill.GRADUAL
                             ? capacity.refillGreedy(allowance.count(), allowance.period())
                             : capacity.refillIntervally(allowance.count(), allowance.period()))
@@ -147,7 +166,7 @@ public final class RateLimits {
         // A full bucket is the same as a new one: dropping it loses nothing.
         private void sweep() {
             for (Iterator<Bucket> it = buckets.values().iterator(); it.hasNext(); ) {
-                if (it.next().getAvailableTokens() >= allowance.count()) {
+                if (it.next().getAvailableTokens() >= allowance.burst()) {
                     it.remove();
                 }
             }

@@ -1,7 +1,10 @@
 package com.pixfino.server.privacy;
 
+import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
+
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.apikeys.ApiKeyService;
 import com.pixfino.server.billing.BillingAccounts;
 import com.pixfino.server.billing.BillingService;
 import com.pixfino.server.credits.CreditLedger;
@@ -36,6 +39,7 @@ public final class AccountDeletion {
     private final DSLContext dsl;
     private final AccountService accounts;
     private final TokenService tokens;
+    private final ApiKeyService apiKeys;
     private final UploadService uploads;
     private final GenerationStore generations;
     private final CreditLedger ledger;
@@ -48,6 +52,7 @@ public final class AccountDeletion {
             DSLContext dsl,
             AccountService accounts,
             TokenService tokens,
+            ApiKeyService apiKeys,
             UploadService uploads,
             GenerationStore generations,
             CreditLedger ledger,
@@ -60,6 +65,7 @@ public final class AccountDeletion {
         this.dsl = dsl;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.apiKeys = apiKeys;
         this.uploads = uploads;
         this.generations = generations;
         this.ledger = ledger;
@@ -136,6 +142,12 @@ public final class AccountDeletion {
                 case GENERATIONS -> generationsRemoved(generations.deleteAllOf(tx, userId), files);
                 case UPLOADS -> uploadsRemoved(uploads.deleteAllOf(tx, userId), files);
                 case AUTH_TOKENS -> tokens.deleteAllOf(tx, userId);
+                case API_KEYS -> apiKeys.deleteAllOf(tx, userId);
+                // their queued events and delivery log go with them (ON DELETE CASCADE)
+                case WEBHOOK_ENDPOINTS ->
+                    tx.deleteFrom(WEBHOOK_ENDPOINTS)
+                            .where(WEBHOOK_ENDPOINTS.USER_ID.eq(userId))
+                            .execute();
                 case CREDIT_LEDGER -> {
                     tombstone = ledger.closeAccount(tx, userId);
                     yield tombstone.ledgerRows();

@@ -1,5 +1,6 @@
 package com.pixfino.server.privacy;
 
+import static com.pixfino.server.db.jooq.Tables.API_KEYS;
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_GRANTS;
@@ -8,6 +9,7 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
+import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,6 +125,35 @@ public final class AccountExport {
                                 .where(AUTH_TOKENS.USER_ID.eq(userId))
                                 .orderBy(AUTH_TOKENS.CREATED_AT),
                         r -> new ExportedRows.Session(r.getCreatedAt(), r.getExpiresAt(), r.getRevokedAt()));
+            case API_KEYS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(API_KEYS)
+                                .where(API_KEYS.USER_ID.eq(userId))
+                                .orderBy(API_KEYS.CREATED_AT),
+                        r -> new ExportedRows.ApiKey(
+                                r.getId(),
+                                r.getName(),
+                                r.getPrefix(),
+                                r.getScopes(),
+                                r.getCreatedAt(),
+                                r.getLastUsedAt(),
+                                r.getRevokedAt()));
+            case WEBHOOK_ENDPOINTS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(WEBHOOK_ENDPOINTS)
+                                .where(WEBHOOK_ENDPOINTS.USER_ID.eq(userId))
+                                .orderBy(WEBHOOK_ENDPOINTS.CREATED_AT),
+                        r -> new ExportedRows.Webhook(
+                                r.getId(),
+                                r.getUrl(),
+                                r.getEvents(),
+                                r.getCreatedAt(),
+                                r.getDisabledAt(),
+                                r.getDisabledReason()));
             case CREDIT_LEDGER ->
                 () -> jsonRows(
                         zip,

@@ -47,6 +47,25 @@ final class ExportedRows {
             int clawedBack,
             OffsetDateTime createdAt) {}
 
+    /** An API key as its owner sees it in the list: never the key or its hash. */
+    record ApiKey(
+            UUID id,
+            String name,
+            String prefix,
+            String scopes,
+            OffsetDateTime createdAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {}
+
+    /** A webhook endpoint without its signing secret (deliveries and queued events go with it). */
+    record Webhook(
+            UUID id,
+            String url,
+            String events,
+            OffsetDateTime createdAt,
+            OffsetDateTime disabledAt,
+            String disabledReason) {}
+
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
 
     record Upload(

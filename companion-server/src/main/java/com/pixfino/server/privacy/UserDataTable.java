@@ -13,6 +13,8 @@ public enum UserDataTable {
     GENERATIONS("generations", "user_id", "generations.json", Erasure.DELETED),
     UPLOADS("uploads", "user_id", "uploads.json", Erasure.DELETED),
     AUTH_TOKENS("auth_tokens", "user_id", "sessions.json", Erasure.DELETED),
+    API_KEYS("api_keys", "user_id", "api-keys.json", Erasure.DELETED),
+    WEBHOOK_ENDPOINTS("webhook_endpoints", "user_id", "webhooks.json", Erasure.DELETED),
     CREDIT_LEDGER("credit_ledger", "user_id", "ledger.json", Erasure.MOVED_TO_TOMBSTONE),
     BILLING_GRANTS("billing_grants", "user_id", "purchases.json", Erasure.DELETED),
     BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),

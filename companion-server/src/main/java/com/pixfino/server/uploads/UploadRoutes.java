@@ -29,6 +29,10 @@ public record UploadRoutes(UploadService uploads, long maxBytes) {
                     @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = UploadView.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "The same bytes were uploaded before by this user: that upload (same id)",
+                        content = @OpenApiContent(from = UploadView.class)),
                 @OpenApiResponse(status = "400"),
                 @OpenApiResponse(status = "413"),
                 @OpenApiResponse(status = "415")
@@ -59,7 +63,8 @@ public record UploadRoutes(UploadService uploads, long maxBytes) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.status(201).json(uploads.accept(auth.userId(), bytes, file.filename()));
+        UploadService.Accepted accepted = uploads.accept(auth.userId(), bytes, file.filename());
+        ctx.status(accepted.created() ? 201 : 200).json(accepted.upload());
     }
 
     @OpenApi(

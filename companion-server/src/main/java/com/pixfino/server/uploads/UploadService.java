@@ -8,10 +8,15 @@ import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,23 @@ public final class UploadService {
         this.clock = clock;
     }
 
-    public UploadView accept(UUID userId, byte[] bytes, String originalName) {
+    /** An upload and whether this request stored it (false: the same bytes were uploaded before). */
+    public record Accepted(UploadView upload, boolean created) {}
+
+    /**
+     * Stores the photo, or answers the user's earlier upload of exactly these bytes (by their SHA-256), so a resumed
+     * batch never stores a photo twice.
+     */
+    public Accepted accept(UUID userId, byte[] bytes, String originalName) {
+        String sha256 = sha256(bytes);
+        Optional<UploadView> earlier = bySha256(userId, sha256);
+        if (earlier.isPresent()) {
+            log.info(
+                    "event=upload_deduplicated user={} upload={}",
+                    userId,
+                    earlier.get().id());
+            return new Accepted(earlier.get(), false);
+        }
         ProcessedUpload image = intake.process(bytes);
         UUID id = UUID.randomUUID();
         String key = "uploads/" + userId + "/" + id + "." + image.extension();
@@ -51,7 +72,17 @@ public final class UploadService {
                     .set(UPLOADS.SIZE_BYTES, (long) image.bytes().length)
                     .set(UPLOADS.ORIGINAL_FILENAME, safeName(originalName))
                     .set(UPLOADS.CREATED_AT, OffsetDateTime.now(clock))
+                    .set(UPLOADS.CONTENT_SHA256, sha256)
                     .execute();
+        } catch (DataAccessException e) {
+            storage.delete(key);
+            storage.delete(thumbnailKey);
+            // the same bytes arrived twice at once: the other request stored them
+            Optional<UploadView> concurrent = bySha256(userId, sha256);
+            if (concurrent.isPresent()) {
+                return new Accepted(concurrent.get(), false);
+            }
+            throw e;
         } catch (RuntimeException e) {
             // no row means nobody can reach the files: remove them rather than leak storage
             storage.delete(key);
@@ -65,7 +96,24 @@ public final class UploadService {
                 image.contentType(),
                 image.width(),
                 image.height());
-        return new UploadView(id, image.width(), image.height(), image.contentType(), image.placeholderDataUrl());
+        return new Accepted(
+                new UploadView(id, image.width(), image.height(), image.contentType(), image.placeholderDataUrl()),
+                true);
+    }
+
+    private Optional<UploadView> bySha256(UUID userId, String sha256) {
+        return dsl.selectFrom(UPLOADS)
+                .where(UPLOADS.USER_ID.eq(userId))
+                .and(UPLOADS.CONTENT_SHA256.eq(sha256))
+                .fetchOptional(u -> new UploadView(u.getId(), u.getWidth(), u.getHeight(), u.getContentType(), null));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The caller's own upload; another user's id is a 404, exactly like an unknown one. */

@@ -100,7 +100,8 @@ class ConfigLoaderTest {
         RateLimitSettings limits = new ConfigLoader(Map.of(
                         "PIXFINO_LIMIT_LOGIN_PER_IP", "100/1m",
                         "PIXFINO_LIMIT_FAILED_LOGINS_PER_ACCOUNT", "5/30m",
-                        "PIXFINO_LIMIT_REGISTER_PER_IP", "off"))
+                        "PIXFINO_LIMIT_REGISTER_PER_IP", "off",
+                        "PIXFINO_RATE_CREATES_PER_CREDENTIAL", "20/1s burst 60"))
                 .load()
                 .limits();
 
@@ -108,11 +109,13 @@ class ConfigLoaderTest {
         assertThat(limits.allowance(Budget.FAILED_LOGINS_PER_ACCOUNT))
                 .contains(Allowance.of(5, Duration.ofMinutes(30)));
         assertThat(limits.allowance(Budget.REGISTER_PER_IP)).isEmpty();
+        assertThat(limits.allowance(Budget.API_CREATES_PER_CREDENTIAL))
+                .contains(Allowance.of(20, Duration.ofSeconds(1), 60));
         assertThat(limits.allowance(Budget.REGISTER_PER_ACCOUNT))
                 .contains(RateLimitSettings.defaultFor(Budget.REGISTER_PER_ACCOUNT));
         assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_LIMIT_LOGIN_PER_ACCOUNT", "lots")).load())
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(
-                        "PIXFINO_LIMIT_LOGIN_PER_ACCOUNT must be a count per period like 30/1m, 10/15m or 5/1h (or off), not 'lots'.");
+                        "PIXFINO_LIMIT_LOGIN_PER_ACCOUNT must be a count per period like 30/1m, 10/15m, 5/1h or 10/1s burst 30 (or off), not 'lots'.");
     }
 }

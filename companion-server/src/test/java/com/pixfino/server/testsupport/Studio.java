@@ -51,7 +51,8 @@ public final class Studio {
 
     public static String upload(ApiClient user) {
         Answer answer = user.upload(ApiPaths.UPLOADS, "selfie.jpg", TestImages.jpeg(900, 1200), "image/jpeg");
-        if (answer.status() != 201) {
+        // 200: this user uploaded these very bytes before, and gets that upload back
+        if (answer.status() != 201 && answer.status() != 200) {
             throw new IllegalStateException(answer.body());
         }
         return answer.as(UploadView.class).id().toString();

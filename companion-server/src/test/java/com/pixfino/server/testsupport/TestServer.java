@@ -11,6 +11,7 @@ import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
+import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -100,7 +101,8 @@ public final class TestServer implements AutoCloseable {
                 RateLimitSettings.unlimited(),
                 true,
                 BillingSettings.defaults(),
-                ServerConfig.DEFAULT_DB_POOL_SIZE);
+                ServerConfig.DEFAULT_DB_POOL_SIZE,
+                WebhookSettings.defaults().withAllowLocal(true));
     }
 
     public String baseUrl() {

@@ -83,6 +83,7 @@ public final class TestServices implements AutoCloseable {
     public UUID upload(UUID userId) {
         return services.uploads()
                 .accept(userId, TestImages.jpeg(900, 1200), "selfie.jpg")
+                .upload()
                 .id();
     }
 

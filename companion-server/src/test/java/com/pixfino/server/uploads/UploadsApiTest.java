@@ -6,6 +6,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,39 @@ class UploadsApiTest {
         assertThat(upload.width()).isEqualTo(1200);
         assertThat(upload.height()).isEqualTo(900);
         assertThat(upload.contentType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void theSameBytesAgainAnswerTheFirstUploadWith200AndAreNotStoredTwice() {
+        ApiClient agency = server.client().registerNew();
+        byte[] photo = TestImages.jpeg(800, 600);
+        Answer first = agency.upload(ApiPaths.UPLOADS, "a.jpg", photo, "image/jpeg");
+        Answer again = agency.upload(ApiPaths.UPLOADS, "renamed.jpg", photo, "image/jpeg");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.as(UploadView.class).id())
+                .isEqualTo(first.as(UploadView.class).id());
+        assertThat(again.as(UploadView.class).width()).isEqualTo(800);
+
+        Answer other = agency.upload(ApiPaths.UPLOADS, "b.jpg", TestImages.jpeg(801, 600), "image/jpeg");
+        assertThat(other.status()).as("other bytes are a new upload").isEqualTo(201);
+        Answer byAnotherUser = server.client().registerNew().upload(ApiPaths.UPLOADS, "a.jpg", photo, "image/jpeg");
+        assertThat(byAnotherUser.status())
+                .as("per user: another user's copy is theirs")
+                .isEqualTo(201);
+        assertThat(byAnotherUser.as(UploadView.class).id())
+                .isNotEqualTo(first.as(UploadView.class).id());
+        UUID owner = Studio.userId(agency);
+        assertThat(server.app()
+                        .database()
+                        .dsl()
+                        .fetchCount(server.app()
+                                .database()
+                                .dsl()
+                                .selectOne()
+                                .from("uploads")
+                                .where("user_id = ?", owner)))
+                .isEqualTo(2);
     }
 
     @Test
