@@ -61,6 +61,8 @@ bench_start_fake() {
 }
 
 # A server process from the shaded jar on the shared database and files; $1 = name, then extra JVM options.
+# Every client of a bench comes from 127.0.0.1, so the per-address and per-credential budgets are off: the bench
+# measures the create path, not the rate limiter.
 # Sets SERVER_PID and SERVER_URL.
 bench_start_server() {
   local name="$1"; shift
@@ -70,6 +72,8 @@ bench_start_server() {
       PIXFINO_ADMIN_EMAIL="$ADMIN_EMAIL" PIXFINO_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
       REPLICATE_API_TOKEN=r8_bench_token REPLICATE_BASE_URL="$FAKE_URL" \
       PIXFINO_LIMIT_REGISTER_PER_IP=off PIXFINO_LIMIT_LOGIN_PER_IP=off \
+      PIXFINO_RATE_CREATES_PER_IP=off PIXFINO_RATE_REQUESTS_PER_IP=off \
+      PIXFINO_RATE_CREATES_PER_CREDENTIAL=off PIXFINO_RATE_REQUESTS_PER_CREDENTIAL=off \
       ${BENCH_SERVER_ENV:-} \
       "${SUT[@]}" java ${SERVER_JAVA_OPTS:-} "$@" -jar "$JAR" >"$log" 2>&1 &
   SERVER_PID=$!
