@@ -1,5 +1,6 @@
 package com.pixfino.studio.account;
 
+import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.shell.DigitShortcut;
@@ -9,12 +10,13 @@ import com.pixfino.studio.ui.Icons;
 /** The account screen in the navigation: Ctrl+4; the header's account menu and every "Buy credits" open it too. */
 public final class AccountScreen extends FeatureScreen {
 
-    public AccountScreen(AccountViewModel viewModel, PlansViewModel plans, Messages messages) {
+    public AccountScreen(
+            AccountViewModel viewModel, PlansViewModel plans, ApiKeysViewModel apiKeys, Messages messages) {
         super(
                 "account",
                 Icons.ACCOUNT,
                 "nav.account",
                 DigitShortcut.of(4),
-                () -> new AccountView(viewModel, plans, messages));
+                () -> new AccountView(viewModel, plans, apiKeys, messages));
     }
 }

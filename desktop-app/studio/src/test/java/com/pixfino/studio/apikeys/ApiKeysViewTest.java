@@ -1,0 +1,134 @@
+package com.pixfino.studio.apikeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.studio.account.AccountView;
+import com.pixfino.studio.account.AccountViewModel;
+import com.pixfino.studio.billing.PlansViewModel;
+import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.theme.ThemeMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Account → "API access" as a person uses it: create a key, see and copy it once, revoke it after confirming. */
+@ExtendWith(ApplicationExtension.class)
+class ApiKeysViewTest {
+
+    @TempDir
+    Path dir;
+
+    private SessionFixture fixture;
+    private Stage stage;
+    private String userAgent;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        userAgent = Application.getUserAgentStylesheet();
+        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
+        fixture = new SessionFixture(dir).signedIn();
+        AccountViewModel account = new AccountViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> {}, Clock.systemUTC());
+        PlansViewModel plans = new PlansViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, url -> {}, PlansViewModel.PATIENCE);
+        ApiKeysViewModel keys =
+                new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        // the width the account screen gets beside the navigation in a 1280 px window
+        Scene scene = new Scene(new AccountView(account, plans, keys, fixture.messages), 1090, 740);
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
+                        .toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void restoreTheme() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
+                .get();
+    }
+
+    @Test
+    void aKeyIsCreatedShownOnceCopiedAndRevokedAfterConfirming(FxRobot robot) {
+        robot.clickOn(robot.lookup(".tab").nth(2).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#api-keys-empty").queryAs(Label.class).getText())
+                .startsWith("No API keys yet");
+
+        robot.clickOn("#api-key-name").write("nightly batch");
+        robot.clickOn("#api-key-generate");
+        robot.clickOn("#api-key-create");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String key = robot.lookup("#api-new-key-value").queryAs(TextField.class).getText();
+        assertThat(key).startsWith("pxf_");
+        assertThat(robot.lookup("#api-new-key").queryAs(Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#api-new-key-warning").queryAs(Label.class).getText())
+                .contains("will not be shown again");
+        robot.clickOn("#api-new-key-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(call(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(key);
+        TableView<?> table = robot.lookup("#api-keys-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(1);
+        screenshots(robot, "api-keys-created");
+
+        robot.clickOn(robot.lookup(".tab").nth(0).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".tab").nth(2).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#api-new-key").queryAs(Node.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#api-new-key-value").queryAs(TextField.class).getText())
+                .isEmpty();
+
+        robot.clickOn(".api-key-revoke");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#api-revoke-question").queryAs(Label.class).getText())
+                .startsWith("Revoke \u201cnightly batch\u201d");
+        assertThat(fixture.api.apiKeys).hasSize(1);
+        screenshots(robot, "api-keys-revoke");
+
+        robot.clickOn("#api-revoke-confirm");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.api.apiKeys).isEmpty();
+        assertThat(table.getItems()).isEmpty();
+        assertThat(robot.lookup("#api-keys-status").queryAs(Label.class).getText())
+                .isEqualTo("Key \u201cnightly batch\u201d revoked.");
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> onFx) {
+        try {
+            return WaitForAsyncUtils.asyncFx(onFx).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("FX call failed: " + e, e);
+        }
+    }
+
+    /** Light, then dark, then light again (the theme the test runs in). */
+    private void screenshots(FxRobot robot, String name) {
+        for (ThemeMode theme : ThemeMode.values()) {
+            robot.interact(() -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
+            WaitForAsyncUtils.waitForFxEvents(6);
+            Screenshots.save(stage.getScene(), name + "-" + theme.name().toLowerCase(Locale.ROOT));
+        }
+        robot.interact(() -> Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents(6);
+    }
+}
