@@ -12,6 +12,8 @@ import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
+import com.pixfino.studio.webhooks.WebhooksView;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,12 +51,19 @@ public final class AccountView extends VBox implements ScreenActions {
     private final AccountViewModel viewModel;
     private final PlansViewModel plans;
     private final ApiKeysViewModel apiKeys;
+    private final WebhooksViewModel webhooks;
     private final Messages messages;
 
-    public AccountView(AccountViewModel viewModel, PlansViewModel plans, ApiKeysViewModel apiKeys, Messages messages) {
+    public AccountView(
+            AccountViewModel viewModel,
+            PlansViewModel plans,
+            ApiKeysViewModel apiKeys,
+            WebhooksViewModel webhooks,
+            Messages messages) {
         this.viewModel = viewModel;
         this.plans = plans;
         this.apiKeys = apiKeys;
+        this.webhooks = webhooks;
         this.messages = messages;
         setId("account-screen");
         getStyleClass().addAll("screen", "account-screen");
@@ -117,9 +126,10 @@ public final class AccountView extends VBox implements ScreenActions {
         plansScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
         Tab plansTab = new Tab(messages.get("account.tab.plans"), plansScroll);
         plansTab.setId("account-tab-plans");
-        ScrollPane apiScroll = new ScrollPane(new ApiKeysView(apiKeys, messages));
+        ScrollPane apiScroll =
+                new ScrollPane(new VBox(new ApiKeysView(apiKeys, messages), new WebhooksView(webhooks, messages)));
+        apiScroll.setId("api-scroll");
         apiScroll.setFitToWidth(true);
-        apiScroll.setFitToHeight(true);
         apiScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         apiScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
         Tab apiTab = new Tab(messages.get("account.tab.api"), apiScroll);
@@ -141,9 +151,11 @@ public final class AccountView extends VBox implements ScreenActions {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (was == apiTab) {
                 apiKeys.leave(); // a new key is shown once: not again when the user comes back
+                webhooks.leave();
             }
             if (now == apiTab) {
                 apiKeys.refresh();
+                webhooks.refresh();
             }
             viewModel
                     .sectionProperty()
@@ -280,11 +292,13 @@ public final class AccountView extends VBox implements ScreenActions {
         viewModel.refresh();
         plans.refresh();
         apiKeys.refresh();
+        webhooks.refresh();
     }
 
     @Override
     public void shown() {
-        apiKeys.leave(); // back from another screen: the key shown before is gone
+        apiKeys.leave(); // back from another screen: the key or secret shown before is gone
+        webhooks.leave();
         refresh();
     }
 }

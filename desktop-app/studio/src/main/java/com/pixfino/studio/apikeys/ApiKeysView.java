@@ -52,7 +52,6 @@ public final class ApiKeysView extends VBox {
         empty.managedProperty().bind(empty.visibleProperty());
 
         TableView<ApiKeyView> table = table();
-        VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(heading, hint, form(), status, newKeyPanel(), confirmPanel(), empty, table);
     }
 
@@ -164,7 +163,8 @@ public final class ApiKeysView extends VBox {
         table.setId("api-keys-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(""));
-        table.setMinHeight(180);
+        table.setPrefHeight(200);
+        table.setMinHeight(150);
         // dates keep their whole text; the revoke column takes what is left
         table.getColumns().add(column("apiKeys.column.name", ApiKeyView::name, 160));
         table.getColumns().add(column("apiKeys.column.prefix", viewModel::prefix, 130));

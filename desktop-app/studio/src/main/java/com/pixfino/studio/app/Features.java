@@ -35,6 +35,7 @@ import com.pixfino.studio.shell.ScreenRegistry;
 import com.pixfino.studio.shell.ShellView;
 import com.pixfino.studio.shell.ShellViewModel;
 import com.pixfino.studio.theme.ThemeViewModel;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +89,11 @@ final class Features implements AutoCloseable {
                 new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone());
         PlansViewModel plans = new PlansViewModel(tasks, session, sessions, messages, browser, PlansViewModel.PATIENCE);
         account = new AccountScreen(
-                accountModel, plans, new ApiKeysViewModel(tasks, session, sessions, messages), messages);
+                accountModel,
+                plans,
+                new ApiKeysViewModel(tasks, session, sessions, messages),
+                new WebhooksViewModel(tasks, session, sessions, messages),
+                messages);
         creditAlert = new CreditAlertViewModel(session, messages, this::showPlans);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.

@@ -257,7 +257,16 @@ public final class WebhooksViewModel {
     }
 
     public String events(List<String> events) {
-        return events == null ? "" : String.join(", ", events);
+        if (events == null) {
+            return "";
+        }
+        return events.stream()
+                .map(e -> switch (e) {
+                    case COMPLETED -> messages.get("webhooks.event.completed");
+                    case FAILED -> messages.get("webhooks.event.failed");
+                    default -> e;
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The HTTP status, or what went wrong when no answer came. */

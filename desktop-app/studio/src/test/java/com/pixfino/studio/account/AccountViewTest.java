@@ -9,6 +9,7 @@ import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import com.pixfino.studio.theme.ThemeMode;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ class AccountViewTest {
                         viewModel,
                         plans,
                         new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
+                        new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
                         fixture.messages),
                 1090,
                 740);

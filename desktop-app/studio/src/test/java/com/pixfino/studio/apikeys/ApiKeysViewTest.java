@@ -8,6 +8,7 @@ import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.theme.ThemeMode;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -38,6 +40,7 @@ class ApiKeysViewTest {
 
     private SessionFixture fixture;
     private Stage stage;
+    private WebhooksViewModel hooks;
     private String userAgent;
 
     @Start
@@ -52,8 +55,9 @@ class ApiKeysViewTest {
                 fixture.tasks, fixture.session, fixture.sessions, fixture.messages, url -> {}, PlansViewModel.PATIENCE);
         ApiKeysViewModel keys =
                 new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        hooks = new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
         // the width the account screen gets beside the navigation in a 1280 px window
-        Scene scene = new Scene(new AccountView(account, plans, keys, fixture.messages), 1090, 740);
+        Scene scene = new Scene(new AccountView(account, plans, keys, hooks, fixture.messages), 1090, 740);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
                         .toExternalForm());
@@ -111,6 +115,59 @@ class ApiKeysViewTest {
         assertThat(table.getItems()).isEmpty();
         assertThat(robot.lookup("#api-keys-status").queryAs(Label.class).getText())
                 .isEqualTo("Key \u201cnightly batch\u201d revoked.");
+    }
+
+    @Test
+    void anEndpointIsAddedWithItsSecretOncePingedAndADisabledOneSaysWhy(FxRobot robot) {
+        robot.clickOn(robot.lookup(".tab").nth(2).queryAs(Node.class));
+        robot.clickOn("#webhook-url").write("https://hooks.example.com/pixfino");
+        robot.clickOn("#webhook-add");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#webhook-secret-value")
+                        .queryAs(TextField.class)
+                        .getText())
+                .startsWith("whsec_");
+        assertThat(robot.lookup("#webhook-secret-warning").queryAs(Label.class).getText())
+                .contains("will not be shown again");
+        assertThat(fixture.api.webhookEndpoints)
+                .singleElement()
+                .satisfies(w ->
+                        assertThat(w.events()).containsExactly(WebhooksViewModel.COMPLETED, WebhooksViewModel.FAILED));
+        robot.clickOn("#webhook-secret-done");
+        scrollToEnd(robot);
+        robot.clickOn(".webhook-test");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#webhook-deliveries-table")
+                        .queryAs(TableView.class)
+                        .getItems())
+                .hasSize(1);
+
+        robot.interact(() -> {
+            robot.lookup("#webhook-url").queryAs(TextField.class).setText("https://old.example.com/hook");
+        });
+        robot.clickOn("#webhook-add");
+        robot.clickOn("#webhook-secret-done");
+        fixture.api.disableWebhook(fixture.api.webhookEndpoints.get(1).id(), "It failed 50 times in a row.");
+        robot.interact(hooks::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hooks.state(hooks.endpoints().get(0))).startsWith("Disabled: It failed 50 times");
+        scrollToEnd(robot);
+        screenshots(robot, "webhooks");
+
+        robot.clickOn(robot.lookup(".webhook-delete").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.api.webhookEndpoints).hasSize(2);
+        robot.clickOn("#webhook-delete-confirm");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.api.webhookEndpoints).hasSize(1);
+    }
+
+    private void scrollToEnd(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(
+                () -> robot.lookup("#api-scroll").queryAs(ScrollPane.class).setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents(6);
     }
 
     private static <T> T call(java.util.concurrent.Callable<T> onFx) {

@@ -73,8 +73,7 @@ class WebhooksViewModelTest {
         hooks.create();
         fixture.api.disableWebhook(hooks.endpoints().get(0).id(), "It failed 50 times in a row.");
         hooks.refresh();
-        assertThat(hooks.state(hooks.endpoints().get(0)))
-                .isEqualTo("Disabled: It failed 50 times in a row. Add it again to resume.");
+        assertThat(hooks.state(hooks.endpoints().get(0))).isEqualTo("Disabled: It failed 50 times in a row.");
 
         fixture.api.unreachable = true;
         hooks.ping(hooks.endpoints().get(0));
