@@ -31,9 +31,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Account → "API access" as a person uses it: create a key, see and copy it once, revoke it after confirming. */
+/** Account → "API access" as a person uses it: keys created, seen once and revoked; webhooks added, pinged, deleted. */
 @ExtendWith(ApplicationExtension.class)
-class ApiKeysViewTest {
+class ApiAccessViewTest {
 
     @TempDir
     Path dir;
