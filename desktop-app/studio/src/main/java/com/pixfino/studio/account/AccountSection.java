@@ -3,5 +3,6 @@ package com.pixfino.studio.account;
 /** The tabs of the account screen. */
 public enum AccountSection {
     OVERVIEW,
-    PLANS
+    PLANS,
+    API
 }

@@ -3,6 +3,8 @@ package com.pixfino.studio.account;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.studio.apikeys.ApiKeysView;
+import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.PlansView;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.i18n.Messages;
@@ -10,6 +12,8 @@ import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
+import com.pixfino.studio.webhooks.WebhooksView;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +41,7 @@ import javafx.stage.FileChooser;
 
 /**
  * The account screen: on "Overview" the balance, tier and who is signed in as cards with the credit ledger below;
- * on "Plans & credits" the plans, packs and invoices.
+ * on "Plans & credits" the plans, packs and invoices; on "API access" the API keys.
  */
 public final class AccountView extends VBox implements ScreenActions {
 
@@ -46,11 +50,20 @@ public final class AccountView extends VBox implements ScreenActions {
 
     private final AccountViewModel viewModel;
     private final PlansViewModel plans;
+    private final ApiKeysViewModel apiKeys;
+    private final WebhooksViewModel webhooks;
     private final Messages messages;
 
-    public AccountView(AccountViewModel viewModel, PlansViewModel plans, Messages messages) {
+    public AccountView(
+            AccountViewModel viewModel,
+            PlansViewModel plans,
+            ApiKeysViewModel apiKeys,
+            WebhooksViewModel webhooks,
+            Messages messages) {
         this.viewModel = viewModel;
         this.plans = plans;
+        this.apiKeys = apiKeys;
+        this.webhooks = webhooks;
         this.messages = messages;
         setId("account-screen");
         getStyleClass().addAll("screen", "account-screen");
@@ -103,7 +116,7 @@ public final class AccountView extends VBox implements ScreenActions {
         getChildren().addAll(title, tabs(overview));
     }
 
-    /** "Overview" and "Plans & credits"; Ctrl+Tab moves between them, every "Buy credits" opens the second. */
+    /** "Overview", "Plans & credits" and "API access"; Ctrl+Tab moves between them, every "Buy credits" opens the second. */
     private TabPane tabs(VBox overview) {
         Tab overviewTab = new Tab(messages.get("account.tab.overview"), overview);
         overviewTab.setId("account-tab-overview");
@@ -113,20 +126,44 @@ public final class AccountView extends VBox implements ScreenActions {
         plansScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
         Tab plansTab = new Tab(messages.get("account.tab.plans"), plansScroll);
         plansTab.setId("account-tab-plans");
-        TabPane tabs = new TabPane(overviewTab, plansTab);
+        ScrollPane apiScroll =
+                new ScrollPane(new VBox(new ApiKeysView(apiKeys, messages), new WebhooksView(webhooks, messages)));
+        apiScroll.setId("api-scroll");
+        apiScroll.setFitToWidth(true);
+        apiScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        apiScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
+        Tab apiTab = new Tab(messages.get("account.tab.api"), apiScroll);
+        apiTab.setId("account-tab-api");
+        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab);
         tabs.setId("account-tabs");
         tabs.getStyleClass().add("account-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         Runnable follow = () -> tabs.getSelectionModel()
-                .select(viewModel.sectionProperty().get() == AccountSection.PLANS ? plansTab : overviewTab);
+                .select(
+                        switch (viewModel.sectionProperty().get()) {
+                            case PLANS -> plansTab;
+                            case API -> apiTab;
+                            case OVERVIEW -> overviewTab;
+                        });
         follow.run();
         viewModel.sectionProperty().addListener((obs, was, now) -> follow.run());
-        tabs.getSelectionModel()
-                .selectedItemProperty()
-                .addListener((obs, was, now) -> viewModel
-                        .sectionProperty()
-                        .set(now == plansTab ? AccountSection.PLANS : AccountSection.OVERVIEW));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (was == apiTab) {
+                apiKeys.leave(); // a new key is shown once: not again when the user comes back
+                webhooks.leave();
+            }
+            if (now == apiTab) {
+                apiKeys.refresh();
+                webhooks.refresh();
+            }
+            viewModel
+                    .sectionProperty()
+                    .set(
+                            now == plansTab
+                                    ? AccountSection.PLANS
+                                    : now == apiTab ? AccountSection.API : AccountSection.OVERVIEW);
+        });
         return tabs;
     }
 
@@ -254,10 +291,14 @@ public final class AccountView extends VBox implements ScreenActions {
     public void refresh() {
         viewModel.refresh();
         plans.refresh();
+        apiKeys.refresh();
+        webhooks.refresh();
     }
 
     @Override
     public void shown() {
+        apiKeys.leave(); // back from another screen: the key or secret shown before is gone
+        webhooks.leave();
         refresh();
     }
 }

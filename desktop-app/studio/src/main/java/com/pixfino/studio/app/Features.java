@@ -2,6 +2,7 @@ package com.pixfino.studio.app;
 
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
+import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.Browser;
 import com.pixfino.studio.billing.CreditAlertBanner;
 import com.pixfino.studio.billing.CreditAlertViewModel;
@@ -34,6 +35,7 @@ import com.pixfino.studio.shell.ScreenRegistry;
 import com.pixfino.studio.shell.ShellView;
 import com.pixfino.studio.shell.ShellViewModel;
 import com.pixfino.studio.theme.ThemeViewModel;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +88,12 @@ final class Features implements AutoCloseable {
         accountModel =
                 new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone());
         PlansViewModel plans = new PlansViewModel(tasks, session, sessions, messages, browser, PlansViewModel.PATIENCE);
-        account = new AccountScreen(accountModel, plans, messages);
+        account = new AccountScreen(
+                accountModel,
+                plans,
+                new ApiKeysViewModel(tasks, session, sessions, messages),
+                new WebhooksViewModel(tasks, session, sessions, messages),
+                messages);
         creditAlert = new CreditAlertViewModel(session, messages, this::showPlans);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.

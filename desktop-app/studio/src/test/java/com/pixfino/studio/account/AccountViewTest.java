@@ -3,11 +3,13 @@ package com.pixfino.studio.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import com.pixfino.studio.theme.ThemeMode;
+import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,7 +61,15 @@ class AccountViewTest {
         // the width the account screen gets beside the navigation in a 1280 px window
         PlansViewModel plans = new PlansViewModel(
                 fixture.tasks, fixture.session, fixture.sessions, fixture.messages, url -> {}, PlansViewModel.PATIENCE);
-        Scene scene = new Scene(new AccountView(viewModel, plans, fixture.messages), 1090, 740);
+        Scene scene = new Scene(
+                new AccountView(
+                        viewModel,
+                        plans,
+                        new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
+                        new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
+                        fixture.messages),
+                1090,
+                740);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
                         .toExternalForm());

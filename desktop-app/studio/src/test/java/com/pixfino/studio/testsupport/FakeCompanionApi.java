@@ -16,6 +16,10 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.apikeys.ApiKeyList;
+import com.pixfino.model.api.apikeys.ApiKeyView;
+import com.pixfino.model.api.apikeys.CreateApiKeyRequest;
+import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.model.api.billing.CatalogView;
 import com.pixfino.model.api.billing.CheckoutView;
@@ -25,6 +29,13 @@ import com.pixfino.model.api.billing.PackView;
 import com.pixfino.model.api.billing.PlanView;
 import com.pixfino.model.api.billing.PortalView;
 import com.pixfino.model.api.billing.SubscriptionView;
+import com.pixfino.model.api.webhooks.CreateWebhookRequest;
+import com.pixfino.model.api.webhooks.CreatedWebhook;
+import com.pixfino.model.api.webhooks.WebhookDeliveryList;
+import com.pixfino.model.api.webhooks.WebhookDeliveryView;
+import com.pixfino.model.api.webhooks.WebhookList;
+import com.pixfino.model.api.webhooks.WebhookPingAccepted;
+import com.pixfino.model.api.webhooks.WebhookView;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.GenerationEventListener;
@@ -509,6 +520,119 @@ public final class FakeCompanionApi implements CompanionApi {
     }
 
     // ---------- end of billing ----------
+
+    // ---------- API keys and webhooks (issue 11), like the server: at most 10 active keys, https only ----------
+
+    /** The active keys, oldest first (listed newest first). */
+    public final List<ApiKeyView> apiKeys = new ArrayList<>();
+    /** The endpoints, oldest first (listed newest first). */
+    public final List<WebhookView> webhookEndpoints = new ArrayList<>();
+
+    public final Map<UUID, List<WebhookDeliveryView>> deliveries = new HashMap<>();
+
+    @Override
+    public CreatedApiKey createApiKey(CreateApiKeyRequest request) throws IOException {
+        reachable();
+        signedIn();
+        if (request.name() == null || request.name().isBlank()) {
+            throw new CompanionApiException(
+                    400, "invalid_name", "Give the key a name (name), e.g. the script that uses it.");
+        }
+        if (apiKeys.size() >= 10) {
+            throw new CompanionApiException(409, "conflict", "You have 10 active API keys: revoke one first.");
+        }
+        UUID id = UUID.randomUUID();
+        String prefix = id.toString().substring(0, 8);
+        ApiKeyView key =
+                new ApiKeyView(id, request.name().strip(), prefix, List.copyOf(request.scopes()), tick(), null);
+        apiKeys.add(key);
+        return new CreatedApiKey(
+                id, key.name(), prefix, key.scopes(), key.createdAt(), "pxf_" + prefix + "Zk3vQ9xT2mW7pL4nR8sY1bC6");
+    }
+
+    @Override
+    public ApiKeyList apiKeys() throws IOException {
+        reachable();
+        signedIn();
+        return new ApiKeyList(newestFirst(apiKeys));
+    }
+
+    @Override
+    public void revokeApiKey(UUID id) throws IOException {
+        reachable();
+        signedIn();
+        if (!apiKeys.removeIf(k -> k.id().equals(id))) {
+            throw new CompanionApiException(404, "not_found", "API key " + id + " was not found.");
+        }
+    }
+
+    @Override
+    public CreatedWebhook createWebhook(CreateWebhookRequest request) throws IOException {
+        reachable();
+        signedIn();
+        if (request.url() == null || !request.url().startsWith("https://")) {
+            throw new CompanionApiException(400, "invalid_url", "The webhook URL must start with https://.");
+        }
+        if (request.events() == null || request.events().isEmpty()) {
+            throw new CompanionApiException(400, "invalid_events", "Choose at least one event (events).");
+        }
+        WebhookView hook =
+                new WebhookView(UUID.randomUUID(), request.url(), List.copyOf(request.events()), tick(), null, null);
+        webhookEndpoints.add(hook);
+        return new CreatedWebhook(
+                hook.id(), hook.url(), hook.events(), hook.createdAt(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    }
+
+    @Override
+    public WebhookList webhooks() throws IOException {
+        reachable();
+        signedIn();
+        return new WebhookList(newestFirst(webhookEndpoints));
+    }
+
+    @Override
+    public void deleteWebhook(UUID id) throws IOException {
+        reachable();
+        signedIn();
+        if (!webhookEndpoints.removeIf(w -> w.id().equals(id))) {
+            throw new CompanionApiException(404, "not_found", "Webhook " + id + " was not found.");
+        }
+        deliveries.remove(id);
+    }
+
+    @Override
+    public WebhookPingAccepted pingWebhook(UUID id) throws IOException {
+        webhookDeliveries(id);
+        String webhookId = "msg_" + UUID.randomUUID().toString().substring(0, 8);
+        deliveries
+                .computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new WebhookDeliveryView(tick(), "ping", webhookId, 200, 1, null));
+        return new WebhookPingAccepted(webhookId);
+    }
+
+    @Override
+    public WebhookDeliveryList webhookDeliveries(UUID id) throws IOException {
+        reachable();
+        signedIn();
+        if (webhookEndpoints.stream().noneMatch(w -> w.id().equals(id))) {
+            throw new CompanionApiException(404, "not_found", "Webhook " + id + " was not found.");
+        }
+        return new WebhookDeliveryList(newestFirst(deliveries.getOrDefault(id, List.of())));
+    }
+
+    /** The job runner's side: the endpoint failed too often and was switched off. */
+    public void disableWebhook(UUID id, String reason) {
+        webhookEndpoints.replaceAll(w ->
+                w.id().equals(id) ? new WebhookView(w.id(), w.url(), w.events(), w.createdAt(), tick(), reason) : w);
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        List<T> copy = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    // ---------- end of API keys and webhooks ----------
 
     private void charge(int amount, LedgerKind kind, String reason) {
         user = billingUser(user.tier(), user.credits() + amount, user.subscription());

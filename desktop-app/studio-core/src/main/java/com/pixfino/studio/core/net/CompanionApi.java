@@ -12,10 +12,18 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.apikeys.ApiKeyList;
+import com.pixfino.model.api.apikeys.CreateApiKeyRequest;
+import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.model.api.billing.CatalogView;
 import com.pixfino.model.api.billing.CheckoutView;
 import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.PortalView;
+import com.pixfino.model.api.webhooks.CreateWebhookRequest;
+import com.pixfino.model.api.webhooks.CreatedWebhook;
+import com.pixfino.model.api.webhooks.WebhookDeliveryList;
+import com.pixfino.model.api.webhooks.WebhookList;
+import com.pixfino.model.api.webhooks.WebhookPingAccepted;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,6 +99,29 @@ public interface CompanionApi {
 
     /** The user's Stripe invoices, newest first; empty for one who never paid. */
     InvoiceList invoices() throws IOException;
+
+    /** Creates an API key; the answer is the only time its full {@code key} is seen. 409 when too many are active. */
+    CreatedApiKey createApiKey(CreateApiKeyRequest request) throws IOException;
+
+    /** The user's active API keys (prefix only), newest first. */
+    ApiKeyList apiKeys() throws IOException;
+
+    /** Revokes an API key at once; 404 when it is not the user's or already revoked. */
+    void revokeApiKey(UUID id) throws IOException;
+
+    /** Registers an https endpoint for generation events; the answer is the only time its signing secret is seen. */
+    CreatedWebhook createWebhook(CreateWebhookRequest request) throws IOException;
+
+    /** The user's webhook endpoints, newest first, the disabled ones with their reason. */
+    WebhookList webhooks() throws IOException;
+
+    void deleteWebhook(UUID id) throws IOException;
+
+    /** Queues a {@code ping} event to the endpoint. */
+    WebhookPingAccepted pingWebhook(UUID id) throws IOException;
+
+    /** The endpoint's latest delivery attempts, newest first. */
+    WebhookDeliveryList webhookDeliveries(UUID id) throws IOException;
 
     /** Opens the live stream of the user's status changes; closing it stops the stream. */
     Closeable events(GenerationEventListener listener);

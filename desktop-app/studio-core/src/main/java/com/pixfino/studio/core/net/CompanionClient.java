@@ -17,11 +17,19 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.apikeys.ApiKeyList;
+import com.pixfino.model.api.apikeys.CreateApiKeyRequest;
+import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.model.api.billing.CatalogView;
 import com.pixfino.model.api.billing.CheckoutRequest;
 import com.pixfino.model.api.billing.CheckoutView;
 import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.PortalView;
+import com.pixfino.model.api.webhooks.CreateWebhookRequest;
+import com.pixfino.model.api.webhooks.CreatedWebhook;
+import com.pixfino.model.api.webhooks.WebhookDeliveryList;
+import com.pixfino.model.api.webhooks.WebhookList;
+import com.pixfino.model.api.webhooks.WebhookPingAccepted;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import java.io.Closeable;
 import java.io.IOException;
@@ -225,6 +233,50 @@ public final class CompanionClient implements CompanionApi {
     @Override
     public InvoiceList invoices() throws IOException {
         return calls.call(request(ApiPaths.BILLING_INVOICES).get().build(), InvoiceList.class);
+    }
+
+    @Override
+    public CreatedApiKey createApiKey(CreateApiKeyRequest body) throws IOException {
+        return calls.call(request(ApiPaths.API_KEYS).post(calls.jsonBody(body)).build(), CreatedApiKey.class);
+    }
+
+    @Override
+    public ApiKeyList apiKeys() throws IOException {
+        return calls.call(request(ApiPaths.API_KEYS).get().build(), ApiKeyList.class);
+    }
+
+    @Override
+    public void revokeApiKey(UUID id) throws IOException {
+        calls.call(request(withId(ApiPaths.API_KEY, id)).delete().build(), Void.class);
+    }
+
+    @Override
+    public CreatedWebhook createWebhook(CreateWebhookRequest body) throws IOException {
+        return calls.call(request(ApiPaths.WEBHOOKS).post(calls.jsonBody(body)).build(), CreatedWebhook.class);
+    }
+
+    @Override
+    public WebhookList webhooks() throws IOException {
+        return calls.call(request(ApiPaths.WEBHOOKS).get().build(), WebhookList.class);
+    }
+
+    @Override
+    public void deleteWebhook(UUID id) throws IOException {
+        calls.call(request(withId(ApiPaths.WEBHOOK, id)).delete().build(), Void.class);
+    }
+
+    @Override
+    public WebhookPingAccepted pingWebhook(UUID id) throws IOException {
+        return calls.call(
+                request(withId(ApiPaths.WEBHOOK_TEST, id))
+                        .post(calls.jsonBody(Map.of()))
+                        .build(),
+                WebhookPingAccepted.class);
+    }
+
+    @Override
+    public WebhookDeliveryList webhookDeliveries(UUID id) throws IOException {
+        return calls.call(request(withId(ApiPaths.WEBHOOK_DELIVERIES, id)).get().build(), WebhookDeliveryList.class);
     }
 
     @Override
