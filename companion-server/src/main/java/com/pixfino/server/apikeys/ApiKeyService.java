@@ -12,17 +12,14 @@ import com.pixfino.model.api.apikeys.CreateApiKeyRequest;
 import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.server.db.jooq.tables.records.ApiKeysRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.Sha256;
 import com.pixfino.server.domain.Text;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -201,11 +198,6 @@ public final class ApiKeyService {
     }
 
     static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(key);
     }
 }

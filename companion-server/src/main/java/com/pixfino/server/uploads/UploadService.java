@@ -5,14 +5,12 @@ import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.server.db.jooq.tables.records.UploadsRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.Sha256;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -109,11 +107,7 @@ public final class UploadService {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     /** The caller's own upload; another user's id is a 404, exactly like an unknown one. */

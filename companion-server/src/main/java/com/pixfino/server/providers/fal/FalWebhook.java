@@ -1,12 +1,12 @@
 package com.pixfino.server.providers.fal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.server.domain.Sha256;
 import com.pixfino.server.providers.WebhookReceiver;
 import com.pixfino.server.providers.WebhookRejectedException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
@@ -73,10 +73,6 @@ public final class FalWebhook implements WebhookReceiver {
     }
 
     private static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(body);
     }
 }
