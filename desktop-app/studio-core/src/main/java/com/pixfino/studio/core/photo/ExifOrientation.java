@@ -61,46 +61,37 @@ final class ExifOrientation {
         boolean swap = swapsAxes(orientation);
         int outW = swap ? h : w;
         int outH = swap ? w : h;
+        // The source pixel of output (tx, ty) is at first + tx * stepX + ty * stepY, in pixels
+        int right = w - 1;
+        int bottom = (h - 1) * w;
+        int[] walk = switch (orientation) {
+            case 2 -> new int[] {right, -1, w}; // mirrored horizontally
+            case 3 -> new int[] {bottom + right, -1, -w}; // turned 180°
+            case 4 -> new int[] {bottom, 1, -w}; // mirrored vertically
+            case 5 -> new int[] {0, w, 1}; // transposed
+            case 6 -> new int[] {bottom, -w, 1}; // needs a quarter turn clockwise
+            case 7 -> new int[] {bottom + right, -w, -1}; // transversed
+            case 8 -> new int[] {right, w, -1}; // needs a quarter turn counter-clockwise
+            default -> throw new IllegalArgumentException("EXIF orientation out of range: " + orientation);
+        };
         byte[] in = source.data();
         byte[] out = new byte[in.length];
-        // Walk the output in order and fetch each pixel from where the orientation says it comes from
+        int stepX = walk[1] * c;
+        int o = 0;
         for (int ty = 0; ty < outH; ty++) {
-            int o = ty * outW * c;
-            for (int tx = 0; tx < outW; tx++, o += c) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { // mirrored horizontally
-                        sx = w - 1 - tx;
-                        sy = ty;
-                    }
-                    case 3 -> { // turned 180°
-                        sx = w - 1 - tx;
-                        sy = h - 1 - ty;
-                    }
-                    case 4 -> { // mirrored vertically
-                        sx = tx;
-                        sy = h - 1 - ty;
-                    }
-                    case 5 -> { // transposed
-                        sx = ty;
-                        sy = tx;
-                    }
-                    case 6 -> { // needs a quarter turn clockwise
-                        sx = ty;
-                        sy = h - 1 - tx;
-                    }
-                    case 7 -> { // transversed
-                        sx = w - 1 - ty;
-                        sy = h - 1 - tx;
-                    }
-                    case 8 -> { // needs a quarter turn counter-clockwise
-                        sx = w - 1 - ty;
-                        sy = tx;
-                    }
-                    default -> throw new IllegalArgumentException("EXIF orientation out of range: " + orientation);
+            int s = (walk[0] + ty * walk[2]) * c;
+            if (c == 3) {
+                for (int tx = 0; tx < outW; tx++, s += stepX) {
+                    out[o++] = in[s];
+                    out[o++] = in[s + 1];
+                    out[o++] = in[s + 2];
                 }
-                System.arraycopy(in, (sy * w + sx) * c, out, o, c);
+            } else {
+                for (int tx = 0; tx < outW; tx++, s += stepX) {
+                    for (int k = 0; k < c; k++) {
+                        out[o++] = in[s + k];
+                    }
+                }
             }
         }
         return new Pixels(out, outW, outH, c);

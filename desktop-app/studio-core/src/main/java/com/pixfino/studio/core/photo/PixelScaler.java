@@ -1,5 +1,7 @@
 package com.pixfino.studio.core.photo;
 
+import java.util.Arrays;
+
 /**
  * Shrinks {@link Pixels} with a separable convolution whose kernel widens with the reduction (as Pillow and libvips
  * do), so every source pixel counts and nothing aliases. Integer arithmetic throughout: the same pixels always give the
@@ -46,8 +48,9 @@ final class PixelScaler {
 
     /** {@code source} scaled to exactly {@code width} × {@code height} (each at most the source's). */
     Pixels scale(Pixels source, int width, int height) {
-        Pixels wide = source.width() == width ? source : horizontal(source, kernel(source.width(), width));
-        return wide.height() == height ? wide : vertical(wide, kernel(wide.height(), height));
+        // Rows first: that pass runs along whole rows and vectorises; the column pass then has fewer rows to do
+        Pixels low = source.height() == height ? source : vertical(source, kernel(source.height(), height));
+        return low.width() == width ? low : horizontal(low, kernel(low.width(), width));
     }
 
     /** For each output position: where its taps start in the source, how many there are, and their weights. */
@@ -128,14 +131,27 @@ final class PixelScaler {
         byte[] in = src.data();
         byte[] out = new byte[row * outH];
         int[] sums = new int[row];
+        // Source rows widened to int once each, in a ring as deep as the kernel: int loops vectorise, byte ones not
+        int[][] ring = new int[k.stride][row];
+        int[] held = new int[k.stride];
+        Arrays.fill(held, -1);
         for (int y = 0; y < outH; y++) {
-            java.util.Arrays.fill(sums, HALF);
+            Arrays.fill(sums, HALF);
             int wi = y * k.stride;
             for (int t = 0; t < k.taps[y]; t++) {
+                int sourceRow = k.start[y] + t;
+                int slot = sourceRow % k.stride;
+                int[] widened = ring[slot];
+                if (held[slot] != sourceRow) {
+                    int p = sourceRow * row;
+                    for (int i = 0; i < row; i++) {
+                        widened[i] = in[p + i] & 0xFF;
+                    }
+                    held[slot] = sourceRow;
+                }
                 int wt = k.weights[wi + t];
-                int p = (k.start[y] + t) * row;
                 for (int i = 0; i < row; i++) {
-                    sums[i] += (in[p + i] & 0xFF) * wt;
+                    sums[i] += widened[i] * wt;
                 }
             }
             int o = y * row;
@@ -147,7 +163,6 @@ final class PixelScaler {
     }
 
     private static byte clip(int sum) {
-        int v = sum >> BITS;
-        return (byte) (v < 0 ? 0 : Math.min(v, 255));
+        return (byte) Math.max(0, Math.min(sum >> BITS, 255));
     }
 }
