@@ -37,8 +37,11 @@ final class PixelScaler {
         }
     }
 
-    private static final int BITS = 22; // 8-bit samples times weights below 2^22 stay inside an int with room to spare
-    private static final int HALF = 1 << (BITS - 1);
+    // Fixed point: weights carry 14 fraction bits. A column sum (pixel x 2^14) is cut to pixel x 2^8 before the row
+    // pass, whose sums then stay below 2^31 even with the cubic's negative lobes (at most 1.25 x 255 x 2^8 x 2^14).
+    private static final int BITS = 14;
+    private static final int COLUMN_SHIFT = 6;
+    private static final int ROW_SHIFT = 2 * BITS - COLUMN_SHIFT;
 
     private final Filter filter;
 
@@ -48,9 +51,44 @@ final class PixelScaler {
 
     /** {@code source} scaled to exactly {@code width} × {@code height} (each at most the source's). */
     Pixels scale(Pixels source, int width, int height) {
-        // Rows first: that pass runs along whole rows and vectorises; the column pass then has fewer rows to do
-        Pixels low = source.height() == height ? source : vertical(source, kernel(source.height(), height));
-        return low.width() == width ? low : horizontal(low, kernel(low.width(), width));
+        int c = source.channels();
+        int row = source.width() * c;
+        Kernel columns = kernel(source.height(), height);
+        Kernel rows = kernel(source.width(), width);
+        byte[] in = source.data();
+        byte[] out = new byte[width * height * c];
+        int[] sums = new int[row];
+        // One output row at a time: the column pass fills an int row (whole rows at once, so it vectorises), the row
+        // pass reads it; no intermediate image. Source rows are widened to int once each, in a ring as deep as the
+        // kernel: the JIT vectorises int loops, not byte-to-int ones.
+        int[][] ring = new int[columns.stride][row];
+        int[] held = new int[columns.stride];
+        Arrays.fill(held, -1);
+        for (int y = 0; y < height; y++) {
+            Arrays.fill(sums, 1 << (COLUMN_SHIFT - 1));
+            int wi = y * columns.stride;
+            for (int t = 0; t < columns.taps[y]; t++) {
+                int sourceRow = columns.start[y] + t;
+                int slot = sourceRow % columns.stride;
+                int[] widened = ring[slot];
+                if (held[slot] != sourceRow) {
+                    int p = sourceRow * row;
+                    for (int i = 0; i < row; i++) {
+                        widened[i] = in[p + i] & 0xFF;
+                    }
+                    held[slot] = sourceRow;
+                }
+                int wt = columns.weights[wi + t];
+                for (int i = 0; i < row; i++) {
+                    sums[i] += widened[i] * wt;
+                }
+            }
+            for (int i = 0; i < row; i++) {
+                sums[i] >>= COLUMN_SHIFT;
+            }
+            filterRow(sums, rows, c, out, y * width * c);
+        }
+        return new Pixels(out, width, height, c);
     }
 
     /** For each output position: where its taps start in the source, how many there are, and their weights. */
@@ -84,85 +122,42 @@ final class PixelScaler {
         return new Kernel(start, taps, weights, stride);
     }
 
-    private static Pixels horizontal(Pixels src, Kernel k) {
-        int c = src.channels();
-        int outW = k.start.length;
-        int h = src.height();
-        byte[] in = src.data();
-        byte[] out = new byte[outW * h * c];
-        int inRow = src.width() * c;
-        for (int y = 0; y < h; y++) {
-            int rowIn = y * inRow;
-            int o = y * outW * c;
-            for (int x = 0; x < outW; x++) {
-                int base = rowIn + k.start[x] * c;
-                int wi = x * k.stride;
-                int n = k.taps[x];
-                if (c == 3) {
-                    int s0 = HALF;
-                    int s1 = HALF;
-                    int s2 = HALF;
-                    for (int t = 0, p = base; t < n; t++, p += 3) {
-                        int wt = k.weights[wi + t];
-                        s0 += (in[p] & 0xFF) * wt;
-                        s1 += (in[p + 1] & 0xFF) * wt;
-                        s2 += (in[p + 2] & 0xFF) * wt;
+    private static void filterRow(int[] in, Kernel k, int c, byte[] out, int o) {
+        int[] start = k.start;
+        int[] taps = k.taps;
+        int[] weights = k.weights;
+        int stride = k.stride;
+        int half = 1 << (ROW_SHIFT - 1);
+        for (int x = 0; x < start.length; x++) {
+            int base = start[x] * c;
+            int wi = x * stride;
+            int n = taps[x];
+            if (c == 3) {
+                int s0 = half;
+                int s1 = half;
+                int s2 = half;
+                for (int t = 0, p = base; t < n; t++, p += 3) {
+                    int wt = weights[wi + t];
+                    s0 += in[p] * wt;
+                    s1 += in[p + 1] * wt;
+                    s2 += in[p + 2] * wt;
+                }
+                out[o++] = clip(s0);
+                out[o++] = clip(s1);
+                out[o++] = clip(s2);
+            } else {
+                for (int ch = 0; ch < c; ch++) {
+                    int s = half;
+                    for (int t = 0, p = base + ch; t < n; t++, p += c) {
+                        s += in[p] * weights[wi + t];
                     }
-                    out[o++] = clip(s0);
-                    out[o++] = clip(s1);
-                    out[o++] = clip(s2);
-                } else {
-                    for (int ch = 0; ch < c; ch++) {
-                        int s = HALF;
-                        for (int t = 0, p = base + ch; t < n; t++, p += c) {
-                            s += (in[p] & 0xFF) * k.weights[wi + t];
-                        }
-                        out[o++] = clip(s);
-                    }
+                    out[o++] = clip(s);
                 }
             }
         }
-        return new Pixels(out, outW, h, c);
-    }
-
-    private static Pixels vertical(Pixels src, Kernel k) {
-        int row = src.width() * src.channels();
-        int outH = k.start.length;
-        byte[] in = src.data();
-        byte[] out = new byte[row * outH];
-        int[] sums = new int[row];
-        // Source rows widened to int once each, in a ring as deep as the kernel: int loops vectorise, byte ones not
-        int[][] ring = new int[k.stride][row];
-        int[] held = new int[k.stride];
-        Arrays.fill(held, -1);
-        for (int y = 0; y < outH; y++) {
-            Arrays.fill(sums, HALF);
-            int wi = y * k.stride;
-            for (int t = 0; t < k.taps[y]; t++) {
-                int sourceRow = k.start[y] + t;
-                int slot = sourceRow % k.stride;
-                int[] widened = ring[slot];
-                if (held[slot] != sourceRow) {
-                    int p = sourceRow * row;
-                    for (int i = 0; i < row; i++) {
-                        widened[i] = in[p + i] & 0xFF;
-                    }
-                    held[slot] = sourceRow;
-                }
-                int wt = k.weights[wi + t];
-                for (int i = 0; i < row; i++) {
-                    sums[i] += widened[i] * wt;
-                }
-            }
-            int o = y * row;
-            for (int i = 0; i < row; i++) {
-                out[o + i] = clip(sums[i]);
-            }
-        }
-        return new Pixels(out, src.width(), outH, src.channels());
     }
 
     private static byte clip(int sum) {
-        return (byte) Math.max(0, Math.min(sum >> BITS, 255));
+        return (byte) Math.max(0, Math.min(sum >> ROW_SHIFT, 255));
     }
 }

@@ -4,11 +4,15 @@ import com.pixfino.studio.core.concurrent.NamedThreads;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +60,9 @@ public final class PhotoPreparerBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
+        if (Boolean.getBoolean("bench.threads")) {
+            threadCpu();
+        }
         System.out.printf(
                 Locale.ROOT,
                 "files=%d threads=%d seconds=%.3f files_per_s=%.2f output_mb=%.1f%n",
@@ -64,6 +71,31 @@ public final class PhotoPreparerBench {
                 seconds,
                 files.size() / seconds,
                 bytes / 1e6);
+    }
+
+    /** CPU seconds of this JVM's threads by name (Linux): workers against JIT compilers and GC. */
+    private static void threadCpu() throws IOException {
+        Map<String, Double> byName = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue; // a thread that ended while we looked
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                        .replaceAll("[0-9]+$", "#");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                byName.merge(name, seconds, Double::sum);
+            }
+        }
+        byName.forEach((name, seconds) -> {
+            if (seconds >= 0.05) {
+                System.out.printf(Locale.ROOT, "thread=%s cpu_s=%.2f%n", name.replace(' ', '_'), seconds);
+            }
+        });
     }
 
     private static long cpu() {
