@@ -51,12 +51,21 @@ final class PixelScaler {
 
     /** {@code source} scaled to exactly {@code width} × {@code height} (each at most the source's). */
     Pixels scale(Pixels source, int width, int height) {
+        return scale(source, width, height, ExifOrientation.NORMAL);
+    }
+
+    /**
+     * {@code source} scaled to {@code width} × {@code height} and then turned upright by an EXIF orientation in the
+     * same pass: each output row is written straight to where the orientation puts it.
+     */
+    Pixels scale(Pixels source, int width, int height, int orientation) {
         int c = source.channels();
         int row = source.width() * c;
         Kernel columns = kernel(source.height(), height);
         Kernel rows = kernel(source.width(), width);
         byte[] in = source.data();
         byte[] out = new byte[width * height * c];
+        int[] walk = ExifOrientation.destination(orientation, width, height);
         int[] sums = new int[row];
         // One output row at a time: the column pass fills an int row (whole rows at once, so it vectorises), the row
         // pass reads it; no intermediate image. Source rows are widened to int once each, in a ring as deep as the
@@ -86,9 +95,11 @@ final class PixelScaler {
             for (int i = 0; i < row; i++) {
                 sums[i] >>= COLUMN_SHIFT;
             }
-            filterRow(sums, rows, c, out, y * width * c);
+            filterRow(sums, rows, c, out, (walk[0] + y * walk[2]) * c, walk[1] * c);
         }
-        return new Pixels(out, width, height, c);
+        return ExifOrientation.swapsAxes(orientation)
+                ? new Pixels(out, height, width, c)
+                : new Pixels(out, width, height, c);
     }
 
     /** For each output position: where its taps start in the source, how many there are, and their weights. */
@@ -122,7 +133,8 @@ final class PixelScaler {
         return new Kernel(start, taps, weights, stride);
     }
 
-    private static void filterRow(int[] in, Kernel k, int c, byte[] out, int o) {
+    /** Filters one row of column sums into {@code out}, pixel after pixel from {@code o}, {@code step} bytes apart. */
+    private static void filterRow(int[] in, Kernel k, int c, byte[] out, int o, int step) {
         int[] start = k.start;
         int[] taps = k.taps;
         int[] weights = k.weights;
@@ -142,18 +154,19 @@ final class PixelScaler {
                     s1 += in[p + 1] * wt;
                     s2 += in[p + 2] * wt;
                 }
-                out[o++] = clip(s0);
-                out[o++] = clip(s1);
-                out[o++] = clip(s2);
+                out[o] = clip(s0);
+                out[o + 1] = clip(s1);
+                out[o + 2] = clip(s2);
             } else {
                 for (int ch = 0; ch < c; ch++) {
                     int s = half;
                     for (int t = 0, p = base + ch; t < n; t++, p += c) {
                         s += in[p] * weights[wi + t];
                     }
-                    out[o++] = clip(s);
+                    out[o + ch] = clip(s);
                 }
             }
+            o += step;
         }
     }
 
