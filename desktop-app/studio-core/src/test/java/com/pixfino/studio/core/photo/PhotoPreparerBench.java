@@ -65,12 +65,13 @@ public final class PhotoPreparerBench {
         }
         System.out.printf(
                 Locale.ROOT,
-                "files=%d threads=%d seconds=%.3f files_per_s=%.2f output_mb=%.1f%n",
+                "files=%d threads=%d seconds=%.3f files_per_s=%.2f output_mb=%.1f jvm_uptime_s=%.3f%n",
                 files.size(),
                 threads,
                 seconds,
                 files.size() / seconds,
-                bytes / 1e6);
+                bytes / 1e6,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     }
 
     /** CPU seconds of this JVM's threads by name (Linux): workers against JIT compilers and GC. */
