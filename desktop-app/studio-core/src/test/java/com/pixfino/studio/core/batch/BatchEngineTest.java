@@ -20,6 +20,7 @@ import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.ServerUrl;
 import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoPreparer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,6 +98,7 @@ class BatchEngineTest {
         write(in.resolve("x.png"), png(420, 500));
         write(in.resolve("sub/b.jpg"), jpeg(440, 500));
         write(in.resolve("sub/deeper/c.jpg"), jpeg(450, 500));
+        write(in.resolve("sub/big.jpg"), jpeg(2600, 1800)); // over the 2048 px cap: a smaller copy is uploaded
         byte[] whole = jpeg(430, 500);
         write(in.resolve("broken.jpg"), Arrays.copyOf(whole, whole.length / 2));
         write(in.resolve("Thumbs.db"), "thumbs".getBytes(StandardCharsets.UTF_8));
@@ -107,16 +109,16 @@ class BatchEngineTest {
         Path out = in.resolve("results"); // inside the input: never read back as photos
         CompanionApi user = signedIn(100);
         RecordingApi recording = new RecordingApi(user);
-        StrictPreparation preparation = new StrictPreparation();
-        BatchEngine engine = engine(recording.api(), preparation);
+        BatchEngine engine =
+                new BatchEngine(recording.api(), new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer(), FAST);
         BatchRequest request = BatchRequest.of(in, out, TWO).withRecursive(true);
 
         BatchEstimate estimate = engine.estimate(request);
 
-        assertThat(estimate.files()).isEqualTo(8);
-        assertThat(estimate.items()).isEqualTo(16);
-        assertThat(estimate.toPay()).isEqualTo(16);
-        assertThat(estimate.credits()).isEqualTo(64);
+        assertThat(estimate.files()).isEqualTo(9);
+        assertThat(estimate.items()).isEqualTo(18);
+        assertThat(estimate.toPay()).isEqualTo(18);
+        assertThat(estimate.credits()).isEqualTo(72);
         assertThat(estimate.balance()).isEqualTo(100);
         assertThat(estimate.enoughCredits()).isTrue();
         assertThat(estimate.skipped())
@@ -138,8 +140,8 @@ class BatchEngineTest {
 
         BatchProgress end = outcome.progress();
         assertThat(end.state()).isEqualTo(BatchState.FINISHED);
-        assertThat(end.total()).isEqualTo(26);
-        assertThat(end.completed()).isEqualTo(14);
+        assertThat(end.total()).isEqualTo(28);
+        assertThat(end.completed()).isEqualTo(16);
         assertThat(end.skipped())
                 .as("5 files skipped by the scan, the truncated JPEG when prepared; × 2 presets")
                 .isEqualTo(12);
@@ -150,10 +152,10 @@ class BatchEngineTest {
         }
 
         List<Row> rows = csv(outcome.csvReport());
-        assertThat(rows).hasSize(26);
+        assertThat(rows).hasSize(28);
         assertThat(rows)
                 .filteredOn(r -> r.status.equals("completed"))
-                .hasSize(14)
+                .hasSize(16)
                 .allSatisfy(r -> {
                     assertThat(r.credits).isEqualTo(4);
                     assertThat(r.generationId).isNotEmpty();
@@ -175,18 +177,22 @@ class BatchEngineTest {
                 .hasSize(2);
         assertThat(xJpg + " " + xPng).matches("x-snow-princess(-2)?\\.\\w+ x-snow-princess(-2)?\\.\\w+");
         JsonNode json = new ObjectMapper().readTree(outcome.jsonReport().toFile());
-        assertThat(json.size()).isEqualTo(26);
+        assertThat(json.size()).isEqualTo(28);
         assertThat(json.get(0).fieldNames())
                 .toIterable()
                 .containsExactly("file", "preset", "status", "credits", "output", "generation_id", "error");
 
-        assertThat(debits(user)).hasSize(14);
-        assertThat(user.me().credits()).isEqualTo(100 - 14 * 4);
+        assertThat(debits(user)).hasSize(16);
+        assertThat(user.me().credits()).isEqualTo(100 - 16 * 4);
         assertThat(recording.uploads)
                 .as("a.jpg and its two copies are uploaded once")
-                .hasSize(5);
+                .hasSize(6);
+        assertThat(recording.uploads)
+                .filteredOn(p -> p.startsWith(out.resolve(".pixfino/prepared")))
+                .as("only the big photo was prepared into a smaller copy")
+                .hasSize(1);
         assertThat(new HashSet<>(recording.keys()))
-                .hasSize(14)
+                .hasSize(16)
                 .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
         try (var left = Files.list(out.resolve(".pixfino"))) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("batch.db");
