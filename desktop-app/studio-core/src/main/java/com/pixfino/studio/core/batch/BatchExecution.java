@@ -274,11 +274,15 @@ final class BatchExecution implements BatchRun {
                 return;
             }
             if (item.generationId() == null) {
+                // a create that may have reached the server is re-sent as it was, even when its file has gone since
+                Optional<UUID> upload = item.sent() ? manifest.uploadId(item.contentHash()) : Optional.empty();
                 PhotoInfo photo = photos.get(item.file());
-                if (photo == null) {
+                if (upload.isEmpty() && photo == null) {
                     return; // the file is gone from the input: nothing to send
                 }
-                Optional<UUID> upload = upload(key, photo);
+                if (upload.isEmpty()) {
+                    upload = upload(key, photo);
+                }
                 if (upload.isEmpty()) {
                     return;
                 }
@@ -366,7 +370,8 @@ final class BatchExecution implements BatchRun {
             if (e.statusCode() == 404) {
                 manifest.forgetUpload(item.contentHash()); // the server lost the upload: the next run sends it again
             }
-            boolean refused = e.statusCode() >= 400 && e.statusCode() < 500;
+            // a refusal charged nothing, except a 409 on the key, which may mean an earlier create with it exists
+            boolean refused = e.statusCode() >= 400 && e.statusCode() < 500 && e.statusCode() != 409;
             ManifestItem failed = refused ? item(key).sent(false) : item(key);
             update(failed.with(ItemStatus.FAILED, failures.describe(e)));
             return true;
@@ -557,19 +562,21 @@ final class BatchExecution implements BatchRun {
         synchronized (lock) {
             pending--;
             idle = pending == 0 && !over;
-            if (idle && request.watch() && !stopping && !abandoned && state == BatchState.RUNNING) {
-                state = BatchState.WATCHING;
-            }
         }
         if (!idle) {
             return;
         }
-        if (request.watch() && !stopping()) {
-            writeReports();
-            changed(null);
-        } else {
+        if (!request.watch() || stopping()) {
             finish();
+            return;
         }
+        writeReports(); // before WATCHING is shown, so whoever sees it finds the report of this pass
+        synchronized (lock) {
+            if (pending == 0 && !stopping && !abandoned && state == BatchState.RUNNING) {
+                state = BatchState.WATCHING;
+            }
+        }
+        changed(null);
     }
 
     private boolean stopping() {
