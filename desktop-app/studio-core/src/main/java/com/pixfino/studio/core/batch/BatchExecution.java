@@ -256,6 +256,9 @@ final class BatchExecution implements BatchRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
+            if (stopping()) {
+                return; // a run that was dropped or stopped mid-call: the manifest keeps what was written before
+            }
             LOG.warn("event=batch_item_failed batch={} message={}", batchId, e.getMessage());
             fail(key, failures.describe(e));
         } finally {
