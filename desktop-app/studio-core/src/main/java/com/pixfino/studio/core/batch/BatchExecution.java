@@ -52,6 +52,7 @@ final class BatchExecution implements BatchRun {
     private final Path output;
     private final Path preparedDir;
     private final BatchManifest manifest;
+    private final OutputLock outputLock;
     private final BatchListener listener;
     private final UUID batchId;
     private final Map<String, PresetView> presets;
@@ -89,6 +90,7 @@ final class BatchExecution implements BatchRun {
             Messages messages,
             BatchRequest request,
             BatchManifest manifest,
+            OutputLock outputLock,
             UUID batchId,
             Map<String, PresetView> presets,
             BatchListener listener,
@@ -103,6 +105,7 @@ final class BatchExecution implements BatchRun {
         this.output = request.output().toAbsolutePath().normalize();
         this.preparedDir = output.resolve(BatchManifest.FOLDER).resolve("prepared");
         this.manifest = manifest;
+        this.outputLock = outputLock;
         this.batchId = batchId;
         this.presets = presets;
         this.listener = listener;
@@ -231,6 +234,7 @@ final class BatchExecution implements BatchRun {
             lock.notifyAll();
         }
         manifest.close();
+        outputLock.close();
         watch.close();
         workers.shutdownNow();
         timer.shutdownNow();
@@ -602,6 +606,7 @@ final class BatchExecution implements BatchRun {
         workers.shutdown();
         writeReports();
         manifest.close();
+        outputLock.close();
         try {
             Files.deleteIfExists(preparedDir);
         } catch (IOException e) {

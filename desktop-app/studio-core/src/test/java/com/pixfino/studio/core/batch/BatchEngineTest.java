@@ -195,7 +195,7 @@ class BatchEngineTest {
                 .hasSize(16)
                 .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
         try (var left = Files.list(out.resolve(".pixfino"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("batch.db");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("batch.db", "batch.lock");
         }
     }
 
@@ -296,6 +296,10 @@ class BatchEngineTest {
                                 .count()
                         == 2);
 
+        assertThatThrownBy(() -> engine(user, new StrictPreparation())
+                        .start(BatchRequest.of(in, out, List.of("snow-princess")), null))
+                .isInstanceOf(BatchRequestException.class)
+                .hasMessageContaining("Another batch run is using the output folder");
         run.stop();
         BatchOutcome outcome = run.await();
 
