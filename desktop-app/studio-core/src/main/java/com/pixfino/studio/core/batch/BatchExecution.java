@@ -63,7 +63,7 @@ final class BatchExecution implements BatchRun {
     private final Object lock = new Object();
     private final Map<String, ManifestItem> items = new LinkedHashMap<>();
     private final Map<String, PhotoInfo> photos = new ConcurrentHashMap<>();
-    private final Set<String> claimedNames = new HashSet<>();
+    private final OutputClaims claims;
     private final Set<String> knownFiles = new HashSet<>();
     private final SettledFiles newFiles;
     private final ContentUploads uploads;
@@ -118,8 +118,7 @@ final class BatchExecution implements BatchRun {
         this.workers = NamedThreads.pool("batch-worker", Math.max(1, request.concurrency()));
         this.timer = NamedThreads.timer("batch-watch");
         this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
-        claimedNames.add(OutputNames.claimKey(BatchReports.CSV));
-        claimedNames.add(OutputNames.claimKey(BatchReports.JSON));
+        this.claims = new OutputClaims(request, output);
     }
 
     /** Takes over the manifest's items and the checked photos, and starts the workers. */
@@ -130,7 +129,7 @@ final class BatchExecution implements BatchRun {
                 items.put(item.key(), item);
                 knownFiles.add(item.file());
                 if (item.output() != null) {
-                    claimedNames.add(OutputNames.claimKey(item.output()));
+                    claims.claim(item.output());
                 }
                 if (!item.status().finished()) {
                     todo.add(item.key());
@@ -446,15 +445,7 @@ final class BatchExecution implements BatchRun {
             if (item.output() != null) {
                 return item.output();
             }
-            String base = OutputNames.render(request.nameTemplate(), item.file(), item.preset(), ext);
-            String chosen = base;
-            for (int n = 2;
-                    claimedNames.contains(OutputNames.claimKey(chosen))
-                            || (!request.overwrite() && Files.exists(output.resolve(chosen)));
-                    n++) {
-                chosen = OutputNames.numbered(base, n);
-            }
-            claimedNames.add(OutputNames.claimKey(chosen));
+            String chosen = claims.choose(item.file(), item.preset(), ext);
             named = item.output(chosen);
             manifest.put(named);
             items.put(key, named);
@@ -480,18 +471,21 @@ final class BatchExecution implements BatchRun {
         }
         ManifestItem running = null;
         synchronized (lock) {
+            // checked and written under the lock: the item's worker may be moving it on at the same moment
             for (ManifestItem item : items.values()) {
                 if (generationId.equals(item.generationId()) && item.status() == ItemStatus.SUBMITTED) {
                     running = item.with(ItemStatus.RUNNING, null);
+                    try {
+                        manifest.put(running);
+                    } catch (IOException e) {
+                        LOG.debug("event=batch_status_not_saved message={}", e.getMessage());
+                    }
+                    items.put(running.key(), running);
                 }
             }
         }
         if (running != null) {
-            try {
-                update(running);
-            } catch (IOException e) {
-                LOG.debug("event=batch_status_not_saved message={}", e.getMessage());
-            }
+            changed(running);
         }
     }
 
@@ -677,8 +671,8 @@ final class BatchExecution implements BatchRun {
 
     /** Writes the item to the manifest, then shows it. */
     private ManifestItem update(ManifestItem next) throws IOException {
-        manifest.put(next);
         synchronized (lock) {
+            manifest.put(next); // under the lock, so the manifest and the table never disagree about the last write
             ManifestItem previous = items.put(next.key(), next);
             boolean worked = next.status().finished() && next.status() != ItemStatus.SKIPPED;
             if (worked && (previous == null || !previous.status().finished())) {
