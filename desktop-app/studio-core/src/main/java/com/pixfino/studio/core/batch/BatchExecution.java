@@ -539,9 +539,7 @@ final class BatchExecution implements BatchRun {
                 todo.add(item.key());
             }
         }
-        for (ManifestItem item : added) {
-            manifest.put(item);
-        }
+        manifest.putAll(added);
         synchronized (lock) {
             for (ManifestItem item : added) {
                 items.put(item.key(), item);
