@@ -1,0 +1,11 @@
+package com.pixfino.studio.core.batch;
+
+/** Where a whole batch run stands. */
+public enum BatchState {
+    RUNNING,
+    PAUSED,
+    WATCHING,
+    STOPPING,
+    STOPPED,
+    FINISHED
+}
