@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pixfino balance}: the API key owner's credits. */
-@Command(name = "balance", mixinStandardHelpOptions = true, description = "Print your balance in credits.")
+@Command(name = "balance", description = "Print your balance in credits.")
 final class BalanceCommand implements Callable<Integer>, PixfinoCli.TalksToServer {
 
     private final Console console;

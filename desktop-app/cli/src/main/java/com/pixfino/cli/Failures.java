@@ -1,5 +1,9 @@
 package com.pixfino.cli;
 
+import com.pixfino.studio.core.batch.BatchEstimate;
+import com.pixfino.studio.core.batch.BatchRequestException;
+import com.pixfino.studio.core.batch.NotEnoughCreditsException;
+import com.pixfino.studio.core.batch.UnknownPresetException;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.CompanionHttpException;
 import java.io.IOException;
@@ -30,6 +34,12 @@ public final class Failures {
         if (error instanceof CommandFailure failure) {
             return new Failure(failure.exitCode(), failure.getMessage());
         }
+        if (error instanceof NotEnoughCreditsException credits) {
+            return new Failure(ExitCode.NOT_ENOUGH_CREDITS, notEnough(credits));
+        }
+        if (error instanceof UnknownPresetException || error instanceof BatchRequestException) {
+            return new Failure(ExitCode.USAGE, error.getMessage());
+        }
         if (error instanceof CompanionApiException api) {
             return refusal(api);
         }
@@ -53,6 +63,15 @@ public final class Failures {
                 ExitCode.ITEMS_LEFT,
                 "The command stopped" + detail
                         + ". Run the same command again: finished items are kept and not paid for twice.");
+    }
+
+    private static String notEnough(NotEnoughCreditsException error) {
+        BatchEstimate estimate = error.estimate();
+        String shortfall = estimate == null ? null : EstimateText.shortfall(estimate);
+        if (shortfall != null) {
+            return shortfall;
+        }
+        return sentence(error.getMessage()) + " Buy credits in the studio: Account → Plans & credits.";
     }
 
     public static String unreachable(String server) {

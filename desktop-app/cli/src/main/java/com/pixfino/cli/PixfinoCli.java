@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code pixfino}: folder batches, presets and the balance, from a terminal or a script. */
 @Command(
         name = "pixfino",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = PixfinoCli.Version.class,
         description = "Pixfino on the command line: run presets over whole folders, list presets, show the balance.",

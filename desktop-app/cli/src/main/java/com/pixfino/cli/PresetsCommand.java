@@ -11,10 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pixfino presets}: the catalog's slugs with name, kind and cost, as a table. */
-@Command(
-        name = "presets",
-        mixinStandardHelpOptions = true,
-        description = "List the presets: slug (for --preset), name, kind and credits per photo.")
+@Command(name = "presets", description = "List the presets: slug (for --preset), name, kind and credits per photo.")
 final class PresetsCommand implements Callable<Integer>, PixfinoCli.TalksToServer {
 
     private final Console console;

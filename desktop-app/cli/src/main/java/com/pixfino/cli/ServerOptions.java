@@ -11,8 +11,8 @@ public final class ServerOptions {
     public static final String DEFAULT_SERVER = "http://127.0.0.1:7070";
     public static final String API_KEY_ENV = "PIXFINO_API_KEY";
 
-    static final String NO_KEY = "No API key: pass --api-key or set " + API_KEY_ENV
-            + ". Create one in the studio: Account → API access.";
+    static final String NO_KEY =
+            "No API key: pass --api-key or set " + API_KEY_ENV + ". Create one in the studio: Account → API access.";
 
     @Option(
             names = "--server",

@@ -1,0 +1,66 @@
+package com.pixfino.cli;
+
+import com.pixfino.studio.core.batch.BatchEstimate;
+import com.pixfino.studio.core.batch.SkippedFile;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The estimate as the user reads it before anything is spent. */
+final class EstimateText {
+
+    /** Longer lists of skipped files end with "… and N more"; the report has them all. */
+    static final int SKIPPED_SHOWN = 10;
+
+    private EstimateText() {}
+
+    static void print(PrintStream out, BatchEstimate estimate, List<String> presets) {
+        out.println("Estimate (nothing is spent until the batch starts):");
+        out.println("  Photos:        " + estimate.files() + " " + plural(estimate.files(), "file", "files") + " × "
+                + estimate.presets() + " " + plural(estimate.presets(), "preset", "presets") + " ("
+                + String.join(", ", presets) + ") = " + estimate.items() + " "
+                + plural(estimate.items(), "item", "items"));
+        if (estimate.alreadyDone() > 0) {
+            out.println("  Already done:  " + estimate.alreadyDone() + " (by an earlier run, not paid again)");
+        }
+        out.println("  To pay:        " + estimate.toPay() + " " + plural(estimate.toPay(), "item", "items") + ", "
+                + credits(estimate.credits()));
+        out.println("  Balance:       " + credits(estimate.balance()));
+        if (estimate.maxCredits() != null) {
+            out.println("  Credit cap:    " + credits(estimate.maxCredits()) + " (--max-credits)");
+        }
+        List<SkippedFile> skipped = estimate.skipped();
+        if (skipped.isEmpty()) {
+            out.println("  Skipped:       none");
+            return;
+        }
+        out.println("  Skipped:       " + skipped.size() + " " + plural(skipped.size(), "file", "files")
+                + " (never charged):");
+        for (SkippedFile file : skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))) {
+            out.println("    " + file.file() + ": " + file.reason());
+        }
+        if (skipped.size() > SKIPPED_SHOWN) {
+            out.println("    … and " + (skipped.size() - SKIPPED_SHOWN) + " more (all in the report)");
+        }
+    }
+
+    /** Why the batch cannot start for lack of credits, or null when it can. */
+    static String shortfall(BatchEstimate estimate) {
+        if (!estimate.enoughCredits()) {
+            return "Not enough credits: the batch needs " + credits(estimate.credits()) + " and your balance is "
+                    + credits(estimate.balance()) + ". Buy credits in the studio: Account → Plans & credits.";
+        }
+        if (estimate.maxCredits() != null && estimate.credits() > estimate.maxCredits()) {
+            return "The batch needs " + credits(estimate.credits()) + ", more than --max-credits "
+                    + estimate.maxCredits() + ". Raise --max-credits, or choose fewer photos or presets.";
+        }
+        return null;
+    }
+
+    static String credits(long credits) {
+        return credits + " " + plural(credits, "credit", "credits");
+    }
+
+    static String plural(long count, String one, String many) {
+        return count == 1 ? one : many;
+    }
+}
