@@ -45,8 +45,8 @@ interface ProgressView extends BatchListener, AutoCloseable {
         String what = item.file() + " × " + item.preset();
         String status = item.status().name().toLowerCase(Locale.ROOT);
         if (item.status() == ItemStatus.COMPLETED) {
-            return String.format(Locale.ROOT, "%-9s%s → %s", status, what, item.output() == null ? "" : item.output());
+            return String.format(Locale.ROOT, "%-10s%s → %s", status, what, item.output() == null ? "" : item.output());
         }
-        return String.format(Locale.ROOT, "%-9s%s%s", status, what, item.error() == null ? "" : ": " + item.error());
+        return String.format(Locale.ROOT, "%-10s%s%s", status, what, item.error() == null ? "" : ": " + item.error());
     }
 }
