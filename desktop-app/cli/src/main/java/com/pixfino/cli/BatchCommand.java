@@ -152,7 +152,7 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
             throw CommandFailure.usage("--preset needs a preset slug; 'pixfino presets' lists them.");
         }
         Path in = Folders.input(input);
-        Path out = Folders.output(output, in, recursive || watch);
+        Path out = Folders.output(output, in);
         return BatchRequest.of(in, out, slugs)
                 .withRecursive(recursive)
                 .withWatch(watch)

@@ -26,7 +26,8 @@ final class EstimateText {
                 + credits(estimate.credits()));
         out.println("  Balance:       " + credits(estimate.balance()));
         if (estimate.maxCredits() != null) {
-            out.println("  Credit cap:    " + credits(estimate.maxCredits()) + " (--max-credits)");
+            out.println("  Credit cap:    " + credits(estimate.maxCredits()) + " (--max-credits"
+                    + (estimate.credits() > estimate.maxCredits() ? "; the batch stops when it is reached)" : ")"));
         }
         List<SkippedFile> skipped = estimate.skipped();
         if (skipped.isEmpty()) {
@@ -43,15 +44,17 @@ final class EstimateText {
         }
     }
 
-    /** Why the batch cannot start for lack of credits, or null when it can. */
+    /**
+     * Why the batch cannot start for lack of credits, or null when it can. With a cap the batch only needs what the cap
+     * lets it spend: it runs until the cap is reached and stops there.
+     */
     static String shortfall(BatchEstimate estimate) {
-        if (!estimate.enoughCredits()) {
-            return "Not enough credits: the batch needs " + credits(estimate.credits()) + " and your balance is "
+        long needed = estimate.maxCredits() == null
+                ? estimate.credits()
+                : Math.min(estimate.credits(), estimate.maxCredits());
+        if (estimate.balance() < needed) {
+            return "Not enough credits: the batch needs " + credits(needed) + " and your balance is "
                     + credits(estimate.balance()) + ". Buy credits in the studio: Account → Plans & credits.";
-        }
-        if (estimate.maxCredits() != null && estimate.credits() > estimate.maxCredits()) {
-            return "The batch needs " + credits(estimate.credits()) + ", more than --max-credits "
-                    + estimate.maxCredits() + ". Raise --max-credits, or choose fewer photos or presets.";
         }
         return null;
     }

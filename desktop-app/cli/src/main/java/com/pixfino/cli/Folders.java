@@ -26,10 +26,9 @@ final class Folders {
 
     /**
      * The output as an absolute path: a folder or one that can be made (not a file, nor inside one), writable, and not
-     * the input itself; inside the input only when the input is not searched recursively (its results would be
-     * picked up as photos).
+     * the input itself (inside it is fine: the scan never descends into the output folder).
      */
-    static Path output(Path given, Path input, boolean recursive) {
+    static Path output(Path given, Path input) {
         Path output = given.toAbsolutePath().normalize();
         for (Path p = output; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
@@ -51,10 +50,6 @@ final class Folders {
             throw CommandFailure.usage("--output must not be the input folder: results would mix with the photos."
                     + " Choose another folder, such as " + input.resolveSibling(input.getFileName() + "-pixfino")
                     + ".");
-        }
-        if (recursive && output.startsWith(input)) {
-            throw CommandFailure.usage("With --recursive, the output folder must be outside the input folder,"
-                    + " or its results would be processed again. Choose an --output outside " + input + ".");
         }
         return output;
     }

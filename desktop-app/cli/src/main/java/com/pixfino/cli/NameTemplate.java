@@ -30,6 +30,9 @@ final class NameTemplate {
         if (rest.indexOf("{") >= 0 || rest.indexOf("}") >= 0) {
             throw CommandFailure.usage("--name has an unmatched brace: " + template + "." + hint);
         }
+        if (!template.endsWith(".{ext}")) {
+            throw CommandFailure.usage("--name must end with .{ext}, so every result keeps its type." + hint);
+        }
         String path = template.replace('\\', '/');
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
             throw CommandFailure.usage("--name must be relative: results are written inside --output." + hint);
