@@ -11,6 +11,7 @@ import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.net.ApiFactory;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoPreparer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
         BatchRequest request = request();
         PrintStream out = console.out();
         CompanionApi api = server.signedIn(console, apis);
-        BatchEngine engine = new BatchEngine(api, new PhotoCheck(UiThreadGuard.NONE), new PassThroughPreparation());
+        BatchEngine engine = new BatchEngine(api, new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer());
         BatchEstimate estimate = engine.estimate(request);
         EstimateText.print(out, estimate, request.presets());
         String shortfall = EstimateText.shortfall(estimate);

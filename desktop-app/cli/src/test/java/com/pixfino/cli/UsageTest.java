@@ -83,9 +83,7 @@ class UsageTest {
         assertThat(outputIsFile.err()).contains("--output must be a folder");
         assertThat(outputInsideFile.err()).contains("inside the file");
         assertThat(outputIsInput.err()).contains("must not be the input folder");
-        for (Result result : new Result[] {
-            noInput, inputIsFile, outputIsFile, outputInsideFile, outputIsInput
-        }) {
+        for (Result result : new Result[] {noInput, inputIsFile, outputIsFile, outputInsideFile, outputIsInput}) {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE);
         }
         assertThat(api.servers()).isEmpty();
