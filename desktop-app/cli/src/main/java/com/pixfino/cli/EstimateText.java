@@ -37,7 +37,9 @@ final class EstimateText {
         out.println("  Skipped:       " + skipped.size() + " " + plural(skipped.size(), "file", "files")
                 + " (never charged):");
         for (SkippedFile file : skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))) {
-            out.println("    " + file.file() + ": " + file.reason());
+            // the engine's reasons usually name the file already
+            out.println("    "
+                    + (file.reason().contains(file.file()) ? file.reason() : file.file() + ": " + file.reason()));
         }
         if (skipped.size() > SKIPPED_SHOWN) {
             out.println("    … and " + (skipped.size() - SKIPPED_SHOWN) + " more (all in the report)");

@@ -1,0 +1,31 @@
+package com.pixfino.cli.testsupport;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code pixfino-report.json} as a test reads it. */
+public final class Report {
+
+    private Report() {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Row(
+            String file,
+            String preset,
+            String status,
+            int credits,
+            String output,
+            @JsonProperty("generation_id") String generationId,
+            String error) {}
+
+    public static List<Row> read(Path output) throws IOException {
+        return new ObjectMapper()
+                .readValue(Files.readAllBytes(output.resolve("pixfino-report.json")), new TypeReference<>() {});
+    }
+}
