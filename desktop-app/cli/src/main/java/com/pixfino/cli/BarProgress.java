@@ -17,6 +17,7 @@ final class BarProgress implements ProgressView {
 
     private final ProgressBar bar;
     private volatile Duration eta;
+    private boolean closed;
 
     BarProgress(PrintStream out) {
         this.bar = new ProgressBarBuilder()
@@ -48,7 +49,11 @@ final class BarProgress implements ProgressView {
     }
 
     @Override
-    public void close() {
-        bar.close();
+    public synchronized void close() {
+        // closing redraws the bar: once, before the summary
+        if (!closed) {
+            closed = true;
+            bar.close();
+        }
     }
 }

@@ -206,7 +206,11 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
                     console.out().println("Watching " + request.input() + " for new photos; press Ctrl+C to stop.");
                 }
                 try (Interrupts.Registration ignored = console.interrupts().register(() -> {
-                    console.err().println("Stopping: no new items start, queued ones are canceled and refunded…");
+                    console.err()
+                            .println(
+                                    request.watch()
+                                            ? "Stopping the watch: unfinished items are canceled and refunded…"
+                                            : "Stopping: no new items start, queued ones are canceled and refunded…");
                     run.stop();
                     return stops.awaitExitCode();
                 })) {
