@@ -1,6 +1,7 @@
 package com.pixfino.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.pixfino.cli.testsupport.CliRunner;
 import com.pixfino.cli.testsupport.CliRunner.Result;
@@ -12,8 +13,11 @@ import com.pixfino.model.LedgerKind;
 import com.pixfino.server.testsupport.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +141,47 @@ class BatchCommandTest {
         assertThat(again.out()).contains("Already done:  6", "To pay:        0 items, 0 credits");
         assertThat(Report.read(output)).hasSameSizeAs(rows);
         assertThat(user.credits()).as("nothing is paid twice").isEqualTo(100 - COST);
+    }
+
+    @Test
+    void ctrlCStopsCancelsWhatIsQueuedWritesTheReportAndEndsWithOne() throws Exception {
+        User user = server.userWithKey(200);
+        input = PhotoTree.flat(dir.resolve("many"), 8);
+        int items = 8 * PRESETS.size();
+
+        CompletableFuture<Result> running =
+                CompletableFuture.supplyAsync(() -> batch(user, "--yes", "--concurrency", "1"));
+        await("a first result")
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> cli.interrupts().armed() && Report.countResults(output) >= 1);
+        int pressed = cli.interrupts().press();
+        Result stopped = running.get(1, TimeUnit.MINUTES);
+
+        assertThat(stopped.exitCode())
+                .as(stopped.toString())
+                .isEqualTo(ExitCode.ITEMS_LEFT)
+                .isEqualTo(pressed);
+        assertThat(stopped.err()).contains("Stopping: no new items start");
+        assertThat(stopped.out()).contains("Stopped: ", "Run the same command again");
+        List<Report.Row> rows = Report.read(output);
+        assertThat(rows).hasSize(items);
+        long completed =
+                rows.stream().filter(r -> r.status().equals("completed")).count();
+        assertThat(completed).isBetween(1L, items - 1L);
+        assertThat(rows)
+                .filteredOn(r -> !r.status().equals("completed"))
+                .allSatisfy(row -> assertThat(row.status()).isEqualTo("canceled"));
+        await("refunds of the canceled items")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(user.credits()).isEqualTo(200 - 4 * (int) completed));
+
+        Result again = batch(user, "--yes", "--concurrency", "4");
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(Report.read(output))
+                .hasSize(items)
+                .allSatisfy(row -> assertThat(row.status()).isEqualTo("completed"));
+        assertThat(user.credits()).as("every item paid once in the end").isEqualTo(200 - 4 * items);
     }
 
     @Test

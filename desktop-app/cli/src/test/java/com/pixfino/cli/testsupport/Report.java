@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** {@code pixfino-report.json} as a test reads it. */
 public final class Report {
@@ -23,6 +24,20 @@ public final class Report {
             String output,
             @JsonProperty("generation_id") String generationId,
             String error) {}
+
+    /** How many result files (name-preset.ext) lie anywhere under {@code output}, reports and manifest aside. */
+    public static long countResults(Path output) throws IOException {
+        if (!Files.isDirectory(output)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !output.relativize(f).startsWith(".pixfino"))
+                    .map(f -> f.getFileName().toString())
+                    .filter(name -> !name.startsWith("pixfino-report.") && !name.startsWith("."))
+                    .count();
+        }
+    }
 
     public static List<Row> read(Path output) throws IOException {
         return new ObjectMapper()
