@@ -20,6 +20,7 @@ import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.ServerUrl;
 import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoPreparer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,6 +98,7 @@ class BatchEngineTest {
         write(in.resolve("x.png"), png(420, 500));
         write(in.resolve("sub/b.jpg"), jpeg(440, 500));
         write(in.resolve("sub/deeper/c.jpg"), jpeg(450, 500));
+        write(in.resolve("sub/big.jpg"), jpeg(2600, 1800)); // over the 2048 px cap: a smaller copy is uploaded
         byte[] whole = jpeg(430, 500);
         write(in.resolve("broken.jpg"), Arrays.copyOf(whole, whole.length / 2));
         write(in.resolve("Thumbs.db"), "thumbs".getBytes(StandardCharsets.UTF_8));
@@ -107,16 +109,16 @@ class BatchEngineTest {
         Path out = in.resolve("results"); // inside the input: never read back as photos
         CompanionApi user = signedIn(100);
         RecordingApi recording = new RecordingApi(user);
-        StrictPreparation preparation = new StrictPreparation();
-        BatchEngine engine = engine(recording.api(), preparation);
+        BatchEngine engine =
+                new BatchEngine(recording.api(), new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer(), FAST);
         BatchRequest request = BatchRequest.of(in, out, TWO).withRecursive(true);
 
         BatchEstimate estimate = engine.estimate(request);
 
-        assertThat(estimate.files()).isEqualTo(8);
-        assertThat(estimate.items()).isEqualTo(16);
-        assertThat(estimate.toPay()).isEqualTo(16);
-        assertThat(estimate.credits()).isEqualTo(64);
+        assertThat(estimate.files()).isEqualTo(9);
+        assertThat(estimate.items()).isEqualTo(18);
+        assertThat(estimate.toPay()).isEqualTo(18);
+        assertThat(estimate.credits()).isEqualTo(72);
         assertThat(estimate.balance()).isEqualTo(100);
         assertThat(estimate.enoughCredits()).isTrue();
         assertThat(estimate.skipped())
@@ -138,8 +140,8 @@ class BatchEngineTest {
 
         BatchProgress end = outcome.progress();
         assertThat(end.state()).isEqualTo(BatchState.FINISHED);
-        assertThat(end.total()).isEqualTo(26);
-        assertThat(end.completed()).isEqualTo(14);
+        assertThat(end.total()).isEqualTo(28);
+        assertThat(end.completed()).isEqualTo(16);
         assertThat(end.skipped())
                 .as("5 files skipped by the scan, the truncated JPEG when prepared; × 2 presets")
                 .isEqualTo(12);
@@ -150,10 +152,10 @@ class BatchEngineTest {
         }
 
         List<Row> rows = csv(outcome.csvReport());
-        assertThat(rows).hasSize(26);
+        assertThat(rows).hasSize(28);
         assertThat(rows)
                 .filteredOn(r -> r.status.equals("completed"))
-                .hasSize(14)
+                .hasSize(16)
                 .allSatisfy(r -> {
                     assertThat(r.credits).isEqualTo(4);
                     assertThat(r.generationId).isNotEmpty();
@@ -175,18 +177,22 @@ class BatchEngineTest {
                 .hasSize(2);
         assertThat(xJpg + " " + xPng).matches("x-snow-princess(-2)?\\.\\w+ x-snow-princess(-2)?\\.\\w+");
         JsonNode json = new ObjectMapper().readTree(outcome.jsonReport().toFile());
-        assertThat(json.size()).isEqualTo(26);
+        assertThat(json.size()).isEqualTo(28);
         assertThat(json.get(0).fieldNames())
                 .toIterable()
                 .containsExactly("file", "preset", "status", "credits", "output", "generation_id", "error");
 
-        assertThat(debits(user)).hasSize(14);
-        assertThat(user.me().credits()).isEqualTo(100 - 14 * 4);
+        assertThat(debits(user)).hasSize(16);
+        assertThat(user.me().credits()).isEqualTo(100 - 16 * 4);
         assertThat(recording.uploads)
                 .as("a.jpg and its two copies are uploaded once")
-                .hasSize(5);
+                .hasSize(6);
+        assertThat(recording.uploads)
+                .filteredOn(p -> p.startsWith(out.resolve(".pixfino/prepared")))
+                .as("only the big photo was prepared into a smaller copy")
+                .hasSize(1);
         assertThat(new HashSet<>(recording.keys()))
-                .hasSize(14)
+                .hasSize(16)
                 .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
         try (var left = Files.list(out.resolve(".pixfino"))) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("batch.db");
@@ -361,6 +367,67 @@ class BatchEngineTest {
         assertThat(creates.get(0).body().prompt()).isNull();
         assertThat(Duration.ofNanos(creates.get(1).atNanos() - creates.get(0).atNanos()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(debits(user)).hasSize(1);
+    }
+
+    @Test
+    void aFailedItemIsRefundedAndTheNextRunTriesItAgainUnderANewKey() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        renderer.failNext(1);
+        RecordingApi firstApi = new RecordingApi(user);
+
+        BatchOutcome first = engine(firstApi.api(), new StrictPreparation())
+                .start(request, null)
+                .await();
+
+        assertThat(first.progress().failed()).isEqualTo(1);
+        Row failed = csv(first.csvReport()).get(0);
+        assertThat(failed.status).isEqualTo("failed");
+        assertThat(failed.credits).as("refunded").isZero();
+        assertThat(failed.error).isEqualTo("The provider's safety filter rejected this photo.");
+        await().atMost(PATIENCE).until(() -> user.me().credits() == 20);
+        assertThat(engine(user, new StrictPreparation()).estimate(request).toPay())
+                .isEqualTo(1);
+
+        renderer.release();
+        RecordingApi secondApi = new RecordingApi(user);
+        BatchOutcome second = engine(secondApi.api(), new StrictPreparation())
+                .start(request, null)
+                .await();
+
+        assertThat(second.allDone()).isTrue();
+        assertThat(secondApi.keys()).doesNotContainAnyElementsOf(firstApi.keys());
+        assertThat(user.me().credits()).isEqualTo(16);
+        assertThat(ledgerKinds(user))
+                .filteredOn(kind -> kind != LedgerKind.GRANT)
+                .containsExactlyInAnyOrder(LedgerKind.DEBIT, LedgerKind.REFUND, LedgerKind.DEBIT);
+    }
+
+    @Test
+    void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        CompanionApi user = signedIn(20);
+        RecordingApi recording = new RecordingApi(user);
+        recording.createFailures.add(
+                new CompanionApiException(402, "insufficient_credits", "This preset costs 4 credits and you have 0."));
+        BatchRun run = engine(recording.api(), new StrictPreparation())
+                .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null);
+
+        await().atMost(PATIENCE).until(() -> run.progress().state() == BatchState.PAUSED);
+        assertThat(run.progress().pauseReason())
+                .isEqualTo("Not enough credits: This preset costs 4 credits and you have 0.");
+        assertThat(run.items())
+                .singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(ItemStatus.PENDING));
+        run.resume();
+        BatchOutcome outcome = run.await();
+
+        assertThat(outcome.allDone()).isTrue();
         assertThat(debits(user)).hasSize(1);
     }
 
