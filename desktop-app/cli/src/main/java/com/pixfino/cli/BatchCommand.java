@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         })
 final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer {
 
-    /** Failed and canceled items listed after the run; the report has them all. */
+    /** Failed items listed after the run; the report has them all. */
     static final int PROBLEMS_SHOWN = 10;
 
     private final Console console;
@@ -175,10 +175,10 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
         return text.equals("y") || text.equals("yes");
     }
 
-    /** The failed and canceled items, for the summary. */
+    /** The failed items, for the summary (canceled ones are counted there, and listed in the report). */
     static List<String> problems(List<BatchItem> items) {
         return items.stream()
-                .filter(item -> item.status() == ItemStatus.FAILED || item.status() == ItemStatus.CANCELED)
+                .filter(item -> item.status() == ItemStatus.FAILED)
                 .map(ProgressView::finished)
                 .toList();
     }

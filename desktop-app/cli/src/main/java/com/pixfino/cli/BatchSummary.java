@@ -26,7 +26,7 @@ final class BatchSummary {
                 + " left, of " + p.total() + " " + EstimateText.plural(p.total(), "item", "items") + ".");
         List<String> problems = BatchCommand.problems(items);
         if (!problems.isEmpty()) {
-            out.println("Failed or canceled:");
+            out.println("Failed:");
             problems.stream().limit(BatchCommand.PROBLEMS_SHOWN).forEach(line -> out.println("  " + line));
             if (problems.size() > BatchCommand.PROBLEMS_SHOWN) {
                 out.println("  … and " + (problems.size() - BatchCommand.PROBLEMS_SHOWN) + " more (all in the report)");

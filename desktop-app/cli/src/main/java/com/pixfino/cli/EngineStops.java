@@ -5,6 +5,9 @@ import com.pixfino.studio.core.batch.BatchListener;
 import com.pixfino.studio.core.batch.BatchProgress;
 import com.pixfino.studio.core.batch.BatchRun;
 import com.pixfino.studio.core.batch.BatchState;
+import com.pixfino.studio.core.batch.ItemStatus;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,8 @@ final class EngineStops implements BatchListener, AutoCloseable {
 
     /** How long Ctrl+C waits for the stop to cancel queued work and write the report. */
     static final long INTERRUPT_PATIENCE_SECONDS = 30;
+
+    private static final Set<ItemStatus> IN_FLIGHT = EnumSet.of(ItemStatus.SUBMITTED, ItemStatus.RUNNING);
 
     private final BatchListener view;
     private final AtomicReference<String> pauseReason = new AtomicReference<>();
@@ -45,9 +50,26 @@ final class EngineStops implements BatchListener, AutoCloseable {
         if (progress.state() == BatchState.PAUSED
                 && progress.pauseReason() != null
                 && pauseReason.compareAndSet(null, progress.pauseReason())) {
-            // stop() may call the server: never on the engine's thread that told us
-            run.thenAcceptAsync(BatchRun::stop);
+            // never on the engine's thread that told us: stop() may call the server, and the wait takes a while
+            run.thenAcceptAsync(EngineStops::stopOnceInFlightItemsFinish);
         }
+    }
+
+    /**
+     * A pause lets the items already sent finish (they are paid for); stopping at once would cancel them. So wait
+     * until none is submitted or running, then stop: only items never sent (held before their create) are left for
+     * the next run.
+     */
+    private static void stopOnceInFlightItemsFinish(BatchRun paused) {
+        try {
+            while (paused.progress().state() == BatchState.PAUSED
+                    && paused.items().stream().anyMatch(item -> IN_FLIGHT.contains(item.status()))) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        paused.stop();
     }
 
     /** Why the engine paused the run, or null when it did not. */
