@@ -185,6 +185,31 @@ class BatchCommandTest {
     }
 
     @Test
+    void theCreditCapStopsTheBatchWhereItIsReachedWithThree() throws IOException {
+        User user = server.userWithKey(100);
+        input = PhotoTree.flat(dir.resolve("capped"), 5);
+
+        Result result = cli.run(
+                "batch",
+                "--input=" + input,
+                "--output=" + output,
+                "--preset=snow-princess",
+                "--server=" + server.url(),
+                "--api-key=" + user.apiKey(),
+                "--max-credits=10",
+                "--concurrency=1",
+                "--yes");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.NOT_ENOUGH_CREDITS);
+        assertThat(result.out())
+                .contains("Credit cap:    10 credits (--max-credits; the batch stops when it is reached)")
+                .contains("Stopped: 2 completed, 0 failed, 0 skipped, 3 canceled")
+                .contains("The credit cap of 10 is reached");
+        assertThat(Report.read(output)).extracting(Report.Row::status).containsOnly("completed", "canceled");
+        assertThat(user.credits()).as("two items of 4 fit under the cap of 10").isEqualTo(92);
+    }
+
+    @Test
     void notEnoughCreditsEndsWithThreeBeforeAnythingIsSpent() {
         User user = server.userWithKey(5);
 
