@@ -1,5 +1,6 @@
 package com.pixfino.cli;
 
+import com.pixfino.model.ApiPaths;
 import com.pixfino.studio.core.net.ApiFactory;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.ServerUrl;
@@ -13,6 +14,9 @@ public final class ServerOptions {
 
     static final String NO_KEY =
             "No API key: pass --api-key or set " + API_KEY_ENV + ". Create one in the studio: Account → API access.";
+
+    static final String NOT_A_KEY = "That is not a Pixfino API key: they start with " + ApiPaths.API_KEY_PREFIX
+            + ". Create one in the studio: Account → API access.";
 
     @Option(
             names = "--server",
@@ -47,6 +51,9 @@ public final class ServerOptions {
         String key = apiKey(console);
         if (key == null) {
             throw new CommandFailure(ExitCode.SERVER, NO_KEY);
+        }
+        if (!key.startsWith(ApiPaths.API_KEY_PREFIX)) {
+            throw new CommandFailure(ExitCode.SERVER, NOT_A_KEY);
         }
         return source.forServer(serverUrl()).withToken(key);
     }

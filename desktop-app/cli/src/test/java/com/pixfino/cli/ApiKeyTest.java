@@ -15,23 +15,23 @@ class ApiKeyTest {
     @Test
     void theEnvironmentGivesTheKeyWhenTheOptionDoesNot() {
         Result result = new CliRunner(api.factory())
-                .env(ServerOptions.API_KEY_ENV, "pxf_from_env")
+                .env(ServerOptions.API_KEY_ENV, "pxf_fromEnv")
                 .run("balance");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("42 credits" + System.lineSeparator());
-        assertThat(api.tokens()).containsExactly("pxf_from_env");
+        assertThat(api.tokens()).containsExactly("pxf_fromEnv");
         assertThat(api.servers()).containsExactly(ServerOptions.DEFAULT_SERVER);
     }
 
     @Test
     void theOptionWinsOverTheEnvironment() {
         Result result = new CliRunner(api.factory())
-                .env(ServerOptions.API_KEY_ENV, "pxf_from_env")
-                .run("balance", "--api-key", "pxf_from_option", "--server", "http://127.0.0.1:9999/");
+                .env(ServerOptions.API_KEY_ENV, "pxf_fromEnv")
+                .run("balance", "--api-key", "pxf_fromOption", "--server", "http://127.0.0.1:9999/");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(api.tokens()).containsExactly("pxf_from_option");
+        assertThat(api.tokens()).containsExactly("pxf_fromOption");
         assertThat(api.servers()).containsExactly("http://127.0.0.1:9999");
         assertThat(result.out() + result.err()).doesNotContain("pxf_from");
     }
@@ -49,6 +49,16 @@ class ApiKeyTest {
                     .contains("No API key: pass --api-key or set PIXFINO_API_KEY")
                     .contains("Account → API access");
         }
+        assertThat(api.tokens()).isEmpty();
+    }
+
+    @Test
+    void somethingThatIsNotAnApiKeyIsRefusedBeforeItIsSent() {
+        Result result = new CliRunner(api.factory()).run("balance", "--api-key", "my-password");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.SERVER);
+        assertThat(result.err()).contains("not a Pixfino API key: they start with pxf_", "Account → API access");
+        assertThat(result.err()).doesNotContain("my-password");
         assertThat(api.tokens()).isEmpty();
     }
 

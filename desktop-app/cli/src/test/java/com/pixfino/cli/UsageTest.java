@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UsageTest {
 
     private final RecordingApi api = new RecordingApi(100);
-    private final CliRunner cli = new CliRunner(api.factory()).env(ServerOptions.API_KEY_ENV, "pxf_from_env");
+    private final CliRunner cli = new CliRunner(api.factory()).env(ServerOptions.API_KEY_ENV, "pxf_fromEnv");
 
     @TempDir
     Path dir;
