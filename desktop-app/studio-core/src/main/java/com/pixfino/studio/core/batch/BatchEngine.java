@@ -77,7 +77,14 @@ public final class BatchEngine {
             throw new NotEnoughCreditsException(
                     messages.get("batch.refused.balance", needed, estimate.toPay(), estimate.balance()), estimate);
         }
-        BatchManifest manifest = BatchManifest.open(request.output());
+        OutputLock lock = OutputLock.take(request.output(), messages);
+        BatchManifest manifest;
+        try {
+            manifest = BatchManifest.open(request.output());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             UUID batchId = manifest.batchId();
             manifest.saveRequest(request);
@@ -114,6 +121,7 @@ public final class BatchEngine {
                     messages,
                     request,
                     manifest,
+                    lock,
                     batchId,
                     plan.presets(),
                     listener == null ? new BatchListener() {} : listener,
@@ -123,6 +131,7 @@ public final class BatchEngine {
             return run;
         } catch (IOException | RuntimeException e) {
             manifest.close();
+            lock.close();
             throw e;
         }
     }
@@ -247,6 +256,12 @@ public final class BatchEngine {
         Path output = request.output().toAbsolutePath().normalize();
         if (input.equals(output)) {
             throw new BatchRequestException(messages.get("batch.refused.sameFolder"));
+        }
+        if (request.concurrency() < 1 || request.concurrency() > 64) {
+            throw new BatchRequestException(messages.get("batch.refused.concurrency", request.concurrency()));
+        }
+        if (request.maxCredits() != null && request.maxCredits() < 0) {
+            throw new BatchRequestException(messages.get("batch.refused.maxCredits", request.maxCredits()));
         }
         OutputNames.validate(request.nameTemplate(), messages);
     }
