@@ -27,7 +27,13 @@ public interface Interrupts {
         return handler -> {
             Thread hook = new Thread(
                     () -> {
-                        int code = handler.interrupted();
+                        int code = ExitCode.ITEMS_LEFT;
+                        try {
+                            code = handler.interrupted();
+                        } catch (RuntimeException e) {
+                            System.err.println("The batch could not stop cleanly: " + e.getMessage()
+                                    + ". Run the same command again: finished items are kept and not paid twice.");
+                        }
                         System.out.flush();
                         System.err.flush();
                         // the JVM would exit with 130 after a signal: the batch's own code tells scripts what is left
