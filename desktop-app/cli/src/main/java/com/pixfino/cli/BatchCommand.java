@@ -167,8 +167,11 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
         console.out().print("Start? [y/N] ");
         console.out().flush();
         String answer = console.readLine();
-        if (answer == null) {
+        if (answer == null || !console.terminal()) {
+            // nobody pressed Enter on a terminal: end the prompt's line ourselves
             console.out().println();
+        }
+        if (answer == null) {
             return false;
         }
         String text = answer.strip().toLowerCase(Locale.ROOT);
