@@ -12,6 +12,7 @@ import com.pixfino.cli.testsupport.Report;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.server.testsupport.ChildProcess;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,6 +183,38 @@ class BatchCommandTest {
                 .hasSize(items)
                 .allSatisfy(row -> assertThat(row.status()).isEqualTo("completed"));
         assertThat(user.credits()).as("every item paid once in the end").isEqualTo(200 - 4 * items);
+    }
+
+    @Test
+    void watchModePicksUpANewPhotoAndCtrlCEndsItCleanly() throws Exception {
+        User user = server.userWithKey(100);
+        input = PhotoTree.flat(dir.resolve("watched"), 1);
+
+        CompletableFuture<Result> watching = CompletableFuture.supplyAsync(() -> cli.run(
+                "batch",
+                "--input=" + input,
+                "--output=" + output,
+                "--preset=snow-princess",
+                "--server=" + server.url(),
+                "--api-key=" + user.apiKey(),
+                "--watch",
+                "--yes"));
+        await("the first result").atMost(Duration.ofMinutes(1)).until(() -> Report.countResults(output) == 1);
+        Files.copy(input.resolve("photo-00.jpg"), input.resolve("arrived.jpg"));
+        await("the new photo's result").atMost(Duration.ofMinutes(1)).until(() -> Report.countResults(output) == 2);
+        int pressed = cli.interrupts().press();
+        Result result = watching.get(1, TimeUnit.MINUTES);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero().isEqualTo(pressed);
+        assertThat(result.out())
+                .contains("Watching " + input + " for new photos; press Ctrl+C to stop.")
+                .contains("completed arrived.jpg × snow-princess → ")
+                .contains("Finished: 2 completed");
+        assertThat(result.err()).contains("Stopping the watch");
+        assertThat(Report.read(output))
+                .extracting(Report.Row::file)
+                .containsExactlyInAnyOrder("photo-00.jpg", "arrived.jpg");
+        assertThat(user.credits()).isEqualTo(92);
     }
 
     @Test
