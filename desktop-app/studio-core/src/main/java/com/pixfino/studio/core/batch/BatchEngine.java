@@ -92,11 +92,12 @@ public final class BatchEngine {
             for (ManifestItem item : manifest.items()) {
                 earlier.put(item.key(), item);
             }
+            List<ManifestItem> changes = new ArrayList<>();
             for (SkippedFile skipped : plan.scan().skipped()) {
                 for (PresetView preset : plan.presets().values()) {
                     ManifestItem before = earlier.get(ManifestItem.key(skipped.file(), preset.slug()));
                     if (before == null || (before.status() != ItemStatus.COMPLETED && !before.paid())) {
-                        manifest.put(skippedItem(skipped, preset));
+                        changes.add(skippedItem(skipped, preset));
                     }
                 }
             }
@@ -104,17 +105,20 @@ public final class BatchEngine {
                 String hash = BatchKeys.contentHash(photo.info().file());
                 for (PresetView preset : plan.presets().values()) {
                     ManifestItem before = earlier.get(ManifestItem.key(photo.file(), preset.slug()));
-                    manifest.put(before == null ? newItem(photo.file(), preset, hash) : again(before, hash, preset));
+                    changes.add(before == null ? newItem(photo.file(), preset, hash) : again(before, hash, preset));
                 }
             }
+            manifest.putAll(changes);
             List<ManifestItem> all = new ArrayList<>();
+            List<ManifestItem> restarted = new ArrayList<>();
             for (ManifestItem item : manifest.items()) {
                 ManifestItem ready = readyToRun(item);
                 if (ready != item) {
-                    manifest.put(ready);
+                    restarted.add(ready);
                 }
                 all.add(ready);
             }
+            manifest.putAll(restarted);
             BatchExecution run = new BatchExecution(
                     api,
                     preparation,

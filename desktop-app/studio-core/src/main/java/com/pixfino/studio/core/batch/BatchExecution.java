@@ -123,6 +123,7 @@ final class BatchExecution implements BatchRun {
 
     /** Takes over the manifest's items and the checked photos, and starts the workers. */
     void begin(List<ManifestItem> all, List<FolderScan.Photo> checked) {
+        removeLeftoverPreparedCopies();
         List<String> todo = new ArrayList<>();
         synchronized (lock) {
             for (ManifestItem item : all) {
@@ -147,6 +148,20 @@ final class BatchExecution implements BatchRun {
             timer.scheduleWithFixedDelay(this::lookForNewFiles, every, every, TimeUnit.MILLISECONDS);
         }
         taskDone();
+    }
+
+    /** Copies a crashed run prepared and never uploaded. */
+    private void removeLeftoverPreparedCopies() {
+        if (!Files.isDirectory(preparedDir)) {
+            return;
+        }
+        try (var left = Files.list(preparedDir)) {
+            for (Path file : left.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.debug("event=batch_prepared_copies_kept message={}", e.getMessage());
+        }
     }
 
     @Override
@@ -539,9 +554,7 @@ final class BatchExecution implements BatchRun {
                 todo.add(item.key());
             }
         }
-        for (ManifestItem item : added) {
-            manifest.put(item);
-        }
+        manifest.putAll(added);
         synchronized (lock) {
             for (ManifestItem item : added) {
                 items.put(item.key(), item);
@@ -596,7 +609,7 @@ final class BatchExecution implements BatchRun {
             pauseReason = null;
         }
         watch.close();
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: this may be the timer's own thread, and an interrupt would stop the report
         workers.shutdown();
         writeReports();
         manifest.close();
