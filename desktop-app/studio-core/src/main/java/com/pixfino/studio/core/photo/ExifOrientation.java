@@ -50,6 +50,26 @@ final class ExifOrientation {
         return orientation >= 5;
     }
 
+    /**
+     * Where the pixel at (x, y) of a {@code width} × {@code height} image lands once turned upright: at pixel index
+     * {@code first + x * stepX + y * stepY} of the upright image; returned as {first, stepX, stepY}.
+     */
+    static int[] destination(int orientation, int width, int height) {
+        int w = width;
+        int h = height;
+        return switch (orientation) {
+            case 1 -> new int[] {0, 1, w};
+            case 2 -> new int[] {w - 1, -1, w}; // mirrored horizontally
+            case 3 -> new int[] {h * w - 1, -1, -w}; // turned 180°
+            case 4 -> new int[] {(h - 1) * w, 1, -w}; // mirrored vertically
+            case 5 -> new int[] {0, h, 1}; // transposed
+            case 6 -> new int[] {h - 1, h, -1}; // needs a quarter turn clockwise
+            case 7 -> new int[] {w * h - 1, -h, -1}; // transversed
+            case 8 -> new int[] {(w - 1) * h, -h, 1}; // needs a quarter turn counter-clockwise
+            default -> throw new IllegalArgumentException("EXIF orientation out of range: " + orientation);
+        };
+    }
+
     /** {@code source} turned upright; the same instance for {@link #NORMAL}. */
     static Pixels apply(Pixels source, int orientation) {
         if (orientation == NORMAL) {
@@ -58,51 +78,19 @@ final class ExifOrientation {
         int w = source.width();
         int h = source.height();
         int c = source.channels();
-        boolean swap = swapsAxes(orientation);
-        int outW = swap ? h : w;
-        int outH = swap ? w : h;
+        int[] walk = destination(orientation, w, h);
         byte[] in = source.data();
         byte[] out = new byte[in.length];
-        // Walk the output in order and fetch each pixel from where the orientation says it comes from
-        for (int ty = 0; ty < outH; ty++) {
-            int o = ty * outW * c;
-            for (int tx = 0; tx < outW; tx++, o += c) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { // mirrored horizontally
-                        sx = w - 1 - tx;
-                        sy = ty;
-                    }
-                    case 3 -> { // turned 180°
-                        sx = w - 1 - tx;
-                        sy = h - 1 - ty;
-                    }
-                    case 4 -> { // mirrored vertically
-                        sx = tx;
-                        sy = h - 1 - ty;
-                    }
-                    case 5 -> { // transposed
-                        sx = ty;
-                        sy = tx;
-                    }
-                    case 6 -> { // needs a quarter turn clockwise
-                        sx = ty;
-                        sy = h - 1 - tx;
-                    }
-                    case 7 -> { // transversed
-                        sx = w - 1 - ty;
-                        sy = h - 1 - tx;
-                    }
-                    case 8 -> { // needs a quarter turn counter-clockwise
-                        sx = w - 1 - ty;
-                        sy = tx;
-                    }
-                    default -> throw new IllegalArgumentException("EXIF orientation out of range: " + orientation);
+        int stepX = walk[1] * c;
+        int i = 0;
+        for (int y = 0; y < h; y++) {
+            int o = (walk[0] + y * walk[2]) * c;
+            for (int x = 0; x < w; x++, o += stepX) {
+                for (int k = 0; k < c; k++) {
+                    out[o + k] = in[i++];
                 }
-                System.arraycopy(in, (sy * w + sx) * c, out, o, c);
             }
         }
-        return new Pixels(out, outW, outH, c);
+        return swapsAxes(orientation) ? new Pixels(out, h, w, c) : new Pixels(out, w, h, c);
     }
 }

@@ -74,10 +74,11 @@ public final class PhotoPreparer implements PhotoPreparation {
             int w = fullW >= fullH ? longEdge : Math.max(1, (int) Math.round(fullW * scale));
             int h = fullH > fullW ? longEdge : Math.max(1, (int) Math.round(fullH * scale));
             pixels = transparent
-                    ? scaler.scale(pixels.premultiplied(), w, h).straightened()
-                    : scaler.scale(pixels, w, h);
+                    ? scaler.scale(pixels.premultiplied(), w, h, orientation).straightened()
+                    : scaler.scale(pixels, w, h, orientation);
+        } else {
+            pixels = ExifOrientation.apply(pixels, orientation);
         }
-        pixels = ExifOrientation.apply(pixels, orientation);
 
         String outType = transparent ? "image/png" : "image/jpeg";
         byte[] encoded =

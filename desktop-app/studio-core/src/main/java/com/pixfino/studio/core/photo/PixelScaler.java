@@ -1,5 +1,7 @@
 package com.pixfino.studio.core.photo;
 
+import java.util.Arrays;
+
 /**
  * Shrinks {@link Pixels} with a separable convolution whose kernel widens with the reduction (as Pillow and libvips
  * do), so every source pixel counts and nothing aliases. Integer arithmetic throughout: the same pixels always give the
@@ -35,8 +37,11 @@ final class PixelScaler {
         }
     }
 
-    private static final int BITS = 22; // 8-bit samples times weights below 2^22 stay inside an int with room to spare
-    private static final int HALF = 1 << (BITS - 1);
+    // Fixed point: weights carry 14 fraction bits. A column sum (pixel x 2^14) is cut to pixel x 2^8 before the row
+    // pass, whose sums then stay below 2^31 even with the cubic's negative lobes (at most 1.25 x 255 x 2^8 x 2^14).
+    private static final int BITS = 14;
+    private static final int COLUMN_SHIFT = 6;
+    private static final int ROW_SHIFT = 2 * BITS - COLUMN_SHIFT;
 
     private final Filter filter;
 
@@ -46,8 +51,55 @@ final class PixelScaler {
 
     /** {@code source} scaled to exactly {@code width} × {@code height} (each at most the source's). */
     Pixels scale(Pixels source, int width, int height) {
-        Pixels wide = source.width() == width ? source : horizontal(source, kernel(source.width(), width));
-        return wide.height() == height ? wide : vertical(wide, kernel(wide.height(), height));
+        return scale(source, width, height, ExifOrientation.NORMAL);
+    }
+
+    /**
+     * {@code source} scaled to {@code width} × {@code height} and then turned upright by an EXIF orientation in the
+     * same pass: each output row is written straight to where the orientation puts it.
+     */
+    Pixels scale(Pixels source, int width, int height, int orientation) {
+        int c = source.channels();
+        int row = source.width() * c;
+        Kernel columns = kernel(source.height(), height);
+        Kernel rows = kernel(source.width(), width);
+        byte[] in = source.data();
+        byte[] out = new byte[width * height * c];
+        int[] walk = ExifOrientation.destination(orientation, width, height);
+        int[] sums = new int[row];
+        // One output row at a time: the column pass fills an int row (whole rows at once, so it vectorises), the row
+        // pass reads it; no intermediate image. Source rows are widened to int once each, in a ring as deep as the
+        // kernel: the JIT vectorises int loops, not byte-to-int ones.
+        int[][] ring = new int[columns.stride][row];
+        int[] held = new int[columns.stride];
+        Arrays.fill(held, -1);
+        for (int y = 0; y < height; y++) {
+            Arrays.fill(sums, 1 << (COLUMN_SHIFT - 1));
+            int wi = y * columns.stride;
+            for (int t = 0; t < columns.taps[y]; t++) {
+                int sourceRow = columns.start[y] + t;
+                int slot = sourceRow % columns.stride;
+                int[] widened = ring[slot];
+                if (held[slot] != sourceRow) {
+                    int p = sourceRow * row;
+                    for (int i = 0; i < row; i++) {
+                        widened[i] = in[p + i] & 0xFF;
+                    }
+                    held[slot] = sourceRow;
+                }
+                int wt = columns.weights[wi + t];
+                for (int i = 0; i < row; i++) {
+                    sums[i] += widened[i] * wt;
+                }
+            }
+            for (int i = 0; i < row; i++) {
+                sums[i] >>= COLUMN_SHIFT;
+            }
+            filterRow(sums, rows, c, out, (walk[0] + y * walk[2]) * c, walk[1] * c);
+        }
+        return ExifOrientation.swapsAxes(orientation)
+                ? new Pixels(out, height, width, c)
+                : new Pixels(out, width, height, c);
     }
 
     /** For each output position: where its taps start in the source, how many there are, and their weights. */
@@ -81,73 +133,44 @@ final class PixelScaler {
         return new Kernel(start, taps, weights, stride);
     }
 
-    private static Pixels horizontal(Pixels src, Kernel k) {
-        int c = src.channels();
-        int outW = k.start.length;
-        int h = src.height();
-        byte[] in = src.data();
-        byte[] out = new byte[outW * h * c];
-        int inRow = src.width() * c;
-        for (int y = 0; y < h; y++) {
-            int rowIn = y * inRow;
-            int o = y * outW * c;
-            for (int x = 0; x < outW; x++) {
-                int base = rowIn + k.start[x] * c;
-                int wi = x * k.stride;
-                int n = k.taps[x];
-                if (c == 3) {
-                    int s0 = HALF;
-                    int s1 = HALF;
-                    int s2 = HALF;
-                    for (int t = 0, p = base; t < n; t++, p += 3) {
-                        int wt = k.weights[wi + t];
-                        s0 += (in[p] & 0xFF) * wt;
-                        s1 += (in[p + 1] & 0xFF) * wt;
-                        s2 += (in[p + 2] & 0xFF) * wt;
+    /** Filters one row of column sums into {@code out}, pixel after pixel from {@code o}, {@code step} bytes apart. */
+    private static void filterRow(int[] in, Kernel k, int c, byte[] out, int o, int step) {
+        int[] start = k.start;
+        int[] taps = k.taps;
+        int[] weights = k.weights;
+        int stride = k.stride;
+        int half = 1 << (ROW_SHIFT - 1);
+        for (int x = 0; x < start.length; x++) {
+            int base = start[x] * c;
+            int wi = x * stride;
+            int n = taps[x];
+            if (c == 3) {
+                int s0 = half;
+                int s1 = half;
+                int s2 = half;
+                for (int t = 0, p = base; t < n; t++, p += 3) {
+                    int wt = weights[wi + t];
+                    s0 += in[p] * wt;
+                    s1 += in[p + 1] * wt;
+                    s2 += in[p + 2] * wt;
+                }
+                out[o] = clip(s0);
+                out[o + 1] = clip(s1);
+                out[o + 2] = clip(s2);
+            } else {
+                for (int ch = 0; ch < c; ch++) {
+                    int s = half;
+                    for (int t = 0, p = base + ch; t < n; t++, p += c) {
+                        s += in[p] * weights[wi + t];
                     }
-                    out[o++] = clip(s0);
-                    out[o++] = clip(s1);
-                    out[o++] = clip(s2);
-                } else {
-                    for (int ch = 0; ch < c; ch++) {
-                        int s = HALF;
-                        for (int t = 0, p = base + ch; t < n; t++, p += c) {
-                            s += (in[p] & 0xFF) * k.weights[wi + t];
-                        }
-                        out[o++] = clip(s);
-                    }
+                    out[o + ch] = clip(s);
                 }
             }
+            o += step;
         }
-        return new Pixels(out, outW, h, c);
-    }
-
-    private static Pixels vertical(Pixels src, Kernel k) {
-        int row = src.width() * src.channels();
-        int outH = k.start.length;
-        byte[] in = src.data();
-        byte[] out = new byte[row * outH];
-        int[] sums = new int[row];
-        for (int y = 0; y < outH; y++) {
-            java.util.Arrays.fill(sums, HALF);
-            int wi = y * k.stride;
-            for (int t = 0; t < k.taps[y]; t++) {
-                int wt = k.weights[wi + t];
-                int p = (k.start[y] + t) * row;
-                for (int i = 0; i < row; i++) {
-                    sums[i] += (in[p + i] & 0xFF) * wt;
-                }
-            }
-            int o = y * row;
-            for (int i = 0; i < row; i++) {
-                out[o + i] = clip(sums[i]);
-            }
-        }
-        return new Pixels(out, src.width(), outH, src.channels());
     }
 
     private static byte clip(int sum) {
-        int v = sum >> BITS;
-        return (byte) (v < 0 ? 0 : Math.min(v, 255));
+        return (byte) Math.max(0, Math.min(sum >> ROW_SHIFT, 255));
     }
 }

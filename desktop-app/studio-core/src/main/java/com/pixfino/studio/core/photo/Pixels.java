@@ -3,9 +3,11 @@ package com.pixfino.studio.core.photo;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * 8-bit interleaved pixels, one to four bytes per pixel in the byte order of the matching {@link BufferedImage} type
@@ -111,15 +113,27 @@ record Pixels(byte[] data, int width, int height, int channels) {
         return this;
     }
 
+    /** An image over these very bytes (no copy), of the matching {@link BufferedImage} type. */
     BufferedImage toImage() {
-        int type = switch (channels) {
-            case 1 -> BufferedImage.TYPE_BYTE_GRAY;
-            case 3 -> BufferedImage.TYPE_3BYTE_BGR;
-            default -> BufferedImage.TYPE_4BYTE_ABGR;
-        };
-        BufferedImage image = new BufferedImage(width, height, type);
-        byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        System.arraycopy(data, 0, target, 0, data.length);
-        return image;
+        int type;
+        int[] offsets;
+        switch (channels) {
+            case 1 -> {
+                type = BufferedImage.TYPE_BYTE_GRAY;
+                offsets = new int[] {0};
+            }
+            case 3 -> {
+                type = BufferedImage.TYPE_3BYTE_BGR;
+                offsets = new int[] {2, 1, 0};
+            }
+            default -> {
+                type = BufferedImage.TYPE_4BYTE_ABGR;
+                offsets = new int[] {3, 2, 1, 0};
+            }
+        }
+        ColorModel model = new BufferedImage(1, 1, type).getColorModel();
+        WritableRaster raster = Raster.createInterleavedRaster(
+                new DataBufferByte(data, data.length), width, height, width * channels, channels, offsets, null);
+        return new BufferedImage(model, raster, false, null);
     }
 }

@@ -41,8 +41,12 @@ class PhotoPreparerTest {
     @CsvSource({
         // stored quadrant that ends up top left, top right, bottom left, bottom right
         "1, TL, TR, BL, BR",
+        "2, TR, TL, BR, BL",
         "3, BR, BL, TR, TL",
+        "4, BL, BR, TL, TR",
+        "5, TL, BL, TR, BR",
         "6, BL, TL, BR, TR",
+        "7, BR, TR, BL, TL",
         "8, TR, BR, TL, BL",
     })
     void turnsPhotosUprightByTheirExifOrientationWhileCappingTheLongEdge(
@@ -66,17 +70,23 @@ class PhotoPreparerTest {
                 .isNull();
     }
 
-    @Test
-    void turnsASmallPhotoUprightWithoutScalingIt() throws Exception {
-        Path photo = ExifPhotos.jpeg(dir.resolve("small.jpg"), ExifPhotos.quadrants(80, 60), 6);
+    @ParameterizedTest(name = "orientation {0}")
+    @CsvSource({"2, TR, TL, BR, BL", "3, BR, BL, TR, TL", "5, TL, BL, TR, BR", "6, BL, TL, BR, TR", "7, BR, TR, BL, TL"
+    })
+    void turnsASmallPhotoUprightWithoutScalingIt(
+            int orientation, String topLeft, String topRight, String bottomLeft, String bottomRight) throws Exception {
+        Path photo =
+                ExifPhotos.jpeg(dir.resolve("small" + orientation + ".jpg"), ExifPhotos.quadrants(80, 60), orientation);
 
         PreparedPhoto prepared = new PhotoPreparer().prepare(check.check(photo), dir.resolve("work"));
 
+        boolean quarterTurn = orientation >= 5;
         assertThat(prepared.resized()).isTrue();
         assertThat(prepared.file()).isNotEqualTo(photo);
-        assertThat(prepared.width()).isEqualTo(60);
-        assertThat(prepared.height()).isEqualTo(80);
-        assertQuadrants(read(prepared.file()), BOTTOM_LEFT, TOP_LEFT, BOTTOM_RIGHT, TOP_RIGHT);
+        assertThat(prepared.width()).isEqualTo(quarterTurn ? 60 : 80);
+        assertThat(prepared.height()).isEqualTo(quarterTurn ? 80 : 60);
+        assertQuadrants(
+                read(prepared.file()), colour(topLeft), colour(topRight), colour(bottomLeft), colour(bottomRight));
     }
 
     @Test
