@@ -11,27 +11,35 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress on a terminal: one redrawn bar with the counts, and the engine's ETA (from the throughput of finished
- * items, not from time spent waiting in the queue).
+ * items, not from time spent waiting in the queue). The bar appears with the first news, so a batch that cannot start
+ * draws none.
  */
 final class BarProgress implements ProgressView {
 
-    private final ProgressBar bar;
+    private final PrintStream out;
     private volatile Duration eta;
+    private ProgressBar bar;
     private boolean closed;
 
     BarProgress(PrintStream out) {
-        this.bar = new ProgressBarBuilder()
-                .setTaskName("pixfino")
-                .setInitialMax(0)
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(out))
-                .setEtaFunction(state -> Optional.ofNullable(eta))
-                .build();
+        this.out = out;
     }
 
     @Override
-    public void progressChanged(BatchProgress progress) {
+    public synchronized void progressChanged(BatchProgress progress) {
+        if (closed) {
+            return;
+        }
+        if (bar == null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName("pixfino")
+                    .setInitialMax(progress.total())
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setEtaFunction(state -> Optional.ofNullable(eta))
+                    .build();
+        }
         eta = progress.remaining() > 0 ? progress.eta() : Duration.ZERO;
         bar.maxHint(progress.total());
         bar.stepTo(progress.total() - progress.remaining());
@@ -53,7 +61,9 @@ final class BarProgress implements ProgressView {
         // closing redraws the bar: once, before the summary
         if (!closed) {
             closed = true;
-            bar.close();
+            if (bar != null) {
+                bar.close();
+            }
         }
     }
 }
