@@ -1,11 +1,15 @@
 package com.pixfino.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -36,16 +40,26 @@ public final class Console {
         this.interrupts = interrupts;
     }
 
-    /** The process's own streams; a terminal when both stdin and stdout are one (the JVM's console exists). */
+    /**
+     * The process's own streams; a terminal when both stdin and stdout are one (the JVM's console exists). Logs and
+     * pipes get UTF-8 whatever the locale (under LANG=C the JVM would print "→" and "×" as "?"); a terminal keeps the
+     * encoding the JVM found for it.
+     */
     public static Console system() {
-        Charset charset = Charset.defaultCharset();
+        boolean terminal = System.console() != null;
+        PrintStream out = terminal ? System.out : utf8(new FileOutputStream(FileDescriptor.out));
+        PrintStream err = terminal ? System.err : utf8(new FileOutputStream(FileDescriptor.err));
         return new Console(
-                System.out,
-                System.err,
-                new BufferedReader(new InputStreamReader(System.in, charset)),
+                out,
+                err,
+                new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),
                 System.getenv(),
-                System.console() != null,
+                terminal,
                 Interrupts.shutdownHook());
+    }
+
+    private static PrintStream utf8(FileOutputStream stream) {
+        return new PrintStream(new BufferedOutputStream(stream), true, StandardCharsets.UTF_8);
     }
 
     public PrintStream out() {
