@@ -34,7 +34,7 @@ class CliCrashIT {
     private static final Pattern RESULT = Pattern.compile("photo-\\d\\d-(snow-princess|cyberpunk)\\.(jpg|png)");
 
     @AutoClose
-    private final LiveServer server = new LiveServer();
+    private static final LiveServer server = new LiveServer();
 
     @TempDir
     Path dir;
@@ -92,6 +92,46 @@ class CliCrashIT {
         assertThat(debits.stream().map(LedgerEntryView::reference)).doesNotHaveDuplicates();
         assertThat(user.ledger(LedgerKind.REFUND)).isEmpty();
         assertThat(user.credits()).isEqualTo(500 - ITEMS * 4);
+    }
+
+    @Test
+    void aStopSignalCancelsWhatIsQueuedWritesTheReportAndEndsWithOne() throws Exception {
+        User user = server.userWithKey(500);
+        Path input = PhotoTree.flat(dir.resolve("in"), PHOTOS);
+        Path output = dir.resolve("out");
+
+        try (CliJar run = CliJar.start(
+                dir.resolve("run.log"),
+                Map.of(ServerOptions.API_KEY_ENV, user.apiKey()),
+                "batch",
+                "--input=" + input,
+                "--output=" + output,
+                "--preset=" + PRESETS.get(0),
+                "--preset=" + PRESETS.get(1),
+                "--server=" + server.url(),
+                "--concurrency=1",
+                "--yes")) {
+            await("a first result")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        assertThat(run.alive()).as(run.log()).isTrue();
+                        return results(output) >= 1;
+                    });
+            run.terminate();
+
+            assertThat(run.exitCode(60)).as(run.log()).isEqualTo(ExitCode.ITEMS_LEFT);
+            assertThat(run.log()).contains("Stopping: no new items start", "Stopped: ", "Report: ");
+        }
+        List<Report.Row> rows = Report.read(output);
+        assertThat(rows).hasSize(ITEMS);
+        long completed =
+                rows.stream().filter(r -> r.status().equals("completed")).count();
+        assertThat(completed).isBetween(1L, ITEMS - 1L);
+        assertThat(rows).extracting(Report.Row::status).containsOnly("completed", "canceled");
+        await("refunds of what was canceled")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(user.credits()).isEqualTo(500 - 4 * (int) completed));
     }
 
     private static long results(Path output) throws IOException {

@@ -52,6 +52,11 @@ public final class CliJar implements AutoCloseable {
         process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as a service manager or {@code kill} sends it: the same clean stop as Ctrl+C. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Waits for the process to end by itself and returns its exit code. */
     public int exitCode(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
