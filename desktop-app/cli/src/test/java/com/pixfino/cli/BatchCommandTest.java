@@ -230,7 +230,6 @@ class BatchCommandTest {
                 "--server=" + server.url(),
                 "--api-key=" + user.apiKey(),
                 "--max-credits=10",
-                "--concurrency=1",
                 "--yes");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.NOT_ENOUGH_CREDITS);
