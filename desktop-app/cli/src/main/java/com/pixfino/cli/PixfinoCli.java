@@ -58,7 +58,8 @@ public final class PixfinoCli implements Runnable {
         CommandLine cli = new CommandLine(new PixfinoCli())
                 .addSubcommand(new BatchCommand(console, apis))
                 .addSubcommand(new PresetsCommand(console, apis))
-                .addSubcommand(new BalanceCommand(console, apis));
+                .addSubcommand(new BalanceCommand(console, apis))
+                .addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(console.outWriter());
         cli.setErr(console.errWriter());
         cli.setParameterExceptionHandler(PixfinoCli::usageError);
