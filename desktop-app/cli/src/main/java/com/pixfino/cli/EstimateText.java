@@ -19,9 +19,8 @@ final class EstimateText {
                 + estimate.presets() + " " + plural(estimate.presets(), "preset", "presets") + " ("
                 + String.join(", ", presets) + ") = " + estimate.items() + " "
                 + plural(estimate.items(), "item", "items"));
-        if (estimate.alreadyDone() > 0) {
-            out.println("  Already done:  " + estimate.alreadyDone() + " (by an earlier run, not paid again)");
-        }
+        out.println("  Already done:  " + estimate.alreadyDone()
+                + (estimate.alreadyDone() > 0 ? " (by an earlier run, not paid again)" : ""));
         out.println("  To pay:        " + estimate.toPay() + " " + plural(estimate.toPay(), "item", "items") + ", "
                 + credits(estimate.credits()));
         out.println("  Balance:       " + credits(estimate.balance()));
