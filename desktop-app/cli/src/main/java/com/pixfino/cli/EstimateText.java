@@ -38,7 +38,8 @@ final class EstimateText {
         for (SkippedFile file : skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))) {
             // the engine's reasons usually name the file already
             out.println("    "
-                    + (file.reason().contains(file.file()) ? file.reason() : file.file() + ": " + file.reason()));
+                    + ProgressView.oneLine(
+                            file.reason().contains(file.file()) ? file.reason() : file.file() + ": " + file.reason()));
         }
         if (skipped.size() > SKIPPED_SHOWN) {
             out.println("    … and " + (skipped.size() - SKIPPED_SHOWN) + " more (all in the report)");

@@ -86,6 +86,15 @@ public final class Failures {
         if (api.statusCode() == 403) {
             return new Failure(ExitCode.SERVER, sentence(api.getMessage()) + " " + KEY_HELP);
         }
+        if (api.statusCode() == 404) {
+            // the command's first calls (/me, /presets) exist on every Pixfino server: the address has a wrong path
+            return new Failure(
+                    ExitCode.SERVER,
+                    "The server answered that "
+                            + sentence(api.getMessage()).replace("No such endpoint", "there is no endpoint")
+                            + " Pass the server's address without a path, e.g. --server " + ServerOptions.DEFAULT_SERVER
+                            + ".");
+        }
         if (api.statusCode() == 402 || "insufficient_credits".equals(api.code())) {
             return new Failure(
                     ExitCode.NOT_ENOUGH_CREDITS,

@@ -70,9 +70,25 @@ public final class PixfinoCli implements Runnable {
     private static int usageError(ParameterException error, String[] args) {
         CommandLine line = error.getCommandLine();
         String name = line.getCommandSpec().qualifiedName();
-        line.getErr().println(name + ": " + error.getMessage());
+        line.getErr().println(name + ": " + inProductWords(error));
         line.getErr().println("Run '" + name + " --help' for the options.");
         return ExitCode.USAGE;
+    }
+
+    /**
+     * picocli names Java types when a value does not convert ("'abc' is not an int"); users are told what the option
+     * takes instead.
+     */
+    static String inProductWords(ParameterException error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (error.getArgSpec() != null && message.matches("(?s).*is not an? (int|long|short|byte)\\b.*")) {
+            String option = error.getArgSpec().isOption()
+                    ? ((CommandLine.Model.OptionSpec) error.getArgSpec()).longestName()
+                    : error.getArgSpec().paramLabel();
+            String value = error.getValue() == null ? "" : " '" + error.getValue() + "'";
+            return "Invalid value" + value + " for " + option + ": it takes a whole number.";
+        }
+        return message;
     }
 
     private static int failed(Console console, Exception error, CommandLine line) {

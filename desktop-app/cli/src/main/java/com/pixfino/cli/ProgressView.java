@@ -42,11 +42,39 @@ interface ProgressView extends BatchListener, AutoCloseable {
         if (!item.status().finished()) {
             return null;
         }
-        String what = item.file() + " × " + item.preset();
+        String what = oneLine(item.file()) + " × " + item.preset();
         String status = item.status().name().toLowerCase(Locale.ROOT);
         if (item.status() == ItemStatus.COMPLETED) {
-            return String.format(Locale.ROOT, "%-10s%s → %s", status, what, item.output() == null ? "" : item.output());
+            return String.format(
+                    Locale.ROOT,
+                    "%-10s%s → %s",
+                    status,
+                    what,
+                    item.output() == null ? "" : oneLine(item.output().toString()));
         }
-        return String.format(Locale.ROOT, "%-10s%s%s", status, what, item.error() == null ? "" : ": " + item.error());
+        return String.format(
+                Locale.ROOT, "%-10s%s%s", status, what, item.error() == null ? "" : ": " + oneLine(item.error()));
+    }
+
+    /**
+     * A file name as one line of output: control characters (a newline in a name, an escape sequence) are shown as
+     * {@code \n}, {@code \t} or a four-digit code, so one item is one line and a name cannot drive the terminal.
+     */
+    static String oneLine(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                shown.append("\\n");
+            } else if (c == '\t') {
+                shown.append("\\t");
+            } else if (c == '\r') {
+                shown.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                shown.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 }

@@ -56,6 +56,16 @@ class FailuresTest {
     }
 
     @Test
+    void anAddressWithAPathIsFourAndSaysToDropThePath() {
+        Failure wrongPath = Failures.of(
+                new CompanionApiException(404, "not_found", "No such endpoint: GET /api/v1/api/v1/me."), SERVER);
+
+        assertThat(wrongPath.exitCode()).isEqualTo(ExitCode.SERVER);
+        assertThat(wrongPath.message())
+                .contains("/api/v1/api/v1/me", "without a path", "--server http://127.0.0.1:7070");
+    }
+
+    @Test
     void notEnoughCreditsIsThreeWithWhatIsNeededAndWhereToBuy() {
         BatchEstimate estimate = new BatchEstimate(3, 2, 6, 0, 6, 24, 10, null, List.of());
 

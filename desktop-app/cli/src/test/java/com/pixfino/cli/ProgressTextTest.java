@@ -63,6 +63,17 @@ class ProgressTextTest {
     }
 
     @Test
+    void aNameWithControlCharactersStaysOnOneLine() {
+        PlainProgress view = new PlainProgress(out, () -> 0);
+
+        view.itemChanged(item("two\nlines\u001b[31m.jpg", ItemStatus.FAILED, null, "The photo could not be read."));
+        view.close();
+
+        assertThat(lines())
+                .containsExactly("failed    two\\nlines\\u001b[31m.jpg × snow-princess: The photo could not be read.");
+    }
+
+    @Test
     void durationsReadAsMinutesOrHours() {
         assertThat(DurationText.of(Duration.ofSeconds(42))).isEqualTo("0:42");
         assertThat(DurationText.of(Duration.ofMillis(61_200))).isEqualTo("1:02");
