@@ -1,32 +1,58 @@
 package com.pixfino.studio.core.batch;
 
+import com.pixfino.model.api.PresetView;
+import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Runs folders of photos through presets on the companion server: estimate first, then a resumable run whose state
- * lives in {@code <output>/.pixfino/batch.db}, so every file × preset is charged exactly once across crashes and reruns.
- * JavaFX-free; blocking calls belong off the UI thread.
+ * Runs folders of photos through presets on the companion server: an estimate first, then a resumable run whose state
+ * lives in {@code <output>/.pixfino/batch.db}, so every file × preset is charged exactly once across crashes and
+ * reruns. A rerun finishes what is left: items never sent, items whose create may have reached the server (re-sent
+ * with the same Idempotency-Key, which the server answers without charging again), results not yet saved; failed and
+ * canceled items are tried again, charging once more only when the server refunded them. JavaFX-free; every call
+ * blocks, so call it off the UI thread.
  */
 public final class BatchEngine {
 
     private final CompanionApi api;
     private final PhotoCheck check;
     private final PhotoPreparation preparation;
+    private final Messages messages;
+    private final BatchTuning tuning;
 
     public BatchEngine(CompanionApi api, PhotoCheck check, PhotoPreparation preparation) {
+        this(api, check, preparation, BatchTuning.DEFAULT);
+    }
+
+    BatchEngine(CompanionApi api, PhotoCheck check, PhotoPreparation preparation, BatchTuning tuning) {
         this.api = api;
         this.check = check;
         this.preparation = preparation;
+        this.messages = Messages.load(Locale.getDefault());
+        this.tuning = tuning;
     }
 
-    /** What the request would cost and skip; writes nothing anywhere. */
+    /**
+     * What the request would cost and skip; writes nothing anywhere.
+     *
+     * @throws UnknownPresetException when a preset slug is unknown
+     * @throws BatchRequestException when the request cannot run as given
+     */
     public BatchEstimate estimate(BatchRequest request) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return plan(request).estimate();
     }
 
     /**
@@ -37,11 +63,208 @@ public final class BatchEngine {
      * @throws BatchRequestException when the request cannot run as given
      */
     public BatchRun start(BatchRequest request, BatchListener listener) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return begin(request, listener);
+    }
+
+    BatchExecution begin(BatchRequest request, BatchListener listener) throws IOException {
+        Plan plan = plan(request);
+        BatchEstimate estimate = plan.estimate();
+        long needed = estimate.credits();
+        if (request.maxCredits() != null) {
+            needed = Math.min(needed, Math.max(0, request.maxCredits() - plan.spent()));
+        }
+        if (estimate.balance() < needed) {
+            throw new NotEnoughCreditsException(
+                    messages.get("batch.refused.balance", needed, estimate.toPay(), estimate.balance()), estimate);
+        }
+        BatchManifest manifest = BatchManifest.open(request.output());
+        try {
+            UUID batchId = manifest.batchId();
+            manifest.saveRequest(request);
+            Map<String, ManifestItem> earlier = new HashMap<>();
+            for (ManifestItem item : manifest.items()) {
+                earlier.put(item.key(), item);
+            }
+            for (SkippedFile skipped : plan.scan().skipped()) {
+                for (PresetView preset : plan.presets().values()) {
+                    ManifestItem before = earlier.get(ManifestItem.key(skipped.file(), preset.slug()));
+                    if (before == null || (before.status() != ItemStatus.COMPLETED && !before.paid())) {
+                        manifest.put(skippedItem(skipped, preset));
+                    }
+                }
+            }
+            for (FolderScan.Photo photo : plan.scan().photos()) {
+                String hash = BatchKeys.contentHash(photo.info().file());
+                for (PresetView preset : plan.presets().values()) {
+                    ManifestItem before = earlier.get(ManifestItem.key(photo.file(), preset.slug()));
+                    manifest.put(before == null ? newItem(photo.file(), preset, hash) : again(before, hash, preset));
+                }
+            }
+            List<ManifestItem> all = new ArrayList<>();
+            for (ManifestItem item : manifest.items()) {
+                ManifestItem ready = readyToRun(item);
+                if (ready != item) {
+                    manifest.put(ready);
+                }
+                all.add(ready);
+            }
+            BatchExecution run = new BatchExecution(
+                    api,
+                    preparation,
+                    messages,
+                    request,
+                    manifest,
+                    batchId,
+                    plan.presets(),
+                    listener,
+                    tuning,
+                    new FolderScan(check, messages));
+            run.begin(all, plan.scan().photos());
+            return run;
+        } catch (IOException | RuntimeException e) {
+            manifest.close();
+            throw e;
+        }
     }
 
     /** The request a batch in {@code output} was started with, when it still has unfinished items. */
     public static Optional<BatchRequest> unfinished(Path output) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Optional<BatchManifest> existing = BatchManifest.openExisting(output);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        try (BatchManifest manifest = existing.get()) {
+            boolean open =
+                    manifest.items().stream().anyMatch(item -> !item.status().finished());
+            return open ? manifest.request() : Optional.empty();
+        }
+    }
+
+    static ManifestItem newItem(String file, PresetView preset, String hash) {
+        return new ManifestItem(
+                file, preset.slug(), hash, preset.id(), ItemStatus.PENDING, 1, false, null, 0, false, null, null);
+    }
+
+    static ManifestItem skippedItem(SkippedFile skipped, PresetView preset) {
+        return new ManifestItem(
+                skipped.file(),
+                preset.slug(),
+                null,
+                preset.id(),
+                ItemStatus.SKIPPED,
+                1,
+                false,
+                null,
+                0,
+                false,
+                null,
+                skipped.reason());
+    }
+
+    /** An item of an earlier run met again in the input: done stays done, a changed file not yet sent is re-read. */
+    private static ManifestItem again(ManifestItem before, String hash, PresetView preset) {
+        if (before.status() == ItemStatus.COMPLETED || before.paid()) {
+            return before;
+        }
+        ManifestItem current = before.content(hash, preset.id());
+        return before.status() == ItemStatus.SKIPPED ? current.with(ItemStatus.PENDING, null) : current;
+    }
+
+    /** Where an item left by an earlier run starts again: failed and canceled ones are tried once more. */
+    private static ManifestItem readyToRun(ManifestItem item) {
+        return switch (item.status()) {
+            case FAILED, CANCELED -> {
+                if (item.generationId() != null && item.refunded()) {
+                    yield item.nextAttempt();
+                }
+                yield item.with(item.generationId() != null ? ItemStatus.SUBMITTED : ItemStatus.PENDING, null);
+            }
+            case PREPARING, UPLOADING -> item.with(ItemStatus.PENDING, null);
+            default -> item;
+        };
+    }
+
+    private record Plan(BatchEstimate estimate, FolderScan.Result scan, Map<String, PresetView> presets, long spent) {}
+
+    private Plan plan(BatchRequest request) throws IOException {
+        validate(request);
+        Map<String, PresetView> presets = presets(request);
+        FolderScan.Result scan = new FolderScan(check, messages)
+                .scan(request.input(), request.output(), request.recursive(), file -> true);
+        Map<String, ManifestItem> earlier = new HashMap<>();
+        Optional<BatchManifest> existing = BatchManifest.openExisting(request.output());
+        if (existing.isPresent()) {
+            try (BatchManifest manifest = existing.get()) {
+                for (ManifestItem item : manifest.items()) {
+                    earlier.put(item.key(), item);
+                }
+            }
+        }
+        int done = 0;
+        int toPay = 0;
+        long credits = 0;
+        for (FolderScan.Photo photo : scan.photos()) {
+            for (PresetView preset : presets.values()) {
+                ManifestItem before = earlier.get(ManifestItem.key(photo.file(), preset.slug()));
+                if (before != null && before.status() == ItemStatus.COMPLETED) {
+                    done++;
+                } else if (before == null || !before.paid()) {
+                    toPay++;
+                    credits += preset.credits();
+                }
+            }
+        }
+        long spent = 0;
+        for (ManifestItem item : earlier.values()) {
+            if (item.paid()) {
+                PresetView preset = presets.get(item.preset());
+                spent += item.generationId() != null ? item.credits() : preset == null ? 0 : preset.credits();
+            }
+        }
+        long balance = api.me().credits();
+        int files = scan.photos().size();
+        BatchEstimate estimate = new BatchEstimate(
+                files,
+                presets.size(),
+                files * presets.size(),
+                done,
+                toPay,
+                credits,
+                balance,
+                request.maxCredits(),
+                scan.skipped());
+        return new Plan(estimate, scan, presets, spent);
+    }
+
+    private void validate(BatchRequest request) throws BatchRequestException {
+        if (request.presets().isEmpty()) {
+            throw new BatchRequestException(messages.get("batch.refused.noPreset"));
+        }
+        if (request.input() == null || !Files.isDirectory(request.input())) {
+            throw new BatchRequestException(messages.get("batch.refused.noInput", String.valueOf(request.input())));
+        }
+        Path input = request.input().toAbsolutePath().normalize();
+        Path output = request.output().toAbsolutePath().normalize();
+        if (input.equals(output)) {
+            throw new BatchRequestException(messages.get("batch.refused.sameFolder"));
+        }
+        OutputNames.validate(request.nameTemplate(), messages);
+    }
+
+    /** The request's presets in its order, each slug checked against the server's catalog. */
+    private Map<String, PresetView> presets(BatchRequest request) throws IOException {
+        Map<String, PresetView> catalog = new LinkedHashMap<>();
+        for (PresetView preset : api.presets()) {
+            catalog.put(preset.slug(), preset);
+        }
+        Map<String, PresetView> chosen = new LinkedHashMap<>();
+        for (String slug : request.presets()) {
+            PresetView preset = catalog.get(slug);
+            if (preset == null) {
+                throw new UnknownPresetException(slug, new ArrayList<>(catalog.keySet()));
+            }
+            chosen.put(slug, preset);
+        }
+        return chosen;
     }
 }

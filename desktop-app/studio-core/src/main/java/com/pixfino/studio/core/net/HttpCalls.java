@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.function.LongConsumer;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -112,12 +113,27 @@ record HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
             ErrorBody error = json.readValue(body, ErrorBody.class);
             if (error != null && error.error() != null && error.error().message() != null) {
                 return new CompanionApiException(
-                        response.code(), error.error().code(), error.error().message());
+                        response.code(), error.error().code(), error.error().message(), retryAfter(response));
             }
         } catch (IOException | RuntimeException e) {
             // not the server's error format: fall through to the generic description
         }
-        return new CompanionHttpException(response.code(), describe(request) + " answered HTTP " + response.code());
+        return new CompanionHttpException(
+                response.code(), describe(request) + " answered HTTP " + response.code(), retryAfter(response));
+    }
+
+    /** {@code Retry-After} in whole seconds, as the companion server sends it; a date or garbage counts as absent. */
+    static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String describe(Request request) {

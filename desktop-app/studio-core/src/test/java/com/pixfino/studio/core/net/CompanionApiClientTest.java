@@ -40,6 +40,32 @@ class CompanionApiClientTest extends CannedServerTest {
     }
 
     @Test
+    void aRefusalCarriesTheWaitTheServerAskedFor() {
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("Retry-After", "7")
+                .body("{\"error\":{\"code\":\"too_many_requests\",\"message\":\"Slow down.\"}}")
+                .build());
+        server.enqueue(HealthResponses.json(503, "<html>busy</html>"));
+        server.enqueue(
+                HealthResponses.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"Down for a moment.\"}}"));
+
+        assertThatThrownBy(() -> api().me()).isInstanceOfSatisfying(CompanionApiException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(429);
+            assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(7));
+        });
+        assertThatThrownBy(() -> api().me())
+                .isInstanceOfSatisfying(
+                        CompanionHttpException.class,
+                        e -> assertThat(e.retryAfter()).isEmpty());
+        assertThatThrownBy(() -> api().me())
+                .isInstanceOfSatisfying(
+                        CompanionApiException.class,
+                        e -> assertThat(e.retryAfter()).isEmpty());
+    }
+
+    @Test
     void aProxyErrorPageIsReportedPlainly() {
         server.enqueue(HealthResponses.json(502, "<html>Bad gateway</html>"));
 

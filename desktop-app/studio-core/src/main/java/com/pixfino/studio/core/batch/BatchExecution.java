@@ -1,0 +1,807 @@
+package com.pixfino.studio.core.batch;
+
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.UploadView;
+import com.pixfino.studio.core.concurrent.NamedThreads;
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.net.CompanionApiException;
+import com.pixfino.studio.core.net.CompanionHttpException;
+import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.core.photo.PhotoInfo;
+import com.pixfino.studio.core.photo.PhotoPreparation;
+import com.pixfino.studio.core.photo.PreparedPhoto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a batch: {@code concurrency} workers each carry an item through prepare → upload (once per content hash)
+ * → create → wait → download, writing every state to the manifest before acting on it. Pause holds items before they
+ * start; stop sends nothing more and cancels what the server is working on; watch mode keeps looking for new files.
+ */
+final class BatchExecution implements BatchRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchExecution.class);
+
+    private final CompanionApi api;
+    private final PhotoPreparation preparation;
+    private final Messages messages;
+    private final FailureMessages failures;
+    private final BatchRequest request;
+    private final Path input;
+    private final Path output;
+    private final Path preparedDir;
+    private final BatchManifest manifest;
+    private final BatchListener listener;
+    private final UUID batchId;
+    private final Map<String, PresetView> presets;
+    private final BatchTuning tuning;
+    private final FolderScan scan;
+    private final PatientCalls calls;
+
+    private final Object lock = new Object();
+    private final Map<String, ManifestItem> items = new LinkedHashMap<>();
+    private final Map<String, PhotoInfo> photos = new ConcurrentHashMap<>();
+    private final Set<String> claimedNames = new HashSet<>();
+    private final Set<String> knownFiles = new HashSet<>();
+    private final Map<String, long[]> newFiles = new LinkedHashMap<>();
+    private final Map<String, Object> uploadLocks = new ConcurrentHashMap<>();
+    private final Map<String, String> uploadRefusals = new ConcurrentHashMap<>();
+    private final Throughput throughput = new Throughput(System.nanoTime());
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final GenerationWatch watch;
+
+    private BatchState state = BatchState.RUNNING;
+    private String pauseReason;
+    private boolean stopping;
+    private boolean abandoned;
+    private boolean over;
+    private int pending;
+    private BatchOutcome outcome;
+
+    BatchExecution(
+            CompanionApi api,
+            PhotoPreparation preparation,
+            Messages messages,
+            BatchRequest request,
+            BatchManifest manifest,
+            UUID batchId,
+            Map<String, PresetView> presets,
+            BatchListener listener,
+            BatchTuning tuning,
+            FolderScan scan) {
+        this.api = api;
+        this.preparation = preparation;
+        this.messages = messages;
+        this.failures = new FailureMessages(messages);
+        this.request = request;
+        this.input = request.input().toAbsolutePath().normalize();
+        this.output = request.output().toAbsolutePath().normalize();
+        this.preparedDir = output.resolve(BatchManifest.FOLDER).resolve("prepared");
+        this.manifest = manifest;
+        this.batchId = batchId;
+        this.presets = presets;
+        this.listener = listener;
+        this.tuning = tuning;
+        this.scan = scan;
+        this.calls = new PatientCalls(tuning, this::sleep);
+        this.workers = NamedThreads.pool("batch-worker", Math.max(1, request.concurrency()));
+        this.timer = NamedThreads.timer("batch-watch");
+        this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
+        claimedNames.add(OutputNames.claimKey(BatchReports.CSV));
+        claimedNames.add(OutputNames.claimKey(BatchReports.JSON));
+    }
+
+    /** Takes over the manifest's items and the checked photos, and starts the workers. */
+    void begin(List<ManifestItem> all, List<FolderScan.Photo> checked) {
+        List<String> todo = new ArrayList<>();
+        synchronized (lock) {
+            for (ManifestItem item : all) {
+                items.put(item.key(), item);
+                knownFiles.add(item.file());
+                if (item.output() != null) {
+                    claimedNames.add(OutputNames.claimKey(item.output()));
+                }
+                if (!item.status().finished()) {
+                    todo.add(item.key());
+                }
+            }
+            for (FolderScan.Photo photo : checked) {
+                photos.put(photo.file(), photo.info());
+            }
+            pending = 1; // held until every item is queued, so an early finish cannot end the run
+        }
+        changed(null);
+        todo.forEach(this::submit);
+        if (request.watch()) {
+            long every = tuning.watchEvery().toMillis();
+            timer.scheduleWithFixedDelay(this::lookForNewFiles, every, every, TimeUnit.MILLISECONDS);
+        }
+        taskDone();
+    }
+
+    @Override
+    public void pause() {
+        synchronized (lock) {
+            if (state != BatchState.RUNNING && state != BatchState.WATCHING) {
+                return;
+            }
+            state = BatchState.PAUSED;
+            pauseReason = null;
+        }
+        changed(null);
+    }
+
+    @Override
+    public void resume() {
+        synchronized (lock) {
+            if (state != BatchState.PAUSED) {
+                return;
+            }
+            state = pending == 0 && request.watch() ? BatchState.WATCHING : BatchState.RUNNING;
+            pauseReason = null;
+            lock.notifyAll();
+        }
+        changed(null);
+    }
+
+    @Override
+    public void stop() {
+        List<UUID> running = new ArrayList<>();
+        boolean idle;
+        synchronized (lock) {
+            if (stopping || over) {
+                return;
+            }
+            stopping = true;
+            state = BatchState.STOPPING;
+            pauseReason = null;
+            lock.notifyAll();
+            for (ManifestItem item : items.values()) {
+                if (item.generationId() != null && !item.status().finished()) {
+                    running.add(item.generationId());
+                }
+            }
+            idle = pending == 0;
+        }
+        changed(null);
+        if (idle) {
+            finish();
+            return;
+        }
+        NamedThreads.unstarted("batch-stop", () -> running.forEach(this::cancel))
+                .start();
+    }
+
+    @Override
+    public BatchProgress progress() {
+        synchronized (lock) {
+            return progressLocked();
+        }
+    }
+
+    @Override
+    public List<BatchItem> items() {
+        synchronized (lock) {
+            return items.values().stream().map(this::view).toList();
+        }
+    }
+
+    @Override
+    public BatchOutcome await() throws InterruptedException {
+        ended.await();
+        synchronized (lock) {
+            return outcome;
+        }
+    }
+
+    /** Drops the run as a crash would: no more writes, no cancel, no report (tests of resume). */
+    void abandon() {
+        synchronized (lock) {
+            abandoned = true;
+            over = true;
+            lock.notifyAll();
+        }
+        manifest.close();
+        watch.close();
+        workers.shutdownNow();
+        timer.shutdownNow();
+        ended.countDown();
+    }
+
+    private void submit(String key) {
+        synchronized (lock) {
+            pending++;
+        }
+        try {
+            workers.execute(() -> process(key));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            taskDone();
+        }
+    }
+
+    private void process(String key) {
+        try {
+            carry(key);
+        } catch (PatientCalls.Interrupted | CancellationException e) {
+            LOG.debug("event=batch_item_interrupted");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("event=batch_item_failed batch={} message={}", batchId, e.getMessage());
+            fail(key, failures.describe(e));
+        } finally {
+            taskDone();
+        }
+    }
+
+    /** One item, from wherever the manifest says it stands to its end. */
+    private void carry(String key) throws IOException, InterruptedException {
+        while (true) {
+            if (!awaitGo()) {
+                return;
+            }
+            ManifestItem item = item(key);
+            if (item.status().finished()) {
+                return;
+            }
+            if (item.generationId() == null) {
+                PhotoInfo photo = photos.get(item.file());
+                if (photo == null) {
+                    return; // the file is gone from the input: nothing to send
+                }
+                Optional<UUID> upload = upload(key, photo);
+                if (upload.isEmpty()) {
+                    return;
+                }
+                if (!item(key).sent() && !reserveAndMarkSent(key)) {
+                    return;
+                }
+                if (!create(key, upload.get())) {
+                    continue; // refused for credits: paused, and tried again on resume
+                }
+            }
+            await(key);
+            return;
+        }
+    }
+
+    private Optional<UUID> upload(String key, PhotoInfo photo) throws IOException {
+        String hash = item(key).contentHash();
+        Optional<UUID> known = manifest.uploadId(hash);
+        if (known.isPresent()) {
+            return known;
+        }
+        synchronized (uploadLocks.computeIfAbsent(hash, h -> new Object())) {
+            String refused = uploadRefusals.get(hash);
+            if (refused != null) {
+                update(item(key).with(ItemStatus.SKIPPED, refused));
+                return Optional.empty();
+            }
+            known = manifest.uploadId(hash);
+            if (known.isPresent()) {
+                return known;
+            }
+            String file = item(key).file();
+            update(item(key).with(ItemStatus.PREPARING, null));
+            PreparedPhoto prepared;
+            try {
+                prepared = preparation.prepare(photo, preparedDir);
+            } catch (IOException e) {
+                return refuse(key, hash, messages.get("batch.skipped.damaged", file, String.valueOf(e.getMessage())));
+            }
+            try {
+                update(item(key).with(ItemStatus.UPLOADING, null));
+                UploadView uploaded = calls.call("upload", () -> api.upload(prepared.file(), prepared.contentType()));
+                manifest.putUpload(hash, uploaded.id());
+                return Optional.of(uploaded.id());
+            } catch (CompanionApiException e) {
+                if (e.statusCode() == 400 || e.statusCode() == 413 || e.statusCode() == 415 || e.statusCode() == 422) {
+                    return refuse(key, hash, messages.get("batch.skipped.refused", e.getMessage()));
+                }
+                throw e;
+            } finally {
+                if (!prepared.file().equals(photo.file())) {
+                    Files.deleteIfExists(prepared.file());
+                }
+            }
+        }
+    }
+
+    private Optional<UUID> refuse(String key, String hash, String reason) throws IOException {
+        uploadRefusals.put(hash, reason);
+        update(item(key).with(ItemStatus.SKIPPED, reason));
+        return Optional.empty();
+    }
+
+    /**
+     * Marks the item SUBMITTED (may reach the server) before its create is sent, unless the credit cap would be
+     * passed: then the batch pauses and this waits for resume or stop.
+     */
+    private boolean reserveAndMarkSent(String key) throws IOException, InterruptedException {
+        ManifestItem next;
+        synchronized (lock) {
+            while (true) {
+                if (stopping || abandoned) {
+                    return false;
+                }
+                if (state == BatchState.PAUSED) {
+                    lock.wait();
+                    continue;
+                }
+                ManifestItem item = items.get(key);
+                long spent = spentLocked();
+                int cost = cost(item);
+                if (request.maxCredits() == null || spent + cost <= request.maxCredits()) {
+                    next = item.sent(true).with(ItemStatus.SUBMITTED, null);
+                    manifest.put(next);
+                    break;
+                }
+                state = BatchState.PAUSED;
+                pauseReason = messages.get("batch.paused.cap", request.maxCredits(), spent);
+                notifyLater();
+            }
+        }
+        update(next);
+        return true;
+    }
+
+    /** False when the server refused for credits (the batch is paused); the item is then not charged. */
+    private boolean create(String key, UUID uploadId) throws IOException {
+        ManifestItem item = item(key);
+        String idempotencyKey =
+                BatchKeys.idempotencyKey(batchId, item.file(), item.contentHash(), item.preset(), item.attempt());
+        CreateGenerationRequest body = new CreateGenerationRequest(item.presetId(), uploadId, null);
+        GenerationAccepted accepted;
+        try {
+            accepted = calls.call("create", () -> api.createGeneration(body, idempotencyKey));
+        } catch (CompanionHttpException e) {
+            if (e.statusCode() == 402) {
+                update(item(key).sent(false).with(ItemStatus.PENDING, null));
+                synchronized (lock) {
+                    if (!stopping && !abandoned) {
+                        state = BatchState.PAUSED;
+                        pauseReason = messages.get("batch.paused.noCredits", e.getMessage());
+                    }
+                }
+                changed(null);
+                return false;
+            }
+            if (e.statusCode() == 404) {
+                manifest.forgetUpload(item.contentHash()); // the server lost the upload: the next run sends it again
+            }
+            boolean refused = e.statusCode() >= 400 && e.statusCode() < 500;
+            ManifestItem failed = refused ? item(key).sent(false) : item(key);
+            update(failed.with(ItemStatus.FAILED, failures.describe(e)));
+            return true;
+        } catch (IOException e) {
+            update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.server", failures.describe(e))));
+            return true;
+        }
+        update(item(key).generation(accepted.id(), accepted.creditsCharged()).with(ItemStatus.SUBMITTED, null));
+        boolean cancelNow;
+        synchronized (lock) {
+            cancelNow = stopping;
+        }
+        if (cancelNow) {
+            cancel(accepted.id());
+        }
+        return true;
+    }
+
+    /** Waits for the item's generation to end, then saves its result or records why not. */
+    private void await(String key) throws IOException, InterruptedException {
+        ManifestItem item = item(key);
+        if (item.generationId() == null || item.status().finished()) {
+            return;
+        }
+        GenerationView view;
+        try {
+            view = watch.awaitFinal(item.generationId());
+        } catch (CompanionHttpException e) {
+            update(item(key).with(ItemStatus.FAILED, failures.describe(e)));
+            return;
+        } catch (IOException e) {
+            return; // the stop could not cancel it: it stays SUBMITTED, and a rerun picks it up
+        }
+        switch (view.status()) {
+            case COMPLETED -> download(key, view);
+            case FAILED -> {
+                ManifestItem failed = view.refunded() ? item(key).asRefunded() : item(key);
+                String reason = view.error() != null && view.error().message() != null
+                        ? view.error().message()
+                        : view.status().name();
+                update(failed.with(ItemStatus.FAILED, reason));
+            }
+            default -> update(item(key).asRefunded().with(ItemStatus.CANCELED, null));
+        }
+    }
+
+    private void download(String key, GenerationView view) throws IOException {
+        String relative = claimName(key, OutputNames.extension(view.outputContentType()));
+        try {
+            calls.call("download", () -> {
+                api.download(view.id(), false, output.resolve(relative));
+                return null;
+            });
+            update(item(key).with(ItemStatus.COMPLETED, null));
+        } catch (IOException e) {
+            update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.download", failures.describe(e))));
+        }
+    }
+
+    /** The item's result name, decided once: the template's, or with -2, -3… when taken or (without overwrite) on disk. */
+    private String claimName(String key, String ext) throws IOException {
+        ManifestItem named;
+        synchronized (lock) {
+            ManifestItem item = items.get(key);
+            if (item.output() != null) {
+                return item.output();
+            }
+            String base = OutputNames.render(request.nameTemplate(), item.file(), item.preset(), ext);
+            String chosen = base;
+            for (int n = 2;
+                    claimedNames.contains(OutputNames.claimKey(chosen))
+                            || (!request.overwrite() && Files.exists(output.resolve(chosen)));
+                    n++) {
+                chosen = OutputNames.numbered(base, n);
+            }
+            claimedNames.add(OutputNames.claimKey(chosen));
+            named = item.output(chosen);
+            manifest.put(named);
+            items.put(key, named);
+        }
+        return named.output();
+    }
+
+    private void cancel(UUID generationId) {
+        try {
+            watch.offer(api.cancel(generationId));
+        } catch (CompanionApiException e) {
+            LOG.debug("event=batch_cancel_refused generation={} status={}", generationId, e.statusCode());
+        } catch (IOException e) {
+            LOG.warn("event=batch_cancel_failed generation={} message={}", generationId, e.getMessage());
+            watch.giveUp(generationId, e);
+        }
+    }
+
+    /** A watched generation started running on the server. */
+    private void serverStatus(UUID generationId, GenerationStatus status) {
+        if (status != GenerationStatus.RUNNING) {
+            return;
+        }
+        ManifestItem running = null;
+        synchronized (lock) {
+            for (ManifestItem item : items.values()) {
+                if (generationId.equals(item.generationId()) && item.status() == ItemStatus.SUBMITTED) {
+                    running = item.with(ItemStatus.RUNNING, null);
+                }
+            }
+        }
+        if (running != null) {
+            try {
+                update(running);
+            } catch (IOException e) {
+                LOG.debug("event=batch_status_not_saved message={}", e.getMessage());
+            }
+        }
+    }
+
+    private void fail(String key, String reason) {
+        try {
+            update(item(key).with(ItemStatus.FAILED, reason));
+        } catch (IOException e) {
+            LOG.warn("event=batch_manifest_write_failed batch={} message={}", batchId, e.getMessage());
+        }
+    }
+
+    /** Watch mode: files that appeared since the last look, taken once their size stayed the same for a while. */
+    private void lookForNewFiles() {
+        try {
+            synchronized (lock) {
+                if (stopping || over || state == BatchState.PAUSED) {
+                    return;
+                }
+            }
+            long now = System.nanoTime();
+            Set<String> settled = new HashSet<>();
+            for (Path path : scan.list(input, output, request.recursive())) {
+                String file = FolderScan.relative(input, path);
+                synchronized (lock) {
+                    if (knownFiles.contains(file)) {
+                        continue;
+                    }
+                }
+                long size = Files.size(path);
+                long[] seen = newFiles.get(file);
+                if (seen == null || seen[0] != size) {
+                    newFiles.put(file, new long[] {size, now});
+                } else if (now - seen[1] >= tuning.settle().toNanos()) {
+                    settled.add(file);
+                }
+            }
+            if (!settled.isEmpty()) {
+                take(settled);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("event=batch_watch_failed batch={} message={}", batchId, e.getMessage());
+        }
+    }
+
+    private void take(Set<String> settled) throws IOException {
+        FolderScan.Result found = scan.scan(input, output, request.recursive(), settled::contains);
+        List<String> todo = new ArrayList<>();
+        List<ManifestItem> added = new ArrayList<>();
+        for (SkippedFile skipped : found.skipped()) {
+            for (PresetView preset : presets.values()) {
+                added.add(BatchEngine.skippedItem(skipped, preset));
+            }
+        }
+        for (FolderScan.Photo photo : found.photos()) {
+            String hash = BatchKeys.contentHash(photo.info().file());
+            photos.put(photo.file(), photo.info());
+            for (PresetView preset : presets.values()) {
+                ManifestItem item = BatchEngine.newItem(photo.file(), preset, hash);
+                added.add(item);
+                todo.add(item.key());
+            }
+        }
+        for (ManifestItem item : added) {
+            manifest.put(item);
+        }
+        synchronized (lock) {
+            for (ManifestItem item : added) {
+                items.put(item.key(), item);
+            }
+            knownFiles.addAll(settled);
+            settled.forEach(newFiles::remove);
+            if (!todo.isEmpty() && state == BatchState.WATCHING) {
+                state = BatchState.RUNNING;
+            }
+        }
+        changed(null);
+        if (todo.isEmpty()) {
+            writeReports();
+        }
+        todo.forEach(this::submit);
+    }
+
+    private void taskDone() {
+        boolean idle;
+        synchronized (lock) {
+            pending--;
+            idle = pending == 0 && !over;
+            if (idle && request.watch() && !stopping && !abandoned && state == BatchState.RUNNING) {
+                state = BatchState.WATCHING;
+            }
+        }
+        if (!idle) {
+            return;
+        }
+        if (request.watch() && !stopping()) {
+            writeReports();
+            changed(null);
+        } else {
+            finish();
+        }
+    }
+
+    private boolean stopping() {
+        synchronized (lock) {
+            return stopping || abandoned;
+        }
+    }
+
+    private void finish() {
+        synchronized (lock) {
+            if (over) {
+                return;
+            }
+            over = true;
+            state = stopping ? BatchState.STOPPED : BatchState.FINISHED;
+            pauseReason = null;
+        }
+        watch.close();
+        timer.shutdownNow();
+        workers.shutdown();
+        writeReports();
+        manifest.close();
+        try {
+            Files.deleteIfExists(preparedDir);
+        } catch (IOException e) {
+            LOG.debug("event=batch_prepared_dir_kept message={}", e.getMessage());
+        }
+        synchronized (lock) {
+            outcome = new BatchOutcome(
+                    progressLocked(), output.resolve(BatchReports.CSV), output.resolve(BatchReports.JSON));
+        }
+        changed(null);
+        ended.countDown();
+    }
+
+    private void writeReports() {
+        List<BatchReports.Row> rows;
+        synchronized (lock) {
+            rows = items.values().stream()
+                    .map(item -> BatchReports.row(reported(item), output))
+                    .toList();
+        }
+        try {
+            BatchReports.write(output, rows);
+        } catch (IOException e) {
+            LOG.warn("event=batch_report_failed batch={} message={}", batchId, e.getMessage());
+        }
+    }
+
+    /** In a report every row has ended: an item still open there was stopped before its result came. */
+    private BatchItem reported(ManifestItem item) {
+        BatchItem view = view(item);
+        return view.status().finished() ? view : reported(view);
+    }
+
+    private BatchItem view(ManifestItem item) {
+        BatchItem view = new BatchItem(
+                item.file(),
+                item.preset(),
+                item.status(),
+                item.credits(),
+                item.output() == null || item.status() != ItemStatus.COMPLETED ? null : output.resolve(item.output()),
+                item.generationId(),
+                item.error());
+        return over && !item.status().finished() ? reported(view) : view;
+    }
+
+    private BatchItem reported(BatchItem view) {
+        return new BatchItem(
+                view.file(),
+                view.preset(),
+                ItemStatus.CANCELED,
+                view.credits(),
+                null,
+                view.generationId(),
+                messages.get("batch.stoppedBeforeSent"));
+    }
+
+    private BatchProgress progressLocked() {
+        int completed = 0;
+        int failed = 0;
+        int skipped = 0;
+        int canceled = 0;
+        for (ManifestItem item : items.values()) {
+            ItemStatus status = view(item).status();
+            switch (status) {
+                case COMPLETED -> completed++;
+                case FAILED -> failed++;
+                case SKIPPED -> skipped++;
+                case CANCELED -> canceled++;
+                default -> {}
+            }
+        }
+        int total = items.size();
+        int remaining = total - completed - failed - skipped - canceled;
+        return new BatchProgress(
+                total,
+                completed,
+                failed,
+                skipped,
+                canceled,
+                remaining,
+                throughput.eta(remaining, System.nanoTime()),
+                state,
+                pauseReason);
+    }
+
+    /** Credits this batch has spent or may have spent (sent, answer unknown), earlier runs included. */
+    private long spentLocked() {
+        long spent = 0;
+        for (ManifestItem item : items.values()) {
+            if (item.generationId() != null) {
+                spent += item.refunded() ? 0 : item.credits();
+            } else if (item.sent()) {
+                spent += cost(item);
+            }
+        }
+        return spent;
+    }
+
+    private int cost(ManifestItem item) {
+        PresetView preset = presets.get(item.preset());
+        return preset == null ? 0 : preset.credits();
+    }
+
+    private ManifestItem item(String key) {
+        synchronized (lock) {
+            return items.get(key);
+        }
+    }
+
+    /** Writes the item to the manifest, then shows it. */
+    private ManifestItem update(ManifestItem next) throws IOException {
+        manifest.put(next);
+        synchronized (lock) {
+            ManifestItem previous = items.put(next.key(), next);
+            if (next.status().finished()
+                    && (previous == null || !previous.status().finished())) {
+                throughput.finished(System.nanoTime());
+            }
+        }
+        changed(next);
+        return next;
+    }
+
+    private boolean awaitGo() throws InterruptedException {
+        synchronized (lock) {
+            while (state == BatchState.PAUSED && !stopping && !abandoned) {
+                lock.wait();
+            }
+            return !stopping && !abandoned;
+        }
+    }
+
+    /** Waits {@code wait}, or less when the run stops: false then. */
+    private boolean sleep(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (lock) {
+            try {
+                for (long left = wait.toMillis(); left > 0 && !stopping && !abandoned; ) {
+                    lock.wait(left);
+                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return !stopping && !abandoned;
+        }
+    }
+
+    /** Tells the listener after the lock is let go: from inside a wait loop, hand it to the timer. */
+    private void notifyLater() {
+        timer.execute(() -> changed(null));
+    }
+
+    private void changed(ManifestItem item) {
+        BatchItem view;
+        BatchProgress progress;
+        synchronized (lock) {
+            if (abandoned) {
+                return;
+            }
+            view = item == null ? null : view(item);
+            progress = progressLocked();
+        }
+        try {
+            if (view != null) {
+                listener.itemChanged(view);
+            }
+            listener.progressChanged(progress);
+        } catch (RuntimeException e) {
+            LOG.warn("event=batch_listener_failed batch={} message={}", batchId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.pixfino.studio.core.batch;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code pixfino-report.csv} and {@code pixfino-report.json} in the output folder: one row per file × preset of the
+ * whole batch, each file written beside its place and moved in, so a reader never sees half a report.
+ */
+final class BatchReports {
+
+    static final String CSV = "pixfino-report.csv";
+    static final String JSON = "pixfino-report.json";
+
+    /** One report row; {@code status} is completed, failed, skipped or canceled. */
+    @JsonPropertyOrder({"file", "preset", "status", "credits", "output", "generation_id", "error"})
+    record Row(
+            String file,
+            String preset,
+            String status,
+            int credits,
+            String output,
+            @JsonProperty("generation_id") String generationId,
+            String error) {}
+
+    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    private static final CsvSchema SCHEMA = CSV_MAPPER.schemaFor(Row.class).withHeader();
+    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BatchReports() {}
+
+    /** The row of an item as the report shows it; outputs relative to the output folder with '/'. */
+    static Row row(BatchItem item, Path output) {
+        String relative = item.output() == null
+                ? ""
+                : output.toAbsolutePath()
+                        .relativize(item.output().toAbsolutePath())
+                        .toString()
+                        .replace('\\', '/');
+        return new Row(
+                item.file(),
+                item.preset(),
+                item.status().name().toLowerCase(Locale.ROOT),
+                item.credits(),
+                relative,
+                item.generationId() == null ? "" : item.generationId().toString(),
+                item.error() == null ? "" : item.error());
+    }
+
+    static void write(Path output, List<Row> rows) throws IOException {
+        Files.createDirectories(output);
+        atomically(output.resolve(CSV), CSV_MAPPER.writer(SCHEMA).writeValueAsBytes(rows));
+        atomically(output.resolve(JSON), JSON_MAPPER.writeValueAsBytes(rows));
+    }
+
+    private static void atomically(Path target, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".report", ".part");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
