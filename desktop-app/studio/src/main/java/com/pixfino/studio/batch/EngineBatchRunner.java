@@ -5,6 +5,7 @@ import com.pixfino.studio.core.batch.BatchEstimate;
 import com.pixfino.studio.core.batch.BatchListener;
 import com.pixfino.studio.core.batch.BatchRequest;
 import com.pixfino.studio.core.batch.BatchRun;
+import com.pixfino.studio.core.batch.BatchRuns;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparation;
 import com.pixfino.studio.session.Session;
@@ -46,7 +47,6 @@ public final class EngineBatchRunner implements BatchRunner {
 
     @Override
     public void leave(BatchRun run) {
-        // TODO(engine): replace with the engine's close-without-cancel once BatchRun offers it
-        run.pause();
+        BatchRuns.leave(run);
     }
 }
