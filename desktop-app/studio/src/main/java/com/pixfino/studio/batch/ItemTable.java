@@ -33,9 +33,9 @@ final class ItemTable extends TableView<BatchRow> {
         setFixedCellSize(OutputThumbnails.SIZE + 10);
 
         TableColumn<BatchRow, BatchItem> result = column(messages.get("batch.column.result"), "batch-col-result");
-        result.setPrefWidth(64);
-        result.setMinWidth(64);
-        result.setMaxWidth(64);
+        result.setPrefWidth(78);
+        result.setMinWidth(78);
+        result.setMaxWidth(78);
         result.setSortable(false);
         result.setCellFactory(column -> new ThumbnailCell());
 

@@ -63,6 +63,9 @@ final class PresetChecklist extends ListView<PresetView> {
         private final HBox line = new HBox(10);
 
         PresetCell() {
+            // as wide as the list, never wider: long lock reasons wrap instead of scrolling the list sideways
+            setPrefWidth(0);
+            text.setMinWidth(0);
             tick.setFocusTraversable(false); // the list has the focus; Space ticks
             name.getStyleClass().add("batch-preset-name");
             detail.getStyleClass().addAll("muted", "batch-preset-detail");

@@ -29,6 +29,8 @@ import javafx.stage.DirectoryChooser;
 /** The set-up of a batch: folders and options on the left with the estimate and Start, the presets on the right. */
 final class SetupPane extends HBox {
 
+    private static final javafx.css.PseudoClass FIGURES = javafx.css.PseudoClass.getPseudoClass("figures");
+
     private final BatchViewModel viewModel;
     private final Messages messages;
     private final BatchTexts texts;
@@ -118,7 +120,12 @@ final class SetupPane extends HBox {
 
         Label items =
                 line("batch-estimate-items", figures -> texts.items(figures), messages.get("batch.estimate.none"));
-        items.getStyleClass().add(Styles.TEXT_BOLD);
+        // bold for the figures; the "shows here once…" hint stays plain
+        items.getStyleClass().add("batch-estimate-headline");
+        items.pseudoClassStateChanged(FIGURES, false);
+        viewModel
+                .estimateProperty()
+                .addListener((obs, was, now) -> items.pseudoClassStateChanged(FIGURES, now != null));
         Label cost = line("batch-estimate-cost", texts::cost, "");
         Label done = line("batch-estimate-done", texts::done, "");
 
