@@ -116,7 +116,7 @@ public final class BatchEngine {
                     manifest,
                     batchId,
                     plan.presets(),
-                    listener,
+                    listener == null ? new BatchListener() {} : listener,
                     tuning,
                     new FolderScan(check, messages));
             run.begin(all, plan.scan().photos());

@@ -79,6 +79,7 @@ final class BatchExecution implements BatchRun {
     private BatchState state = BatchState.RUNNING;
     private String pauseReason;
     private boolean stopping;
+    private boolean capReached;
     private boolean abandoned;
     private boolean over;
     private int pending;
@@ -160,9 +161,10 @@ final class BatchExecution implements BatchRun {
     @Override
     public void resume() {
         synchronized (lock) {
-            if (state != BatchState.PAUSED) {
+            if (state != BatchState.PAUSED || (capReached && noRoomLocked())) {
                 return;
             }
+            capReached = false;
             state = pending == 0 && request.watch() ? BatchState.WATCHING : BatchState.RUNNING;
             pauseReason = null;
             lock.notifyAll();
@@ -363,6 +365,7 @@ final class BatchExecution implements BatchRun {
                     break;
                 }
                 state = BatchState.PAUSED;
+                capReached = true;
                 pauseReason = messages.get("batch.paused.cap", request.maxCredits(), spent);
                 notifyLater();
             }
@@ -727,6 +730,15 @@ final class BatchExecution implements BatchRun {
             }
         }
         return spent;
+    }
+
+    /** Not even the cheapest item still to send fits under the credit cap. */
+    private boolean noRoomLocked() {
+        long spent = spentLocked();
+        return items.values().stream()
+                .filter(item -> !item.status().finished() && !item.paid())
+                .mapToInt(this::cost)
+                .allMatch(cost -> spent + cost > request.maxCredits());
     }
 
     private int cost(ManifestItem item) {

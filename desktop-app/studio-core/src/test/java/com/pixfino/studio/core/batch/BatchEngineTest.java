@@ -1,0 +1,536 @@
+package com.pixfino.studio.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.model.LedgerKind;
+import com.pixfino.model.api.AuthResponse;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.server.testsupport.TestDatabases;
+import com.pixfino.server.testsupport.TestPhotos;
+import com.pixfino.server.testsupport.TestServer;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.net.CompanionApiException;
+import com.pixfino.studio.core.net.CompanionClients;
+import com.pixfino.studio.core.net.CompanionJson;
+import com.pixfino.studio.core.net.ServerUrl;
+import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoPreparer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch engine against one real companion server (local renderer, embedded PostgreSQL) shared by every test. */
+class BatchEngineTest {
+
+    private static final BatchTuning FAST = new BatchTuning(
+            Duration.ofMillis(300),
+            Duration.ofMillis(50),
+            2,
+            Duration.ofMillis(100),
+            5,
+            Duration.ofMillis(200),
+            Duration.ofMillis(600));
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final List<String> TWO = List.of("snow-princess", "cyberpunk");
+
+    private static HeldRenderer renderer;
+    private static TestServer server;
+    private static CompanionClients clients;
+    private static final AtomicInteger SHADE = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServer() {
+        Path data = TestDatabases.TestDirs.fresh("batch-engine");
+        renderer = new HeldRenderer(data.resolve("work"));
+        server = TestServer.start(
+                TestServer.config(data, Optional.of(TestDatabases.freshDatabase())), List.of(renderer));
+        clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        clients.close();
+        server.close();
+    }
+
+    @AfterEach
+    void releaseRenderer() {
+        renderer.release();
+    }
+
+    @Test
+    void aTreeIsMirroredEveryItemChargedOnceAndEveryOtherFileListedWithItsReason() throws Exception {
+        Path in = dir.resolve("in");
+        byte[] same = jpeg(400, 500);
+        write(in.resolve("a.jpg"), same);
+        write(in.resolve("other/a.jpg"), same);
+        write(in.resolve("sub/deeper/a-copy.jpg"), same);
+        write(in.resolve("x.jpg"), jpeg(410, 500));
+        write(in.resolve("x.png"), png(420, 500));
+        write(in.resolve("sub/b.jpg"), jpeg(440, 500));
+        write(in.resolve("sub/deeper/c.jpg"), jpeg(450, 500));
+        write(in.resolve("sub/big.jpg"), jpeg(2600, 1800)); // over the 2048 px cap: a smaller copy is uploaded
+        byte[] whole = jpeg(430, 500);
+        write(in.resolve("broken.jpg"), Arrays.copyOf(whole, whole.length / 2));
+        write(in.resolve("Thumbs.db"), "thumbs".getBytes(StandardCharsets.UTF_8));
+        write(in.resolve(".DS_Store"), "ds".getBytes(StandardCharsets.UTF_8));
+        write(in.resolve("._x.jpg"), same);
+        write(in.resolve(".hidden/h.jpg"), same);
+        write(in.resolve("notes.jpg"), "not a photo at all".getBytes(StandardCharsets.UTF_8));
+        Path out = in.resolve("results"); // inside the input: never read back as photos
+        CompanionApi user = signedIn(100);
+        RecordingApi recording = new RecordingApi(user);
+        BatchEngine engine =
+                new BatchEngine(recording.api(), new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer(), FAST);
+        BatchRequest request = BatchRequest.of(in, out, TWO).withRecursive(true);
+
+        BatchEstimate estimate = engine.estimate(request);
+
+        assertThat(estimate.files()).isEqualTo(9);
+        assertThat(estimate.items()).isEqualTo(18);
+        assertThat(estimate.toPay()).isEqualTo(18);
+        assertThat(estimate.credits()).isEqualTo(72);
+        assertThat(estimate.balance()).isEqualTo(100);
+        assertThat(estimate.enoughCredits()).isTrue();
+        assertThat(estimate.skipped())
+                .extracting(SkippedFile::file)
+                .containsExactly(".DS_Store", "._x.jpg", ".hidden/h.jpg", "Thumbs.db", "notes.jpg");
+        assertThat(estimate.skipped()).allSatisfy(s -> assertThat(s.reason()).contains(s.file()));
+        assertThat(out).as("an estimate writes nothing").doesNotExist();
+
+        List<BatchProgress> heard = new ArrayList<>();
+        BatchOutcome outcome = engine.start(request, new BatchListener() {
+                    @Override
+                    public void progressChanged(BatchProgress progress) {
+                        synchronized (heard) {
+                            heard.add(progress);
+                        }
+                    }
+                })
+                .await();
+
+        BatchProgress end = outcome.progress();
+        assertThat(end.state()).isEqualTo(BatchState.FINISHED);
+        assertThat(end.total()).isEqualTo(28);
+        assertThat(end.completed()).isEqualTo(16);
+        assertThat(end.skipped())
+                .as("5 files skipped by the scan, the truncated JPEG when prepared; × 2 presets")
+                .isEqualTo(12);
+        assertThat(end.failed() + end.canceled() + end.remaining()).isZero();
+        assertThat(outcome.allDone()).isTrue();
+        synchronized (heard) {
+            assertThat(heard).anySatisfy(p -> assertThat(p.eta()).isNotNull());
+        }
+
+        List<Row> rows = csv(outcome.csvReport());
+        assertThat(rows).hasSize(28);
+        assertThat(rows)
+                .filteredOn(r -> r.status.equals("completed"))
+                .hasSize(16)
+                .allSatisfy(r -> {
+                    assertThat(r.credits).isEqualTo(4);
+                    assertThat(r.generationId).isNotEmpty();
+                    assertThat(out.resolve(r.output)).isRegularFile();
+                });
+        assertThat(rows).filteredOn(r -> r.status.equals("skipped")).hasSize(12).allSatisfy(r -> {
+            assertThat(r.credits).isZero();
+            assertThat(r.error).isNotBlank();
+        });
+        assertThat(row(rows, "broken.jpg", "cyberpunk").error).contains("damaged");
+        assertThat(row(rows, "notes.jpg", "snow-princess").error).contains("not a JPEG, PNG or WebP");
+        assertThat(row(rows, "sub/deeper/c.jpg", "cyberpunk").output)
+                .matches("sub/deeper/c-cyberpunk\\.(jpg|png|webp)");
+        assertThat(row(rows, "other/a.jpg", "snow-princess").output).matches("other/a-snow-princess\\.(jpg|png|webp)");
+        String xJpg = row(rows, "x.jpg", "snow-princess").output;
+        String xPng = row(rows, "x.png", "snow-princess").output;
+        assertThat(Set.of(xJpg, xPng))
+                .as("x.jpg and x.png never share a result")
+                .hasSize(2);
+        assertThat(xJpg + " " + xPng).matches("x-snow-princess(-2)?\\.\\w+ x-snow-princess(-2)?\\.\\w+");
+        JsonNode json = new ObjectMapper().readTree(outcome.jsonReport().toFile());
+        assertThat(json.size()).isEqualTo(28);
+        assertThat(json.get(0).fieldNames())
+                .toIterable()
+                .containsExactly("file", "preset", "status", "credits", "output", "generation_id", "error");
+
+        assertThat(debits(user)).hasSize(16);
+        assertThat(user.me().credits()).isEqualTo(100 - 16 * 4);
+        assertThat(recording.uploads)
+                .as("a.jpg and its two copies are uploaded once")
+                .hasSize(6);
+        assertThat(recording.uploads)
+                .filteredOn(p -> p.startsWith(out.resolve(".pixfino/prepared")))
+                .as("only the big photo was prepared into a smaller copy")
+                .hasSize(1);
+        assertThat(new HashSet<>(recording.keys()))
+                .hasSize(16)
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
+        try (var left = Files.list(out.resolve(".pixfino"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("batch.db");
+        }
+    }
+
+    @Test
+    void aRunCutOffMidBatchIsFinishedByTheNextOneAndEveryItemIsChargedOnce() throws Exception {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 3; i++) {
+            write(in.resolve("p" + i + ".jpg"), jpeg(400 + i * 10, 500));
+        }
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(60);
+        BatchRequest request = BatchRequest.of(in, out, TWO).withConcurrency(2);
+        renderer.hold();
+
+        BatchExecution first = engine(user, new StrictPreparation()).begin(request, new BatchListener() {});
+        await().atMost(PATIENCE)
+                .until(() -> first.items().stream()
+                                .filter(i -> i.generationId() != null)
+                                .count()
+                        == 2);
+        first.abandon(); // as a crash: nothing cancelled, nothing more written
+
+        assertThat(BatchEngine.unfinished(out))
+                .contains(BatchManifest.StoredRequest.of(request).request());
+        BatchEstimate again = engine(user, new StrictPreparation()).estimate(request);
+        assertThat(again.items()).isEqualTo(6);
+        assertThat(again.toPay()).as("the two created items are paid for").isEqualTo(4);
+        assertThat(again.credits()).isEqualTo(16);
+
+        renderer.release();
+        RecordingApi recording = new RecordingApi(user);
+        BatchOutcome outcome = engine(recording.api(), new StrictPreparation())
+                .start(request, null)
+                .await();
+
+        assertThat(outcome.progress().completed()).isEqualTo(6);
+        assertThat(outcome.allDone()).isTrue();
+        assertThat(recording.creates)
+                .as("only the four never sent are created now")
+                .hasSize(4);
+        assertThat(debits(user)).hasSize(6);
+        assertThat(user.me().credits()).isEqualTo(60 - 6 * 4);
+        assertThat(csv(outcome.csvReport()))
+                .hasSize(6)
+                .allSatisfy(r -> assertThat(out.resolve(r.output)).isRegularFile());
+        assertThat(BatchEngine.unfinished(out)).isEmpty();
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsSentAgainWithTheSameKeyAndNotChargedTwice() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        CompanionApi losing = answerLostOnFirstCreate(user);
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        BatchTuning noRetry = new BatchTuning(
+                FAST.pollEvery(), FAST.networkBackoff(), 0, FAST.busyWait(), 1, FAST.watchEvery(), FAST.settle());
+
+        BatchOutcome first = new BatchEngine(
+                        losing, new PhotoCheck(UiThreadGuard.NONE), new StrictPreparation(), noRetry)
+                .start(request, null)
+                .await();
+
+        assertThat(first.progress().failed()).isEqualTo(1);
+        assertThat(csv(first.csvReport()).get(0).error).contains("could not be reached");
+        assertThat(engine(user, new StrictPreparation()).estimate(request).toPay())
+                .as("the create may have reached the server: not counted again")
+                .isZero();
+
+        RecordingApi recording = new RecordingApi(user);
+        BatchOutcome second = engine(recording.api(), new StrictPreparation())
+                .start(request, null)
+                .await();
+
+        assertThat(second.allDone()).isTrue();
+        assertThat(debits(user)).hasSize(1);
+        assertThat(user.me().credits()).isEqualTo(16);
+        assertThat(recording.keys())
+                .containsExactly(BatchKeys.idempotencyKey(
+                        batchId(out), "one.jpg", BatchKeys.contentHash(in.resolve("one.jpg")), "snow-princess", 1));
+    }
+
+    @Test
+    void stopCancelsWhatTheServerIsWorkingOnAndTheServerRefundsIt() throws Exception {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 4; i++) {
+            write(in.resolve("s" + i + ".jpg"), jpeg(400 + i * 10, 500));
+        }
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(50);
+        renderer.hold();
+        BatchRun run = engine(user, new StrictPreparation())
+                .start(BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(2), null);
+        await().atMost(PATIENCE)
+                .until(() -> run.items().stream()
+                                .filter(i -> i.generationId() != null)
+                                .count()
+                        == 2);
+
+        run.stop();
+        BatchOutcome outcome = run.await();
+
+        assertThat(outcome.progress().state()).isEqualTo(BatchState.STOPPED);
+        assertThat(outcome.progress().canceled()).isEqualTo(4);
+        assertThat(outcome.allDone()).isFalse();
+        List<Row> rows = csv(outcome.csvReport());
+        assertThat(rows).hasSize(4).allSatisfy(r -> {
+            assertThat(r.status).isEqualTo("canceled");
+            assertThat(r.credits).isZero();
+        });
+        assertThat(rows)
+                .filteredOn(r -> r.error.equals("Stopped before it was sent"))
+                .hasSize(2);
+        await().atMost(PATIENCE).until(() -> user.me().credits() == 50);
+        assertThat(ledgerKinds(user))
+                .filteredOn(kind -> kind != LedgerKind.GRANT)
+                .containsExactlyInAnyOrder(LedgerKind.DEBIT, LedgerKind.DEBIT, LedgerKind.REFUND, LedgerKind.REFUND);
+        assertThat(BatchEngine.unfinished(out))
+                .as("the two never sent are left for a rerun")
+                .isPresent();
+    }
+
+    @Test
+    void theCreditCapPausesTheBatchAndResumingWithoutRoomStaysPaused() throws Exception {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 3; i++) {
+            write(in.resolve("c" + i + ".jpg"), jpeg(400 + i * 10, 500));
+        }
+        CompanionApi user = signedIn(50);
+        BatchRun run = engine(user, new StrictPreparation())
+                .start(
+                        BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess"))
+                                .withConcurrency(1)
+                                .withMaxCredits(8L),
+                        null);
+
+        await().atMost(PATIENCE).until(() -> run.progress().state() == BatchState.PAUSED);
+        assertThat(run.progress().pauseReason()).contains("credit cap of 8");
+        await().atMost(PATIENCE).until(() -> run.progress().completed() == 2);
+        run.resume();
+        assertThat(run.progress().state()).isEqualTo(BatchState.PAUSED);
+        run.stop();
+        BatchOutcome outcome = run.await();
+
+        assertThat(outcome.progress().completed()).isEqualTo(2);
+        assertThat(outcome.progress().canceled()).isEqualTo(1);
+        assertThat(debits(user)).hasSize(2);
+    }
+
+    @Test
+    void aTooManyRequestsAnswerIsWaitedOutAndTheSameCreateSentAgain() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        CompanionApi user = signedIn(20);
+        RecordingApi recording = new RecordingApi(user);
+        recording.createFailures.add(
+                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(1)));
+
+        BatchOutcome outcome = engine(recording.api(), new StrictPreparation())
+                .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null)
+                .await();
+
+        assertThat(outcome.allDone()).isTrue();
+        List<RecordingApi.Create> creates = new ArrayList<>(recording.creates);
+        assertThat(creates).hasSize(2);
+        assertThat(creates.get(1).key()).isEqualTo(creates.get(0).key());
+        assertThat(creates.get(1).body()).isEqualTo(creates.get(0).body());
+        assertThat(creates.get(0).body().prompt()).isNull();
+        assertThat(Duration.ofNanos(creates.get(1).atNanos() - creates.get(0).atNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(debits(user)).hasSize(1);
+    }
+
+    @Test
+    void watchModeTakesNewFilesOnceTheyStopGrowingAndStopEndsIt() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("first.jpg"), jpeg(400, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(30);
+        BatchRun run = engine(user, new StrictPreparation())
+                .start(BatchRequest.of(in, out, List.of("snow-princess")).withWatch(true), null);
+        await().atMost(PATIENCE).until(() -> run.progress().state() == BatchState.WATCHING);
+        assertThat(csv(out.resolve(BatchReports.CSV))).hasSize(1);
+
+        write(in.resolve("later.jpg"), jpeg(410, 500));
+        await().atMost(PATIENCE)
+                .until(() -> run.progress().completed() == 2 && run.progress().state() == BatchState.WATCHING);
+        run.stop();
+        BatchOutcome outcome = run.await();
+
+        assertThat(outcome.progress().state()).isEqualTo(BatchState.STOPPED);
+        assertThat(csv(outcome.csvReport()))
+                .extracting(r -> r.file + " " + r.status)
+                .containsExactly("first.jpg completed", "later.jpg completed");
+        assertThat(debits(user)).hasSize(2);
+    }
+
+    @Test
+    void requestsThatCannotRunAreRefusedBeforeAnythingIsSpent() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        write(in.resolve("two.jpg"), jpeg(410, 500));
+        Path out = dir.resolve("out");
+        CompanionApi poor = signedIn(5);
+        BatchEngine engine = engine(poor, new StrictPreparation());
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+
+        for (String template : List.of("../{name}.{ext}", "/tmp/{name}.{ext}", "{path}/../../{name}.{ext}")) {
+            assertThatThrownBy(() -> engine.estimate(request.withNameTemplate(template)))
+                    .isInstanceOf(BatchRequestException.class)
+                    .hasMessageContaining("outside the output folder");
+        }
+        assertThatThrownBy(() -> engine.estimate(request.withNameTemplate("{name}-{style}.{ext}")))
+                .isInstanceOf(BatchRequestException.class)
+                .hasMessageContaining("{style}");
+        assertThatThrownBy(() -> engine.estimate(BatchRequest.of(in, out, List.of("snow-princes"))))
+                .isInstanceOfSatisfying(UnknownPresetException.class, e -> {
+                    assertThat(e.getMessage()).contains("snow-princes").contains("snow-princess, red-carpet");
+                    assertThat(e.known()).contains("cyberpunk");
+                });
+        assertThatThrownBy(() -> engine.start(request, null))
+                .isInstanceOfSatisfying(NotEnoughCreditsException.class, e -> {
+                    assertThat(e.estimate().credits()).isEqualTo(8);
+                    assertThat(e.estimate().balance()).isEqualTo(5);
+                    assertThat(e.getMessage()).contains("8 credits").contains("balance is 5");
+                });
+        assertThat(out).doesNotExist();
+        assertThat(ledgerKinds(poor)).doesNotContain(LedgerKind.DEBIT);
+    }
+
+    // --- helpers
+
+    private static BatchEngine engine(CompanionApi api, StrictPreparation preparation) {
+        return new BatchEngine(api, new PhotoCheck(UiThreadGuard.NONE), preparation, FAST);
+    }
+
+    /** A new user holding {@code credits}. */
+    private static CompanionApi signedIn(int credits) throws IOException {
+        CompanionApi anonymous =
+                clients.forServer(ServerUrl.parse(server.baseUrl()).orElseThrow());
+        AuthResponse auth = anonymous.register(
+                new RegisterRequest("batch-" + UUID.randomUUID() + "@pixfino.test", "Sunset-Lake-42", "Batch"));
+        int top = credits - auth.user().credits();
+        if (top > 0) {
+            server.services().ledger().apply(auth.user().id(), top, LedgerKind.GRANT, "test credits", null);
+        }
+        return anonymous.withToken(auth.token());
+    }
+
+    private static List<LedgerKind> ledgerKinds(CompanionApi user) throws IOException {
+        return user.ledger(null, 200).items().stream()
+                .map(LedgerEntryView::kind)
+                .toList();
+    }
+
+    private static List<LedgerEntryView> debits(CompanionApi user) throws IOException {
+        return user.ledger(null, 200).items().stream()
+                .filter(e -> e.kind() == LedgerKind.DEBIT)
+                .toList();
+    }
+
+    private static CompanionApi answerLostOnFirstCreate(CompanionApi real) {
+        AtomicInteger creates = new AtomicInteger();
+        return (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("createGeneration") && creates.incrementAndGet() == 1) {
+                        throw new SocketTimeoutException("timeout"); // it reached the server; its answer did not
+                    }
+                    return answer;
+                });
+    }
+
+    private static UUID batchId(Path out) throws IOException {
+        try (BatchManifest manifest = BatchManifest.open(out)) {
+            return manifest.batchId();
+        }
+    }
+
+    /** A report row as read back from the CSV. */
+    private record Row(
+            String file, String preset, String status, int credits, String output, String generationId, String error) {}
+
+    private static List<Row> csv(Path report) throws IOException {
+        var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        List<String> lines = Files.readAllLines(report);
+        assertThat(lines.get(0)).isEqualTo("file,preset,status,credits,output,generation_id,error");
+        List<Row> rows = new ArrayList<>();
+        try (var it = mapper.readerFor(String[].class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                .<String[]>readValues(report.toFile())) {
+            it.next(); // header
+            while (it.hasNext()) {
+                String[] f = it.next();
+                rows.add(new Row(f[0], f[1], f[2], Integer.parseInt(f[3]), f[4], f[5], f.length > 6 ? f[6] : ""));
+            }
+        }
+        return rows;
+    }
+
+    private static Row row(List<Row> rows, String file, String preset) {
+        return rows.stream()
+                .filter(r -> r.file.equals(file) && r.preset.equals(preset))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static byte[] jpeg(int width, int height) {
+        return encode(width, height, "jpg");
+    }
+
+    private static byte[] png(int width, int height) {
+        return encode(width, height, "png");
+    }
+
+    private static byte[] encode(int width, int height, String format) {
+        BufferedImage image = TestPhotos.portrait(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, SHADE.incrementAndGet()); // every photo's bytes differ unless copied on purpose
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+}

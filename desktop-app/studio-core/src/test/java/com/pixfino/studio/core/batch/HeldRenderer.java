@@ -1,0 +1,67 @@
+package com.pixfino.studio.core.batch;
+
+import com.pixfino.model.MediaKind;
+import com.pixfino.server.providers.Capabilities;
+import com.pixfino.server.providers.Provider;
+import com.pixfino.server.providers.ProviderPoll;
+import com.pixfino.server.providers.ProviderRequest;
+import com.pixfino.server.providers.local.LocalRendererProvider;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+/**
+ * The server's real local renderer, which can be held: while held every job stays RUNNING, so a test can stop, crash
+ * or cancel a batch with generations in flight, then release it.
+ */
+final class HeldRenderer implements Provider {
+
+    private final LocalRendererProvider renderer;
+    private volatile boolean held;
+
+    HeldRenderer(Path workDir) {
+        this.renderer = new LocalRendererProvider(workDir);
+    }
+
+    void hold() {
+        held = true;
+    }
+
+    void release() {
+        held = false;
+    }
+
+    @Override
+    public String name() {
+        return renderer.name();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return renderer.capabilities();
+    }
+
+    @Override
+    public String defaultModel(MediaKind kind) {
+        return renderer.defaultModel(kind);
+    }
+
+    @Override
+    public String submit(ProviderRequest request) {
+        return renderer.submit(request);
+    }
+
+    @Override
+    public ProviderPoll poll(String jobId, ProviderRequest request) {
+        return held ? new ProviderPoll.Running(null) : renderer.poll(jobId, request);
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        renderer.cancel(jobId);
+    }
+
+    @Override
+    public BigDecimal estimateCost(ProviderRequest request) {
+        return renderer.estimateCost(request);
+    }
+}

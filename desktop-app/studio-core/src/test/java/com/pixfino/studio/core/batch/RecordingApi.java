@@ -1,0 +1,54 @@
+package com.pixfino.studio.core.batch;
+
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.studio.core.net.CompanionApi;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** The real client, with every upload and create recorded and failures that can be put in front of creates. */
+final class RecordingApi {
+
+    record Create(String key, CreateGenerationRequest body, long atNanos) {}
+
+    final Queue<Path> uploads = new ConcurrentLinkedQueue<>();
+    final Queue<Create> creates = new ConcurrentLinkedQueue<>();
+    final Queue<IOException> createFailures = new ConcurrentLinkedQueue<>();
+
+    private final CompanionApi api;
+
+    RecordingApi(CompanionApi real) {
+        this.api = (CompanionApi) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "upload" -> uploads.add((Path) args[0]);
+                        case "createGeneration" -> {
+                            creates.add(
+                                    new Create((String) args[1], (CreateGenerationRequest) args[0], System.nanoTime()));
+                            IOException failure = createFailures.poll();
+                            if (failure != null) {
+                                throw failure;
+                            }
+                        }
+                        default -> {}
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    CompanionApi api() {
+        return api;
+    }
+
+    List<String> keys() {
+        return creates.stream().map(Create::key).toList();
+    }
+}
