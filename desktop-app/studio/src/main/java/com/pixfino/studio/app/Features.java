@@ -17,8 +17,7 @@ import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.photo.PhotoCheck;
-import com.pixfino.studio.core.photo.PhotoPreparation;
-import com.pixfino.studio.core.photo.PreparedPhoto;
+import com.pixfino.studio.core.photo.PhotoPreparer;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.create.CreateScreen;
 import com.pixfino.studio.create.CreateViewModel;
@@ -110,7 +109,7 @@ final class Features implements AutoCloseable {
                 tasks,
                 session,
                 sessions,
-                new EngineBatchRunner(session, new PhotoCheck(guard), preparation()),
+                new EngineBatchRunner(session, new PhotoCheck(guard), new PhotoPreparer()),
                 presets,
                 messages,
                 browser,
@@ -126,12 +125,6 @@ final class Features implements AutoCloseable {
                 .register(new BatchScreen(batch, messages))
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
-    }
-
-    // TODO(prep): the real PhotoPreparer from wave/prep; until it lands photos are uploaded as they are.
-    private static PhotoPreparation preparation() {
-        return (photo, workDir) ->
-                new PreparedPhoto(photo.file(), photo.contentType(), photo.width(), photo.height(), false);
     }
 
     /** Every "Buy credits" and "See plans": the account screen, on "Plans & credits". */
