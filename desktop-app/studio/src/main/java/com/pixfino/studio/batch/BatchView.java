@@ -100,9 +100,7 @@ public final class BatchView extends VBox implements ScreenActions {
                 event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
         boolean used = !files.isEmpty() && viewModel.phaseProperty().get() == BatchViewModel.Phase.SETUP;
         if (used) {
-            File first = files.get(0);
-            File folder = first.isDirectory() || first.getParentFile() == null ? first : first.getParentFile();
-            viewModel.setup().inputProperty().set(folder.getAbsolutePath());
+            viewModel.useDropped(files.get(0).toPath());
         }
         pseudoClassStateChanged(DRAG_OVER, false);
         event.setDropCompleted(used);

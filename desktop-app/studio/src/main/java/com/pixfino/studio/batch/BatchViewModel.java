@@ -24,6 +24,7 @@ import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,18 @@ public final class BatchViewModel {
         return "";
     }
 
+    /** A folder dropped on the screen becomes the input; a dropped file stands for the folder it is in. */
+    public void useDropped(Path dropped) {
+        tasks.run(
+                () -> Files.isDirectory(dropped) || dropped.getParent() == null ? dropped : dropped.getParent(),
+                folder -> {
+                    if (phase.get() == Phase.SETUP) {
+                        setup.inputProperty().set(folder.toString());
+                    }
+                },
+                error -> activity.failed(describe(error)));
+    }
+
     // ---------- running ----------
 
     /** Starts the batch that was estimated; Ctrl+Enter. */
@@ -266,7 +279,7 @@ public final class BatchViewModel {
                     run = started.run();
                     phase.set(Phase.RUNNING);
                     rememberedOutput.set(request.output().toString());
-                    started.items().forEach(this::apply);
+                    apply(started.items());
                     showProgress(started.progress());
                     activity.clear();
                     sessions.callSucceeded();
@@ -293,23 +306,28 @@ public final class BatchViewModel {
         if (source != updates) {
             return; // a run the screen has left
         }
-        source.drainItems(this::apply);
+        apply(source.drainItems());
         BatchProgress latest = source.takeProgress();
         if (latest != null) {
             showProgress(latest);
         }
     }
 
-    private void apply(BatchItem item) {
-        String key = BatchRow.keyOf(item);
-        BatchRow row = rowsByKey.get(key);
-        if (row == null) {
-            row = new BatchRow(item);
-            rowsByKey.put(key, row);
-            rows.add(row);
-        } else {
-            row.update(item);
+    /** Updates the rows of known items in place and appends the new ones in one change (thousands at the start). */
+    private void apply(List<BatchItem> items) {
+        List<BatchRow> added = new ArrayList<>();
+        for (BatchItem item : items) {
+            String key = BatchRow.keyOf(item);
+            BatchRow row = rowsByKey.get(key);
+            if (row == null) {
+                row = new BatchRow(item);
+                rowsByKey.put(key, row);
+                added.add(row);
+            } else {
+                row.update(item);
+            }
         }
+        rows.addAll(added);
     }
 
     private void showProgress(BatchProgress latest) {

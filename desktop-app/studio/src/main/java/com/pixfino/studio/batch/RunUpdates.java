@@ -56,14 +56,13 @@ final class RunUpdates implements BatchListener {
         }
     }
 
-    /** The items changed since the last call, each in its newest state; on the FX thread. */
-    void drainItems(Consumer<BatchItem> apply) {
-        List<BatchItem> changed;
+    /** The items changed since the last call, each in its newest state, in the order they first changed. */
+    List<BatchItem> drainItems() {
         synchronized (items) {
-            changed = new ArrayList<>(items.values());
+            List<BatchItem> changed = new ArrayList<>(items.values());
             items.clear();
+            return changed;
         }
-        changed.forEach(apply);
     }
 
     /** The newest progress since the last call, or null. */

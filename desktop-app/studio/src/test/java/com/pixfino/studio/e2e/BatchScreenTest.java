@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,10 +86,15 @@ class BatchScreenTest {
         studio.screenshotBothThemes("batch-setup");
 
         server.renderer().hold(HELD);
-        studio.click("batch-start");
+        studio.robot().push(KeyCode.CONTROL, KeyCode.ENTER); // Start batch
         studio.await("the snow princess results", () -> count(ItemStatus.COMPLETED) == 3);
         studio.await("the held items in flight", () -> inFlight() == 3);
         assertThat(studio.text("batch-state")).isEqualTo("Running");
+        studio.robot().push(KeyCode.CONTROL, KeyCode.P);
+        studio.await("the pause", () -> studio.text("batch-state").equals("Paused"));
+        assertThat(studio.text("batch-pause")).isEqualTo("_Resume"); // Alt+R
+        studio.robot().push(KeyCode.CONTROL, KeyCode.P);
+        studio.await("the batch running again", () -> studio.text("batch-state").equals("Running"));
         assertThat(studio.text("batch-counts")).isEqualTo("3 done \u00b7 0 failed \u00b7 2 skipped \u00b7 3 left");
         assertThat(rows()).hasSize(8); // 3 photos and the skipped file, × 2 presets
         studio.screenshotBothThemes("batch-running");
@@ -115,7 +121,13 @@ class BatchScreenTest {
         String email = signUp(home, "Cas");
         Path in = photos(home.resolve("party"));
         Path out = home.resolve("party-pixfino");
-        setUpBatch(in);
+        studio.awaitShowing("batch-preset-snow-princess");
+        studio.drop("batch-screen", in); // a folder dropped anywhere on the screen
+        studio.await(
+                "the dropped folder",
+                () -> out.toString()
+                        .equals(studio.<TextField>find("batch-output").getText()));
+        tickBothPresets();
         studio.await(
                 "Start to be ready", () -> !studio.<Button>find("batch-start").isDisabled());
         server.renderer().hold(HELD);
@@ -170,6 +182,10 @@ class BatchScreenTest {
     private void setUpBatch(Path in) {
         studio.awaitShowing("batch-preset-snow-princess");
         studio.type("batch-input", in.toString());
+        tickBothPresets();
+    }
+
+    private void tickBothPresets() {
         studio.click("batch-preset-snow-princess");
         studio.click("batch-preset-cyberpunk");
         studio.await(
