@@ -78,6 +78,8 @@ public final class BatchViewModel {
     private final ReadOnlyObjectWrapper<BatchEstimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
     private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper(this, "estimating");
     private final ReadOnlyStringWrapper setupProblem = new ReadOnlyStringWrapper(this, "setupProblem", "");
+    // the engine refused the set-up (no such folder, a template leaving the results folder…): an error, not a step
+    private final ReadOnlyBooleanWrapper estimateFailed = new ReadOnlyBooleanWrapper(this, "estimateFailed");
     private final ReadOnlyObjectWrapper<BatchProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyObjectWrapper<BatchOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyObjectWrapper<BatchRequest> running = new ReadOnlyObjectWrapper<>(this, "running");
@@ -89,6 +91,7 @@ public final class BatchViewModel {
     private final Map<String, BatchRow> rowsByKey = new HashMap<>();
     private final StringBinding blocker;
     private final BooleanBinding canStart;
+    private final BooleanBinding blockedByProblem;
     private final BooleanBinding balanceShort;
 
     private BatchRequest estimated; // the request the shown estimate is for
@@ -141,6 +144,8 @@ public final class BatchViewModel {
                         && !estimate.get().enoughCredits(),
                 phase,
                 estimate);
+        blockedByProblem = Bindings.createBooleanBinding(
+                () -> balanceShort.get() || estimateFailed.get(), balanceShort, estimateFailed);
         session.creditsProperty().addListener((obs, was, now) -> {
             if (phase.get() == Phase.SETUP && estimated != null) {
                 scheduleEstimate(); // bought credits: the same batch may now be affordable
@@ -160,6 +165,7 @@ public final class BatchViewModel {
         }
         estimate.set(null);
         estimated = null;
+        estimateFailed.set(false);
         BatchSetup.Result result = setup.request();
         setupProblem.set(result.problem());
         pendingEstimate.cancel();
@@ -194,9 +200,11 @@ public final class BatchViewModel {
                     estimated = request;
                     estimate.set(figures);
                     setupProblem.set("");
+                    estimateFailed.set(false);
                 },
                 error -> {
                     estimating.set(false);
+                    estimateFailed.set(true);
                     setupProblem.set(describe(error));
                 });
     }
@@ -628,6 +636,11 @@ public final class BatchViewModel {
 
     public BooleanBinding canStartProperty() {
         return canStart;
+    }
+
+    /** What keeps Start off is a problem (the engine refused the set-up, the balance is short), not a missing step. */
+    public BooleanBinding blockedByProblemProperty() {
+        return blockedByProblem;
     }
 
     /** The estimate costs more than the balance: offer "Buy credits". */

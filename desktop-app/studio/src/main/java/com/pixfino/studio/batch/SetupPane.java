@@ -30,6 +30,7 @@ import javafx.stage.DirectoryChooser;
 final class SetupPane extends HBox {
 
     private static final javafx.css.PseudoClass FIGURES = javafx.css.PseudoClass.getPseudoClass("figures");
+    private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
     private final BatchViewModel viewModel;
     private final Messages messages;
@@ -75,16 +76,18 @@ final class SetupPane extends HBox {
                 watch,
                 new Label(messages.get("batch.cap")),
                 capRow,
-                estimateCard(),
-                startRow());
+                estimateCard());
         left.getStyleClass().add("batch-form");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         leftScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "batch-form-scroll");
-        leftScroll.setMinWidth(420);
-        leftScroll.setPrefWidth(560);
-        HBox.setHgrow(leftScroll, Priority.ALWAYS);
+        VBox.setVgrow(leftScroll, Priority.ALWAYS);
+        // Start, why not, and "Buy credits" stay in sight however far the form is scrolled
+        VBox leftColumn = new VBox(10, leftScroll, startRow());
+        leftColumn.setMinWidth(420);
+        leftColumn.setPrefWidth(560);
+        HBox.setHgrow(leftColumn, Priority.ALWAYS);
 
         Label presetCount = new Label();
         presetCount.setId("batch-presets-count");
@@ -106,7 +109,7 @@ final class SetupPane extends HBox {
         right.setMinWidth(300);
         right.setPrefWidth(380);
         right.setMaxWidth(460);
-        getChildren().addAll(leftScroll, right);
+        getChildren().addAll(leftColumn, right);
     }
 
     private VBox estimateCard() {
@@ -170,6 +173,9 @@ final class SetupPane extends HBox {
         Texts.wrapping(hint);
         hint.textProperty().bind(viewModel.blockerProperty());
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        hint.pseudoClassStateChanged(
+                PROBLEM, viewModel.blockedByProblemProperty().get());
+        viewModel.blockedByProblemProperty().addListener((obs, was, now) -> hint.pseudoClassStateChanged(PROBLEM, now));
         hint.managedProperty().bind(hint.visibleProperty());
 
         Button buy = new Button(messages.get("batch.buyCredits"));
@@ -178,7 +184,12 @@ final class SetupPane extends HBox {
         buy.visibleProperty().bind(viewModel.balanceShortProperty());
         buy.managedProperty().bind(buy.visibleProperty());
         buy.setOnAction(event -> viewModel.showPlans());
-        return new VBox(6, start, hint, buy);
+        buy.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox why = new HBox(10, hint, buy);
+        why.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, start, why);
     }
 
     private Label line(String id, java.util.function.Function<BatchEstimate, String> text, String none) {

@@ -9,6 +9,7 @@ import com.pixfino.studio.core.batch.BatchListener;
 import com.pixfino.studio.core.batch.BatchOutcome;
 import com.pixfino.studio.core.batch.BatchProgress;
 import com.pixfino.studio.core.batch.BatchRequest;
+import com.pixfino.studio.core.batch.BatchRequestException;
 import com.pixfino.studio.core.batch.BatchRun;
 import com.pixfino.studio.core.batch.BatchState;
 import com.pixfino.studio.core.batch.ItemStatus;
@@ -201,6 +202,43 @@ class BatchViewModelTest {
     }
 
     @Test
+    void aSetUpTheEngineRefusesIsSaidAsAProblem() {
+        runner.refuseEstimate = new BatchRequestException("There is no folder " + dir.resolve("shoot") + ".");
+        setUpBatch();
+
+        assertThat(viewModel.canStartProperty().get()).isFalse();
+        assertThat(viewModel.blockerProperty().get()).isEqualTo("There is no folder " + dir.resolve("shoot") + ".");
+        assertThat(viewModel.blockedByProblemProperty().get()).isTrue();
+
+        runner.refuseEstimate = null;
+        viewModel.setup().recursiveProperty().set(false);
+        tasks.runScheduled();
+        assertThat(viewModel.blockedByProblemProperty().get()).isFalse();
+        assertThat(viewModel.canStartProperty().get()).isTrue();
+    }
+
+    @Test
+    void thousandsOfEngineReportsReachTheTableAsOneChange() {
+        setUpBatch();
+        viewModel.start();
+        int[] changes = {0};
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<BatchRow>) change -> changes[0]++);
+
+        for (int i = 0; i < 5_000; i++) {
+            runner.listener.itemChanged(item("many/" + i + ".jpg", "snow-princess", ItemStatus.PENDING));
+            runner.listener.itemChanged(item("many/" + i + ".jpg", "snow-princess", ItemStatus.UPLOADING));
+            runner.listener.progressChanged(progress(0, 5_004, BatchState.RUNNING, null));
+        }
+        assertThat(tasks.scheduledDelays()).hasSize(1);
+        tasks.runScheduled();
+
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(viewModel.rows()).hasSize(5_004);
+        assertThat(viewModel.rows().get(4_000).item().status()).isEqualTo(ItemStatus.UPLOADING);
+        assertThat(viewModel.remainingProperty().get()).isEqualTo(5_004);
+    }
+
+    @Test
     void theEngineRefusingForCreditsShowsItsFigures() {
         setUpBatch();
         runner.refuse = new NotEnoughCreditsException("Not enough credits.", estimate(2, 2, 16, 4));
@@ -297,12 +335,16 @@ class BatchViewModelTest {
         final List<BatchRun> left = new ArrayList<>();
         Optional<BatchRequest> unfinished = Optional.empty();
         IOException refuse;
+        IOException refuseEstimate;
         BatchListener listener;
         ScriptedRun run;
 
         @Override
-        public BatchEstimate estimate(BatchRequest request) {
+        public BatchEstimate estimate(BatchRequest request) throws IOException {
             estimates.add(request);
+            if (refuseEstimate != null) {
+                throw refuseEstimate;
+            }
             return estimate;
         }
 

@@ -130,6 +130,24 @@ class BatchScreenTest {
         tickBothPresets();
         studio.await(
                 "Start to be ready", () -> !studio.<Button>find("batch-start").isDisabled());
+
+        // two video styles on top cost more than the balance: Start stays off and says why
+        studio.click("batch-preset-snow-princess-cinematic");
+        studio.click("batch-preset-product-spin-ad");
+        studio.await(
+                "the refusal",
+                () -> studio.text("batch-start-hint")
+                        .equals("Not enough credits: this batch needs 156 credits and you have 100. "
+                                + "Buy credits, or choose fewer photos or presets."));
+        assertThat(StudioHarness.call(() -> studio.<Button>find("batch-start").isDisabled()))
+                .isTrue();
+        assertThat(studio.showing("batch-buy-credits")).isTrue();
+        studio.screenshotBothThemes("batch-short");
+        studio.click("batch-preset-snow-princess-cinematic");
+        studio.click("batch-preset-product-spin-ad");
+        studio.await(
+                "Start to be ready", () -> !studio.<Button>find("batch-start").isDisabled());
+
         server.renderer().hold(HELD);
         studio.click("batch-start");
         studio.await("the snow princess results", () -> count(ItemStatus.COMPLETED) == 3);
