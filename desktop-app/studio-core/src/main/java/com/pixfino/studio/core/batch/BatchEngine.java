@@ -248,6 +248,12 @@ public final class BatchEngine {
         if (input.equals(output)) {
             throw new BatchRequestException(messages.get("batch.refused.sameFolder"));
         }
+        if (request.concurrency() < 1 || request.concurrency() > 64) {
+            throw new BatchRequestException(messages.get("batch.refused.concurrency", request.concurrency()));
+        }
+        if (request.maxCredits() != null && request.maxCredits() < 0) {
+            throw new BatchRequestException(messages.get("batch.refused.maxCredits", request.maxCredits()));
+        }
         OutputNames.validate(request.nameTemplate(), messages);
     }
 

@@ -5,7 +5,6 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.PresetView;
-import com.pixfino.model.api.UploadView;
 import com.pixfino.studio.core.concurrent.NamedThreads;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
@@ -14,7 +13,6 @@ import com.pixfino.studio.core.net.CompanionHttpException;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.photo.PhotoInfo;
 import com.pixfino.studio.core.photo.PhotoPreparation;
-import com.pixfino.studio.core.photo.PreparedPhoto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +64,9 @@ final class BatchExecution implements BatchRun {
     private final Map<String, PhotoInfo> photos = new ConcurrentHashMap<>();
     private final Set<String> claimedNames = new HashSet<>();
     private final Set<String> knownFiles = new HashSet<>();
-    private final Map<String, long[]> newFiles = new LinkedHashMap<>();
-    private final Map<String, Object> uploadLocks = new ConcurrentHashMap<>();
-    private final Map<String, String> uploadRefusals = new ConcurrentHashMap<>();
+    private final SettledFiles newFiles;
+    private final ContentUploads uploads;
+    private final ItemViews views;
     private final Throughput throughput = new Throughput(System.nanoTime());
     private final CountDownLatch ended = new CountDownLatch(1);
 
@@ -111,6 +109,9 @@ final class BatchExecution implements BatchRun {
         this.tuning = tuning;
         this.scan = scan;
         this.calls = new PatientCalls(tuning, this::sleep);
+        this.newFiles = new SettledFiles(tuning.settle());
+        this.uploads = new ContentUploads(api, preparation, calls, manifest, messages, preparedDir);
+        this.views = new ItemViews(messages, output);
         this.workers = NamedThreads.pool("batch-worker", Math.max(1, request.concurrency()));
         this.timer = NamedThreads.timer("batch-watch");
         this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
@@ -273,11 +274,15 @@ final class BatchExecution implements BatchRun {
                 return;
             }
             if (item.generationId() == null) {
+                // a create that may have reached the server is re-sent as it was, even when its file has gone since
+                Optional<UUID> upload = item.sent() ? manifest.uploadId(item.contentHash()) : Optional.empty();
                 PhotoInfo photo = photos.get(item.file());
-                if (photo == null) {
+                if (upload.isEmpty() && photo == null) {
                     return; // the file is gone from the input: nothing to send
                 }
-                Optional<UUID> upload = upload(key, photo);
+                if (upload.isEmpty()) {
+                    upload = upload(key, photo);
+                }
                 if (upload.isEmpty()) {
                     return;
                 }
@@ -293,52 +298,19 @@ final class BatchExecution implements BatchRun {
         }
     }
 
+    /** The content's upload id, uploading it first when no item sharing it has; empty when the item is skipped. */
     private Optional<UUID> upload(String key, PhotoInfo photo) throws IOException {
-        String hash = item(key).contentHash();
-        Optional<UUID> known = manifest.uploadId(hash);
-        if (known.isPresent()) {
-            return known;
+        ManifestItem item = item(key);
+        ContentUploads.Outcome outcome = uploads.upload(
+                item.contentHash(),
+                item.file(),
+                photo,
+                status -> update(item(key).with(status, null)));
+        if (outcome.skipReason() != null) {
+            update(item(key).with(ItemStatus.SKIPPED, outcome.skipReason()));
+            return Optional.empty();
         }
-        synchronized (uploadLocks.computeIfAbsent(hash, h -> new Object())) {
-            String refused = uploadRefusals.get(hash);
-            if (refused != null) {
-                update(item(key).with(ItemStatus.SKIPPED, refused));
-                return Optional.empty();
-            }
-            known = manifest.uploadId(hash);
-            if (known.isPresent()) {
-                return known;
-            }
-            String file = item(key).file();
-            update(item(key).with(ItemStatus.PREPARING, null));
-            PreparedPhoto prepared;
-            try {
-                prepared = preparation.prepare(photo, preparedDir);
-            } catch (IOException e) {
-                return refuse(key, hash, messages.get("batch.skipped.damaged", file, String.valueOf(e.getMessage())));
-            }
-            try {
-                update(item(key).with(ItemStatus.UPLOADING, null));
-                UploadView uploaded = calls.call("upload", () -> api.upload(prepared.file(), prepared.contentType()));
-                manifest.putUpload(hash, uploaded.id());
-                return Optional.of(uploaded.id());
-            } catch (CompanionApiException e) {
-                if (e.statusCode() == 400 || e.statusCode() == 413 || e.statusCode() == 415 || e.statusCode() == 422) {
-                    return refuse(key, hash, messages.get("batch.skipped.refused", e.getMessage()));
-                }
-                throw e;
-            } finally {
-                if (!prepared.file().equals(photo.file())) {
-                    Files.deleteIfExists(prepared.file());
-                }
-            }
-        }
-    }
-
-    private Optional<UUID> refuse(String key, String hash, String reason) throws IOException {
-        uploadRefusals.put(hash, reason);
-        update(item(key).with(ItemStatus.SKIPPED, reason));
-        return Optional.empty();
+        return Optional.of(outcome.uploadId());
     }
 
     /**
@@ -398,7 +370,8 @@ final class BatchExecution implements BatchRun {
             if (e.statusCode() == 404) {
                 manifest.forgetUpload(item.contentHash()); // the server lost the upload: the next run sends it again
             }
-            boolean refused = e.statusCode() >= 400 && e.statusCode() < 500;
+            // a refusal charged nothing, except a 409 on the key, which may mean an earlier create with it exists
+            boolean refused = e.statusCode() >= 400 && e.statusCode() < 500 && e.statusCode() != 409;
             ManifestItem failed = refused ? item(key).sent(false) : item(key);
             update(failed.with(ItemStatus.FAILED, failures.describe(e)));
             return true;
@@ -531,28 +504,19 @@ final class BatchExecution implements BatchRun {
                     return;
                 }
             }
-            long now = System.nanoTime();
-            Set<String> settled = new HashSet<>();
-            for (Path path : scan.list(input, output, request.recursive())) {
-                String file = FolderScan.relative(input, path);
-                synchronized (lock) {
-                    if (knownFiles.contains(file)) {
-                        continue;
-                    }
-                }
-                long size = Files.size(path);
-                long[] seen = newFiles.get(file);
-                if (seen == null || seen[0] != size) {
-                    newFiles.put(file, new long[] {size, now});
-                } else if (now - seen[1] >= tuning.settle().toNanos()) {
-                    settled.add(file);
-                }
-            }
+            Set<String> settled = newFiles.settled(
+                    input, scan.list(input, output, request.recursive()), this::known, System.nanoTime());
             if (!settled.isEmpty()) {
                 take(settled);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("event=batch_watch_failed batch={} message={}", batchId, e.getMessage());
+        }
+    }
+
+    private boolean known(String file) {
+        synchronized (lock) {
+            return knownFiles.contains(file);
         }
     }
 
@@ -582,7 +546,6 @@ final class BatchExecution implements BatchRun {
                 items.put(item.key(), item);
             }
             knownFiles.addAll(settled);
-            settled.forEach(newFiles::remove);
             if (!todo.isEmpty() && state == BatchState.WATCHING) {
                 state = BatchState.RUNNING;
             }
@@ -599,19 +562,21 @@ final class BatchExecution implements BatchRun {
         synchronized (lock) {
             pending--;
             idle = pending == 0 && !over;
-            if (idle && request.watch() && !stopping && !abandoned && state == BatchState.RUNNING) {
-                state = BatchState.WATCHING;
-            }
         }
         if (!idle) {
             return;
         }
-        if (request.watch() && !stopping()) {
-            writeReports();
-            changed(null);
-        } else {
+        if (!request.watch() || stopping()) {
             finish();
+            return;
         }
+        writeReports(); // before WATCHING is shown, so whoever sees it finds the report of this pass
+        synchronized (lock) {
+            if (pending == 0 && !stopping && !abandoned && state == BatchState.RUNNING) {
+                state = BatchState.WATCHING;
+            }
+        }
+        changed(null);
     }
 
     private boolean stopping() {
@@ -651,7 +616,7 @@ final class BatchExecution implements BatchRun {
         List<BatchReports.Row> rows;
         synchronized (lock) {
             rows = items.values().stream()
-                    .map(item -> BatchReports.row(reported(item), output))
+                    .map(item -> BatchReports.row(views.ended(item), output))
                     .toList();
         }
         try {
@@ -661,62 +626,12 @@ final class BatchExecution implements BatchRun {
         }
     }
 
-    /** In a report every row has ended: an item still open there was stopped before its result came. */
-    private BatchItem reported(ManifestItem item) {
-        BatchItem view = view(item);
-        return view.status().finished() ? view : reported(view);
-    }
-
     private BatchItem view(ManifestItem item) {
-        BatchItem view = new BatchItem(
-                item.file(),
-                item.preset(),
-                item.status(),
-                item.credits(),
-                item.output() == null || item.status() != ItemStatus.COMPLETED ? null : output.resolve(item.output()),
-                item.generationId(),
-                item.error());
-        return over && !item.status().finished() ? reported(view) : view;
-    }
-
-    private BatchItem reported(BatchItem view) {
-        return new BatchItem(
-                view.file(),
-                view.preset(),
-                ItemStatus.CANCELED,
-                view.credits(),
-                null,
-                view.generationId(),
-                messages.get("batch.stoppedBeforeSent"));
+        return views.view(item, over);
     }
 
     private BatchProgress progressLocked() {
-        int completed = 0;
-        int failed = 0;
-        int skipped = 0;
-        int canceled = 0;
-        for (ManifestItem item : items.values()) {
-            ItemStatus status = view(item).status();
-            switch (status) {
-                case COMPLETED -> completed++;
-                case FAILED -> failed++;
-                case SKIPPED -> skipped++;
-                case CANCELED -> canceled++;
-                default -> {}
-            }
-        }
-        int total = items.size();
-        int remaining = total - completed - failed - skipped - canceled;
-        return new BatchProgress(
-                total,
-                completed,
-                failed,
-                skipped,
-                canceled,
-                remaining,
-                throughput.eta(remaining, System.nanoTime()),
-                state,
-                pauseReason);
+        return views.progress(items.values(), over, throughput, System.nanoTime(), state, pauseReason);
     }
 
     /** Credits this batch has spent or may have spent (sent, answer unknown), earlier runs included. */
@@ -757,8 +672,8 @@ final class BatchExecution implements BatchRun {
         manifest.put(next);
         synchronized (lock) {
             ManifestItem previous = items.put(next.key(), next);
-            if (next.status().finished()
-                    && (previous == null || !previous.status().finished())) {
+            boolean worked = next.status().finished() && next.status() != ItemStatus.SKIPPED;
+            if (worked && (previous == null || !previous.status().finished())) {
                 throughput.finished(System.nanoTime());
             }
         }

@@ -111,12 +111,29 @@ final class BatchManifest implements AutoCloseable {
             return Optional.empty();
         }
         try {
+            recoverAfterCrash(file);
             SQLiteConfig readOnly = new SQLiteConfig();
             readOnly.setReadOnly(true);
             return Optional.of(new BatchManifest(
                     DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties())));
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /**
+     * A process killed in the middle of a write (SIGKILL, power cut) leaves a hot journal beside the database; only a
+     * writer may roll it back, and a read-only reader fails on it (SQLITE_READONLY_ROLLBACK). One read through a
+     * read-write connection rolls it back, restoring the last committed state.
+     */
+    private static void recoverAfterCrash(Path file) throws SQLException {
+        if (!Files.exists(file.resolveSibling(file.getFileName() + "-journal"))) {
+            return;
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                Statement s = db.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            s.executeQuery("SELECT count(*) FROM sqlite_master").close();
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What a batch runs: every photo in {@code input} (and its subfolders when {@code recursive}) through every preset in
  * {@code presets}, results under {@code output} named by {@code nameTemplate}. Immutable; build it with {@link #of}
- * and the {@code with…} methods.
+ * and the {@code with…} methods. {@code longEdge} is for the caller's {@link PhotoPreparation} (e.g. {@code new
+ * PhotoPreparer(request.longEdge())}); the engine prepares with whatever preparation it was given.
  */
 public record BatchRequest(
         Path input,

@@ -371,6 +371,67 @@ class BatchEngineTest {
     }
 
     @Test
+    void aFailedItemIsRefundedAndTheNextRunTriesItAgainUnderANewKey() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        renderer.failNext(1);
+        RecordingApi firstApi = new RecordingApi(user);
+
+        BatchOutcome first = engine(firstApi.api(), new StrictPreparation())
+                .start(request, null)
+                .await();
+
+        assertThat(first.progress().failed()).isEqualTo(1);
+        Row failed = csv(first.csvReport()).get(0);
+        assertThat(failed.status).isEqualTo("failed");
+        assertThat(failed.credits).as("refunded").isZero();
+        assertThat(failed.error).isEqualTo("The provider's safety filter rejected this photo.");
+        await().atMost(PATIENCE).until(() -> user.me().credits() == 20);
+        assertThat(engine(user, new StrictPreparation()).estimate(request).toPay())
+                .isEqualTo(1);
+
+        renderer.release();
+        RecordingApi secondApi = new RecordingApi(user);
+        BatchOutcome second = engine(secondApi.api(), new StrictPreparation())
+                .start(request, null)
+                .await();
+
+        assertThat(second.allDone()).isTrue();
+        assertThat(secondApi.keys()).doesNotContainAnyElementsOf(firstApi.keys());
+        assertThat(user.me().credits()).isEqualTo(16);
+        assertThat(ledgerKinds(user))
+                .filteredOn(kind -> kind != LedgerKind.GRANT)
+                .containsExactlyInAnyOrder(LedgerKind.DEBIT, LedgerKind.REFUND, LedgerKind.DEBIT);
+    }
+
+    @Test
+    void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        CompanionApi user = signedIn(20);
+        RecordingApi recording = new RecordingApi(user);
+        recording.createFailures.add(
+                new CompanionApiException(402, "insufficient_credits", "This preset costs 4 credits and you have 0."));
+        BatchRun run = engine(recording.api(), new StrictPreparation())
+                .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null);
+
+        await().atMost(PATIENCE).until(() -> run.progress().state() == BatchState.PAUSED);
+        assertThat(run.progress().pauseReason())
+                .isEqualTo("Not enough credits: This preset costs 4 credits and you have 0.");
+        assertThat(run.items())
+                .singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(ItemStatus.PENDING));
+        run.resume();
+        BatchOutcome outcome = run.await();
+
+        assertThat(outcome.allDone()).isTrue();
+        assertThat(debits(user)).hasSize(1);
+    }
+
+    @Test
     void watchModeTakesNewFilesOnceTheyStopGrowingAndStopEndsIt() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("first.jpg"), jpeg(400, 500));

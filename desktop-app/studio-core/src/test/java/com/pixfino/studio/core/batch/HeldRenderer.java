@@ -17,6 +17,7 @@ final class HeldRenderer implements Provider {
 
     private final LocalRendererProvider renderer;
     private volatile boolean held;
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     HeldRenderer(Path workDir) {
         this.renderer = new LocalRendererProvider(workDir);
@@ -28,6 +29,12 @@ final class HeldRenderer implements Provider {
 
     void release() {
         held = false;
+        failures.set(0);
+    }
+
+    /** The next {@code count} jobs fail the way a provider's safety filter fails them (the server refunds). */
+    void failNext(int count) {
+        failures.set(count);
     }
 
     @Override
@@ -52,7 +59,13 @@ final class HeldRenderer implements Provider {
 
     @Override
     public ProviderPoll poll(String jobId, ProviderRequest request) {
-        return held ? new ProviderPoll.Running(null) : renderer.poll(jobId, request);
+        if (held) {
+            return new ProviderPoll.Running(null);
+        }
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new ProviderPoll.Failed("safety_filter", "The provider's safety filter rejected this photo.");
+        }
+        return renderer.poll(jobId, request);
     }
 
     @Override
