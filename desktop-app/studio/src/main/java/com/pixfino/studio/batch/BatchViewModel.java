@@ -151,7 +151,13 @@ public final class BatchViewModel {
                 scheduleEstimate(); // bought credits: the same batch may now be affordable
             }
         });
-        session.signedInProperty().addListener((obs, was, now) -> checkInterrupted());
+        session.signedInProperty().addListener((obs, was, now) -> {
+            if (now) {
+                checkInterrupted();
+            } else {
+                signedOut();
+            }
+        });
         session.onlineProperty().addListener((obs, was, now) -> checkInterrupted());
         setupChanged();
         checkInterrupted();
@@ -288,10 +294,12 @@ public final class BatchViewModel {
                     phase.set(Phase.RUNNING);
                     rememberedOutput.set(request.output().toString());
                     apply(started.items());
-                    showProgress(started.progress());
                     activity.clear();
                     sessions.callSucceeded();
                     flush(listener);
+                    // news that came before this callback is newer than the snapshot; a batch with nothing left to
+                    // do may already have ended, and ending is only noticed in showProgress
+                    showProgress(progress.get() != null ? progress.get() : started.progress());
                 },
                 error -> {
                     updates = null;
@@ -549,6 +557,39 @@ public final class BatchViewModel {
         resumeOffer.set(null);
         remaining.set(0);
         rememberedOutput.set(null);
+    }
+
+    /**
+     * Signing out leaves a running batch as closing the studio does (its calls would fail without the account); the
+     * next sign-in offers to resume it.
+     */
+    private void signedOut() {
+        BatchRun current = run;
+        updates = null;
+        run = null;
+        pendingEstimate.cancel();
+        estimateTask.cancel();
+        if (current != null) {
+            tasks.run(
+                    () -> {
+                        runner.leave(current);
+                        return current;
+                    },
+                    left -> {},
+                    error -> {});
+        }
+        rows.clear();
+        rowsByKey.clear();
+        progress.set(null);
+        outcome.set(null);
+        running.set(null);
+        resumeOffer.set(null);
+        confirmingStop.set(false);
+        remaining.set(0);
+        activity.clear();
+        estimating.set(false);
+        phase.set(Phase.SETUP);
+        setupChanged();
     }
 
     /**

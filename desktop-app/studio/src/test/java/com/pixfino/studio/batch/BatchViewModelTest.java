@@ -280,6 +280,33 @@ class BatchViewModelTest {
     }
 
     @Test
+    void aBatchThatEndsBeforeTheScreenHearsItStartedStillEnds() {
+        setUpBatch();
+        runner.endAtOnce = true;
+
+        viewModel.start();
+        tasks.runScheduled();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.FINISHED);
+        assertThat(viewModel.outcomeProperty().get()).isNotNull();
+        assertThat(viewModel.statusProperty().get()).startsWith("Finished:");
+    }
+
+    @Test
+    void signingOutLeavesTheRunForTheNextSignIn() {
+        setUpBatch();
+        viewModel.start();
+
+        fixture.sessions.signOut();
+
+        assertThat(runner.left).containsExactly(runner.run);
+        assertThat(runner.run.calls).doesNotContain("stop");
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.SETUP);
+        assertThat(viewModel.rows()).isEmpty();
+        assertThat(remembered.get()).isEqualTo(dir.resolve("shoot-pixfino").toString());
+    }
+
+    @Test
     void discardingTheOfferForgetsTheBatch() {
         remembered.set(dir.resolve("old-pixfino").toString());
         runner.unfinished = Optional.of(BatchRequest.of(dir.resolve("old"), dir.resolve("old-pixfino"), List.of("x")));
@@ -336,6 +363,7 @@ class BatchViewModelTest {
         Optional<BatchRequest> unfinished = Optional.empty();
         IOException refuse;
         IOException refuseEstimate;
+        boolean endAtOnce; // nothing left to do: the engine reports FINISHED before start() returns
         BatchListener listener;
         ScriptedRun run;
 
@@ -356,6 +384,12 @@ class BatchViewModelTest {
             started.add(request);
             this.listener = listener;
             run = new ScriptedRun(dir.resolve("shoot-pixfino/pixfino-report.csv"));
+            if (endAtOnce) {
+                run.ended = new BatchProgress(4, 4, 0, 0, 0, 0, null, BatchState.FINISHED, null);
+                listener.progressChanged(run.ended);
+                tasks.runScheduled(); // the hand-over reaches the FX thread before start() returns
+                run.state = BatchViewModelTest.progress(0, 4, BatchState.RUNNING, null); // a stale snapshot
+            }
             return run;
         }
 
@@ -375,6 +409,7 @@ class BatchViewModelTest {
         final List<String> calls = new ArrayList<>();
         final Path report;
         BatchProgress state = BatchViewModelTest.progress(0, 4, BatchState.RUNNING, null);
+        BatchProgress ended; // what await() reports, when it differs from the last progress()
 
         ScriptedRun(Path report) {
             this.report = report;
@@ -411,7 +446,8 @@ class BatchViewModelTest {
 
         @Override
         public BatchOutcome await() {
-            return new BatchOutcome(state, report, report.resolveSibling("pixfino-report.json"));
+            return new BatchOutcome(
+                    ended != null ? ended : state, report, report.resolveSibling("pixfino-report.json"));
         }
     }
 }
