@@ -24,11 +24,7 @@ import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -41,7 +37,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -87,8 +82,7 @@ public final class BatchViewModel {
     private final ReadOnlyObjectWrapper<ResumeOffer> resumeOffer = new ReadOnlyObjectWrapper<>(this, "resumeOffer");
     private final ReadOnlyIntegerWrapper remaining = new ReadOnlyIntegerWrapper(this, "remaining");
     private final ActivityStatus activity = new ActivityStatus();
-    private final ObservableList<BatchRow> rows = FXCollections.observableArrayList();
-    private final Map<String, BatchRow> rowsByKey = new HashMap<>();
+    private final BatchRows rows = new BatchRows();
     private final StringBinding blocker;
     private final BooleanBinding canStart;
     private final BooleanBinding blockedByProblem;
@@ -273,7 +267,6 @@ public final class BatchViewModel {
         phase.set(Phase.STARTING);
         resumeOffer.set(null);
         rows.clear();
-        rowsByKey.clear();
         progress.set(null);
         outcome.set(null);
         running.set(request);
@@ -293,7 +286,7 @@ public final class BatchViewModel {
                     run = started.run();
                     phase.set(Phase.RUNNING);
                     rememberedOutput.set(request.output().toString());
-                    apply(started.items());
+                    rows.apply(started.items());
                     activity.clear();
                     sessions.callSucceeded();
                     flush(listener);
@@ -322,28 +315,11 @@ public final class BatchViewModel {
         if (source != updates) {
             return; // a run the screen has left
         }
-        apply(source.drainItems());
+        rows.apply(source.drainItems());
         BatchProgress latest = source.takeProgress();
         if (latest != null) {
             showProgress(latest);
         }
-    }
-
-    /** Updates the rows of known items in place and appends the new ones in one change (thousands at the start). */
-    private void apply(List<BatchItem> items) {
-        List<BatchRow> added = new ArrayList<>();
-        for (BatchItem item : items) {
-            String key = BatchRow.keyOf(item);
-            BatchRow row = rowsByKey.get(key);
-            if (row == null) {
-                row = new BatchRow(item);
-                rowsByKey.put(key, row);
-                added.add(row);
-            } else {
-                row.update(item);
-            }
-        }
-        rows.addAll(added);
     }
 
     private void showProgress(BatchProgress latest) {
@@ -458,7 +434,6 @@ public final class BatchViewModel {
         updates = null;
         run = null;
         rows.clear();
-        rowsByKey.clear();
         progress.set(null);
         outcome.set(null);
         running.set(null);
@@ -514,18 +489,7 @@ public final class BatchViewModel {
         }
         Path output = Path.of(remembered);
         tasks.run(
-                () -> {
-                    Optional<BatchRequest> request = runner.unfinished(output);
-                    if (request.isEmpty()) {
-                        return Optional.<ResumeOffer>empty();
-                    }
-                    try {
-                        BatchEstimate figures = runner.estimate(request.get());
-                        return Optional.of(new ResumeOffer(request.get(), figures.alreadyDone(), figures.items()));
-                    } catch (java.io.IOException e) {
-                        return Optional.of(new ResumeOffer(request.get(), -1, -1)); // offered all the same
-                    }
-                },
+                () -> ResumeOffer.find(runner, output),
                 offer -> {
                     if (phase.get() != Phase.SETUP || !remembered.equals(rememberedOutput.get())) {
                         return;
@@ -579,7 +543,6 @@ public final class BatchViewModel {
                     error -> {});
         }
         rows.clear();
-        rowsByKey.clear();
         progress.set(null);
         outcome.set(null);
         running.set(null);
@@ -667,7 +630,7 @@ public final class BatchViewModel {
     }
 
     public ObservableList<BatchRow> rows() {
-        return rows;
+        return rows.list();
     }
 
     /** Why Start is disabled right now; empty when it is not. */
