@@ -2,12 +2,15 @@ package com.pixfino.studio.batch;
 
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.batch.BatchItem;
+import com.pixfino.studio.core.batch.BatchRequest;
 import com.pixfino.studio.core.batch.ItemStatus;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.ToneStyles;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -23,7 +26,12 @@ final class ItemTable extends TableView<BatchRow> {
     private final BatchTexts texts;
     private final OutputThumbnails thumbnails = new OutputThumbnails();
 
-    ItemTable(ObservableList<BatchRow> rows, ObservableList<PresetView> presets, Messages messages) {
+    /** {@code running}: the batch shown, whose results folder the result paths are relative to. */
+    ItemTable(
+            ObservableList<BatchRow> rows,
+            ObservableList<PresetView> presets,
+            ObservableValue<BatchRequest> running,
+            Messages messages) {
         super(rows);
         this.texts = new BatchTexts(messages);
         setId("batch-items");
@@ -70,12 +78,20 @@ final class ItemTable extends TableView<BatchRow> {
         detail.setCellFactory(column -> new TextCell(item -> item.error() != null
                 ? item.error()
                 : item.output() != null && item.status() == ItemStatus.COMPLETED
-                        ? item.output().getFileName().toString()
+                        ? shown(item.output(), running.getValue())
                         : ""));
 
         getColumns().setAll(java.util.List.of(result, file, preset, status, credits, detail));
         // the preset names come from the catalogue, which may load after the rows
         presets.addListener((javafx.collections.ListChangeListener<PresetView>) change -> refresh());
+    }
+
+    /** The result as the report names it: relative to the results folder, with '/'. */
+    private static String shown(Path output, BatchRequest running) {
+        if (running != null && output.startsWith(running.output())) {
+            return running.output().relativize(output).toString().replace('\\', '/');
+        }
+        return output.getFileName().toString();
     }
 
     private static TableColumn<BatchRow, BatchItem> column(String title, String id) {

@@ -102,7 +102,8 @@ final class RunPane extends VBox {
         head.getStyleClass().add("batch-run-head");
 
         getChildren().addAll(head, bar, stopConfirmation(viewModel, messages));
-        ItemTable table = new ItemTable(viewModel.rows(), viewModel.presets().allPresets(), messages);
+        ItemTable table = new ItemTable(
+                viewModel.rows(), viewModel.presets().allPresets(), viewModel.runningProperty(), messages);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().add(table);
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -108,6 +109,10 @@ class BatchScreenTest {
         assertThat(out.resolve("a-snow-princess.jpg")).exists();
         assertThat(out.resolve("sub/b-cyberpunk.jpg")).exists();
         assertThat(out.resolve("pixfino-report.csv")).exists();
+        assertThat(StudioHarness.call(() -> studio.robot().lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                        .anyMatch(cell -> "sub/b-cyberpunk.jpg".equals(cell.getText()))))
+                .as("results named as in the report, relative to the results folder")
+                .isTrue();
         studio.screenshotBothThemes("batch-finished");
 
         studio.click("batch-open-report");
