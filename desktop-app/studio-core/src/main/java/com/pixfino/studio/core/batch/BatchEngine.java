@@ -77,7 +77,14 @@ public final class BatchEngine {
             throw new NotEnoughCreditsException(
                     messages.get("batch.refused.balance", needed, estimate.toPay(), estimate.balance()), estimate);
         }
-        BatchManifest manifest = BatchManifest.open(request.output());
+        OutputLock lock = OutputLock.take(request.output(), messages);
+        BatchManifest manifest;
+        try {
+            manifest = BatchManifest.open(request.output());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             UUID batchId = manifest.batchId();
             manifest.saveRequest(request);
@@ -85,11 +92,12 @@ public final class BatchEngine {
             for (ManifestItem item : manifest.items()) {
                 earlier.put(item.key(), item);
             }
+            List<ManifestItem> changes = new ArrayList<>();
             for (SkippedFile skipped : plan.scan().skipped()) {
                 for (PresetView preset : plan.presets().values()) {
                     ManifestItem before = earlier.get(ManifestItem.key(skipped.file(), preset.slug()));
                     if (before == null || (before.status() != ItemStatus.COMPLETED && !before.paid())) {
-                        manifest.put(skippedItem(skipped, preset));
+                        changes.add(skippedItem(skipped, preset));
                     }
                 }
             }
@@ -97,23 +105,27 @@ public final class BatchEngine {
                 String hash = BatchKeys.contentHash(photo.info().file());
                 for (PresetView preset : plan.presets().values()) {
                     ManifestItem before = earlier.get(ManifestItem.key(photo.file(), preset.slug()));
-                    manifest.put(before == null ? newItem(photo.file(), preset, hash) : again(before, hash, preset));
+                    changes.add(before == null ? newItem(photo.file(), preset, hash) : again(before, hash, preset));
                 }
             }
+            manifest.putAll(changes);
             List<ManifestItem> all = new ArrayList<>();
+            List<ManifestItem> restarted = new ArrayList<>();
             for (ManifestItem item : manifest.items()) {
                 ManifestItem ready = readyToRun(item);
                 if (ready != item) {
-                    manifest.put(ready);
+                    restarted.add(ready);
                 }
                 all.add(ready);
             }
+            manifest.putAll(restarted);
             BatchExecution run = new BatchExecution(
                     api,
                     preparation,
                     messages,
                     request,
                     manifest,
+                    lock,
                     batchId,
                     plan.presets(),
                     listener == null ? new BatchListener() {} : listener,
@@ -123,6 +135,7 @@ public final class BatchEngine {
             return run;
         } catch (IOException | RuntimeException e) {
             manifest.close();
+            lock.close();
             throw e;
         }
     }

@@ -52,6 +52,7 @@ final class BatchExecution implements BatchRun {
     private final Path output;
     private final Path preparedDir;
     private final BatchManifest manifest;
+    private final OutputLock outputLock;
     private final BatchListener listener;
     private final UUID batchId;
     private final Map<String, PresetView> presets;
@@ -62,7 +63,7 @@ final class BatchExecution implements BatchRun {
     private final Object lock = new Object();
     private final Map<String, ManifestItem> items = new LinkedHashMap<>();
     private final Map<String, PhotoInfo> photos = new ConcurrentHashMap<>();
-    private final Set<String> claimedNames = new HashSet<>();
+    private final OutputClaims claims;
     private final Set<String> knownFiles = new HashSet<>();
     private final SettledFiles newFiles;
     private final ContentUploads uploads;
@@ -89,6 +90,7 @@ final class BatchExecution implements BatchRun {
             Messages messages,
             BatchRequest request,
             BatchManifest manifest,
+            OutputLock outputLock,
             UUID batchId,
             Map<String, PresetView> presets,
             BatchListener listener,
@@ -103,6 +105,7 @@ final class BatchExecution implements BatchRun {
         this.output = request.output().toAbsolutePath().normalize();
         this.preparedDir = output.resolve(BatchManifest.FOLDER).resolve("prepared");
         this.manifest = manifest;
+        this.outputLock = outputLock;
         this.batchId = batchId;
         this.presets = presets;
         this.listener = listener;
@@ -115,8 +118,7 @@ final class BatchExecution implements BatchRun {
         this.workers = NamedThreads.pool("batch-worker", Math.max(1, request.concurrency()));
         this.timer = NamedThreads.timer("batch-watch");
         this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
-        claimedNames.add(OutputNames.claimKey(BatchReports.CSV));
-        claimedNames.add(OutputNames.claimKey(BatchReports.JSON));
+        this.claims = new OutputClaims(request, output);
     }
 
     /** Takes over the manifest's items and the checked photos, and starts the workers. */
@@ -127,7 +129,7 @@ final class BatchExecution implements BatchRun {
                 items.put(item.key(), item);
                 knownFiles.add(item.file());
                 if (item.output() != null) {
-                    claimedNames.add(OutputNames.claimKey(item.output()));
+                    claims.claim(item.output());
                 }
                 if (!item.status().finished()) {
                     todo.add(item.key());
@@ -231,6 +233,7 @@ final class BatchExecution implements BatchRun {
             lock.notifyAll();
         }
         manifest.close();
+        outputLock.close();
         watch.close();
         workers.shutdownNow();
         timer.shutdownNow();
@@ -256,6 +259,9 @@ final class BatchExecution implements BatchRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
+            if (stopping()) {
+                return; // a run that was dropped or stopped mid-call: the manifest keeps what was written before
+            }
             LOG.warn("event=batch_item_failed batch={} message={}", batchId, e.getMessage());
             fail(key, failures.describe(e));
         } finally {
@@ -439,15 +445,7 @@ final class BatchExecution implements BatchRun {
             if (item.output() != null) {
                 return item.output();
             }
-            String base = OutputNames.render(request.nameTemplate(), item.file(), item.preset(), ext);
-            String chosen = base;
-            for (int n = 2;
-                    claimedNames.contains(OutputNames.claimKey(chosen))
-                            || (!request.overwrite() && Files.exists(output.resolve(chosen)));
-                    n++) {
-                chosen = OutputNames.numbered(base, n);
-            }
-            claimedNames.add(OutputNames.claimKey(chosen));
+            String chosen = claims.choose(item.file(), item.preset(), ext);
             named = item.output(chosen);
             manifest.put(named);
             items.put(key, named);
@@ -473,18 +471,21 @@ final class BatchExecution implements BatchRun {
         }
         ManifestItem running = null;
         synchronized (lock) {
+            // checked and written under the lock: the item's worker may be moving it on at the same moment
             for (ManifestItem item : items.values()) {
                 if (generationId.equals(item.generationId()) && item.status() == ItemStatus.SUBMITTED) {
                     running = item.with(ItemStatus.RUNNING, null);
+                    try {
+                        manifest.put(running);
+                    } catch (IOException e) {
+                        LOG.debug("event=batch_status_not_saved message={}", e.getMessage());
+                    }
+                    items.put(running.key(), running);
                 }
             }
         }
         if (running != null) {
-            try {
-                update(running);
-            } catch (IOException e) {
-                LOG.debug("event=batch_status_not_saved message={}", e.getMessage());
-            }
+            changed(running);
         }
     }
 
@@ -538,9 +539,7 @@ final class BatchExecution implements BatchRun {
                 todo.add(item.key());
             }
         }
-        for (ManifestItem item : added) {
-            manifest.put(item);
-        }
+        manifest.putAll(added);
         synchronized (lock) {
             for (ManifestItem item : added) {
                 items.put(item.key(), item);
@@ -599,6 +598,7 @@ final class BatchExecution implements BatchRun {
         workers.shutdown();
         writeReports();
         manifest.close();
+        outputLock.close();
         try {
             Files.deleteIfExists(preparedDir);
         } catch (IOException e) {
@@ -669,8 +669,8 @@ final class BatchExecution implements BatchRun {
 
     /** Writes the item to the manifest, then shows it. */
     private ManifestItem update(ManifestItem next) throws IOException {
-        manifest.put(next);
         synchronized (lock) {
+            manifest.put(next); // under the lock, so the manifest and the table never disagree about the last write
             ManifestItem previous = items.put(next.key(), next);
             boolean worked = next.status().finished() && next.status() != ItemStatus.SKIPPED;
             if (worked && (previous == null || !previous.status().finished())) {

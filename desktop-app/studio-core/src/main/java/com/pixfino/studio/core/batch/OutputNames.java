@@ -2,6 +2,7 @@ package com.pixfino.studio.core.batch;
 
 import com.pixfino.studio.core.i18n.Messages;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,11 +59,15 @@ final class OutputNames {
         String base = file.substring(slash + 1);
         int dot = base.lastIndexOf('.');
         String name = dot > 0 ? base.substring(0, dot) : base;
-        String rendered = template.replace("{path}", folder)
-                .replace("{name}", name)
-                .replace("{preset}", preset)
-                .replace("{ext}", ext)
-                .replace('\\', '/');
+        // one pass, so a file named "{preset}.jpg" stays itself instead of being substituted again
+        Map<String, String> values = Map.of("path", folder, "name", name, "preset", preset, "ext", ext);
+        Matcher m = PLACEHOLDER.matcher(template.replace('\\', '/'));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        String rendered = out.toString();
         return rendered.replaceAll("/{2,}", "/").replaceAll("^/+", "");
     }
 

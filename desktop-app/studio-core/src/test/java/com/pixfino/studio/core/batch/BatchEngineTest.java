@@ -195,7 +195,7 @@ class BatchEngineTest {
                 .hasSize(16)
                 .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
         try (var left = Files.list(out.resolve(".pixfino"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("batch.db");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("batch.db", "batch.lock");
         }
     }
 
@@ -296,6 +296,10 @@ class BatchEngineTest {
                                 .count()
                         == 2);
 
+        assertThatThrownBy(() -> engine(user, new StrictPreparation())
+                        .start(BatchRequest.of(in, out, List.of("snow-princess")), null))
+                .isInstanceOf(BatchRequestException.class)
+                .hasMessageContaining("Another batch run is using the output folder");
         run.stop();
         BatchOutcome outcome = run.await();
 
@@ -368,6 +372,39 @@ class BatchEngineTest {
         assertThat(Duration.ofNanos(creates.get(1).atNanos() - creates.get(0).atNanos()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(debits(user)).hasSize(1);
+    }
+
+    @Test
+    void aFileAlreadyInTheOutputIsKeptUnlessOverwriteIsAsked() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        CompanionApi user = signedIn(20);
+        Path kept = dir.resolve("kept");
+        Path replaced = dir.resolve("replaced");
+        for (Path out : List.of(kept, replaced)) {
+            for (String ext : List.of("jpg", "png", "webp")) {
+                write(out.resolve("one-snow-princess." + ext), "mine".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        BatchEngine engine = engine(user, new StrictPreparation());
+
+        BatchOutcome keeping = engine.start(BatchRequest.of(in, kept, List.of("snow-princess")), null)
+                .await();
+        BatchOutcome overwriting = engine.start(
+                        BatchRequest.of(in, replaced, List.of("snow-princess")).withOverwrite(true), null)
+                .await();
+
+        String keptName = csv(keeping.csvReport()).get(0).output;
+        assertThat(keptName).matches("one-snow-princess-2\\.(jpg|png|webp)");
+        assertThat(Files.size(kept.resolve(keptName))).isGreaterThan(4);
+        try (var files = Files.list(kept)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("one-snow-princess.")))
+                    .hasSize(3)
+                    .allSatisfy(f -> assertThat(f).hasContent("mine"));
+        }
+        String replacedName = csv(overwriting.csvReport()).get(0).output;
+        assertThat(replacedName).matches("one-snow-princess\\.(jpg|png|webp)");
+        assertThat(Files.size(replaced.resolve(replacedName))).isGreaterThan(4);
     }
 
     @Test

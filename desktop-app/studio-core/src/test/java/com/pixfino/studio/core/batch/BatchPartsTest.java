@@ -35,6 +35,9 @@ class BatchPartsTest {
                 .isEqualTo("a/b/c-snow-princess.jpg");
         assertThat(OutputNames.render(template, "c.final.png", "cyberpunk", "png"))
                 .isEqualTo("c.final-cyberpunk.png");
+        assertThat(OutputNames.render(template, "{preset}.jpg", "snow", "jpg")).isEqualTo("{preset}-snow.jpg");
+        assertThat(OutputNames.render("{preset}/{path}/{name}.{ext}", "x.jpg", "snow", "png"))
+                .isEqualTo("snow/x.png");
         assertThat(OutputNames.numbered("a/x-snow.jpg", 2)).isEqualTo("a/x-snow-2.jpg");
         assertThat(OutputNames.extension("image/png")).isEqualTo("png");
         assertThat(OutputNames.extension("video/mp4")).isEqualTo("mp4");
@@ -127,5 +130,11 @@ class BatchPartsTest {
         try (var files = Files.list(dir)) {
             assertThat(files).hasSize(2);
         }
+
+        Path empty = dir.resolve("empty");
+        BatchReports.write(empty, List.of());
+        assertThat(Files.readString(empty.resolve(BatchReports.CSV)))
+                .isEqualTo("file,preset,status,credits,output,generation_id,error\n");
+        assertThat(Files.readString(empty.resolve(BatchReports.JSON))).isEqualTo("[ ]");
     }
 }
