@@ -497,6 +497,7 @@ public final class BatchViewModel {
                     if (offer.isEmpty()) {
                         rememberedOutput.set(null); // finished after all, or its folder is gone
                     } else {
+                        setup.show(offer.get().request()); // what Resume would run, with its estimate
                         resumeOffer.set(offer.get());
                         remaining.set(
                                 Math.max(0, offer.get().total() - offer.get().done()));

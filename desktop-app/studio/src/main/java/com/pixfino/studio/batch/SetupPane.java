@@ -125,7 +125,7 @@ final class SetupPane extends HBox {
                 line("batch-estimate-items", figures -> texts.items(figures), messages.get("batch.estimate.none"));
         // bold for the figures; the "shows here once…" hint stays plain
         items.getStyleClass().add("batch-estimate-headline");
-        items.pseudoClassStateChanged(FIGURES, false);
+        items.pseudoClassStateChanged(FIGURES, viewModel.estimateProperty().get() != null);
         viewModel
                 .estimateProperty()
                 .addListener((obs, was, now) -> items.pseudoClassStateChanged(FIGURES, now != null));
@@ -140,16 +140,17 @@ final class SetupPane extends HBox {
         skipped.setExpanded(false);
         skipped.setAnimated(false);
         skipped.getStyleClass().add(Styles.DENSE);
-        viewModel.estimateProperty().addListener((obs, was, now) -> {
+        java.util.function.Consumer<BatchEstimate> showSkipped = now -> {
             skipped.setText(now == null ? "" : texts.skippedTitle(now));
             skippedList.setItems(
                     FXCollections.observableArrayList(now == null ? java.util.List.of() : texts.skippedLines(now)));
             boolean any = now != null && !now.skipped().isEmpty();
             skipped.setVisible(any);
             skipped.setManaged(any);
-        });
-        skipped.setVisible(false);
-        skipped.setManaged(false);
+        };
+        // the estimate may be there before the view (a resume offer found at sign-in)
+        showSkipped.accept(viewModel.estimateProperty().get());
+        viewModel.estimateProperty().addListener((obs, was, now) -> showSkipped.accept(now));
 
         VBox card = new VBox(6, head, items, cost, done, skipped);
         card.setId("batch-estimate");

@@ -268,6 +268,9 @@ class BatchViewModelTest {
         assertThat(offer.done()).isEqualTo(1);
         assertThat(offer.total()).isEqualTo(4);
         assertThat(next.remainingProperty().get()).isEqualTo(3);
+        assertThat(next.setup().outputProperty().get())
+                .isEqualTo(dir.resolve("shoot-pixfino").toString());
+        assertThat(next.setup().presets()).containsExactly("snow-princess", "linkedin-pro");
 
         next.resumeInterrupted();
 
