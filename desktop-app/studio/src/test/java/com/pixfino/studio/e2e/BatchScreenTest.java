@@ -96,6 +96,11 @@ class BatchScreenTest {
         assertThat(studio.text("batch-pause")).isEqualTo("_Resume"); // Alt+R
         studio.robot().push(KeyCode.CONTROL, KeyCode.P);
         studio.await("the batch running again", () -> studio.text("batch-state").equals("Running"));
+        studio.click("batch-stop"); // asks first; keeping it running cancels nothing
+        studio.awaitShowing("batch-stop-confirm");
+        studio.click("batch-stop-no");
+        assertThat(studio.showing("batch-stop-confirm")).isFalse();
+        assertThat(studio.text("batch-state")).isEqualTo("Running");
         assertThat(studio.text("batch-counts")).isEqualTo("3 done \u00b7 0 failed \u00b7 2 skipped \u00b7 3 left");
         assertThat(rows()).hasSize(8); // 3 photos and the skipped file, × 2 presets
         studio.screenshotBothThemes("batch-running");
