@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,10 +70,7 @@ public final class BatchEngine {
     BatchExecution begin(BatchRequest request, BatchListener listener) throws IOException {
         Plan plan = plan(request);
         BatchEstimate estimate = plan.estimate();
-        long needed = estimate.credits();
-        if (request.maxCredits() != null) {
-            needed = Math.min(needed, Math.max(0, request.maxCredits() - plan.spent()));
-        }
+        long needed = new CreditCap(request.maxCredits(), plan.presets()).room(plan.earlier(), estimate.credits());
         if (estimate.balance() < needed) {
             throw new NotEnoughCreditsException(
                     messages.get("batch.refused.balance", needed, estimate.toPay(), estimate.balance()), estimate);
@@ -197,7 +195,11 @@ public final class BatchEngine {
         };
     }
 
-    private record Plan(BatchEstimate estimate, FolderScan.Result scan, Map<String, PresetView> presets, long spent) {}
+    private record Plan(
+            BatchEstimate estimate,
+            FolderScan.Result scan,
+            Map<String, PresetView> presets,
+            Collection<ManifestItem> earlier) {}
 
     private Plan plan(BatchRequest request) throws IOException {
         validate(request);
@@ -227,13 +229,6 @@ public final class BatchEngine {
                 }
             }
         }
-        long spent = 0;
-        for (ManifestItem item : earlier.values()) {
-            if (item.paid()) {
-                PresetView preset = presets.get(item.preset());
-                spent += item.generationId() != null ? item.credits() : preset == null ? 0 : preset.credits();
-            }
-        }
         long balance = api.me().credits();
         int files = scan.photos().size();
         BatchEstimate estimate = new BatchEstimate(
@@ -246,7 +241,7 @@ public final class BatchEngine {
                 balance,
                 request.maxCredits(),
                 scan.skipped());
-        return new Plan(estimate, scan, presets, spent);
+        return new Plan(estimate, scan, presets, earlier.values());
     }
 
     private void validate(BatchRequest request) throws BatchRequestException {

@@ -64,6 +64,7 @@ final class BatchExecution implements BatchRun {
     private final Map<String, ManifestItem> items = new LinkedHashMap<>();
     private final Map<String, PhotoInfo> photos = new ConcurrentHashMap<>();
     private final OutputClaims claims;
+    private final CreditCap cap;
     private final Set<String> knownFiles = new HashSet<>();
     private final SettledFiles newFiles;
     private final ContentUploads uploads;
@@ -119,10 +120,12 @@ final class BatchExecution implements BatchRun {
         this.timer = NamedThreads.timer("batch-watch");
         this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
         this.claims = new OutputClaims(request, output);
+        this.cap = new CreditCap(request.maxCredits(), presets);
     }
 
     /** Takes over the manifest's items and the checked photos, and starts the workers. */
     void begin(List<ManifestItem> all, List<FolderScan.Photo> checked) {
+        removeLeftoverPreparedCopies();
         List<String> todo = new ArrayList<>();
         synchronized (lock) {
             for (ManifestItem item : all) {
@@ -149,6 +152,20 @@ final class BatchExecution implements BatchRun {
         taskDone();
     }
 
+    /** Copies a crashed run prepared and never uploaded. */
+    private void removeLeftoverPreparedCopies() {
+        if (!Files.isDirectory(preparedDir)) {
+            return;
+        }
+        try (var left = Files.list(preparedDir)) {
+            for (Path file : left.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.debug("event=batch_prepared_copies_kept message={}", e.getMessage());
+        }
+    }
+
     @Override
     public void pause() {
         synchronized (lock) {
@@ -164,7 +181,7 @@ final class BatchExecution implements BatchRun {
     @Override
     public void resume() {
         synchronized (lock) {
-            if (state != BatchState.PAUSED || (capReached && noRoomLocked())) {
+            if (state != BatchState.PAUSED || (capReached && cap.full(items.values()))) {
                 return;
             }
             capReached = false;
@@ -335,16 +352,14 @@ final class BatchExecution implements BatchRun {
                     continue;
                 }
                 ManifestItem item = items.get(key);
-                long spent = spentLocked();
-                int cost = cost(item);
-                if (request.maxCredits() == null || spent + cost <= request.maxCredits()) {
+                if (cap.fits(items.values(), item)) {
                     next = item.sent(true).with(ItemStatus.SUBMITTED, null);
                     manifest.put(next);
                     break;
                 }
                 state = BatchState.PAUSED;
                 capReached = true;
-                pauseReason = messages.get("batch.paused.cap", request.maxCredits(), spent);
+                pauseReason = messages.get("batch.paused.cap", request.maxCredits(), cap.spent(items.values()));
                 notifyLater();
             }
         }
@@ -594,7 +609,7 @@ final class BatchExecution implements BatchRun {
             pauseReason = null;
         }
         watch.close();
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: this may be the timer's own thread, and an interrupt would stop the report
         workers.shutdown();
         writeReports();
         manifest.close();
@@ -632,33 +647,6 @@ final class BatchExecution implements BatchRun {
 
     private BatchProgress progressLocked() {
         return views.progress(items.values(), over, throughput, System.nanoTime(), state, pauseReason);
-    }
-
-    /** Credits this batch has spent or may have spent (sent, answer unknown), earlier runs included. */
-    private long spentLocked() {
-        long spent = 0;
-        for (ManifestItem item : items.values()) {
-            if (item.generationId() != null) {
-                spent += item.refunded() ? 0 : item.credits();
-            } else if (item.sent()) {
-                spent += cost(item);
-            }
-        }
-        return spent;
-    }
-
-    /** Not even the cheapest item still to send fits under the credit cap. */
-    private boolean noRoomLocked() {
-        long spent = spentLocked();
-        return items.values().stream()
-                .filter(item -> !item.status().finished() && !item.paid())
-                .mapToInt(this::cost)
-                .allMatch(cost -> spent + cost > request.maxCredits());
-    }
-
-    private int cost(ManifestItem item) {
-        PresetView preset = presets.get(item.preset());
-        return preset == null ? 0 : preset.credits();
     }
 
     private ManifestItem item(String key) {

@@ -210,7 +210,7 @@ class BatchEngineTest {
         BatchRequest request = BatchRequest.of(in, out, TWO).withConcurrency(2);
         renderer.hold();
 
-        BatchExecution first = engine(user, new StrictPreparation()).begin(request, new BatchListener() {});
+        BatchExecution first = engine(user).begin(request, new BatchListener() {});
         await().atMost(PATIENCE)
                 .until(() -> first.items().stream()
                                 .filter(i -> i.generationId() != null)
@@ -220,16 +220,14 @@ class BatchEngineTest {
 
         assertThat(BatchEngine.unfinished(out))
                 .contains(BatchManifest.StoredRequest.of(request).request());
-        BatchEstimate again = engine(user, new StrictPreparation()).estimate(request);
+        BatchEstimate again = engine(user).estimate(request);
         assertThat(again.items()).isEqualTo(6);
         assertThat(again.toPay()).as("the two created items are paid for").isEqualTo(4);
         assertThat(again.credits()).isEqualTo(16);
 
         renderer.release();
         RecordingApi recording = new RecordingApi(user);
-        BatchOutcome outcome = engine(recording.api(), new StrictPreparation())
-                .start(request, null)
-                .await();
+        BatchOutcome outcome = engine(recording.api()).start(request, null).await();
 
         assertThat(outcome.progress().completed()).isEqualTo(6);
         assertThat(outcome.allDone()).isTrue();
@@ -255,21 +253,18 @@ class BatchEngineTest {
         BatchTuning noRetry = new BatchTuning(
                 FAST.pollEvery(), FAST.networkBackoff(), 0, FAST.busyWait(), 1, FAST.watchEvery(), FAST.settle());
 
-        BatchOutcome first = new BatchEngine(
-                        losing, new PhotoCheck(UiThreadGuard.NONE), new StrictPreparation(), noRetry)
+        BatchOutcome first = new BatchEngine(losing, new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer(), noRetry)
                 .start(request, null)
                 .await();
 
         assertThat(first.progress().failed()).isEqualTo(1);
         assertThat(csv(first.csvReport()).get(0).error).contains("could not be reached");
-        assertThat(engine(user, new StrictPreparation()).estimate(request).toPay())
+        assertThat(engine(user).estimate(request).toPay())
                 .as("the create may have reached the server: not counted again")
                 .isZero();
 
         RecordingApi recording = new RecordingApi(user);
-        BatchOutcome second = engine(recording.api(), new StrictPreparation())
-                .start(request, null)
-                .await();
+        BatchOutcome second = engine(recording.api()).start(request, null).await();
 
         assertThat(second.allDone()).isTrue();
         assertThat(debits(user)).hasSize(1);
@@ -288,7 +283,7 @@ class BatchEngineTest {
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(50);
         renderer.hold();
-        BatchRun run = engine(user, new StrictPreparation())
+        BatchRun run = engine(user)
                 .start(BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(2), null);
         await().atMost(PATIENCE)
                 .until(() -> run.items().stream()
@@ -296,8 +291,7 @@ class BatchEngineTest {
                                 .count()
                         == 2);
 
-        assertThatThrownBy(() -> engine(user, new StrictPreparation())
-                        .start(BatchRequest.of(in, out, List.of("snow-princess")), null))
+        assertThatThrownBy(() -> engine(user).start(BatchRequest.of(in, out, List.of("snow-princess")), null))
                 .isInstanceOf(BatchRequestException.class)
                 .hasMessageContaining("Another batch run is using the output folder");
         run.stop();
@@ -330,7 +324,7 @@ class BatchEngineTest {
             write(in.resolve("c" + i + ".jpg"), jpeg(400 + i * 10, 500));
         }
         CompanionApi user = signedIn(50);
-        BatchRun run = engine(user, new StrictPreparation())
+        BatchRun run = engine(user)
                 .start(
                         BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess"))
                                 .withConcurrency(1)
@@ -359,7 +353,7 @@ class BatchEngineTest {
         recording.createFailures.add(
                 new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(1)));
 
-        BatchOutcome outcome = engine(recording.api(), new StrictPreparation())
+        BatchOutcome outcome = engine(recording.api())
                 .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null)
                 .await();
 
@@ -386,7 +380,7 @@ class BatchEngineTest {
                 write(out.resolve("one-snow-princess." + ext), "mine".getBytes(StandardCharsets.UTF_8));
             }
         }
-        BatchEngine engine = engine(user, new StrictPreparation());
+        BatchEngine engine = engine(user);
 
         BatchOutcome keeping = engine.start(BatchRequest.of(in, kept, List.of("snow-princess")), null)
                 .await();
@@ -417,9 +411,7 @@ class BatchEngineTest {
         renderer.failNext(1);
         RecordingApi firstApi = new RecordingApi(user);
 
-        BatchOutcome first = engine(firstApi.api(), new StrictPreparation())
-                .start(request, null)
-                .await();
+        BatchOutcome first = engine(firstApi.api()).start(request, null).await();
 
         assertThat(first.progress().failed()).isEqualTo(1);
         Row failed = csv(first.csvReport()).get(0);
@@ -427,14 +419,11 @@ class BatchEngineTest {
         assertThat(failed.credits).as("refunded").isZero();
         assertThat(failed.error).isEqualTo("The provider's safety filter rejected this photo.");
         await().atMost(PATIENCE).until(() -> user.me().credits() == 20);
-        assertThat(engine(user, new StrictPreparation()).estimate(request).toPay())
-                .isEqualTo(1);
+        assertThat(engine(user).estimate(request).toPay()).isEqualTo(1);
 
         renderer.release();
         RecordingApi secondApi = new RecordingApi(user);
-        BatchOutcome second = engine(secondApi.api(), new StrictPreparation())
-                .start(request, null)
-                .await();
+        BatchOutcome second = engine(secondApi.api()).start(request, null).await();
 
         assertThat(second.allDone()).isTrue();
         assertThat(secondApi.keys()).doesNotContainAnyElementsOf(firstApi.keys());
@@ -452,8 +441,8 @@ class BatchEngineTest {
         RecordingApi recording = new RecordingApi(user);
         recording.createFailures.add(
                 new CompanionApiException(402, "insufficient_credits", "This preset costs 4 credits and you have 0."));
-        BatchRun run = engine(recording.api(), new StrictPreparation())
-                .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null);
+        BatchRun run =
+                engine(recording.api()).start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null);
 
         await().atMost(PATIENCE).until(() -> run.progress().state() == BatchState.PAUSED);
         assertThat(run.progress().pauseReason())
@@ -474,7 +463,7 @@ class BatchEngineTest {
         write(in.resolve("first.jpg"), jpeg(400, 500));
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(30);
-        BatchRun run = engine(user, new StrictPreparation())
+        BatchRun run = engine(user)
                 .start(BatchRequest.of(in, out, List.of("snow-princess")).withWatch(true), null);
         await().atMost(PATIENCE).until(() -> run.progress().state() == BatchState.WATCHING);
         assertThat(csv(out.resolve(BatchReports.CSV))).hasSize(1);
@@ -499,7 +488,7 @@ class BatchEngineTest {
         write(in.resolve("two.jpg"), jpeg(410, 500));
         Path out = dir.resolve("out");
         CompanionApi poor = signedIn(5);
-        BatchEngine engine = engine(poor, new StrictPreparation());
+        BatchEngine engine = engine(poor);
         BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
 
         for (String template : List.of("../{name}.{ext}", "/tmp/{name}.{ext}", "{path}/../../{name}.{ext}")) {
@@ -527,8 +516,8 @@ class BatchEngineTest {
 
     // --- helpers
 
-    private static BatchEngine engine(CompanionApi api, StrictPreparation preparation) {
-        return new BatchEngine(api, new PhotoCheck(UiThreadGuard.NONE), preparation, FAST);
+    private static BatchEngine engine(CompanionApi api) {
+        return new BatchEngine(api, new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer(), FAST);
     }
 
     /** A new user holding {@code credits}. */
