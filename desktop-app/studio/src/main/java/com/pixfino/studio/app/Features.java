@@ -3,6 +3,9 @@ package com.pixfino.studio.app;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
+import com.pixfino.studio.batch.BatchScreen;
+import com.pixfino.studio.batch.BatchViewModel;
+import com.pixfino.studio.batch.EngineBatchRunner;
 import com.pixfino.studio.billing.Browser;
 import com.pixfino.studio.billing.CreditAlertBanner;
 import com.pixfino.studio.billing.CreditAlertViewModel;
@@ -14,6 +17,7 @@ import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoPreparer;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.create.CreateScreen;
 import com.pixfino.studio.create.CreateViewModel;
@@ -39,6 +43,7 @@ import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 
 /**
@@ -58,10 +63,14 @@ final class Features implements AutoCloseable {
     private final AccountViewModel accountModel;
     private final AccountScreen account;
     private final CreditAlertViewModel creditAlert;
+    private final BatchViewModel batch;
     private final ScreenRegistry screens;
     private final ShellViewModel shell;
 
-    /** Opens the gallery cache: blocking, call off the FX thread. */
+    /**
+     * Opens the gallery cache: blocking, call off the FX thread. {@code batchOutput}: the settings entry that remembers
+     * a running batch's output folder, so the next start offers to resume it.
+     */
     Features(
             StudioPaths paths,
             UiThreadGuard guard,
@@ -70,7 +79,8 @@ final class Features implements AutoCloseable {
             SessionViewModel sessions,
             ServerConnectionViewModel connection,
             Messages messages,
-            Browser browser)
+            Browser browser,
+            StringProperty batchOutput)
             throws IOException {
         this.messages = messages;
         this.session = session;
@@ -95,6 +105,16 @@ final class Features implements AutoCloseable {
                 new WebhooksViewModel(tasks, session, sessions, messages),
                 messages);
         creditAlert = new CreditAlertViewModel(session, messages, this::showPlans);
+        batch = new BatchViewModel(
+                tasks,
+                session,
+                sessions,
+                new EngineBatchRunner(session, new PhotoCheck(guard), new PhotoPreparer()),
+                presets,
+                messages,
+                browser,
+                batchOutput,
+                this::showPlans);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
         screens = ScreenRegistry.builder()
@@ -102,6 +122,7 @@ final class Features implements AutoCloseable {
                 .register(new QueueScreen(queue, messages))
                 .register(new GalleryScreen(gallery, viewer, tasks, messages))
                 .register(account)
+                .register(new BatchScreen(batch, messages))
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }
@@ -132,6 +153,7 @@ final class Features implements AutoCloseable {
 
     @Override
     public void close() {
+        batch.close(); // first: its threads end while the server connection is still there
         queue.stop();
         cache.close();
     }

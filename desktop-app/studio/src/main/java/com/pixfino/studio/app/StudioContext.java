@@ -115,7 +115,8 @@ public final class StudioContext implements AutoCloseable {
                     sessions,
                     connection,
                     messages,
-                    browser == null ? systemBrowser : browser);
+                    browser == null ? systemBrowser : browser,
+                    settings.batchOutputProperty());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);

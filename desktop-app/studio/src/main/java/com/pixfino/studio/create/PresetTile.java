@@ -1,15 +1,11 @@
 package com.pixfino.studio.create;
 
 import com.pixfino.model.MediaKind;
-import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -23,9 +19,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.CycleMethod;
-import javafx.scene.paint.LinearGradient;
-import javafx.scene.paint.Stop;
 import javafx.scene.shape.Circle;
 
 /**
@@ -92,7 +85,7 @@ final class PresetTile extends VBox {
         art.setMinSize(ART_SIZE, ART_SIZE);
         art.setPrefSize(ART_SIZE, ART_SIZE);
         art.setMaxSize(ART_SIZE, ART_SIZE);
-        art.setBackground(new Background(new BackgroundFill(gradient(preset), new CornerRadii(10), null)));
+        art.setBackground(new Background(new BackgroundFill(PresetArt.gradient(preset), new CornerRadii(10), null)));
 
         double seed = Math.abs(preset.slug().hashCode() % 1000) / 1000.0;
         Circle glow = new Circle(ART_SIZE * (0.28 + 0.2 * seed), Color.rgb(255, 255, 255, 0.14));
@@ -102,7 +95,7 @@ final class PresetTile extends VBox {
         ring.setStrokeWidth(6);
         StackPane.setAlignment(ring, seed > 0.5 ? Pos.BOTTOM_LEFT : Pos.TOP_RIGHT);
 
-        Label initials = new Label(initials(preset.name()));
+        Label initials = new Label(PresetArt.initials(preset.name()));
         initials.getStyleClass().add("preset-initials");
 
         art.getChildren().addAll(glow, ring, initials);
@@ -140,30 +133,5 @@ final class PresetTile extends VBox {
             badge.setGraphic(icon.create(13));
         }
         return badge;
-    }
-
-    static String initials(String name) {
-        String letters = Arrays.stream(name.split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> !word.isEmpty())
-                .limit(2)
-                .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT))
-                .collect(Collectors.joining());
-        return letters.isEmpty() ? "?" : letters;
-    }
-
-    // Each category has its own hue family; the slug moves it a little so neighbours differ.
-    private static LinearGradient gradient(PresetView preset) {
-        double base = switch (preset.category() == null ? PresetCategory.PORTRAIT : preset.category()) {
-            case PORTRAIT -> 25;
-            case HEADSHOT -> 210;
-            case FASHION -> 330;
-            case FANTASY -> 265;
-            case PRODUCT -> 165;
-            case VIDEO_AD -> 5;
-        };
-        double shift = (Math.floorMod(preset.slug().hashCode(), 40)) - 20;
-        Color from = Color.hsb((base + shift + 360) % 360, 0.55, 0.82);
-        Color to = Color.hsb((base + shift + 40 + 360) % 360, 0.75, 0.45);
-        return new LinearGradient(0, 0, 1, 1, true, CycleMethod.NO_CYCLE, new Stop(0, from), new Stop(1, to));
     }
 }

@@ -18,6 +18,8 @@ public final class StudioSettings {
     private final ObjectProperty<ThemeMode> theme = new SimpleObjectProperty<>(this, "theme", ThemeMode.LIGHT);
     // Null until the window has been placed once: the first start centres a default-sized window.
     private final ObjectProperty<WindowBounds> window = new SimpleObjectProperty<>(this, "window");
+    // The output folder of the batch running now (or when the studio closed); null when none is.
+    private final StringProperty batchOutput = new SimpleStringProperty(this, "batchOutput");
 
     public static StudioSettings fromJson(SettingsJson json) {
         StudioSettings settings = new StudioSettings();
@@ -28,11 +30,14 @@ public final class StudioSettings {
         if (json.window() != null && json.window().isUsable()) {
             settings.window.set(json.window());
         }
+        if (json.batchOutput() != null && !json.batchOutput().isBlank()) {
+            settings.batchOutput.set(json.batchOutput());
+        }
         return settings;
     }
 
     public SettingsJson toJson() {
-        return new SettingsJson(serverUrl.get(), theme.get().name(), window.get());
+        return new SettingsJson(serverUrl.get(), theme.get().name(), window.get(), batchOutput.get());
     }
 
     public StringProperty serverUrlProperty() {
@@ -47,7 +52,13 @@ public final class StudioSettings {
         return window;
     }
 
+    /** The output folder of a batch that is running, or was when the studio closed: the next start offers to resume it. */
+    public StringProperty batchOutputProperty() {
+        return batchOutput;
+    }
+
     void addListener(InvalidationListener listener) {
+        batchOutput.addListener(listener);
         serverUrl.addListener(listener);
         theme.addListener(listener);
         window.addListener(listener);

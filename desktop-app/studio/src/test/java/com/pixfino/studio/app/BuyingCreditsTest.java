@@ -89,7 +89,8 @@ class BuyingCreditsTest {
                 fixture.sessions,
                 new ServerConnectionViewModel(tasks, clients, companion, fixture.messages, fixture.serverUrl),
                 fixture.messages,
-                browser::add);
+                browser::add,
+                new javafx.beans.property.SimpleStringProperty());
         SignInViewModel signIn = new SignInViewModel(
                 tasks,
                 url -> fixture.api,

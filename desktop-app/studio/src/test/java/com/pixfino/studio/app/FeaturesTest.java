@@ -23,14 +23,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The composition root registers the four screens, in the order and with the keys the README promises. */
+/** The composition root registers the five screens, in the order and with the keys the README promises. */
 class FeaturesTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void registersCreateQueueGalleryAndAccountOnCtrl1To4() throws Exception {
+    void registersCreateQueueGalleryAccountAndBatchOnCtrl1To5() throws Exception {
         SessionFixture fixture = new SessionFixture(dir);
         try (CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
                 LocalCompanion companion = new LocalCompanion(
@@ -48,23 +48,28 @@ class FeaturesTest {
                         new ServerConnectionViewModel(
                                 fixture.tasks, clients, companion, fixture.messages, fixture.serverUrl),
                         fixture.messages,
-                        url -> {})) {
+                        url -> {},
+                        new javafx.beans.property.SimpleStringProperty())) {
             List<ScreenDescriptor> screens = features.screens().screens();
 
             assertThat(screens)
                     .extracting(ScreenDescriptor::id)
-                    .containsExactly("create", "queue", "gallery", "account");
+                    .containsExactly("create", "queue", "gallery", "account", "batch");
             assertThat(screens)
                     .extracting(screen -> fixture.messages.get(screen.titleKey()))
-                    .containsExactly("Create", "Queue", "Gallery", "Account");
+                    .containsExactly("Create", "Queue", "Gallery", "Account", "Batch");
             assertThat(screens)
                     .extracting(ScreenDescriptor::shortcut)
                     .containsExactly(
-                            DigitShortcut.of(1), DigitShortcut.of(2), DigitShortcut.of(3), DigitShortcut.of(4));
+                            DigitShortcut.of(1),
+                            DigitShortcut.of(2),
+                            DigitShortcut.of(3),
+                            DigitShortcut.of(4),
+                            DigitShortcut.of(5));
             assertThat(screens)
                     .filteredOn(screen -> screen.badge().isPresent())
                     .extracting(ScreenDescriptor::id)
-                    .containsExactly("queue");
+                    .containsExactly("queue", "batch");
             assertThat(screens)
                     .filteredOn(ScreenDescriptor::opensOffline)
                     .extracting(ScreenDescriptor::id)

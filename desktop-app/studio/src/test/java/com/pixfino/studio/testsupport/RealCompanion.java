@@ -1,12 +1,16 @@
 package com.pixfino.studio.testsupport;
 
 import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.model.api.UserView;
 import com.pixfino.server.config.ServerConfig;
+import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.TestDatabases;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.stripe.FakeStripe;
 import com.pixfino.server.testsupport.stripe.StripeTestServer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -14,10 +18,12 @@ import java.util.function.UnaryOperator;
 public final class RealCompanion implements AutoCloseable {
 
     private final TestServer server;
+    private final PickyRenderer renderer;
     private boolean closed;
 
-    private RealCompanion(TestServer server) {
+    private RealCompanion(TestServer server, PickyRenderer renderer) {
         this.server = server;
+        this.renderer = renderer;
     }
 
     public static RealCompanion start() {
@@ -37,11 +43,39 @@ public final class RealCompanion implements AutoCloseable {
     private static RealCompanion start(UnaryOperator<ServerConfig> configure) {
         var dataDir = TestDatabases.TestDirs.fresh("studio-e2e");
         ServerConfig config = configure.apply(TestServer.config(dataDir, Optional.of(TestDatabases.freshDatabase())));
-        return new RealCompanion(TestServer.start(config, List.of(new PickyRenderer(dataDir.resolve("work")))));
+        PickyRenderer renderer = new PickyRenderer(dataDir.resolve("work"));
+        return new RealCompanion(TestServer.start(config, List.of(renderer)), renderer);
     }
 
     public String url() {
         return server.baseUrl();
+    }
+
+    /** The server's renderer, to hold jobs in flight. */
+    public PickyRenderer renderer() {
+        return renderer;
+    }
+
+    /** Brings the balance of the account {@code email} to {@code credits}, as the operator would. */
+    public void setBalance(String email, String password, int credits) {
+        ApiClient admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        ApiClient user = server.client().login(email, password);
+        UserView me = user.get(ApiPaths.ME).as(UserView.class);
+        ApiClient.Answer answer = admin.post(
+                ApiClient.path(ApiPaths.ADMIN_USER_CREDITS, me.id()),
+                Map.of("amount", credits - me.credits(), "reason", "test setup"));
+        if (answer.status() != 201) {
+            throw new IllegalStateException(answer.body());
+        }
+    }
+
+    /** The account's ledger, newest first, as the server keeps it. */
+    public List<LedgerEntryView> ledger(String email, String password) {
+        return server.client()
+                .login(email, password)
+                .get(ApiPaths.LEDGER + "?limit=100")
+                .page(LedgerEntryView.class)
+                .items();
     }
 
     @Override

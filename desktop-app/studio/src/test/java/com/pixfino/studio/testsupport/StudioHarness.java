@@ -185,6 +185,9 @@ public final class StudioHarness implements AutoCloseable {
             "queue-notice",
             "gallery-notice",
             "offline-message",
+            "batch-status",
+            "batch-start-hint",
+            "batch-state",
             "header-balance"
         }) {
             robot.lookup("#" + id)

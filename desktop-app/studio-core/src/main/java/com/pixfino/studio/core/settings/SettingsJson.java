@@ -2,6 +2,9 @@ package com.pixfino.studio.core.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** The settings file as written to disk; every field may be missing in an older file. */
+/**
+ * The settings file as written to disk; every field may be missing in an older file. {@code batchOutput}: the output
+ * folder of a batch still running when the studio last closed (offered for resume on the next start), or null.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SettingsJson(String serverUrl, String theme, WindowBounds window) {}
+public record SettingsJson(String serverUrl, String theme, WindowBounds window, String batchOutput) {}
