@@ -67,7 +67,8 @@ public final class BatchEngine {
         return begin(request, listener);
     }
 
-    BatchExecution begin(BatchRequest request, BatchListener listener) throws IOException {
+    BatchExecution begin(BatchRequest asked, BatchListener listener) throws IOException {
+        BatchRequest request = real(asked);
         Plan plan = plan(request);
         BatchEstimate estimate = plan.estimate();
         long needed = new CreditCap(request.maxCredits(), plan.presets()).room(plan.earlier(), estimate.credits());
@@ -201,8 +202,30 @@ public final class BatchEngine {
             Map<String, PresetView> presets,
             Collection<ManifestItem> earlier) {}
 
-    private Plan plan(BatchRequest request) throws IOException {
-        validate(request);
+    /**
+     * The request with its folders as real paths (links resolved), so an input given as a link to a folder is read as
+     * that folder and a manifest always names the same folder the same way.
+     */
+    static BatchRequest real(BatchRequest request) {
+        if (request.input() == null || request.output() == null) {
+            return request;
+        }
+        return new BatchRequest(
+                FolderScan.realPath(request.input()),
+                FolderScan.realPath(request.output()),
+                request.presets(),
+                request.recursive(),
+                request.watch(),
+                request.overwrite(),
+                request.nameTemplate(),
+                request.concurrency(),
+                request.maxCredits(),
+                request.longEdge());
+    }
+
+    private Plan plan(BatchRequest asked) throws IOException {
+        validate(asked);
+        BatchRequest request = real(asked);
         Map<String, PresetView> presets = presets(request);
         FolderScan.Result scan = new FolderScan(check, messages)
                 .scan(request.input(), request.output(), request.recursive(), file -> true);
@@ -251,8 +274,8 @@ public final class BatchEngine {
         if (request.input() == null || !Files.isDirectory(request.input())) {
             throw new BatchRequestException(messages.get("batch.refused.noInput", String.valueOf(request.input())));
         }
-        Path input = request.input().toAbsolutePath().normalize();
-        Path output = request.output().toAbsolutePath().normalize();
+        Path input = FolderScan.realPath(request.input());
+        Path output = FolderScan.realPath(request.output());
         if (input.equals(output)) {
             throw new BatchRequestException(messages.get("batch.refused.sameFolder"));
         }
