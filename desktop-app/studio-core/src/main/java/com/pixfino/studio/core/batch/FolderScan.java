@@ -2,6 +2,7 @@ package com.pixfino.studio.core.batch;
 
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.photo.PhotoCheck;
+import com.pixfino.studio.core.photo.PhotoCompleteness;
 import com.pixfino.studio.core.photo.PhotoInfo;
 import com.pixfino.studio.core.photo.PhotoRejectedException;
 import java.io.IOException;
@@ -55,14 +56,26 @@ final class FolderScan {
                 skipped.add(new SkippedFile(file, reason));
                 continue;
             }
+            PhotoInfo info;
             try {
-                photos.add(new Photo(file, check.check(path)));
+                info = check.check(path);
             } catch (PhotoRejectedException e) {
                 skipped.add(new SkippedFile(file, rejection(file, e)));
+                continue;
             } catch (IOException e) {
                 skipped.add(new SkippedFile(
                         file, messages.get("photo.rejected.unreadable", file, String.valueOf(e.getMessage()))));
+                continue;
             }
+            try {
+                // a file cut short is found here, before the estimate counts it as payable
+                PhotoCompleteness.check(info);
+            } catch (IOException e) {
+                skipped.add(new SkippedFile(
+                        file, messages.get("batch.skipped.damaged", file, String.valueOf(e.getMessage()))));
+                continue;
+            }
+            photos.add(new Photo(file, info));
         }
         return new Result(List.copyOf(photos), List.copyOf(skipped));
     }

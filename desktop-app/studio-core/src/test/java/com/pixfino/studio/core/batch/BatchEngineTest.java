@@ -115,15 +115,17 @@ class BatchEngineTest {
 
         BatchEstimate estimate = engine.estimate(request);
 
-        assertThat(estimate.files()).isEqualTo(9);
-        assertThat(estimate.items()).isEqualTo(18);
-        assertThat(estimate.toPay()).isEqualTo(18);
-        assertThat(estimate.credits()).isEqualTo(72);
+        assertThat(estimate.files()).isEqualTo(8);
+        assertThat(estimate.items()).isEqualTo(16);
+        assertThat(estimate.toPay())
+                .as("the truncated JPEG is found at the scan, never counted")
+                .isEqualTo(16);
+        assertThat(estimate.credits()).isEqualTo(64);
         assertThat(estimate.balance()).isEqualTo(100);
         assertThat(estimate.enoughCredits()).isTrue();
         assertThat(estimate.skipped())
                 .extracting(SkippedFile::file)
-                .containsExactly(".DS_Store", "._x.jpg", ".hidden/h.jpg", "Thumbs.db", "notes.jpg");
+                .containsExactly(".DS_Store", "._x.jpg", ".hidden/h.jpg", "Thumbs.db", "broken.jpg", "notes.jpg");
         assertThat(estimate.skipped()).allSatisfy(s -> assertThat(s.reason()).contains(s.file()));
         assertThat(out).as("an estimate writes nothing").doesNotExist();
 
@@ -143,7 +145,7 @@ class BatchEngineTest {
         assertThat(end.total()).isEqualTo(28);
         assertThat(end.completed()).isEqualTo(16);
         assertThat(end.skipped())
-                .as("5 files skipped by the scan, the truncated JPEG when prepared; × 2 presets")
+                .as("6 files skipped by the scan, the truncated JPEG among them; × 2 presets")
                 .isEqualTo(12);
         assertThat(end.failed() + end.canceled() + end.remaining()).isZero();
         assertThat(outcome.allDone()).isTrue();
