@@ -84,6 +84,7 @@ final class BatchExecution implements BatchRun {
     private boolean over;
     private int pending;
     private BatchOutcome outcome;
+    private BatchFailure failure;
 
     BatchExecution(
             CompanionApi api,
@@ -118,7 +119,12 @@ final class BatchExecution implements BatchRun {
         this.views = new ItemViews(messages, output);
         this.workers = NamedThreads.pool("batch-worker", Math.max(1, request.concurrency()));
         this.timer = NamedThreads.timer("batch-watch");
-        this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
+        this.watch = new GenerationWatch(
+                api,
+                timer,
+                tuning.pollEvery(),
+                tuning.networkBackoff().multipliedBy(1L << Math.min(10, tuning.networkRetries())),
+                this::serverStatus);
         this.claims = new OutputClaims(request, output);
         this.cap = new CreditCap(request.maxCredits(), presets);
     }
@@ -279,6 +285,11 @@ final class BatchExecution implements BatchRun {
             if (stopping()) {
                 return; // a run that was dropped or stopped mid-call: the manifest keeps what was written before
             }
+            if (e instanceof IOException io && endsTheRun(io)) {
+                keepResumable(key);
+                endRun(io);
+                return;
+            }
             LOG.warn("event=batch_item_failed batch={} message={}", batchId, e.getMessage());
             fail(key, failures.describe(e));
         } finally {
@@ -377,6 +388,11 @@ final class BatchExecution implements BatchRun {
         try {
             accepted = calls.call("create", () -> api.createGeneration(body, idempotencyKey));
         } catch (CompanionHttpException e) {
+            if (credentialsRefused(e)) {
+                update(item(key).sent(false).with(ItemStatus.PENDING, null)); // refused: nothing was created
+                endRun(e);
+                return true;
+            }
             if (e.statusCode() == 402) {
                 update(item(key).sent(false).with(ItemStatus.PENDING, null));
                 synchronized (lock) {
@@ -397,6 +413,10 @@ final class BatchExecution implements BatchRun {
             update(failed.with(ItemStatus.FAILED, failures.describe(e)));
             return true;
         } catch (IOException e) {
+            if (endsTheRun(e)) {
+                endRun(e); // the item stays "may have reached the server": a rerun sends it again with the same key
+                return true;
+            }
             update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.server", failures.describe(e))));
             return true;
         }
@@ -421,10 +441,17 @@ final class BatchExecution implements BatchRun {
         try {
             view = watch.awaitFinal(item.generationId());
         } catch (CompanionHttpException e) {
+            if (credentialsRefused(e)) {
+                endRun(e);
+                return;
+            }
             update(item(key).with(ItemStatus.FAILED, failures.describe(e)));
             return;
         } catch (IOException e) {
-            return; // the stop could not cancel it: it stays SUBMITTED, and a rerun picks it up
+            if (endsTheRun(e)) {
+                endRun(e);
+            }
+            return; // it stays SUBMITTED, and a rerun picks it up
         }
         switch (view.status()) {
             case COMPLETED -> download(key, view);
@@ -448,6 +475,10 @@ final class BatchExecution implements BatchRun {
             });
             update(item(key).with(ItemStatus.COMPLETED, null));
         } catch (IOException e) {
+            if (endsTheRun(e)) {
+                endRun(e); // the generation stays on the server: a rerun downloads it
+                return;
+            }
             update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.download", failures.describe(e))));
         }
     }
@@ -501,6 +532,70 @@ final class BatchExecution implements BatchRun {
         }
         if (running != null) {
             changed(running);
+        }
+    }
+
+    /** The server cannot be reached after the retries, or refuses the credentials: no item can go on. */
+    private static boolean endsTheRun(IOException e) {
+        return FailureMessages.isNetwork(e) || credentialsRefused(e);
+    }
+
+    /** A 401, or a 403 saying the API key may not do this (lacks a scope, or is not allowed). */
+    static boolean credentialsRefused(IOException e) {
+        if (!(e instanceof CompanionHttpException http)) {
+            return false;
+        }
+        if (http.statusCode() == 401) {
+            return true;
+        }
+        return http.statusCode() == 403
+                && http instanceof CompanionApiException api
+                && api.code() != null
+                && api.code().startsWith("api_key_");
+    }
+
+    /** An item cut off by the server's failure goes back to where a rerun starts it; a sent create stays sent. */
+    private void keepResumable(String key) {
+        ManifestItem item = item(key);
+        if (item.status() == ItemStatus.PREPARING || item.status() == ItemStatus.UPLOADING) {
+            try {
+                update(item.with(ItemStatus.PENDING, null));
+            } catch (IOException e) {
+                LOG.debug("event=batch_manifest_write_failed message={}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Ends the run because of the server: nothing more is sent, nothing is canceled (the server is gone or refuses
+     * us), every item keeps its state for a rerun, and the outcome says why.
+     */
+    private void endRun(IOException cause) {
+        boolean credentials = credentialsRefused(cause);
+        BatchFailure why = credentials
+                ? new BatchFailure(
+                        BatchFailure.Kind.CREDENTIALS_REFUSED,
+                        messages.get("batch.ended.credentials", failures.describe(cause)))
+                : new BatchFailure(
+                        BatchFailure.Kind.SERVER_UNREACHABLE,
+                        messages.get("batch.ended.unreachable", failures.describe(cause)));
+        boolean idle;
+        synchronized (lock) {
+            if (stopping || over) {
+                return;
+            }
+            LOG.warn("event=batch_ended_by_server batch={} kind={}", batchId, why.kind());
+            failure = why;
+            stopping = true;
+            state = BatchState.STOPPING;
+            pauseReason = null;
+            lock.notifyAll();
+            idle = pending == 0;
+        }
+        changed(null);
+        watch.close(); // waits for generations end at once; they stay SUBMITTED or RUNNING for the rerun
+        if (idle) {
+            finish();
         }
     }
 
@@ -621,7 +716,7 @@ final class BatchExecution implements BatchRun {
         }
         synchronized (lock) {
             outcome = new BatchOutcome(
-                    progressLocked(), output.resolve(BatchReports.CSV), output.resolve(BatchReports.JSON));
+                    progressLocked(), output.resolve(BatchReports.CSV), output.resolve(BatchReports.JSON), failure);
         }
         changed(null);
         ended.countDown();

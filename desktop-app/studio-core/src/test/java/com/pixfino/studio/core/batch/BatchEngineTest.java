@@ -259,8 +259,10 @@ class BatchEngineTest {
                 .start(request, null)
                 .await();
 
-        assertThat(first.progress().failed()).isEqualTo(1);
-        assertThat(csv(first.csvReport()).get(0).error).contains("could not be reached");
+        assertThat(first.failure().kind()).isEqualTo(BatchFailure.Kind.SERVER_UNREACHABLE);
+        assertThat(first.progress().failed()).isZero();
+        assertThat(first.allDone()).isFalse();
+        assertThat(csv(first.csvReport()).get(0).error).startsWith("Stopped while the server had it");
         assertThat(engine(user).estimate(request).toPay())
                 .as("the create may have reached the server: not counted again")
                 .isZero();
@@ -274,6 +276,58 @@ class BatchEngineTest {
         assertThat(recording.keys())
                 .containsExactly(BatchKeys.idempotencyKey(
                         batchId(out), "one.jpg", BatchKeys.contentHash(in.resolve("one.jpg")), "snow-princess", 1));
+    }
+
+    @Test
+    void aServerGoneMidBatchOrCredentialsRefusedEndTheRunWithEveryItemLeftResumable() throws Exception {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 3; i++) {
+            write(in.resolve("g" + i + ".jpg"), jpeg(400 + i * 10, 500));
+        }
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(40);
+        BatchRequest request =
+                BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(1);
+        AtomicInteger cancels = new AtomicInteger();
+        CompanionApi vanishing = failingAfterFirstDownload(
+                user, () -> new java.net.ConnectException("Connection refused"), cancels, new AtomicInteger());
+        BatchEngine engine = engine(vanishing);
+
+        long started = System.nanoTime();
+        BatchOutcome gone = engine.start(request, null).await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(gone.failure().kind()).isEqualTo(BatchFailure.Kind.SERVER_UNREACHABLE);
+        assertThat(gone.failure().message()).contains("could not be reached");
+        assertThat(gone.allDone()).isFalse();
+        assertThat(gone.progress().completed()).isEqualTo(1);
+        assertThat(gone.progress().failed()).isZero();
+        assertThat(cancels).hasValue(0);
+        assertThat(BatchEngine.unfinished(out)).isPresent();
+
+        AtomicInteger refusals = new AtomicInteger();
+        CompanionApi refusing = failingAfterFirstDownload(
+                user,
+                () -> new CompanionApiException(401, "unauthorized", "The API key is not valid."),
+                cancels,
+                refusals);
+        write(in.resolve("g3.jpg"), jpeg(440, 500));
+        Path out2 = dir.resolve("out2");
+        BatchOutcome refused = engine(refusing)
+                .start(BatchRequest.of(in, out2, List.of("snow-princess")).withConcurrency(1), null)
+                .await();
+
+        assertThat(refused.failure().kind()).isEqualTo(BatchFailure.Kind.CREDENTIALS_REFUSED);
+        assertThat(refused.progress().failed()).isZero();
+        assertThat(refused.progress().completed()).isEqualTo(1);
+        assertThat(refusals).as("the first refusal ends the run").hasValue(1);
+
+        BatchOutcome finished = engine(user).start(request, null).await();
+        assertThat(finished.allDone()).isTrue();
+        assertThat(finished.failure()).isNull();
+        assertThat(csv(finished.csvReport()))
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.status).isEqualTo("completed"));
     }
 
     @Test
@@ -559,6 +613,40 @@ class BatchEngineTest {
                     }
                     if (method.getName().equals("createGeneration") && creates.incrementAndGet() == 1) {
                         throw new SocketTimeoutException("timeout"); // it reached the server; its answer did not
+                    }
+                    return answer;
+                });
+    }
+
+    /**
+     * The real client until its first download is done; from then on every call that can fail fails with {@code
+     * failure} (cancels and failures are counted).
+     */
+    private static CompanionApi failingAfterFirstDownload(
+            CompanionApi real,
+            java.util.function.Supplier<IOException> failure,
+            AtomicInteger cancels,
+            AtomicInteger failures) {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        return (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "cancel" -> cancels.incrementAndGet();
+                        default -> {}
+                    }
+                    boolean canFail = Arrays.asList(method.getExceptionTypes()).contains(IOException.class);
+                    if (broken.get() && canFail && !method.getName().equals("me")) {
+                        failures.incrementAndGet();
+                        throw failure.get();
+                    }
+                    Object answer;
+                    try {
+                        answer = method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("download")) {
+                        broken.set(true);
                     }
                     return answer;
                 });
