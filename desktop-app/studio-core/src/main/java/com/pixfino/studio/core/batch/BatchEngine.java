@@ -111,7 +111,9 @@ public final class BatchEngine {
             List<ManifestItem> all = new ArrayList<>();
             List<ManifestItem> restarted = new ArrayList<>();
             for (ManifestItem item : manifest.items()) {
-                ManifestItem ready = readyToRun(item);
+                // failed and canceled items are tried again by the worker that takes them, so one this run never
+                // reaches keeps its status and reason
+                ManifestItem ready = interrupted(item);
                 if (ready != item) {
                     restarted.add(ready);
                 }
@@ -182,8 +184,35 @@ public final class BatchEngine {
         return before.status() == ItemStatus.SKIPPED ? current.with(ItemStatus.PENDING, null) : current;
     }
 
+    /** An item a crash left halfway through preparing or uploading starts again from the beginning. */
+    private static ManifestItem interrupted(ManifestItem item) {
+        return item.status() == ItemStatus.PREPARING || item.status() == ItemStatus.UPLOADING
+                ? item.with(ItemStatus.PENDING, null)
+                : item;
+    }
+
+    /**
+     * An output folder holds one batch: a request with another input folder, other presets, another recursion or
+     * naming would mix two batches in one manifest and report. Concurrency, overwrite, the cap and watch may differ.
+     */
+    private void refuseAnotherBatch(BatchRequest stored, BatchRequest request) throws BatchRequestException {
+        boolean same = FolderScan.realPath(stored.input()).equals(FolderScan.realPath(request.input()))
+                && new java.util.HashSet<>(stored.presets()).equals(new java.util.HashSet<>(request.presets()))
+                && stored.recursive() == request.recursive()
+                && stored.nameTemplate().equals(request.nameTemplate());
+        if (!same) {
+            throw new BatchRequestException(messages.get(
+                    "batch.refused.otherBatch",
+                    FolderScan.realPath(request.output()).toString(),
+                    stored.input().toString(),
+                    String.join(", ", stored.presets()),
+                    stored.recursive() ? messages.get("batch.refused.otherBatch.recursive") : "",
+                    stored.nameTemplate()));
+        }
+    }
+
     /** Where an item left by an earlier run starts again: failed and canceled ones are tried once more. */
-    private static ManifestItem readyToRun(ManifestItem item) {
+    static ManifestItem readyToRun(ManifestItem item) {
         return switch (item.status()) {
             case FAILED, CANCELED -> {
                 if (item.generationId() != null && item.refunded()) {
@@ -233,6 +262,10 @@ public final class BatchEngine {
         Optional<BatchManifest> existing = BatchManifest.openExisting(request.output());
         if (existing.isPresent()) {
             try (BatchManifest manifest = existing.get()) {
+                Optional<BatchRequest> stored = manifest.request();
+                if (stored.isPresent()) {
+                    refuseAnotherBatch(stored.get(), request);
+                }
                 for (ManifestItem item : manifest.items()) {
                     earlier.put(item.key(), item);
                 }

@@ -140,7 +140,9 @@ final class BatchExecution implements BatchRun {
                 if (item.output() != null) {
                     claims.claim(item.output());
                 }
-                if (!item.status().finished()) {
+                if (!item.status().finished()
+                        || item.status() == ItemStatus.FAILED
+                        || item.status() == ItemStatus.CANCELED) {
                     todo.add(item.key());
                 }
             }
@@ -299,11 +301,16 @@ final class BatchExecution implements BatchRun {
 
     /** One item, from wherever the manifest says it stands to its end. */
     private void carry(String key) throws IOException, InterruptedException {
+        boolean first = true;
         while (true) {
             if (!awaitGo()) {
                 return;
             }
             ManifestItem item = item(key);
+            if (first) {
+                first = false;
+                item = again(item);
+            }
             if (item.status().finished()) {
                 return;
             }
@@ -330,6 +337,20 @@ final class BatchExecution implements BatchRun {
             await(key);
             return;
         }
+    }
+
+    /**
+     * A failed or canceled item of an earlier run, now taken by a worker: tried once more when it can be (its file is
+     * still there, or the server has or may have its generation); otherwise it keeps its status and reason.
+     */
+    private ManifestItem again(ManifestItem item) throws IOException {
+        if (item.status() != ItemStatus.FAILED && item.status() != ItemStatus.CANCELED) {
+            return item;
+        }
+        if (!photos.containsKey(item.file()) && !item.paid()) {
+            return item;
+        }
+        return update(BatchEngine.readyToRun(item));
     }
 
     /** The content's upload id, uploading it first when no item sharing it has; empty when the item is skipped. */

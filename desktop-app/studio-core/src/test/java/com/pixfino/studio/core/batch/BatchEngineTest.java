@@ -490,6 +490,52 @@ class BatchEngineTest {
     }
 
     @Test
+    void anOutputFolderHoldsOneBatchAndARowNotTriedAgainKeepsItsStatus() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        write(in.resolve("two.jpg"), jpeg(410, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        BatchEngine engine = engine(user);
+        BatchRequest request =
+                BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(1);
+        renderer.failNext(1);
+        BatchOutcome first = engine.start(request, null).await();
+        assertThat(first.progress().failed()).isEqualTo(1);
+        Row failed = csv(first.csvReport()).stream()
+                .filter(r -> r.status.equals("failed"))
+                .findFirst()
+                .orElseThrow();
+        Files.delete(in.resolve(failed.file));
+
+        BatchOutcome second = engine.start(request.withConcurrency(2).withMaxCredits(40L), null)
+                .await();
+
+        assertThat(row(csv(second.csvReport()), failed.file, "snow-princess"))
+                .as("its file is gone, so it is not tried again and keeps its row")
+                .isEqualTo(failed);
+        Path other = dir.resolve("other");
+        write(other.resolve("x.jpg"), jpeg(420, 500));
+        for (BatchRequest mixing : List.of(
+                BatchRequest.of(other, out, List.of("snow-princess")),
+                request.withRecursive(true),
+                BatchRequest.of(in, out, TWO),
+                request.withNameTemplate("{name}-{preset}.{ext}"))) {
+            assertThatThrownBy(() -> engine.estimate(mixing))
+                    .isInstanceOf(BatchRequestException.class)
+                    .hasMessageContaining("holds a batch of " + in.toRealPath() + " with presets snow-princess")
+                    .hasMessageContaining("Run that command again to finish it, or choose another output folder.");
+            assertThatThrownBy(() -> engine.start(mixing, null)).isInstanceOf(BatchRequestException.class);
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link"), in);
+        assertThat(engine.estimate(BatchRequest.of(link, out, List.of("snow-princess"))
+                                .withOverwrite(true))
+                        .files())
+                .as("the same folder through a link is the same batch")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("one.jpg"), jpeg(400, 500));
