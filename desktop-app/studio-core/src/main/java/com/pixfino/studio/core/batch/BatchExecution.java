@@ -142,7 +142,8 @@ final class BatchExecution implements BatchRun {
                 }
                 if (!item.status().finished()
                         || item.status() == ItemStatus.FAILED
-                        || item.status() == ItemStatus.CANCELED) {
+                        || item.status() == ItemStatus.CANCELED
+                        || resultMissing(item)) {
                     todo.add(item.key());
                 }
             }
@@ -344,6 +345,9 @@ final class BatchExecution implements BatchRun {
      * still there, or the server has or may have its generation); otherwise it keeps its status and reason.
      */
     private ManifestItem again(ManifestItem item) throws IOException {
+        if (resultMissing(item)) {
+            return update(item.with(ItemStatus.SUBMITTED, null)); // the server keeps the generation: download it again
+        }
         if (item.status() != ItemStatus.FAILED && item.status() != ItemStatus.CANCELED) {
             return item;
         }
@@ -351,6 +355,14 @@ final class BatchExecution implements BatchRun {
             return item;
         }
         return update(BatchEngine.readyToRun(item));
+    }
+
+    /** A completed item whose result file was deleted from the output folder since. */
+    private boolean resultMissing(ManifestItem item) {
+        return item.status() == ItemStatus.COMPLETED
+                && item.output() != null
+                && item.generationId() != null
+                && !Files.exists(output.resolve(item.output()));
     }
 
     /** The content's upload id, uploading it first when no item sharing it has; empty when the item is skipped. */
@@ -466,7 +478,8 @@ final class BatchExecution implements BatchRun {
                 endRun(e);
                 return;
             }
-            update(item(key).with(ItemStatus.FAILED, failures.describe(e)));
+            String reason = e.statusCode() == 404 ? messages.get("batch.failed.gone") : failures.describe(e);
+            update(item(key).with(ItemStatus.FAILED, reason));
             return;
         } catch (IOException e) {
             if (endsTheRun(e)) {
@@ -498,6 +511,10 @@ final class BatchExecution implements BatchRun {
         } catch (IOException e) {
             if (endsTheRun(e)) {
                 endRun(e); // the generation stays on the server: a rerun downloads it
+                return;
+            }
+            if (e instanceof CompanionHttpException http && http.statusCode() == 404) {
+                update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.gone")));
                 return;
             }
             update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.download", failures.describe(e))));

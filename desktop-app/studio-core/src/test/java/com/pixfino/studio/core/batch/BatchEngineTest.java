@@ -536,6 +536,44 @@ class BatchEngineTest {
     }
 
     @Test
+    void aResultDeletedFromTheOutputIsDownloadedAgainByTheNextRunWithoutPayingAgain() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        BatchOutcome first = engine(user).start(request, null).await();
+        Path result = out.resolve(csv(first.csvReport()).get(0).output);
+        Files.delete(result);
+
+        BatchOutcome second = engine(user).start(request, null).await();
+
+        assertThat(second.allDone()).isTrue();
+        assertThat(result).isRegularFile();
+        assertThat(debits(user)).hasSize(1);
+
+        Files.delete(result);
+        CompanionApi forgetful = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("generation")
+                            || method.getName().equals("download")) {
+                        throw new CompanionApiException(404, "not_found", "No such generation.");
+                    }
+                    try {
+                        return method.invoke(user, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        BatchOutcome third = engine(forgetful).start(request, null).await();
+
+        assertThat(third.progress().failed()).isEqualTo(1);
+        assertThat(csv(third.csvReport()).get(0).error).contains("server no longer has this result");
+        assertThat(debits(user)).hasSize(1);
+        assertThat(user.me().credits()).isEqualTo(16);
+    }
+
+    @Test
     void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("one.jpg"), jpeg(400, 500));
