@@ -544,6 +544,18 @@ class BatchEngineTest {
         BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
         BatchOutcome first = engine(user).start(request, null).await();
         Path result = out.resolve(csv(first.csvReport()).get(0).output);
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            var folder = Files.getPosixFilePermissions(out);
+            for (Path written : List.of(result, first.csvReport(), first.jsonReport())) {
+                assertThat(Files.getPosixFilePermissions(written))
+                        .as("%s is readable by whoever may read the folder", written.getFileName())
+                        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ)
+                        .containsAll(folder.stream()
+                                .filter(p -> p == java.nio.file.attribute.PosixFilePermission.GROUP_READ
+                                        || p == java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                                .toList());
+            }
+        }
         Files.delete(result);
 
         BatchOutcome second = engine(user).start(request, null).await();
