@@ -150,6 +150,7 @@ final class BatchExecution implements BatchRun {
             for (FolderScan.Photo photo : checked) {
                 photos.put(photo.file(), photo.info());
             }
+            reserveNames(all);
             pending = 1; // held until every item is queued, so an early finish cannot end the run
         }
         changed(null);
@@ -159,6 +160,45 @@ final class BatchExecution implements BatchRun {
             timer.scheduleWithFixedDelay(this::lookForNewFiles, every, every, TimeUnit.MILLISECONDS);
         }
         taskDone();
+    }
+
+    /**
+     * Gives every item still without a result name its name now, in the batch's sorted order (file, then preset), with
+     * the extension its preset's kind implies, so clashes are numbered the same way on every run whatever order items
+     * finish in. Called under the lock.
+     */
+    private void reserveNames(List<ManifestItem> all) {
+        List<ManifestItem> named = reserveNamesLocked(all);
+        List<ManifestItem> changed = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (named.get(i) != all.get(i)) {
+                changed.add(named.get(i));
+                items.put(named.get(i).key(), named.get(i));
+            }
+        }
+        try {
+            manifest.putAll(changed);
+        } catch (IOException e) {
+            LOG.warn("event=batch_names_not_saved batch={} message={}", batchId, e.getMessage());
+        }
+    }
+
+    private List<ManifestItem> reserveNamesLocked(List<ManifestItem> list) {
+        List<ManifestItem> named = new ArrayList<>(list.size());
+        for (ManifestItem item : list) {
+            if (item.output() != null || item.status() == ItemStatus.SKIPPED) {
+                named.add(item);
+                continue;
+            }
+            named.add(item.output(claims.choose(item.file(), item.preset(), expectedExtension(item.preset()))));
+        }
+        return named;
+    }
+
+    /** What a preset's results are expected to be: a video for a video preset, a JPEG otherwise. */
+    private String expectedExtension(String preset) {
+        PresetView view = presets.get(preset);
+        return view != null && view.kind() == com.pixfino.model.MediaKind.VIDEO ? "mp4" : "jpg";
     }
 
     /** Copies a crashed run prepared and never uploaded. */
@@ -526,8 +566,12 @@ final class BatchExecution implements BatchRun {
         ManifestItem named;
         synchronized (lock) {
             ManifestItem item = items.get(key);
-            if (item.output() != null) {
+            if (item.output() != null
+                    && (item.status() == ItemStatus.COMPLETED || item.output().endsWith("." + ext))) {
                 return item.output();
+            }
+            if (item.output() != null) {
+                claims.release(item.output()); // the result is of another type than expected: named again
             }
             String chosen = claims.choose(item.file(), item.preset(), ext);
             named = item.output(chosen);
@@ -686,6 +730,9 @@ final class BatchExecution implements BatchRun {
                 added.add(item);
                 todo.add(item.key());
             }
+        }
+        synchronized (lock) {
+            added = reserveNamesLocked(added);
         }
         manifest.putAll(added);
         synchronized (lock) {

@@ -586,6 +586,38 @@ class BatchEngineTest {
     }
 
     @Test
+    void clashingNamesAreNumberedTheSameWayOnEveryRun() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("a.jpg"), jpeg(400, 500));
+        write(in.resolve("b/a.jpg"), jpeg(410, 500));
+        CompanionApi user = signedIn(40);
+        java.util.Map<String, String> firstNames = null;
+        for (String folder : List.of("out1", "out2")) {
+            BatchOutcome outcome = engine(user)
+                    .start(
+                            BatchRequest.of(in, dir.resolve(folder), TWO)
+                                    .withRecursive(true)
+                                    .withNameTemplate("{name}.{ext}")
+                                    .withConcurrency(4),
+                            null)
+                    .await();
+            java.util.Map<String, String> names = new java.util.TreeMap<>();
+            csv(outcome.csvReport()).forEach(r -> names.put(r.file + " " + r.preset, r.output));
+            assertThat(new HashSet<>(names.values())).hasSize(4);
+            assertThat(names)
+                    .as("reserved in sorted order: a.jpg first, then each preset in the request's order")
+                    .containsEntry("a.jpg snow-princess", "a.jpg")
+                    .containsEntry("a.jpg cyberpunk", "a-2.jpg")
+                    .containsEntry("b/a.jpg snow-princess", "a-3.jpg")
+                    .containsEntry("b/a.jpg cyberpunk", "a-4.jpg");
+            if (firstNames != null) {
+                assertThat(names).isEqualTo(firstNames);
+            }
+            firstNames = names;
+        }
+    }
+
+    @Test
     void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("one.jpg"), jpeg(400, 500));
