@@ -368,10 +368,11 @@ final class BatchExecution implements BatchRun {
                 if (upload.isEmpty()) {
                     return;
                 }
-                if (!item(key).sent() && !reserveAndMarkSent(key)) {
+                boolean firstSend = !item(key).sent();
+                if (firstSend && !reserveAndMarkSent(key)) {
                     return;
                 }
-                if (!create(key, upload.get())) {
+                if (!create(key, upload.get(), firstSend)) {
                     continue; // refused for credits: paused, and tried again on resume
                 }
             }
@@ -451,15 +452,34 @@ final class BatchExecution implements BatchRun {
         return true;
     }
 
-    /** False when the server refused for credits (the batch is paused); the item is then not charged. */
-    private boolean create(String key, UUID uploadId) throws IOException {
+    /**
+     * False when the server refused for credits (the batch is paused); the item is then not charged. {@code firstSend}:
+     * no earlier run sent this create, so when every try was turned away (429/503) before a stop, it never left.
+     */
+    private boolean create(String key, UUID uploadId, boolean firstSend) throws IOException {
         ManifestItem item = item(key);
         String idempotencyKey =
                 BatchKeys.idempotencyKey(batchId, item.file(), item.contentHash(), item.preset(), item.attempt());
         CreateGenerationRequest body = new CreateGenerationRequest(item.presetId(), uploadId, null);
         GenerationAccepted accepted;
+        java.util.concurrent.atomic.AtomicBoolean mayHaveLanded = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            accepted = calls.call("create", () -> api.createGeneration(body, idempotencyKey));
+            accepted = calls.call("create", () -> {
+                try {
+                    return api.createGeneration(body, idempotencyKey);
+                } catch (CompanionHttpException e) {
+                    throw e; // an answer: this try created nothing unless it is a success
+                } catch (IOException e) {
+                    mayHaveLanded.set(true); // the line broke: the server may have taken it
+                    throw e;
+                }
+            });
+        } catch (PatientCalls.Interrupted e) {
+            if (firstSend && !mayHaveLanded.get()) {
+                // stopped while the server was asking us to wait: nothing was created, the item was never sent
+                update(item(key).sent(false).with(ItemStatus.PENDING, null));
+            }
+            throw e;
         } catch (CompanionHttpException e) {
             if (credentialsRefused(e)) {
                 update(item(key).sent(false).with(ItemStatus.PENDING, null)); // refused: nothing was created

@@ -666,6 +666,31 @@ class BatchEngineTest {
     }
 
     @Test
+    void aWatchRunStoppedWhileTheServerAsksToWaitSaysTheItemWasNeverSent() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        CompanionApi user = signedIn(20);
+        RecordingApi recording = new RecordingApi(user);
+        recording.createFailures.add(
+                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(60)));
+        BatchRun run = engine(recording.api())
+                .start(
+                        BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess"))
+                                .withWatch(true),
+                        null);
+        await().atMost(PATIENCE).until(() -> recording.creates.size() == 1);
+
+        run.stop();
+        BatchOutcome outcome = run.await();
+
+        Row row = csv(outcome.csvReport()).get(0);
+        assertThat(row.status).isEqualTo("canceled");
+        assertThat(row.error).isEqualTo("Stopped before it was sent");
+        assertThat(row.credits).isZero();
+        assertThat(debits(user)).isEmpty();
+    }
+
+    @Test
     void requestsThatCannotRunAreRefusedBeforeAnythingIsSpent() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("one.jpg"), jpeg(400, 500));
