@@ -331,6 +331,56 @@ class BatchEngineTest {
     }
 
     @Test
+    void aServerGoneWhileGenerationsRunEndsTheRunPromptlyAndTheRerunCollectsThem() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("w0.jpg"), jpeg(400, 500));
+        write(in.resolve("w1.jpg"), jpeg(410, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger cancels = new AtomicInteger();
+        CompanionApi flaky = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("cancel")) {
+                        cancels.incrementAndGet();
+                    }
+                    if (down.get() && Arrays.asList(method.getExceptionTypes()).contains(IOException.class)) {
+                        throw new java.net.ConnectException("Connection refused");
+                    }
+                    try {
+                        return method.invoke(user, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        renderer.hold();
+        BatchRun run = engine(flaky).start(request, null);
+        await().atMost(PATIENCE)
+                .until(() -> run.items().stream()
+                                .filter(i -> i.generationId() != null)
+                                .count()
+                        == 2);
+
+        down.set(true);
+        long cut = System.nanoTime();
+        BatchOutcome outcome = run.await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - cut)).isLessThan(Duration.ofSeconds(15));
+        assertThat(outcome.failure().kind()).isEqualTo(BatchFailure.Kind.SERVER_UNREACHABLE);
+        assertThat(outcome.progress().failed()).isZero();
+        assertThat(cancels).hasValue(0);
+        assertThat(engine(user).estimate(request).toPay())
+                .as("both are paid for")
+                .isZero();
+
+        renderer.release();
+        BatchOutcome rerun = engine(user).start(request, null).await();
+        assertThat(rerun.allDone()).isTrue();
+        assertThat(debits(user)).hasSize(2);
+    }
+
+    @Test
     void stopCancelsWhatTheServerIsWorkingOnAndTheServerRefundsIt() throws Exception {
         Path in = dir.resolve("in");
         for (int i = 0; i < 4; i++) {
