@@ -207,7 +207,9 @@ public final class BatchEngine {
                     stored.input().toString(),
                     String.join(", ", stored.presets()),
                     stored.recursive() ? messages.get("batch.refused.otherBatch.recursive") : "",
-                    stored.nameTemplate()));
+                    stored.nameTemplate().equals(BatchRequest.DEFAULT_TEMPLATE)
+                            ? ""
+                            : messages.get("batch.refused.otherBatch.template", stored.nameTemplate())));
         }
     }
 

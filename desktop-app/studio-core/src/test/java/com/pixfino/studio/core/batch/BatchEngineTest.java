@@ -573,7 +573,8 @@ class BatchEngineTest {
                 request.withNameTemplate("{name}-{preset}.{ext}"))) {
             assertThatThrownBy(() -> engine.estimate(mixing))
                     .isInstanceOf(BatchRequestException.class)
-                    .hasMessageContaining("holds a batch of " + in.toRealPath() + " with presets snow-princess")
+                    .hasMessageContaining("The output folder " + out.toRealPath() + " holds a batch of "
+                            + in.toRealPath() + " with presets snow-princess. ")
                     .hasMessageContaining("Run that command again to finish it, or choose another output folder.");
             assertThatThrownBy(() -> engine.start(mixing, null)).isInstanceOf(BatchRequestException.class);
         }
