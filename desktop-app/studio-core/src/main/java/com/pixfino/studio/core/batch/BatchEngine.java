@@ -67,7 +67,8 @@ public final class BatchEngine {
         return begin(request, listener);
     }
 
-    BatchExecution begin(BatchRequest request, BatchListener listener) throws IOException {
+    BatchExecution begin(BatchRequest asked, BatchListener listener) throws IOException {
+        BatchRequest request = real(asked);
         Plan plan = plan(request);
         BatchEstimate estimate = plan.estimate();
         long needed = new CreditCap(request.maxCredits(), plan.presets()).room(plan.earlier(), estimate.credits());
@@ -110,7 +111,9 @@ public final class BatchEngine {
             List<ManifestItem> all = new ArrayList<>();
             List<ManifestItem> restarted = new ArrayList<>();
             for (ManifestItem item : manifest.items()) {
-                ManifestItem ready = readyToRun(item);
+                // failed and canceled items are tried again by the worker that takes them, so one this run never
+                // reaches keeps its status and reason
+                ManifestItem ready = interrupted(item);
                 if (ready != item) {
                     restarted.add(ready);
                 }
@@ -181,8 +184,37 @@ public final class BatchEngine {
         return before.status() == ItemStatus.SKIPPED ? current.with(ItemStatus.PENDING, null) : current;
     }
 
+    /** An item a crash left halfway through preparing or uploading starts again from the beginning. */
+    private static ManifestItem interrupted(ManifestItem item) {
+        return item.status() == ItemStatus.PREPARING || item.status() == ItemStatus.UPLOADING
+                ? item.with(ItemStatus.PENDING, null)
+                : item;
+    }
+
+    /**
+     * An output folder holds one batch: a request with another input folder, other presets, another recursion or
+     * naming would mix two batches in one manifest and report. Concurrency, overwrite, the cap and watch may differ.
+     */
+    private void refuseAnotherBatch(BatchRequest stored, BatchRequest request) throws BatchRequestException {
+        boolean same = FolderScan.realPath(stored.input()).equals(FolderScan.realPath(request.input()))
+                && new java.util.HashSet<>(stored.presets()).equals(new java.util.HashSet<>(request.presets()))
+                && stored.recursive() == request.recursive()
+                && stored.nameTemplate().equals(request.nameTemplate());
+        if (!same) {
+            throw new BatchRequestException(messages.get(
+                    "batch.refused.otherBatch",
+                    FolderScan.realPath(request.output()).toString(),
+                    stored.input().toString(),
+                    String.join(", ", stored.presets()),
+                    stored.recursive() ? messages.get("batch.refused.otherBatch.recursive") : "",
+                    stored.nameTemplate().equals(BatchRequest.DEFAULT_TEMPLATE)
+                            ? ""
+                            : messages.get("batch.refused.otherBatch.template", stored.nameTemplate())));
+        }
+    }
+
     /** Where an item left by an earlier run starts again: failed and canceled ones are tried once more. */
-    private static ManifestItem readyToRun(ManifestItem item) {
+    static ManifestItem readyToRun(ManifestItem item) {
         return switch (item.status()) {
             case FAILED, CANCELED -> {
                 if (item.generationId() != null && item.refunded()) {
@@ -201,8 +233,30 @@ public final class BatchEngine {
             Map<String, PresetView> presets,
             Collection<ManifestItem> earlier) {}
 
-    private Plan plan(BatchRequest request) throws IOException {
-        validate(request);
+    /**
+     * The request with its folders as real paths (links resolved), so an input given as a link to a folder is read as
+     * that folder and a manifest always names the same folder the same way.
+     */
+    static BatchRequest real(BatchRequest request) {
+        if (request.input() == null || request.output() == null) {
+            return request;
+        }
+        return new BatchRequest(
+                FolderScan.realPath(request.input()),
+                FolderScan.realPath(request.output()),
+                request.presets(),
+                request.recursive(),
+                request.watch(),
+                request.overwrite(),
+                request.nameTemplate(),
+                request.concurrency(),
+                request.maxCredits(),
+                request.longEdge());
+    }
+
+    private Plan plan(BatchRequest asked) throws IOException {
+        validate(asked);
+        BatchRequest request = real(asked);
         Map<String, PresetView> presets = presets(request);
         FolderScan.Result scan = new FolderScan(check, messages)
                 .scan(request.input(), request.output(), request.recursive(), file -> true);
@@ -210,6 +264,10 @@ public final class BatchEngine {
         Optional<BatchManifest> existing = BatchManifest.openExisting(request.output());
         if (existing.isPresent()) {
             try (BatchManifest manifest = existing.get()) {
+                Optional<BatchRequest> stored = manifest.request();
+                if (stored.isPresent()) {
+                    refuseAnotherBatch(stored.get(), request);
+                }
                 for (ManifestItem item : manifest.items()) {
                     earlier.put(item.key(), item);
                 }
@@ -251,8 +309,8 @@ public final class BatchEngine {
         if (request.input() == null || !Files.isDirectory(request.input())) {
             throw new BatchRequestException(messages.get("batch.refused.noInput", String.valueOf(request.input())));
         }
-        Path input = request.input().toAbsolutePath().normalize();
-        Path output = request.output().toAbsolutePath().normalize();
+        Path input = FolderScan.realPath(request.input());
+        Path output = FolderScan.realPath(request.output());
         if (input.equals(output)) {
             throw new BatchRequestException(messages.get("batch.refused.sameFolder"));
         }

@@ -84,6 +84,7 @@ final class BatchExecution implements BatchRun {
     private boolean over;
     private int pending;
     private BatchOutcome outcome;
+    private BatchFailure failure;
 
     BatchExecution(
             CompanionApi api,
@@ -118,7 +119,12 @@ final class BatchExecution implements BatchRun {
         this.views = new ItemViews(messages, output);
         this.workers = NamedThreads.pool("batch-worker", Math.max(1, request.concurrency()));
         this.timer = NamedThreads.timer("batch-watch");
-        this.watch = new GenerationWatch(api, timer, tuning.pollEvery(), this::serverStatus);
+        this.watch = new GenerationWatch(
+                api,
+                timer,
+                tuning.pollEvery(),
+                tuning.networkBackoff().multipliedBy(1L << Math.min(10, tuning.networkRetries())),
+                this::serverStatus);
         this.claims = new OutputClaims(request, output);
         this.cap = new CreditCap(request.maxCredits(), presets);
     }
@@ -134,13 +140,17 @@ final class BatchExecution implements BatchRun {
                 if (item.output() != null) {
                     claims.claim(item.output());
                 }
-                if (!item.status().finished()) {
+                if (!item.status().finished()
+                        || item.status() == ItemStatus.FAILED
+                        || item.status() == ItemStatus.CANCELED
+                        || resultMissing(item)) {
                     todo.add(item.key());
                 }
             }
             for (FolderScan.Photo photo : checked) {
                 photos.put(photo.file(), photo.info());
             }
+            reserveNames(all);
             pending = 1; // held until every item is queued, so an early finish cannot end the run
         }
         changed(null);
@@ -150,6 +160,45 @@ final class BatchExecution implements BatchRun {
             timer.scheduleWithFixedDelay(this::lookForNewFiles, every, every, TimeUnit.MILLISECONDS);
         }
         taskDone();
+    }
+
+    /**
+     * Gives every item still without a result name its name now, in the batch's sorted order (file, then preset), with
+     * the extension its preset's kind implies, so clashes are numbered the same way on every run whatever order items
+     * finish in. Called under the lock.
+     */
+    private void reserveNames(List<ManifestItem> all) {
+        List<ManifestItem> named = reserveNamesLocked(all);
+        List<ManifestItem> changed = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (named.get(i) != all.get(i)) {
+                changed.add(named.get(i));
+                items.put(named.get(i).key(), named.get(i));
+            }
+        }
+        try {
+            manifest.putAll(changed);
+        } catch (IOException e) {
+            LOG.warn("event=batch_names_not_saved batch={} message={}", batchId, e.getMessage());
+        }
+    }
+
+    private List<ManifestItem> reserveNamesLocked(List<ManifestItem> list) {
+        List<ManifestItem> named = new ArrayList<>(list.size());
+        for (ManifestItem item : list) {
+            if (item.output() != null || item.status() == ItemStatus.SKIPPED) {
+                named.add(item);
+                continue;
+            }
+            named.add(item.output(claims.choose(item.file(), item.preset(), expectedExtension(item.preset()))));
+        }
+        return named;
+    }
+
+    /** What a preset's results are expected to be: a video for a video preset, a JPEG otherwise. */
+    private String expectedExtension(String preset) {
+        PresetView view = presets.get(preset);
+        return view != null && view.kind() == com.pixfino.model.MediaKind.VIDEO ? "mp4" : "jpg";
     }
 
     /** Copies a crashed run prepared and never uploaded. */
@@ -279,6 +328,11 @@ final class BatchExecution implements BatchRun {
             if (stopping()) {
                 return; // a run that was dropped or stopped mid-call: the manifest keeps what was written before
             }
+            if (e instanceof IOException io && endsTheRun(io)) {
+                keepResumable(key);
+                endRun(io);
+                return;
+            }
             LOG.warn("event=batch_item_failed batch={} message={}", batchId, e.getMessage());
             fail(key, failures.describe(e));
         } finally {
@@ -288,11 +342,16 @@ final class BatchExecution implements BatchRun {
 
     /** One item, from wherever the manifest says it stands to its end. */
     private void carry(String key) throws IOException, InterruptedException {
+        boolean first = true;
         while (true) {
             if (!awaitGo()) {
                 return;
             }
             ManifestItem item = item(key);
+            if (first) {
+                first = false;
+                item = again(item);
+            }
             if (item.status().finished()) {
                 return;
             }
@@ -309,16 +368,42 @@ final class BatchExecution implements BatchRun {
                 if (upload.isEmpty()) {
                     return;
                 }
-                if (!item(key).sent() && !reserveAndMarkSent(key)) {
+                boolean firstSend = !item(key).sent();
+                if (firstSend && !reserveAndMarkSent(key)) {
                     return;
                 }
-                if (!create(key, upload.get())) {
+                if (!create(key, upload.get(), firstSend)) {
                     continue; // refused for credits: paused, and tried again on resume
                 }
             }
             await(key);
             return;
         }
+    }
+
+    /**
+     * A failed or canceled item of an earlier run, now taken by a worker: tried once more when it can be (its file is
+     * still there, or the server has or may have its generation); otherwise it keeps its status and reason.
+     */
+    private ManifestItem again(ManifestItem item) throws IOException {
+        if (resultMissing(item)) {
+            return update(item.with(ItemStatus.SUBMITTED, null)); // the server keeps the generation: download it again
+        }
+        if (item.status() != ItemStatus.FAILED && item.status() != ItemStatus.CANCELED) {
+            return item;
+        }
+        if (!photos.containsKey(item.file()) && !item.paid()) {
+            return item;
+        }
+        return update(BatchEngine.readyToRun(item));
+    }
+
+    /** A completed item whose result file was deleted from the output folder since. */
+    private boolean resultMissing(ManifestItem item) {
+        return item.status() == ItemStatus.COMPLETED
+                && item.output() != null
+                && item.generationId() != null
+                && !Files.exists(output.resolve(item.output()));
     }
 
     /** The content's upload id, uploading it first when no item sharing it has; empty when the item is skipped. */
@@ -367,16 +452,40 @@ final class BatchExecution implements BatchRun {
         return true;
     }
 
-    /** False when the server refused for credits (the batch is paused); the item is then not charged. */
-    private boolean create(String key, UUID uploadId) throws IOException {
+    /**
+     * False when the server refused for credits (the batch is paused); the item is then not charged. {@code firstSend}:
+     * no earlier run sent this create, so when every try was turned away (429/503) before a stop, it never left.
+     */
+    private boolean create(String key, UUID uploadId, boolean firstSend) throws IOException {
         ManifestItem item = item(key);
         String idempotencyKey =
                 BatchKeys.idempotencyKey(batchId, item.file(), item.contentHash(), item.preset(), item.attempt());
         CreateGenerationRequest body = new CreateGenerationRequest(item.presetId(), uploadId, null);
         GenerationAccepted accepted;
+        java.util.concurrent.atomic.AtomicBoolean mayHaveLanded = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            accepted = calls.call("create", () -> api.createGeneration(body, idempotencyKey));
+            accepted = calls.call("create", () -> {
+                try {
+                    return api.createGeneration(body, idempotencyKey);
+                } catch (CompanionHttpException e) {
+                    throw e; // an answer: this try created nothing unless it is a success
+                } catch (IOException e) {
+                    mayHaveLanded.set(true); // the line broke: the server may have taken it
+                    throw e;
+                }
+            });
+        } catch (PatientCalls.Interrupted e) {
+            if (firstSend && !mayHaveLanded.get()) {
+                // stopped while the server was asking us to wait: nothing was created, the item was never sent
+                update(item(key).sent(false).with(ItemStatus.PENDING, null));
+            }
+            throw e;
         } catch (CompanionHttpException e) {
+            if (credentialsRefused(e)) {
+                update(item(key).sent(false).with(ItemStatus.PENDING, null)); // refused: nothing was created
+                endRun(e);
+                return true;
+            }
             if (e.statusCode() == 402) {
                 update(item(key).sent(false).with(ItemStatus.PENDING, null));
                 synchronized (lock) {
@@ -397,6 +506,10 @@ final class BatchExecution implements BatchRun {
             update(failed.with(ItemStatus.FAILED, failures.describe(e)));
             return true;
         } catch (IOException e) {
+            if (endsTheRun(e)) {
+                endRun(e); // the item stays "may have reached the server": a rerun sends it again with the same key
+                return true;
+            }
             update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.server", failures.describe(e))));
             return true;
         }
@@ -421,10 +534,18 @@ final class BatchExecution implements BatchRun {
         try {
             view = watch.awaitFinal(item.generationId());
         } catch (CompanionHttpException e) {
-            update(item(key).with(ItemStatus.FAILED, failures.describe(e)));
+            if (credentialsRefused(e)) {
+                endRun(e);
+                return;
+            }
+            String reason = e.statusCode() == 404 ? messages.get("batch.failed.gone") : failures.describe(e);
+            update(item(key).with(ItemStatus.FAILED, reason));
             return;
         } catch (IOException e) {
-            return; // the stop could not cancel it: it stays SUBMITTED, and a rerun picks it up
+            if (endsTheRun(e)) {
+                endRun(e);
+            }
+            return; // it stays SUBMITTED, and a rerun picks it up
         }
         switch (view.status()) {
             case COMPLETED -> download(key, view);
@@ -448,6 +569,14 @@ final class BatchExecution implements BatchRun {
             });
             update(item(key).with(ItemStatus.COMPLETED, null));
         } catch (IOException e) {
+            if (endsTheRun(e)) {
+                endRun(e); // the generation stays on the server: a rerun downloads it
+                return;
+            }
+            if (e instanceof CompanionHttpException http && http.statusCode() == 404) {
+                update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.gone")));
+                return;
+            }
             update(item(key).with(ItemStatus.FAILED, messages.get("batch.failed.download", failures.describe(e))));
         }
     }
@@ -457,8 +586,12 @@ final class BatchExecution implements BatchRun {
         ManifestItem named;
         synchronized (lock) {
             ManifestItem item = items.get(key);
-            if (item.output() != null) {
+            if (item.output() != null
+                    && (item.status() == ItemStatus.COMPLETED || item.output().endsWith("." + ext))) {
                 return item.output();
+            }
+            if (item.output() != null) {
+                claims.release(item.output()); // the result is of another type than expected: named again
             }
             String chosen = claims.choose(item.file(), item.preset(), ext);
             named = item.output(chosen);
@@ -501,6 +634,70 @@ final class BatchExecution implements BatchRun {
         }
         if (running != null) {
             changed(running);
+        }
+    }
+
+    /** The server cannot be reached after the retries, or refuses the credentials: no item can go on. */
+    private static boolean endsTheRun(IOException e) {
+        return FailureMessages.isNetwork(e) || credentialsRefused(e);
+    }
+
+    /** A 401, or a 403 saying the API key may not do this (lacks a scope, or is not allowed). */
+    static boolean credentialsRefused(IOException e) {
+        if (!(e instanceof CompanionHttpException http)) {
+            return false;
+        }
+        if (http.statusCode() == 401) {
+            return true;
+        }
+        return http.statusCode() == 403
+                && http instanceof CompanionApiException api
+                && api.code() != null
+                && api.code().startsWith("api_key_");
+    }
+
+    /** An item cut off by the server's failure goes back to where a rerun starts it; a sent create stays sent. */
+    private void keepResumable(String key) {
+        ManifestItem item = item(key);
+        if (item.status() == ItemStatus.PREPARING || item.status() == ItemStatus.UPLOADING) {
+            try {
+                update(item.with(ItemStatus.PENDING, null));
+            } catch (IOException e) {
+                LOG.debug("event=batch_manifest_write_failed message={}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Ends the run because of the server: nothing more is sent, nothing is canceled (the server is gone or refuses
+     * us), every item keeps its state for a rerun, and the outcome says why.
+     */
+    private void endRun(IOException cause) {
+        boolean credentials = credentialsRefused(cause);
+        BatchFailure why = credentials
+                ? new BatchFailure(
+                        BatchFailure.Kind.CREDENTIALS_REFUSED,
+                        messages.get("batch.ended.credentials", failures.describe(cause)))
+                : new BatchFailure(
+                        BatchFailure.Kind.SERVER_UNREACHABLE,
+                        messages.get("batch.ended.unreachable", failures.describe(cause)));
+        boolean idle;
+        synchronized (lock) {
+            if (stopping || over) {
+                return;
+            }
+            LOG.warn("event=batch_ended_by_server batch={} kind={}", batchId, why.kind());
+            failure = why;
+            stopping = true;
+            state = BatchState.STOPPING;
+            pauseReason = null;
+            lock.notifyAll();
+            idle = pending == 0;
+        }
+        changed(null);
+        watch.close(); // waits for generations end at once; they stay SUBMITTED or RUNNING for the rerun
+        if (idle) {
+            finish();
         }
     }
 
@@ -553,6 +750,9 @@ final class BatchExecution implements BatchRun {
                 added.add(item);
                 todo.add(item.key());
             }
+        }
+        synchronized (lock) {
+            added = reserveNamesLocked(added);
         }
         manifest.putAll(added);
         synchronized (lock) {
@@ -621,7 +821,7 @@ final class BatchExecution implements BatchRun {
         }
         synchronized (lock) {
             outcome = new BatchOutcome(
-                    progressLocked(), output.resolve(BatchReports.CSV), output.resolve(BatchReports.JSON));
+                    progressLocked(), output.resolve(BatchReports.CSV), output.resolve(BatchReports.JSON), failure);
         }
         changed(null);
         ended.countDown();

@@ -5,6 +5,7 @@ import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionHttpException;
+import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.net.GenerationEventListener;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,13 +39,20 @@ final class GenerationWatch implements Closeable {
     private Closeable stream;
     private boolean streamBroken = true;
     private volatile boolean closed;
+    private final long patienceNanos;
+    private long unreachableSinceNanos = -1;
 
-    /** {@code statusChanged} hears non-final changes (RUNNING) of watched generations. */
+    /**
+     * {@code statusChanged} hears non-final changes (RUNNING) of watched generations; when every check has failed on
+     * the network for {@code patience}, the open waits end with that failure.
+     */
     GenerationWatch(
             CompanionApi api,
             ScheduledExecutorService timer,
             Duration pollEvery,
+            Duration patience,
             BiConsumer<UUID, GenerationStatus> statusChanged) {
+        this.patienceNanos = patience.toNanos();
         this.api = api;
         this.timer = timer;
         this.statusChanged = statusChanged;
@@ -54,6 +62,10 @@ final class GenerationWatch implements Closeable {
     /** The generation as it ended (completed, failed or canceled); blocks until then. */
     GenerationView awaitFinal(UUID id) throws InterruptedException, IOException {
         CompletableFuture<GenerationView> future = open.computeIfAbsent(id, key -> new CompletableFuture<>());
+        if (closed) {
+            open.remove(id, future);
+            throw new CancellationException("the batch run ended"); // nothing would ever answer
+        }
         timer.execute(() -> check(id));
         try {
             return future.get();
@@ -101,6 +113,7 @@ final class GenerationWatch implements Closeable {
         }
         try {
             GenerationView view = api.generation(id);
+            reached();
             if (view.status().isFinal()) {
                 offer(view);
             } else {
@@ -111,8 +124,34 @@ final class GenerationWatch implements Closeable {
                 giveUp(id, e); // deleted on the server: nothing will ever come
             }
             LOG.debug("event=batch_poll_failed generation={} status={}", id, e.statusCode());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             LOG.debug("event=batch_poll_failed generation={} message={}", id, e.getMessage());
+            if (FailureMessages.isNetwork(e)) {
+                unreachable(e);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("event=batch_poll_failed generation={} message={}", id, e.getMessage());
+        }
+    }
+
+    private synchronized void reached() {
+        unreachableSinceNanos = -1;
+    }
+
+    /** Every wait ends with {@code e} once the server has stayed unreachable for the patience. */
+    private void unreachable(IOException e) {
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (unreachableSinceNanos < 0) {
+                unreachableSinceNanos = now;
+                return;
+            }
+            if (now - unreachableSinceNanos < patienceNanos) {
+                return;
+            }
+        }
+        for (CompletableFuture<GenerationView> future : open.values()) {
+            future.completeExceptionally(e);
         }
     }
 

@@ -30,6 +30,13 @@ final class OutputClaims {
         claimed.add(OutputNames.claimKey(relative));
     }
 
+    /** A name given out before that its item no longer uses. */
+    void release(String relative) {
+        if (!relative.equals(BatchReports.CSV) && !relative.equals(BatchReports.JSON)) {
+            claimed.remove(OutputNames.claimKey(relative));
+        }
+    }
+
     /** A new name for the result of {@code file} × {@code preset}, relative to the output folder. */
     String choose(String file, String preset, String ext) {
         String base = OutputNames.render(template, file, preset, ext);

@@ -13,14 +13,22 @@
  *       hours) with the first generation and charges nothing, so a create whose answer was lost, or a rerun after a
  *       crash, costs nothing more.
  *   <li>A rerun finishes what is left: items never sent, creates that may have reached the server (sent again with
- *       the same key), results not yet saved. Failed and canceled items are tried again; only those the server
- *       refunded are charged once more, under a new key (the attempt number appended).
+ *       the same key), results not yet saved or deleted since (downloaded again). Failed and canceled items are tried
+ *       again when a worker takes them (a row the run never reaches keeps its status); only those the server refunded
+ *       are charged once more, under a new key (the attempt number appended).
+ *   <li>A server that cannot be reached after the retries, or that refuses the credentials, ends the run (no cancel
+ *       sent): every item keeps its state for a rerun and {@link com.pixfino.studio.core.batch.BatchOutcome#failure}
+ *       says why.
  *   <li>The estimate and the balance check count only items not yet paid for.
  * </ul>
  *
  * <p>Results are named by a template (default {@code {path}/{name}-{preset}.{ext}}), decided once per item and kept
- * in the manifest; a name already taken by another item or (without overwrite) by a file on disk gets -2, -3…. The
+ * in the manifest, reserved when the run starts in sorted item order (file, then preset) with the extension the
+ * preset's kind implies and named again only when the result's type differs; a name already taken by another item or (without overwrite) by a file on disk gets -2, -3…. The
  * reports {@code pixfino-report.csv} and {@code .json} in the output folder cover the whole batch, earlier runs
- * included. One run at a time per output folder ({@code .pixfino/batch.lock}).
+ * included. One run at a time per output folder ({@code .pixfino/batch.lock}), and one batch: a request with another
+ * input folder, preset set, recursion or template is refused. Input and output are read as real paths; links inside
+ * the input are followed (a link looping back into the tree is skipped), and a photo cut short is skipped at the scan,
+ * so it is never counted as payable.
  */
 package com.pixfino.studio.core.batch;

@@ -65,12 +65,16 @@ record HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
     long download(OkHttpClient client, Request request, Path target, LongConsumer received) throws IOException {
         guard.refuse("CompanionClient");
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".download", ".part");
+        // not createTempFile, whose file is private (0600): the result gets the permissions any new file gets here
+        Path temp = target.toAbsolutePath().getParent().resolve(".download-" + java.util.UUID.randomUUID() + ".part");
         long total = 0;
         try (Response response = client.newCall(request).execute()) {
             checkSuccess(request, response);
             try (InputStream in = response.body().byteStream();
-                    OutputStream out = Files.newOutputStream(temp)) {
+                    OutputStream out = Files.newOutputStream(
+                            temp,
+                            java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[64 * 1024];
                 long reported = 0;
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

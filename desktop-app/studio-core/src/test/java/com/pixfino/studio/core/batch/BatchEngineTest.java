@@ -115,15 +115,17 @@ class BatchEngineTest {
 
         BatchEstimate estimate = engine.estimate(request);
 
-        assertThat(estimate.files()).isEqualTo(9);
-        assertThat(estimate.items()).isEqualTo(18);
-        assertThat(estimate.toPay()).isEqualTo(18);
-        assertThat(estimate.credits()).isEqualTo(72);
+        assertThat(estimate.files()).isEqualTo(8);
+        assertThat(estimate.items()).isEqualTo(16);
+        assertThat(estimate.toPay())
+                .as("the truncated JPEG is found at the scan, never counted")
+                .isEqualTo(16);
+        assertThat(estimate.credits()).isEqualTo(64);
         assertThat(estimate.balance()).isEqualTo(100);
         assertThat(estimate.enoughCredits()).isTrue();
         assertThat(estimate.skipped())
                 .extracting(SkippedFile::file)
-                .containsExactly(".DS_Store", "._x.jpg", ".hidden/h.jpg", "Thumbs.db", "notes.jpg");
+                .containsExactly(".DS_Store", "._x.jpg", ".hidden/h.jpg", "Thumbs.db", "broken.jpg", "notes.jpg");
         assertThat(estimate.skipped()).allSatisfy(s -> assertThat(s.reason()).contains(s.file()));
         assertThat(out).as("an estimate writes nothing").doesNotExist();
 
@@ -143,7 +145,7 @@ class BatchEngineTest {
         assertThat(end.total()).isEqualTo(28);
         assertThat(end.completed()).isEqualTo(16);
         assertThat(end.skipped())
-                .as("5 files skipped by the scan, the truncated JPEG when prepared; × 2 presets")
+                .as("6 files skipped by the scan, the truncated JPEG among them; × 2 presets")
                 .isEqualTo(12);
         assertThat(end.failed() + end.canceled() + end.remaining()).isZero();
         assertThat(outcome.allDone()).isTrue();
@@ -257,8 +259,10 @@ class BatchEngineTest {
                 .start(request, null)
                 .await();
 
-        assertThat(first.progress().failed()).isEqualTo(1);
-        assertThat(csv(first.csvReport()).get(0).error).contains("could not be reached");
+        assertThat(first.failure().kind()).isEqualTo(BatchFailure.Kind.SERVER_UNREACHABLE);
+        assertThat(first.progress().failed()).isZero();
+        assertThat(first.allDone()).isFalse();
+        assertThat(csv(first.csvReport()).get(0).error).startsWith("Stopped while the server had it");
         assertThat(engine(user).estimate(request).toPay())
                 .as("the create may have reached the server: not counted again")
                 .isZero();
@@ -272,6 +276,108 @@ class BatchEngineTest {
         assertThat(recording.keys())
                 .containsExactly(BatchKeys.idempotencyKey(
                         batchId(out), "one.jpg", BatchKeys.contentHash(in.resolve("one.jpg")), "snow-princess", 1));
+    }
+
+    @Test
+    void aServerGoneMidBatchOrCredentialsRefusedEndTheRunWithEveryItemLeftResumable() throws Exception {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < 3; i++) {
+            write(in.resolve("g" + i + ".jpg"), jpeg(400 + i * 10, 500));
+        }
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(40);
+        BatchRequest request =
+                BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(1);
+        AtomicInteger cancels = new AtomicInteger();
+        CompanionApi vanishing = failingAfterFirstDownload(
+                user, () -> new java.net.ConnectException("Connection refused"), cancels, new AtomicInteger());
+        BatchEngine engine = engine(vanishing);
+
+        long started = System.nanoTime();
+        BatchOutcome gone = engine.start(request, null).await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(gone.failure().kind()).isEqualTo(BatchFailure.Kind.SERVER_UNREACHABLE);
+        assertThat(gone.failure().message()).contains("could not be reached");
+        assertThat(gone.allDone()).isFalse();
+        assertThat(gone.progress().completed()).isEqualTo(1);
+        assertThat(gone.progress().failed()).isZero();
+        assertThat(cancels).hasValue(0);
+        assertThat(BatchEngine.unfinished(out)).isPresent();
+
+        AtomicInteger refusals = new AtomicInteger();
+        CompanionApi refusing = failingAfterFirstDownload(
+                user,
+                () -> new CompanionApiException(401, "unauthorized", "The API key is not valid."),
+                cancels,
+                refusals);
+        write(in.resolve("g3.jpg"), jpeg(440, 500));
+        Path out2 = dir.resolve("out2");
+        BatchOutcome refused = engine(refusing)
+                .start(BatchRequest.of(in, out2, List.of("snow-princess")).withConcurrency(1), null)
+                .await();
+
+        assertThat(refused.failure().kind()).isEqualTo(BatchFailure.Kind.CREDENTIALS_REFUSED);
+        assertThat(refused.progress().failed()).isZero();
+        assertThat(refused.progress().completed()).isEqualTo(1);
+        assertThat(refusals).as("the first refusal ends the run").hasValue(1);
+
+        BatchOutcome finished = engine(user).start(request, null).await();
+        assertThat(finished.allDone()).isTrue();
+        assertThat(finished.failure()).isNull();
+        assertThat(csv(finished.csvReport()))
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.status).isEqualTo("completed"));
+    }
+
+    @Test
+    void aServerGoneWhileGenerationsRunEndsTheRunPromptlyAndTheRerunCollectsThem() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("w0.jpg"), jpeg(400, 500));
+        write(in.resolve("w1.jpg"), jpeg(410, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger cancels = new AtomicInteger();
+        CompanionApi flaky = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("cancel")) {
+                        cancels.incrementAndGet();
+                    }
+                    if (down.get() && Arrays.asList(method.getExceptionTypes()).contains(IOException.class)) {
+                        throw new java.net.ConnectException("Connection refused");
+                    }
+                    try {
+                        return method.invoke(user, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        renderer.hold();
+        BatchRun run = engine(flaky).start(request, null);
+        await().atMost(PATIENCE)
+                .until(() -> run.items().stream()
+                                .filter(i -> i.generationId() != null)
+                                .count()
+                        == 2);
+
+        down.set(true);
+        long cut = System.nanoTime();
+        BatchOutcome outcome = run.await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - cut)).isLessThan(Duration.ofSeconds(15));
+        assertThat(outcome.failure().kind()).isEqualTo(BatchFailure.Kind.SERVER_UNREACHABLE);
+        assertThat(outcome.progress().failed()).isZero();
+        assertThat(cancels).hasValue(0);
+        assertThat(engine(user).estimate(request).toPay())
+                .as("both are paid for")
+                .isZero();
+
+        renderer.release();
+        BatchOutcome rerun = engine(user).start(request, null).await();
+        assertThat(rerun.allDone()).isTrue();
+        assertThat(debits(user)).hasSize(2);
     }
 
     @Test
@@ -434,6 +540,135 @@ class BatchEngineTest {
     }
 
     @Test
+    void anOutputFolderHoldsOneBatchAndARowNotTriedAgainKeepsItsStatus() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        write(in.resolve("two.jpg"), jpeg(410, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        BatchEngine engine = engine(user);
+        BatchRequest request =
+                BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(1);
+        renderer.failNext(1);
+        BatchOutcome first = engine.start(request, null).await();
+        assertThat(first.progress().failed()).isEqualTo(1);
+        Row failed = csv(first.csvReport()).stream()
+                .filter(r -> r.status.equals("failed"))
+                .findFirst()
+                .orElseThrow();
+        Files.delete(in.resolve(failed.file));
+
+        BatchOutcome second = engine.start(request.withConcurrency(2).withMaxCredits(40L), null)
+                .await();
+
+        assertThat(row(csv(second.csvReport()), failed.file, "snow-princess"))
+                .as("its file is gone, so it is not tried again and keeps its row")
+                .isEqualTo(failed);
+        Path other = dir.resolve("other");
+        write(other.resolve("x.jpg"), jpeg(420, 500));
+        for (BatchRequest mixing : List.of(
+                BatchRequest.of(other, out, List.of("snow-princess")),
+                request.withRecursive(true),
+                BatchRequest.of(in, out, TWO),
+                request.withNameTemplate("{name}-{preset}.{ext}"))) {
+            assertThatThrownBy(() -> engine.estimate(mixing))
+                    .isInstanceOf(BatchRequestException.class)
+                    .hasMessageContaining("The output folder " + out.toRealPath() + " holds a batch of "
+                            + in.toRealPath() + " with presets snow-princess. ")
+                    .hasMessageContaining("Run that command again to finish it, or choose another output folder.");
+            assertThatThrownBy(() -> engine.start(mixing, null)).isInstanceOf(BatchRequestException.class);
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link"), in);
+        assertThat(engine.estimate(BatchRequest.of(link, out, List.of("snow-princess"))
+                                .withOverwrite(true))
+                        .files())
+                .as("the same folder through a link is the same batch")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aResultDeletedFromTheOutputIsDownloadedAgainByTheNextRunWithoutPayingAgain() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path out = dir.resolve("out");
+        CompanionApi user = signedIn(20);
+        BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
+        BatchOutcome first = engine(user).start(request, null).await();
+        Path result = out.resolve(csv(first.csvReport()).get(0).output);
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            var folder = Files.getPosixFilePermissions(out);
+            for (Path written : List.of(result, first.csvReport(), first.jsonReport())) {
+                assertThat(Files.getPosixFilePermissions(written))
+                        .as("%s is readable by whoever may read the folder", written.getFileName())
+                        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ)
+                        .containsAll(folder.stream()
+                                .filter(p -> p == java.nio.file.attribute.PosixFilePermission.GROUP_READ
+                                        || p == java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                                .toList());
+            }
+        }
+        Files.delete(result);
+
+        BatchOutcome second = engine(user).start(request, null).await();
+
+        assertThat(second.allDone()).isTrue();
+        assertThat(result).isRegularFile();
+        assertThat(debits(user)).hasSize(1);
+
+        Files.delete(result);
+        CompanionApi forgetful = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("generation")
+                            || method.getName().equals("download")) {
+                        throw new CompanionApiException(404, "not_found", "No such generation.");
+                    }
+                    try {
+                        return method.invoke(user, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        BatchOutcome third = engine(forgetful).start(request, null).await();
+
+        assertThat(third.progress().failed()).isEqualTo(1);
+        assertThat(csv(third.csvReport()).get(0).error).contains("server no longer has this result");
+        assertThat(debits(user)).hasSize(1);
+        assertThat(user.me().credits()).isEqualTo(16);
+    }
+
+    @Test
+    void clashingNamesAreNumberedTheSameWayOnEveryRun() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("a.jpg"), jpeg(400, 500));
+        write(in.resolve("b/a.jpg"), jpeg(410, 500));
+        CompanionApi user = signedIn(40);
+        java.util.Map<String, String> firstNames = null;
+        for (String folder : List.of("out1", "out2")) {
+            BatchOutcome outcome = engine(user)
+                    .start(
+                            BatchRequest.of(in, dir.resolve(folder), TWO)
+                                    .withRecursive(true)
+                                    .withNameTemplate("{name}.{ext}")
+                                    .withConcurrency(4),
+                            null)
+                    .await();
+            java.util.Map<String, String> names = new java.util.TreeMap<>();
+            csv(outcome.csvReport()).forEach(r -> names.put(r.file + " " + r.preset, r.output));
+            assertThat(new HashSet<>(names.values())).hasSize(4);
+            assertThat(names)
+                    .as("reserved in sorted order: a.jpg first, then each preset in the request's order")
+                    .containsEntry("a.jpg snow-princess", "a.jpg")
+                    .containsEntry("a.jpg cyberpunk", "a-2.jpg")
+                    .containsEntry("b/a.jpg snow-princess", "a-3.jpg")
+                    .containsEntry("b/a.jpg cyberpunk", "a-4.jpg");
+            if (firstNames != null) {
+                assertThat(names).isEqualTo(firstNames);
+            }
+            firstNames = names;
+        }
+    }
+
+    @Test
     void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("one.jpg"), jpeg(400, 500));
@@ -479,6 +714,31 @@ class BatchEngineTest {
                 .extracting(r -> r.file + " " + r.status)
                 .containsExactly("first.jpg completed", "later.jpg completed");
         assertThat(debits(user)).hasSize(2);
+    }
+
+    @Test
+    void aWatchRunStoppedWhileTheServerAsksToWaitSaysTheItemWasNeverSent() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("one.jpg"), jpeg(400, 500));
+        CompanionApi user = signedIn(20);
+        RecordingApi recording = new RecordingApi(user);
+        recording.createFailures.add(
+                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(60)));
+        BatchRun run = engine(recording.api())
+                .start(
+                        BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess"))
+                                .withWatch(true),
+                        null);
+        await().atMost(PATIENCE).until(() -> recording.creates.size() == 1);
+
+        run.stop();
+        BatchOutcome outcome = run.await();
+
+        Row row = csv(outcome.csvReport()).get(0);
+        assertThat(row.status).isEqualTo("canceled");
+        assertThat(row.error).isEqualTo("Stopped before it was sent");
+        assertThat(row.credits).isZero();
+        assertThat(debits(user)).isEmpty();
     }
 
     @Test
@@ -557,6 +817,40 @@ class BatchEngineTest {
                     }
                     if (method.getName().equals("createGeneration") && creates.incrementAndGet() == 1) {
                         throw new SocketTimeoutException("timeout"); // it reached the server; its answer did not
+                    }
+                    return answer;
+                });
+    }
+
+    /**
+     * The real client until its first download is done; from then on every call that can fail fails with {@code
+     * failure} (cancels and failures are counted).
+     */
+    private static CompanionApi failingAfterFirstDownload(
+            CompanionApi real,
+            java.util.function.Supplier<IOException> failure,
+            AtomicInteger cancels,
+            AtomicInteger failures) {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        return (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "cancel" -> cancels.incrementAndGet();
+                        default -> {}
+                    }
+                    boolean canFail = Arrays.asList(method.getExceptionTypes()).contains(IOException.class);
+                    if (broken.get() && canFail && !method.getName().equals("me")) {
+                        failures.incrementAndGet();
+                        throw failure.get();
+                    }
+                    Object answer;
+                    try {
+                        answer = method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("download")) {
+                        broken.set(true);
                     }
                     return answer;
                 });

@@ -101,6 +101,59 @@ class BatchPartsTest {
     }
 
     @Test
+    void anInputGivenAsALinkIsReadAsItsFolderAndLinksInsideAreFollowedExceptLoops() throws Exception {
+        Path real = dir.resolve("photos");
+        PhotoFiles.jpeg(real, "1.jpg", 16, 16);
+        PhotoFiles.jpeg(real.resolve("sub"), "2.jpg", 16, 16);
+        Path elsewhere = PhotoFiles.jpeg(dir.resolve("elsewhere"), "3.jpg", 16, 16);
+        Files.createSymbolicLink(real.resolve("linked.jpg"), elsewhere);
+        Files.createSymbolicLink(real.resolve("more"), dir.resolve("elsewhere"));
+        Files.createSymbolicLink(real.resolve("sub/back"), real);
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        FolderScan scan = new FolderScan(new PhotoCheck(UiThreadGuard.NONE), MESSAGES);
+        BatchRequest request = BatchEngine.real(BatchRequest.of(link, dir.resolve("out/new"), List.of("snow")));
+
+        FolderScan.Result found = scan.scan(request.input(), request.output(), true, f -> true);
+
+        assertThat(request.input()).isEqualTo(real.toRealPath());
+        assertThat(request.output()).isEqualTo(dir.toRealPath().resolve("out/new"));
+        assertThat(found.photos())
+                .extracting(FolderScan.Photo::file)
+                .containsExactly("1.jpg", "linked.jpg", "more/3.jpg", "sub/2.jpg");
+        assertThat(found.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("sub/back");
+            assertThat(s.reason()).contains("loops back into the folder");
+        });
+        assertThat(scan.scan(link, request.output(), false, f -> true).photos())
+                .extracting(FolderScan.Photo::file)
+                .containsExactly("1.jpg", "linked.jpg");
+    }
+
+    @Test
+    void aPhotoCutShortIsSkippedAtTheScanWhileOneWithPaddingOrTrailingBytesIsKept() throws Exception {
+        Path in = dir.resolve("in");
+        byte[] whole = Files.readAllBytes(PhotoFiles.jpeg(dir.resolve("src"), "w.jpg", 64, 48));
+        byte[] png = Files.readAllBytes(PhotoFiles.png(dir.resolve("src"), "w.png", 64, 48));
+        Files.createDirectories(in);
+        Files.write(in.resolve("cut.jpg"), java.util.Arrays.copyOf(whole, whole.length - 40));
+        Files.write(in.resolve("padded.jpg"), java.util.Arrays.copyOf(whole, whole.length + 16));
+        byte[] trailing = java.util.Arrays.copyOf(whole, whole.length + 5);
+        System.arraycopy("extra".getBytes(StandardCharsets.US_ASCII), 0, trailing, whole.length, 5);
+        Files.write(in.resolve("trailing.jpg"), trailing);
+        Files.write(in.resolve("cut.png"), java.util.Arrays.copyOf(png, png.length / 2));
+        Files.write(in.resolve("whole.png"), png);
+        FolderScan scan = new FolderScan(new PhotoCheck(UiThreadGuard.NONE), MESSAGES);
+
+        FolderScan.Result found = scan.scan(in, dir.resolve("out"), false, f -> true);
+
+        assertThat(found.photos())
+                .extracting(FolderScan.Photo::file)
+                .containsExactly("padded.jpg", "trailing.jpg", "whole.png");
+        assertThat(found.skipped()).extracting(SkippedFile::file).containsExactly("cut.jpg", "cut.png");
+        assertThat(found.skipped()).allSatisfy(s -> assertThat(s.reason()).contains("damaged"));
+    }
+
+    @Test
     void theEtaWaitsForAFinishedItemThenFollowsThePace() {
         Throughput pace = new Throughput(0);
         assertThat(pace.eta(10, 5_000_000_000L)).isNull();
