@@ -200,7 +200,7 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
         }
 
         int run() throws Exception {
-            BatchSummary summary = new BatchSummary(console.out(), request);
+            BatchSummary summary = new BatchSummary(console.out(), console.err(), request);
             try (ProgressView view = ProgressView.of(console);
                     EngineStops stops = new EngineStops(view)) {
                 BatchRun run = engine.start(request, stops);

@@ -1,5 +1,6 @@
 package com.pixfino.cli;
 
+import com.pixfino.studio.core.batch.BatchFailure;
 import com.pixfino.studio.core.batch.BatchItem;
 import com.pixfino.studio.core.batch.BatchOutcome;
 import com.pixfino.studio.core.batch.BatchProgress;
@@ -11,10 +12,12 @@ import java.util.List;
 final class BatchSummary {
 
     private final PrintStream out;
+    private final PrintStream err;
     private final BatchRequest request;
 
-    BatchSummary(PrintStream out, BatchRequest request) {
+    BatchSummary(PrintStream out, PrintStream err, BatchRequest request) {
         this.out = out;
+        this.err = err;
         this.request = request;
     }
 
@@ -37,6 +40,15 @@ final class BatchSummary {
         }
         if (outcome.jsonReport() != null) {
             out.println("        " + outcome.jsonReport());
+        }
+        BatchFailure failure = outcome.failure();
+        if (failure != null) {
+            // the server went away or refused the key: the items left keep their state for the next run
+            err.println(
+                    failure.kind() == BatchFailure.Kind.CREDENTIALS_REFUSED
+                            ? failure.message() + " " + Failures.KEY_HELP
+                            : failure.message());
+            return ExitCode.SERVER;
         }
         if (pauseReason != null) {
             out.println(pauseReason);

@@ -308,6 +308,23 @@ class BatchCommandTest {
     }
 
     @Test
+    void aKeyThatMayOnlyReadEndsWithFourSpendsNothingAndLeavesTheItemsForTheNextRun() throws IOException {
+        User reader = server.userWithKey(100, List.of("read"));
+
+        Result run = batch(reader, "--recursive", "--yes", "--concurrency", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SERVER);
+        assertThat(run.err())
+                .contains("refused the credentials", "Account → API access")
+                .doesNotContain("Exception");
+        assertThat(run.out()).doesNotContain("failed    ");
+        assertThat(reader.credits()).isEqualTo(100);
+        assertThat(Report.read(output))
+                .as("no item is marked failed: a key that may generate finishes them")
+                .noneMatch(row -> row.status().equals("failed"));
+    }
+
+    @Test
     void presetsAndBalanceAnswerFromTheServer() {
         User user = server.userWithKey(37);
 

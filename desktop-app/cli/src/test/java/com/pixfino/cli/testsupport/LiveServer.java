@@ -30,9 +30,13 @@ public final class LiveServer implements AutoCloseable {
 
     /** A user whose balance is {@code credits}, and an API key of theirs that may generate. */
     public User userWithKey(int credits) {
+        return userWithKey(credits, List.of("read", "generate"));
+    }
+
+    /** A user whose balance is {@code credits}, and an API key of theirs with {@code scopes}. */
+    public User userWithKey(int credits, List<String> scopes) {
         ApiClient session = studio.userWithCredits(credits);
-        ApiClient.Answer created =
-                session.post(ApiPaths.API_KEYS, Map.of("name", "cli test", "scopes", List.of("read", "generate")));
+        ApiClient.Answer created = session.post(ApiPaths.API_KEYS, Map.of("name", "cli test", "scopes", scopes));
         if (created.status() != 201) {
             throw new IllegalStateException(created.body());
         }

@@ -346,13 +346,18 @@ public final class BatchViewModel {
                     flush(source);
                     outcome.set(result);
                     showProgress(result.progress());
-                    rememberedOutput.set(null);
+                    // a batch the server's absence (or a refused sign-in) ended is offered again on the next start
+                    if (result.failure() == null) {
+                        rememberedOutput.set(null);
+                    }
                     run = null;
                     confirmingStop.set(false);
                     sessions.refreshUser();
                     BatchProgress counts = result.progress();
                     activity.clear();
-                    if (result.allDone()) {
+                    if (result.failure() != null) {
+                        activity.say(Tone.ERROR, result.failure().message());
+                    } else if (result.allDone()) {
                         activity.done(messages.get("batch.finished.allDone", counts.completed(), counts.skipped()));
                     } else if (counts.state() == BatchState.STOPPED) {
                         activity.say(Tone.INFO, messages.get("batch.finished.stopped", counts.completed()));
