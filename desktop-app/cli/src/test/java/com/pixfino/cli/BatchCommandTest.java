@@ -230,8 +230,8 @@ class BatchCommandTest {
                 "--server=" + server.url(),
                 "--api-key=" + user.apiKey(),
                 "--max-credits=10",
-                // one at a time: with parallel items the engine can still overshoot the cap by one (reported)
-                "--concurrency=1",
+                // parallel workers: the cap must hold when several items reach it at once
+                "--concurrency=4",
                 "--yes");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.NOT_ENOUGH_CREDITS);

@@ -440,6 +440,8 @@ final class BatchExecution implements BatchRun {
                 if (cap.fits(items.values(), item)) {
                     next = item.sent(true).with(ItemStatus.SUBMITTED, null);
                     manifest.put(next);
+                    // the table too, before the lock is let go: the next worker's cap check must count this item
+                    items.put(key, next);
                     break;
                 }
                 state = BatchState.PAUSED;
@@ -448,7 +450,7 @@ final class BatchExecution implements BatchRun {
                 notifyLater();
             }
         }
-        update(next);
+        changed(next);
         return true;
     }
 
