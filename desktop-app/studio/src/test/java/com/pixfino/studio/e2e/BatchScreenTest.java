@@ -174,7 +174,7 @@ class BatchScreenTest {
         studio.awaitShowing("batch-resume");
         assertThat(studio.text("batch-resume-text"))
                 .isEqualTo("A batch into " + out + " was interrupted (3 of 6 done).");
-        studio.screenshot("batch-resume-light");
+        studio.screenshotBothThemes("batch-resume");
 
         studio.click("batch-resume-yes");
         studio.await("the end of the batch", () -> studio.text("batch-state").equals("Finished"));
