@@ -70,9 +70,35 @@ public final class PixfinoCli implements Runnable {
     private static int usageError(ParameterException error, String[] args) {
         CommandLine line = error.getCommandLine();
         String name = line.getCommandSpec().qualifiedName();
-        line.getErr().println(name + ": " + inProductWords(error));
+        String unknown = error instanceof CommandLine.MissingParameterException ? unknownOption(line, args) : null;
+        line.getErr()
+                .println(name + ": " + (unknown != null ? "Unknown option: '" + unknown + "'" : inProductWords(error)));
         line.getErr().println("Run '" + name + " --help' for the options.");
         return ExitCode.USAGE;
+    }
+
+    /**
+     * picocli reports missing options before an unknown one; a mistyped option is the likelier cause, so it is named
+     * first. Null when every option on the line is known.
+     */
+    private static String unknownOption(CommandLine line, String[] args) {
+        boolean afterCommand = false;
+        for (String arg : args) {
+            if (!afterCommand) {
+                afterCommand = arg.equals(line.getCommandName());
+                continue;
+            }
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.startsWith("-") && arg.length() > 1) {
+                String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (line.getCommandSpec().findOption(option) == null) {
+                    return option;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -52,6 +52,7 @@ class UsageTest {
         Result none = cli.run();
         Result unknown = cli.run("frobnicate");
         Result missing = cli.run("batch", "--input", dir.toString());
+        Result misspelt = cli.run("batch", "--bogus");
         Result badNumber =
                 cli.run("batch", "--input", dir.toString(), "--output", "o", "--preset", "x", "--concurrency", "many");
 
@@ -60,6 +61,8 @@ class UsageTest {
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).contains("--output", "--preset").contains("pixfino batch --help");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(misspelt.err()).contains("Unknown option: '--bogus'");
         assertThat(badNumber.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(badNumber.err())
                 .contains("Invalid value 'many' for --concurrency: it takes a whole number.")
