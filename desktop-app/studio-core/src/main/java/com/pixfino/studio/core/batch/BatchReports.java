@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -35,7 +36,10 @@ final class BatchReports {
             @JsonProperty("generation_id") String generationId,
             String error) {}
 
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    // quotes only the values that need it (a comma, a quote, a line break), not every longer one
+    private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
     private static final CsvSchema SCHEMA = CSV_MAPPER.schemaFor(Row.class).withHeader();
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -169,14 +169,24 @@ class BatchPartsTest {
     void theCsvReportQuotesWhatNeedsQuotingAndTheJsonHasTheSameRows() throws Exception {
         List<BatchReports.Row> rows = List.of(
                 new BatchReports.Row("a, b.jpg", "snow", "failed", 0, "", "", "He said \"no\",\nthen left"),
-                new BatchReports.Row("c.jpg", "snow", "completed", 4, "c-snow.jpg", "g-1", ""));
+                new BatchReports.Row("c.jpg", "snow", "completed", 4, "c-snow.jpg", "g-1", ""),
+                new BatchReports.Row(
+                        "a/rather-long-folder-name/portrait.jpg",
+                        "snow",
+                        "completed",
+                        4,
+                        "a/rather-long-folder-name/portrait-snow.jpg",
+                        "63a8574f-d8ed-4d00-b67a-8aa6a645472d",
+                        ""));
 
         BatchReports.write(dir, rows);
 
         assertThat(Files.readString(dir.resolve(BatchReports.CSV)))
                 .isEqualTo("file,preset,status,credits,output,generation_id,error\n"
                         + "\"a, b.jpg\",snow,failed,0,,,\"He said \"\"no\"\",\nthen left\"\n"
-                        + "c.jpg,snow,completed,4,c-snow.jpg,g-1,\n");
+                        + "c.jpg,snow,completed,4,c-snow.jpg,g-1,\n"
+                        + "a/rather-long-folder-name/portrait.jpg,snow,completed,4,"
+                        + "a/rather-long-folder-name/portrait-snow.jpg,63a8574f-d8ed-4d00-b67a-8aa6a645472d,\n");
         assertThat(Files.readString(dir.resolve(BatchReports.JSON)))
                 .contains("\"generation_id\" : \"g-1\"")
                 .contains("\"file\" : \"a, b.jpg\"");
