@@ -1,28 +1,14 @@
 package com.pixfino.cli;
 
 import com.pixfino.studio.core.net.ApiFactory;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code pixfino balance}: the API key owner's credits. */
 @Command(name = "balance", description = "Print your balance in credits.")
-final class BalanceCommand implements Callable<Integer>, PixfinoCli.TalksToServer {
-
-    private final Console console;
-    private final ApiFactory apis;
-
-    @Mixin
-    ServerOptions server = new ServerOptions();
+final class BalanceCommand extends ServerCommand {
 
     BalanceCommand(Console console, ApiFactory apis) {
-        this.console = console;
-        this.apis = apis;
-    }
-
-    @Override
-    public ServerOptions serverOptions() {
-        return server;
+        super(console, apis);
     }
 
     @Override

@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pixfino batch}: every photo of a folder through one or more presets, resumable, paid once per item. */
@@ -34,13 +32,10 @@ import picocli.CommandLine.Option;
                     + " Running the same command again after a crash or Ctrl+C finishes the rest and charges"
                     + " every file × preset once."
         })
-final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer {
+final class BatchCommand extends ServerCommand {
 
     /** Failed items listed after the run; the report has them all. */
     static final int PROBLEMS_SHOWN = 10;
-
-    private final Console console;
-    private final ApiFactory apis;
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "The folder of photos.")
     Path input;
@@ -98,17 +93,8 @@ final class BatchCommand implements Callable<Integer>, PixfinoCli.TalksToServer 
                     + " (default: ${DEFAULT-VALUE}).")
     String nameTemplate;
 
-    @Mixin
-    ServerOptions server = new ServerOptions();
-
     BatchCommand(Console console, ApiFactory apis) {
-        this.console = console;
-        this.apis = apis;
-    }
-
-    @Override
-    public ServerOptions serverOptions() {
-        return server;
+        super(console, apis);
     }
 
     @Override

@@ -6,28 +6,14 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code pixfino presets}: the catalog's slugs with name, kind and cost, as a table. */
 @Command(name = "presets", description = "List the presets: slug (for --preset), name, kind and credits per photo.")
-final class PresetsCommand implements Callable<Integer>, PixfinoCli.TalksToServer {
-
-    private final Console console;
-    private final ApiFactory apis;
-
-    @Mixin
-    ServerOptions server = new ServerOptions();
+final class PresetsCommand extends ServerCommand {
 
     PresetsCommand(Console console, ApiFactory apis) {
-        this.console = console;
-        this.apis = apis;
-    }
-
-    @Override
-    public ServerOptions serverOptions() {
-        return server;
+        super(console, apis);
     }
 
     @Override
