@@ -25,6 +25,17 @@ public final class ApiPaths {
     public static final String GENERATION_OUTPUT = PREFIX + "/generations/{id}/output";
     public static final String GENERATION_THUMBNAIL = PREFIX + "/generations/{id}/thumbnail";
     public static final String EVENTS = PREFIX + "/events";
+    /** GET {@code ?cursor=&limit=}: the incremental change feed of the signed-in user's library. */
+    public static final String LIBRARY_CHANGES = PREFIX + "/library/changes";
+    /** POST {@code {"name"}} creates a collection (201). */
+    public static final String COLLECTIONS = PREFIX + "/collections";
+    /** PATCH {@code {"name"}} renames, DELETE removes the collection (its items stay). */
+    public static final String COLLECTION = PREFIX + "/collections/{id}";
+    /** POST {@code {"add":[ids],"remove":[ids]}} changes the collection's items. */
+    public static final String COLLECTION_ITEMS = PREFIX + "/collections/{id}/items";
+    /** The name of the SSE event on {@link #EVENTS} that carries a {@code LibraryEvent}. */
+    public static final String LIBRARY_EVENT = "library";
+
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     public static final String ADMIN_USERS = PREFIX + "/admin/users";
     public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";

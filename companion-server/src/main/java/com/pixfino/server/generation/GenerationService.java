@@ -20,6 +20,7 @@ import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -312,7 +313,12 @@ public final class GenerationService {
                 g.getApiCostUsd(),
                 g.getCreatedAt(),
                 g.getStartedAt(),
-                g.getCompletedAt());
+                g.getCompletedAt(),
+                false,
+                List.of(),
+                List.of(),
+                0,
+                g.getUpdatedAt());
     }
 
     /** A presigned storage link when the storage hands them out (S3), else our owner-checked endpoint. */

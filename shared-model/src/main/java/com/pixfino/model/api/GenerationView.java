@@ -4,12 +4,17 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.MediaKind;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A generation as its owner sees it. {@code outputUrl}/{@code thumbnailUrl} are set once it is
  * {@code COMPLETED}; {@code error} once it is {@code FAILED}; {@code refunded} tells whether its
  * credits came back.
+ *
+ * <p>Library state: {@code favorite}, {@code tags} (trimmed, case-preserving, sorted), the ids of the
+ * collections it is in, and {@code version}, which grows whenever anything in this view changes (the
+ * change feed re-sends the item with the higher version); {@code updatedAt} is when that was.
  */
 public record GenerationView(
         UUID id,
@@ -32,4 +37,15 @@ public record GenerationView(
         BigDecimal apiCostUsd,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
-        OffsetDateTime completedAt) {}
+        OffsetDateTime completedAt,
+        boolean favorite,
+        List<String> tags,
+        List<UUID> collectionIds,
+        long version,
+        OffsetDateTime updatedAt) {
+
+    public GenerationView {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        collectionIds = collectionIds == null ? List.of() : List.copyOf(collectionIds);
+    }
+}

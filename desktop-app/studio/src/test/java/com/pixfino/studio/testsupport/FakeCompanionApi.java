@@ -194,7 +194,12 @@ public final class FakeCompanionApi implements CompanionApi {
                 null,
                 tick(),
                 null,
-                null);
+                null,
+                false,
+                List.of(),
+                List.of(),
+                1,
+                tick());
         generations.put(id, view);
         if (key != null) {
             idempotencyKeys.put(key, id);
@@ -254,6 +259,11 @@ public final class FakeCompanionApi implements CompanionApi {
                 null,
                 g.createdAt(),
                 g.createdAt(),
+                tick(),
+                g.favorite(),
+                g.tags(),
+                g.collectionIds(),
+                g.version() + 1,
                 tick());
     }
 

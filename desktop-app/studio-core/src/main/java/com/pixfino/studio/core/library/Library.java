@@ -1,0 +1,63 @@
+package com.pixfino.studio.core.library;
+
+import com.pixfino.model.api.library.CollectionView;
+import com.pixfino.studio.core.gallery.GalleryItem;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One account's synced library as the studio uses it: paged queries over the local catalogue, and edits that
+ * apply locally at once and go to an outbox replayed in order when the server is reachable (so nothing is lost
+ * when the studio closes offline). Blocking; implementations refuse the JavaFX thread.
+ */
+public interface Library {
+
+    /** How many results match. */
+    int count(LibraryQuery query) throws IOException;
+
+    /** Results {@code offset} … {@code offset + limit - 1} of the matches, in the query's order. */
+    List<GalleryItem> page(LibraryQuery query, int offset, int limit) throws IOException;
+
+    /** Every matching id in the query's order, without loading the items (select all over 50,000). */
+    List<UUID> ids(LibraryQuery query) throws IOException;
+
+    Optional<GalleryItem> item(UUID id) throws IOException;
+
+    /** The collections by name, with how many results each holds here. */
+    List<CollectionView> collections() throws IOException;
+
+    /** Every tag in use, sorted case-insensitively. */
+    List<String> tags() throws IOException;
+
+    /** The preset names that occur, sorted (for the preset filter). */
+    List<String> presetNames() throws IOException;
+
+    void setFavorite(Collection<UUID> ids, boolean favorite) throws IOException;
+
+    void addTags(Collection<UUID> ids, Collection<String> tags) throws IOException;
+
+    void removeTags(Collection<UUID> ids, Collection<String> tags) throws IOException;
+
+    /** Creates the collection here at once (with a client-chosen id) and on the server when reachable. */
+    UUID createCollection(String name) throws IOException;
+
+    void renameCollection(UUID id, String name) throws IOException;
+
+    /** Removes the collection; its results stay in the library. */
+    void deleteCollection(UUID id) throws IOException;
+
+    void addToCollection(UUID collectionId, Collection<UUID> ids) throws IOException;
+
+    void removeFromCollection(UUID collectionId, Collection<UUID> ids) throws IOException;
+
+    /** Deletes the results here at once and on the server when reachable (files too). */
+    void delete(Collection<UUID> ids) throws IOException;
+
+    /** {@code listener} runs on a background thread after the local library changed (an edit or a synced change). */
+    void addListener(Runnable listener);
+
+    void removeListener(Runnable listener);
+}
