@@ -3,6 +3,7 @@ package com.pixfino.studio.core.library;
 import com.pixfino.model.api.library.CollectionView;
 import com.pixfino.studio.core.gallery.GalleryItem;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,20 @@ public interface Library {
     List<UUID> ids(LibraryQuery query) throws IOException;
 
     Optional<GalleryItem> item(UUID id) throws IOException;
+
+    /**
+     * The result's thumbnail file: the cached one, else downloaded now when the server is reachable; empty when
+     * it is not cached and cannot be fetched. Thumbnails are never evicted.
+     */
+    Optional<Path> thumbnail(UUID id) throws IOException;
+
+    /**
+     * The full-size result: the cached file (marked as just used), else downloaded now. Originals share a size
+     * cap with least-recently-used eviction, so an evicted one downloads again here.
+     *
+     * @throws IOException with a sentence for the user when it is not cached and the server cannot be reached
+     */
+    Path original(UUID id) throws IOException;
 
     /** The collections by name, with how many results each holds here. */
     List<CollectionView> collections() throws IOException;
