@@ -129,10 +129,10 @@ public final class CreateView extends VBox implements ScreenActions {
         Tooltip tip = new Tooltip();
         tip.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> viewModel.blockerProperty().get().isEmpty()
+                        () -> viewModel.hintProperty().get().isEmpty()
                                 ? messages.get("create.generate.tip")
-                                : viewModel.blockerProperty().get(),
-                        viewModel.blockerProperty()));
+                                : viewModel.hintProperty().get(),
+                        viewModel.hintProperty()));
         generate.setTooltip(tip);
         return generate;
     }
@@ -144,7 +144,7 @@ public final class CreateView extends VBox implements ScreenActions {
         Texts.wrapping(blocker);
         blocker.textProperty()
                 .bind(Bindings.when(viewModel.statusProperty().isEmpty())
-                        .then(viewModel.blockerProperty())
+                        .then(viewModel.hintProperty())
                         .otherwise(""));
         Label status = new Label();
         status.setId("create-status");
