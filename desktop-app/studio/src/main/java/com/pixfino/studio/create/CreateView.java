@@ -120,7 +120,8 @@ public final class CreateView extends VBox implements ScreenActions {
     }
 
     private Button generateButton() {
-        Button generate = new Button(messages.get("create.generate"));
+        Button generate = new Button();
+        generate.textProperty().bind(viewModel.generateText());
         generate.setId("generate");
         generate.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE, "generate-button");
         generate.setMaxWidth(Double.MAX_VALUE);

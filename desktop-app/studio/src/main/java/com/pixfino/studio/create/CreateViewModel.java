@@ -324,6 +324,15 @@ public final class CreateViewModel {
         return text.toString();
     }
 
+    /** The button's words: offline they say the request waits for the connection. */
+    public StringBinding generateText() {
+        return Bindings.createStringBinding(
+                () -> messages.get(
+                        session.isSignedIn() && !session.isOnline() ? "create.generate.offline" : "create.generate"),
+                session.onlineProperty(),
+                session.signedInProperty());
+    }
+
     /** "4 credits" for the selected preset, or a dash. */
     public StringBinding costText() {
         return Bindings.createStringBinding(

@@ -46,12 +46,17 @@ public final class QueueView extends VBox implements ScreenActions {
                 "queue",
                 messages.get("queue.title"),
                 Bindings.createStringBinding(
-                        () -> messages.get(
-                                "queue.subtitle",
-                                viewModel.activeCountProperty().get(),
-                                viewModel.jobs().size()),
+                        () -> {
+                            String jobs = messages.get(
+                                    "queue.subtitle",
+                                    viewModel.activeCountProperty().get(),
+                                    viewModel.jobs().size());
+                            int waitingNow = waiting.waitingCountProperty().get();
+                            return waitingNow == 0 ? jobs : messages.get("queue.subtitle.waiting", waitingNow, jobs);
+                        },
                         viewModel.activeCountProperty(),
-                        viewModel.jobs()),
+                        viewModel.jobs(),
+                        waiting.waitingCountProperty()),
                 live,
                 refresh);
 
