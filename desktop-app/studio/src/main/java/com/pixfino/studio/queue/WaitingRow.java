@@ -26,6 +26,9 @@ final class WaitingRow extends HBox {
         boolean refused = !request.isWaiting();
         setId("waiting-" + request.id());
         getStyleClass().addAll("job-row", "waiting-row");
+        if (refused) {
+            getStyleClass().add("refused");
+        }
         setAlignment(Pos.CENTER_LEFT);
 
         StackPane marker = new StackPane((refused ? Icons.ERROR : Icons.OFFLINE).create(refused ? 26 : 22));

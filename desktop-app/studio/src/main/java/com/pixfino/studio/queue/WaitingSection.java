@@ -20,7 +20,12 @@ final class WaitingSection extends VBox {
         super(6);
         setId("queue-waiting");
         getStyleClass().add("waiting-section");
-        Label title = new Label(messages.get("queue.waiting.title"));
+        Label title = new Label();
+        // "Waiting for connection" while anything waits; refusals alone are not waiting for anything.
+        title.textProperty()
+                .bind(Bindings.when(waiting.waitingCountProperty().greaterThan(0))
+                        .then(messages.get("queue.waiting.title"))
+                        .otherwise(messages.get("queue.waiting.titleRefused")));
         title.setId("queue-waiting-title");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "waiting-title");
         Label notice = Texts.statusLine("queue-waiting-notice", waiting.noticeProperty(), "notice");

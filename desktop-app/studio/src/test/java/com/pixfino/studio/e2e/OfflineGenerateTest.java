@@ -78,6 +78,7 @@ class OfflineGenerateTest {
         studio.click("nav-queue");
         studio.awaitShowing("queue-waiting");
         assertThat(waitingBadges()).containsExactly("Waiting for connection");
+        assertThat(studio.text("queue-waiting-title")).isEqualTo("Waiting for connection");
         assertThat(studio.showing("queue-empty")).isFalse();
         assertThat(studio.text("nav-queue-count")).isEqualTo("1");
         assertThat(studio.text("queue-subtitle"))
@@ -122,6 +123,48 @@ class OfflineGenerateTest {
         assertThat(Files.list(home.resolve("pending-photos")).flatMap(OfflineGenerateTest::filesIn))
                 .as("the kept copy is gone with the request")
                 .isEmpty();
+    }
+
+    @Test
+    void aRequestTheServerRefusesWhenItIsBackIsShownWithItsReasonAndChargesNothing(@TempDir Path home)
+            throws Exception {
+        server = RealCompanion.start();
+        link = SwitchableLink.to(server.url());
+        studio = StudioHarness.start(home, link.url());
+        studio.register("Ife", "offline-refused@example.com", PASSWORD);
+        studio.drop("photo-drop-zone", PhotoFiles.portrait(home, "selfie.jpg"));
+        studio.click("preset-snow-princess");
+        link.down();
+        studio.await(
+                "the studio to see it is offline",
+                () -> studio.text("online-badge").equals("Offline"));
+        studio.click("generate");
+        studio.await(
+                "the request kept",
+                () -> studio.text("create-status").startsWith("Snow Princess is waiting for the connection"));
+        server.setBalance("offline-refused@example.com", PASSWORD, 2); // spent on another computer meanwhile
+        studio.click("nav-queue");
+
+        link.up();
+
+        studio.await("the refusal", () -> waitingBadges().equals(List.of("Not sent")));
+        Node row =
+                StudioHarness.call(() -> studio.robot().lookup(".waiting-row").query());
+        String id = row.getId().substring("waiting-".length());
+        assertThat(studio.text("waiting-detail-" + id))
+                .startsWith("The server refused it: ")
+                .contains("credits")
+                .endsWith("Nothing was charged.");
+        assertThat(studio.text("queue-subtitle")).isEqualTo("Nothing running \u00b7 no jobs in all");
+        assertThat(studio.text("queue-waiting-title")).isEqualTo("Made offline, not sent");
+        studio.screenshotBothThemes("queue-refused");
+        assertThat(server.ledger("offline-refused@example.com", PASSWORD))
+                .noneMatch(entry -> entry.kind() == LedgerKind.DEBIT);
+
+        studio.click("waiting-remove-" + id);
+
+        studio.await("the refused request gone", () -> waitingBadges().isEmpty());
+        studio.awaitShowing("queue-empty");
     }
 
     private List<String> waitingBadges() {
