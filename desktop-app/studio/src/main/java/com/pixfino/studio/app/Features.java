@@ -111,7 +111,7 @@ final class Features implements AutoCloseable {
                 queue::queued,
                 this::showPlans);
         accountModel =
-                new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone());
+                new AccountViewModel(tasks, session, sessions, messages, this::forgetOwner, Clock.systemDefaultZone());
         PlansViewModel plans = new PlansViewModel(tasks, session, sessions, messages, browser, PlansViewModel.PATIENCE);
         account = new AccountScreen(
                 accountModel,
@@ -140,6 +140,12 @@ final class Features implements AutoCloseable {
                 .register(new BatchScreen(batch, messages))
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
+    }
+
+    /** A deleted account: its cached gallery, and the requests (with photo copies) that waited for the server. */
+    private void forgetOwner(String owner) throws IOException {
+        cache.forgetOwner(owner);
+        pending.forgetOwner(owner);
     }
 
     /** Every "Buy credits" and "See plans": the account screen, on "Plans & credits". */

@@ -71,6 +71,7 @@ public final class CreateViewModel {
     private final BooleanBinding balanceShort;
     private final GenerationSubmitter submitter = new GenerationSubmitter();
     private TaskHandle pendingCheck = TaskHandle.NONE;
+    private String heldNotice; // "… is waiting for the connection", until it no longer is
 
     /**
      * {@code queued} hears the id of each generation the server accepted (the queue shows it); {@code showPlans} opens
@@ -132,6 +133,14 @@ public final class CreateViewModel {
                 session.userProperty(),
                 refusal);
         session.creditsProperty().addListener((obs, was, now) -> refusal.set(Upsell.NONE));
+        waiting.waitingCountProperty().addListener((obs, was, now) -> {
+            if (now.intValue() < was.intValue()
+                    && heldNotice != null
+                    && heldNotice.equals(activity.messageProperty().get())) {
+                activity.say(Tone.NONE, ""); // sent or canceled: the Queue tells which
+                heldNotice = null;
+            }
+        });
         session.userProperty().addListener((obs, was, now) -> {
             if (was == null || now == null || was.tier() != now.tier()) {
                 refusal.set(Upsell.NONE);
@@ -230,7 +239,10 @@ public final class CreateViewModel {
                 chosen,
                 preset,
                 text,
-                kept -> activity.done(messages.get("create.waiting", preset.name())),
+                kept -> {
+                    heldNotice = messages.get("create.waiting", preset.name());
+                    activity.done(heldNotice);
+                },
                 error -> activity.failed(messages.get("create.holdFailed", failures.describe(error))));
     }
 

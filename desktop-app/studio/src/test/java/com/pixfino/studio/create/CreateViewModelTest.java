@@ -309,6 +309,9 @@ class CreateViewModelTest {
         assertThat(store.list(fixture.session.ownerId())).isEmpty();
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(1);
         assertThat(waiting.noticeProperty().get()).isEqualTo("1 waiting request was sent to the server.");
+        assertThat(viewModel.statusProperty().get())
+                .as("no longer waiting: the old words go")
+                .isEmpty();
     }
 
     @Test

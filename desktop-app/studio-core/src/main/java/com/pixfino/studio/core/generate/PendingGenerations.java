@@ -188,6 +188,26 @@ public final class PendingGenerations implements AutoCloseable {
         return true;
     }
 
+    /** Forgets every request of an account and the photo copies kept for them (the account was deleted). */
+    public synchronized void forgetOwner(String owner) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM pending_generations WHERE owner = ?")) {
+            delete.setString(1, owner);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        Path folder = folder(owner);
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.walk(folder)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     private void update(String sql, String value, long id) throws IOException {
         guard.refuse("PendingGenerations");
         try (PreparedStatement update = db.prepareStatement(sql)) {

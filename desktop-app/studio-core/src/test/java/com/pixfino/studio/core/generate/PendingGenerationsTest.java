@@ -83,4 +83,19 @@ class PendingGenerationsTest {
             assertThat(row.photo()).doesNotExist();
         }
     }
+
+    @Test
+    void aDeletedAccountLeavesNoRequestNorPhotoCopyBehind() throws Exception {
+        try (PendingGenerations store = open()) {
+            PendingGeneration ana =
+                    store.add(ANA, photo("me.jpg"), 7, "Snow Princess", null, MediaKind.IMAGE, 4, "key-1", NOON);
+            store.add(BEN, photo("ben.jpg"), 7, "Snow Princess", null, MediaKind.IMAGE, 4, "key-2", NOON);
+
+            store.forgetOwner(ANA);
+
+            assertThat(store.list(ANA)).isEmpty();
+            assertThat(ana.photo().getParent()).doesNotExist();
+            assertThat(store.list(BEN)).hasSize(1);
+        }
+    }
 }
