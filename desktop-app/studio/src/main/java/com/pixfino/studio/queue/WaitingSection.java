@@ -1,6 +1,7 @@
 package com.pixfino.studio.queue;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import com.pixfino.studio.core.generate.PendingGeneration;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
@@ -37,7 +38,7 @@ final class WaitingSection extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMaxHeight(MAX_HEIGHT);
-        scroll.getStyleClass().addAll("edge-to-edge", "waiting-scroll");
+        scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "waiting-scroll");
         // As tall as the rows until the cap, then it scrolls.
         scroll.prefViewportHeightProperty().bind(Bindings.min(rows.heightProperty(), MAX_HEIGHT));
         scroll.visibleProperty().bind(Bindings.isNotEmpty(waiting.requests()));

@@ -9,7 +9,8 @@ import java.util.UUID;
  * A generation asked for while the server could not be reached, kept on this computer until it is sent. {@code photo}
  * is the studio's own copy, so it survives the user moving or deleting the original; {@code idempotencyKey} was chosen
  * when Generate was pressed, so however often the request is sent, it is charged once. {@code uploadId} is known once
- * the photo reached the server; {@code failure} is the server's sentence when it refused the request.
+ * the photo reached the server; {@code firstSentAt} when it was first sent (its answer may have been lost);
+ * {@code failure} is the server's sentence when it refused the request.
  */
 public record PendingGeneration(
         long id,
@@ -23,6 +24,7 @@ public record PendingGeneration(
         int credits,
         String idempotencyKey,
         UUID uploadId,
+        Instant firstSentAt,
         Instant createdAt,
         State state,
         String failure) {

@@ -41,11 +41,12 @@ public final class PendingGenerations implements AutoCloseable {
               credits INTEGER NOT NULL,
               idempotency_key TEXT NOT NULL UNIQUE,
               upload_id TEXT,
+              first_sent_at INTEGER,
               created_at INTEGER NOT NULL,
               state TEXT NOT NULL,
               failure TEXT)""";
     private static final String COLUMNS = "id, owner, photo_file, content_type, preset_id, preset_name, prompt, kind,"
-            + " credits, idempotency_key, upload_id, created_at, state, failure";
+            + " credits, idempotency_key, upload_id, first_sent_at, created_at, state, failure";
     // Owner ids are UUIDs; anything else must not turn into a path outside the photo folder.
     private static final Pattern SAFE_OWNER = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -162,6 +163,19 @@ public final class PendingGenerations implements AutoCloseable {
         update("UPDATE pending_generations SET upload_id = ? WHERE id = ?", uploadId.toString(), id);
     }
 
+    /** The request is about to be sent for the first time; later attempts may have to ask whether it arrived. */
+    public synchronized void sending(long id, Instant at) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement update = db.prepareStatement(
+                "UPDATE pending_generations SET first_sent_at = ? WHERE id = ? AND first_sent_at IS NULL")) {
+            update.setLong(1, at.toEpochMilli());
+            update.setLong(2, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** The server refused the request (nothing was charged): kept, with its sentence, until the user removes it. */
     public synchronized void failed(long id, String reason) throws IOException {
         update(
@@ -238,9 +252,15 @@ public final class PendingGenerations implements AutoCloseable {
                 rows.getInt("credits"),
                 rows.getString("idempotency_key"),
                 upload == null ? null : UUID.fromString(upload),
+                firstSentAt(rows),
                 Instant.ofEpochMilli(rows.getLong("created_at")),
                 PendingGeneration.State.valueOf(rows.getString("state")),
                 rows.getString("failure"));
+    }
+
+    private static Instant firstSentAt(ResultSet rows) throws SQLException {
+        long millis = rows.getLong("first_sent_at");
+        return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     private Path folder(String owner) {

@@ -2,6 +2,8 @@ package com.pixfino.studio.core.generate;
 
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
+import com.pixfino.model.api.GenerationView;
+import com.pixfino.model.api.Page;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
@@ -9,8 +11,12 @@ import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.CompanionHttpException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +46,29 @@ public final class PendingReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingReplay.class);
 
+    /**
+     * How long the server's memory of an Idempotency-Key is trusted (it keeps keys 24 h): a request first sent longer
+     * ago is looked for among the account's generations before it is sent again, so a lost answer followed by a day
+     * offline still cannot charge twice.
+     */
+    static final Duration KEY_TRUSTED = Duration.ofHours(23);
+
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
+    private static final int PAGE = 100;
+    private static final int MAX_PAGES = 20;
+
     private final PendingGenerations store;
     private final Messages messages;
+    private final Clock clock;
 
     public PendingReplay(PendingGenerations store, Messages messages) {
+        this(store, messages, Clock.systemUTC());
+    }
+
+    public PendingReplay(PendingGenerations store, Messages messages, Clock clock) {
         this.store = store;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** Sends every waiting request of {@code owner} through {@code api}; one replay at a time. */
@@ -104,9 +127,43 @@ public final class PendingReplay {
             store.uploaded(current.id(), upload.id());
             current = store.find(current.id()).orElseThrow();
         }
+        if (current.firstSentAt() != null
+                && clock.instant().isAfter(current.firstSentAt().plus(KEY_TRUSTED))) {
+            Optional<GenerationView> arrived = arrivedEarlier(api, current);
+            if (arrived.isPresent()) {
+                GenerationView view = arrived.get();
+                return new GenerationAccepted(view.id(), view.status(), view.creditsCharged());
+            }
+        }
+        store.sending(current.id(), clock.instant());
         return api.createGeneration(
                 new CreateGenerationRequest(current.presetId(), current.uploadId(), current.prompt()),
                 current.idempotencyKey());
+    }
+
+    /** The generation an earlier attempt made, if its answer was lost: same photo, style and prompt, made since. */
+    private static Optional<GenerationView> arrivedEarlier(CompanionApi api, PendingGeneration request)
+            throws IOException {
+        Instant since = request.firstSentAt().minus(CLOCK_SLACK);
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Page<GenerationView> found = api.generations(null, cursor, PAGE);
+            for (GenerationView view : found.items()) {
+                if (view.createdAt() != null && view.createdAt().toInstant().isBefore(since)) {
+                    return Optional.empty(); // newest first: nothing older can be it
+                }
+                if (request.uploadId().equals(view.uploadId())
+                        && request.presetId() == view.presetId()
+                        && Objects.equals(request.prompt(), view.prompt())) {
+                    return Optional.of(view);
+                }
+            }
+            cursor = found.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -28,7 +28,10 @@ import java.lang.reflect.Proxy;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -116,6 +119,47 @@ class PendingReplayTest {
                             .as("the server answers with the first generation")
                             .isEqualTo(generation));
             assertThat(reopened.list(ana.owner())).isEmpty();
+        }
+        assertThat(ana.api().generations(null, null, 50).items()).hasSize(1);
+        assertThat(debits(ana)).hasSize(1);
+    }
+
+    @Test
+    void aLostAnswerFollowedByMoreThanADayOfflineIsFoundOnTheServerNotSentAgain() throws Exception {
+        User ana = signedIn();
+        PresetView snow = preset(ana, "snow-princess");
+        try (PendingGenerations store = open()) {
+            PendingGeneration row = hold(store, ana, snow, "a day later");
+            new PendingReplay(store, MESSAGES).replay(answerLost(ana.api()), ana.owner());
+            assertThat(store.find(row.id()).orElseThrow().firstSentAt()).isNotNull();
+            UUID generation =
+                    ana.api().generations(null, null, 50).items().get(0).id();
+            // The server forgets keys after 24 h: the key alone can no longer protect this request.
+            Clock dayLater = Clock.fixed(Instant.now().plus(Duration.ofHours(30)), ZoneOffset.UTC);
+
+            PendingReplay.Outcome outcome =
+                    new PendingReplay(store, MESSAGES, dayLater).replay(noCreate(ana.api()), ana.owner());
+
+            assertThat(outcome.sent())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.accepted().id()).isEqualTo(generation));
+            assertThat(store.list(ana.owner())).isEmpty();
+        }
+        assertThat(debits(ana)).hasSize(1);
+    }
+
+    @Test
+    void aFirstAttemptThatNeverArrivedIsSentOnceMoreThanADayLater() throws Exception {
+        User ana = signedIn();
+        PresetView snow = preset(ana, "snow-princess");
+        try (PendingGenerations store = open()) {
+            hold(store, ana, snow, null);
+            new PendingReplay(store, MESSAGES).replay(lineDownAtCreate(ana.api()), ana.owner());
+            Clock dayLater = Clock.fixed(Instant.now().plus(Duration.ofHours(30)), ZoneOffset.UTC);
+
+            PendingReplay.Outcome outcome = new PendingReplay(store, MESSAGES, dayLater).replay(ana.api(), ana.owner());
+
+            assertThat(outcome.sent()).hasSize(1);
         }
         assertThat(ana.api().generations(null, null, 50).items()).hasSize(1);
         assertThat(debits(ana)).hasSize(1);
@@ -257,6 +301,40 @@ class PendingReplayTest {
         return user.api().ledger(null, 200).items().stream()
                 .filter(e -> e.kind() == LedgerKind.DEBIT)
                 .toList();
+    }
+
+    /** The real server, where creating a generation fails the test. */
+    private static CompanionApi noCreate(CompanionApi real) {
+        return intercepted(real, "createGeneration", () -> {
+            throw new AssertionError("sent again although it had arrived");
+        });
+    }
+
+    /** The real server, except that the line breaks before a create reaches it. */
+    private static CompanionApi lineDownAtCreate(CompanionApi real) {
+        return intercepted(real, "createGeneration", () -> {
+            throw new java.net.ConnectException("Connection refused");
+        });
+    }
+
+    private interface Interception {
+        void happen() throws Exception;
+    }
+
+    private static CompanionApi intercepted(CompanionApi real, String methodName, Interception interception) {
+        return (CompanionApi) Proxy.newProxyInstance(
+                PendingReplayTest.class.getClassLoader(),
+                new Class<?>[] {CompanionApi.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals(methodName)) {
+                        interception.happen();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** The real server, except that the answer to creating a generation is lost on the way back. */
