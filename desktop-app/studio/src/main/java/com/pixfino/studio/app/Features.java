@@ -15,8 +15,10 @@ import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GallerySync;
+import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.generate.PendingGenerations;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparer;
 import com.pixfino.studio.core.settings.StudioPaths;
@@ -99,7 +101,12 @@ final class Features implements AutoCloseable {
         pending = PendingGenerations.open(paths.pendingGenerationsDatabase(), paths.pendingPhotos(), guard);
         waiting = new WaitingGenerations(
                 tasks, session, sessions, pending, messages, queue::queued, Backoff.DEFAULT, Clock.systemUTC());
-        PresetBrowserViewModel presets = new PresetBrowserViewModel(tasks, session, sessions, messages);
+        PresetBrowserViewModel presets = new PresetBrowserViewModel(
+                tasks,
+                session,
+                sessions,
+                messages,
+                new KnownPresets(paths.knownPresetsFile(), CompanionJson.mapper(), guard));
         CreateViewModel create = new CreateViewModel(
                 tasks,
                 session,

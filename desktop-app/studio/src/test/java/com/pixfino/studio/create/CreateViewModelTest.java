@@ -6,7 +6,9 @@ import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.generate.PendingGenerations;
+import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.queue.Backoff;
@@ -43,7 +45,8 @@ class CreateViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         fixture = new SessionFixture(dir, tasks);
-        presets = new PresetBrowserViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        presets = new PresetBrowserViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, knownPresets());
         store = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("pending-photos"), UiThreadGuard.NONE);
         waiting = new WaitingGenerations(
                 fixture.tasks,
@@ -65,6 +68,10 @@ class CreateViewModelTest {
                 queued::add,
                 plansShown::incrementAndGet);
         fixture.signedIn();
+    }
+
+    private KnownPresets knownPresets() {
+        return new KnownPresets(dir.resolve("presets.json"), CompanionJson.mapper(), UiThreadGuard.NONE);
     }
 
     @AfterEach
@@ -325,6 +332,28 @@ class CreateViewModelTest {
         assertThat(viewModel.hintProperty().get())
                 .startsWith("Offline: Generate keeps the request in the Queue")
                 .endsWith("Drop or choose a photo to start.");
+    }
+
+    @Test
+    void aStudioThatStartsOfflineOffersTheStylesTheServerSentLastTime() throws Exception {
+        fixture.sessions.signOut(); // the studio closes; the catalog was kept when it was read
+        fixture.tokens.write(SessionFixture.SERVER, com.pixfino.studio.testsupport.FakeCompanionApi.TOKEN);
+        PresetBrowserViewModel restarted = new PresetBrowserViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, knownPresets());
+
+        fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.OFFLINE);
+
+        assertThat(fixture.session.isOnline()).isFalse();
+        assertThat(restarted.allPresets()).containsExactlyElementsOf(TestPresets.all());
+        restarted.select(TestPresets.SNOW_PRINCESS);
+
+        fixture.api.presets.remove(TestPresets.SNOW_PRINCESS); // retired on the server meanwhile
+        fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.CONNECTED);
+
+        assertThat(restarted.allPresets()).doesNotContain(TestPresets.SNOW_PRINCESS);
+        assertThat(restarted.selectedProperty().get())
+                .as("a style the server no longer has is not kept selected")
+                .isNull();
     }
 
     @Test

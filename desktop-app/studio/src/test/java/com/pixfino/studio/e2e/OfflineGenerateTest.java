@@ -88,6 +88,8 @@ class OfflineGenerateTest {
         studio.close(); // closed while offline: nothing may be lost
         studio = StudioHarness.start(home, link.url());
         studio.awaitShowing("offline-banner");
+        studio.click("nav-create");
+        studio.awaitShowing("preset-snow-princess"); // the styles seen last time: more can be kept offline
         studio.click("nav-queue");
         studio.await("the kept request after the restart", () -> waitingBadges().size() == 1);
 

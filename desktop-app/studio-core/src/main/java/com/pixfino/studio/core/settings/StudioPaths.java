@@ -68,6 +68,11 @@ public record StudioPaths(Path configDir, Path dataDir) {
         return dataDir.resolve("pending-generations.db");
     }
 
+    /** The preset catalog last read from each server, for styles to choose from while offline. */
+    public Path knownPresetsFile() {
+        return dataDir.resolve("presets.json");
+    }
+
     /** The studio's own copies of the photos of waiting generations, one folder per account. */
     public Path pendingPhotos() {
         return dataDir.resolve("pending-photos");
