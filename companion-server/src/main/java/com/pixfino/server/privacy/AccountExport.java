@@ -4,8 +4,11 @@ import static com.pixfino.server.db.jooq.Tables.API_KEYS;
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_GRANTS;
+import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
+import static com.pixfino.server.db.jooq.Tables.COLLECTION_ITEMS;
 import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
@@ -117,6 +120,30 @@ public final class AccountExport {
         // a switch expression is exhaustive: a new UserDataTable constant does not compile until the export handles it
         Runnable part = switch (table) {
             case USERS -> () -> json(zip, table.exportEntry(), profile(tx, userId));
+            case COLLECTIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(COLLECTIONS)
+                                .where(COLLECTIONS.USER_ID.eq(userId))
+                                .orderBy(COLLECTIONS.CREATED_AT, COLLECTIONS.ID),
+                        r -> new ExportedRows.Collection(
+                                r.getId(),
+                                r.getName(),
+                                r.getCreatedAt(),
+                                tx.select(COLLECTION_ITEMS.GENERATION_ID)
+                                        .from(COLLECTION_ITEMS)
+                                        .where(COLLECTION_ITEMS.COLLECTION_ID.eq(r.getId()))
+                                        .orderBy(COLLECTION_ITEMS.ADDED_AT, COLLECTION_ITEMS.GENERATION_ID)
+                                        .fetch(COLLECTION_ITEMS.GENERATION_ID)));
+            case LIBRARY_TOMBSTONES ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(LIBRARY_TOMBSTONES)
+                                .where(LIBRARY_TOMBSTONES.USER_ID.eq(userId))
+                                .orderBy(LIBRARY_TOMBSTONES.DELETED_AT, LIBRARY_TOMBSTONES.ID),
+                        r -> new ExportedRows.DeletedLibraryItem(r.getKind(), r.getId(), r.getDeletedAt()));
             case AUTH_TOKENS ->
                 () -> jsonRows(
                         zip,

@@ -57,6 +57,12 @@ final class ExportedRows {
             OffsetDateTime lastUsedAt,
             OffsetDateTime revokedAt) {}
 
+    /** A collection and the ids of the generations in it. */
+    record Collection(UUID id, String name, OffsetDateTime createdAt, List<UUID> generationIds) {}
+
+    /** A generation or collection deleted recently (kept for other devices to catch up): kind, id and when. */
+    record DeletedLibraryItem(String kind, UUID id, OffsetDateTime deletedAt) {}
+
     /** A webhook endpoint without its signing secret (deliveries and queued events go with it). */
     record Webhook(
             UUID id,
