@@ -25,10 +25,12 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * The only writer of {@code generations} rows: their creation, every status change and their removal.
- * Each status change is a conditional update from the states it may leave, so two workers, a webhook
- * and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its
- * refund in the same transaction as the status, and every change is announced to listeners once committed.
+ * The only writer of {@code generations} rows' pipeline state: their creation, every status change and their
+ * removal (library edits, the favourite and a new version when tags or collections change, are written by the
+ * library package). Each status change is a conditional update from the states it may leave, so two workers, a
+ * webhook and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its refund in
+ * the same transaction as the status, and every change is announced to listeners once committed. A trigger gives
+ * each change of a row's view a new library version (V7), so the change feed re-sends it whoever wrote it.
  */
 public final class GenerationStore {
 

@@ -135,6 +135,8 @@ public final class AccountDeletion {
     private Outcome removeRows(DSLContext tx, UUID userId, List<String> files) {
         // the row lock makes a concurrent charge or refund wait, so the balance written off is the last one
         accounts.lockUser(tx, userId).orElseThrow(() -> DomainException.notFound("The user"));
+        // and a library edit in flight finishes first, so the two never wait on each other's rows
+        GenerationStore.lockLibrary(tx, userId);
         Map<UserDataTable, Integer> rows = new EnumMap<>(UserDataTable.class);
         CreditLedger.Tombstone tombstone = null;
         for (UserDataTable table : UserDataTable.values()) {

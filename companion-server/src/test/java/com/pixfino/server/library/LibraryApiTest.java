@@ -47,6 +47,8 @@ class LibraryApiTest {
     void patchSetsFavouriteAndTagsAnswersTheNewViewAndIsIdempotent() {
         ApiClient user = studio.userWithCredits(10);
         String id = Studio.generate(user, preset, null);
+        // the job's own status changes re-send it too: let it end first, so versions move only by these edits
+        Studio.awaitFinal(user, id, Duration.ofSeconds(30));
         String path = ApiClient.path(ApiPaths.GENERATION, id);
 
         Answer first = patch(user, path, "{\"favorite\":true,\"addTags\":[\"  Beach \",\"beach\",\"Summer\"]}");
@@ -194,6 +196,17 @@ class LibraryApiTest {
         assertThat(user.delete(collection).status()).isEqualTo(204);
         assertThat(Studio.generation(user, mine).collectionIds()).isEmpty();
         assertThat(patch(user, collection, "{\"name\":\"Back\"}").status()).isEqualTo(404);
+        LibraryChanges afterDelete = user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class);
+        assertThat(afterDelete.deletedCollections()).contains(id);
+        assertThat(afterDelete.collections()).extracting(CollectionView::id).doesNotContain(id);
+        // the same id made again by its owner (an offline device replaying) is a new, empty collection
+        Answer remade = user.postRaw(ApiPaths.COLLECTIONS, body);
+        assertThat(remade.status()).isEqualTo(201);
+        assertThat(remade.as(CollectionView.class).itemCount()).isZero();
+        LibraryChanges afterRemake = user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class);
+        assertThat(afterRemake.deletedCollections()).doesNotContain(id);
+        assertThat(afterRemake.collections()).extracting(CollectionView::id).contains(id);
+        assertThat(user.delete(collection).status()).isEqualTo(204);
         assertThat(user.delete(ApiClient.path(ApiPaths.COLLECTION, UUID.randomUUID()))
                         .status())
                 .isEqualTo(404);
