@@ -344,6 +344,68 @@ class LibraryApiTest {
         }
     }
 
+    /** Two sessions of one account edit at once and each follows the feed: both end with the same library. */
+    @Test
+    void twoDevicesOfOneAccountConvergeThroughTheFeed() {
+        ApiClient phone = studio.userWithCredits(10);
+        ApiClient laptop =
+                phone.login(phone.get(ApiPaths.ME).json().path("email").asText(), "correct-Horse-7");
+        String a = Studio.generate(phone, preset, null);
+        String b = Studio.generate(laptop, preset, null);
+        Studio.awaitFinal(phone, a, Duration.ofSeconds(30));
+        Studio.awaitFinal(phone, b, Duration.ofSeconds(30));
+        Device first = new Device(phone);
+        Device second = new Device(laptop);
+        first.pull();
+        second.pull();
+
+        patch(phone, ApiClient.path(ApiPaths.GENERATION, a), "{\"favorite\":true,\"addTags\":[\"phone\"]}");
+        patch(laptop, ApiClient.path(ApiPaths.GENERATION, a), "{\"addTags\":[\"laptop\"]}");
+        UUID album = laptop.postRaw(ApiPaths.COLLECTIONS, "{\"name\":\"Shared\"}")
+                .as(CollectionView.class)
+                .id();
+        laptop.postRaw(ApiClient.path(ApiPaths.COLLECTION_ITEMS, album), "{\"add\":[\"" + a + "\",\"" + b + "\"]}");
+        phone.delete(ApiClient.path(ApiPaths.GENERATION, b));
+        first.pull();
+        second.pull();
+
+        assertThat(first.items).isEqualTo(second.items);
+        assertThat(first.collections).isEqualTo(second.collections);
+        GenerationView merged = first.items.get(UUID.fromString(a));
+        assertThat(merged.favorite()).isTrue();
+        assertThat(merged.tags()).containsExactly("laptop", "phone");
+        assertThat(merged.collectionIds()).containsExactly(album);
+        assertThat(first.items).doesNotContainKey(UUID.fromString(b));
+        assertThat(first.collections.get(album).itemCount()).isEqualTo(1);
+    }
+
+    /** A device's copy of the library over HTTP. */
+    private static final class Device {
+        final ApiClient client;
+        final Map<UUID, GenerationView> items = new HashMap<>();
+        final Map<UUID, CollectionView> collections = new HashMap<>();
+        String cursor;
+
+        Device(ApiClient client) {
+            this.client = client;
+        }
+
+        void pull() {
+            LibraryChanges page;
+            do {
+                page = client.get(ApiPaths.LIBRARY_CHANGES + "?limit=2"
+                                + (cursor == null ? "" : "&cursor=" + encode(cursor)))
+                        .as(LibraryChanges.class);
+                page.changes()
+                        .forEach(v -> items.merge(v.id(), v, (old, now) -> now.version() >= old.version() ? now : old));
+                page.deleted().forEach(d -> items.remove(d.id()));
+                page.collections().forEach(c -> collections.put(c.id(), c));
+                page.deletedCollections().forEach(collections::remove);
+                cursor = page.cursor();
+            } while (page.hasMore());
+        }
+    }
+
     private static Answer patch(ApiClient client, String path, String body) {
         return client.method("PATCH", path, body);
     }
