@@ -8,6 +8,7 @@ import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.COLLECTION_ITEMS;
 import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
@@ -32,7 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.Deflater;
@@ -232,8 +235,17 @@ public final class AccountExport {
                                 .where(UPLOADS.USER_ID.eq(userId))
                                 .orderBy(UPLOADS.CREATED_AT, UPLOADS.ID),
                         r -> ExportedRows.Upload.of(r, files));
-            case GENERATIONS ->
-                () -> jsonRows(
+            case GENERATIONS -> {
+                Map<UUID, List<String>> tags = new HashMap<>();
+                tx.select(GENERATION_TAGS.GENERATION_ID, GENERATION_TAGS.TAG)
+                        .from(GENERATION_TAGS)
+                        .join(GENERATIONS)
+                        .on(GENERATIONS.ID.eq(GENERATION_TAGS.GENERATION_ID))
+                        .where(GENERATIONS.USER_ID.eq(userId))
+                        .orderBy(GENERATION_TAGS.TAG_KEY)
+                        .forEach(t -> tags.computeIfAbsent(t.value1(), k -> new ArrayList<>())
+                                .add(t.value2()));
+                yield () -> jsonRows(
                         zip,
                         table.exportEntry(),
                         tx.select()
@@ -243,7 +255,12 @@ public final class AccountExport {
                                 .where(GENERATIONS.USER_ID.eq(userId))
                                 .orderBy(GENERATIONS.CREATED_AT, GENERATIONS.ID),
                         r -> ExportedRows.Generation.of(
-                                r.into(GENERATIONS), r.get(PRESETS.SLUG), r.get(PRESETS.NAME), files));
+                                r.into(GENERATIONS),
+                                r.get(PRESETS.SLUG),
+                                r.get(PRESETS.NAME),
+                                tags.getOrDefault(r.get(GENERATIONS.ID), List.of()),
+                                files));
+            }
         };
         try {
             part.run();

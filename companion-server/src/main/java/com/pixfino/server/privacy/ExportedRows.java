@@ -124,10 +124,16 @@ final class ExportedRows {
             Integer width,
             Integer height,
             OffsetDateTime createdAt,
-            OffsetDateTime completedAt) {
+            OffsetDateTime completedAt,
+            boolean favorite,
+            List<String> tags) {
 
         static Generation of(
-                GenerationsRecord r, String presetSlug, String presetName, List<AccountExport.StoredFile> files) {
+                GenerationsRecord r,
+                String presetSlug,
+                String presetName,
+                List<String> tags,
+                List<AccountExport.StoredFile> files) {
             String file = null;
             String thumbnail = null;
             if (r.getOutputKey() != null) {
@@ -160,7 +166,9 @@ final class ExportedRows {
                     r.getWidth(),
                     r.getHeight(),
                     r.getCreatedAt(),
-                    r.getCompletedAt());
+                    r.getCompletedAt(),
+                    r.getFavorite(),
+                    tags);
         }
     }
 }
