@@ -47,6 +47,11 @@ import org.jooq.impl.DSL;
  * still right: a later change of a row takes its version after the earlier one's row lock is released (the trigger
  * runs once the row is locked).
  *
+ * <p>{@code xmin} counts every writing transaction of the PostgreSQL server, so one left open anywhere on it delays
+ * the feed (never loses a change) until it ends; read-only transactions have no id and do not count. The
+ * {@code library} SSE event waits for the same horizon ({@link LibraryHorizon}), so the pull it triggers finds the
+ * change.
+ *
  * <p>A cursor also carries the time from which the client's copy is complete; older than the tombstone window means
  * tombstones it needs may be purged, so the answer is {@code resetRequired}.
  */
