@@ -179,7 +179,7 @@ public final class Services implements AutoCloseable {
             deletion = new GenerationDeletion(generationStore, queue, storage);
             libraryFeed = new LibraryFeed(dsl, generations, config.tombstoneWindow(), clock);
             libraryEdits = new LibraryEdits(dsl, generations, notices, clock);
-            events = new GenerationEvents(database.dataSource(), mapper, libraryFeed::eventCursor);
+            events = new GenerationEvents(database.dataSource(), mapper, libraryFeed);
             owned.add(events);
             owned.add(jobRunner);
             new JobQueueMetrics(dsl, clock).bindTo(metrics);

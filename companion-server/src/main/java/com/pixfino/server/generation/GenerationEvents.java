@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -33,21 +32,26 @@ public final class GenerationEvents implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationEvents.class);
 
+    private static final long LIBRARY_CHECK_MILLIS = 50;
+    private static final long LIBRARY_MAX_WAIT_MILLIS = 10_000;
+
     private final DataSource dataSource;
-    private final Function<UUID, String> libraryCursor;
+    private final LibraryHorizon library;
+    /** Users with a library change not yet announced: the horizon it waits for and since when it waits. */
+    private final Map<UUID, long[]> pendingLibrary = new ConcurrentHashMap<>();
+
+    private final ScheduledExecutorService libraryTimer;
     private final ObjectMapper mapper;
     private final Map<UUID, Set<EventStream>> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepAlive;
     private final Thread listener;
     private volatile boolean running = true;
 
-    /**
-     * @param libraryCursor the cursor a {@code library} event carries for a user: at or after every change committed
-     *                      so far (it is only called when the user has a stream open)
-     */
-    public GenerationEvents(DataSource dataSource, ObjectMapper mapper, Function<UUID, String> libraryCursor) {
+    /** @param library when a library change can be served by the change feed, and the cursor its event carries */
+    public GenerationEvents(DataSource dataSource, ObjectMapper mapper, LibraryHorizon library) {
         this.dataSource = dataSource;
-        this.libraryCursor = libraryCursor;
+        this.library = library;
+        this.libraryTimer = ServerThreads.named("library-events").singleScheduler();
         this.mapper = mapper;
         this.keepAlive = ServerThreads.named("sse-keepalive").singleScheduler();
         this.listener = ServerThreads.named("generation-events-listener").newThread(this::listen);
@@ -57,6 +61,8 @@ public final class GenerationEvents implements AutoCloseable {
         listener.start();
         // a comment every 15 s keeps proxies from closing idle streams and finds dead clients
         keepAlive.scheduleAtFixedRate(() -> broadcastComment("keep-alive"), 15, 15, TimeUnit.SECONDS);
+        libraryTimer.scheduleWithFixedDelay(
+                this::announceLibraryChanges, LIBRARY_CHECK_MILLIS, LIBRARY_CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Registers an open stream for the user's events. */
@@ -127,15 +133,60 @@ public final class GenerationEvents implements AutoCloseable {
         dispatchLibrary(userId);
     }
 
-    /** A {@code library} event ({@link LibraryEvent}) to the user's streams: pull the change feed now. */
+    /**
+     * Notes a committed change of the user's library. Its {@code library} event goes out once the change feed can
+     * serve it: a pull sooner could find it held back behind an older transaction still open, and then no event
+     * would come for it. Changes of one user waiting together make one event.
+     */
     private void dispatchLibrary(UUID userId) {
+        Set<EventStream> targets = clients.get(userId);
+        if (targets == null || targets.isEmpty()) {
+            return;
+        }
+        long horizon;
+        try {
+            horizon = library.committedBelow();
+        } catch (RuntimeException e) {
+            log.warn("event=library_event_failed message={}", e.getMessage());
+            return;
+        }
+        long now = System.nanoTime();
+        pendingLibrary.merge(userId, new long[] {horizon, now}, (old, mine) ->
+                new long[] {Math.max(old[0], mine[0]), old[1]});
+    }
+
+    /** Sends the {@code library} events whose changes the feed now serves (or that waited too long). */
+    private void announceLibraryChanges() {
+        if (pendingLibrary.isEmpty()) {
+            return;
+        }
+        long ended;
+        try {
+            ended = library.endedBelow();
+        } catch (RuntimeException e) {
+            log.warn("event=library_events_check_failed message={}", e.getMessage());
+            return;
+        }
+        long now = System.nanoTime();
+        for (Map.Entry<UUID, long[]> entry : pendingLibrary.entrySet()) {
+            long[] wait = entry.getValue();
+            boolean servable = ended >= wait[0];
+            boolean tooLong = now - wait[1] > TimeUnit.MILLISECONDS.toNanos(LIBRARY_MAX_WAIT_MILLIS);
+            if ((servable || tooLong) && pendingLibrary.remove(entry.getKey(), wait)) {
+                sendLibrary(entry.getKey());
+            }
+        }
+    }
+
+    /** A {@code library} event ({@link LibraryEvent}) to the user's streams: pull the change feed now. */
+    private void sendLibrary(UUID userId) {
         Set<EventStream> targets = clients.get(userId);
         if (targets == null || targets.isEmpty()) {
             return;
         }
         String json;
         try {
-            json = mapper.writeValueAsString(new LibraryEvent(libraryCursor.apply(userId)));
+            json = mapper.writeValueAsString(new LibraryEvent(library.eventCursor(userId)));
         } catch (RuntimeException | JsonProcessingException e) {
             log.warn("event=library_event_failed message={}", e.getMessage());
             return;
@@ -194,6 +245,7 @@ public final class GenerationEvents implements AutoCloseable {
     public void close() {
         running = false;
         keepAlive.shutdownNow();
+        libraryTimer.shutdownNow();
         listener.interrupt();
         clients.values().forEach(set -> set.forEach(EventStream::close));
         clients.clear();

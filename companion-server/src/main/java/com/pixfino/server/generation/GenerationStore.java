@@ -252,15 +252,18 @@ public final class GenerationStore {
 
     /** Hands a RUNNING generation not yet taken by any provider to the next one (failover); false when it ended meanwhile. */
     public boolean switchProvider(UUID id, String provider, String model) {
-        return dsl.update(GENERATIONS)
-                        .set(GENERATIONS.PROVIDER, provider)
-                        .set(GENERATIONS.MODEL, model)
-                        .set(GENERATIONS.UPDATED_AT, now())
-                        .where(GENERATIONS.ID.eq(id))
-                        .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
-                        .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
-                        .execute()
-                == 1;
+        Optional<UUID> owner = dsl.update(GENERATIONS)
+                .set(GENERATIONS.PROVIDER, provider)
+                .set(GENERATIONS.MODEL, model)
+                .set(GENERATIONS.UPDATED_AT, now())
+                .where(GENERATIONS.ID.eq(id))
+                .and(GENERATIONS.STATUS.eq(GenerationStatus.RUNNING))
+                .and(GENERATIONS.PROVIDER_JOB_ID.isNull())
+                .returning(GENERATIONS.USER_ID)
+                .fetchOptional(GENERATIONS.USER_ID);
+        // the view names the provider: the user's other devices pull it
+        owner.ifPresent(notices::publishLibrary);
+        return owner.isPresent();
     }
 
     /**

@@ -13,6 +13,7 @@ import com.pixfino.server.db.jooq.tables.records.LibraryTombstonesRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.LibraryHorizon;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +47,15 @@ import org.jooq.impl.DSL;
  * still right: a later change of a row takes its version after the earlier one's row lock is released (the trigger
  * runs once the row is locked).
  *
+ * <p>{@code xmin} counts every writing transaction of the PostgreSQL server, so one left open anywhere on it delays
+ * the feed (never loses a change) until it ends; read-only transactions have no id and do not count. The
+ * {@code library} SSE event waits for the same horizon ({@link LibraryHorizon}), so the pull it triggers finds the
+ * change.
+ *
  * <p>A cursor also carries the time from which the client's copy is complete; older than the tombstone window means
  * tombstones it needs may be purged, so the answer is {@code resetRequired}.
  */
-public final class LibraryFeed {
+public final class LibraryFeed implements LibraryHorizon {
 
     public static final int DEFAULT_LIMIT = 500;
     public static final int MAX_LIMIT = 1000;
@@ -102,7 +108,18 @@ public final class LibraryFeed {
         });
     }
 
+    @Override
+    public long committedBelow() {
+        return snapshot(dsl).xmax();
+    }
+
+    @Override
+    public long endedBelow() {
+        return snapshot(dsl).xmin();
+    }
+
     /** A cursor a {@code library} event carries: at or after every change the user's library has committed. */
+    @Override
     public String eventCursor(UUID userId) {
         Snapshot snapshot = snapshot(dsl);
         return new LibraryCursor(userId, snapshot.xmax(), 0, clock.instant()).encode();
