@@ -167,6 +167,7 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile CompanionApi api;
+    private volatile Runnable editHook = () -> {};
     private volatile long originalsCap = OriginalsCache.DEFAULT_CAP_BYTES;
 
     private LibraryCatalog(Connection db, Path folder, String owner, UiThreadGuard guard, Clock clock) {
@@ -811,6 +812,12 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         }
         deleteFiles(doomed);
         changed();
+        editHook.run();
+    }
+
+    /** Runs after every local edit (the sync service replays the outbox then). */
+    void onEdit(Runnable hook) {
+        this.editHook = hook == null ? () -> {} : hook;
     }
 
     private String body(OutboxOp op) throws IOException {
