@@ -71,8 +71,20 @@ public final class SyncBench {
                     dir.resolve("files"),
                     auth.user().id().toString(),
                     UiThreadGuard.NONE)) {
+                long[] network = {0};
+                CompanionApi timed = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
+                        CompanionApi.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (p, m, a) -> {
+                            long t = System.nanoTime();
+                            try {
+                                return m.invoke(api, a);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            } finally {
+                                network[0] += System.nanoTime() - t;
+                            }
+                        });
                 long start = System.nanoTime();
-                LibrarySync.Outcome outcome = new LibrarySync(catalog).pull(api, new TaskProgress() {
+                LibrarySync.Outcome outcome = new LibrarySync(catalog).pull(timed, new TaskProgress() {
                     @Override
                     public void update(double fraction, String message) {}
 
@@ -89,6 +101,11 @@ public final class SyncBench {
                         outcome.pages(),
                         seconds,
                         outcome.rows() / seconds);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  of which waiting for the server's pages %.1f s, storing them here %.1f s%n",
+                        network[0] / 1e9,
+                        seconds - network[0] / 1e9);
 
                 int count = catalog.count(LibraryQuery.ALL);
                 for (int round = 1; round <= 2; round++) {
