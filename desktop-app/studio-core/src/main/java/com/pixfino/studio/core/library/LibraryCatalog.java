@@ -862,12 +862,14 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                                 target,
                                 tag);
                     }
+                    reindex(target);
                 }
             }
             case REMOVE_TAGS -> {
                 for (String tag : op.tags()) {
                     execute("DELETE FROM gallery_tags WHERE owner = ? AND id = ? AND tag = ?", owner, target, tag);
                 }
+                reindex(target);
             }
             case CREATE_COLLECTION ->
                 execute(
