@@ -28,6 +28,7 @@ import com.pixfino.studio.create.PresetBrowserViewModel;
 import com.pixfino.studio.gallery.GalleryScreen;
 import com.pixfino.studio.gallery.GalleryViewModel;
 import com.pixfino.studio.gallery.ViewerViewModel;
+import com.pixfino.studio.library.LibraryConnector;
 import com.pixfino.studio.queue.Backoff;
 import com.pixfino.studio.queue.QueueScreen;
 import com.pixfino.studio.queue.QueueViewModel;
@@ -63,6 +64,7 @@ final class Features implements AutoCloseable {
     private final SessionViewModel sessions;
     private final ServerConnectionViewModel connection;
     private final GalleryCache cache;
+    private final LibraryConnector library;
     private final QueueViewModel queue;
     private final PendingGenerations pending;
     private final WaitingGenerations waiting;
@@ -93,6 +95,8 @@ final class Features implements AutoCloseable {
         this.sessions = sessions;
         this.connection = connection;
         cache = GalleryCache.open(paths.galleryDatabase(), paths.galleryFiles(), guard);
+        // the synced library of the signed-in account, on the same file (issue 13); the gallery moves onto it
+        library = new LibraryConnector(session, paths.galleryDatabase(), paths.galleryFiles(), guard);
         GallerySync sync = new GallerySync(cache);
         GalleryViewModel gallery = new GalleryViewModel(tasks, cache, sync, session, sessions, messages);
         ViewerViewModel viewer = new ViewerViewModel(tasks, sync, session, messages);
@@ -161,6 +165,11 @@ final class Features implements AutoCloseable {
         shell.show(account);
     }
 
+    /** The signed-in account's synced library and its sync state. */
+    LibraryConnector library() {
+        return library;
+    }
+
     ScreenRegistry screens() {
         return screens;
     }
@@ -184,6 +193,7 @@ final class Features implements AutoCloseable {
         batch.close(); // first: its threads end while the server connection is still there
         queue.stop();
         waiting.stop();
+        library.close();
         cache.close();
         pending.close();
     }

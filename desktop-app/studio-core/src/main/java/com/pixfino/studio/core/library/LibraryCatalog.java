@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class LibraryCatalog implements Library, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibraryCatalog.class);
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private static final String SEPARATOR = "\u001f";
 
     // The gallery cache's table as GalleryCache created it (schema version 0): kept as it is, columns are added.
@@ -152,6 +152,12 @@ public final class LibraryCatalog implements Library, AutoCloseable {
             // items cached before this version get their search entry
             "INSERT INTO gallery_fts (rowid, doc) SELECT g.rowid, " + FTS_DOCUMENT + " FROM gallery_items g");
 
+    // Version 2: tags no longer rewrite the search entry once per tag (a first sync wrote it three times per item);
+    // the catalogue writes tags before the item's row, whose own trigger then indexes them, and refreshes the entry
+    // itself after a local tag edit.
+    private static final List<String> MIGRATION_2 =
+            List.of("DROP TRIGGER IF EXISTS gallery_tags_fts_insert", "DROP TRIGGER IF EXISTS gallery_tags_fts_delete");
+
     private static final String COLUMNS = "g.id, g.preset_name, g.kind, g.prompt, g.content_type, g.width, g.height,"
             + " g.created_at, g.thumbnail_file, g.original_file, g.favorite, g.version, g.preset_id, g.preset_version,"
             + " g.provider, g.model, g.credits, g.upload_id, g.queued_at, g.started_at, g.completed_at,"
@@ -167,6 +173,8 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile CompanionApi api;
+    private final java.util.concurrent.atomic.AtomicLong lastUse = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Runnable editHook = () -> {};
     private volatile long originalsCap = OriginalsCache.DEFAULT_CAP_BYTES;
 
     private LibraryCatalog(Connection db, Path folder, String owner, UiThreadGuard guard, Clock clock) {
@@ -229,6 +237,12 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                     statement.execute(sql);
                 }
                 statement.execute("PRAGMA user_version = 1");
+            }
+            if (version < 2) {
+                for (String sql : MIGRATION_2) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = 2");
             }
             db.commit();
         } catch (SQLException | IOException e) {
@@ -624,7 +638,8 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                     + " original_size = ?, original_used_at = ? WHERE owner = ? AND id = ?")) {
                 statement.setString(1, target.getFileName().toString());
                 statement.setLong(2, size);
-                statement.setLong(3, clock.millis());
+                // strictly increasing, so two opens in one millisecond still keep their order for the eviction
+                statement.setLong(3, lastUse.updateAndGet(previous -> Math.max(previous + 1, clock.millis())));
                 statement.setString(4, owner);
                 statement.setString(5, id.toString());
                 statement.executeUpdate();
@@ -811,6 +826,12 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         }
         deleteFiles(doomed);
         changed();
+        editHook.run();
+    }
+
+    /** Runs after every local edit (the sync service replays the outbox then). */
+    void onEdit(Runnable hook) {
+        this.editHook = hook == null ? () -> {} : hook;
     }
 
     private String body(OutboxOp op) throws IOException {
@@ -841,12 +862,14 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                                 target,
                                 tag);
                     }
+                    reindex(target);
                 }
             }
             case REMOVE_TAGS -> {
                 for (String tag : op.tags()) {
                     execute("DELETE FROM gallery_tags WHERE owner = ? AND id = ? AND tag = ?", owner, target, tag);
                 }
+                reindex(target);
             }
             case CREATE_COLLECTION ->
                 execute(
@@ -879,6 +902,19 @@ public final class LibraryCatalog implements Library, AutoCloseable {
             }
             case DELETE_GENERATION -> forgetGeneration(op.target(), doomed);
         }
+    }
+
+    // The item's search entry again, after its tags changed.
+    private void reindex(String id) throws SQLException {
+        execute(
+                "DELETE FROM gallery_fts WHERE rowid = (SELECT rowid FROM gallery_items WHERE owner = ? AND id = ?)",
+                owner,
+                id);
+        execute(
+                "INSERT INTO gallery_fts (rowid, doc) SELECT g.rowid, " + FTS_DOCUMENT
+                        + " FROM gallery_items g WHERE g.owner = ? AND g.id = ?",
+                owner,
+                id);
     }
 
     private boolean exists(UUID id) throws SQLException {
@@ -1111,10 +1147,11 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                 + " updated_at = excluded.updated_at, preset_id = excluded.preset_id, provider = excluded.provider,"
                 + " model = excluded.model, credits = excluded.credits, upload_id = excluded.upload_id,"
                 + " queued_at = excluded.queued_at, started_at = excluded.started_at,"
-                + " completed_at = excluded.completed_at"
-                + (force ? "" : " WHERE excluded.version >= gallery_items.version");
+                + " completed_at = excluded.completed_at";
         int changed = 0;
         try (PreparedStatement upsert = db.prepareStatement(sql);
+                PreparedStatement known =
+                        db.prepareStatement("SELECT version FROM gallery_items WHERE owner = ? AND id = ?");
                 PreparedStatement clearTags =
                         db.prepareStatement("DELETE FROM gallery_tags WHERE owner = ? AND id = ?");
                 PreparedStatement addTag =
@@ -1125,6 +1162,35 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                         + " (owner, collection_id, item_id) VALUES (?, ?, ?)")) {
             for (GenerationView view : views) {
                 String id = view.id().toString();
+                if (!force) {
+                    known.setString(1, owner);
+                    known.setString(2, id);
+                    try (ResultSet rows = known.executeQuery()) {
+                        if (rows.next() && rows.getLong(1) > view.version()) {
+                            continue; // the local row is newer
+                        }
+                    }
+                }
+                changed++;
+                // tags first: the row's insert (or update) trigger then indexes prompt, preset and tags at once
+                clearTags.setString(1, owner);
+                clearTags.setString(2, id);
+                clearTags.executeUpdate();
+                for (String tag : view.tags()) {
+                    addTag.setString(1, owner);
+                    addTag.setString(2, id);
+                    addTag.setString(3, tag);
+                    addTag.executeUpdate();
+                }
+                clearCollections.setString(1, owner);
+                clearCollections.setString(2, id);
+                clearCollections.executeUpdate();
+                for (UUID collection : view.collectionIds()) {
+                    addCollection.setString(1, owner);
+                    addCollection.setString(2, collection.toString());
+                    addCollection.setString(3, id);
+                    addCollection.executeUpdate();
+                }
                 OffsetDateTime shown = view.completedAt() != null ? view.completedAt() : view.createdAt();
                 upsert.setString(1, owner);
                 upsert.setString(2, id);
@@ -1148,28 +1214,7 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                 setMillis(upsert, 19, view.createdAt());
                 setMillis(upsert, 20, view.startedAt());
                 setMillis(upsert, 21, view.completedAt());
-                if (upsert.executeUpdate() == 0) {
-                    continue; // the local row is newer
-                }
-                changed++;
-                clearTags.setString(1, owner);
-                clearTags.setString(2, id);
-                clearTags.executeUpdate();
-                for (String tag : view.tags()) {
-                    addTag.setString(1, owner);
-                    addTag.setString(2, id);
-                    addTag.setString(3, tag);
-                    addTag.executeUpdate();
-                }
-                clearCollections.setString(1, owner);
-                clearCollections.setString(2, id);
-                clearCollections.executeUpdate();
-                for (UUID collection : view.collectionIds()) {
-                    addCollection.setString(1, owner);
-                    addCollection.setString(2, collection.toString());
-                    addCollection.setString(3, id);
-                    addCollection.executeUpdate();
-                }
+                upsert.executeUpdate();
             }
         }
         return changed;

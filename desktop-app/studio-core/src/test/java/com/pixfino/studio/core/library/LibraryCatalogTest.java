@@ -312,6 +312,7 @@ class LibraryCatalogTest {
         GalleryItem item = catalog.item(a).orElseThrow();
         assertThat(item.library().favorite()).isTrue();
         assertThat(item.library().tags()).containsExactly("sky");
+        assertThat(ids(LibraryQuery.ALL.withText("sky"))).containsExactly(a); // a local tag is searchable at once
         assertThat(catalog.collections()).containsExactly(new CollectionView(collection, "Holidays", 1, 0));
 
         catalog.close();
