@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The text of a page cursor: a version and the position's fields, each base64url-encoded, e.g. {@code 1.MTcw.YWJj}.
- * Cursors are not signed (two servers share one database but no secret): {@link #decode} is strict about the shape and
- * each list range-checks the values it reads back, so a forged cursor can only name a position in the caller's own
- * list, never a value the database cannot hold.
+ * List cursors are not signed: {@link #decode} is strict about the shape and each list range-checks the values it
+ * reads back, so a forged cursor can only name a position in the caller's own list, never a value the database cannot
+ * hold. The library's change feed adds a signature field (see {@code library.LibraryCursor}), since an edited cursor
+ * there could skip a reset.
  */
 public final class PageCursor {
 

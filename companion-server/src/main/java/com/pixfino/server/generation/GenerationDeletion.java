@@ -3,6 +3,7 @@ package com.pixfino.server.generation;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.storage.Storage;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +27,32 @@ public final class GenerationDeletion {
         this.storage = storage;
     }
 
-    /** @throws DomainException NOT_FOUND when the user has no such generation (another user's is not theirs) */
+    /**
+     * Deleting again is done already (no error) as long as the generation's tombstone is kept, like deleting a
+     * collection again: a retry whose first answer was lost must not fail.
+     *
+     * @throws DomainException NOT_FOUND when the user never had such a generation (another user's is not theirs), or
+     *                         deleted it so long ago that its tombstone was purged
+     */
     public void delete(UUID userId, UUID id) {
-        GenerationsRecord row = store.findOwned(userId, id).orElseThrow(() -> notFound(id));
+        Optional<GenerationsRecord> found = store.findOwned(userId, id);
+        if (found.isEmpty()) {
+            requireDeletedByOwner(userId, id);
+            return;
+        }
+        GenerationsRecord row = found.get();
         if (!row.getStatus().isFinal()) {
             store.cancel(id)
                     .ifPresent(canceled -> jobs.cancelAtProvider(canceled.getProvider(), canceled.getProviderJobId()));
         }
         // the row as it was when removed: a job that completed meanwhile has its output keys in it
-        GenerationsRecord deleted = store.delete(userId, id).orElseThrow(() -> notFound(id));
+        Optional<GenerationsRecord> removed = store.delete(userId, id);
+        if (removed.isEmpty()) {
+            // a concurrent delete of the same generation won: that one removes the files
+            requireDeletedByOwner(userId, id);
+            return;
+        }
+        GenerationsRecord deleted = removed.get();
         if (deleted.getOutputKey() != null) {
             storage.delete(deleted.getOutputKey());
         }
@@ -47,6 +65,12 @@ public final class GenerationDeletion {
                 id,
                 deleted.getStatus(),
                 deleted.getRefunded());
+    }
+
+    private void requireDeletedByOwner(UUID userId, UUID id) {
+        if (!store.deletedByOwner(userId, id)) {
+            throw notFound(id);
+        }
     }
 
     private static DomainException notFound(UUID id) {

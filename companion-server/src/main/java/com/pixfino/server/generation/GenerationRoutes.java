@@ -96,8 +96,13 @@ public record GenerationRoutes(
             path = "/api/v1/generations/{id}",
             methods = HttpMethod.DELETE,
             summary = "Delete with its files",
+            description = "Deleting again answers 204 as long as the deletion is kept for the change feed"
+                    + " (the tombstone window); an id you never had answers 404.",
             pathParams = @OpenApiParam(name = "id", type = UUID.class),
-            responses = @OpenApiResponse(status = "204"))
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "404", description = "No such generation of yours")
+            })
     public void delete(Context ctx) {
         deletion.delete(Authenticated.of(ctx).userId(), id(ctx));
         ctx.status(204);

@@ -197,6 +197,17 @@ public final class GenerationStore {
     /** The kind of a deleted generation's row in {@code library_tombstones}. */
     public static final String TOMBSTONE_GENERATION = "GENERATION";
 
+    /** Whether the user deleted this generation and its tombstone is still kept (not yet purged). */
+    public boolean deletedByOwner(UUID userId, UUID id) {
+        return dsl.fetchExists(
+                LIBRARY_TOMBSTONES,
+                LIBRARY_TOMBSTONES
+                        .KIND
+                        .eq(TOMBSTONE_GENERATION)
+                        .and(LIBRARY_TOMBSTONES.ID.eq(id))
+                        .and(LIBRARY_TOMBSTONES.USER_ID.eq(userId)));
+    }
+
     /**
      * Serialises the user's multi-row library edits (delete, tags, collections) inside {@code tx}, taken before any row
      * lock so two edits never wait on each other's rows in opposite orders. The change feed does not need it: its

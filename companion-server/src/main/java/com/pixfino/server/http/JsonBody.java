@@ -1,5 +1,6 @@
 package com.pixfino.server.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +24,7 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -212,6 +214,24 @@ public final class JsonBody {
         return "A number in the request body";
     }
 
+    /**
+     * The spellings of an enum's constants in JSON: a constant's {@code @JsonProperty} name, else its Java name (the
+     * mapper reads either in any case, see {@code ServerApp.objectMapper}).
+     */
+    static List<String> wireNames(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> {
+                    String name = ((Enum<?>) constant).name();
+                    try {
+                        JsonProperty property = enumType.getField(name).getAnnotation(JsonProperty.class);
+                        return property == null || property.value().isEmpty() ? name : property.value();
+                    } catch (NoSuchFieldException e) {
+                        return name;
+                    }
+                })
+                .toList();
+    }
+
     /** What a value of {@code type} looks like, in the API's words. */
     static String expected(Class<?> type) {
         if (type == null) {
@@ -243,10 +263,7 @@ public final class JsonBody {
             return "an id (a UUID like 3f1b7e2c-5c4e-4b8a-9d1e-6a2f0c9b7d41)";
         }
         if (type.isEnum()) {
-            return "one of "
-                    + Arrays.stream(type.getEnumConstants())
-                            .map(Object::toString)
-                            .collect(Collectors.joining(", "));
+            return "one of " + String.join(", ", wireNames(type));
         }
         if (Temporal.class.isAssignableFrom(type)) {
             return "a date and time like 2026-01-31T12:00:00Z";

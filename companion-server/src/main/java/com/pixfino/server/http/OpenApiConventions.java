@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.apikeys.ApiKeyScope;
 import io.javalin.security.RouteRole;
 import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,30 @@ public final class OpenApiConventions {
     static final String API_KEY = "apiKey";
     private static final Map<String, String> TAG_ALIASES = Map.of("auth", "Accounts", "me", "Accounts");
 
+    /**
+     * Enums whose JSON spelling is not their Java name: the generator lists the Java names, so the document's enum is
+     * rewritten to what the API answers and accepts.
+     */
+    private static final List<Class<? extends Enum<?>>> WIRE_NAMED_ENUMS = List.of(ApiKeyScope.class);
+
     private OpenApiConventions() {}
+
+    /** Every {@code enum} list in the document that holds exactly {@code type}'s Java names gets its JSON names. */
+    private static void wireNames(JsonNode node, Class<? extends Enum<?>> type) {
+        if (node.isObject() && node.path("enum").isArray()) {
+            Set<String> javaNames = new java.util.HashSet<>();
+            for (Enum<?> constant : type.getEnumConstants()) {
+                javaNames.add(constant.name());
+            }
+            Set<String> listed = new java.util.HashSet<>();
+            node.path("enum").forEach(value -> listed.add(value.asText()));
+            if (listed.equals(javaNames)) {
+                ArrayNode values = ((ObjectNode) node).putArray("enum");
+                JsonBody.wireNames(type).forEach(values::add);
+            }
+        }
+        node.forEach(child -> wireNames(child, type));
+    }
 
     /** Completes the generated document without security requirements (tests of the conventions). */
     public static String process(ObjectNode document) {
@@ -61,6 +86,7 @@ public final class OpenApiConventions {
                                 + " or malformed key is a 401 on every route.");
         ObjectNode schemas = document.withObject("/components/schemas");
         addSchema(ErrorBody.class, schemas);
+        WIRE_NAMED_ENUMS.forEach(type -> wireNames(document, type));
         for (Iterator<Map.Entry<String, JsonNode>> paths =
                         document.path("paths").fields();
                 paths.hasNext(); ) {

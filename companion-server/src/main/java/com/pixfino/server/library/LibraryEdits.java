@@ -139,7 +139,9 @@ public final class LibraryEdits {
     /**
      * A new collection; with a client-chosen id, the same request again answers the same collection (created=false).
      *
-     * @throws DomainException CONFLICT when the id names another user's collection
+     * @throws DomainException NOT_FOUND when the id names another user's collection (like a missing one), or one of the
+     *                         caller's that was deleted while its tombstone is kept (so a replayed create cannot undo
+     *                         a delete); after the purge the id is simply new
      */
     public Created create(UUID userId, CollectionRequest request) {
         String name = name(request.name());
@@ -154,7 +156,8 @@ public final class LibraryEdits {
                         tx.selectFrom(COLLECTIONS).where(COLLECTIONS.ID.eq(id)).fetchOne();
                 if (existing != null) {
                     if (!existing.getUserId().equals(userId)) {
-                        throw idTaken(id);
+                        // another user's id is answered like any id that is not the caller's
+                        throw notFound(id);
                     }
                     return new Created(view(tx, existing), false);
                 }
@@ -163,14 +166,10 @@ public final class LibraryEdits {
                         .where(LIBRARY_TOMBSTONES.KIND.eq(LibraryFeed.TOMBSTONE_COLLECTION))
                         .and(LIBRARY_TOMBSTONES.ID.eq(id))
                         .fetchOne(LIBRARY_TOMBSTONES.USER_ID);
-                if (tombstoneOwner != null && !tombstoneOwner.equals(userId)) {
-                    throw idTaken(id);
+                if (tombstoneOwner != null) {
+                    // a retry replayed after a delete (perhaps another device's) must not undo it
+                    throw tombstoneOwner.equals(userId) ? deleted(id) : notFound(id);
                 }
-                // the user's own deleted collection made again: it is new, and no longer deleted
-                tx.deleteFrom(LIBRARY_TOMBSTONES)
-                        .where(LIBRARY_TOMBSTONES.KIND.eq(LibraryFeed.TOMBSTONE_COLLECTION))
-                        .and(LIBRARY_TOMBSTONES.ID.eq(id))
-                        .execute();
                 CollectionsRecord row = tx.insertInto(COLLECTIONS)
                         .set(COLLECTIONS.ID, id)
                         .set(COLLECTIONS.USER_ID, userId)
@@ -184,7 +183,7 @@ public final class LibraryEdits {
         } catch (DataAccessException e) {
             if ("23505".equals(e.sqlState())) {
                 // another account made a collection with this id at the same moment
-                throw idTaken(id);
+                throw notFound(id);
             }
             throw e;
         }
@@ -381,9 +380,11 @@ public final class LibraryEdits {
         return DomainException.notFound("Collection " + id);
     }
 
-    private static DomainException idTaken(UUID id) {
-        return DomainException.conflict(
-                "collection_id_taken", "The id " + id + " is already in use; choose another id for a new collection.");
+    private static DomainException deleted(UUID id) {
+        return new DomainException(
+                DomainException.Kind.NOT_FOUND,
+                "not_found",
+                "Collection " + id + " was deleted; choose a new id to make a new collection.");
     }
 
     /** Trimmed, 1–100 characters, one line. */

@@ -65,9 +65,12 @@ public final class LibraryFeed implements LibraryHorizon {
     private final GenerationService generations;
     private final Duration tombstoneWindow;
     private final Clock clock;
+    private final CursorKey cursorKey;
 
+    /** Reads (the first server on a database: creates) the key that signs cursors; see {@link CursorKey#load}. */
     public LibraryFeed(DSLContext dsl, GenerationService generations, Duration tombstoneWindow, Clock clock) {
         this.dsl = dsl;
+        this.cursorKey = CursorKey.load(dsl);
         this.generations = generations;
         this.tombstoneWindow = tombstoneWindow;
         this.clock = clock;
@@ -122,7 +125,7 @@ public final class LibraryFeed implements LibraryHorizon {
     @Override
     public String eventCursor(UUID userId) {
         Snapshot snapshot = snapshot(dsl);
-        return new LibraryCursor(userId, snapshot.xmax(), 0, clock.instant()).encode();
+        return new LibraryCursor(userId, snapshot.xmax(), 0, clock.instant()).encode(cursorKey);
     }
 
     private record Snapshot(long xmin, long xmax, long lastVersion) {}
@@ -220,7 +223,7 @@ public final class LibraryFeed implements LibraryHorizon {
                                 r.get(COLLECTIONS.VERSION)))
                         .toList(),
                 deletedCollections.stream().map(LibraryTombstonesRecord::getId).toList(),
-                next.encode(),
+                next.encode(cursorKey),
                 hasMore,
                 false);
     }
@@ -262,13 +265,13 @@ public final class LibraryFeed implements LibraryHorizon {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static LibraryCursor parse(UUID userId, String text, Instant now) {
+    private LibraryCursor parse(UUID userId, String text, Instant now) {
         if (text == null || text.isBlank()) {
             return LibraryCursor.start(userId, now);
         }
         LibraryCursor cursor;
         try {
-            cursor = LibraryCursor.decode(text);
+            cursor = LibraryCursor.decode(text, cursorKey);
         } catch (RuntimeException e) {
             throw invalidCursor();
         }

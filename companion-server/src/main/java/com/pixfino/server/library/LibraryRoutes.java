@@ -68,7 +68,11 @@ public record LibraryRoutes(LibraryFeed feed, LibraryEdits edits, JsonBody json)
                         description = "Made before with this id",
                         content = @OpenApiContent(from = CollectionView.class)),
                 @OpenApiResponse(status = "400"),
-                @OpenApiResponse(status = "409", description = "The id belongs to another account's collection")
+                @OpenApiResponse(
+                        status = "404",
+                        description = "The id is another account's, or names a collection of yours that was deleted"
+                                + " (a replayed create never undoes a delete; once the tombstone is purged the id is"
+                                + " simply new)")
             })
     public void createCollection(Context ctx) {
         CollectionRequest request = json.read(ctx, CollectionRequest.class);

@@ -162,6 +162,32 @@ class ApiKeysApiTest {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    @Test
+    void scopesAreSpelledOneWayInAnswersRefusalsAndTheApiDocumentAndReadInAnyCase() {
+        ApiClient session = SERVER.client().registerNew();
+        Answer created = session.post(ApiPaths.API_KEYS, Map.of("name", "caps", "scopes", List.of("READ", "Generate")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("scopes").toString()).isEqualTo("[\"read\",\"generate\"]");
+        Answer refused = session.post(ApiPaths.API_KEYS, Map.of("name", "x", "scopes", List.of("admin")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").path("message").asText())
+                .isEqualTo("scopes[0] must be one of read, generate.");
+        List<String> enums = new ArrayList<>();
+        collectScopeEnums(SERVER.client().get("/openapi.json").json(), enums);
+        assertThat(enums).isNotEmpty().allMatch("[\"read\",\"generate\"]"::equals);
+    }
+
+    private static void collectScopeEnums(JsonNode node, List<String> found) {
+        if (node.path("enum").isArray()
+                && node.path("enum")
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("\"generate\"")) {
+            found.add(node.path("enum").toString());
+        }
+        node.forEach(child -> collectScopeEnums(child, found));
+    }
+
     /** Every operation of the API document × a read key, a generate key (an admin's) and a session token. */
     @Test
     void scopeMatrixOverEveryRouteOfTheApiDocument() {

@@ -234,7 +234,16 @@ class GenerationsApiTest {
         assertThat(user.get(done.outputUrl()).status()).isEqualTo(404);
         assertThat(server.config().dataDir().resolve("files").resolve(outputKey))
                 .doesNotExist();
+        // deleting again is idempotent while the tombstone is kept (a retry whose answer was lost)
         assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(204);
+        // but only for its owner, and an id never had stays a 404
+        assertThat(studio.userWithCredits(0)
+                        .delete(ApiClient.path(ApiPaths.GENERATION, id))
+                        .status())
+                .isEqualTo(404);
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, UUID.randomUUID()))
+                        .status())
                 .isEqualTo(404);
     }
 

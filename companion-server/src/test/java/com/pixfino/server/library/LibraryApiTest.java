@@ -7,6 +7,7 @@ import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.model.api.library.CollectionView;
 import com.pixfino.model.api.library.LibraryChanges;
+import com.pixfino.server.domain.PageCursor;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.ServerExtension;
@@ -150,9 +151,12 @@ class LibraryApiTest {
         Answer repeated = user.postRaw(ApiPaths.COLLECTIONS, body);
         assertThat(repeated.status()).isEqualTo(200);
         assertThat(repeated.as(CollectionView.class)).isEqualTo(view);
+        // another user's id is answered like a missing collection: 404, the same body
         Answer taken = stranger.postRaw(ApiPaths.COLLECTIONS, body);
-        assertThat(taken.status()).isEqualTo(409);
-        assertThat(taken.json().path("error").path("message").asText()).contains("already in use");
+        assertThat(taken.status()).isEqualTo(404);
+        assertThat(taken.errorCode()).isEqualTo("not_found");
+        String missing = "Collection " + id + " was not found.";
+        assertThat(taken.json().path("error").path("message").asText()).isEqualTo(missing);
         assertThat(user.postRaw(ApiPaths.COLLECTIONS, "{\"name\":\"Server picks\"}")
                         .status())
                 .isEqualTo(201);
@@ -199,13 +203,21 @@ class LibraryApiTest {
         LibraryChanges afterDelete = user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class);
         assertThat(afterDelete.deletedCollections()).contains(id);
         assertThat(afterDelete.collections()).extracting(CollectionView::id).doesNotContain(id);
-        // the same id made again by its owner (an offline device replaying) is a new, empty collection
+        // the same create replayed by its owner (an offline device's lost-answer retry) must not undo the delete
         Answer remade = user.postRaw(ApiPaths.COLLECTIONS, body);
-        assertThat(remade.status()).isEqualTo(201);
-        assertThat(remade.as(CollectionView.class).itemCount()).isZero();
+        assertThat(remade.status()).isEqualTo(404);
+        assertThat(remade.errorCode()).isEqualTo("not_found");
+        assertThat(remade.json().path("error").path("message").asText()).contains("was deleted");
         LibraryChanges afterRemake = user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class);
-        assertThat(afterRemake.deletedCollections()).doesNotContain(id);
-        assertThat(afterRemake.collections()).extracting(CollectionView::id).contains(id);
+        assertThat(afterRemake.deletedCollections()).contains(id);
+        assertThat(afterRemake.collections()).extracting(CollectionView::id).doesNotContain(id);
+        // the stranger learns nothing from the tombstone either
+        assertThat(stranger.postRaw(ApiPaths.COLLECTIONS, body)
+                        .json()
+                        .path("error")
+                        .path("message")
+                        .asText())
+                .isEqualTo(missing);
         assertThat(user.delete(collection).status()).isEqualTo(204);
         assertThat(user.delete(ApiClient.path(ApiPaths.COLLECTION, UUID.randomUUID()))
                         .status())
@@ -307,6 +319,44 @@ class LibraryApiTest {
         assertThat(stranger.get(ApiPaths.LIBRARY_CHANGES + "?cursor=" + encode(cursor))
                         .status())
                 .isEqualTo(400);
+        assertThat(user.get(ApiPaths.LIBRARY_CHANGES + "?cursor=" + encode(cursor))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCursorWithAnyFieldEditedIsRefusedWithTheSameSentence() {
+        ApiClient user = studio.userWithCredits(10);
+        Studio.generate(user, preset, null);
+        Studio.generate(user, preset, null);
+        String cursor = user.get(ApiPaths.LIBRARY_CHANGES + "?limit=1")
+                .as(LibraryChanges.class)
+                .cursor();
+        Answer bogus = user.get(ApiPaths.LIBRARY_CHANGES + "?cursor=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        String sentence = bogus.json().path("error").path("message").asText();
+        List<String> fields = PageCursor.decode(cursor, 5);
+        List<String> forgeries = new ArrayList<>();
+        // the same position unsigned, as the feed answered before cursors were signed
+        forgeries.add(PageCursor.encode(fields.subList(0, 4).toArray(String[]::new)));
+        for (int i = 0; i < 5; i++) {
+            String[] edited = fields.toArray(String[]::new);
+            edited[i] = i == 0
+                    ? UUID.randomUUID().toString()
+                    : i == 4 ? "0".repeat(32) : Long.toString(Long.parseLong(edited[i]) + (i == 3 ? 60_000 : 1));
+            forgeries.add(PageCursor.encode(edited));
+        }
+        String[] sinceNow = fields.toArray(String[]::new);
+        sinceNow[3] = Long.toString(System.currentTimeMillis());
+        forgeries.add(PageCursor.encode(sinceNow));
+        for (String forged : forgeries) {
+            Answer answer = user.get(ApiPaths.LIBRARY_CHANGES + "?cursor=" + encode(forged));
+            assertThat(answer.status()).as(forged).isEqualTo(400);
+            assertThat(answer.errorCode()).as(forged).isEqualTo("invalid_cursor");
+            assertThat(answer.json().path("error").path("message").asText())
+                    .as(forged)
+                    .isEqualTo(sentence);
+        }
         assertThat(user.get(ApiPaths.LIBRARY_CHANGES + "?cursor=" + encode(cursor))
                         .status())
                 .isEqualTo(200);

@@ -20,6 +20,7 @@ import com.pixfino.server.testsupport.TestServices;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,20 @@ class LibraryFeedTest {
         assertThat(more).containsExactly(true, true, false);
         assertThat(changed).containsExactlyInAnyOrder(ids.get(0), ids.get(2), ids.get(4));
         assertThat(deleted).containsExactlyInAnyOrder(ids.get(1), ids.get(3));
+    }
+
+    @Test
+    void twoServersOnOneDatabaseSignWithOneKeyAndAcceptEachOthersCursors() {
+        UUID user = graph.userWithCredits(20);
+        create(user);
+        LibraryFeed secondServer = new LibraryFeed(
+                graph.database().dsl(), graph.services().generations(), Duration.ofDays(30), Clock.systemUTC());
+        String fromFirst = feed.changes(user, null, 500).cursor();
+        assertThat(secondServer.changes(user, fromFirst, 500).resetRequired()).isFalse();
+        String fromSecond = secondServer.changes(user, null, 500).cursor();
+        assertThat(feed.changes(user, fromSecond, 500).resetRequired()).isFalse();
+        assertThat(graph.database().dsl().fetchCount(DSL.table("library_cursor_key")))
+                .isEqualTo(1);
     }
 
     @Test

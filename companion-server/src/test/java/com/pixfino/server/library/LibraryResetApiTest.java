@@ -33,6 +33,11 @@ class LibraryResetApiTest {
         String id = Studio.generate(user, studio.presetId("linkedin-headshot"), null);
         assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
                 .isEqualTo(204);
+        UUID collection = UUID.randomUUID();
+        String create = "{\"id\":\"" + collection + "\",\"name\":\"Trip\"}";
+        assertThat(user.postRaw(ApiPaths.COLLECTIONS, create).status()).isEqualTo(201);
+        assertThat(user.delete(ApiClient.path(ApiPaths.COLLECTION, collection)).status())
+                .isEqualTo(204);
         LibraryChanges first = changes(user, null);
         assertThat(first.deleted()).extracting(DeletedGeneration::id).containsExactly(UUID.fromString(id));
         String cursor = first.cursor();
@@ -45,6 +50,12 @@ class LibraryResetApiTest {
         // the recurring purge removes the tombstone: a sync from scratch no longer lists it
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> changes(user, null).deleted().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> changes(user, null).deletedCollections().isEmpty());
+        // with the tombstones gone: deleting the generation again is a 404, and the collection's id is simply new
+        assertThat(user.delete(ApiClient.path(ApiPaths.GENERATION, id)).status())
+                .isEqualTo(404);
+        assertThat(user.postRaw(ApiPaths.COLLECTIONS, create).status()).isEqualTo(201);
     }
 
     private static LibraryChanges changes(ApiClient user, String cursor) {
