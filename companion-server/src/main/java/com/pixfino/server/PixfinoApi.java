@@ -19,6 +19,7 @@ import com.pixfino.server.http.OpenApiConventions;
 import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.SecurityHeaders;
+import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
@@ -50,6 +51,7 @@ public final class PixfinoApi {
             UploadRoutes uploads,
             LedgerRoutes ledger,
             GenerationRoutes generations,
+            LibraryRoutes library,
             AdminRoutes admin,
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
@@ -146,6 +148,55 @@ public final class PixfinoApi {
                 Access.KEY_GENERATE);
         route(app, access, HandlerType.GET, ApiPaths.GENERATIONS, h.generations()::list, Access.USER, Access.KEY_READ);
         route(app, access, HandlerType.GET, ApiPaths.GENERATION, h.generations()::get, Access.USER, Access.KEY_READ);
+        // library edits change what a key holder sees, like delete: the generate scope
+        route(
+                app,
+                access,
+                HandlerType.PATCH,
+                ApiPaths.GENERATION,
+                h.library()::patchGeneration,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(
+                app,
+                access,
+                HandlerType.GET,
+                ApiPaths.LIBRARY_CHANGES,
+                h.library()::changes,
+                Access.USER,
+                Access.KEY_READ);
+        route(
+                app,
+                access,
+                HandlerType.POST,
+                ApiPaths.COLLECTIONS,
+                h.library()::createCollection,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(
+                app,
+                access,
+                HandlerType.PATCH,
+                ApiPaths.COLLECTION,
+                h.library()::renameCollection,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(
+                app,
+                access,
+                HandlerType.DELETE,
+                ApiPaths.COLLECTION,
+                h.library()::deleteCollection,
+                Access.USER,
+                Access.KEY_GENERATE);
+        route(
+                app,
+                access,
+                HandlerType.POST,
+                ApiPaths.COLLECTION_ITEMS,
+                h.library()::collectionItems,
+                Access.USER,
+                Access.KEY_GENERATE);
         route(
                 app,
                 access,

@@ -24,6 +24,7 @@ import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.RequestLimits;
+import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
@@ -128,6 +129,7 @@ public final class ServerApp implements AutoCloseable {
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
                 new LedgerRoutes(services.ledger()),
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),
+                new LibraryRoutes(services.libraryFeed(), services.libraryEdits(), json),
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),

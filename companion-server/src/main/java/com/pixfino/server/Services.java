@@ -26,6 +26,9 @@ import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
 import com.pixfino.server.generation.ProviderWebhooks;
 import com.pixfino.server.generation.StatusNotices;
+import com.pixfino.server.library.LibraryEdits;
+import com.pixfino.server.library.LibraryFeed;
+import com.pixfino.server.library.TombstonePurge;
 import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.privacy.AccountDeletion;
@@ -81,6 +84,9 @@ public final class Services implements AutoCloseable {
     private final GenerationService generations;
     private final GenerationDeletion deletion;
     private final GenerationEvents events;
+    private final LibraryFeed libraryFeed;
+    private final LibraryEdits libraryEdits;
+    private final TombstonePurge tombstonePurge;
     private final AdminUsers adminUsers;
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
@@ -140,6 +146,7 @@ public final class Services implements AutoCloseable {
                     webhookCalls,
                     (userId, generationId) -> views.get().get(userId, generationId),
                     clock);
+            tombstonePurge = new TombstonePurge(dsl, config.tombstoneWindow(), clock);
             GenerationJob job = new GenerationJob(
                     dsl,
                     generationStore,
@@ -155,7 +162,10 @@ public final class Services implements AutoCloseable {
                     providers,
                     config.jobs(),
                     providerCalls,
-                    List.of(freeTopUp.task(Duration.ofHours(1)), webhookSender.task()));
+                    List.of(
+                            freeTopUp.task(Duration.ofHours(1)),
+                            webhookSender.task(),
+                            tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
                     dsl,
@@ -167,7 +177,9 @@ public final class Services implements AutoCloseable {
                     config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
             views.set(generations);
             deletion = new GenerationDeletion(generationStore, queue, storage);
-            events = new GenerationEvents(database.dataSource(), mapper);
+            libraryFeed = new LibraryFeed(dsl, generations, config.tombstoneWindow(), clock);
+            libraryEdits = new LibraryEdits(dsl, generations, notices, clock);
+            events = new GenerationEvents(database.dataSource(), mapper, libraryFeed::eventCursor);
             owned.add(events);
             owned.add(jobRunner);
             new JobQueueMetrics(dsl, clock).bindTo(metrics);
@@ -281,6 +293,21 @@ public final class Services implements AutoCloseable {
 
     public GenerationEvents events() {
         return events;
+    }
+
+    /** The change feed of each user's library. */
+    public LibraryFeed libraryFeed() {
+        return libraryFeed;
+    }
+
+    /** Favourites, tags and collections. */
+    public LibraryEdits libraryEdits() {
+        return libraryEdits;
+    }
+
+    /** Purges old tombstones; a recurring task runs it, tests call it directly. */
+    public TombstonePurge tombstonePurge() {
+        return tombstonePurge;
     }
 
     public AdminUsers adminUsers() {

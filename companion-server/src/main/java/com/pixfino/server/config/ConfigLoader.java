@@ -44,7 +44,27 @@ public final class ConfigLoader {
                 bool("PIXFINO_SWAGGER", true),
                 new BillingEnvironment(env).billing(),
                 intValue("PIXFINO_DB_POOL_SIZE", ServerConfig.DEFAULT_DB_POOL_SIZE, 4, 500),
-                WebhookSettings.defaults().withAllowLocal(bool("PIXFINO_WEBHOOKS_ALLOW_LOCAL", false)));
+                WebhookSettings.defaults().withAllowLocal(bool("PIXFINO_WEBHOOKS_ALLOW_LOCAL", false)),
+                days("PIXFINO_TOMBSTONE_DAYS", ServerConfig.DEFAULT_TOMBSTONE_WINDOW));
+    }
+
+    /** A number of days, fractions allowed (0.0001 is about 9 s, for tests), from one millisecond to 100 years. */
+    private Duration days(String name, Duration fallback) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        double days;
+        try {
+            days = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a number of days such as 90 or 0.5, not '" + value + "'.");
+        }
+        double millis = days * 24 * 3600 * 1000;
+        if (!(millis >= 1) || days > 36_500) {
+            throw new ConfigException(name + " must be more than 0 and at most 36500 days, not " + value + ".");
+        }
+        return Duration.ofMillis(Math.round(millis));
     }
 
     private RateLimitSettings limits() {

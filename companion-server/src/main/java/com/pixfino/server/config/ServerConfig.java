@@ -31,7 +31,11 @@ public record ServerConfig(
         boolean swaggerUi,
         BillingSettings billing,
         int dbPoolSize,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        Duration tombstoneWindow) {
+
+    /** How long tombstones of deleted generations and collections stay in the change feed, unless set. */
+    public static final Duration DEFAULT_TOMBSTONE_WINDOW = Duration.ofDays(90);
 
     /** Connections the server keeps to PostgreSQL unless {@code PIXFINO_DB_POOL_SIZE} says otherwise. */
     public static final int DEFAULT_DB_POOL_SIZE = 24;
@@ -76,6 +80,10 @@ public record ServerConfig(
         return edit(copy -> copy.dbPoolSize = connections);
     }
 
+    public ServerConfig withTombstoneWindow(Duration window) {
+        return edit(copy -> copy.tombstoneWindow = window);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -95,6 +103,7 @@ public record ServerConfig(
         private BillingSettings billing;
         private int dbPoolSize;
         private WebhookSettings webhooks;
+        private Duration tombstoneWindow;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -108,6 +117,7 @@ public record ServerConfig(
             this.billing = from.billing;
             this.dbPoolSize = from.dbPoolSize;
             this.webhooks = from.webhooks;
+            this.tombstoneWindow = from.tombstoneWindow;
         }
 
         ServerConfig build() {
@@ -128,7 +138,8 @@ public record ServerConfig(
                     swaggerUi,
                     billing,
                     dbPoolSize,
-                    webhooks);
+                    webhooks,
+                    tombstoneWindow);
         }
     }
 

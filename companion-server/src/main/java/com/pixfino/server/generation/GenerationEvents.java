@@ -6,6 +6,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.billing.BalanceEvent;
+import com.pixfino.model.api.library.LibraryEvent;
 import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.credits.BalanceNotices;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -32,14 +34,20 @@ public final class GenerationEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GenerationEvents.class);
 
     private final DataSource dataSource;
+    private final Function<UUID, String> libraryCursor;
     private final ObjectMapper mapper;
     private final Map<UUID, Set<EventStream>> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepAlive;
     private final Thread listener;
     private volatile boolean running = true;
 
-    public GenerationEvents(DataSource dataSource, ObjectMapper mapper) {
+    /**
+     * @param libraryCursor the cursor a {@code library} event carries for a user: at or after every change committed
+     *                      so far (it is only called when the user has a stream open)
+     */
+    public GenerationEvents(DataSource dataSource, ObjectMapper mapper, Function<UUID, String> libraryCursor) {
         this.dataSource = dataSource;
+        this.libraryCursor = libraryCursor;
         this.mapper = mapper;
         this.keepAlive = ServerThreads.named("sse-keepalive").singleScheduler();
         this.listener = ServerThreads.named("generation-events-listener").newThread(this::listen);
@@ -69,6 +77,7 @@ public final class GenerationEvents implements AutoCloseable {
                     Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + GenerationStore.CHANNEL);
                 statement.execute("LISTEN " + BalanceNotices.CHANNEL);
+                statement.execute("LISTEN " + StatusNotices.LIBRARY_CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -76,6 +85,8 @@ public final class GenerationEvents implements AutoCloseable {
                         for (PGNotification notification : notifications) {
                             if (BalanceNotices.CHANNEL.equals(notification.getName())) {
                                 dispatchBalance(notification.getParameter());
+                            } else if (StatusNotices.LIBRARY_CHANNEL.equals(notification.getName())) {
+                                dispatchLibrary(UUID.fromString(notification.getParameter()));
                             } else {
                                 dispatch(notification.getParameter());
                             }
@@ -111,6 +122,26 @@ public final class GenerationEvents implements AutoCloseable {
         }
         for (EventStream client : targets) {
             send(targets, client, () -> client.sendEvent("generation", json, parts[1]));
+        }
+        // a status change is a library change too (the item is re-sent by the change feed)
+        dispatchLibrary(userId);
+    }
+
+    /** A {@code library} event ({@link LibraryEvent}) to the user's streams: pull the change feed now. */
+    private void dispatchLibrary(UUID userId) {
+        Set<EventStream> targets = clients.get(userId);
+        if (targets == null || targets.isEmpty()) {
+            return;
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(new LibraryEvent(libraryCursor.apply(userId)));
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("event=library_event_failed message={}", e.getMessage());
+            return;
+        }
+        for (EventStream client : targets) {
+            send(targets, client, () -> client.sendEvent(ApiPaths.LIBRARY_EVENT, json, null));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.pixfino.server.generation;
 
+import static com.pixfino.server.db.jooq.Tables.COLLECTION_ITEMS;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
 import com.pixfino.model.GenerationStatus;
@@ -20,7 +22,10 @@ import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -211,7 +216,7 @@ public final class GenerationService {
     }
 
     public GenerationView get(UUID userId, UUID id) {
-        return view(ownedRow(userId, id));
+        return views(dsl, List.of(ownedRow(userId, id))).get(0);
     }
 
     /** Newest first, optionally of one status. */
@@ -226,11 +231,13 @@ public final class GenerationService {
                     DSL.row(GENERATIONS.CREATED_AT, GENERATIONS.ID).lt(after.createdAt(), after.id()));
         }
         return page.page(
-                withPresetName()
-                        .where(condition)
-                        .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
-                        .limit(page.fetchSize())
-                        .fetch(this::view),
+                views(
+                        dsl,
+                        withPresetName()
+                                .where(condition)
+                                .orderBy(GENERATIONS.CREATED_AT.desc(), GENERATIONS.ID.desc())
+                                .limit(page.fetchSize())
+                                .fetch()),
                 last -> new GenerationCursor(last.createdAt(), last.id()).encode());
     }
 
@@ -280,14 +287,51 @@ public final class GenerationService {
     }
 
     private org.jooq.SelectOnConditionStep<Record> withPresetName() {
-        return dsl.select(GENERATIONS.asterisk(), PRESETS.NAME)
+        return selectViews(dsl);
+    }
+
+    /** The rows {@link #views} turns into views: a generation and its preset's name, for the caller to filter. */
+    public org.jooq.SelectOnConditionStep<Record> selectViews(DSLContext tx) {
+        return tx.select(GENERATIONS.asterisk(), PRESETS.NAME)
                 .from(GENERATIONS)
                 .join(PRESETS)
                 .on(PRESETS.ID.eq(GENERATIONS.PRESET_ID));
     }
 
+    /**
+     * The views of rows {@link #selectViews} read, in their order, with their tags and collections loaded in two
+     * queries for the whole list (never one per row). Views are only ever built for the owner.
+     */
+    public List<GenerationView> views(DSLContext tx, List<? extends Record> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(r -> r.get(GENERATIONS.ID)).toList();
+        Map<UUID, List<String>> tags = new HashMap<>();
+        tx.select(GENERATION_TAGS.GENERATION_ID, GENERATION_TAGS.TAG)
+                .from(GENERATION_TAGS)
+                .where(GENERATION_TAGS.GENERATION_ID.in(ids))
+                .orderBy(GENERATION_TAGS.TAG_KEY)
+                .forEach(r ->
+                        tags.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<UUID, List<UUID>> collections = new HashMap<>();
+        tx.select(COLLECTION_ITEMS.GENERATION_ID, COLLECTION_ITEMS.COLLECTION_ID)
+                .from(COLLECTION_ITEMS)
+                .where(COLLECTION_ITEMS.GENERATION_ID.in(ids))
+                .orderBy(COLLECTION_ITEMS.COLLECTION_ID)
+                .forEach(r -> collections
+                        .computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(r.value2()));
+        List<GenerationView> views = new ArrayList<>(rows.size());
+        for (Record row : rows) {
+            UUID id = row.get(GENERATIONS.ID);
+            views.add(view(row, tags.getOrDefault(id, List.of()), collections.getOrDefault(id, List.of())));
+        }
+        return views;
+    }
+
     /** Views are only ever built for the owner, so presigned file links in them go to the owner alone. */
-    private GenerationView view(Record record) {
+    private GenerationView view(Record record, List<String> tags, List<UUID> collectionIds) {
         GenerationsRecord g = record.into(GENERATIONS);
         String base = "/api/v1/generations/" + g.getId();
         ErrorBody.Detail error =
@@ -314,10 +358,10 @@ public final class GenerationService {
                 g.getCreatedAt(),
                 g.getStartedAt(),
                 g.getCompletedAt(),
-                false,
-                List.of(),
-                List.of(),
-                0,
+                g.getFavorite(),
+                tags,
+                collectionIds,
+                g.getVersion(),
                 g.getUpdatedAt());
     }
 

@@ -1,6 +1,9 @@
 package com.pixfino.server.generation;
 
+import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
+import static com.pixfino.server.db.jooq.Tables.COLLECTION_ITEMS;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.GenerationStatus;
@@ -22,10 +25,12 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * The only writer of {@code generations} rows: their creation, every status change and their removal.
- * Each status change is a conditional update from the states it may leave, so two workers, a webhook
- * and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its
- * refund in the same transaction as the status, and every change is announced to listeners once committed.
+ * The only writer of {@code generations} rows' pipeline state: their creation, every status change and their
+ * removal (library edits, the favourite and a new version when tags or collections change, are written by the
+ * library package). Each status change is a conditional update from the states it may leave, so two workers, a
+ * webhook and a poll, or a cancel racing a completion can never both win; a failure or cancel writes its refund in
+ * the same transaction as the status, and every change is announced to listeners once committed. A trigger gives
+ * each change of a row's view a new library version (V7), so the change feed re-sends it whoever wrote it.
  */
 public final class GenerationStore {
 
@@ -145,13 +150,64 @@ public final class GenerationStore {
         return outcome;
     }
 
-    /** Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. */
+    /**
+     * Removes the user's generation row and answers it as it was (its file keys), or empty when there was none. In the
+     * same transaction: a tombstone for the change feed, and a new version for each collection it was in (so the feed
+     * re-sends them with their new item count).
+     */
     public Optional<GenerationsRecord> delete(UUID userId, UUID id) {
-        return dsl.deleteFrom(GENERATIONS)
-                .where(GENERATIONS.ID.eq(id))
-                .and(GENERATIONS.USER_ID.eq(userId))
-                .returning()
-                .fetchOptional();
+        OffsetDateTime now = now();
+        Optional<GenerationsRecord> deleted = dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            lockLibrary(tx, userId);
+            List<UUID> collections = tx.select(COLLECTION_ITEMS.COLLECTION_ID)
+                    .from(COLLECTION_ITEMS)
+                    .where(COLLECTION_ITEMS.GENERATION_ID.eq(id))
+                    .fetch(COLLECTION_ITEMS.COLLECTION_ID);
+            Optional<GenerationsRecord> row = tx.deleteFrom(GENERATIONS)
+                    .where(GENERATIONS.ID.eq(id))
+                    .and(GENERATIONS.USER_ID.eq(userId))
+                    .returning()
+                    .fetchOptional();
+            if (row.isEmpty()) {
+                return row;
+            }
+            if (!collections.isEmpty()) {
+                tx.update(COLLECTIONS)
+                        .set(COLLECTIONS.VERSION, COLLECTIONS.VERSION.plus(1))
+                        .set(COLLECTIONS.UPDATED_AT, now)
+                        .where(COLLECTIONS.ID.in(collections))
+                        .execute();
+            }
+            tx.insertInto(LIBRARY_TOMBSTONES)
+                    .set(LIBRARY_TOMBSTONES.KIND, TOMBSTONE_GENERATION)
+                    .set(LIBRARY_TOMBSTONES.ID, id)
+                    .set(LIBRARY_TOMBSTONES.USER_ID, userId)
+                    .set(LIBRARY_TOMBSTONES.DELETED_AT, now)
+                    .onConflict(LIBRARY_TOMBSTONES.KIND, LIBRARY_TOMBSTONES.ID)
+                    .doUpdate()
+                    .set(LIBRARY_TOMBSTONES.DELETED_AT, now)
+                    .execute();
+            return row;
+        });
+        deleted.ifPresent(row -> notices.publishLibrary(userId));
+        return deleted;
+    }
+
+    /** The kind of a deleted generation's row in {@code library_tombstones}. */
+    public static final String TOMBSTONE_GENERATION = "GENERATION";
+
+    /**
+     * Serialises the user's multi-row library edits (delete, tags, collections) inside {@code tx}, taken before any row
+     * lock so two edits never wait on each other's rows in opposite orders. The change feed does not need it: its
+     * cursor is safe on its own (see the library feed).
+     */
+    public static void lockLibrary(DSLContext tx, UUID userId) {
+        tx.select(DSL.function(
+                        "pg_advisory_xact_lock",
+                        Object.class,
+                        DSL.function("hashtext", Integer.class, DSL.val("library:" + userId))))
+                .fetch();
     }
 
     /** Removes every generation row of the user inside the caller's transaction and answers them (their file keys). */

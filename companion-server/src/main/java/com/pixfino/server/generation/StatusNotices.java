@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class StatusNotices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StatusNotices.class);
+    static final String LIBRARY_CHANNEL = "library_events";
     private static final int MAX_BATCH = 500;
     private static final int MAX_WAITING = 100_000;
 
@@ -45,6 +46,13 @@ public final class StatusNotices implements AutoCloseable {
         String payload = userId + "|" + generationId + "|" + status.name() + "|" + refunded;
         if (!waiting.offer(new Notice(GenerationStore.CHANNEL, payload))) {
             log.warn("event=status_notice_dropped generation={} reason=queue_full", generationId);
+        }
+    }
+
+    /** Queues the notice that the user's library changed (the feed has something new); never blocks the caller. */
+    public void publishLibrary(UUID userId) {
+        if (!waiting.offer(new Notice(LIBRARY_CHANNEL, userId.toString()))) {
+            log.warn("event=library_notice_dropped user={} reason=queue_full", userId);
         }
     }
 

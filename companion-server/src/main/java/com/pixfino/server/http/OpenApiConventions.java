@@ -54,8 +54,9 @@ public final class OpenApiConventions {
                 .put(
                         "description",
                         "An API key from POST /api/v1/api-keys, sent as Authorization: Bearer pxf_... . Scope read:"
-                                + " presets, uploads and generations GETs, ledger, GET /me, events; scope generate adds"
-                                + " POST /uploads, POST /generations, cancel and delete. Keys never manage keys,"
+                                + " presets, uploads and generations GETs, ledger, GET /me, events, the library's change feed;"
+                                + " scope generate adds POST /uploads, POST /generations, cancel and delete, and library"
+                                + " edits (PATCH a generation, collections). Keys never manage keys,"
                                 + " webhooks, billing or the account, nor call admin routes (403). A revoked, unknown"
                                 + " or malformed key is a 401 on every route.");
         ObjectNode schemas = document.withObject("/components/schemas");

@@ -1,5 +1,7 @@
 package com.pixfino.server.privacy;
 
+import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
+import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
 import com.pixfino.server.accounts.AccountService;
@@ -133,12 +135,23 @@ public final class AccountDeletion {
     private Outcome removeRows(DSLContext tx, UUID userId, List<String> files) {
         // the row lock makes a concurrent charge or refund wait, so the balance written off is the last one
         accounts.lockUser(tx, userId).orElseThrow(() -> DomainException.notFound("The user"));
+        // and a library edit in flight finishes first, so the two never wait on each other's rows
+        GenerationStore.lockLibrary(tx, userId);
         Map<UserDataTable, Integer> rows = new EnumMap<>(UserDataTable.class);
         CreditLedger.Tombstone tombstone = null;
         for (UserDataTable table : UserDataTable.values()) {
             // a switch expression is exhaustive: a new UserDataTable constant does not compile until deletion handles
             // it
             int count = switch (table) {
+                // their items go with them (ON DELETE CASCADE); the generations stay until their own turn
+                case COLLECTIONS ->
+                    tx.deleteFrom(COLLECTIONS)
+                            .where(COLLECTIONS.USER_ID.eq(userId))
+                            .execute();
+                case LIBRARY_TOMBSTONES ->
+                    tx.deleteFrom(LIBRARY_TOMBSTONES)
+                            .where(LIBRARY_TOMBSTONES.USER_ID.eq(userId))
+                            .execute();
                 case GENERATIONS -> generationsRemoved(generations.deleteAllOf(tx, userId), files);
                 case UPLOADS -> uploadsRemoved(uploads.deleteAllOf(tx, userId), files);
                 case AUTH_TOKENS -> tokens.deleteAllOf(tx, userId);

@@ -4,8 +4,12 @@ import static com.pixfino.server.db.jooq.Tables.API_KEYS;
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_GRANTS;
+import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
+import static com.pixfino.server.db.jooq.Tables.COLLECTION_ITEMS;
 import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
+import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
@@ -29,7 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.Deflater;
@@ -117,6 +123,30 @@ public final class AccountExport {
         // a switch expression is exhaustive: a new UserDataTable constant does not compile until the export handles it
         Runnable part = switch (table) {
             case USERS -> () -> json(zip, table.exportEntry(), profile(tx, userId));
+            case COLLECTIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(COLLECTIONS)
+                                .where(COLLECTIONS.USER_ID.eq(userId))
+                                .orderBy(COLLECTIONS.CREATED_AT, COLLECTIONS.ID),
+                        r -> new ExportedRows.Collection(
+                                r.getId(),
+                                r.getName(),
+                                r.getCreatedAt(),
+                                tx.select(COLLECTION_ITEMS.GENERATION_ID)
+                                        .from(COLLECTION_ITEMS)
+                                        .where(COLLECTION_ITEMS.COLLECTION_ID.eq(r.getId()))
+                                        .orderBy(COLLECTION_ITEMS.ADDED_AT, COLLECTION_ITEMS.GENERATION_ID)
+                                        .fetch(COLLECTION_ITEMS.GENERATION_ID)));
+            case LIBRARY_TOMBSTONES ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(LIBRARY_TOMBSTONES)
+                                .where(LIBRARY_TOMBSTONES.USER_ID.eq(userId))
+                                .orderBy(LIBRARY_TOMBSTONES.DELETED_AT, LIBRARY_TOMBSTONES.ID),
+                        r -> new ExportedRows.DeletedLibraryItem(r.getKind(), r.getId(), r.getDeletedAt()));
             case AUTH_TOKENS ->
                 () -> jsonRows(
                         zip,
@@ -205,8 +235,17 @@ public final class AccountExport {
                                 .where(UPLOADS.USER_ID.eq(userId))
                                 .orderBy(UPLOADS.CREATED_AT, UPLOADS.ID),
                         r -> ExportedRows.Upload.of(r, files));
-            case GENERATIONS ->
-                () -> jsonRows(
+            case GENERATIONS -> {
+                Map<UUID, List<String>> tags = new HashMap<>();
+                tx.select(GENERATION_TAGS.GENERATION_ID, GENERATION_TAGS.TAG)
+                        .from(GENERATION_TAGS)
+                        .join(GENERATIONS)
+                        .on(GENERATIONS.ID.eq(GENERATION_TAGS.GENERATION_ID))
+                        .where(GENERATIONS.USER_ID.eq(userId))
+                        .orderBy(GENERATION_TAGS.TAG_KEY)
+                        .forEach(t -> tags.computeIfAbsent(t.value1(), k -> new ArrayList<>())
+                                .add(t.value2()));
+                yield () -> jsonRows(
                         zip,
                         table.exportEntry(),
                         tx.select()
@@ -216,7 +255,12 @@ public final class AccountExport {
                                 .where(GENERATIONS.USER_ID.eq(userId))
                                 .orderBy(GENERATIONS.CREATED_AT, GENERATIONS.ID),
                         r -> ExportedRows.Generation.of(
-                                r.into(GENERATIONS), r.get(PRESETS.SLUG), r.get(PRESETS.NAME), files));
+                                r.into(GENERATIONS),
+                                r.get(PRESETS.SLUG),
+                                r.get(PRESETS.NAME),
+                                tags.getOrDefault(r.get(GENERATIONS.ID), List.of()),
+                                files));
+            }
         };
         try {
             part.run();

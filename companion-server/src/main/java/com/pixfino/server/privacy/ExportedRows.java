@@ -57,6 +57,12 @@ final class ExportedRows {
             OffsetDateTime lastUsedAt,
             OffsetDateTime revokedAt) {}
 
+    /** A collection and the ids of the generations in it. */
+    record Collection(UUID id, String name, OffsetDateTime createdAt, List<UUID> generationIds) {}
+
+    /** A generation or collection deleted recently (kept for other devices to catch up): kind, id and when. */
+    record DeletedLibraryItem(String kind, UUID id, OffsetDateTime deletedAt) {}
+
     /** A webhook endpoint without its signing secret (deliveries and queued events go with it). */
     record Webhook(
             UUID id,
@@ -118,10 +124,16 @@ final class ExportedRows {
             Integer width,
             Integer height,
             OffsetDateTime createdAt,
-            OffsetDateTime completedAt) {
+            OffsetDateTime completedAt,
+            boolean favorite,
+            List<String> tags) {
 
         static Generation of(
-                GenerationsRecord r, String presetSlug, String presetName, List<AccountExport.StoredFile> files) {
+                GenerationsRecord r,
+                String presetSlug,
+                String presetName,
+                List<String> tags,
+                List<AccountExport.StoredFile> files) {
             String file = null;
             String thumbnail = null;
             if (r.getOutputKey() != null) {
@@ -154,7 +166,9 @@ final class ExportedRows {
                     r.getWidth(),
                     r.getHeight(),
                     r.getCreatedAt(),
-                    r.getCompletedAt());
+                    r.getCompletedAt(),
+                    r.getFavorite(),
+                    tags);
         }
     }
 }

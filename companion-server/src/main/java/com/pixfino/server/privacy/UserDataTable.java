@@ -10,6 +10,8 @@ package com.pixfino.server.privacy;
  * <p>Deletion walks the list in this order, children before {@code users}.
  */
 public enum UserDataTable {
+    COLLECTIONS("collections", "user_id", "collections.json", Erasure.DELETED),
+    LIBRARY_TOMBSTONES("library_tombstones", "user_id", "deleted-library-items.json", Erasure.DELETED),
     GENERATIONS("generations", "user_id", "generations.json", Erasure.DELETED),
     UPLOADS("uploads", "user_id", "uploads.json", Erasure.DELETED),
     AUTH_TOKENS("auth_tokens", "user_id", "sessions.json", Erasure.DELETED),

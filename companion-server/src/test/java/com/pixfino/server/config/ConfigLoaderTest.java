@@ -39,6 +39,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tombstoneWindowIsNinetyDaysUnlessSetInDaysWithFractions() {
+        assertThat(new ConfigLoader(Map.of()).load().tombstoneWindow()).isEqualTo(Duration.ofDays(90));
+        assertThat(new ConfigLoader(Map.of("PIXFINO_TOMBSTONE_DAYS", "7"))
+                        .load()
+                        .tombstoneWindow())
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(new ConfigLoader(Map.of("PIXFINO_TOMBSTONE_DAYS", "0.0001"))
+                        .load()
+                        .tombstoneWindow())
+                .isEqualTo(Duration.ofMillis(8640));
+        for (String bad : new String[] {"0", "-1", "soon", "NaN", "40000"}) {
+            assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_TOMBSTONE_DAYS", bad)).load())
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("PIXFINO_TOMBSTONE_DAYS must be");
+        }
+    }
+
+    @Test
     void databasePoolSizeHasADefaultAndRefusesNonsense() {
         assertThat(new ConfigLoader(Map.of()).load().dbPoolSize()).isEqualTo(ServerConfig.DEFAULT_DB_POOL_SIZE);
         assertThat(new ConfigLoader(Map.of("PIXFINO_DB_POOL_SIZE", "48")).load().dbPoolSize())

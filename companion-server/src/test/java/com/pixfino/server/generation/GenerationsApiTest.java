@@ -300,12 +300,16 @@ class GenerationsApiTest {
 
             List<String> statuses = new ArrayList<>();
             List<String> balances = new ArrayList<>();
+            List<String> library = new ArrayList<>();
             String eventName = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
                 String line = reader.readLine();
                 if (line != null && line.startsWith("event:")) {
                     eventName = line.substring(6).trim();
+                } else if (line != null && line.startsWith("data:") && ApiPaths.LIBRARY_EVENT.equals(eventName)) {
+                    // each status change is a library change too: other devices pull the change feed
+                    library.add(line.substring(5).trim());
                 } else if (line != null && line.startsWith("data:") && ApiPaths.BALANCE_EVENT.equals(eventName)) {
                     // the debit of the create changes the balance: a balance event on the same stream
                     balances.add(line.substring(5).trim());
@@ -316,6 +320,9 @@ class GenerationsApiTest {
                 }
             }
             assertThat(statuses).containsSubsequence("PENDING", "RUNNING", "COMPLETED");
+            assertThat(library)
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event).startsWith("{\"cursor\":\"1."));
             assertThat(balances).anySatisfy(balance -> assertThat(balance).contains("\"reason\":\"debit\""));
         }
         try (Response anonymous = streaming

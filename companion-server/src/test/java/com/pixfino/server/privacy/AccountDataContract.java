@@ -79,6 +79,24 @@ abstract class AccountDataContract {
         Account account = account(studio);
         Account stranger = account(studio);
 
+        // the library: a favourite with tags, in a collection
+        assertThat(account.client()
+                        .method(
+                                "PATCH",
+                                "/api/v1/generations/" + account.completedId(),
+                                "{\"favorite\":true,\"addTags\":[\"Keep\"]}")
+                        .status())
+                .isEqualTo(200);
+        String collection = account.client()
+                .postRaw("/api/v1/collections", "{\"name\":\"Best\"}")
+                .json()
+                .get("id")
+                .asText();
+        account.client()
+                .postRaw(
+                        "/api/v1/collections/" + collection + "/items",
+                        "{\"add\":[\"" + account.completedId() + "\"]}");
+
         Map<String, byte[]> zip = new LinkedHashMap<>();
         try (Response response = HTTP.newCall(
                         account.client().request("/api/v1/me/export").get().build())
@@ -129,6 +147,13 @@ abstract class AccountDataContract {
                 .containsExactlyInAnyOrder(account.completedId(), account.canceledId());
         JsonNode completed = find(generations, account.completedId());
         assertThat(completed.get("preset").asText()).isEqualTo("linkedin-headshot");
+        assertThat(completed.get("favorite").asBoolean()).isTrue();
+        assertThat(completed.get("tags").toString()).isEqualTo("[\"Keep\"]");
+        JsonNode collections = JSON.readTree(zip.get("collections.json"));
+        assertThat(collections).singleElement().satisfies(c -> {
+            assertThat(c.get("name").asText()).isEqualTo("Best");
+            assertThat(c.get("generationIds").toString()).contains(account.completedId());
+        });
         assertThat(zip.get(completed.get("file").asText()))
                 .isEqualTo(account.client()
                         .get("/api/v1/generations/" + account.completedId() + "/output")

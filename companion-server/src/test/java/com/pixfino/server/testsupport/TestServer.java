@@ -102,7 +102,8 @@ public final class TestServer implements AutoCloseable {
                 true,
                 BillingSettings.defaults(),
                 ServerConfig.DEFAULT_DB_POOL_SIZE,
-                WebhookSettings.defaults().withAllowLocal(true));
+                WebhookSettings.defaults().withAllowLocal(true),
+                ServerConfig.DEFAULT_TOMBSTONE_WINDOW);
     }
 
     public String baseUrl() {

@@ -15,7 +15,10 @@ import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GallerySync;
+import com.pixfino.studio.core.generate.KnownPresets;
+import com.pixfino.studio.core.generate.PendingGenerations;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparer;
 import com.pixfino.studio.core.settings.StudioPaths;
@@ -28,6 +31,7 @@ import com.pixfino.studio.gallery.ViewerViewModel;
 import com.pixfino.studio.queue.Backoff;
 import com.pixfino.studio.queue.QueueScreen;
 import com.pixfino.studio.queue.QueueViewModel;
+import com.pixfino.studio.queue.WaitingGenerations;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.session.SignInView;
@@ -60,6 +64,8 @@ final class Features implements AutoCloseable {
     private final ServerConnectionViewModel connection;
     private final GalleryCache cache;
     private final QueueViewModel queue;
+    private final PendingGenerations pending;
+    private final WaitingGenerations waiting;
     private final AccountViewModel accountModel;
     private final AccountScreen account;
     private final CreditAlertViewModel creditAlert;
@@ -92,11 +98,27 @@ final class Features implements AutoCloseable {
         ViewerViewModel viewer = new ViewerViewModel(tasks, sync, session, messages);
         queue = new QueueViewModel(
                 tasks, session, sessions, messages, Clock.systemUTC(), gallery::added, Backoff.DEFAULT, POLL_INTERVAL);
-        PresetBrowserViewModel presets = new PresetBrowserViewModel(tasks, session, sessions, messages);
+        pending = PendingGenerations.open(paths.pendingGenerationsDatabase(), paths.pendingPhotos(), guard);
+        waiting = new WaitingGenerations(
+                tasks, session, sessions, pending, messages, queue::queued, Backoff.DEFAULT, Clock.systemUTC());
+        PresetBrowserViewModel presets = new PresetBrowserViewModel(
+                tasks,
+                session,
+                sessions,
+                messages,
+                new KnownPresets(paths.knownPresetsFile(), CompanionJson.mapper(), guard));
         CreateViewModel create = new CreateViewModel(
-                tasks, session, sessions, new PhotoCheck(guard), presets, messages, queue::queued, this::showPlans);
+                tasks,
+                session,
+                sessions,
+                new PhotoCheck(guard),
+                presets,
+                waiting,
+                messages,
+                queue::queued,
+                this::showPlans);
         accountModel =
-                new AccountViewModel(tasks, session, sessions, messages, cache::forgetOwner, Clock.systemDefaultZone());
+                new AccountViewModel(tasks, session, sessions, messages, this::forgetOwner, Clock.systemDefaultZone());
         PlansViewModel plans = new PlansViewModel(tasks, session, sessions, messages, browser, PlansViewModel.PATIENCE);
         account = new AccountScreen(
                 accountModel,
@@ -119,12 +141,18 @@ final class Features implements AutoCloseable {
         // The navigation, in this order; a new screen is its feature package plus one line here.
         screens = ScreenRegistry.builder()
                 .register(new CreateScreen(create, session, messages))
-                .register(new QueueScreen(queue, messages))
+                .register(new QueueScreen(queue, waiting, messages))
                 .register(new GalleryScreen(gallery, viewer, tasks, messages))
                 .register(account)
                 .register(new BatchScreen(batch, messages))
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
+    }
+
+    /** A deleted account: its cached gallery, and the requests (with photo copies) that waited for the server. */
+    private void forgetOwner(String owner) throws IOException {
+        cache.forgetOwner(owner);
+        pending.forgetOwner(owner);
     }
 
     /** Every "Buy credits" and "See plans": the account screen, on "Plans & credits". */
@@ -155,6 +183,8 @@ final class Features implements AutoCloseable {
     public void close() {
         batch.close(); // first: its threads end while the server connection is still there
         queue.stop();
+        waiting.stop();
         cache.close();
+        pending.close();
     }
 }

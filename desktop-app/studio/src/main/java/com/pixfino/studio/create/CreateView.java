@@ -120,7 +120,8 @@ public final class CreateView extends VBox implements ScreenActions {
     }
 
     private Button generateButton() {
-        Button generate = new Button(messages.get("create.generate"));
+        Button generate = new Button();
+        generate.textProperty().bind(viewModel.generateText());
         generate.setId("generate");
         generate.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE, "generate-button");
         generate.setMaxWidth(Double.MAX_VALUE);
@@ -129,10 +130,10 @@ public final class CreateView extends VBox implements ScreenActions {
         Tooltip tip = new Tooltip();
         tip.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> viewModel.blockerProperty().get().isEmpty()
+                        () -> viewModel.hintProperty().get().isEmpty()
                                 ? messages.get("create.generate.tip")
-                                : viewModel.blockerProperty().get(),
-                        viewModel.blockerProperty()));
+                                : viewModel.hintProperty().get(),
+                        viewModel.hintProperty()));
         generate.setTooltip(tip);
         return generate;
     }
@@ -144,7 +145,7 @@ public final class CreateView extends VBox implements ScreenActions {
         Texts.wrapping(blocker);
         blocker.textProperty()
                 .bind(Bindings.when(viewModel.statusProperty().isEmpty())
-                        .then(viewModel.blockerProperty())
+                        .then(viewModel.hintProperty())
                         .otherwise(""));
         Label status = new Label();
         status.setId("create-status");

@@ -12,6 +12,7 @@ import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoInfo;
 import com.pixfino.studio.core.photo.PhotoRejectedException;
+import com.pixfino.studio.queue.WaitingGenerations;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
@@ -34,6 +35,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The create screen: a checked photo, a preset, an optional prompt, the cost and balance after it, and
  * Generate. A Generate that fails on the network keeps its Idempotency-Key, so pressing it again cannot charge twice.
+ * Offline, Generate keeps the request on this computer and the Queue sends it when the server is back; the credits
+ * are checked against the last known balance less what the requests already waiting will cost.
  */
 public final class CreateViewModel {
 
@@ -49,6 +52,7 @@ public final class CreateViewModel {
     private final SessionViewModel sessions;
     private final PhotoCheck photoCheck;
     private final PresetBrowserViewModel presets;
+    private final WaitingGenerations waiting;
     private final Messages messages;
     private final FailureMessages failures;
     private final Consumer<UUID> queued;
@@ -59,6 +63,7 @@ public final class CreateViewModel {
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ActivityStatus activity = new ActivityStatus(); // busy: a generation is being queued
     private final StringBinding blocker;
+    private final StringBinding hint;
     private final BooleanBinding canGenerate;
     // what the server refused the last Generate for (402 credits, 403 PRO), until the balance or plan changes
     private final ReadOnlyObjectWrapper<Upsell> refusal = new ReadOnlyObjectWrapper<>(this, "refusal", Upsell.NONE);
@@ -66,6 +71,7 @@ public final class CreateViewModel {
     private final BooleanBinding balanceShort;
     private final GenerationSubmitter submitter = new GenerationSubmitter();
     private TaskHandle pendingCheck = TaskHandle.NONE;
+    private String heldNotice; // "… is waiting for the connection", until it no longer is
 
     /**
      * {@code queued} hears the id of each generation the server accepted (the queue shows it); {@code showPlans} opens
@@ -77,6 +83,7 @@ public final class CreateViewModel {
             SessionViewModel sessions,
             PhotoCheck photoCheck,
             PresetBrowserViewModel presets,
+            WaitingGenerations waiting,
             Messages messages,
             Consumer<UUID> queued,
             Runnable showPlans) {
@@ -85,6 +92,7 @@ public final class CreateViewModel {
         this.sessions = sessions;
         this.photoCheck = photoCheck;
         this.presets = presets;
+        this.waiting = waiting;
         this.messages = messages;
         this.failures = new FailureMessages(messages);
         this.queued = queued;
@@ -94,20 +102,30 @@ public final class CreateViewModel {
                 photo,
                 presets.selectedProperty(),
                 session.creditsProperty(),
+                waiting.waitingCreditsProperty(),
                 session.onlineProperty(),
                 session.userProperty(),
                 session.signedInProperty(),
                 activity.busyProperty(),
                 checkingPhoto);
         canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
+        hint = Bindings.createStringBinding(
+                this::hintNow,
+                blocker,
+                session.onlineProperty(),
+                session.signedInProperty(),
+                session.creditsProperty(),
+                waiting.waitingCreditsProperty(),
+                presets.selectedProperty());
         balanceShort = Bindings.createBooleanBinding(
                 () -> presets.selectedProperty().get() != null
                         && CreditPricing.balanceAfter(
-                                        session.creditsProperty().get(),
+                                        available(),
                                         presets.selectedProperty().get().credits())
                                 < 0,
                 presets.selectedProperty(),
-                session.creditsProperty());
+                session.creditsProperty(),
+                waiting.waitingCreditsProperty());
         upsell = Bindings.createObjectBinding(
                 this::upsellNow,
                 presets.selectedProperty(),
@@ -115,6 +133,14 @@ public final class CreateViewModel {
                 session.userProperty(),
                 refusal);
         session.creditsProperty().addListener((obs, was, now) -> refusal.set(Upsell.NONE));
+        waiting.waitingCountProperty().addListener((obs, was, now) -> {
+            if (now.intValue() < was.intValue()
+                    && heldNotice != null
+                    && heldNotice.equals(activity.messageProperty().get())) {
+                activity.say(Tone.NONE, ""); // sent or canceled: the Queue tells which
+                heldNotice = null;
+            }
+        });
         session.userProperty().addListener((obs, was, now) -> {
             if (was == null || now == null || was.tier() != now.tier()) {
                 refusal.set(Upsell.NONE);
@@ -175,8 +201,12 @@ public final class CreateViewModel {
         String text = prompt.get() == null || prompt.get().isBlank()
                 ? null
                 : prompt.get().strip();
-        CompanionApi api = session.api();
         refusal.set(Upsell.NONE);
+        if (!session.isOnline()) {
+            hold(chosen, preset, text);
+            return;
+        }
+        CompanionApi api = session.api();
         activity.working(messages.get("create.generating", preset.name()));
         // Never cancelled: once sent, the server may have charged, and only the answer tells the queue.
         tasks.run(
@@ -200,6 +230,26 @@ public final class CreateViewModel {
                         }
                     }
                 });
+    }
+
+    /** Offline: the request waits on this computer, with its key, until the Queue can send it. */
+    private void hold(PhotoInfo chosen, PresetView preset, String text) {
+        activity.working(messages.get("create.holding", preset.name()));
+        waiting.hold(
+                chosen,
+                preset,
+                text,
+                kept -> {
+                    heldNotice = messages.get("create.waiting", preset.name());
+                    activity.done(heldNotice);
+                },
+                error -> activity.failed(messages.get("create.holdFailed", failures.describe(error))));
+    }
+
+    /** The balance a new request is checked against: the last known one, less what waiting requests will cost. */
+    private int available() {
+        return session.creditsProperty().get()
+                - waiting.waitingCreditsProperty().get();
     }
 
     private static Upsell upsellFor(Exception error) {
@@ -235,9 +285,6 @@ public final class CreateViewModel {
         if (!session.isSignedIn()) {
             return messages.get("create.blocked.signedOut");
         }
-        if (!session.isOnline()) {
-            return messages.get("create.blocked.offline");
-        }
         if (activity.isBusy() || checkingPhoto.get()) {
             return messages.get("create.blocked.busy");
         }
@@ -247,7 +294,10 @@ public final class CreateViewModel {
             if (locked.isPresent()) {
                 return locked.get();
             }
-            if (CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits()) < 0) {
+            if (CreditPricing.balanceAfter(available(), preset.credits()) < 0) {
+                if (!session.isOnline() || waiting.waitingCreditsProperty().get() > 0) {
+                    return messages.get("create.blocked.creditsOffline", preset.credits(), Math.max(0, available()));
+                }
                 return messages.get(
                         "create.blocked.credits",
                         preset.credits(),
@@ -261,6 +311,38 @@ public final class CreateViewModel {
             return messages.get("create.blocked.noPreset");
         }
         return "";
+    }
+
+    /**
+     * What the screen says under Generate: why it is disabled, and offline that the request will wait for the
+     * connection and which balance the credits were checked against.
+     */
+    private String hintNow() {
+        String why = blocker.get();
+        if (!session.isSignedIn() || session.isOnline()) {
+            return why;
+        }
+        StringBuilder text = new StringBuilder(messages.get("create.offline.hint"));
+        if (presets.selectedProperty().get() != null) {
+            text.append(' ')
+                    .append(messages.get(
+                            "create.offline.credits",
+                            session.creditsProperty().get(),
+                            waiting.waitingCreditsProperty().get()));
+        }
+        if (!why.isEmpty()) {
+            text.append(' ').append(why);
+        }
+        return text.toString();
+    }
+
+    /** The button's words: offline they say the request waits for the connection. */
+    public StringBinding generateText() {
+        return Bindings.createStringBinding(
+                () -> messages.get(
+                        session.isSignedIn() && !session.isOnline() ? "create.generate.offline" : "create.generate"),
+                session.onlineProperty(),
+                session.signedInProperty());
     }
 
     /** "4 credits" for the selected preset, or a dash. */
@@ -283,12 +365,12 @@ public final class CreateViewModel {
                     if (preset == null) {
                         return messages.get("create.summary.dash");
                     }
-                    int after =
-                            CreditPricing.balanceAfter(session.creditsProperty().get(), preset.credits());
+                    int after = CreditPricing.balanceAfter(available(), preset.credits());
                     return messages.get(after < 0 ? "create.balanceShort" : "create.balanceAfter", after, -after);
                 },
                 presets.selectedProperty(),
-                session.creditsProperty());
+                session.creditsProperty(),
+                waiting.waitingCreditsProperty());
     }
 
     private void reset() {
@@ -321,6 +403,11 @@ public final class CreateViewModel {
 
     public BooleanBinding canGenerateProperty() {
         return canGenerate;
+    }
+
+    /** What to say under Generate: {@link #blockerProperty()}, and offline how a Generate is kept and checked. */
+    public StringBinding hintProperty() {
+        return hint;
     }
 
     /** Why Generate is disabled right now; empty when it is not. */

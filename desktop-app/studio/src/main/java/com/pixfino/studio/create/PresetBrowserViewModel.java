@@ -5,12 +5,14 @@ import com.pixfino.model.Tier;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
+import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -23,9 +25,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The preset catalog: categories, search, featured first (the server's order), PRO locks and selection. */
 public final class PresetBrowserViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PresetBrowserViewModel.class);
 
     private final TaskExecutor tasks;
     private final Session session;
@@ -38,9 +44,18 @@ public final class PresetBrowserViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<PresetView> selected = new SimpleObjectProperty<>(this, "selected");
     private final ActivityStatus activity = new ActivityStatus(); // busy: the catalog is loading
+    private final KnownPresets known;
+    private boolean fromServer; // false while the list is the copy kept from an earlier session
 
     public PresetBrowserViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
+        this(tasks, session, sessions, messages, null);
+    }
+
+    /** {@code known} keeps the catalog each server sent, offered while that server cannot be reached; null: none. */
+    public PresetBrowserViewModel(
+            TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages, KnownPresets known) {
         this.tasks = tasks;
+        this.known = known;
         this.session = session;
         this.sessions = sessions;
         this.messages = messages;
@@ -50,14 +65,16 @@ public final class PresetBrowserViewModel {
                         () -> preset -> matches(preset, category.get(), search.get()), category, search));
         visible.addListener((javafx.collections.ListChangeListener<PresetView>) change -> updateStatus());
         session.onlineProperty().addListener((obs, was, online) -> {
-            if (online && all.isEmpty()) {
+            if (online && !fromServer) {
                 load();
             }
         });
         session.signedInProperty().addListener((obs, was, signedIn) -> {
-            if (signedIn && session.isOnline() && all.isEmpty()) {
+            if (signedIn && session.isOnline() && !fromServer) {
                 load();
-            } else if (!signedIn) {
+            } else if (signedIn) {
+                loadKnown();
+            } else {
                 selected.set(null);
                 search.set("");
                 category.set(null);
@@ -72,17 +89,63 @@ public final class PresetBrowserViewModel {
         }
         activity.working(messages.get("presets.loading"));
         var api = session.api();
+        String server = session.server().toString();
         tasks.run(
-                api::presets,
+                () -> {
+                    List<PresetView> presets = api.presets();
+                    keep(server, presets);
+                    return presets;
+                },
                 presets -> {
                     activity.done("");
-                    all.setAll(presets);
+                    fromServer = true;
+                    replaceAll(presets);
                     updateStatus();
                 },
                 error -> {
                     sessions.callFailed(error);
                     activity.failed(messages.get("presets.loadFailed", failures.describe(error)));
                 });
+    }
+
+    /** Offline at sign-in: the catalog this server sent last time, so Generate can still be kept for later. */
+    private void loadKnown() {
+        if (known == null || !all.isEmpty()) {
+            return;
+        }
+        String server = session.server().toString();
+        tasks.run(
+                () -> known.read(server),
+                presets -> {
+                    if (all.isEmpty() && session.isSignedIn()) {
+                        all.setAll(presets);
+                        updateStatus();
+                    }
+                },
+                error -> {});
+    }
+
+    private void keep(String server, List<PresetView> presets) {
+        if (known == null) {
+            return;
+        }
+        try {
+            known.write(server, presets);
+        } catch (java.io.IOException e) {
+            LOG.warn("event=known_presets_not_saved reason={}", e.getMessage());
+        }
+    }
+
+    /** The server's list replaces the kept one; a selection survives if the style still exists (ids are stable). */
+    private void replaceAll(List<PresetView> presets) {
+        PresetView chosen = selected.get();
+        all.setAll(presets);
+        if (chosen != null) {
+            selected.set(presets.stream()
+                    .filter(p -> p.id() == chosen.id())
+                    .findFirst()
+                    .orElse(null));
+        }
     }
 
     static boolean matches(PresetView preset, PresetCategory category, String search) {

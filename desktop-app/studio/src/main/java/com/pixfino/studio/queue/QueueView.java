@@ -19,12 +19,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The queue screen: every job, live. Binds and forwards only. */
+/** The queue screen: the requests waiting for the connection, then every job, live. Binds and forwards only. */
 public final class QueueView extends VBox implements ScreenActions {
 
     private final QueueViewModel viewModel;
 
-    public QueueView(QueueViewModel viewModel, Messages messages) {
+    public QueueView(QueueViewModel viewModel, WaitingGenerations waiting, Messages messages) {
         this.viewModel = viewModel;
         setId("queue-screen");
         getStyleClass().addAll("screen", "queue-screen");
@@ -46,12 +46,17 @@ public final class QueueView extends VBox implements ScreenActions {
                 "queue",
                 messages.get("queue.title"),
                 Bindings.createStringBinding(
-                        () -> messages.get(
-                                "queue.subtitle",
-                                viewModel.activeCountProperty().get(),
-                                viewModel.jobs().size()),
+                        () -> {
+                            String jobs = messages.get(
+                                    "queue.subtitle",
+                                    viewModel.activeCountProperty().get(),
+                                    viewModel.jobs().size());
+                            int waitingNow = waiting.waitingCountProperty().get();
+                            return waitingNow == 0 ? jobs : messages.get("queue.subtitle.waiting", waitingNow, jobs);
+                        },
                         viewModel.activeCountProperty(),
-                        viewModel.jobs()),
+                        viewModel.jobs(),
+                        waiting.waitingCountProperty()),
                 live,
                 refresh);
 
@@ -63,12 +68,12 @@ public final class QueueView extends VBox implements ScreenActions {
         list.setCellFactory(view -> new JobCell(viewModel, messages));
         EmptyState empty = new EmptyState(
                 "queue-empty", Icons.QUEUE, messages.get("queue.empty.title"), messages.get("queue.empty.hint"));
-        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.jobs()));
-        list.visibleProperty().bind(empty.visibleProperty().not());
+        empty.visibleProperty().bind(Bindings.isEmpty(viewModel.jobs()).and(Bindings.isEmpty(waiting.requests())));
+        list.visibleProperty().bind(Bindings.isNotEmpty(viewModel.jobs()));
         StackPane body = new StackPane(list, empty);
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        getChildren().addAll(title, notice, body);
+        getChildren().addAll(title, notice, new WaitingSection(waiting, messages), body);
 
         // Running jobs count up once a second; a Timeline runs on the FX thread and does no I/O.
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> viewModel.tick()));

@@ -6,17 +6,24 @@ import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.generate.KnownPresets;
+import com.pixfino.studio.core.generate.PendingGenerations;
+import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
+import com.pixfino.studio.queue.Backoff;
+import com.pixfino.studio.queue.WaitingGenerations;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,23 +37,46 @@ class CreateViewModelTest {
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
     private CreateViewModel viewModel;
+    private PendingGenerations store;
+    private WaitingGenerations waiting;
     private final List<UUID> queued = new ArrayList<>();
     private final AtomicInteger plansShown = new AtomicInteger();
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         fixture = new SessionFixture(dir, tasks);
-        presets = new PresetBrowserViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
+        presets = new PresetBrowserViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, knownPresets());
+        store = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("pending-photos"), UiThreadGuard.NONE);
+        waiting = new WaitingGenerations(
+                fixture.tasks,
+                fixture.session,
+                fixture.sessions,
+                store,
+                fixture.messages,
+                queued::add,
+                Backoff.DEFAULT,
+                Clock.systemUTC());
         viewModel = new CreateViewModel(
                 fixture.tasks,
                 fixture.session,
                 fixture.sessions,
                 new PhotoCheck(UiThreadGuard.NONE),
                 presets,
+                waiting,
                 fixture.messages,
                 queued::add,
                 plansShown::incrementAndGet);
         fixture.signedIn();
+    }
+
+    private KnownPresets knownPresets() {
+        return new KnownPresets(dir.resolve("presets.json"), CompanionJson.mapper(), UiThreadGuard.NONE);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     @Test
@@ -241,14 +271,54 @@ class CreateViewModelTest {
     }
 
     @Test
-    void offlineGenerateIsBlockedWithTheReason() {
-        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+    void offlineGenerateWaitsForTheConnectionAndIsSentOnceWhenItIsBack() throws Exception {
+        Path photo = PhotoFiles.jpeg(dir, "me.jpg", 800, 1000);
+        viewModel.choosePhoto(photo);
         presets.select(TestPresets.SNOW_PRINCESS);
-
+        viewModel.promptProperty().set("soft light");
+        fixture.api.unreachable = true;
         fixture.sessions.callFailed(new java.net.ConnectException("refused"));
 
+        assertThat(viewModel.canGenerateProperty().get()).isTrue();
+        assertThat(viewModel.hintProperty().get())
+                .isEqualTo("Offline: Generate keeps the request in the Queue and sends it when the connection is back;"
+                        + " credits are charged then. Offline: checked against the last known balance (5 credits).");
+
+        viewModel.generate();
+
+        assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.SUCCESS);
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo("Snow Princess is waiting for the connection: it is sent, and charged, once the server is"
+                        + " back. See it in the Queue (Ctrl+2).");
+        assertThat(waiting.requests()).singleElement().satisfies(request -> {
+            assertThat(request.presetName()).isEqualTo("Snow Princess");
+            assertThat(request.prompt()).isEqualTo("soft light");
+            assertThat(request.credits()).isEqualTo(4);
+            assertThat(request.photo()).isNotEqualTo(photo).exists();
+        });
+        assertThat(fixture.api.sentKeys).isEmpty();
+        assertThat(queued).isEmpty();
+        assertThat(viewModel.balanceAfterText().get())
+                .as("the waiting request will cost its credits")
+                .isEqualTo("3 credits short");
         assertThat(viewModel.canGenerateProperty().get()).isFalse();
-        assertThat(viewModel.blockerProperty().get()).startsWith("Offline");
+        assertThat(viewModel.blockerProperty().get())
+                .isEqualTo("This style costs 4 credits; the last known balance leaves 1 after the requests already"
+                        + " waiting. Pick a cheaper style, or buy credits once the connection is back.");
+        String key = waiting.requests().get(0).idempotencyKey();
+
+        fixture.api.unreachable = false;
+        fixture.sessions.callSucceeded(); // a call went through: online again
+
+        assertThat(fixture.api.sentKeys).containsExactly(key);
+        assertThat(queued).containsExactlyElementsOf(fixture.api.generations.keySet());
+        assertThat(waiting.requests()).isEmpty();
+        assertThat(store.list(fixture.session.ownerId())).isEmpty();
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(1);
+        assertThat(waiting.noticeProperty().get()).isEqualTo("1 waiting request was sent to the server.");
+        assertThat(viewModel.statusProperty().get())
+                .as("no longer waiting: the old words go")
+                .isEmpty();
     }
 
     @Test
@@ -259,7 +329,31 @@ class CreateViewModelTest {
         fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.OFFLINE);
 
         assertThat(fixture.session.isSignedIn()).isTrue();
-        assertThat(viewModel.blockerProperty().get()).startsWith("Offline: generating needs the server.");
+        assertThat(viewModel.hintProperty().get())
+                .startsWith("Offline: Generate keeps the request in the Queue")
+                .endsWith("Drop or choose a photo to start.");
+    }
+
+    @Test
+    void aStudioThatStartsOfflineOffersTheStylesTheServerSentLastTime() throws Exception {
+        fixture.sessions.signOut(); // the studio closes; the catalog was kept when it was read
+        fixture.tokens.write(SessionFixture.SERVER, com.pixfino.studio.testsupport.FakeCompanionApi.TOKEN);
+        PresetBrowserViewModel restarted = new PresetBrowserViewModel(
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, knownPresets());
+
+        fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.OFFLINE);
+
+        assertThat(fixture.session.isOnline()).isFalse();
+        assertThat(restarted.allPresets()).containsExactlyElementsOf(TestPresets.all());
+        restarted.select(TestPresets.SNOW_PRINCESS);
+
+        fixture.api.presets.remove(TestPresets.SNOW_PRINCESS); // retired on the server meanwhile
+        fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.CONNECTED);
+
+        assertThat(restarted.allPresets()).doesNotContain(TestPresets.SNOW_PRINCESS);
+        assertThat(restarted.selectedProperty().get())
+                .as("a style the server no longer has is not kept selected")
+                .isNull();
     }
 
     @Test

@@ -66,8 +66,12 @@ class OfflineGalleryTest {
         studio.screenshotBothThemes("gallery-offline");
 
         studio.click("nav-create");
-        assertThat(studio.find("generate").isDisabled()).isTrue();
-        assertThat(studio.text("generate-hint")).startsWith("Offline: generating needs the server.");
+        assertThat(studio.find("generate").isDisabled())
+                .as("no photo chosen yet")
+                .isTrue();
+        assertThat(studio.text("generate-hint"))
+                .startsWith(
+                        "Offline: Generate keeps the request in the Queue and sends it when the connection is back;");
     }
 
     @Test

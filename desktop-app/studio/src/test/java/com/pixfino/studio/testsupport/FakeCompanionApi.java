@@ -88,6 +88,8 @@ public final class FakeCompanionApi implements CompanionApi {
     public boolean unreachable;
     /** When set, the next createGeneration is charged but its answer is lost on the way back. */
     public boolean loseNextCreateAnswer;
+    /** Refusals the next createGeneration calls answer with, before anything is charged (a 503, a 402). */
+    public final java.util.Deque<IOException> createFailures = new java.util.ArrayDeque<>();
 
     private OffsetDateTime clock = OffsetDateTime.of(2026, 11, 20, 10, 0, 0, 0, ZoneOffset.UTC);
 
@@ -152,6 +154,9 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationAccepted createGeneration(CreateGenerationRequest request, String key) throws IOException {
         reachable();
         sentKeys.add(key);
+        if (!createFailures.isEmpty()) {
+            throw createFailures.pop();
+        }
         UUID existing = key == null ? null : idempotencyKeys.get(key);
         if (existing != null) {
             GenerationView view = generations.get(existing);
@@ -199,7 +204,7 @@ public final class FakeCompanionApi implements CompanionApi {
                 List.of(),
                 List.of(),
                 1,
-                tick());
+                clock); // changed when created: one instant, as on the server
         generations.put(id, view);
         if (key != null) {
             idempotencyKeys.put(key, id);
@@ -264,7 +269,7 @@ public final class FakeCompanionApi implements CompanionApi {
                 g.tags(),
                 g.collectionIds(),
                 g.version() + 1,
-                tick());
+                clock); // changed when it ended
     }
 
     @Override

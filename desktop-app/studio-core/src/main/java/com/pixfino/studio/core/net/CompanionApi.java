@@ -19,6 +19,10 @@ import com.pixfino.model.api.billing.CatalogView;
 import com.pixfino.model.api.billing.CheckoutView;
 import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.PortalView;
+import com.pixfino.model.api.library.CollectionItemsRequest;
+import com.pixfino.model.api.library.CollectionRequest;
+import com.pixfino.model.api.library.LibraryChanges;
+import com.pixfino.model.api.library.LibraryPatch;
 import com.pixfino.model.api.webhooks.CreateWebhookRequest;
 import com.pixfino.model.api.webhooks.CreatedWebhook;
 import com.pixfino.model.api.webhooks.WebhookDeliveryList;
@@ -122,6 +126,36 @@ public interface CompanionApi {
 
     /** The endpoint's latest delivery attempts, newest first. */
     WebhookDeliveryList webhookDeliveries(UUID id) throws IOException;
+
+    /**
+     * One page of the library's change feed after {@code cursor} (null: from the start); {@code limit} 1–1000.
+     * Clients without library support (test doubles) answer an empty, final page.
+     */
+    default LibraryChanges libraryChanges(String cursor, int limit) throws IOException {
+        return new LibraryChanges(null, null, null, null, cursor, false, false);
+    }
+
+    /** Changes a generation's favourite and tags; answers the new view. */
+    default GenerationView patchGeneration(UUID id, LibraryPatch patch) throws IOException {
+        throw new UnsupportedOperationException("This client cannot change library state");
+    }
+
+    /** Creates a collection; sending the same client-chosen id again answers the same collection. */
+    default void createCollection(CollectionRequest request) throws IOException {
+        throw new UnsupportedOperationException("This client cannot change collections");
+    }
+
+    default void renameCollection(UUID id, String name) throws IOException {
+        throw new UnsupportedOperationException("This client cannot change collections");
+    }
+
+    default void deleteCollection(UUID id) throws IOException {
+        throw new UnsupportedOperationException("This client cannot change collections");
+    }
+
+    default void collectionItems(UUID id, CollectionItemsRequest request) throws IOException {
+        throw new UnsupportedOperationException("This client cannot change collections");
+    }
 
     /** Opens the live stream of the user's status changes; closing it stops the stream. */
     Closeable events(GenerationEventListener listener);

@@ -25,6 +25,10 @@ import com.pixfino.model.api.billing.CheckoutRequest;
 import com.pixfino.model.api.billing.CheckoutView;
 import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.PortalView;
+import com.pixfino.model.api.library.CollectionItemsRequest;
+import com.pixfino.model.api.library.CollectionRequest;
+import com.pixfino.model.api.library.LibraryChanges;
+import com.pixfino.model.api.library.LibraryPatch;
 import com.pixfino.model.api.webhooks.CreateWebhookRequest;
 import com.pixfino.model.api.webhooks.CreatedWebhook;
 import com.pixfino.model.api.webhooks.WebhookDeliveryList;
@@ -277,6 +281,53 @@ public final class CompanionClient implements CompanionApi {
     @Override
     public WebhookDeliveryList webhookDeliveries(UUID id) throws IOException {
         return calls.call(request(withId(ApiPaths.WEBHOOK_DELIVERIES, id)).get().build(), WebhookDeliveryList.class);
+    }
+
+    @Override
+    public LibraryChanges libraryChanges(String cursor, int limit) throws IOException {
+        HttpUrl.Builder url =
+                url(ApiPaths.LIBRARY_CHANGES).newBuilder().addQueryParameter("limit", Integer.toString(limit));
+        if (cursor != null) {
+            url.addQueryParameter("cursor", cursor);
+        }
+        return calls.call(authorized(url.build()).get().build(), LibraryChanges.class);
+    }
+
+    @Override
+    public GenerationView patchGeneration(UUID id, LibraryPatch patch) throws IOException {
+        return calls.call(
+                request(withId(ApiPaths.GENERATION, id))
+                        .patch(calls.jsonBody(patch))
+                        .build(),
+                GenerationView.class);
+    }
+
+    @Override
+    public void createCollection(CollectionRequest request) throws IOException {
+        calls.call(request(ApiPaths.COLLECTIONS).post(calls.jsonBody(request)).build(), Void.class);
+    }
+
+    @Override
+    public void renameCollection(UUID id, String name) throws IOException {
+        calls.call(
+                request(withId(ApiPaths.COLLECTION, id))
+                        .patch(calls.jsonBody(Map.of("name", name)))
+                        .build(),
+                Void.class);
+    }
+
+    @Override
+    public void deleteCollection(UUID id) throws IOException {
+        calls.call(request(withId(ApiPaths.COLLECTION, id)).delete().build(), Void.class);
+    }
+
+    @Override
+    public void collectionItems(UUID id, CollectionItemsRequest request) throws IOException {
+        calls.call(
+                request(withId(ApiPaths.COLLECTION_ITEMS, id))
+                        .post(calls.jsonBody(request))
+                        .build(),
+                Void.class);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.billing.BalanceEvent;
+import com.pixfino.model.api.library.LibraryEvent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -63,6 +64,8 @@ final class GenerationEventStream extends EventSourceListener implements Closeab
                 listener.event(json.readValue(data, GenerationEvent.class));
             } else if (ApiPaths.BALANCE_EVENT.equals(type)) {
                 listener.balance(json.readValue(data, BalanceEvent.class));
+            } else if (ApiPaths.LIBRARY_EVENT.equals(type)) {
+                listener.library(json.readValue(data, LibraryEvent.class));
             }
         } catch (IOException e) {
             LOG.warn("event=sse_unreadable reason={}", e.getMessage());

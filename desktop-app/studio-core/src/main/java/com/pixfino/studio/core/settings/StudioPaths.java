@@ -63,6 +63,21 @@ public record StudioPaths(Path configDir, Path dataDir) {
         return dataDir.resolve("gallery");
     }
 
+    /** Generations asked for while offline, waiting to be sent (issue 13). */
+    public Path pendingGenerationsDatabase() {
+        return dataDir.resolve("pending-generations.db");
+    }
+
+    /** The preset catalog last read from each server, for styles to choose from while offline. */
+    public Path knownPresetsFile() {
+        return dataDir.resolve("presets.json");
+    }
+
+    /** The studio's own copies of the photos of waiting generations, one folder per account. */
+    public Path pendingPhotos() {
+        return dataDir.resolve("pending-photos");
+    }
+
     // The XDG spec says relative values are invalid and must be ignored.
     private static Path xdgDir(String value, Path fallback) {
         if (value == null || value.isBlank()) {

@@ -1,0 +1,293 @@
+package com.pixfino.studio.core.generate;
+
+import com.pixfino.model.MediaKind;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.photo.PhotoInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Generations waiting for the server, in SQLite with a private copy of each photo, so that nothing asked for offline
+ * is lost when the studio closes. One part per account; oldest first. Blocking and thread-safe; refuses the UI thread.
+ */
+public final class PendingGenerations implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS pending_generations (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              owner TEXT NOT NULL,
+              photo_file TEXT NOT NULL,
+              content_type TEXT NOT NULL,
+              preset_id INTEGER NOT NULL,
+              preset_name TEXT NOT NULL,
+              prompt TEXT,
+              kind TEXT NOT NULL,
+              credits INTEGER NOT NULL,
+              idempotency_key TEXT NOT NULL UNIQUE,
+              upload_id TEXT,
+              first_sent_at INTEGER,
+              created_at INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              failure TEXT)""";
+    private static final String COLUMNS = "id, owner, photo_file, content_type, preset_id, preset_name, prompt, kind,"
+            + " credits, idempotency_key, upload_id, first_sent_at, created_at, state, failure";
+    // Owner ids are UUIDs; anything else must not turn into a path outside the photo folder.
+    private static final Pattern SAFE_OWNER = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final Connection db;
+    private final Path photos;
+    private final UiThreadGuard guard;
+
+    private PendingGenerations(Connection db, Path photos, UiThreadGuard guard) {
+        this.db = db;
+        this.photos = photos;
+        this.guard = guard;
+    }
+
+    /** Opens (or creates) the store: {@code database} for the rows, {@code photos} for the kept copies. */
+    public static PendingGenerations open(Path database, Path photos, UiThreadGuard guard) throws IOException {
+        guard.refuse("PendingGenerations");
+        Files.createDirectories(database.toAbsolutePath().getParent());
+        Files.createDirectories(photos);
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+            try (Statement statement = db.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA busy_timeout=5000");
+                statement.execute(SCHEMA);
+                statement.execute(
+                        "CREATE INDEX IF NOT EXISTS pending_generations_owner ON pending_generations (owner, id)");
+            }
+            return new PendingGenerations(db, photos.toAbsolutePath(), guard);
+        } catch (SQLException e) {
+            throw new IOException("The waiting generations in " + database + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps a request: copies the photo into the studio's folder first (the original may be gone by the time the
+     * server is back), then writes the row; {@code idempotencyKey} is the one the request will be sent with.
+     */
+    public synchronized PendingGeneration add(
+            String owner,
+            PhotoInfo photo,
+            long presetId,
+            String presetName,
+            String prompt,
+            MediaKind kind,
+            int credits,
+            String idempotencyKey,
+            Instant createdAt)
+            throws IOException {
+        guard.refuse("PendingGenerations");
+        Path folder = folder(owner);
+        Files.createDirectories(folder);
+        Path copy = folder.resolve(UUID.randomUUID() + extension(photo.contentType()));
+        Path partial = folder.resolve(copy.getFileName() + ".part");
+        Files.copy(photo.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+        String sql = "INSERT INTO pending_generations (owner, photo_file, content_type, preset_id, preset_name, prompt,"
+                + " kind, credits, idempotency_key, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, owner);
+            insert.setString(2, copy.getFileName().toString());
+            insert.setString(3, photo.contentType());
+            insert.setLong(4, presetId);
+            insert.setString(5, presetName);
+            insert.setString(6, prompt);
+            insert.setString(7, kind.name());
+            insert.setInt(8, credits);
+            insert.setString(9, idempotencyKey);
+            insert.setLong(10, createdAt.toEpochMilli());
+            insert.setString(11, PendingGeneration.State.WAITING.name());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return find(keys.getLong(1)).orElseThrow();
+            }
+        } catch (SQLException e) {
+            Files.deleteIfExists(copy);
+            throw failure(e);
+        }
+    }
+
+    /** The owner's requests, waiting and refused, in the order they were made. */
+    public synchronized List<PendingGeneration> list(String owner) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT " + COLUMNS + " FROM pending_generations WHERE owner = ? ORDER BY id")) {
+            query.setString(1, owner);
+            List<PendingGeneration> found = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public synchronized Optional<PendingGeneration> find(long id) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT " + COLUMNS + " FROM pending_generations WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The photo reached the server as {@code uploadId}: a later attempt need not send it again. */
+    public synchronized void uploaded(long id, UUID uploadId) throws IOException {
+        update("UPDATE pending_generations SET upload_id = ? WHERE id = ?", uploadId.toString(), id);
+    }
+
+    /** The request is about to be sent for the first time; later attempts may have to ask whether it arrived. */
+    public synchronized void sending(long id, Instant at) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement update = db.prepareStatement(
+                "UPDATE pending_generations SET first_sent_at = ? WHERE id = ? AND first_sent_at IS NULL")) {
+            update.setLong(1, at.toEpochMilli());
+            update.setLong(2, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The server refused the request (nothing was charged): kept, with its sentence, until the user removes it. */
+    public synchronized void failed(long id, String reason) throws IOException {
+        update(
+                "UPDATE pending_generations SET state = '" + PendingGeneration.State.FAILED.name()
+                        + "', failure = ? WHERE id = ?",
+                reason,
+                id);
+    }
+
+    /** Forgets a request and its photo copy (sent, canceled, or a refusal the user dismissed); false if it was gone. */
+    public synchronized boolean remove(long id) throws IOException {
+        guard.refuse("PendingGenerations");
+        Optional<PendingGeneration> existing = find(id);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM pending_generations WHERE id = ?")) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        Files.deleteIfExists(existing.get().photo());
+        return true;
+    }
+
+    /** Forgets every request of an account and the photo copies kept for them (the account was deleted). */
+    public synchronized void forgetOwner(String owner) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM pending_generations WHERE owner = ?")) {
+            delete.setString(1, owner);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        Path folder = folder(owner);
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.walk(folder)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private void update(String sql, String value, long id) throws IOException {
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement update = db.prepareStatement(sql)) {
+            if (value == null) {
+                update.setNull(1, Types.VARCHAR);
+            } else {
+                update.setString(1, value);
+            }
+            update.setLong(2, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private PendingGeneration read(ResultSet rows) throws SQLException {
+        String owner = rows.getString("owner");
+        String upload = rows.getString("upload_id");
+        return new PendingGeneration(
+                rows.getLong("id"),
+                owner,
+                folder(owner).resolve(rows.getString("photo_file")),
+                rows.getString("content_type"),
+                rows.getLong("preset_id"),
+                rows.getString("preset_name"),
+                rows.getString("prompt"),
+                MediaKind.valueOf(rows.getString("kind")),
+                rows.getInt("credits"),
+                rows.getString("idempotency_key"),
+                upload == null ? null : UUID.fromString(upload),
+                firstSentAt(rows),
+                Instant.ofEpochMilli(rows.getLong("created_at")),
+                PendingGeneration.State.valueOf(rows.getString("state")),
+                rows.getString("failure"));
+    }
+
+    private static Instant firstSentAt(ResultSet rows) throws SQLException {
+        long millis = rows.getLong("first_sent_at");
+        return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private Path folder(String owner) {
+        if (!SAFE_OWNER.matcher(owner).matches()) {
+            throw new IllegalArgumentException("not an account id: " + owner);
+        }
+        return photos.resolve(owner);
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType.toLowerCase(Locale.ROOT)) {
+            case "image/png" -> ".png";
+            case "image/webp" -> ".webp";
+            default -> ".jpg";
+        };
+    }
+
+    private static IOException failure(SQLException e) {
+        return new IOException("The waiting generations cannot be read or written: " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing on exit: nothing is left to lose
+        }
+    }
+}
