@@ -68,7 +68,7 @@ public final class LibraryViewModel {
         this.library = library;
         this.messages = messages;
         this.pages = new ResultPages(tasks, library, this::changed, this::failed);
-        this.selection = new LibrarySelection(tasks, library, pages::peek, this::changed, this::failed);
+        this.selection = new LibrarySelection(tasks, library, pages::get, this::changed, this::failed);
         searchText.addListener((obs, was, now) -> {
             pendingSearch.cancel();
             pendingSearch =

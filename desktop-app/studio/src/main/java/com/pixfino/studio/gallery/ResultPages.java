@@ -56,7 +56,10 @@ final class ResultPages {
         List<GalleryItem> items = pages.get(page);
         if (items == null) {
             load(page);
-            return null;
+            items = pages.get(page); // a current-thread executor has it already
+            if (items == null) {
+                return null;
+            }
         }
         int at = index % PAGE;
         return at < items.size() ? items.get(at) : null;
