@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -86,7 +85,10 @@ final class CollectionsSidebar extends VBox {
                         .map(entry -> entry.collection() == null)
                         .orElse(true));
         delete.disableProperty().bind(rename.disableProperty());
-        HBox actions = new HBox(6, create, rename, delete);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, create, rename, delete);
+        for (Button button : List.of(create, rename, delete)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         actions.getStyleClass().add("collections-actions");
         getChildren().addAll(list, actions);
         rebuild();

@@ -56,7 +56,7 @@ public final class LibraryView extends StackPane implements ScreenActions {
 
         ScreenTitle title = new ScreenTitle("gallery", messages.get("gallery.title"), viewModel.statusProperty());
         Label notice = Texts.statusLine("gallery-notice", viewModel.noticeProperty(), "notice");
-        grid = new LibraryGrid(viewModel, tasks, messages, viewer::open, this::confirmDeleteSelection);
+        grid = new LibraryGrid(viewModel, tasks, messages, this::open, this::confirmDeleteSelection);
         EmptyState empty = new EmptyState(
                 "gallery-empty",
                 Icons.GALLERY,
@@ -86,6 +86,18 @@ public final class LibraryView extends StackPane implements ScreenActions {
         viewerView.visibleProperty().bind(viewer.itemProperty().isNotNull());
         getChildren().addAll(page, viewerView);
         viewModel.reload();
+    }
+
+    /** The viewer shows the thumbnail until the original is here: make sure the thumbnail is on disk first. */
+    private void open(GalleryItem item) {
+        if (item.thumbnail() != null) {
+            viewer.open(item);
+            return;
+        }
+        tasks.run(
+                () -> viewModel.library().thumbnail(item.id()),
+                file -> viewer.open(file.map(item::withThumbnail).orElse(item)),
+                error -> viewer.open(item));
     }
 
     LibraryGrid grid() {

@@ -87,6 +87,7 @@ final class ProvenancePanel extends VBox {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("fact-key");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

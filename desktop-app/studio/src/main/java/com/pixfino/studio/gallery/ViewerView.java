@@ -249,6 +249,7 @@ final class ViewerView extends BorderPane {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("fact-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
