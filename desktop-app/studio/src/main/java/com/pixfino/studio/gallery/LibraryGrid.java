@@ -177,7 +177,9 @@ final class LibraryGrid extends ListView<Integer> {
                 });
                 tiles.add(tile);
             }
-            strip.getChildren().setAll(tiles.subList(0, columns));
+            if (strip.getChildren().size() != columns) { // re-adding children re-applies CSS: only on resize
+                strip.getChildren().setAll(tiles.subList(0, columns));
+            }
             int count = viewModel.countProperty().get();
             for (int column = 0; column < columns; column++) {
                 LibraryTile tile = tiles.get(column);
