@@ -35,7 +35,8 @@ final class LibraryGrid extends ListView<Integer> {
     private final Messages messages;
     private final ThumbnailCache thumbnails = new ThumbnailCache(CELL);
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
-    private final List<Row> live = new ArrayList<>();
+    // weak: the flow drops and makes rows as it likes; a strong list kept every row (and its images) ever made
+    private final java.util.Set<Row> live = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final Consumer<GalleryItem> open;
     private final Runnable delete;
     private int columns = 1;
@@ -91,7 +92,11 @@ final class LibraryGrid extends ListView<Integer> {
     }
 
     private void refill() {
-        live.forEach(Row::fill);
+        for (Row row : List.copyOf(live)) {
+            if (row.isVisible() && !row.isEmpty()) {
+                row.fill();
+            }
+        }
     }
 
     private void reveal(int index) {
