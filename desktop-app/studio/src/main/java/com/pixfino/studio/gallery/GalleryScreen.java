@@ -18,6 +18,24 @@ public final class GalleryScreen extends FeatureScreen {
                 () -> new GalleryView(viewModel, viewer, tasks, messages));
     }
 
+    /**
+     * The gallery over the synced library (issue 13). {@code useAgain} fills Create with a result's style and prompt
+     * and shows Create.
+     */
+    public GalleryScreen(
+            LibraryViewModel library,
+            ViewerViewModel viewer,
+            TaskExecutor tasks,
+            Messages messages,
+            java.util.function.Consumer<com.pixfino.studio.core.gallery.GalleryItem> useAgain) {
+        super(
+                "gallery",
+                Icons.GALLERY,
+                "nav.gallery",
+                DigitShortcut.of(3),
+                () -> new LibraryView(library, viewer, tasks, messages, useAgain, null));
+    }
+
     @Override
     public boolean opensOffline() {
         return true;

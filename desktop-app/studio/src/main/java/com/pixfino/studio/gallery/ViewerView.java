@@ -50,6 +50,18 @@ final class ViewerView extends BorderPane {
             Consumer<GalleryItem> delete,
             Consumer<GalleryItem> export,
             ObservableValue<String> notice) {
+        this(viewModel, tasks, messages, delete, export, notice, null);
+    }
+
+    /** {@code useAgain}: "Use again" fills Create with the result's style and prompt; null: no such button. */
+    ViewerView(
+            ViewerViewModel viewModel,
+            TaskExecutor tasks,
+            Messages messages,
+            Consumer<GalleryItem> delete,
+            Consumer<GalleryItem> export,
+            ObservableValue<String> notice,
+            Consumer<GalleryItem> useAgain) {
         this.viewModel = viewModel;
         this.delete = delete;
         this.export = export;
@@ -86,7 +98,7 @@ final class ViewerView extends BorderPane {
         setTop(toolbar(messages));
         StackPane center = new StackPane(scroll, video);
         setCenter(center);
-        setRight(details(messages, notice));
+        setRight(details(messages, notice, useAgain));
 
         viewModel
                 .fileProperty()
@@ -163,7 +175,7 @@ final class ViewerView extends BorderPane {
         return bar;
     }
 
-    private VBox details(Messages messages, ObservableValue<String> notice) {
+    private VBox details(Messages messages, ObservableValue<String> notice, Consumer<GalleryItem> useAgain) {
         GridPane facts = new GridPane();
         facts.getStyleClass().add("viewer-facts");
         Label preset = fact();
@@ -194,7 +206,9 @@ final class ViewerView extends BorderPane {
         Label heading = new Label(messages.get("viewer.details"));
         heading.getStyleClass().add("section-label");
         Label outcome = Texts.statusLine("viewer-notice", notice, "notice");
-        VBox panel = new VBox(12, heading, facts, message, outcome);
+        ProvenancePanel provenance = new ProvenancePanel(messages, useAgain);
+        viewModel.itemProperty().addListener((obs, was, item) -> provenance.show(item));
+        VBox panel = new VBox(12, heading, facts, provenance, message, outcome);
         panel.getStyleClass().add("viewer-details");
         return panel;
     }
@@ -235,6 +249,7 @@ final class ViewerView extends BorderPane {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("fact-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -26,7 +26,7 @@ public final class ViewerViewModel {
     private static final double STEP = 1.25;
 
     private final TaskExecutor tasks;
-    private final GallerySync sync;
+    private final Originals originals;
     private final Session session;
     private final Messages messages;
     private final FailureMessages failures;
@@ -38,9 +38,36 @@ public final class ViewerViewModel {
     private final ActivityStatus activity = new ActivityStatus();
     private TaskHandle download = TaskHandle.NONE;
 
+    /**
+     * Where the full-size file of a result comes from: called on the UI thread ({@code online}: whether the server
+     * can be asked), it answers the work that fetches the file in the background.
+     */
+    @FunctionalInterface
+    public interface Originals {
+        java.util.concurrent.Callable<Path> fetch(GalleryItem item, boolean online);
+    }
+
     public ViewerViewModel(TaskExecutor tasks, GallerySync sync, Session session, Messages messages) {
+        this(
+                tasks,
+                (item, online) -> {
+                    var api = online ? session.api() : null;
+                    String owner = session.ownerId();
+                    return () -> sync.original(api, owner, item);
+                },
+                session,
+                messages);
+    }
+
+    /** A viewer over the synced library, which downloads an original that is not (or no longer) cached. */
+    public ViewerViewModel(
+            TaskExecutor tasks, com.pixfino.studio.core.library.Library library, Session session, Messages messages) {
+        this(tasks, (item, online) -> () -> library.original(item.id()), session, messages);
+    }
+
+    public ViewerViewModel(TaskExecutor tasks, Originals originals, Session session, Messages messages) {
         this.tasks = tasks;
-        this.sync = sync;
+        this.originals = originals;
         this.session = session;
         this.messages = messages;
         this.failures = new FailureMessages(messages);
@@ -64,11 +91,10 @@ public final class ViewerViewModel {
         if (shown.original() != null) {
             return;
         }
-        String owner = session.ownerId();
-        var api = session.isOnline() ? session.api() : null;
+        boolean online = session.isOnline();
         activity.working();
         download = tasks.run(
-                () -> sync.original(api, owner, shown),
+                originals.fetch(shown, online),
                 original -> {
                     activity.done("");
                     fullSize.set(true);
@@ -78,7 +104,7 @@ public final class ViewerViewModel {
                     item.set(shown.withOriginal(original));
                 },
                 error -> activity.failed(messages.get(
-                        api == null ? "viewer.offlineThumbnail" : "viewer.downloadFailed", failures.describe(error))));
+                        !online ? "viewer.offlineThumbnail" : "viewer.downloadFailed", failures.describe(error))));
     }
 
     public void close() {
