@@ -14,7 +14,7 @@ import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
-import com.pixfino.studio.core.gallery.GallerySync;
+import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.generate.PendingGenerations;
 import com.pixfino.studio.core.i18n.Messages;
@@ -26,8 +26,9 @@ import com.pixfino.studio.create.CreateScreen;
 import com.pixfino.studio.create.CreateViewModel;
 import com.pixfino.studio.create.PresetBrowserViewModel;
 import com.pixfino.studio.gallery.GalleryScreen;
-import com.pixfino.studio.gallery.GalleryViewModel;
+import com.pixfino.studio.gallery.LibraryViewModel;
 import com.pixfino.studio.gallery.ViewerViewModel;
+import com.pixfino.studio.library.CurrentLibrary;
 import com.pixfino.studio.library.LibraryConnector;
 import com.pixfino.studio.queue.Backoff;
 import com.pixfino.studio.queue.QueueScreen;
@@ -96,12 +97,20 @@ final class Features implements AutoCloseable {
         this.connection = connection;
         cache = GalleryCache.open(paths.galleryDatabase(), paths.galleryFiles(), guard);
         // the synced library of the signed-in account, on the same file (issue 13); the gallery moves onto it
-        library = new LibraryConnector(session, paths.galleryDatabase(), paths.galleryFiles(), guard);
-        GallerySync sync = new GallerySync(cache);
-        GalleryViewModel gallery = new GalleryViewModel(tasks, cache, sync, session, sessions, messages);
-        ViewerViewModel viewer = new ViewerViewModel(tasks, sync, session, messages);
+        library = new LibraryConnector(tasks, session, paths.galleryDatabase(), paths.galleryFiles(), guard);
+        CurrentLibrary current = new CurrentLibrary(library.libraryProperty());
+        LibraryViewModel gallery = new LibraryViewModel(tasks, current, messages);
+        ViewerViewModel viewer = new ViewerViewModel(tasks, current, session, messages);
+        // a finished job reaches the gallery through the change feed; asking for a sync makes that immediate
         queue = new QueueViewModel(
-                tasks, session, sessions, messages, Clock.systemUTC(), gallery::added, Backoff.DEFAULT, POLL_INTERVAL);
+                tasks,
+                session,
+                sessions,
+                messages,
+                Clock.systemUTC(),
+                finished -> library.requestSync(),
+                Backoff.DEFAULT,
+                POLL_INTERVAL);
         pending = PendingGenerations.open(paths.pendingGenerationsDatabase(), paths.pendingPhotos(), guard);
         waiting = new WaitingGenerations(
                 tasks, session, sessions, pending, messages, queue::queued, Backoff.DEFAULT, Clock.systemUTC());
@@ -143,14 +152,26 @@ final class Features implements AutoCloseable {
                 this::showPlans);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
+        CreateScreen createScreen = new CreateScreen(create, session, messages);
         screens = ScreenRegistry.builder()
-                .register(new CreateScreen(create, session, messages))
+                .register(createScreen)
                 .register(new QueueScreen(queue, waiting, messages))
-                .register(new GalleryScreen(gallery, viewer, tasks, messages))
+                .register(new GalleryScreen(
+                        gallery, viewer, tasks, messages, item -> useAgain(item, create, createScreen)))
                 .register(account)
                 .register(new BatchScreen(batch, messages))
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
+    }
+
+    /** "Use again": Create with the result's style and prompt (the photo is chosen again: only the server has it). */
+    private void useAgain(GalleryItem item, CreateViewModel create, CreateScreen createScreen) {
+        create.presets().allPresets().stream()
+                .filter(preset -> preset.id() == item.provenance().presetId())
+                .findFirst()
+                .ifPresent(preset -> create.presets().select(preset));
+        create.promptProperty().set(item.prompt() == null ? "" : item.prompt());
+        shell.show(createScreen);
     }
 
     /** A deleted account: its cached gallery, and the requests (with photo copies) that waited for the server. */

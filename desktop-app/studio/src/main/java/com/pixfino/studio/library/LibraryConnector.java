@@ -1,6 +1,7 @@
 package com.pixfino.studio.library;
 
 import com.pixfino.studio.core.concurrent.NamedThreads;
+import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.library.Library;
 import com.pixfino.studio.core.library.LibraryCatalog;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +31,7 @@ public final class LibraryConnector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibraryConnector.class);
 
+    private final TaskExecutor tasks;
     private final Session session;
     private final Path database;
     private final Path files;
@@ -54,12 +55,15 @@ public final class LibraryConnector implements AutoCloseable {
     private LibraryService service;
 
     /** Call on the FX thread; {@code database} and {@code files} are the gallery cache's (the library upgrades it). */
-    public LibraryConnector(Session session, Path database, Path files, UiThreadGuard guard) {
+    public LibraryConnector(TaskExecutor tasks, Session session, Path database, Path files, UiThreadGuard guard) {
+        this.tasks = tasks;
         this.session = session;
         this.database = database;
         this.files = files;
         this.guard = guard;
+        // signing in sets the user before it says signed in; either may come last
         session.userProperty().addListener(userChanged);
+        session.signedInProperty().addListener(userChanged);
         session.onlineProperty().addListener(onlineChanged);
         switchAccount();
     }
@@ -120,9 +124,9 @@ public final class LibraryConnector implements AutoCloseable {
                 catalog = LibraryCatalog.open(database, files, owner, guard);
                 catalog.setOriginalsCap(originalsCap);
                 service = new LibraryService(
-                        catalog, api, this::status, sentence -> Platform.runLater(() -> refused.set(sentence)));
+                        catalog, api, this::status, sentence -> tasks.onUiThread(() -> refused.set(sentence)));
                 LibraryCatalog opened = catalog;
-                Platform.runLater(() -> library.set(opened));
+                tasks.onUiThread(() -> library.set(opened));
                 service.start();
             } catch (IOException e) {
                 LOG.warn("event=library_not_opened reason={}", e.getMessage());
@@ -144,7 +148,7 @@ public final class LibraryConnector implements AutoCloseable {
     }
 
     private void status(LibraryService.Status value) {
-        Platform.runLater(() -> {
+        tasks.onUiThread(() -> {
             state.set(value.state());
             progress.set(value.message());
         });
@@ -159,7 +163,7 @@ public final class LibraryConnector implements AutoCloseable {
             catalog.close();
             catalog = null;
         }
-        Platform.runLater(() -> library.set(null));
+        tasks.onUiThread(() -> library.set(null));
     }
 
     @Override
@@ -168,6 +172,7 @@ public final class LibraryConnector implements AutoCloseable {
             return;
         }
         session.userProperty().removeListener(userChanged);
+        session.signedInProperty().removeListener(userChanged);
         session.onlineProperty().removeListener(onlineChanged);
         submit(this::stop);
         closed = true;
