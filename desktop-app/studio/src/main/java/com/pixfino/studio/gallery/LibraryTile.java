@@ -94,6 +94,8 @@ final class LibraryTile extends VBox {
 
     /** Shows result {@code at} ({@code shown} null while its page loads; index -1 for an empty slot). */
     void bind(int at, GalleryItem shown, boolean selected, boolean focused) {
+        // an empty slot is hidden even on a tile's first bind (a new tile starts at -1 with no item)
+        setVisible(at >= 0);
         pseudoClassStateChanged(SELECTED, shown != null && selected);
         pseudoClassStateChanged(FOCUSED_TILE, shown != null && focused);
         if (at == index && sameItem(shown)) {
@@ -109,7 +111,6 @@ final class LibraryTile extends VBox {
         }
         index = at;
         item = shown;
-        setVisible(at >= 0);
         setId(shown == null ? null : "gallery-item-" + shown.id());
         if (shown == null) {
             image.setImage(null);

@@ -94,6 +94,12 @@ class StudioJourneyTest {
                 () -> studio.robot().lookup(".gallery-cell ImageView").queryAllAs(ImageView.class).stream()
                         .anyMatch(view ->
                                 view.getImage() != null && view.getImage().getProgress() >= 1));
+        studio.await(
+                "one tile for one result (empty slots hidden)",
+                () -> studio.robot().lookup(".library-tile").queryAll().stream()
+                                .filter(javafx.scene.Node::isVisible)
+                                .count()
+                        == 1);
         studio.screenshotBothThemes("gallery");
 
         studio.robot().doubleClickOn(".gallery-cell");
