@@ -2,11 +2,11 @@ package com.pixfino.studio.core.gallery;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,13 +57,10 @@ public final class GalleryCache implements AutoCloseable {
 
     public static GalleryCache open(Path database, Path files, UiThreadGuard guard) throws IOException {
         guard.refuse("GalleryCache");
-        Files.createDirectories(database.toAbsolutePath().getParent());
         Files.createDirectories(files);
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+            Connection db = SqliteFiles.open(database);
             try (Statement statement = db.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA busy_timeout=5000");
                 statement.execute(SCHEMA);
                 statement.execute(
                         "CREATE INDEX IF NOT EXISTS gallery_items_newest ON gallery_items (owner, created_at DESC)");

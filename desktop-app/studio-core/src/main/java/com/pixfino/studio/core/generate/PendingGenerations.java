@@ -3,12 +3,12 @@ package com.pixfino.studio.core.generate;
 import com.pixfino.model.MediaKind;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.photo.PhotoInfo;
+import com.pixfino.studio.core.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,13 +63,10 @@ public final class PendingGenerations implements AutoCloseable {
     /** Opens (or creates) the store: {@code database} for the rows, {@code photos} for the kept copies. */
     public static PendingGenerations open(Path database, Path photos, UiThreadGuard guard) throws IOException {
         guard.refuse("PendingGenerations");
-        Files.createDirectories(database.toAbsolutePath().getParent());
         Files.createDirectories(photos);
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+            Connection db = SqliteFiles.open(database);
             try (Statement statement = db.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA busy_timeout=5000");
                 statement.execute(SCHEMA);
                 statement.execute(
                         "CREATE INDEX IF NOT EXISTS pending_generations_owner ON pending_generations (owner, id)");

@@ -14,11 +14,11 @@ import com.pixfino.studio.core.gallery.GalleryItem.LibraryState;
 import com.pixfino.studio.core.gallery.GalleryItem.Provenance;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.settings.OriginalsCache;
+import com.pixfino.studio.core.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,12 +196,11 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     static LibraryCatalog open(Path database, Path files, String owner, UiThreadGuard guard, Clock clock)
             throws IOException {
         guard.refuse("LibraryCatalog");
-        Files.createDirectories(database.toAbsolutePath().getParent());
         Path folder = files.resolve(owner);
         Files.createDirectories(folder);
         Connection db;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+            db = SqliteFiles.open(database);
         } catch (SQLException e) {
             throw new IOException("The library " + database + " cannot be opened: " + e.getMessage(), e);
         }
@@ -217,8 +216,6 @@ public final class LibraryCatalog implements Library, AutoCloseable {
 
     private void migrate() throws SQLException, IOException {
         try (Statement statement = db.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA busy_timeout=10000");
             statement.execute("PRAGMA synchronous=NORMAL");
         }
         // BEGIN IMMEDIATE: two studios opening one old file at once must not both migrate it
