@@ -35,6 +35,12 @@ public final class ApiPaths {
     public static final String COLLECTION_ITEMS = PREFIX + "/collections/{id}/items";
     /** The name of the SSE event on {@link #EVENTS} that carries a {@code LibraryEvent}. */
     public static final String LIBRARY_EVENT = "library";
+    /** POST creates one of the caller's styles (201), GET lists them. */
+    public static final String STYLES = PREFIX + "/styles";
+    /** GET, PATCH (partial) and DELETE one of the caller's styles. */
+    public static final String STYLE = PREFIX + "/styles/{id}";
+    /** GET {@code ?category=}: the prompt library, curated example prompts per preset category. */
+    public static final String PROMPTS = PREFIX + "/prompts";
 
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     public static final String ADMIN_USERS = PREFIX + "/admin/users";

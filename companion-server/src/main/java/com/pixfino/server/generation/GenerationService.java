@@ -362,7 +362,12 @@ public final class GenerationService {
                 tags,
                 collectionIds,
                 g.getVersion(),
-                g.getUpdatedAt());
+                g.getUpdatedAt(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A presigned storage link when the storage hands them out (S3), else our owner-checked endpoint. */

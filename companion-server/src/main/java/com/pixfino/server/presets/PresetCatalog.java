@@ -143,7 +143,10 @@ public final class PresetCatalog implements AutoCloseable {
                 r.getPromptTemplate(),
                 r.getNegativePrompt(),
                 r.getThumbnailUrl(),
-                r.getUsageCount());
+                r.getUsageCount(),
+                List.of("1:1"),
+                "1:1",
+                1);
     }
 
     private static String escapeLike(String text) {

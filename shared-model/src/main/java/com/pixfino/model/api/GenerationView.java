@@ -15,6 +15,10 @@ import java.util.UUID;
  * <p>Library state: {@code favorite}, {@code tags} (trimmed, case-preserving, sorted), the ids of the
  * collections it is in, and {@code version}, which grows whenever anything in this view changes (the
  * change feed re-sends the item with the higher version); {@code updatedAt} is when that was.
+ *
+ * <p>Create options: {@code aspectRatio} ({@code "9:16"}), the {@code seed} it ran with (always recorded for new
+ * generations; null on ones made before seeds were recorded), {@code groupId} tying the takes of one request,
+ * {@code styleId} when made from one of the user's styles, and {@code presetVersion}, the preset's version then.
  */
 public record GenerationView(
         UUID id,
@@ -42,7 +46,12 @@ public record GenerationView(
         List<String> tags,
         List<UUID> collectionIds,
         long version,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String aspectRatio,
+        Long seed,
+        UUID groupId,
+        UUID styleId,
+        Integer presetVersion) {
 
     public GenerationView {
         tags = tags == null ? List.of() : List.copyOf(tags);

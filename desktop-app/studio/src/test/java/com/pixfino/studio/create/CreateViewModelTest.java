@@ -222,7 +222,10 @@ class CreateViewModelTest {
                         "",
                         "",
                         null,
-                        0));
+                        0,
+                        java.util.List.of("1:1"),
+                        "1:1",
+                        1));
 
         viewModel.generate();
 

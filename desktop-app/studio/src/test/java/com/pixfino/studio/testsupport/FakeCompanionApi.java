@@ -204,7 +204,12 @@ public final class FakeCompanionApi implements CompanionApi {
                 List.of(),
                 List.of(),
                 1,
-                clock); // changed when created: one instant, as on the server
+                clock, // changed when created: one instant, as on the server
+                request.aspectRatio() == null ? "1:1" : request.aspectRatio(),
+                request.seed() == null ? 42L : request.seed(),
+                request.groupId(),
+                request.styleId(),
+                1);
         generations.put(id, view);
         if (key != null) {
             idempotencyKeys.put(key, id);
@@ -269,7 +274,12 @@ public final class FakeCompanionApi implements CompanionApi {
                 g.tags(),
                 g.collectionIds(),
                 g.version() + 1,
-                clock); // changed when it ended
+                clock, // changed when it ended
+                g.aspectRatio(),
+                g.seed(),
+                g.groupId(),
+                g.styleId(),
+                g.presetVersion());
     }
 
     @Override

@@ -62,7 +62,12 @@ public final class LibraryFill {
                 tags,
                 List.of(),
                 1,
-                at);
+                at,
+                "1:1",
+                7L,
+                null,
+                null,
+                1);
     }
 
     /** {@code count} generated results, one a minute back from now, presets and kinds cycling; thumbnails written. */

@@ -33,7 +33,10 @@ public final class TestPresets {
             "",
             "",
             null,
-            0);
+            0,
+            List.of("16:9", "9:16"),
+            "16:9",
+            1);
 
     private TestPresets() {}
 
@@ -60,6 +63,9 @@ public final class TestPresets {
                 "{prompt}",
                 "",
                 null,
-                0);
+                0,
+                List.of("1:1", "9:16", "16:9"),
+                "1:1",
+                1);
     }
 }

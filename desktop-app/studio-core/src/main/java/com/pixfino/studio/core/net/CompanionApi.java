@@ -1,6 +1,7 @@
 package com.pixfino.studio.core.net;
 
 import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
@@ -23,6 +24,10 @@ import com.pixfino.model.api.library.CollectionItemsRequest;
 import com.pixfino.model.api.library.CollectionRequest;
 import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.model.api.library.LibraryPatch;
+import com.pixfino.model.api.styles.PromptList;
+import com.pixfino.model.api.styles.StyleList;
+import com.pixfino.model.api.styles.StyleRequest;
+import com.pixfino.model.api.styles.StyleView;
 import com.pixfino.model.api.webhooks.CreateWebhookRequest;
 import com.pixfino.model.api.webhooks.CreatedWebhook;
 import com.pixfino.model.api.webhooks.WebhookDeliveryList;
@@ -155,6 +160,35 @@ public interface CompanionApi {
 
     default void collectionItems(UUID id, CollectionItemsRequest request) throws IOException {
         throw new UnsupportedOperationException("This client cannot change collections");
+    }
+
+    /** Downloads the small preview of one of the user's uploaded photos (the input of a generation). */
+    default void downloadUploadThumbnail(UUID uploadId, Path target) throws IOException {
+        throw new UnsupportedOperationException("This client cannot download photo previews");
+    }
+
+    /** The user's own styles, newest first. */
+    default StyleList styles() throws IOException {
+        return new StyleList(List.of());
+    }
+
+    /** Saves a new style (name and base preset required). */
+    default StyleView createStyle(StyleRequest request) throws IOException {
+        throw new UnsupportedOperationException("This client cannot save styles");
+    }
+
+    /** Changes the fields the request gives; answers the new view. */
+    default StyleView updateStyle(UUID id, StyleRequest request) throws IOException {
+        throw new UnsupportedOperationException("This client cannot change styles");
+    }
+
+    default void deleteStyle(UUID id) throws IOException {
+        throw new UnsupportedOperationException("This client cannot delete styles");
+    }
+
+    /** The prompt library's examples, of one category or (null) of all. */
+    default PromptList prompts(PresetCategory category) throws IOException {
+        return new PromptList(List.of());
     }
 
     /** Opens the live stream of the user's status changes; closing it stops the stream. */

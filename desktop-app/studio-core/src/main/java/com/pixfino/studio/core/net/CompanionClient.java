@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.DeleteAccountRequest;
@@ -29,6 +30,10 @@ import com.pixfino.model.api.library.CollectionItemsRequest;
 import com.pixfino.model.api.library.CollectionRequest;
 import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.model.api.library.LibraryPatch;
+import com.pixfino.model.api.styles.PromptList;
+import com.pixfino.model.api.styles.StyleList;
+import com.pixfino.model.api.styles.StyleRequest;
+import com.pixfino.model.api.styles.StyleView;
 import com.pixfino.model.api.webhooks.CreateWebhookRequest;
 import com.pixfino.model.api.webhooks.CreatedWebhook;
 import com.pixfino.model.api.webhooks.WebhookDeliveryList;
@@ -183,6 +188,47 @@ public final class CompanionClient implements CompanionApi {
     public void download(UUID generationId, boolean thumbnail, Path target) throws IOException {
         String path = withId(thumbnail ? ApiPaths.GENERATION_THUMBNAIL : ApiPaths.GENERATION_OUTPUT, generationId);
         calls.download(transfers(), request(path).get().build(), target);
+    }
+
+    @Override
+    public void downloadUploadThumbnail(UUID uploadId, Path target) throws IOException {
+        calls.download(
+                transfers(),
+                request(withId(ApiPaths.UPLOAD_THUMBNAIL, uploadId)).get().build(),
+                target);
+    }
+
+    @Override
+    public StyleList styles() throws IOException {
+        return calls.call(request(ApiPaths.STYLES).get().build(), StyleList.class);
+    }
+
+    @Override
+    public StyleView createStyle(StyleRequest request) throws IOException {
+        return calls.call(request(ApiPaths.STYLES).post(calls.jsonBody(request)).build(), StyleView.class);
+    }
+
+    @Override
+    public StyleView updateStyle(UUID id, StyleRequest request) throws IOException {
+        return calls.call(
+                request(withId(ApiPaths.STYLE, id))
+                        .patch(calls.jsonBody(request))
+                        .build(),
+                StyleView.class);
+    }
+
+    @Override
+    public void deleteStyle(UUID id) throws IOException {
+        calls.call(request(withId(ApiPaths.STYLE, id)).delete().build(), Void.class);
+    }
+
+    @Override
+    public PromptList prompts(PresetCategory category) throws IOException {
+        HttpUrl.Builder url = url(ApiPaths.PROMPTS).newBuilder();
+        if (category != null) {
+            url.addQueryParameter("category", category.name());
+        }
+        return calls.call(authorized(url.build()).get().build(), PromptList.class);
     }
 
     @Override

@@ -81,7 +81,12 @@ final class FakeLibraryServer {
                 List.of(),
                 List.of(),
                 0,
-                now));
+                now,
+                "1:1",
+                7L,
+                null,
+                null,
+                1));
         return id;
     }
 
@@ -121,7 +126,12 @@ final class FakeLibraryServer {
                 view.tags(),
                 view.collectionIds(),
                 seq,
-                view.updatedAt());
+                view.updatedAt(),
+                view.aspectRatio(),
+                view.seed(),
+                view.groupId(),
+                view.styleId(),
+                view.presetVersion());
         generations.put(view.id(), versioned);
         changedAt.put(view.id(), seq);
         announce();
@@ -374,6 +384,11 @@ final class FakeLibraryServer {
                 tags,
                 collections,
                 v.version(),
-                v.updatedAt());
+                v.updatedAt(),
+                v.aspectRatio(),
+                v.seed(),
+                v.groupId(),
+                v.styleId(),
+                v.presetVersion());
     }
 }

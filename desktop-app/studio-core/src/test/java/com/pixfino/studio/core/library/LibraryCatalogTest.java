@@ -105,7 +105,12 @@ class LibraryCatalogTest {
                 tags,
                 collections,
                 version,
-                at);
+                at,
+                "4:5",
+                7L,
+                null,
+                null,
+                1);
     }
 
     private static OffsetDateTime day(int day, int hour) {
