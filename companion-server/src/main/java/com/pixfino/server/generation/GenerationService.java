@@ -363,11 +363,11 @@ public final class GenerationService {
                 collectionIds,
                 g.getVersion(),
                 g.getUpdatedAt(),
-                null,
-                null,
-                null,
-                null,
-                null);
+                g.getAspectRatio(),
+                g.getSeed(),
+                g.getGroupId(),
+                g.getStyleId(),
+                g.getPresetVersion());
     }
 
     /** A presigned storage link when the storage hands them out (S3), else our owner-checked endpoint. */

@@ -2,6 +2,7 @@ package com.pixfino.server.presets;
 
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.CreditPricing;
 import com.pixfino.model.MediaKind;
 import com.pixfino.model.PresetCategory;
@@ -144,9 +145,9 @@ public final class PresetCatalog implements AutoCloseable {
                 r.getNegativePrompt(),
                 r.getThumbnailUrl(),
                 r.getUsageCount(),
-                List.of("1:1"),
-                "1:1",
-                1);
+                PresetFormats.offered(r).stream().map(AspectRatio::label).toList(),
+                PresetFormats.defaultOf(r).label(),
+                r.getVersion());
     }
 
     private static String escapeLike(String text) {
