@@ -3,6 +3,7 @@ package com.pixfino.server.generation;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
@@ -224,9 +225,11 @@ public final class GenerationJob {
                 row.getMediaKind(),
                 model,
                 prompt,
-                preset.getNegativePrompt(),
+                row.getNegativePrompt() != null ? row.getNegativePrompt() : preset.getNegativePrompt(),
                 preset.getRecipe(),
                 preset.getDurationSeconds(),
+                AspectRatio.parse(row.getAspectRatio()).orElse(null),
+                row.getSeed(),
                 memoized(() -> input(row)));
     }
 

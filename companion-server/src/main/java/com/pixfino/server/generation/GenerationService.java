@@ -5,6 +5,7 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
@@ -19,6 +20,7 @@ import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.presets.PresetFormats;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Duration;
@@ -26,8 +28,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -83,9 +87,15 @@ public final class GenerationService {
         if (request.uploadId() == null) {
             throw DomainException.invalid("missing_upload", "Upload a photo first: uploadId is required.");
         }
-        String prompt = cleanPrompt(request.prompt());
+        String prompt = cleanPrompt("prompt", request.prompt());
+        String negativePrompt = cleanPrompt("negativePrompt", request.negativePrompt());
+        Optional<AspectRatio> askedFormat = askedFormat(request.aspectRatio());
+        long seed = seed(request.seed());
         String key = cleanKey(idempotencyKey);
         PresetsRecord preset = presets.activePreset(request.presetId());
+        AspectRatio format = format(preset, askedFormat);
+        CreateOptions options = new CreateOptions(
+                prompt, negativePrompt, format, seed, request.seed() != null, request.groupId(), null);
         Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
         Optional<String> jobTask = jobs.taskWrittenByCreate();
         for (int attempt = 1; ; attempt++) {
@@ -93,7 +103,7 @@ public final class GenerationService {
             GenerationStore.CreateOutcome outcome;
             try {
                 outcome = store.createPaid(
-                        new GenerationStore.NewGeneration(id, userId, preset, request.uploadId(), prompt, key),
+                        new GenerationStore.NewGeneration(id, userId, preset, request.uploadId(), options, key),
                         preset.getPro(),
                         paused.isPresent(),
                         jobTask,
@@ -107,15 +117,20 @@ public final class GenerationService {
             }
             if (outcome.created()) {
                 log.info(
-                        "event=generation_created user={} generation={} preset={} credits={}",
+                        "event=generation_created user={} generation={} preset={} credits={} format={} seed={}"
+                                + " group={}",
                         userId,
                         id,
                         preset.getSlug(),
-                        preset.getCredits());
+                        preset.getCredits(),
+                        format.label(),
+                        seed,
+                        request.groupId());
                 queue(id, jobTask.isPresent());
                 return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
             }
-            Optional<GenerationAccepted> answer = refusal(outcome, userId, preset, request, key, paused, attempt);
+            Optional<GenerationAccepted> answer =
+                    refusal(outcome, userId, preset, request, options, key, paused, attempt);
             if (answer.isPresent()) {
                 return answer.get();
             }
@@ -132,6 +147,7 @@ public final class GenerationService {
             UUID userId,
             PresetsRecord preset,
             CreateGenerationRequest request,
+            CreateOptions options,
             String key,
             Optional<Duration> paused,
             int attempt) {
@@ -143,7 +159,7 @@ public final class GenerationService {
         }
         if (outcome.prior() != null) {
             if (!outcome.priorExpired()) {
-                return Optional.of(replay(outcome.prior(), request));
+                return Optional.of(replay(outcome.prior(), request, options));
             }
             store.expireIdempotencyKey(userId, key, IDEMPOTENCY_WINDOW);
             return retryOr(
@@ -205,14 +221,79 @@ public final class GenerationService {
                 paused);
     }
 
-    private static GenerationAccepted replay(GenerationsRecord existing, CreateGenerationRequest request) {
-        if (!existing.getPresetId().equals(request.presetId())
-                || !request.uploadId().equals(existing.getUploadId())) {
+    /**
+     * The first answer for a reused key when the request is the same one; any field that differs is a 409. A seed the
+     * request left out is not compared (the first request drew one at random), nor is a format it left out when the
+     * first one ran in the preset's default.
+     */
+    private static GenerationAccepted replay(
+            GenerationsRecord existing, CreateGenerationRequest request, CreateOptions options) {
+        boolean same = existing.getPresetId().equals(request.presetId())
+                && request.uploadId().equals(existing.getUploadId())
+                && Objects.equals(existing.getPrompt(), options.prompt())
+                && Objects.equals(existing.getNegativePrompt(), options.negativePrompt())
+                && (existing.getAspectRatio() == null
+                        || existing.getAspectRatio().equals(options.format().label()))
+                && (!options.seedGiven() || Objects.equals(existing.getSeed(), options.seed()))
+                && Objects.equals(existing.getGroupId(), options.groupId())
+                && Objects.equals(existing.getStyleId(), options.styleId());
+        if (!same) {
             throw DomainException.conflict(
                     "idempotency_conflict",
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
         return new GenerationAccepted(existing.getId(), existing.getStatus(), existing.getCreditsCharged());
+    }
+
+    /** What a create asks for beyond the preset and the photo, cleaned and resolved, as the row records it. */
+    public record CreateOptions(
+            String prompt,
+            String negativePrompt,
+            AspectRatio format,
+            long seed,
+            boolean seedGiven,
+            UUID groupId,
+            UUID styleId) {}
+
+    /** The format a request names, or empty when it names none; anything but the six labels is a 400. */
+    private static Optional<AspectRatio> askedFormat(String aspectRatio) {
+        if (aspectRatio == null) {
+            return Optional.empty();
+        }
+        return Optional.of(AspectRatio.parse(aspectRatio)
+                .orElseThrow(() -> DomainException.invalid(
+                        "invalid_aspect_ratio",
+                        "aspectRatio must be one of " + PresetFormats.sentence(List.of(AspectRatio.values()))
+                                + " (width:height); '" + Text.quote(aspectRatio, 20) + "' is not one of them.")));
+    }
+
+    /** The asked format when the preset's model can make it (else a 400 naming what it makes), or its default. */
+    private static AspectRatio format(PresetsRecord preset, Optional<AspectRatio> asked) {
+        if (asked.isEmpty()) {
+            return PresetFormats.defaultOf(preset);
+        }
+        List<AspectRatio> offered = PresetFormats.offered(preset);
+        if (!offered.contains(asked.get())) {
+            throw DomainException.invalid(
+                    "unsupported_aspect_ratio",
+                    preset.getName() + " cannot make " + asked.get().label() + "; it makes "
+                            + PresetFormats.sentence(offered) + ".");
+        }
+        return asked.get();
+    }
+
+    /** The request's seed when it is within 0 … 2^31−1 (else a 400), or a random one. */
+    private static long seed(Long seed) {
+        if (seed == null) {
+            return ThreadLocalRandom.current().nextLong(CreateGenerationRequest.MAX_SEED + 1);
+        }
+        if (seed < 0 || seed > CreateGenerationRequest.MAX_SEED) {
+            throw DomainException.invalid(
+                    "invalid_seed",
+                    "seed must be a whole number from 0 to " + CreateGenerationRequest.MAX_SEED + "; " + seed
+                            + " is not.");
+        }
+        return seed;
     }
 
     public GenerationView get(UUID userId, UUID id) {
@@ -378,14 +459,16 @@ public final class GenerationService {
         return storage.presignedGet(key, linkLifetime).map(Object::toString).orElse(endpoint);
     }
 
-    private static String cleanPrompt(String prompt) {
+    private static String cleanPrompt(String field, String prompt) {
         if (prompt == null) {
             return null;
         }
-        String cleaned = Text.paragraph("prompt", prompt).trim();
+        String cleaned = Text.paragraph(field, prompt).trim();
         if (cleaned.length() > MAX_PROMPT) {
             throw DomainException.invalid(
-                    "prompt_too_long", "The prompt is too long: " + MAX_PROMPT + " characters at most.");
+                    "prompt_too_long",
+                    "The " + ("prompt".equals(field) ? "prompt" : "negative prompt") + " is too long: " + MAX_PROMPT
+                            + " characters at most.");
         }
         return cleaned.isEmpty() ? null : cleaned;
     }

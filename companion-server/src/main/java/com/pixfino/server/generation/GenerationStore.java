@@ -91,7 +91,12 @@ public final class GenerationStore {
 
     /** What a paid create asks for: the new generation's id, whose it is, of what, and under which key. */
     public record NewGeneration(
-            UUID id, UUID userId, PresetsRecord preset, UUID uploadId, String prompt, String idempotencyKey) {}
+            UUID id,
+            UUID userId,
+            PresetsRecord preset,
+            UUID uploadId,
+            GenerationService.CreateOptions options,
+            String idempotencyKey) {}
 
     /**
      * What {@link #createPaid} found and did, all read in the statement's one snapshot.
@@ -135,6 +140,12 @@ public final class GenerationStore {
             prior.setStatus(row.get(GENERATIONS.STATUS));
             prior.setCreditsCharged(row.get(GENERATIONS.CREDITS_CHARGED));
             prior.setCreatedAt(row.get(GENERATIONS.CREATED_AT));
+            prior.setPrompt(row.get(GENERATIONS.PROMPT));
+            prior.setNegativePrompt(row.get(GENERATIONS.NEGATIVE_PROMPT));
+            prior.setAspectRatio(row.get(GENERATIONS.ASPECT_RATIO));
+            prior.setSeed(row.get(GENERATIONS.SEED));
+            prior.setGroupId(row.get(GENERATIONS.GROUP_ID));
+            prior.setStyleId(row.get(GENERATIONS.STYLE_ID));
         }
         CreateOutcome outcome = new CreateOutcome(
                 row.get(USERS.TIER),

@@ -47,6 +47,12 @@ final class PaidCreateStatement {
     private static final Param<UUID> P_GENERATION = DSL.param("generation_id", GENERATIONS.ID);
     private static final Param<Long> P_PRESET = DSL.param("preset_id", GENERATIONS.PRESET_ID);
     private static final Param<String> P_PROMPT = DSL.param("prompt", GENERATIONS.PROMPT);
+    private static final Param<String> P_NEGATIVE_PROMPT = DSL.param("negative_prompt", GENERATIONS.NEGATIVE_PROMPT);
+    private static final Param<String> P_ASPECT_RATIO = DSL.param("aspect_ratio", GENERATIONS.ASPECT_RATIO);
+    private static final Param<Long> P_SEED = DSL.param("seed", GENERATIONS.SEED);
+    private static final Param<UUID> P_GROUP = DSL.param("group_id", GENERATIONS.GROUP_ID);
+    private static final Param<UUID> P_STYLE = DSL.param("style_id", GENERATIONS.STYLE_ID);
+    private static final Param<Integer> P_PRESET_VERSION = DSL.param("preset_version", GENERATIONS.PRESET_VERSION);
     private static final Param<MediaKind> P_MEDIA_KIND = DSL.param("media_kind", GENERATIONS.MEDIA_KIND);
     private static final Param<Integer> P_CREDITS = DSL.param("credits", USERS.CREDITS);
     private static final Param<String> P_REASON = DSL.param("reason", CREDIT_LEDGER.REASON);
@@ -60,6 +66,12 @@ final class PaidCreateStatement {
             P_GENERATION,
             P_PRESET,
             P_PROMPT,
+            P_NEGATIVE_PROMPT,
+            P_ASPECT_RATIO,
+            P_SEED,
+            P_GROUP,
+            P_STYLE,
+            P_PRESET_VERSION,
             P_MEDIA_KIND,
             P_CREDITS,
             P_REASON,
@@ -79,7 +91,13 @@ final class PaidCreateStatement {
         GENERATIONS.UPLOAD_ID,
         GENERATIONS.STATUS,
         GENERATIONS.CREDITS_CHARGED,
-        GENERATIONS.CREATED_AT
+        GENERATIONS.CREATED_AT,
+        GENERATIONS.PROMPT,
+        GENERATIONS.NEGATIVE_PROMPT,
+        GENERATIONS.ASPECT_RATIO,
+        GENERATIONS.SEED,
+        GENERATIONS.GROUP_ID,
+        GENERATIONS.STYLE_ID
     };
 
     private final DSLContext dsl;
@@ -107,7 +125,13 @@ final class PaidCreateStatement {
         values.put(P_KEY.getName(), g.idempotencyKey());
         values.put(P_GENERATION.getName(), g.id());
         values.put(P_PRESET.getName(), preset.getId());
-        values.put(P_PROMPT.getName(), g.prompt());
+        values.put(P_PROMPT.getName(), g.options().prompt());
+        values.put(P_NEGATIVE_PROMPT.getName(), g.options().negativePrompt());
+        values.put(P_ASPECT_RATIO.getName(), g.options().format().label());
+        values.put(P_SEED.getName(), g.options().seed());
+        values.put(P_GROUP.getName(), g.options().groupId());
+        values.put(P_STYLE.getName(), g.options().styleId());
+        values.put(P_PRESET_VERSION.getName(), preset.getVersion());
         values.put(P_MEDIA_KIND.getName(), preset.getMediaKind());
         values.put(P_CREDITS.getName(), preset.getCredits());
         values.put(P_REASON.getName(), "Generation: " + preset.getName());
@@ -169,6 +193,12 @@ final class PaidCreateStatement {
                                 GENERATIONS.PRESET_ID,
                                 GENERATIONS.UPLOAD_ID,
                                 GENERATIONS.PROMPT,
+                                GENERATIONS.NEGATIVE_PROMPT,
+                                GENERATIONS.ASPECT_RATIO,
+                                GENERATIONS.SEED,
+                                GENERATIONS.GROUP_ID,
+                                GENERATIONS.STYLE_ID,
+                                GENERATIONS.PRESET_VERSION,
                                 GENERATIONS.STATUS,
                                 GENERATIONS.MEDIA_KIND,
                                 GENERATIONS.CREDITS_CHARGED,
@@ -181,6 +211,12 @@ final class PaidCreateStatement {
                                         P_PRESET,
                                         P_UPLOAD,
                                         P_PROMPT,
+                                        P_NEGATIVE_PROMPT,
+                                        P_ASPECT_RATIO,
+                                        P_SEED,
+                                        P_GROUP,
+                                        P_STYLE,
+                                        P_PRESET_VERSION,
                                         DSL.inline(GenerationStatus.PENDING, GENERATIONS.STATUS),
                                         P_MEDIA_KIND,
                                         P_CREDITS,
@@ -222,7 +258,13 @@ final class PaidCreateStatement {
                         GENERATIONS.UPLOAD_ID,
                         GENERATIONS.STATUS,
                         GENERATIONS.CREDITS_CHARGED,
-                        GENERATIONS.CREATED_AT)
+                        GENERATIONS.CREATED_AT,
+                        GENERATIONS.PROMPT,
+                        GENERATIONS.NEGATIVE_PROMPT,
+                        GENERATIONS.ASPECT_RATIO,
+                        GENERATIONS.SEED,
+                        GENERATIONS.GROUP_ID,
+                        GENERATIONS.STYLE_ID)
                 .from(DSL.selectOne().asTable("one"))
                 .leftJoin(USERS)
                 .on(USERS.ID.eq(P_USER))

@@ -27,9 +27,14 @@ final class OpenRouterRequest {
         if (!imageOnly(request.model())) {
             modalities.add("text");
         }
-        String aspect = aspect(request.recipeJson(), mapper);
+        String aspect =
+                request.aspectRatio() != null ? request.aspectRatio().label() : aspect(request.recipeJson(), mapper);
         if (aspect != null) {
             body.putObject("image_config").put("aspect_ratio", aspect);
+        }
+        // chat completions take a top-level integer seed (best effort: not every image model honours it)
+        if (request.seed() != null) {
+            body.put("seed", request.seed());
         }
         return body;
     }

@@ -20,11 +20,20 @@ final class ReplicateInput {
             if (request.negativePrompt() != null && !request.negativePrompt().isBlank()) {
                 input.put("negative_prompt", request.negativePrompt());
             }
+            // Kling's aspect_ratio (16:9, 9:16, 1:1); it takes no seed
+            if (request.aspectRatio() != null) {
+                input.put("aspect_ratio", request.aspectRatio().label());
+            }
             return input;
         }
-        // Flux Kontext: edits the photo by the prompt and keeps its framing
+        // Flux Kontext: edits the photo by the prompt, in the asked format or else the photo's framing; seeded
         input.put("input_image", imageUrl);
-        input.put("aspect_ratio", "match_input_image");
+        input.put(
+                "aspect_ratio",
+                request.aspectRatio() != null ? request.aspectRatio().label() : "match_input_image");
+        if (request.seed() != null) {
+            input.put("seed", request.seed());
+        }
         input.put("output_format", "jpg");
         return input;
     }
