@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 final class Effects {
 
     /** Fixed seed: grain is part of the look, so the same recipe on the same photo must give the same bytes. */
-    private static final long GRAIN_SEED = 0x5EED_F11FL;
+    static final long GRAIN_SEED = 0x5EED_F11FL;
 
     private Effects() {}
 
@@ -27,11 +27,16 @@ final class Effects {
 
     /** Vignette and grain: applied in output space, so they stay put while a video pans. */
     static void lens(int[] px, int w, int h, RenderRecipe r) {
+        lens(px, w, h, r, GRAIN_SEED);
+    }
+
+    /** Vignette and grain whose noise {@code grainSeed} draws: one generation's seed gives one grain. */
+    static void lens(int[] px, int w, int h, RenderRecipe r, long grainSeed) {
         if (r.vignette() > 0) {
             vignette(px, w, h, r.vignette());
         }
         if (r.grain() > 0) {
-            grain(px, r.grain(), GRAIN_SEED);
+            grain(px, r.grain(), grainSeed);
         }
     }
 

@@ -31,6 +31,15 @@ public final class LocalRenderer {
 
     /** Renders the look; the result is TYPE_INT_RGB with the recipe's aspect and the given long edge. */
     public BufferedImage renderImage(BufferedImage photo, RenderRecipe recipe, int longEdge) {
+        return renderImage(photo, recipe, longEdge, null);
+    }
+
+    /**
+     * Renders the look for one seed (null: the preset's fixed look): the same photo, recipe, long edge and seed always
+     * give the same pixels, another seed other ones (see {@link RenderRecipe#varied}).
+     */
+    public BufferedImage renderImage(BufferedImage photo, RenderRecipe look, int longEdge, Long seed) {
+        RenderRecipe recipe = look == null || seed == null ? look : look.varied(seed);
         if (longEdge < MIN_LONG_EDGE || longEdge > MAX_LONG_EDGE) {
             throw new IllegalArgumentException(
                     "longEdge must be within " + MIN_LONG_EDGE + ".." + MAX_LONG_EDGE + ", got " + longEdge);
@@ -42,7 +51,7 @@ public final class LocalRenderer {
         FramePlate plate = Frames.plate(recipe, size.width, size.height, aspectOf(photo));
         Rectangle area = plate.photoArea();
         BufferedImage graded = gradedPhoto(photo, recipe, area.width, area.height);
-        Effects.lens(pixels(graded), area.width, area.height, recipe);
+        Effects.lens(pixels(graded), area.width, area.height, recipe, grainSeed(seed));
         BufferedImage out = plate.compose(graded);
         LOG.debug(
                 "local image rendered inW={} inH={} outW={} outH={} millis={}",
@@ -58,7 +67,22 @@ public final class LocalRenderer {
     public void renderVideo(BufferedImage photo, RenderRecipe recipe, Path mp4Out) throws IOException {
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(recipe, "recipe");
-        video.render(photo, recipe, mp4Out);
+        video.render(photo, recipe, mp4Out, false, Effects.GRAIN_SEED);
+    }
+
+    /**
+     * Renders an MP4 of about 720p's pixel count in exactly the recipe's aspect (even sides, ±1 px), with the look
+     * varied by {@code seed} as stills are.
+     */
+    public void renderVideo(BufferedImage photo, RenderRecipe recipe, Path mp4Out, long seed) throws IOException {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(recipe, "recipe");
+        video.render(photo, recipe.varied(seed), mp4Out, true, grainSeed(seed));
+    }
+
+    /** The grain noise's seed for a generation's seed; the preset's fixed one without. */
+    static long grainSeed(Long seed) {
+        return seed == null ? Effects.GRAIN_SEED : Effects.GRAIN_SEED ^ (seed * 0x9E37_79B9_7F4A_7C15L);
     }
 
     /** JPEG bytes of a rendered image; see {@link ImageCodecs#encodeJpeg}. */

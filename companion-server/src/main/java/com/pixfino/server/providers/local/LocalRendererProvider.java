@@ -18,7 +18,8 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 
 /**
- * The embedded provider: applies the preset's recipe to the photo on this machine. It keeps no
+ * The embedded provider: applies the preset's recipe to the photo on this machine, framed to the asked format and
+ * varied by the generation's seed (same photo, preset, format and seed: the same bytes). It keeps no
  * state: submit only names the job, poll does the work, so a restart simply renders again.
  */
 public final class LocalRendererProvider extends DescribedProvider {
@@ -50,15 +51,18 @@ public final class LocalRendererProvider extends DescribedProvider {
         } catch (IllegalArgumentException e) {
             return new ProviderPoll.Failed("invalid_recipe", "The preset's look could not be read: " + e.getMessage());
         }
+        if (request.aspectRatio() != null) {
+            recipe = recipe.withAspect(RenderRecipe.Aspect.of(request.aspectRatio()));
+        }
         BufferedImage photo = decode(request.input().get());
         renderSlots.acquireUninterruptibly();
         try {
             if (request.kind() == MediaKind.VIDEO) {
                 return new ProviderPoll.Succeeded(
-                        List.of(ProviderPoll.Output.of("video/mp4", renderVideo(photo, recipe, jobId))),
+                        List.of(ProviderPoll.Output.of("video/mp4", renderVideo(photo, recipe, request, jobId))),
                         BigDecimal.ZERO);
             }
-            BufferedImage image = renderer.renderImage(photo, recipe);
+            BufferedImage image = renderer.renderImage(photo, recipe, LocalRenderer.DEFAULT_LONG_EDGE, request.seed());
             return new ProviderPoll.Succeeded(
                     List.of(ProviderPoll.Output.of("image/jpeg", renderer.encodeJpeg(image, 0.9f))), BigDecimal.ZERO);
         } finally {
@@ -66,12 +70,16 @@ public final class LocalRendererProvider extends DescribedProvider {
         }
     }
 
-    private byte[] renderVideo(BufferedImage photo, RenderRecipe recipe, String jobId) {
+    private byte[] renderVideo(BufferedImage photo, RenderRecipe recipe, ProviderRequest request, String jobId) {
         Path out = null;
         try {
             Files.createDirectories(workDir);
             out = Files.createTempFile(workDir, jobId.replace(':', '-'), ".mp4");
-            renderer.renderVideo(photo, recipe, out);
+            if (request.aspectRatio() != null || request.seed() != null) {
+                renderer.renderVideo(photo, recipe, out, request.seed() == null ? 0 : request.seed());
+            } else {
+                renderer.renderVideo(photo, recipe, out);
+            }
             return Files.readAllBytes(out);
         } catch (IOException e) {
             throw ProviderException.permanent("render_failed", "The video could not be rendered: " + e.getMessage());

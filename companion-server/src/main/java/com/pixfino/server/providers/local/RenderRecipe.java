@@ -93,6 +93,45 @@ public record RenderRecipe(
                 fps);
     }
 
+    /** The least grain a seeded render gets, so that every look, even a grainless one, differs from seed to seed. */
+    static final double SEEDED_GRAIN = 0.04;
+
+    /**
+     * The look for one seed: white balance and brightness jittered a little around the preset's (never enough to
+     * change its character) and at least {@link #SEEDED_GRAIN} grain, whose noise the seed then draws. The same seed
+     * always gives the same look.
+     */
+    public RenderRecipe varied(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0x9E37_79B9_7F4A_7C15L);
+        return new RenderRecipe(
+                aspect,
+                clamp(temperature + (rnd.nextDouble() - 0.5) * 0.08, -1, 1),
+                clamp(tint + (rnd.nextDouble() - 0.5) * 0.04, -1, 1),
+                saturation,
+                contrast,
+                clamp(brightness + (rnd.nextDouble() - 0.5) * 0.04, -1, 1),
+                curve,
+                vignette,
+                Math.max(grain, SEEDED_GRAIN),
+                blur,
+                bloom,
+                sharpen,
+                duotone,
+                tone,
+                toneStrength,
+                posterize,
+                frame,
+                frameColor,
+                background,
+                motion,
+                seconds,
+                fps);
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
     /** Shadow and highlight colours (0xRRGGBB) of a duotone map. */
     public record Duotone(int shadow, int highlight) {}
 
@@ -103,7 +142,8 @@ public record RenderRecipe(
         PORTRAIT_3_4("3:4", 3, 4),
         PORTRAIT_2_3("2:3", 2, 3),
         LANDSCAPE_16_9("16:9", 16, 9),
-        PORTRAIT_9_16("9:16", 9, 16);
+        PORTRAIT_9_16("9:16", 9, 16),
+        LANDSCAPE_3_2("3:2", 3, 2);
 
         private final String json;
         private final int w;
@@ -125,6 +165,15 @@ public record RenderRecipe(
 
         public boolean isPortrait() {
             return h > w;
+        }
+
+        /** The renderer's aspect for a format a creator asked for (every format has one). */
+        public static Aspect of(com.pixfino.model.AspectRatio format) {
+            Aspect aspect = fromJson(format.label());
+            if (aspect == null) {
+                throw new IllegalArgumentException("no local aspect for " + format.label());
+            }
+            return aspect;
         }
 
         static Aspect fromJson(String s) {

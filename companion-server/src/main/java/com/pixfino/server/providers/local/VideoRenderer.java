@@ -37,12 +37,25 @@ final class VideoRenderer {
         this.stills = stills;
     }
 
-    void render(BufferedImage photo, RenderRecipe recipe, Path mp4Out) throws IOException {
+    /**
+     * @param exactAspect the recipe's own aspect at about 1280×720's pixel count (a format the creator asked for);
+     *     false: 16:9 or 9:16, whichever is nearer the recipe's
+     * @param grainSeed draws the grain's noise
+     */
+    void render(BufferedImage photo, RenderRecipe recipe, Path mp4Out, boolean exactAspect, long grainSeed)
+            throws IOException {
         long start = System.nanoTime();
         boolean portrait = recipe.aspect().isPortrait();
         int w = portrait ? SHORT_SIDE : LONG_SIDE;
         int h = portrait ? LONG_SIDE : SHORT_SIDE;
         RenderRecipe r = recipe.withAspect(portrait ? Aspect.PORTRAIT_9_16 : Aspect.LANDSCAPE_16_9);
+        if (exactAspect) {
+            // H.264 wants even sides; the area stays that of 720p
+            double ratio = recipe.aspect().ratio();
+            w = even(Math.sqrt((double) LONG_SIDE * SHORT_SIDE * ratio));
+            h = even(w / ratio);
+            r = recipe;
+        }
         FramePlate plate = Frames.plate(r, w, h, LocalRenderer.aspectOf(photo));
         Rectangle view = plate.photoArea();
         // grade once on a larger base; per frame we only move a window over it
@@ -63,7 +76,7 @@ final class VideoRenderer {
                 double t = frames == 1 ? 0 : (double) i / (frames - 1);
                 drawWindow(base, frameImage, CameraPath.at(motion, easeInOut(t), MAX_ZOOM, face));
                 // grain is the same on every frame: fresh noise per frame is incompressible and made clips ~2.4x bigger
-                Effects.lens(LocalRenderer.pixels(frameImage), view.width, view.height, r);
+                Effects.lens(LocalRenderer.pixels(frameImage), view.width, view.height, r, grainSeed);
                 toPicture(plate.compose(frameImage), picture);
                 encoder.encodeNativeFrame(picture);
             }
@@ -107,5 +120,9 @@ final class VideoRenderer {
             data[j + 1] = (byte) (((c >> 8) & 0xff) - 128);
             data[j + 2] = (byte) ((c & 0xff) - 128);
         }
+    }
+
+    private static int even(double size) {
+        return 2 * (int) Math.round(size / 2);
     }
 }
