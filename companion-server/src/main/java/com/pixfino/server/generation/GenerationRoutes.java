@@ -29,6 +29,13 @@ public record GenerationRoutes(
             path = "/api/v1/generations",
             methods = HttpMethod.POST,
             summary = "Pay for and queue a generation",
+            description = "One request is one generation and one charge. aspectRatio is one of 1:1, 4:5, 3:4, 9:16,"
+                    + " 16:9, 3:2 that the preset's model makes (its aspectRatios; default its defaultAspectRatio);"
+                    + " seed is 0 … 2147483647 (default random, always recorded); groupId ties takes together:"
+                    + " variations are several requests with one groupId and different seeds, each with its own"
+                    + " Idempotency-Key, each charged and refunded on its own. A bad value in any field is a 400"
+                    + " naming it, before anything is charged. A reused Idempotency-Key with any field different is"
+                    + " a 409.",
             headers =
                     @OpenApiParam(
                             name = "Idempotency-Key",
@@ -36,7 +43,9 @@ public record GenerationRoutes(
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = CreateGenerationRequest.class)),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = GenerationAccepted.class)),
-                @OpenApiResponse(status = "400"),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "A field is missing or invalid, or the preset's model cannot make the format"),
                 @OpenApiResponse(status = "402", description = "Not enough credits"),
                 @OpenApiResponse(status = "403", description = "PRO preset on the Free tier"),
                 @OpenApiResponse(status = "404"),

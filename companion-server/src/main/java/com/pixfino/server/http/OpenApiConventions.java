@@ -86,6 +86,7 @@ public final class OpenApiConventions {
                                 + " or malformed key is a 401 on every route.");
         ObjectNode schemas = document.withObject("/components/schemas");
         addSchema(ErrorBody.class, schemas);
+        CreateOptionsDocs.describe(schemas);
         WIRE_NAMED_ENUMS.forEach(type -> wireNames(document, type));
         for (Iterator<Map.Entry<String, JsonNode>> paths =
                         document.path("paths").fields();
