@@ -193,4 +193,27 @@ public abstract class ProviderContractTest {
         ApiClient user = on.userWithCredits(preset.credits());
         return new Job(user, Studio.generate(user, preset.id(), prompt), preset.credits());
     }
+
+    /**
+     * Starts a job of {@code presetSlug} in {@code aspectRatio} with {@code seed} and returns the JSON body the
+     * provider's fake received for it (found by the unique {@code prompt} in it).
+     */
+    protected com.fasterxml.jackson.databind.JsonNode sentToProvider(
+            FakeHttpServer fake, String startPath, String presetSlug, String prompt, String aspectRatio, long seed) {
+        PresetView preset = studio.preset(presetSlug);
+        ApiClient user = studio.userWithCredits(preset.credits());
+        Answer created = user.post(
+                com.pixfino.model.ApiPaths.GENERATIONS,
+                java.util.Map.of(
+                        "presetId", preset.id(),
+                        "uploadId", Studio.upload(user),
+                        "prompt", prompt,
+                        "aspectRatio", aspectRatio,
+                        "seed", seed));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        return org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> fake.call("POST", startPath, prompt).json(), java.util.Objects::nonNull);
+    }
 }

@@ -112,4 +112,11 @@ class FalJobsTest extends RemoteProviderContractTest {
     private void awaitPolled(String prompt) {
         await().atMost(WAIT).until(() -> fake.hasRequestFor(prompt) && fake.polls(fake.onlyRequestFor(prompt)) > 0);
     }
+
+    @Test
+    void klingGetsTheFormatAndNoSeedItWouldNotTake() {
+        var input = sentToProvider(fake, "/fal-ai/", "portrait-ken-burns", "format-1x1-kling", "1:1", 77);
+        assertThat(input.path("aspect_ratio").asText()).isEqualTo("1:1");
+        assertThat(input.has("seed")).as("Kling on fal takes no seed").isFalse();
+    }
 }

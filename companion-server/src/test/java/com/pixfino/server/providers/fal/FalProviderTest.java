@@ -4,6 +4,7 @@ import static com.pixfino.server.testsupport.ProviderFaults.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.ServerApp;
 import com.pixfino.server.providers.ProviderPoll;
@@ -73,6 +74,49 @@ class FalProviderTest {
                 .singleElement()
                 .satisfies(o -> assertThat(o.contentType()).isEqualTo("image/jpeg"));
         assertThat(done.costUsd()).isEqualByComparingTo("0.04");
+    }
+
+    @Test
+    void veoAndKontextGetTheFormatAndSeedInTheirInput() {
+        String veoWord = "veo-" + UUID.randomUUID();
+        ProviderRequest veo = request(
+                veoWord, "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, TestImages.jpeg(300, 400), null);
+        provider(false).submit(withFormat(veo, AspectRatio.STORY, 123L));
+        var veoInput = fake.call("POST", "/fal-ai/veo3", veoWord).json();
+        assertThat(veoInput.path("aspect_ratio").asText()).isEqualTo("9:16");
+        assertThat(veoInput.path("seed").asLong()).isEqualTo(123L);
+
+        String kontextWord = "kontext-format-" + UUID.randomUUID();
+        ProviderRequest kontext = request(kontextWord, KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
+        provider(false).submit(withFormat(kontext, AspectRatio.LANDSCAPE_3_2, 9L));
+        var kontextInput = fake.call("POST", "/" + KONTEXT, kontextWord).json();
+        assertThat(kontextInput.path("aspect_ratio").asText()).isEqualTo("3:2");
+        assertThat(kontextInput.path("seed").asLong()).isEqualTo(9L);
+    }
+
+    @Test
+    void withoutAFormatVeoFramesItselfAndNoSeedIsSent() {
+        String word = "veo-auto-" + UUID.randomUUID();
+        provider(false)
+                .submit(request(
+                        word, "fal-ai/veo3/fast/image-to-video", MediaKind.VIDEO, 8, TestImages.jpeg(300, 400), null));
+        var input = fake.call("POST", "/fal-ai/veo3", word).json();
+        assertThat(input.path("aspect_ratio").asText()).isEqualTo("auto");
+        assertThat(input.has("seed")).isFalse();
+    }
+
+    private static ProviderRequest withFormat(ProviderRequest r, AspectRatio format, Long seed) {
+        return new ProviderRequest(
+                r.generationId(),
+                r.kind(),
+                r.model(),
+                r.prompt(),
+                r.negativePrompt(),
+                r.recipeJson(),
+                r.durationSeconds(),
+                format,
+                seed,
+                r.input());
     }
 
     @Test

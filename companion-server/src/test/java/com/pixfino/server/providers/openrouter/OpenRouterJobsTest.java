@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
 
 /**
  * The provider contract for OpenRouter with only OpenRouter configured: the photo presets name Replicate,
@@ -64,5 +65,13 @@ class OpenRouterJobsTest extends RemoteProviderContractTest {
     @Override
     protected void assertCompletedAtProvider(Completed job) {
         assertThat(job.output().bytes()).isEqualTo(fake.png());
+    }
+
+    @Test
+    void theImageModelGetsTheFormatInImageConfigAndTheSeed() {
+        var body = sentToProvider(fake, "/chat/completions", "linkedin-headshot", "format-3x2-openrouter", "3:2", 0);
+        assertThat(body.path("image_config").path("aspect_ratio").asText()).isEqualTo("3:2");
+        assertThat(body.path("seed").isIntegralNumber()).isTrue();
+        assertThat(body.path("seed").asLong()).isZero();
     }
 }

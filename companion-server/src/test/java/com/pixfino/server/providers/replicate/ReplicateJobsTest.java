@@ -9,6 +9,7 @@ import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
 
 /** The provider contract for Replicate: the real client against the fake, jobs timing out after 4 s. */
 class ReplicateJobsTest extends RemoteProviderContractTest {
@@ -54,5 +55,14 @@ class ReplicateJobsTest extends RemoteProviderContractTest {
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(fake.calls("POST", "/v1/predictions/" + prediction + "/cancel"))
                         .hasSize(1));
+    }
+
+    @Test
+    void fluxGetsTheFormatAndSeedInItsInput() {
+        var input = sentToProvider(fake, "/predictions", "linkedin-headshot", "format-9x16-replicate", "9:16", 4242)
+                .path("input");
+        assertThat(input.path("aspect_ratio").asText()).isEqualTo("9:16");
+        assertThat(input.path("seed").isIntegralNumber()).isTrue();
+        assertThat(input.path("seed").asLong()).isEqualTo(4242);
     }
 }
