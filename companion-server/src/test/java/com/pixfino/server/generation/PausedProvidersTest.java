@@ -53,7 +53,8 @@ class PausedProvidersTest {
         ApiClient user = studio.userWithCredits(8);
         String upload = Studio.upload(user);
         String key = "key-" + UUID.randomUUID();
-        String first = Studio.create(user, preset, upload, "fine " + UUID.randomUUID(), key)
+        String firstPrompt = "fine " + UUID.randomUUID();
+        String first = Studio.create(user, preset, upload, firstPrompt, key)
                 .json()
                 .get("id")
                 .asText();
@@ -81,7 +82,8 @@ class PausedProvidersTest {
         assertThat(user.get("/api/v1/generations?limit=200").json().path("items"))
                 .hasSize(generations);
 
-        Answer replay = Studio.create(user, preset, upload, "fine again", key);
+        // the same request again (any field changed would be a 409)
+        Answer replay = Studio.create(user, preset, upload, firstPrompt, key);
         assertThat(replay.status())
                 .as("a retried create that was accepted before still answers its generation")
                 .isEqualTo(202);
