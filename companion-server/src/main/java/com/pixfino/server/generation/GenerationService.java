@@ -57,6 +57,7 @@ public final class GenerationService {
     private final JobQueue jobs;
     private final Storage storage;
     private final Duration linkLifetime;
+    private final StyleLookup styles;
 
     /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
     public GenerationService(
@@ -67,6 +68,20 @@ public final class GenerationService {
             JobQueue jobs,
             Storage storage,
             Duration linkLifetime) {
+        this(dsl, ledger, presets, store, jobs, storage, linkLifetime, StyleLookup.NONE);
+    }
+
+    /** @param styles finds the caller's style for a create that names one */
+    public GenerationService(
+            DSLContext dsl,
+            CreditLedger ledger,
+            PresetCatalog presets,
+            GenerationStore store,
+            JobQueue jobs,
+            Storage storage,
+            Duration linkLifetime,
+            StyleLookup styles) {
+        this.styles = styles;
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -81,8 +96,9 @@ public final class GenerationService {
      * A repeated {@code idempotencyKey} (per user, 24 h) returns the first generation and charges nothing.
      */
     public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
-        if (request.presetId() == null) {
-            throw DomainException.invalid("missing_preset", "Pick a preset: presetId is required.");
+        if (request.presetId() == null && request.styleId() == null) {
+            throw DomainException.invalid(
+                    "missing_preset", "Pick a preset or one of your styles: presetId or styleId is required.");
         }
         if (request.uploadId() == null) {
             throw DomainException.invalid("missing_upload", "Upload a photo first: uploadId is required.");
@@ -92,10 +108,30 @@ public final class GenerationService {
         Optional<AspectRatio> askedFormat = askedFormat(request.aspectRatio());
         long seed = seed(request.seed());
         String key = cleanKey(idempotencyKey);
-        PresetsRecord preset = presets.activePreset(request.presetId());
+        long presetId;
+        if (request.styleId() != null) {
+            // the style fills what the request leaves out; its base preset is the one made and charged
+            StyleLookup.Style style = styles.style(userId, request.styleId());
+            if (request.presetId() != null && request.presetId() != style.basePresetId()) {
+                throw DomainException.invalid(
+                        "preset_not_style_base",
+                        "presetId " + request.presetId() + " is not this style's preset; leave presetId out to use"
+                                + " the style's.");
+            }
+            presetId = style.basePresetId();
+            prompt = prompt != null ? prompt : cleanPrompt("prompt", style.prompt());
+            negativePrompt =
+                    negativePrompt != null ? negativePrompt : cleanPrompt("negativePrompt", style.negativePrompt());
+            if (askedFormat.isEmpty()) {
+                askedFormat = AspectRatio.parse(style.aspectRatio());
+            }
+        } else {
+            presetId = request.presetId();
+        }
+        PresetsRecord preset = presets.activePreset(presetId);
         AspectRatio format = format(preset, askedFormat);
         CreateOptions options = new CreateOptions(
-                prompt, negativePrompt, format, seed, request.seed() != null, request.groupId(), null);
+                prompt, negativePrompt, format, seed, request.seed() != null, request.groupId(), request.styleId());
         Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
         Optional<String> jobTask = jobs.taskWrittenByCreate();
         for (int attempt = 1; ; attempt++) {
@@ -159,7 +195,7 @@ public final class GenerationService {
         }
         if (outcome.prior() != null) {
             if (!outcome.priorExpired()) {
-                return Optional.of(replay(outcome.prior(), request, options));
+                return Optional.of(replay(outcome.prior(), preset, request, options));
             }
             store.expireIdempotencyKey(userId, key, IDEMPOTENCY_WINDOW);
             return retryOr(
@@ -227,8 +263,8 @@ public final class GenerationService {
      * first one ran in the preset's default.
      */
     private static GenerationAccepted replay(
-            GenerationsRecord existing, CreateGenerationRequest request, CreateOptions options) {
-        boolean same = existing.getPresetId().equals(request.presetId())
+            GenerationsRecord existing, PresetsRecord preset, CreateGenerationRequest request, CreateOptions options) {
+        boolean same = existing.getPresetId().equals(preset.getId())
                 && request.uploadId().equals(existing.getUploadId())
                 && Objects.equals(existing.getPrompt(), options.prompt())
                 && Objects.equals(existing.getNegativePrompt(), options.negativePrompt())
