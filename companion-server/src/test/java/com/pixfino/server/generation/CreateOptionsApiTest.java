@@ -8,6 +8,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.testsupport.ApiClient;
@@ -160,6 +161,20 @@ class CreateOptionsApiTest {
             }
         }
         assertThat(Studio.credits(user)).as("only the failed take came back").isEqualTo(headshot.credits());
+
+        LibraryChanges feed = await().atMost(WAIT)
+                .until(
+                        () -> user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class),
+                        changes -> changes.changes().size() == seeds.length);
+        assertThat(feed.changes())
+                .as("the change feed carries the create options too")
+                .allSatisfy(g -> {
+                    assertThat(g.groupId()).isEqualTo(group);
+                    assertThat(g.aspectRatio()).isEqualTo("9:16");
+                    assertThat(g.presetVersion()).isEqualTo(1);
+                })
+                .extracting(GenerationView::seed)
+                .containsExactlyInAnyOrder(1L, 2L, FAILING_SEED, 2147483647L);
     }
 
     @Test
