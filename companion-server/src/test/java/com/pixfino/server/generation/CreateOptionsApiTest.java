@@ -240,6 +240,27 @@ class CreateOptionsApiTest {
         assertThat(Studio.credits(user)).as("charged once").isEqualTo(headshot.credits() * 2);
     }
 
+    @Test
+    void theApiDocumentStatesTheAllowedValues() {
+        var schemas =
+                server.client().get("/openapi.json").json().path("components").path("schemas");
+        var request = schemas.path("CreateGenerationRequest").path("properties");
+        assertThat(request.path("aspectRatio").path("enum").toString())
+                .isEqualTo("[\"1:1\",\"4:5\",\"3:4\",\"9:16\",\"16:9\",\"3:2\"]");
+        assertThat(request.path("seed").path("minimum").asLong()).isZero();
+        assertThat(request.path("seed").path("maximum").asLong()).isEqualTo(2147483647L);
+        assertThat(request.path("groupId").path("format").asText()).isEqualTo("uuid");
+        var view = schemas.path("GenerationView").path("properties");
+        assertThat(view.path("seed").path("description").asText()).isNotBlank();
+        assertThat(view.has("presetVersion")).isTrue();
+        assertThat(schemas.path("PresetView")
+                        .path("properties")
+                        .path("aspectRatios")
+                        .path("items")
+                        .path("enum"))
+                .hasSize(6);
+    }
+
     private static Map<String, Object> body(long presetId, String upload, String format, Long seed, UUID group) {
         Map<String, Object> body = new HashMap<>();
         body.put("presetId", presetId);
