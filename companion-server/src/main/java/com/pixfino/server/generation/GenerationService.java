@@ -5,7 +5,6 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 
-import com.pixfino.model.AspectRatio;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.ErrorBody;
@@ -18,9 +17,7 @@ import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
-import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
-import com.pixfino.server.presets.PresetFormats;
 import com.pixfino.server.storage.Storage;
 import java.io.InputStream;
 import java.time.Duration;
@@ -28,10 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -45,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class GenerationService {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationService.class);
-    private static final int MAX_PROMPT = 1000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final int MAX_ATTEMPTS = 3;
@@ -57,7 +51,7 @@ public final class GenerationService {
     private final JobQueue jobs;
     private final Storage storage;
     private final Duration linkLifetime;
-    private final StyleLookup styles;
+    private final CreateRequest.Resolver requests;
 
     /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
     public GenerationService(
@@ -81,7 +75,7 @@ public final class GenerationService {
             Storage storage,
             Duration linkLifetime,
             StyleLookup styles) {
-        this.styles = styles;
+        this.requests = new CreateRequest.Resolver(presets, styles);
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -96,42 +90,10 @@ public final class GenerationService {
      * A repeated {@code idempotencyKey} (per user, 24 h) returns the first generation and charges nothing.
      */
     public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
-        if (request.presetId() == null && request.styleId() == null) {
-            throw DomainException.invalid(
-                    "missing_preset", "Pick a preset or one of your styles: presetId or styleId is required.");
-        }
-        if (request.uploadId() == null) {
-            throw DomainException.invalid("missing_upload", "Upload a photo first: uploadId is required.");
-        }
-        String prompt = cleanPrompt("prompt", request.prompt());
-        String negativePrompt = cleanPrompt("negativePrompt", request.negativePrompt());
-        Optional<AspectRatio> askedFormat = askedFormat(request.aspectRatio());
-        long seed = seed(request.seed());
+        CreateRequest resolved = requests.resolve(userId, request);
         String key = cleanKey(idempotencyKey);
-        long presetId;
-        if (request.styleId() != null) {
-            // the style fills what the request leaves out; its base preset is the one made and charged
-            StyleLookup.Style style = styles.style(userId, request.styleId());
-            if (request.presetId() != null && request.presetId() != style.basePresetId()) {
-                throw DomainException.invalid(
-                        "preset_not_style_base",
-                        "presetId " + request.presetId() + " is not this style's preset; leave presetId out to use"
-                                + " the style's.");
-            }
-            presetId = style.basePresetId();
-            prompt = prompt != null ? prompt : cleanPrompt("prompt", style.prompt());
-            negativePrompt =
-                    negativePrompt != null ? negativePrompt : cleanPrompt("negativePrompt", style.negativePrompt());
-            if (askedFormat.isEmpty()) {
-                askedFormat = AspectRatio.parse(style.aspectRatio());
-            }
-        } else {
-            presetId = request.presetId();
-        }
-        PresetsRecord preset = presets.activePreset(presetId);
-        AspectRatio format = format(preset, askedFormat);
-        CreateOptions options = new CreateOptions(
-                prompt, negativePrompt, format, seed, request.seed() != null, request.groupId(), request.styleId());
+        PresetsRecord preset = resolved.preset();
+        CreateOptions options = resolved.options();
         Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());
         Optional<String> jobTask = jobs.taskWrittenByCreate();
         for (int attempt = 1; ; attempt++) {
@@ -159,8 +121,8 @@ public final class GenerationService {
                         id,
                         preset.getSlug(),
                         preset.getCredits(),
-                        format.label(),
-                        seed,
+                        options.format().label(),
+                        options.seed(),
                         request.groupId());
                 queue(id, jobTask.isPresent());
                 return new GenerationAccepted(id, GenerationStatus.PENDING, preset.getCredits());
@@ -264,72 +226,13 @@ public final class GenerationService {
      */
     private static GenerationAccepted replay(
             GenerationsRecord existing, PresetsRecord preset, CreateGenerationRequest request, CreateOptions options) {
-        boolean same = existing.getPresetId().equals(preset.getId())
-                && request.uploadId().equals(existing.getUploadId())
-                && Objects.equals(existing.getPrompt(), options.prompt())
-                && Objects.equals(existing.getNegativePrompt(), options.negativePrompt())
-                && (existing.getAspectRatio() == null
-                        || existing.getAspectRatio().equals(options.format().label()))
-                && (!options.seedGiven() || Objects.equals(existing.getSeed(), options.seed()))
-                && Objects.equals(existing.getGroupId(), options.groupId())
-                && Objects.equals(existing.getStyleId(), options.styleId());
+        boolean same = CreateRequest.same(existing, preset, request, options);
         if (!same) {
             throw DomainException.conflict(
                     "idempotency_conflict",
                     "This Idempotency-Key was already used for a different request; use a new key for a new generation.");
         }
         return new GenerationAccepted(existing.getId(), existing.getStatus(), existing.getCreditsCharged());
-    }
-
-    /** What a create asks for beyond the preset and the photo, cleaned and resolved, as the row records it. */
-    public record CreateOptions(
-            String prompt,
-            String negativePrompt,
-            AspectRatio format,
-            long seed,
-            boolean seedGiven,
-            UUID groupId,
-            UUID styleId) {}
-
-    /** The format a request names, or empty when it names none; anything but the six labels is a 400. */
-    private static Optional<AspectRatio> askedFormat(String aspectRatio) {
-        if (aspectRatio == null) {
-            return Optional.empty();
-        }
-        return Optional.of(AspectRatio.parse(aspectRatio)
-                .orElseThrow(() -> DomainException.invalid(
-                        "invalid_aspect_ratio",
-                        "aspectRatio must be one of " + PresetFormats.sentence(List.of(AspectRatio.values()))
-                                + " (width:height); '" + Text.quote(aspectRatio, 20) + "' is not one of them.")));
-    }
-
-    /** The asked format when the preset's model can make it (else a 400 naming what it makes), or its default. */
-    private static AspectRatio format(PresetsRecord preset, Optional<AspectRatio> asked) {
-        if (asked.isEmpty()) {
-            return PresetFormats.defaultOf(preset);
-        }
-        List<AspectRatio> offered = PresetFormats.offered(preset);
-        if (!offered.contains(asked.get())) {
-            throw DomainException.invalid(
-                    "unsupported_aspect_ratio",
-                    preset.getName() + " cannot make " + asked.get().label() + "; it makes "
-                            + PresetFormats.sentence(offered) + ".");
-        }
-        return asked.get();
-    }
-
-    /** The request's seed when it is within 0 … 2^31−1 (else a 400), or a random one. */
-    private static long seed(Long seed) {
-        if (seed == null) {
-            return ThreadLocalRandom.current().nextLong(CreateGenerationRequest.MAX_SEED + 1);
-        }
-        if (seed < 0 || seed > CreateGenerationRequest.MAX_SEED) {
-            throw DomainException.invalid(
-                    "invalid_seed",
-                    "seed must be a whole number from 0 to " + CreateGenerationRequest.MAX_SEED + "; " + seed
-                            + " is not.");
-        }
-        return seed;
     }
 
     public GenerationView get(UUID userId, UUID id) {
@@ -493,20 +396,6 @@ public final class GenerationService {
             return null;
         }
         return storage.presignedGet(key, linkLifetime).map(Object::toString).orElse(endpoint);
-    }
-
-    private static String cleanPrompt(String field, String prompt) {
-        if (prompt == null) {
-            return null;
-        }
-        String cleaned = Text.paragraph(field, prompt).trim();
-        if (cleaned.length() > MAX_PROMPT) {
-            throw DomainException.invalid(
-                    "prompt_too_long",
-                    "The " + ("prompt".equals(field) ? "prompt" : "negative prompt") + " is too long: " + MAX_PROMPT
-                            + " characters at most.");
-        }
-        return cleaned.isEmpty() ? null : cleaned;
     }
 
     private static String cleanKey(String key) {

@@ -91,12 +91,7 @@ public final class GenerationStore {
 
     /** What a paid create asks for: the new generation's id, whose it is, of what, and under which key. */
     public record NewGeneration(
-            UUID id,
-            UUID userId,
-            PresetsRecord preset,
-            UUID uploadId,
-            GenerationService.CreateOptions options,
-            String idempotencyKey) {}
+            UUID id, UUID userId, PresetsRecord preset, UUID uploadId, CreateOptions options, String idempotencyKey) {}
 
     /**
      * What {@link #createPaid} found and did, all read in the statement's one snapshot.
