@@ -5,6 +5,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.GenerationView;
+import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
@@ -56,7 +57,18 @@ public record GenerationRoutes(
                                 "Every provider for this preset is paused (circuit open); see Retry-After. Nothing is charged")
             })
     public void create(Context ctx) {
-        CreateGenerationRequest request = json.read(ctx, CreateGenerationRequest.class);
+        CreateGenerationRequest request;
+        try {
+            request = json.read(ctx, CreateGenerationRequest.class);
+        } catch (DomainException e) {
+            // a fraction, text or a number too big for any integer: say the seed's range, not just its type
+            if ("invalid_field".equals(e.code()) && e.getMessage().startsWith("seed ")) {
+                throw DomainException.invalid(
+                        "invalid_seed",
+                        "seed must be a whole number from 0 to " + CreateGenerationRequest.MAX_SEED + ".");
+            }
+            throw e;
+        }
         GenerationAccepted accepted = generations.create(
                 Authenticated.of(ctx).userId(), request, ctx.header(ApiPaths.IDEMPOTENCY_KEY_HEADER));
         ctx.status(202).json(accepted);

@@ -118,6 +118,10 @@ class CreateOptionsApiTest {
                 .doesNotContainIgnoringCase("java")
                 .doesNotContain("Long")
                 .doesNotContain("Exception");
+        if (name.equals("seed")) {
+            assertThat(refused.errorCode()).isEqualTo("invalid_seed");
+            assertThat(message).contains("from 0 to 2147483647");
+        }
         if (name.equals("aspectRatio") && refused.errorCode().equals("invalid_aspect_ratio")) {
             assertThat(message).contains("1:1, 4:5, 3:4, 9:16, 16:9 or 3:2");
         }
@@ -139,7 +143,8 @@ class CreateOptionsApiTest {
             ids.add(accepted.json().path("id").asText());
         }
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(Studio.credits(user)).as("four takes, four charges").isZero();
+        // four takes, four debits (each take's ledger rows below); the failed one may already be refunded here
+        assertThat(Studio.credits(user)).isIn(0, headshot.credits());
 
         for (int i = 0; i < seeds.length; i++) {
             GenerationView done = Studio.awaitFinal(user, ids.get(i), WAIT);
