@@ -22,6 +22,7 @@ import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
@@ -52,6 +53,7 @@ public final class PixfinoApi {
             LedgerRoutes ledger,
             GenerationRoutes generations,
             LibraryRoutes library,
+            StyleRoutes styles,
             AdminRoutes admin,
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
@@ -197,6 +199,13 @@ public final class PixfinoApi {
                 h.library()::collectionItems,
                 Access.USER,
                 Access.KEY_GENERATE);
+        // styles change what a key holder's generations use, like the library edits: the generate scope
+        route(app, access, HandlerType.POST, ApiPaths.STYLES, h.styles()::create, Access.USER, Access.KEY_GENERATE);
+        route(app, access, HandlerType.GET, ApiPaths.STYLES, h.styles()::list, Access.USER, Access.KEY_READ);
+        route(app, access, HandlerType.GET, ApiPaths.STYLE, h.styles()::get, Access.USER, Access.KEY_READ);
+        route(app, access, HandlerType.PATCH, ApiPaths.STYLE, h.styles()::patch, Access.USER, Access.KEY_GENERATE);
+        route(app, access, HandlerType.DELETE, ApiPaths.STYLE, h.styles()::delete, Access.USER, Access.KEY_GENERATE);
+        route(app, access, HandlerType.GET, ApiPaths.PROMPTS, h.styles()::prompts, Access.USER, Access.KEY_READ);
         route(
                 app,
                 access,

@@ -30,6 +30,7 @@ import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.storage.PrivateDirectories;
+import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
@@ -131,6 +132,7 @@ public final class ServerApp implements AutoCloseable {
                 new LedgerRoutes(services.ledger()),
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),
                 new LibraryRoutes(services.libraryFeed(), services.libraryEdits(), json),
+                new StyleRoutes(services.styles(), services.prompts(), json),
                 new AdminRoutes(services.adminUsers(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),

@@ -41,6 +41,8 @@ import com.pixfino.server.storage.FileSystemStorage;
 import com.pixfino.server.storage.S3Settings;
 import com.pixfino.server.storage.S3Storage;
 import com.pixfino.server.storage.Storage;
+import com.pixfino.server.styles.PromptLibrary;
+import com.pixfino.server.styles.StyleService;
 import com.pixfino.server.uploads.ImageIntake;
 import com.pixfino.server.uploads.UploadService;
 import com.pixfino.server.webhooks.WebhookSender;
@@ -86,6 +88,8 @@ public final class Services implements AutoCloseable {
     private final GenerationEvents events;
     private final LibraryFeed libraryFeed;
     private final LibraryEdits libraryEdits;
+    private final StyleService styles;
+    private final PromptLibrary prompts;
     private final TombstonePurge tombstonePurge;
     private final AdminUsers adminUsers;
     private final ProviderWebhooks webhooks;
@@ -179,6 +183,8 @@ public final class Services implements AutoCloseable {
             deletion = new GenerationDeletion(generationStore, queue, storage);
             libraryFeed = new LibraryFeed(dsl, generations, config.tombstoneWindow(), clock);
             libraryEdits = new LibraryEdits(dsl, generations, notices, clock);
+            styles = new StyleService(dsl, presets, notices, clock);
+            prompts = new PromptLibrary(dsl);
             events = new GenerationEvents(database.dataSource(), mapper, libraryFeed);
             owned.add(events);
             owned.add(jobRunner);
@@ -303,6 +309,16 @@ public final class Services implements AutoCloseable {
     /** Favourites, tags and collections. */
     public LibraryEdits libraryEdits() {
         return libraryEdits;
+    }
+
+    /** Each user's own styles. */
+    public StyleService styles() {
+        return styles;
+    }
+
+    /** The curated example prompts. */
+    public PromptLibrary prompts() {
+        return prompts;
     }
 
     /** Purges old tombstones; a recurring task runs it, tests call it directly. */

@@ -14,6 +14,7 @@ import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
 import com.pixfino.server.generation.LibraryHorizon;
+import com.pixfino.server.styles.StyleService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import org.jooq.impl.DSL;
  * <p><b>Why the cursor never skips a change.</b> Versions come from a sequence and are taken before commit, so
  * transactions commit out of version order: a reader that served "everything with version &gt; 41" and then saw 43
  * commit could hand out a cursor past 42, which commits a moment later and is never served. Instead every served row
- * (generation, collection, tombstone) carries, set by a trigger on every insert and update, its {@code version} and
+ * (generation, collection, style, tombstone) carries, set by a trigger on every insert and update, its {@code version} and
  * {@code change_xid}, the id of the transaction that last changed it ({@code pg_current_xact_id()}). A page is read in
  * one REPEATABLE READ snapshot whose {@code xmin} ({@code pg_snapshot_xmin(pg_current_snapshot())}) is the oldest
  * transaction still running when it was taken: every transaction with a smaller id has ended, so its rows are either
@@ -175,11 +176,11 @@ public final class LibraryFeed implements LibraryHorizon {
         }
         boolean hasMore = c < changed.size() || t < tombstones.size();
         Condition collectionsUpTo = DSL.noCondition();
-        Condition collectionTombstonesUpTo = DSL.noCondition();
+        Condition tombstonesUpTo = DSL.noCondition();
         if (hasMore) {
             collectionsUpTo =
                     DSL.row(COLLECTIONS.CHANGE_XID, COLLECTIONS.VERSION).le(last.xid(), last.version());
-            collectionTombstonesUpTo = DSL.row(LIBRARY_TOMBSTONES.CHANGE_XID, LIBRARY_TOMBSTONES.VERSION)
+            tombstonesUpTo = DSL.row(LIBRARY_TOMBSTONES.CHANGE_XID, LIBRARY_TOMBSTONES.VERSION)
                     .le(last.xid(), last.version());
         }
         List<Record> collections = tx
@@ -195,7 +196,19 @@ public final class LibraryFeed implements LibraryHorizon {
                 .map(r -> (Record) r)
                 .toList();
         List<LibraryTombstonesRecord> deletedCollections = tombstones(tx, userId, TOMBSTONE_COLLECTION, from, xmin)
-                .and(collectionTombstonesUpTo)
+                .and(tombstonesUpTo)
+                .orderBy(LIBRARY_TOMBSTONES.CHANGE_XID, LIBRARY_TOMBSTONES.VERSION)
+                .fetch();
+        // styles ride along like collections: up to the same point, outside the limit (at most 200 live per user)
+        List<StyleService.StyleChange> styles = StyleService.changedAfter(
+                tx,
+                userId,
+                from.xid(),
+                from.version(),
+                xmin,
+                hasMore ? StyleService.upTo(last.xid(), last.version()) : DSL.noCondition());
+        List<LibraryTombstonesRecord> deletedStyles = tombstones(tx, userId, StyleService.TOMBSTONE_STYLE, from, xmin)
+                .and(tombstonesUpTo)
                 .orderBy(LIBRARY_TOMBSTONES.CHANGE_XID, LIBRARY_TOMBSTONES.VERSION)
                 .fetch();
         if (!hasMore) {
@@ -203,6 +216,12 @@ public final class LibraryFeed implements LibraryHorizon {
                 last = max(last, new Position(row.get(COLLECTIONS.CHANGE_XID), row.get(COLLECTIONS.VERSION)));
             }
             for (LibraryTombstonesRecord row : deletedCollections) {
+                last = max(last, of(row));
+            }
+            for (StyleService.StyleChange style : styles) {
+                last = max(last, new Position(style.changeXid(), style.view().version()));
+            }
+            for (LibraryTombstonesRecord row : deletedStyles) {
                 last = max(last, of(row));
             }
         }
@@ -225,7 +244,9 @@ public final class LibraryFeed implements LibraryHorizon {
                 deletedCollections.stream().map(LibraryTombstonesRecord::getId).toList(),
                 next.encode(cursorKey),
                 hasMore,
-                false);
+                false,
+                styles.stream().map(StyleService.StyleChange::view).toList(),
+                deletedStyles.stream().map(LibraryTombstonesRecord::getId).toList());
     }
 
     private static org.jooq.SelectConditionStep<LibraryTombstonesRecord> tombstones(

@@ -31,7 +31,9 @@ public record LibraryRoutes(LibraryFeed feed, LibraryEdits edits, JsonBody json)
                 @OpenApiParam(
                         name = "limit",
                         type = Integer.class,
-                        description = "Changed and deleted generations per page, 1 to 1000 (default 500)")
+                        description =
+                                "Changed and deleted generations per page, 1 to 1000 (default 500); the collections"
+                                        + " and styles that changed up to the same point come with the page and do not count")
             },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = LibraryChanges.class)),

@@ -2,6 +2,7 @@ package com.pixfino.server.privacy;
 
 import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
+import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
 import com.pixfino.server.accounts.AccountService;
@@ -148,6 +149,8 @@ public final class AccountDeletion {
                     tx.deleteFrom(COLLECTIONS)
                             .where(COLLECTIONS.USER_ID.eq(userId))
                             .execute();
+                case STYLES ->
+                    tx.deleteFrom(STYLES).where(STYLES.USER_ID.eq(userId)).execute();
                 case LIBRARY_TOMBSTONES ->
                     tx.deleteFrom(LIBRARY_TOMBSTONES)
                             .where(LIBRARY_TOMBSTONES.USER_ID.eq(userId))

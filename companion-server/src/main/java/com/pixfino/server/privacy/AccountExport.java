@@ -11,6 +11,7 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
@@ -139,6 +140,20 @@ public final class AccountExport {
                                         .where(COLLECTION_ITEMS.COLLECTION_ID.eq(r.getId()))
                                         .orderBy(COLLECTION_ITEMS.ADDED_AT, COLLECTION_ITEMS.GENERATION_ID)
                                         .fetch(COLLECTION_ITEMS.GENERATION_ID)));
+            case STYLES ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(STYLES).where(STYLES.USER_ID.eq(userId)).orderBy(STYLES.CREATED_AT, STYLES.ID),
+                        r -> new ExportedRows.Style(
+                                r.getId(),
+                                r.getName(),
+                                r.getBasePresetId(),
+                                r.getPrompt(),
+                                r.getNegativePrompt(),
+                                r.getAspectRatio(),
+                                r.getCreatedAt(),
+                                r.getUpdatedAt()));
             case LIBRARY_TOMBSTONES ->
                 () -> jsonRows(
                         zip,

@@ -60,6 +60,17 @@ final class ExportedRows {
     /** A collection and the ids of the generations in it. */
     record Collection(UUID id, String name, OffsetDateTime createdAt, List<UUID> generationIds) {}
 
+    /** One of the user's own styles: its base preset by id, with the prompt, negative prompt and format. */
+    record Style(
+            UUID id,
+            String name,
+            long basePresetId,
+            String prompt,
+            String negativePrompt,
+            String aspectRatio,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
+
     /** A generation or collection deleted recently (kept for other devices to catch up): kind, id and when. */
     record DeletedLibraryItem(String kind, UUID id, OffsetDateTime deletedAt) {}
 

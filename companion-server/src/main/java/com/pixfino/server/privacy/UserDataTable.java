@@ -11,6 +11,7 @@ package com.pixfino.server.privacy;
  */
 public enum UserDataTable {
     COLLECTIONS("collections", "user_id", "collections.json", Erasure.DELETED),
+    STYLES("styles", "user_id", "styles.json", Erasure.DELETED),
     LIBRARY_TOMBSTONES("library_tombstones", "user_id", "deleted-library-items.json", Erasure.DELETED),
     GENERATIONS("generations", "user_id", "generations.json", Erasure.DELETED),
     UPLOADS("uploads", "user_id", "uploads.json", Erasure.DELETED),
