@@ -43,7 +43,9 @@ public record GalleryItem(
 
     /**
      * How the result was made: the preset (and its version once presets carry one), the provider and model,
-     * the credits charged, the input photo's upload id, and when it was queued, started and finished.
+     * the credits charged, the input photo's upload id, when it was queued, started and finished, the format
+     * ({@code "9:16"}), the seed, the group of takes it belongs to and the user's style; the last four are null
+     * for results made before the studio knew them.
      */
     public record Provenance(
             long presetId,
@@ -54,9 +56,41 @@ public record GalleryItem(
             UUID uploadId,
             OffsetDateTime queuedAt,
             OffsetDateTime startedAt,
-            OffsetDateTime completedAt) {
+            OffsetDateTime completedAt,
+            String aspectRatio,
+            Long seed,
+            UUID groupId,
+            UUID styleId) {
 
-        public static final Provenance UNKNOWN = new Provenance(0, null, null, null, 0, null, null, null, null);
+        public static final Provenance UNKNOWN =
+                new Provenance(0, null, null, null, 0, null, null, null, null, null, null, null, null);
+
+        /** Without format, seed, group and style (as made before issue 14). */
+        public Provenance(
+                long presetId,
+                Integer presetVersion,
+                String provider,
+                String model,
+                int creditsCharged,
+                UUID uploadId,
+                OffsetDateTime queuedAt,
+                OffsetDateTime startedAt,
+                OffsetDateTime completedAt) {
+            this(
+                    presetId,
+                    presetVersion,
+                    provider,
+                    model,
+                    creditsCharged,
+                    uploadId,
+                    queuedAt,
+                    startedAt,
+                    completedAt,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
 
         /** Run time from start to finish, or null when either end is unknown. */
         public Duration runTime() {
@@ -99,14 +133,18 @@ public record GalleryItem(
                 new LibraryState(view.favorite(), view.tags(), view.collectionIds(), view.version()),
                 new Provenance(
                         view.presetId(),
-                        null,
+                        view.presetVersion(),
                         view.provider(),
                         view.model(),
                         view.creditsCharged(),
                         view.uploadId(),
                         view.createdAt(),
                         view.startedAt(),
-                        view.completedAt()));
+                        view.completedAt(),
+                        view.aspectRatio(),
+                        view.seed(),
+                        view.groupId(),
+                        view.styleId()));
     }
 
     public GalleryItem withThumbnail(Path file) {

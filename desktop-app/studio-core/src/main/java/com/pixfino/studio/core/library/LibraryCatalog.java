@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class LibraryCatalog implements Library, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibraryCatalog.class);
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private static final String SEPARATOR = "\u001f";
 
     // The gallery cache's table as GalleryCache created it (schema version 0): kept as it is, columns are added.
@@ -158,9 +158,21 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     private static final List<String> MIGRATION_2 =
             List.of("DROP TRIGGER IF EXISTS gallery_tags_fts_insert", "DROP TRIGGER IF EXISTS gallery_tags_fts_delete");
 
+    // Version 3 (issue 14): the format, seed, group of takes and style of each result; indexes for the format
+    // filter and for showing one group. Rows synced before keep null there until the server sends them again.
+    private static final List<String> MIGRATION_3 = List.of(
+            "ALTER TABLE gallery_items ADD COLUMN aspect_ratio TEXT",
+            "ALTER TABLE gallery_items ADD COLUMN seed INTEGER",
+            "ALTER TABLE gallery_items ADD COLUMN group_id TEXT",
+            "ALTER TABLE gallery_items ADD COLUMN style_id TEXT",
+            "CREATE INDEX IF NOT EXISTS gallery_items_format ON gallery_items (owner, aspect_ratio, created_at)",
+            "CREATE INDEX IF NOT EXISTS gallery_items_group ON gallery_items (owner, group_id, created_at)"
+                    + " WHERE group_id IS NOT NULL");
+
     private static final String COLUMNS = "g.id, g.preset_name, g.kind, g.prompt, g.content_type, g.width, g.height,"
             + " g.created_at, g.thumbnail_file, g.original_file, g.favorite, g.version, g.preset_id, g.preset_version,"
             + " g.provider, g.model, g.credits, g.upload_id, g.queued_at, g.started_at, g.completed_at,"
+            + " g.aspect_ratio, g.seed, g.group_id, g.style_id,"
             + " (SELECT group_concat(t.tag, char(31)) FROM gallery_tags t WHERE t.owner = g.owner AND t.id = g.id),"
             + " (SELECT group_concat(c.collection_id, char(31)) FROM collection_items c"
             + " WHERE c.owner = g.owner AND c.item_id = g.id)";
@@ -240,6 +252,12 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                     statement.execute(sql);
                 }
                 statement.execute("PRAGMA user_version = 2");
+            }
+            if (version < 3) {
+                for (String sql : MIGRATION_3) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = 3");
             }
             db.commit();
         } catch (SQLException | IOException e) {
@@ -477,6 +495,14 @@ public final class LibraryCatalog implements Library, AutoCloseable {
             sql.append(" AND g.kind = ?");
             values.add(query.kind().name());
         }
+        if (query.aspectRatio() != null) {
+            sql.append(" AND g.aspect_ratio = ?");
+            values.add(query.aspectRatio());
+        }
+        if (query.groupId() != null) {
+            sql.append(" AND g.group_id = ?");
+            values.add(query.groupId().toString());
+        }
         ZoneId zone = ZoneId.systemDefault();
         if (query.from() != null) {
             sql.append(" AND g.created_at >= ?");
@@ -509,9 +535,9 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     }
 
     private GalleryItem read(ResultSet rows) throws SQLException {
-        List<String> tags = split(rows.getString(22));
+        List<String> tags = split(rows.getString(26));
         tags.sort(String.CASE_INSENSITIVE_ORDER);
-        List<UUID> collections = split(rows.getString(23)).stream()
+        List<UUID> collections = split(rows.getString(27)).stream()
                 .map(UUID::fromString)
                 .sorted()
                 .toList();
@@ -537,7 +563,11 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                         upload,
                         nullableTime(rows, 19),
                         nullableTime(rows, 20),
-                        nullableTime(rows, 21)));
+                        nullableTime(rows, 21),
+                        rows.getString(22),
+                        nullableLong(rows, 23),
+                        uuid(rows.getString(24)),
+                        uuid(rows.getString(25))));
     }
 
     private static List<String> split(String joined) {
@@ -546,6 +576,15 @@ public final class LibraryCatalog implements Library, AutoCloseable {
             values.addAll(List.of(joined.split(SEPARATOR)));
         }
         return values;
+    }
+
+    private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
     }
 
     private static Integer integer(ResultSet rows, int column) throws SQLException {
@@ -1136,15 +1175,17 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         }
         String sql = "INSERT INTO gallery_items (owner, id, preset_name, kind, prompt, content_type, width, height,"
                 + " created_at, status, favorite, version, updated_at, preset_id, provider, model, credits, upload_id,"
-                + " queued_at, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?) ON CONFLICT (owner, id) DO UPDATE SET preset_name = excluded.preset_name,"
+                + " queued_at, started_at, completed_at, preset_version, aspect_ratio, seed, group_id, style_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner, id) DO UPDATE SET preset_name = excluded.preset_name,"
                 + " kind = excluded.kind, prompt = excluded.prompt, content_type = excluded.content_type,"
                 + " width = excluded.width, height = excluded.height, created_at = excluded.created_at,"
                 + " status = excluded.status, favorite = excluded.favorite, version = excluded.version,"
                 + " updated_at = excluded.updated_at, preset_id = excluded.preset_id, provider = excluded.provider,"
                 + " model = excluded.model, credits = excluded.credits, upload_id = excluded.upload_id,"
                 + " queued_at = excluded.queued_at, started_at = excluded.started_at,"
-                + " completed_at = excluded.completed_at";
+                + " completed_at = excluded.completed_at, preset_version = excluded.preset_version,"
+                + " aspect_ratio = excluded.aspect_ratio, seed = excluded.seed, group_id = excluded.group_id,"
+                + " style_id = excluded.style_id";
         int changed = 0;
         try (PreparedStatement upsert = db.prepareStatement(sql);
                 PreparedStatement known =
@@ -1211,6 +1252,17 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                 setMillis(upsert, 19, view.createdAt());
                 setMillis(upsert, 20, view.startedAt());
                 setMillis(upsert, 21, view.completedAt());
+                setNullable(upsert, 22, view.presetVersion());
+                upsert.setString(23, view.aspectRatio());
+                if (view.seed() == null) {
+                    upsert.setNull(24, Types.INTEGER);
+                } else {
+                    upsert.setLong(24, view.seed());
+                }
+                upsert.setString(
+                        25, view.groupId() == null ? null : view.groupId().toString());
+                upsert.setString(
+                        26, view.styleId() == null ? null : view.styleId().toString());
                 upsert.executeUpdate();
             }
         }

@@ -439,6 +439,111 @@ class LibraryCatalogTest {
         }
     }
 
+    static GenerationView take(UUID id, OffsetDateTime at, String aspectRatio, long seed, UUID group) {
+        GenerationView v = view(id, "Film Noir", "a take", at, 1);
+        return new GenerationView(
+                v.id(),
+                v.presetId(),
+                v.presetName(),
+                v.kind(),
+                v.status(),
+                v.creditsCharged(),
+                v.refunded(),
+                v.prompt(),
+                v.uploadId(),
+                v.provider(),
+                v.model(),
+                v.error(),
+                v.outputUrl(),
+                v.outputContentType(),
+                v.thumbnailUrl(),
+                v.width(),
+                v.height(),
+                v.apiCostUsd(),
+                v.createdAt(),
+                v.startedAt(),
+                v.completedAt(),
+                v.favorite(),
+                v.tags(),
+                v.collectionIds(),
+                v.version(),
+                v.updatedAt(),
+                aspectRatio,
+                seed,
+                group,
+                group == null ? null : UUID.nameUUIDFromBytes(group.toString().getBytes()),
+                4);
+    }
+
+    @Test
+    void formatSeedGroupAndStyleAreKeptAndFilterTheGallery() throws Exception {
+        UUID group = UUID.randomUUID();
+        List<UUID> takes =
+                IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID()).toList();
+        UUID square = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        List<GenerationView> views = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            views.add(take(takes.get(i), day(5, 10 + i), "9:16", 100 + i, group));
+        }
+        views.add(take(square, day(5, 20), "1:1", 2_147_483_647L, null));
+        views.add(take(old, day(4, 1), null, 0, null));
+        catalog.apply(page(views, "c1"));
+
+        GalleryItem first = catalog.item(takes.get(0)).orElseThrow();
+        assertThat(first.provenance().aspectRatio()).isEqualTo("9:16");
+        assertThat(first.provenance().seed()).isEqualTo(100L);
+        assertThat(first.provenance().groupId()).isEqualTo(group);
+        assertThat(first.provenance().styleId())
+                .isEqualTo(UUID.nameUUIDFromBytes(group.toString().getBytes()));
+        assertThat(first.provenance().presetVersion()).isEqualTo(4);
+        assertThat(catalog.item(square).orElseThrow().provenance().seed()).isEqualTo(2_147_483_647L);
+        assertThat(catalog.item(old).orElseThrow().provenance().aspectRatio()).isNull();
+
+        LibraryQuery all = LibraryQuery.ALL;
+        assertThat(ids(all.withAspectRatio("9:16")))
+                .containsExactly(takes.get(3), takes.get(2), takes.get(1), takes.get(0));
+        assertThat(ids(all.withAspectRatio("1:1"))).containsExactly(square);
+        assertThat(ids(all.withAspectRatio("16:9"))).isEmpty();
+        assertThat(ids(all.withGroup(group).withSort(LibraryQuery.Sort.OLDEST))).isEqualTo(takes);
+        assertThat(ids(all.withGroup(group).withAspectRatio("1:1"))).isEmpty();
+        assertThat(ids(all.withAspectRatio(" ").withGroup(null))).hasSize(6);
+    }
+
+    @Test
+    void aVersionTwoLibraryIsUpgradedInPlaceAndKeepsItsRows() throws Exception {
+        UUID id = UUID.randomUUID();
+        catalog.apply(page(List.of(view(id, "Portrait", "kept", day(2, 2), 1)), "c9"));
+        catalog.close();
+        // turn the file back into what the studio wrote before format, seed, group and style existed
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gallery.db"));
+                java.sql.Statement sql = db.createStatement()) {
+            sql.execute("DROP INDEX gallery_items_format");
+            sql.execute("DROP INDEX gallery_items_group");
+            for (String column : List.of("aspect_ratio", "seed", "group_id", "style_id")) {
+                sql.execute("ALTER TABLE gallery_items DROP COLUMN " + column);
+            }
+            sql.execute("PRAGMA user_version = 2");
+        }
+        catalog = reopen();
+        GalleryItem kept = catalog.item(id).orElseThrow();
+        assertThat(kept.prompt()).isEqualTo("kept");
+        assertThat(kept.library().version()).isEqualTo(1);
+        assertThat(kept.provenance().aspectRatio()).isNull();
+        assertThat(catalog.cursor()).isEqualTo("c9");
+        assertThat(ids(LibraryQuery.ALL.withText("kept"))).containsExactly(id);
+        // the next sync fills the new columns of the kept row
+        catalog.apply(page(List.of(take(id, day(2, 2), "3:2", 11, null)), "c10"));
+        assertThat(catalog.item(id).orElseThrow().provenance().seed()).isEqualTo(11L);
+        assertThat(ids(LibraryQuery.ALL.withAspectRatio("3:2"))).containsExactly(id);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gallery.db"));
+                java.sql.Statement sql = db.createStatement();
+                java.sql.ResultSet rows = sql.executeQuery("PRAGMA user_version")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+        }
+    }
+
     private List<UUID> ids(LibraryQuery query) throws Exception {
         List<UUID> ids =
                 catalog.page(query, 0, 1000).stream().map(GalleryItem::id).toList();
