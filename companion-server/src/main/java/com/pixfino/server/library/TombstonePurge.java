@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes tombstones of deleted generations and collections once they are older than the window
+ * Removes tombstones of deleted generations, collections and styles once they are older than the window
  * ({@code PIXFINO_TOMBSTONE_DAYS}); a feed cursor that old answers {@code resetRequired} instead of missing them.
  */
 public final class TombstonePurge {

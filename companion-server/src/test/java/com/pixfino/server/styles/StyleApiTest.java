@@ -1,5 +1,6 @@
 package com.pixfino.server.styles;
 
+import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,7 @@ import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -410,6 +412,36 @@ class StyleApiTest {
         assertThat(again.deletedStyles()).containsExactly(b.id());
         assertThat(other.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class).deletedStyles())
                 .isEmpty();
+    }
+
+    @Test
+    void aStyleTombstoneIsPurgedWithTheOthers() {
+        ApiClient user = studio.userWithCredits(0);
+        StyleView style = user.postRaw(ApiPaths.STYLES, body(Map.of("name", "Short-lived", "basePresetId", goldenHour)))
+                .as(StyleView.class);
+        String path = ApiClient.path(ApiPaths.STYLE, style.id());
+        assertThat(user.delete(path).status()).isEqualTo(204);
+        assertThat(user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class).deletedStyles())
+                .containsExactly(style.id());
+        // older than the window (PIXFINO_TOMBSTONE_DAYS): the purge task takes it like any other tombstone
+        SERVER.server()
+                .app()
+                .database()
+                .dsl()
+                .update(LIBRARY_TOMBSTONES)
+                .set(
+                        LIBRARY_TOMBSTONES.DELETED_AT,
+                        OffsetDateTime.now()
+                                .minus(SERVER.server().config().tombstoneWindow())
+                                .minusDays(1))
+                .where(LIBRARY_TOMBSTONES.ID.eq(style.id()))
+                .and(LIBRARY_TOMBSTONES.KIND.eq(StyleService.TOMBSTONE_STYLE))
+                .execute();
+        assertThat(SERVER.server().services().tombstonePurge().runNow()).isPositive();
+        assertThat(user.get(ApiPaths.LIBRARY_CHANGES).as(LibraryChanges.class).deletedStyles())
+                .isEmpty();
+        // with the tombstone gone the id is simply unknown
+        assertThat(user.delete(path).status()).isEqualTo(404);
     }
 
     /**
