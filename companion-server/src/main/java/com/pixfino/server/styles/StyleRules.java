@@ -4,7 +4,8 @@ import com.pixfino.model.AspectRatio;
 import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.Text;
-import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.presets.PresetFormats;
+import java.util.List;
 
 /** What a style's fields may hold; every refusal is a 400 with a sentence naming the field. */
 final class StyleRules {
@@ -49,19 +50,20 @@ final class StyleRules {
                                 + AspectRatio.labels() + "."));
     }
 
-    /**
-     * THE one place that checks a style's format against its base preset. Until per-preset formats exist (V10, the
-     * generation options work) every preset takes all six formats, so nothing is refused here; once presets know
-     * their formats, refuse a ratio outside them with a 400 naming the preset and its formats.
-     */
+    /** The one place that checks a style's format against its base preset: a 400 naming what the preset makes. */
     static void checkSupported(PresetsRecord preset, AspectRatio ratio) {
-        // wired to per-preset formats after V10 is merged
+        List<AspectRatio> offered = PresetFormats.offered(preset);
+        if (!offered.contains(ratio)) {
+            throw DomainException.invalid(
+                    "unsupported_aspect_ratio",
+                    preset.getName() + " cannot make " + ratio.label() + "; it makes " + PresetFormats.sentence(offered)
+                            + ".");
+        }
     }
 
     /** The format a style gets when the request names none: the base preset's default. */
     static AspectRatio defaultFor(PresetsRecord preset) {
-        return AspectRatio.parse(PresetCatalog.view(preset).defaultAspectRatio())
-                .orElse(AspectRatio.SQUARE);
+        return PresetFormats.defaultOf(preset);
     }
 
     private static String snake(String field) {

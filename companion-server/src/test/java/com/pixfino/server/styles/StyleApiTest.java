@@ -53,12 +53,14 @@ class StyleApiTest {
     private static Studio studio;
     private static long goldenHour;
     private static long headshot;
+    private static long runwayReel;
 
     @BeforeAll
     static void start() {
         studio = new Studio(SERVER.server());
         goldenHour = studio.presetId("golden-hour");
         headshot = studio.presetId("linkedin-headshot");
+        runwayReel = studio.presetId("fashion-runway-reel");
     }
 
     @Test
@@ -169,6 +171,10 @@ class StyleApiTest {
         bad.put("{\"name\":\"x\",\"basePresetId\":" + goldenHour + ",\"aspectRatio\":\"2:1\"}", "invalid_aspect_ratio");
         bad.put("{\"name\":\"x\",\"basePresetId\":" + goldenHour + ",\"aspectRatio\":\"\"}", "invalid_aspect_ratio");
         bad.put("{\"name\":\"x\",\"basePresetId\":" + goldenHour + ",\"aspectRatio\":916}", "invalid_field");
+        // a video model makes fewer formats: the style is refused with the formats it does make
+        bad.put(
+                "{\"name\":\"x\",\"basePresetId\":" + runwayReel + ",\"aspectRatio\":\"4:5\"}",
+                "unsupported_aspect_ratio");
         bad.put("{\"name\":\"x\",\"basePresetId\":" + goldenHour + ",\"colour\":\"red\"}", "unknown_field");
         bad.put("[1,2]", "malformed_json");
         bad.put("{\"name\":", "malformed_json");
