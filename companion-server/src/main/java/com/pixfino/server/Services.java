@@ -26,6 +26,7 @@ import com.pixfino.server.generation.JobRunner;
 import com.pixfino.server.generation.OutputStore;
 import com.pixfino.server.generation.ProviderWebhooks;
 import com.pixfino.server.generation.StatusNotices;
+import com.pixfino.server.generation.StyleLookup;
 import com.pixfino.server.library.LibraryEdits;
 import com.pixfino.server.library.LibraryFeed;
 import com.pixfino.server.library.TombstonePurge;
@@ -53,6 +54,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -178,7 +180,8 @@ public final class Services implements AutoCloseable {
                     generationStore,
                     queue,
                     storage,
-                    config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)));
+                    config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)),
+                    this::style);
             views.set(generations);
             deletion = new GenerationDeletion(generationStore, queue, storage);
             libraryFeed = new LibraryFeed(dsl, generations, config.tombstoneWindow(), clock);
@@ -309,6 +312,17 @@ public final class Services implements AutoCloseable {
     /** Favourites, tags and collections. */
     public LibraryEdits libraryEdits() {
         return libraryEdits;
+    }
+
+    /** What a create takes from the caller's style (a 404 for another user's or an unknown one). */
+    private StyleLookup.Style style(UUID userId, UUID styleId) {
+        StyleService.ResolvedStyle style = styles.resolve(userId, styleId);
+        return new StyleLookup.Style(
+                style.styleId(),
+                style.basePresetId(),
+                style.prompt(),
+                style.negativePrompt(),
+                style.aspectRatio() == null ? null : style.aspectRatio().label());
     }
 
     /** Each user's own styles. */

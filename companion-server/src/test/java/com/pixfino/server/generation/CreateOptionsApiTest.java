@@ -246,6 +246,46 @@ class CreateOptionsApiTest {
     }
 
     @Test
+    void aCreateFromAStyleUsesItsPromptAndFormatChargesItsBasePresetAndRecordsIt() {
+        ApiClient user = studio.userWithCredits(headshot.credits());
+        Map<String, Object> styleBody = new HashMap<>();
+        styleBody.put("name", "Office light " + UUID.randomUUID());
+        styleBody.put("basePresetId", headshot.id());
+        styleBody.put("prompt", "in a bright glass office");
+        styleBody.put("negativePrompt", "ties");
+        styleBody.put("aspectRatio", "9:16");
+        Answer saved = user.post(ApiPaths.STYLES, styleBody);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        String styleId = saved.json().path("id").asText();
+        String upload = Studio.upload(user);
+
+        ApiClient stranger = studio.userWithCredits(headshot.credits());
+        Map<String, Object> theirs = new HashMap<>();
+        theirs.put("uploadId", Studio.upload(stranger));
+        theirs.put("styleId", styleId);
+        Answer notTheirs = create(stranger, theirs, null);
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(Studio.credits(stranger)).isEqualTo(headshot.credits());
+
+        Map<String, Object> fromStyle = new HashMap<>();
+        fromStyle.put("uploadId", upload);
+        fromStyle.put("styleId", styleId);
+        fromStyle.put("seed", 31);
+        Answer accepted = create(user, fromStyle, null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.json().path("creditsCharged").asInt()).isEqualTo(headshot.credits());
+
+        GenerationView made = Studio.generation(user, accepted.json().path("id").asText());
+        assertThat(made.presetId()).isEqualTo(headshot.id());
+        assertThat(made.styleId().toString()).isEqualTo(styleId);
+        assertThat(made.prompt()).isEqualTo("in a bright glass office");
+        assertThat(made.aspectRatio()).isEqualTo("9:16");
+        assertThat(made.seed()).isEqualTo(31L);
+        await().atMost(WAIT).until(() -> replicate.seen(made.id()) != null);
+        assertThat(replicate.seen(made.id())).isEqualTo(new Seen("9:16", 31L));
+    }
+
+    @Test
     void theApiDocumentStatesTheAllowedValues() {
         var schemas =
                 server.client().get("/openapi.json").json().path("components").path("schemas");
