@@ -650,6 +650,39 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         return Optional.of(target);
     }
 
+    /**
+     * Input photo previews live in the account's folder under {@code inputs/}, one file per upload, downloaded
+     * once through a temporary file (a half-written preview is never shown) and never evicted: they are small,
+     * and several results share one.
+     */
+    @Override
+    public Optional<Path> inputPhoto(UUID uploadId) throws IOException {
+        guard.refuse("LibraryCatalog");
+        if (uploadId == null) {
+            return Optional.empty();
+        }
+        Path target = folder.resolve("inputs").resolve(uploadId + ".jpg");
+        if (Files.isRegularFile(target)) {
+            return Optional.of(target);
+        }
+        CompanionApi server = api;
+        if (server == null) {
+            return Optional.empty();
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), uploadId.toString(), ".part");
+        try {
+            server.downloadUploadThumbnail(uploadId, partial);
+            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return Optional.of(target);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("event=input_photo_unavailable upload={} reason={}", uploadId, e.getMessage());
+            return Optional.empty();
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
     /** Whether the thumbnail is already on disk (a prefetch skips those). */
     boolean hasThumbnail(UUID id) {
         return Files.isRegularFile(thumbnailFile(id));

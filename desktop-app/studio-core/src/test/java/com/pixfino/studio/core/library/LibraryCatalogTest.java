@@ -544,6 +544,22 @@ class LibraryCatalogTest {
         }
     }
 
+    @Test
+    void anInputPhotoDownloadsOnceAndStaysForOfflineUse() throws Exception {
+        UUID upload = UUID.randomUUID();
+        catalog.connect(null);
+        assertThat(catalog.inputPhoto(upload)).isEmpty(); // offline and never seen
+        catalog.connect(server.api());
+        Path photo = catalog.inputPhoto(upload).orElseThrow();
+        assertThat(photo).hasBinaryContent(DownloadingApi.INPUT);
+        assertThat(catalog.inputPhoto(upload)).contains(photo);
+        assertThat(server.inputDownloads).hasValue(1);
+        catalog.connect(null);
+        assertThat(catalog.inputPhoto(upload)).contains(photo);
+        assertThat(photo.getParent()).isDirectoryNotContaining("glob:**.part");
+        assertThat(catalog.inputPhoto(null)).isEmpty();
+    }
+
     private List<UUID> ids(LibraryQuery query) throws Exception {
         List<UUID> ids =
                 catalog.page(query, 0, 1000).stream().map(GalleryItem::id).toList();
