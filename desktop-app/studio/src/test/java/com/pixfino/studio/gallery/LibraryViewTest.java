@@ -170,16 +170,72 @@ class LibraryViewTest {
 
     @Test
     void theViewerShowsHowAResultWasMadeAndUseAgainHandsItOver() throws Exception {
+        // the input photo's preview is already in the catalogue's cache (as after a first download)
+        UUID upload = catalog.item(ids.get(1)).orElseThrow().provenance().uploadId();
+        Path input = catalog.folder().resolve("inputs").resolve(upload + ".jpg");
+        Files.createDirectories(input.getParent());
+        Files.write(input, LibraryFill.jpeg(java.awt.Color.GRAY));
         robot.doubleClickOn("#gallery-item-" + ids.get(1));
         await(() -> robot.lookup("#viewer").query().isVisible());
         await(() -> text("provenance-provider").equals("replicate"));
         assertThat(text("provenance-model")).isEqualTo("black-forest-labs/flux-kontext-pro");
         assertThat(text("provenance-credits")).isEqualTo("4 credits");
         assertThat(text("provenance-runtime")).isEqualTo("0 min 35 s");
+        assertThat(text("provenance-format")).isEqualTo("1:1");
+        assertThat(text("provenance-seed")).isEqualTo("7");
+        await(() -> robot.lookup("#provenance-input").queryAs(ImageView.class).getImage() != null);
+        await(() -> robot.lookup("#provenance-input")
+                        .queryAs(ImageView.class)
+                        .getImage()
+                        .getProgress()
+                >= 1);
+        assertThat(call(() ->
+                        robot.lookup("#provenance-input-note").queryLabeled().isVisible()))
+                .isFalse();
         screenshots("library-viewer");
+
+        robot.clickOn("#provenance-copy-seed");
+        assertThat(call(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo("7");
+
+        // before/after: the toggle (or B) shows the slider; arrows move it by 5 %, Home and End to the edges
+        robot.clickOn("#viewer-before-after");
+        await(() -> robot.lookup("#before-after").query().isVisible());
+        Node slider = robot.lookup("#before-after").query();
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 50 percent");
+        await(slider::isFocused);
+        robot.type(KeyCode.RIGHT);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 55 percent");
+        robot.type(KeyCode.LEFT, 3);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 40 percent");
+        robot.type(KeyCode.END);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 100 percent");
+        robot.type(KeyCode.HOME);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 0 percent");
+        // a drag puts the divider under the mouse
+        javafx.geometry.Bounds box = call(() -> slider.localToScreen(slider.getBoundsInLocal()));
+        robot.drag(box.getMinX() + box.getWidth() / 2, box.getMinY() + box.getHeight() / 2)
+                .moveBy(box.getWidth() / 8, 0)
+                .drop();
+        assertThat(call(slider::getAccessibleText)).isNotEqualTo("Before and after comparison, 0 percent");
+        robot.interact(() -> ((BeforeAfterView) slider).positionProperty().set(0.5));
+        screenshots("library-before-after");
+        robot.type(KeyCode.ESCAPE);
+        await(() -> !robot.lookup("#before-after").query().isVisible());
+        assertThat(robot.lookup("#viewer").query().isVisible()).isTrue();
 
         robot.clickOn("#viewer-use-again");
         assertThat(usedAgain).extracting(GalleryItem::id).containsExactly(ids.get(1));
+    }
+
+    @Test
+    void anInputPhotoThatIsNotHereIsSaidSoAndTheSliderIsOff() throws Exception {
+        robot.doubleClickOn("#gallery-item-" + ids.get(2));
+        await(() -> robot.lookup("#viewer").query().isVisible());
+        await(() -> text("provenance-input-note").equals("Input photo not available offline")
+                || text("provenance-input-note").equals("The input photo is no longer available"));
+        assertThat(call(() -> robot.lookup("#viewer-before-after").query().isDisabled()))
+                .isTrue();
     }
 
     @SuppressWarnings("unchecked")
