@@ -229,6 +229,78 @@ class LibraryViewTest {
     }
 
     @Test
+    void fourTakesOfOneRequestIn916EndAsAGroupOfFourThatTheFormatFilterFinds() throws Exception {
+        UUID group = UUID.randomUUID();
+        List<UUID> takes = new ArrayList<>();
+        List<com.pixfino.model.api.GenerationView> finished = new ArrayList<>();
+        OffsetDateTime at = OffsetDateTime.now().withNano(0).plusMinutes(1);
+        for (int i = 0; i < 4; i++) {
+            UUID id = UUID.randomUUID();
+            takes.add(id);
+            com.pixfino.model.api.GenerationView v = LibraryFill.view(
+                    id, "Film Noir", MediaKind.IMAGE, "a rainy street", at.plusSeconds(i), false, List.of());
+            finished.add(new com.pixfino.model.api.GenerationView(
+                    v.id(),
+                    v.presetId(),
+                    v.presetName(),
+                    v.kind(),
+                    v.status(),
+                    v.creditsCharged(),
+                    v.refunded(),
+                    v.prompt(),
+                    v.uploadId(),
+                    v.provider(),
+                    v.model(),
+                    v.error(),
+                    v.outputUrl(),
+                    v.outputContentType(),
+                    v.thumbnailUrl(),
+                    576,
+                    1024,
+                    v.apiCostUsd(),
+                    v.createdAt(),
+                    v.startedAt(),
+                    v.completedAt(),
+                    v.favorite(),
+                    v.tags(),
+                    v.collectionIds(),
+                    v.version(),
+                    v.updatedAt(),
+                    "9:16",
+                    1000L + i,
+                    group,
+                    null,
+                    2));
+            Files.write(catalog.folder().resolve(id + "-thumb.jpg"), LibraryFill.jpeg(java.awt.Color.DARK_GRAY));
+        }
+        catalog.apply(new LibraryChanges(finished, List.of(), List.of(), List.of(), "takes", false, false));
+        await(() -> text("gallery-subtitle").equals("65 results"));
+
+        robot.interact(() -> this.<com.pixfino.model.AspectRatio>combo("#gallery-filter-format")
+                .setValue(com.pixfino.model.AspectRatio.STORY));
+        await(() -> text("gallery-subtitle").equals("4 results"));
+        assertThat(call(() -> this.<com.pixfino.model.AspectRatio>combo("#gallery-filter-format")
+                        .getButtonCell()
+                        .getText()))
+                .isEqualTo("9:16 \u00b7 Story / TikTok");
+        await(() -> text("gallery-take-" + takes.get(0)).equals("1 of 4"));
+        assertThat(text("gallery-take-" + takes.get(3))).isEqualTo("4 of 4");
+        screenshots("library-group");
+
+        robot.interact(() -> this.<com.pixfino.model.AspectRatio>combo("#gallery-filter-format")
+                .setValue(null));
+        await(() -> text("gallery-subtitle").equals("65 results"));
+        assertThat(call(() -> robot.lookup("#gallery-group-clear").query().isVisible()))
+                .isFalse();
+        robot.clickOn("#gallery-take-" + takes.get(2));
+        await(() -> text("gallery-subtitle").equals("4 results"));
+        assertThat(call(() -> robot.lookup("#gallery-group-clear").query().isVisible()))
+                .isTrue();
+        robot.clickOn("#gallery-group-clear");
+        await(() -> text("gallery-subtitle").equals("65 results"));
+    }
+
+    @Test
     void anInputPhotoThatIsNotHereIsSaidSoAndTheSliderIsOff() throws Exception {
         robot.doubleClickOn("#gallery-item-" + ids.get(2));
         await(() -> robot.lookup("#viewer").query().isVisible());

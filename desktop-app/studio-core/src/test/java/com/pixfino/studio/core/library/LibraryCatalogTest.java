@@ -497,6 +497,10 @@ class LibraryCatalogTest {
         assertThat(first.provenance().styleId())
                 .isEqualTo(UUID.nameUUIDFromBytes(group.toString().getBytes()));
         assertThat(first.provenance().presetVersion()).isEqualTo(4);
+        assertThat(first.provenance().take()).isEqualTo(1);
+        assertThat(first.provenance().takes()).isEqualTo(4);
+        assertThat(catalog.item(takes.get(3)).orElseThrow().provenance().take()).isEqualTo(4);
+        assertThat(catalog.item(square).orElseThrow().provenance().takes()).isZero();
         assertThat(catalog.item(square).orElseThrow().provenance().seed()).isEqualTo(2_147_483_647L);
         assertThat(catalog.item(old).orElseThrow().provenance().aspectRatio()).isNull();
 
