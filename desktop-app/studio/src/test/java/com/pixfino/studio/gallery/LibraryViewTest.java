@@ -301,6 +301,59 @@ class LibraryViewTest {
     }
 
     @Test
+    void compareShowsTwoToFourResultsSideBySideWithOneZoom() throws Exception {
+        robot.clickOn("#gallery-item-" + ids.get(0));
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(1)).release(KeyCode.CONTROL);
+        await(() -> text("gallery-selection-count").equals("2 selected"));
+        assertThat(call(() -> robot.lookup("#bulk-compare").query().isDisabled()))
+                .isFalse();
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(2)).release(KeyCode.CONTROL);
+        await(() -> text("gallery-selection-count").equals("3 selected"));
+
+        robot.clickOn("#bulk-compare");
+        await(() -> robot.lookup("#compare").query().isVisible());
+        assertThat(text("compare-title")).isEqualTo("Comparing 3 results");
+        assertThat(robot.lookup(".compare-column").queryAll()).hasSize(3);
+        await(() -> robot.lookup(".compare-column ImageView").queryAllAs(ImageView.class).stream()
+                .allMatch(view -> view.getImage() != null && view.getImage().getProgress() >= 1));
+        List<Double> fitted = call(() -> robot.lookup(".compare-column ImageView").queryAllAs(ImageView.class).stream()
+                .map(ImageView::getFitWidth)
+                .toList());
+        screenshots("library-compare");
+
+        // one zoom for all: + makes every result 125 %, 0 fits them again
+        robot.clickOn("#compare-zoom-in");
+        assertThat(text("compare-zoom")).isEqualTo("125 %");
+        List<Double> zoomed = call(() -> robot.lookup(".compare-column ImageView").queryAllAs(ImageView.class).stream()
+                .map(ImageView::getFitWidth)
+                .toList());
+        for (int i = 0; i < 3; i++) {
+            assertThat(zoomed.get(i)).isCloseTo(fitted.get(i) * 1.25, org.assertj.core.data.Offset.offset(0.5));
+        }
+        // and one pan: moving one pane moves the others
+        List<javafx.scene.control.ScrollPane> scrolls = call(() -> List.copyOf(
+                robot.lookup(".compare-column .scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)));
+        robot.interact(() -> scrolls.get(0).setHvalue(0.9));
+        assertThat(call(() -> scrolls.get(2).getHvalue())).isEqualTo(0.9);
+        robot.clickOn("#compare-fit");
+        assertThat(text("compare-zoom")).isEqualTo("100 %");
+        robot.clickOn("#compare-back");
+        await(() -> !robot.lookup("#compare").query().isVisible());
+
+        // five selected: Compare is off and says why
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(4)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(5)).release(KeyCode.CONTROL);
+        await(() -> text("gallery-selection-count").equals("5 selected"));
+        assertThat(call(() -> robot.lookup("#bulk-compare").query().isDisabled()))
+                .isTrue();
+        assertThat(call(() -> ((javafx.scene.control.Button)
+                                robot.lookup("#bulk-compare").query())
+                        .getTooltip()
+                        .getText()))
+                .isEqualTo("Compare shows up to 4 results: select fewer");
+    }
+
+    @Test
     void anInputPhotoThatIsNotHereIsSaidSoAndTheSliderIsOff() throws Exception {
         robot.doubleClickOn("#gallery-item-" + ids.get(2));
         await(() -> robot.lookup("#viewer").query().isVisible());
