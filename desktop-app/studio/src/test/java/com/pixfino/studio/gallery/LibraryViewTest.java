@@ -175,6 +175,7 @@ class LibraryViewTest {
         Path input = catalog.folder().resolve("inputs").resolve(upload + ".jpg");
         Files.createDirectories(input.getParent());
         Files.write(input, LibraryFill.jpeg(java.awt.Color.GRAY));
+        await(() -> robot.lookup("#gallery-item-" + ids.get(1)).tryQuery().isPresent());
         robot.doubleClickOn("#gallery-item-" + ids.get(1));
         await(() -> robot.lookup("#viewer").query().isVisible());
         await(() -> text("provenance-provider").equals("replicate"));
@@ -302,6 +303,7 @@ class LibraryViewTest {
 
     @Test
     void compareShowsTwoToFourResultsSideBySideWithOneZoom() throws Exception {
+        await(() -> robot.lookup("#gallery-item-" + ids.get(5)).tryQuery().isPresent());
         robot.clickOn("#gallery-item-" + ids.get(0));
         robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(1)).release(KeyCode.CONTROL);
         await(() -> text("gallery-selection-count").equals("2 selected"));
@@ -314,18 +316,26 @@ class LibraryViewTest {
         await(() -> robot.lookup("#compare").query().isVisible());
         assertThat(text("compare-title")).isEqualTo("Comparing 3 results");
         assertThat(robot.lookup(".compare-column").queryAll()).hasSize(3);
-        await(() -> robot.lookup(".compare-column ImageView").queryAllAs(ImageView.class).stream()
-                .allMatch(view -> view.getImage() != null && view.getImage().getProgress() >= 1));
-        List<Double> fitted = call(() -> robot.lookup(".compare-column ImageView").queryAllAs(ImageView.class).stream()
-                .map(ImageView::getFitWidth)
+        List<String> images =
+                ids.subList(0, 3).stream().map(id -> "#compare-image-" + id).toList();
+        await(() -> images.stream()
+                .allMatch(query -> robot.lookup(query)
+                        .tryQuery()
+                        .map(node -> ((ImageView) node).getImage())
+                        .filter(image -> image.getProgress() >= 1 && image.getWidth() > 0)
+                        .isPresent()));
+        await(() -> images.stream()
+                .allMatch(query -> robot.lookup(query).queryAs(ImageView.class).getFitWidth() > 0));
+        List<Double> fitted = call(() -> images.stream()
+                .map(query -> robot.lookup(query).queryAs(ImageView.class).getFitWidth())
                 .toList());
         screenshots("library-compare");
 
         // one zoom for all: + makes every result 125 %, 0 fits them again
         robot.clickOn("#compare-zoom-in");
         assertThat(text("compare-zoom")).isEqualTo("125 %");
-        List<Double> zoomed = call(() -> robot.lookup(".compare-column ImageView").queryAllAs(ImageView.class).stream()
-                .map(ImageView::getFitWidth)
+        List<Double> zoomed = call(() -> images.stream()
+                .map(query -> robot.lookup(query).queryAs(ImageView.class).getFitWidth())
                 .toList());
         for (int i = 0; i < 3; i++) {
             assertThat(zoomed.get(i)).isCloseTo(fitted.get(i) * 1.25, org.assertj.core.data.Offset.offset(0.5));
