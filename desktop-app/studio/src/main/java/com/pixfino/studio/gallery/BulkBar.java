@@ -14,12 +14,23 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 
 /** What can be done to the selection: favourite, tag, collect, export, delete; and the export's progress. */
 final class BulkBar extends FlowPane {
 
     BulkBar(LibraryViewModel viewModel, Messages messages, Supplier<Path> pickFolder, Runnable confirmDelete) {
+        this(viewModel, messages, pickFolder, confirmDelete, null);
+    }
+
+    /** {@code compare}: opens 2 … 4 selected results side by side; null: no Compare button. */
+    BulkBar(
+            LibraryViewModel viewModel,
+            Messages messages,
+            Supplier<Path> pickFolder,
+            Runnable confirmDelete,
+            Runnable compare) {
         super(8, 8);
         setId("gallery-bulk-bar");
         getStyleClass().add("bulk-bar");
@@ -93,6 +104,32 @@ final class BulkBar extends FlowPane {
         cancel.managedProperty().bind(cancel.visibleProperty());
 
         getChildren().addAll(count, favorite, unfavorite, tag, untag, collect, export, delete, clear, progress, cancel);
+        if (compare != null) {
+            Button compareButton = button("bulk-compare", messages.get("gallery.bulk.compare"), compare);
+            // a disabled button shows no tooltip of its own: the wrapper carries the reason
+            Tooltip why = new Tooltip();
+            why.textProperty()
+                    .bind(selection
+                            .sizeProperty()
+                            .map(size -> messages.get(
+                                    size.intValue() > CompareView.MAX
+                                            ? "gallery.bulk.compare.tooMany"
+                                            : size.intValue() < 2
+                                                    ? "gallery.bulk.compare.tooFew"
+                                                    : "gallery.bulk.compare.tip",
+                                    CompareView.MAX)));
+            compareButton
+                    .disableProperty()
+                    .bind(selection
+                            .sizeProperty()
+                            .lessThan(2)
+                            .or(selection.sizeProperty().greaterThan(CompareView.MAX)));
+            javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(compareButton);
+            holder.setId("bulk-compare-holder");
+            Tooltip.install(holder, why);
+            compareButton.setTooltip(why);
+            getChildren().add(getChildren().indexOf(export), holder);
+        }
         visibleProperty().bind(selection.sizeProperty().greaterThan(0).or(viewModel.exportingProperty()));
         managedProperty().bind(visibleProperty());
     }

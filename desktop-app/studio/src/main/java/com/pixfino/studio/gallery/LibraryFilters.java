@@ -1,9 +1,11 @@
 package com.pixfino.studio.gallery;
 
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.MediaKind;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.library.LibraryQuery;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -69,6 +71,48 @@ final class LibraryFilters extends FlowPane {
         });
         kind.valueProperty().addListener((obs, was, now) -> viewModel.setKind(now));
 
+        ComboBox<AspectRatio> format = new ComboBox<>();
+        format.setId("gallery-filter-format");
+        format.setAccessibleText(messages.get("gallery.filter.format"));
+        format.setTooltip(new Tooltip(messages.get("gallery.filter.format")));
+        format.getItems().add(null);
+        format.getItems().addAll(AspectRatio.values());
+        format.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AspectRatio value) {
+                return value == null
+                        ? messages.get("gallery.filter.anyFormat")
+                        : messages.get(
+                                "gallery.filter.formatOf", value.label(), messages.get("format.use." + value.name()));
+            }
+
+            @Override
+            public AspectRatio fromString(String text) {
+                return null;
+            }
+        });
+        format.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(AspectRatio value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(format.getConverter().toString(value));
+            }
+        });
+        format.setValue(null);
+        format.valueProperty()
+                .addListener((obs, was, now) -> viewModel.setAspectRatio(now == null ? null : now.label()));
+
+        // one group of takes is shown (a tile's "1 of 4" was clicked): say so, and the way back
+        Button group = new Button(messages.get("gallery.group.showAll"));
+        group.setId("gallery-group-clear");
+        group.getStyleClass().add("accent");
+        group.setTooltip(new Tooltip(messages.get("gallery.group.showAll.tip")));
+        group.setOnAction(event -> viewModel.showGroup(null));
+        group.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> viewModel.queryProperty().get().groupId() != null, viewModel.queryProperty()));
+        group.managedProperty().bind(group.visibleProperty());
+
         DatePicker from = new DatePicker();
         from.setId("gallery-filter-from");
         from.setPromptText(messages.get("gallery.filter.from"));
@@ -119,6 +163,6 @@ final class LibraryFilters extends FlowPane {
 
         Label dates = new Label(messages.get("gallery.filter.dates"));
         dates.getStyleClass().add("filter-label");
-        getChildren().addAll(search, preset, kind, tag, dates, from, to, sort);
+        getChildren().addAll(search, preset, kind, format, tag, dates, from, to, sort, group);
     }
 }

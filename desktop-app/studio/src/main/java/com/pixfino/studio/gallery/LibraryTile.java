@@ -36,6 +36,9 @@ final class LibraryTile extends VBox {
     private final Button star = new Button("\u2606");
     private final Label name = new Label();
     private final Label date = new Label();
+    private final Button take = new Button();
+    private final Tooltip takeTip = new Tooltip();
+    private final Messages messages;
     private final StackPane picture;
     private TaskHandle fetch = TaskHandle.NONE;
     private GalleryItem item;
@@ -51,6 +54,7 @@ final class LibraryTile extends VBox {
         this.tasks = tasks;
         this.library = library;
         this.thumbnails = thumbnails;
+        this.messages = messages;
         getStyleClass().addAll("gallery-cell", "library-tile");
         image.setFitWidth(size);
         image.setFitHeight(size);
@@ -67,7 +71,18 @@ final class LibraryTile extends VBox {
             }
         });
         StackPane.setAlignment(star, Pos.TOP_RIGHT);
-        picture = new StackPane(Icons.IMAGE.create(48), image, play, star);
+        // "1 of 4": this result is one take of a request; clicking shows the whole group
+        take.getStyleClass().add("take-badge");
+        take.setFocusTraversable(false);
+        take.setVisible(false);
+        take.setTooltip(takeTip);
+        take.setOnAction(event -> {
+            if (item != null && item.provenance().groupId() != null) {
+                viewModel.showGroup(item.provenance().groupId());
+            }
+        });
+        StackPane.setAlignment(take, Pos.BOTTOM_LEFT);
+        picture = new StackPane(Icons.IMAGE.create(48), image, play, star, take);
         picture.getStyleClass().add("gallery-picture");
         picture.setMinSize(size, size);
         picture.setPrefSize(size, size);
@@ -103,6 +118,9 @@ final class LibraryTile extends VBox {
             star.pseudoClassStateChanged(
                     SELECTED, shown != null && shown.library().favorite());
             item = shown;
+            if (shown != null) {
+                showTake(shown.provenance()); // a take that finished since changes "1 of 3" to "1 of 4"
+            }
             return;
         }
         if (item != null && (shown == null || !item.id().equals(shown.id()))) {
@@ -118,18 +136,31 @@ final class LibraryTile extends VBox {
             date.setText("");
             play.setVisible(false);
             star.setVisible(false);
+            take.setVisible(false);
             return;
         }
         star.setVisible(true);
         star.setText(shown.library().favorite() ? "\u2605" : "\u2606");
         star.pseudoClassStateChanged(SELECTED, shown.library().favorite());
         play.setVisible(shown.isVideo());
+        showTake(shown.provenance());
         name.setText(shown.presetName());
         date.setText(
                 shown.createdAt() == null
                         ? ""
                         : DATE.format(shown.createdAt().atZoneSameInstant(ZoneId.systemDefault())));
         showThumbnail(shown);
+    }
+
+    private void showTake(GalleryItem.Provenance made) {
+        boolean grouped = made.groupId() != null && made.takes() > 1;
+        take.setVisible(grouped);
+        if (grouped) {
+            take.setText(messages.get("gallery.take", made.take(), made.takes()));
+            takeTip.setText(messages.get("gallery.take.tip", made.takes()));
+            take.setAccessibleText(messages.get("gallery.take.tip", made.takes()));
+            take.setId("gallery-take-" + item.id());
+        }
     }
 
     private boolean sameItem(GalleryItem shown) {

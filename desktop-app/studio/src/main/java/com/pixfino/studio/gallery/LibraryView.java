@@ -36,6 +36,9 @@ public final class LibraryView extends StackPane implements ScreenActions {
     private final TaskExecutor tasks;
     private final Messages messages;
     private final ViewerView viewerView;
+    private final CompareView compareView;
+    private final javafx.beans.property.BooleanProperty comparing =
+            new javafx.beans.property.SimpleBooleanProperty(this, "comparing");
     private final LibraryGrid grid;
 
     /** {@code pickFolder}: where a bulk export goes (a folder chooser; tests answer a folder); null if cancelled. */
@@ -66,7 +69,7 @@ public final class LibraryView extends StackPane implements ScreenActions {
         grid.visibleProperty().bind(empty.visibleProperty().not());
         StackPane results = new StackPane(grid, empty);
         VBox.setVgrow(results, Priority.ALWAYS);
-        BulkBar bulk = new BulkBar(viewModel, messages, folders, this::confirmDeleteSelection);
+        BulkBar bulk = new BulkBar(viewModel, messages, folders, this::confirmDeleteSelection, this::compare);
         VBox main = new VBox(10, new LibraryFilters(viewModel, messages), bulk, notice, results);
         main.getStyleClass().add("library-main");
 
@@ -82,9 +85,11 @@ public final class LibraryView extends StackPane implements ScreenActions {
         page.getStyleClass().add("screen");
         viewerView = new ViewerView(
                 viewer, tasks, messages, this::confirmDeleteOne, this::exportOne, viewModel.noticeProperty(), useAgain);
-        page.visibleProperty().bind(viewer.itemProperty().isNull());
+        compareView = new CompareView(tasks, viewModel.library(), messages, () -> comparing.set(false));
+        compareView.visibleProperty().bind(comparing);
+        page.visibleProperty().bind(viewer.itemProperty().isNull().and(comparing.not()));
         viewerView.visibleProperty().bind(viewer.itemProperty().isNotNull());
-        getChildren().addAll(page, viewerView);
+        getChildren().addAll(page, viewerView, compareView);
         viewModel.reload();
     }
 
@@ -98,6 +103,29 @@ public final class LibraryView extends StackPane implements ScreenActions {
                 () -> viewModel.library().thumbnail(item.id()),
                 file -> viewer.open(file.map(item::withThumbnail).orElse(item)),
                 error -> viewer.open(item));
+    }
+
+    /** Compare: the 2 … 4 selected results side by side (the bulk bar's button, or Ctrl+Shift+C). */
+    void compare() {
+        List<java.util.UUID> ids = viewModel.selection().orderedIds();
+        if (ids.size() < 2 || ids.size() > CompareView.MAX) {
+            return;
+        }
+        tasks.run(
+                () -> {
+                    List<GalleryItem> items = new java.util.ArrayList<>();
+                    for (java.util.UUID id : ids) {
+                        viewModel.library().item(id).ifPresent(items::add);
+                    }
+                    return items;
+                },
+                items -> {
+                    if (items.size() >= 2) {
+                        compareView.show(items);
+                        comparing.set(true);
+                    }
+                },
+                error -> {});
     }
 
     LibraryGrid grid() {
@@ -180,6 +208,13 @@ public final class LibraryView extends StackPane implements ScreenActions {
     public boolean shortcut(KeyEvent event) {
         if (viewer.itemProperty().get() != null) {
             return viewerView.shortcut(event);
+        }
+        if (comparing.get()) {
+            return compareView.shortcut(event);
+        }
+        if (event.isShortcutDown() && event.isShiftDown() && event.getCode() == KeyCode.C) {
+            compare();
+            return true;
         }
         if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
             lookup("#gallery-search").requestFocus();

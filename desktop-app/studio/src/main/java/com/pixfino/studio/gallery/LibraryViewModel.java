@@ -124,6 +124,16 @@ public final class LibraryViewModel {
         setQuery(query.get().withKind(kind));
     }
 
+    /** The format filter: {@code "9:16"}, or null for every format. */
+    public void setAspectRatio(String aspectRatio) {
+        setQuery(query.get().withAspectRatio(aspectRatio));
+    }
+
+    /** Shows only the takes of one request (clicking a tile's "2 of 4"); null shows every result again. */
+    public void showGroup(UUID groupId) {
+        setQuery(query.get().withGroup(groupId));
+    }
+
     public void setDates(LocalDate from, LocalDate to) {
         setQuery(query.get().withDates(from, to));
     }

@@ -8,12 +8,22 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** How a result was made (style and version, provider, model, credits, queued and run time) and "Use again". */
+/**
+ * How a result was made (the input photo, style and version, provider, model, credits, queued and run time,
+ * format and seed) and "Use again".
+ */
 final class ProvenancePanel extends VBox {
 
     private static final DateTimeFormatter WHEN =
@@ -26,6 +36,11 @@ final class ProvenancePanel extends VBox {
     private final Label credits = value("provenance-credits");
     private final Label queued = value("provenance-queued");
     private final Label runTime = value("provenance-runtime");
+    private final Label format = value("provenance-format");
+    private final Label seed = value("provenance-seed");
+    private final Button copySeed;
+    private final ImageView input = new ImageView();
+    private final Label inputNote = new Label();
     private final Button useAgain;
     private GalleryItem item;
 
@@ -45,9 +60,35 @@ final class ProvenancePanel extends VBox {
         facts.addRow(3, key(messages.get("viewer.fact.credits")), credits);
         facts.addRow(4, key(messages.get("viewer.fact.queued")), queued);
         facts.addRow(5, key(messages.get("viewer.fact.runTime")), runTime);
+        facts.addRow(6, key(messages.get("viewer.fact.format")), format);
+        copySeed = new Button(messages.get("viewer.seed.copy"));
+        copySeed.setId("provenance-copy-seed");
+        copySeed.getStyleClass().add("small");
+        copySeed.setTooltip(new Tooltip(messages.get("viewer.seed.copy.tip")));
+        copySeed.setAccessibleText(messages.get("viewer.seed.copy.tip"));
+        copySeed.setOnAction(event -> copySeed());
+        HBox seedRow = new HBox(6, seed, copySeed);
+        seedRow.setAlignment(Pos.CENTER_LEFT);
+        facts.addRow(7, key(messages.get("viewer.fact.seed")), seedRow);
+        Label inputHeading = new Label(messages.get("viewer.input"));
+        inputHeading.getStyleClass().add("fact-key");
+        input.setId("provenance-input");
+        input.setPreserveRatio(true);
+        input.setFitWidth(140);
+        input.setFitHeight(140);
+        input.setSmooth(true);
+        input.setAccessibleText(messages.get("viewer.input"));
+        inputNote.setId("provenance-input-note");
+        inputNote.getStyleClass().add("fact-value");
+        Texts.wrapping(inputNote);
+        inputNote.managedProperty().bind(inputNote.textProperty().isNotEmpty());
+        inputNote.visibleProperty().bind(inputNote.textProperty().isNotEmpty());
+        input.managedProperty().bind(input.imageProperty().isNotNull());
+        input.visibleProperty().bind(input.imageProperty().isNotNull());
+        VBox inputBox = new VBox(4, inputHeading, input, inputNote);
         this.useAgain = new Button(messages.get("viewer.useAgain"));
         this.useAgain.setId("viewer-use-again");
-        getChildren().addAll(heading, facts, this.useAgain);
+        getChildren().addAll(heading, inputBox, facts, this.useAgain);
         this.useAgain.setOnAction(event -> {
             if (item != null && useAgain != null) {
                 useAgain.accept(item);
@@ -73,11 +114,32 @@ final class ProvenancePanel extends VBox {
                 made.queuedAt() == null
                         ? messages.get("viewer.unknown")
                         : WHEN.format(made.queuedAt().atZoneSameInstant(ZoneId.systemDefault())));
+        format.setText(
+                made.aspectRatio() == null
+                        ? messages.get("viewer.unknown")
+                        : messages.get("viewer.format", made.aspectRatio()));
+        seed.setText(made.seed() == null ? messages.get("viewer.unknown") : Long.toString(made.seed()));
+        copySeed.setVisible(made.seed() != null);
+        copySeed.setManaged(made.seed() != null);
         Duration took = made.runTime();
         runTime.setText(
                 took == null
                         ? messages.get("viewer.unknown")
                         : messages.get("viewer.runTime", took.toMinutes(), took.toSecondsPart()));
+    }
+
+    /** The input photo's preview ({@code file}), or why there is none ({@code note}). */
+    void showInput(java.nio.file.Path file, String note) {
+        input.setImage(file == null ? null : new Image(file.toUri().toString(), 280, 280, true, true, true));
+        inputNote.setText(note == null ? "" : note);
+    }
+
+    private void copySeed() {
+        if (item != null && item.provenance().seed() != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(Long.toString(item.provenance().seed()));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private String orUnknown(String value) {

@@ -41,6 +41,7 @@ final class ViewerView extends BorderPane {
     private final ImageView image = new ImageView();
     private final ScrollPane scroll = new ScrollPane();
     private final VideoPane video;
+    private final BeforeAfterView beforeAfter;
 
     /** {@code notice}: the gallery's word on the last export or delete, shown here too. */
     ViewerView(
@@ -93,10 +94,33 @@ final class ViewerView extends BorderPane {
             }
         });
         video = new VideoPane(viewModel, tasks, messages);
-        scroll.visibleProperty().bind(video.visibleProperty().not());
+        beforeAfter = new BeforeAfterView(messages);
+        beforeAfter.visibleProperty().bind(viewModel.beforeAfterProperty());
+        beforeAfter.afterImageProperty().bind(image.imageProperty());
+        viewModel
+                .inputPhotoProperty()
+                .addListener((obs, was, file) -> beforeAfter
+                        .beforeImageProperty()
+                        .set(file == null ? null : new Image(file.toUri().toString(), true)));
+        beforeAfter.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                viewModel.beforeAfterProperty().set(false);
+                event.consume();
+            }
+        });
+        viewModel.beforeAfterProperty().addListener((obs, was, now) -> {
+            beforeAfter.positionProperty().set(0.5);
+            if (now) {
+                beforeAfter.requestFocus();
+            }
+        });
+        scroll.visibleProperty()
+                .bind(video.visibleProperty()
+                        .not()
+                        .and(viewModel.beforeAfterProperty().not()));
 
         setTop(toolbar(messages));
-        StackPane center = new StackPane(scroll, video);
+        StackPane center = new StackPane(scroll, video, beforeAfter);
         setCenter(center);
         setRight(details(messages, notice, useAgain));
 
@@ -157,7 +181,16 @@ final class ViewerView extends BorderPane {
         Button actual = button("viewer-actual", "100 %", messages.get("viewer.actual.tip"), viewModel::actualSize);
         HBox zoomBox = new HBox(4, out, zoom, in, fit, actual);
         zoomBox.setAlignment(Pos.CENTER);
-        zoomBox.visibleProperty().bind(video.visibleProperty().not());
+        zoomBox.visibleProperty()
+                .bind(video.visibleProperty()
+                        .not()
+                        .and(viewModel.beforeAfterProperty().not()));
+        javafx.scene.control.ToggleButton compare =
+                new javafx.scene.control.ToggleButton(messages.get("viewer.beforeAfter"));
+        compare.setId("viewer-before-after");
+        compare.setTooltip(new Tooltip(messages.get("viewer.beforeAfter.tip")));
+        compare.selectedProperty().bindBidirectional(viewModel.beforeAfterProperty());
+        compare.disableProperty().bind(viewModel.inputPhotoProperty().isNull().or(video.visibleProperty()));
         Button exportButton = button(
                 "viewer-export",
                 messages.get("viewer.export"),
@@ -169,7 +202,7 @@ final class ViewerView extends BorderPane {
                 messages.get("viewer.delete.tip"),
                 () -> delete.accept(viewModel.itemProperty().get()));
         deleteButton.getStyleClass().add(Styles.DANGER);
-        HBox bar = new HBox(8, back, title, gap, zoomBox, exportButton, deleteButton);
+        HBox bar = new HBox(8, back, title, gap, zoomBox, compare, exportButton, deleteButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("viewer-toolbar");
         return bar;
@@ -208,6 +241,11 @@ final class ViewerView extends BorderPane {
         Label outcome = Texts.statusLine("viewer-notice", notice, "notice");
         ProvenancePanel provenance = new ProvenancePanel(messages, useAgain);
         viewModel.itemProperty().addListener((obs, was, item) -> provenance.show(item));
+        Runnable input = () -> provenance.showInput(
+                viewModel.inputPhotoProperty().get(),
+                viewModel.inputNoteProperty().get());
+        viewModel.inputPhotoProperty().addListener(obs -> input.run());
+        viewModel.inputNoteProperty().addListener(obs -> input.run());
         VBox panel = new VBox(12, heading, facts, provenance, message, outcome);
         panel.getStyleClass().add("viewer-details");
         return panel;
@@ -215,8 +253,12 @@ final class ViewerView extends BorderPane {
 
     boolean shortcut(KeyEvent event) {
         GalleryItem item = viewModel.itemProperty().get();
-        if (event.getCode() == KeyCode.ESCAPE) {
+        if (event.getCode() == KeyCode.ESCAPE && viewModel.beforeAfterProperty().get()) {
+            viewModel.beforeAfterProperty().set(false);
+        } else if (event.getCode() == KeyCode.ESCAPE) {
             viewModel.close();
+        } else if (event.getCode() == KeyCode.B && !event.isShortcutDown()) {
+            viewModel.toggleBeforeAfter();
         } else if (event.isShortcutDown() && event.getCode() == KeyCode.E) {
             export.accept(item);
         } else if (event.getCode() == KeyCode.DELETE) {

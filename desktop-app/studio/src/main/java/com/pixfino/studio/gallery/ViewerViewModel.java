@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One result at full size: which file to show, the zoom, and what to say when something cannot be shown. */
 public final class ViewerViewModel {
@@ -37,6 +38,20 @@ public final class ViewerViewModel {
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final ActivityStatus activity = new ActivityStatus();
     private TaskHandle download = TaskHandle.NONE;
+    private final InputPhotos inputs;
+    private final ReadOnlyObjectWrapper<Path> inputPhoto = new ReadOnlyObjectWrapper<>(this, "inputPhoto");
+    private final ReadOnlyStringWrapper inputNote = new ReadOnlyStringWrapper(this, "inputNote", "");
+    private final javafx.beans.property.BooleanProperty beforeAfter =
+            new javafx.beans.property.SimpleBooleanProperty(this, "beforeAfter");
+    private TaskHandle inputDownload = TaskHandle.NONE;
+
+    /** Where the preview of a result's input photo comes from: the work that fetches it in the background. */
+    @FunctionalInterface
+    public interface InputPhotos {
+        java.util.concurrent.Callable<java.util.Optional<Path>> fetch(java.util.UUID uploadId);
+
+        InputPhotos NONE = uploadId -> java.util.Optional::empty;
+    }
 
     /**
      * Where the full-size file of a result comes from: called on the UI thread ({@code online}: whether the server
@@ -62,11 +77,22 @@ public final class ViewerViewModel {
     /** A viewer over the synced library, which downloads an original that is not (or no longer) cached. */
     public ViewerViewModel(
             TaskExecutor tasks, com.pixfino.studio.core.library.Library library, Session session, Messages messages) {
-        this(tasks, (item, online) -> () -> library.original(item.id()), session, messages);
+        this(
+                tasks,
+                (item, online) -> () -> library.original(item.id()),
+                uploadId -> () -> library.inputPhoto(uploadId),
+                session,
+                messages);
     }
 
     public ViewerViewModel(TaskExecutor tasks, Originals originals, Session session, Messages messages) {
+        this(tasks, originals, InputPhotos.NONE, session, messages);
+    }
+
+    public ViewerViewModel(
+            TaskExecutor tasks, Originals originals, InputPhotos inputs, Session session, Messages messages) {
         this.tasks = tasks;
+        this.inputs = inputs;
         this.originals = originals;
         this.session = session;
         this.messages = messages;
@@ -88,6 +114,7 @@ public final class ViewerViewModel {
         fullSize.set(shown.original() != null);
         // A video's thumbnail is its first frame: shown until (or instead of) playback.
         file.set(shown.original() != null && !shown.isVideo() ? shown.original() : shown.thumbnail());
+        loadInputPhoto(shown);
         if (shown.original() != null) {
             return;
         }
@@ -107,7 +134,38 @@ public final class ViewerViewModel {
                         !online ? "viewer.offlineThumbnail" : "viewer.downloadFailed", failures.describe(error))));
     }
 
+    private void loadInputPhoto(GalleryItem shown) {
+        inputDownload.cancel();
+        inputPhoto.set(null);
+        beforeAfter.set(false);
+        java.util.UUID upload = shown.provenance().uploadId();
+        if (upload == null) {
+            inputNote.set(messages.get("viewer.input.unknown"));
+            return;
+        }
+        boolean online = session.isOnline();
+        inputNote.set(messages.get("viewer.input.loading"));
+        inputDownload = tasks.run(
+                inputs.fetch(upload),
+                found -> {
+                    inputPhoto.set(found.orElse(null));
+                    inputNote.set(
+                            found.isPresent()
+                                    ? ""
+                                    : messages.get(online ? "viewer.input.unavailable" : "viewer.input.offline"));
+                },
+                error -> inputNote.set(messages.get(online ? "viewer.input.unavailable" : "viewer.input.offline")));
+    }
+
+    /** Shows the input photo against the result (only when the input photo is here). */
+    public void toggleBeforeAfter() {
+        beforeAfter.set(!beforeAfter.get() && inputPhoto.get() != null);
+    }
+
     public void close() {
+        inputDownload.cancel();
+        inputPhoto.set(null);
+        beforeAfter.set(false);
         download.cancel();
         item.set(null);
         file.set(null);
@@ -170,6 +228,21 @@ public final class ViewerViewModel {
 
     public ReadOnlyDoubleProperty zoomProperty() {
         return zoom.getReadOnlyProperty();
+    }
+
+    /** The input photo's preview on this computer; null while loading or when it cannot be had. */
+    public ReadOnlyObjectProperty<Path> inputPhotoProperty() {
+        return inputPhoto.getReadOnlyProperty();
+    }
+
+    /** Why there is no input photo to show ("Not available offline"), or empty. */
+    public ReadOnlyStringProperty inputNoteProperty() {
+        return inputNote.getReadOnlyProperty();
+    }
+
+    /** Whether the viewer shows the before/after slider instead of the result alone. */
+    public javafx.beans.property.BooleanProperty beforeAfterProperty() {
+        return beforeAfter;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -83,6 +83,12 @@ public final class CurrentLibrary implements Library {
     }
 
     @Override
+    public Optional<Path> inputPhoto(UUID uploadId) throws IOException {
+        Library library = current.getValue();
+        return library == null ? Optional.empty() : library.inputPhoto(uploadId);
+    }
+
+    @Override
     public Path original(UUID id) throws IOException {
         return open().original(id);
     }

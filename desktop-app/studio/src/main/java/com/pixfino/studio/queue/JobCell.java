@@ -41,6 +41,14 @@ final class JobCell extends ListCell<JobItem> {
     private final Node done = Icons.CHECK.create(26);
     private final Node failed = Icons.ERROR.create(26);
     private final Node canceled = Icons.CLOSE.create(24);
+    private final Label groupTitle = new Label();
+    private final Label groupProgress = new Label();
+    private final Button cancelAll;
+    private final HBox groupHeading;
+    private final Label take = new Label();
+    private final Messages messages;
+    private final VBox content;
+    private final javafx.beans.InvalidationListener onJobs = obs -> renderGroup();
     private final HBox row;
     private final ChangeListener<GenerationView> onChange = (obs, was, now) -> render(now);
     private final ChangeListener<Object> onTick = (obs, was, now) -> renderElapsed();
@@ -49,6 +57,7 @@ final class JobCell extends ListCell<JobItem> {
     JobCell(QueueViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.text = viewModel.text();
+        this.messages = messages;
         getStyleClass().add("job-cell");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "job-title");
         badge.getStyleClass().add("job-badge");
@@ -68,7 +77,22 @@ final class JobCell extends ListCell<JobItem> {
         marker.getStyleClass().add("job-marker");
         marker.getChildren().addAll(spinner, done, failed, canceled);
 
-        HBox heading = new HBox(8, title, badge);
+        take.getStyleClass().addAll("muted", Styles.TEXT_SMALL, "job-take");
+        groupTitle.getStyleClass().addAll(Styles.TEXT_BOLD, "job-group-title");
+        groupProgress.getStyleClass().addAll("muted", "job-group-progress");
+        cancelAll = new Button(messages.get("queue.cancelAll"));
+        cancelAll.getStyleClass().add(Styles.SMALL);
+        cancelAll.setOnAction(event -> {
+            if (shown != null) {
+                viewModel.cancelAll(shown.view().groupId());
+            }
+        });
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        groupHeading = new HBox(10, groupTitle, groupProgress, gap, cancelAll);
+        groupHeading.setAlignment(Pos.CENTER_LEFT);
+        groupHeading.getStyleClass().add("job-group");
+        HBox heading = new HBox(8, title, badge, take);
         heading.setAlignment(Pos.CENTER_LEFT);
         VBox middle = new VBox(3, heading, detail, prompt);
         HBox.setHgrow(middle, Priority.ALWAYS);
@@ -82,7 +106,9 @@ final class JobCell extends ListCell<JobItem> {
         row = new HBox(14, marker, middle, times, actions);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("job-row");
+        content = new VBox(6, groupHeading, row);
         viewModel.nowProperty().addListener(onTick);
+        viewModel.jobs().addListener(onJobs);
     }
 
     @Override
@@ -100,7 +126,38 @@ final class JobCell extends ListCell<JobItem> {
         shown.viewProperty().addListener(onChange);
         setId("job-" + shown.id());
         render(shown.view());
-        setGraphic(row);
+        setGraphic(content);
+    }
+
+    // a take of a request: its place ("Take 2 of 4"), and on the group's first row the heading with the
+    // progress of every take and "Cancel all"
+    private void renderGroup() {
+        if (shown == null) {
+            return;
+        }
+        java.util.List<JobItem> takes = viewModel.takes(shown.view().groupId());
+        boolean grouped = takes.size() > 1;
+        take.setVisible(grouped);
+        take.setManaged(grouped);
+        boolean lead = grouped && viewModel.leadsGroup(shown);
+        groupHeading.setVisible(lead);
+        groupHeading.setManaged(lead);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("take"), grouped);
+        if (!grouped) {
+            return;
+        }
+        take.setText(messages.get("queue.take", takes.indexOf(shown) + 1, takes.size()));
+        if (lead) {
+            long done =
+                    takes.stream().filter(job -> !JobText.isOpen(job.view())).count();
+            long open = takes.size() - done;
+            groupTitle.setText(messages.get("queue.group", shown.view().presetName(), takes.size()));
+            groupProgress.setText(messages.get("queue.group.progress", done, takes.size()));
+            groupHeading.setId("job-group-" + shown.view().groupId());
+            cancelAll.setId("cancel-all-" + shown.view().groupId());
+            cancelAll.setVisible(open > 0);
+            cancelAll.setManaged(open > 0);
+        }
     }
 
     private void render(GenerationView view) {
@@ -128,6 +185,7 @@ final class JobCell extends ListCell<JobItem> {
         retry.setVisible(JobText.canRetry(view));
         retry.setManaged(JobText.canRetry(view));
         renderElapsed();
+        renderGroup();
     }
 
     private void renderElapsed() {

@@ -263,6 +263,43 @@ public final class QueueViewModel implements LiveUpdates.Target {
         return jobs;
     }
 
+    /**
+     * The takes of one request (same {@code groupId}), oldest first: what the queue shows as one group
+     * ("Film Noir · 4 takes"). Empty for a job that is no take of a group.
+     */
+    public List<JobItem> takes(UUID groupId) {
+        if (groupId == null) {
+            return List.of();
+        }
+        return jobs.stream()
+                .filter(job -> groupId.equals(job.view().groupId()))
+                .sorted(NEWEST_FIRST.reversed())
+                .toList();
+    }
+
+    /** Whether {@code job} is the first take of its group in the list: the row that shows the group's heading. */
+    public boolean leadsGroup(JobItem job) {
+        UUID group = job.view().groupId();
+        if (group == null) {
+            return false;
+        }
+        for (JobItem other : jobs) {
+            if (group.equals(other.view().groupId())) {
+                return other == job;
+            }
+        }
+        return false;
+    }
+
+    /** Cancels every take of the group that has not finished (each is refunded on its own). */
+    public void cancelAll(UUID groupId) {
+        for (JobItem take : takes(groupId)) {
+            if (JobText.isOpen(take.view())) {
+                cancel(take);
+            }
+        }
+    }
+
     public IntegerBinding activeCountProperty() {
         return activeCount;
     }

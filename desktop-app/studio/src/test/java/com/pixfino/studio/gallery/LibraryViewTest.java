@@ -170,16 +170,207 @@ class LibraryViewTest {
 
     @Test
     void theViewerShowsHowAResultWasMadeAndUseAgainHandsItOver() throws Exception {
+        // the input photo's preview is already in the catalogue's cache (as after a first download)
+        UUID upload = catalog.item(ids.get(1)).orElseThrow().provenance().uploadId();
+        Path input = catalog.folder().resolve("inputs").resolve(upload + ".jpg");
+        Files.createDirectories(input.getParent());
+        Files.write(input, LibraryFill.jpeg(java.awt.Color.GRAY));
+        await(() -> robot.lookup("#gallery-item-" + ids.get(1)).tryQuery().isPresent());
         robot.doubleClickOn("#gallery-item-" + ids.get(1));
         await(() -> robot.lookup("#viewer").query().isVisible());
         await(() -> text("provenance-provider").equals("replicate"));
         assertThat(text("provenance-model")).isEqualTo("black-forest-labs/flux-kontext-pro");
         assertThat(text("provenance-credits")).isEqualTo("4 credits");
         assertThat(text("provenance-runtime")).isEqualTo("0 min 35 s");
+        assertThat(text("provenance-format")).isEqualTo("1:1");
+        assertThat(text("provenance-seed")).isEqualTo("7");
+        await(() -> robot.lookup("#provenance-input").queryAs(ImageView.class).getImage() != null);
+        await(() -> robot.lookup("#provenance-input")
+                        .queryAs(ImageView.class)
+                        .getImage()
+                        .getProgress()
+                >= 1);
+        assertThat(call(() ->
+                        robot.lookup("#provenance-input-note").queryLabeled().isVisible()))
+                .isFalse();
         screenshots("library-viewer");
+
+        robot.clickOn("#provenance-copy-seed");
+        assertThat(call(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo("7");
+
+        // before/after: the toggle (or B) shows the slider; arrows move it by 5 %, Home and End to the edges
+        robot.clickOn("#viewer-before-after");
+        await(() -> robot.lookup("#before-after").query().isVisible());
+        Node slider = robot.lookup("#before-after").query();
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 50 percent");
+        await(slider::isFocused);
+        robot.type(KeyCode.RIGHT);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 55 percent");
+        robot.type(KeyCode.LEFT, 3);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 40 percent");
+        robot.type(KeyCode.END);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 100 percent");
+        robot.type(KeyCode.HOME);
+        assertThat(call(slider::getAccessibleText)).isEqualTo("Before and after comparison, 0 percent");
+        // a drag puts the divider under the mouse
+        javafx.geometry.Bounds box = call(() -> slider.localToScreen(slider.getBoundsInLocal()));
+        robot.drag(box.getMinX() + box.getWidth() / 2, box.getMinY() + box.getHeight() / 2)
+                .moveBy(box.getWidth() / 8, 0)
+                .drop();
+        assertThat(call(slider::getAccessibleText)).isNotEqualTo("Before and after comparison, 0 percent");
+        robot.interact(() -> ((BeforeAfterView) slider).positionProperty().set(0.5));
+        screenshots("library-before-after");
+        robot.type(KeyCode.ESCAPE);
+        await(() -> !robot.lookup("#before-after").query().isVisible());
+        assertThat(robot.lookup("#viewer").query().isVisible()).isTrue();
 
         robot.clickOn("#viewer-use-again");
         assertThat(usedAgain).extracting(GalleryItem::id).containsExactly(ids.get(1));
+    }
+
+    @Test
+    void fourTakesOfOneRequestIn916EndAsAGroupOfFourThatTheFormatFilterFinds() throws Exception {
+        UUID group = UUID.randomUUID();
+        List<UUID> takes = new ArrayList<>();
+        List<com.pixfino.model.api.GenerationView> finished = new ArrayList<>();
+        OffsetDateTime at = OffsetDateTime.now().withNano(0).plusMinutes(1);
+        for (int i = 0; i < 4; i++) {
+            UUID id = UUID.randomUUID();
+            takes.add(id);
+            com.pixfino.model.api.GenerationView v = LibraryFill.view(
+                    id, "Film Noir", MediaKind.IMAGE, "a rainy street", at.plusSeconds(i), false, List.of());
+            finished.add(new com.pixfino.model.api.GenerationView(
+                    v.id(),
+                    v.presetId(),
+                    v.presetName(),
+                    v.kind(),
+                    v.status(),
+                    v.creditsCharged(),
+                    v.refunded(),
+                    v.prompt(),
+                    v.uploadId(),
+                    v.provider(),
+                    v.model(),
+                    v.error(),
+                    v.outputUrl(),
+                    v.outputContentType(),
+                    v.thumbnailUrl(),
+                    576,
+                    1024,
+                    v.apiCostUsd(),
+                    v.createdAt(),
+                    v.startedAt(),
+                    v.completedAt(),
+                    v.favorite(),
+                    v.tags(),
+                    v.collectionIds(),
+                    v.version(),
+                    v.updatedAt(),
+                    "9:16",
+                    1000L + i,
+                    group,
+                    null,
+                    2));
+            Files.write(catalog.folder().resolve(id + "-thumb.jpg"), LibraryFill.jpeg(java.awt.Color.DARK_GRAY));
+        }
+        catalog.apply(new LibraryChanges(finished, List.of(), List.of(), List.of(), "takes", false, false));
+        await(() -> text("gallery-subtitle").equals("65 results"));
+
+        robot.interact(() -> this.<com.pixfino.model.AspectRatio>combo("#gallery-filter-format")
+                .setValue(com.pixfino.model.AspectRatio.STORY));
+        await(() -> text("gallery-subtitle").equals("4 results"));
+        assertThat(call(() -> this.<com.pixfino.model.AspectRatio>combo("#gallery-filter-format")
+                        .getButtonCell()
+                        .getText()))
+                .isEqualTo("9:16 \u00b7 Story / TikTok");
+        await(() -> text("gallery-take-" + takes.get(0)).equals("1 of 4"));
+        assertThat(text("gallery-take-" + takes.get(3))).isEqualTo("4 of 4");
+        screenshots("library-group");
+
+        robot.interact(() -> this.<com.pixfino.model.AspectRatio>combo("#gallery-filter-format")
+                .setValue(null));
+        await(() -> text("gallery-subtitle").equals("65 results"));
+        assertThat(call(() -> robot.lookup("#gallery-group-clear").query().isVisible()))
+                .isFalse();
+        robot.clickOn("#gallery-take-" + takes.get(2));
+        await(() -> text("gallery-subtitle").equals("4 results"));
+        assertThat(call(() -> robot.lookup("#gallery-group-clear").query().isVisible()))
+                .isTrue();
+        robot.clickOn("#gallery-group-clear");
+        await(() -> text("gallery-subtitle").equals("65 results"));
+    }
+
+    @Test
+    void compareShowsTwoToFourResultsSideBySideWithOneZoom() throws Exception {
+        await(() -> robot.lookup("#gallery-item-" + ids.get(5)).tryQuery().isPresent());
+        robot.clickOn("#gallery-item-" + ids.get(0));
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(1)).release(KeyCode.CONTROL);
+        await(() -> text("gallery-selection-count").equals("2 selected"));
+        assertThat(call(() -> robot.lookup("#bulk-compare").query().isDisabled()))
+                .isFalse();
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(2)).release(KeyCode.CONTROL);
+        await(() -> text("gallery-selection-count").equals("3 selected"));
+
+        robot.clickOn("#bulk-compare");
+        await(() -> robot.lookup("#compare").query().isVisible());
+        assertThat(text("compare-title")).isEqualTo("Comparing 3 results");
+        assertThat(robot.lookup(".compare-column").queryAll()).hasSize(3);
+        List<String> images =
+                ids.subList(0, 3).stream().map(id -> "#compare-image-" + id).toList();
+        await(() -> images.stream()
+                .allMatch(query -> robot.lookup(query)
+                        .tryQuery()
+                        .map(node -> ((ImageView) node).getImage())
+                        .filter(image -> image.getProgress() >= 1 && image.getWidth() > 0)
+                        .isPresent()));
+        await(() -> images.stream()
+                .allMatch(query -> robot.lookup(query).queryAs(ImageView.class).getFitWidth() > 0));
+        List<Double> fitted = call(() -> images.stream()
+                .map(query -> robot.lookup(query).queryAs(ImageView.class).getFitWidth())
+                .toList());
+        screenshots("library-compare");
+
+        // one zoom for all: + makes every result 125 %, 0 fits them again
+        robot.clickOn("#compare-zoom-in");
+        assertThat(text("compare-zoom")).isEqualTo("125 %");
+        List<Double> zoomed = call(() -> images.stream()
+                .map(query -> robot.lookup(query).queryAs(ImageView.class).getFitWidth())
+                .toList());
+        for (int i = 0; i < 3; i++) {
+            assertThat(zoomed.get(i)).isCloseTo(fitted.get(i) * 1.25, org.assertj.core.data.Offset.offset(0.5));
+        }
+        // and one pan: moving one pane moves the others
+        List<javafx.scene.control.ScrollPane> scrolls = call(() -> List.copyOf(
+                robot.lookup(".compare-column .scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)));
+        robot.interact(() -> scrolls.get(0).setHvalue(0.9));
+        assertThat(call(() -> scrolls.get(2).getHvalue())).isEqualTo(0.9);
+        robot.clickOn("#compare-fit");
+        assertThat(text("compare-zoom")).isEqualTo("100 %");
+        robot.clickOn("#compare-back");
+        await(() -> !robot.lookup("#compare").query().isVisible());
+
+        // five selected: Compare is off and says why
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(4)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(5)).release(KeyCode.CONTROL);
+        await(() -> text("gallery-selection-count").equals("5 selected"));
+        assertThat(call(() -> robot.lookup("#bulk-compare").query().isDisabled()))
+                .isTrue();
+        assertThat(call(() -> ((javafx.scene.control.Button)
+                                robot.lookup("#bulk-compare").query())
+                        .getTooltip()
+                        .getText()))
+                .isEqualTo("Compare shows up to 4 results: select fewer");
+    }
+
+    @Test
+    void anInputPhotoThatIsNotHereIsSaidSoAndTheSliderIsOff() throws Exception {
+        robot.doubleClickOn("#gallery-item-" + ids.get(2));
+        await(() -> robot.lookup("#viewer").query().isVisible());
+        await(() -> text("provenance-input-note").equals("Input photo not available offline")
+                || text("provenance-input-note").equals("The input photo is no longer available"));
+        assertThat(call(() -> robot.lookup("#viewer-before-after").query().isDisabled()))
+                .isTrue();
     }
 
     @SuppressWarnings("unchecked")

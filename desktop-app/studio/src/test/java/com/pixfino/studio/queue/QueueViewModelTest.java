@@ -94,6 +94,57 @@ class QueueViewModelTest {
     }
 
     @Test
+    void theTakesOfOneRequestAreOneGroupThatCancelsTogether() throws Exception {
+        fixture.api.setCredits(20);
+        fixture.signedIn();
+        fixture.api.listeners.get(0).opened();
+        UUID group = UUID.randomUUID();
+        List<UUID> takes = new ArrayList<>();
+        for (int seed = 1; seed <= 4; seed++) {
+            UUID id = fixture.api
+                    .createGeneration(
+                            new CreateGenerationRequest(
+                                    TestPresets.SNOW_PRINCESS.id(),
+                                    UUID.randomUUID(),
+                                    "noir",
+                                    null,
+                                    "9:16",
+                                    (long) seed,
+                                    group,
+                                    null),
+                            UUID.randomUUID().toString())
+                    .id();
+            takes.add(id);
+            queue.queued(id);
+        }
+        UUID alone = create("alone");
+        queue.queued(alone);
+
+        assertThat(queue.takes(group)).extracting(JobItem::id).containsExactlyElementsOf(takes); // oldest first
+        assertThat(queue.takes(null)).isEmpty();
+        JobItem newestTake = queue.jobs().stream()
+                .filter(job -> job.id().equals(takes.get(3)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queue.leadsGroup(newestTake)).isTrue();
+        assertThat(queue.leadsGroup(queue.takes(group).get(0))).isFalse();
+        assertThat(queue.leadsGroup(queue.jobs().get(0))).isFalse(); // "alone" has no group
+
+        fixture.api.complete(takes.get(0));
+        push(takes.get(0));
+        queue.cancelAll(group);
+
+        assertThat(queue.takes(group))
+                .extracting(job -> job.view().status())
+                .containsExactly(
+                        GenerationStatus.COMPLETED,
+                        GenerationStatus.CANCELED,
+                        GenerationStatus.CANCELED,
+                        GenerationStatus.CANCELED);
+        assertThat(fixture.api.generations.get(alone).status()).isEqualTo(GenerationStatus.PENDING);
+    }
+
+    @Test
     void aFailedJobSaysWhyAndShowsTheRefund() throws Exception {
         fixture.signedIn();
         fixture.api.listeners.get(0).opened();

@@ -44,8 +44,9 @@ public record GalleryItem(
     /**
      * How the result was made: the preset (and its version once presets carry one), the provider and model,
      * the credits charged, the input photo's upload id, when it was queued, started and finished, the format
-     * ({@code "9:16"}), the seed, the group of takes it belongs to and the user's style; the last four are null
-     * for results made before the studio knew them.
+     * ({@code "9:16"}), the seed, the group of takes it belongs to and the user's style (null for results made
+     * before the studio knew them), and, for a result of a group, which of its finished takes it is ({@code take}
+     * of {@code takes}, oldest first; 0 when not known).
      */
     public record Provenance(
             long presetId,
@@ -60,10 +61,45 @@ public record GalleryItem(
             String aspectRatio,
             Long seed,
             UUID groupId,
-            UUID styleId) {
+            UUID styleId,
+            int take,
+            int takes) {
 
         public static final Provenance UNKNOWN =
-                new Provenance(0, null, null, null, 0, null, null, null, null, null, null, null, null);
+                new Provenance(0, null, null, null, 0, null, null, null, null, null, null, null, null, 0, 0);
+
+        /** Without this result's place in its group ({@code take} of {@code takes}, both 0 when unknown). */
+        public Provenance(
+                long presetId,
+                Integer presetVersion,
+                String provider,
+                String model,
+                int creditsCharged,
+                UUID uploadId,
+                OffsetDateTime queuedAt,
+                OffsetDateTime startedAt,
+                OffsetDateTime completedAt,
+                String aspectRatio,
+                Long seed,
+                UUID groupId,
+                UUID styleId) {
+            this(
+                    presetId,
+                    presetVersion,
+                    provider,
+                    model,
+                    creditsCharged,
+                    uploadId,
+                    queuedAt,
+                    startedAt,
+                    completedAt,
+                    aspectRatio,
+                    seed,
+                    groupId,
+                    styleId,
+                    0,
+                    0);
+        }
 
         /** Without format, seed, group and style (as made before issue 14). */
         public Provenance(

@@ -34,6 +34,14 @@ public interface Library {
     Optional<Path> thumbnail(UUID id) throws IOException;
 
     /**
+     * The small preview of a result's input photo (its upload): the cached file, else downloaded once now and
+     * kept; empty when it is not cached and the server cannot be reached (offline) or no longer has the photo.
+     */
+    default Optional<Path> inputPhoto(UUID uploadId) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * The full-size result: the cached file (marked as just used), else downloaded now. Originals share a size
      * cap with least-recently-used eviction, so an evicted one downloads again here.
      *

@@ -173,6 +173,12 @@ public final class LibraryCatalog implements Library, AutoCloseable {
             + " g.created_at, g.thumbnail_file, g.original_file, g.favorite, g.version, g.preset_id, g.preset_version,"
             + " g.provider, g.model, g.credits, g.upload_id, g.queued_at, g.started_at, g.completed_at,"
             + " g.aspect_ratio, g.seed, g.group_id, g.style_id,"
+            // a take's place in its group, through the group index: which finished take, of how many
+            + " CASE WHEN g.group_id IS NULL THEN 0 ELSE (SELECT count(*) FROM gallery_items x WHERE x.owner = g.owner"
+            + " AND x.group_id = g.group_id AND x.status = 'COMPLETED' AND (x.created_at < g.created_at"
+            + " OR (x.created_at = g.created_at AND x.id <= g.id))) END,"
+            + " CASE WHEN g.group_id IS NULL THEN 0 ELSE (SELECT count(*) FROM gallery_items x WHERE x.owner = g.owner"
+            + " AND x.group_id = g.group_id AND x.status = 'COMPLETED') END,"
             + " (SELECT group_concat(t.tag, char(31)) FROM gallery_tags t WHERE t.owner = g.owner AND t.id = g.id),"
             + " (SELECT group_concat(c.collection_id, char(31)) FROM collection_items c"
             + " WHERE c.owner = g.owner AND c.item_id = g.id)";
@@ -535,9 +541,9 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     }
 
     private GalleryItem read(ResultSet rows) throws SQLException {
-        List<String> tags = split(rows.getString(26));
+        List<String> tags = split(rows.getString(28));
         tags.sort(String.CASE_INSENSITIVE_ORDER);
-        List<UUID> collections = split(rows.getString(27)).stream()
+        List<UUID> collections = split(rows.getString(29)).stream()
                 .map(UUID::fromString)
                 .sorted()
                 .toList();
@@ -567,7 +573,9 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                         rows.getString(22),
                         nullableLong(rows, 23),
                         uuid(rows.getString(24)),
-                        uuid(rows.getString(25))));
+                        uuid(rows.getString(25)),
+                        rows.getInt(26),
+                        rows.getInt(27)));
     }
 
     private static List<String> split(String joined) {
@@ -648,6 +656,39 @@ public final class LibraryCatalog implements Library, AutoCloseable {
             update("UPDATE gallery_items SET thumbnail_file = ? WHERE owner = ? AND id = ?", target, id);
         }
         return Optional.of(target);
+    }
+
+    /**
+     * Input photo previews live in the account's folder under {@code inputs/}, one file per upload, downloaded
+     * once through a temporary file (a half-written preview is never shown) and never evicted: they are small,
+     * and several results share one.
+     */
+    @Override
+    public Optional<Path> inputPhoto(UUID uploadId) throws IOException {
+        guard.refuse("LibraryCatalog");
+        if (uploadId == null) {
+            return Optional.empty();
+        }
+        Path target = folder.resolve("inputs").resolve(uploadId + ".jpg");
+        if (Files.isRegularFile(target)) {
+            return Optional.of(target);
+        }
+        CompanionApi server = api;
+        if (server == null) {
+            return Optional.empty();
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), uploadId.toString(), ".part");
+        try {
+            server.downloadUploadThumbnail(uploadId, partial);
+            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return Optional.of(target);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("event=input_photo_unavailable upload={} reason={}", uploadId, e.getMessage());
+            return Optional.empty();
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /** Whether the thumbnail is already on disk (a prefetch skips those). */

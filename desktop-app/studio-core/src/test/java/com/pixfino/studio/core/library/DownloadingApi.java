@@ -12,7 +12,10 @@ final class DownloadingApi {
     static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, 1};
     static final byte[] ORIGINAL = new byte[1000];
 
+    static final byte[] INPUT = {(byte) 0xFF, (byte) 0xD8, 2};
+
     final AtomicInteger downloads = new AtomicInteger();
+    final AtomicInteger inputDownloads = new AtomicInteger();
 
     CompanionApi api() {
         return (CompanionApi) Proxy.newProxyInstance(
@@ -22,6 +25,11 @@ final class DownloadingApi {
                         Path target = (Path) args[2];
                         Files.createDirectories(target.getParent());
                         Files.write(target, (Boolean) args[1] ? THUMBNAIL : ORIGINAL);
+                        return null;
+                    }
+                    if (method.getName().equals("downloadUploadThumbnail")) {
+                        inputDownloads.incrementAndGet();
+                        Files.write((Path) args[1], INPUT);
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());

@@ -497,6 +497,10 @@ class LibraryCatalogTest {
         assertThat(first.provenance().styleId())
                 .isEqualTo(UUID.nameUUIDFromBytes(group.toString().getBytes()));
         assertThat(first.provenance().presetVersion()).isEqualTo(4);
+        assertThat(first.provenance().take()).isEqualTo(1);
+        assertThat(first.provenance().takes()).isEqualTo(4);
+        assertThat(catalog.item(takes.get(3)).orElseThrow().provenance().take()).isEqualTo(4);
+        assertThat(catalog.item(square).orElseThrow().provenance().takes()).isZero();
         assertThat(catalog.item(square).orElseThrow().provenance().seed()).isEqualTo(2_147_483_647L);
         assertThat(catalog.item(old).orElseThrow().provenance().aspectRatio()).isNull();
 
@@ -542,6 +546,22 @@ class LibraryCatalogTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(3);
         }
+    }
+
+    @Test
+    void anInputPhotoDownloadsOnceAndStaysForOfflineUse() throws Exception {
+        UUID upload = UUID.randomUUID();
+        catalog.connect(null);
+        assertThat(catalog.inputPhoto(upload)).isEmpty(); // offline and never seen
+        catalog.connect(server.api());
+        Path photo = catalog.inputPhoto(upload).orElseThrow();
+        assertThat(photo).hasBinaryContent(DownloadingApi.INPUT);
+        assertThat(catalog.inputPhoto(upload)).contains(photo);
+        assertThat(server.inputDownloads).hasValue(1);
+        catalog.connect(null);
+        assertThat(catalog.inputPhoto(upload)).contains(photo);
+        assertThat(photo.getParent()).isDirectoryNotContaining("glob:**.part");
+        assertThat(catalog.inputPhoto(null)).isEmpty();
     }
 
     private List<UUID> ids(LibraryQuery query) throws Exception {

@@ -1,0 +1,153 @@
+package com.pixfino.studio.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.studio.concurrent.FxTaskExecutor;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.generate.PendingGenerations;
+import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.TestPresets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The queue screen headless: four takes of one request show as one group with its progress and "Cancel all". */
+class QueueGroupViewTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private FxTaskExecutor tasks;
+    private PendingGenerations pending;
+    private Stage stage;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.setupStage(Stage::hide);
+        tasks.close();
+        pending.close();
+    }
+
+    @Test
+    void fourTakesShowAsOneGroupAndCancelTogether() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        tasks = new FxTaskExecutor("queue-group-test", 2);
+        SessionFixture fixture = new SessionFixture(dir, tasks);
+        fixture.api.setCredits(40);
+        UUID group = UUID.randomUUID();
+        List<UUID> takes = new ArrayList<>();
+        for (int seed = 1; seed <= 4; seed++) {
+            takes.add(fixture.api
+                    .createGeneration(
+                            new CreateGenerationRequest(
+                                    TestPresets.SNOW_PRINCESS.id(),
+                                    UUID.randomUUID(),
+                                    "a rainy street at night",
+                                    null,
+                                    "9:16",
+                                    (long) seed,
+                                    group,
+                                    null),
+                            UUID.randomUUID().toString())
+                    .id());
+        }
+        fixture.api.complete(takes.get(0));
+        pending = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("photos"), UiThreadGuard.NONE);
+        QueueViewModel queue = new QueueViewModel(
+                tasks,
+                fixture.session,
+                fixture.sessions,
+                fixture.messages,
+                Clock.fixed(java.time.Instant.parse("2026-11-20T10:01:30Z"), java.time.ZoneOffset.UTC),
+                view -> {},
+                Backoff.DEFAULT,
+                Duration.ofSeconds(5));
+        WaitingGenerations waiting = new WaitingGenerations(
+                tasks,
+                fixture.session,
+                fixture.sessions,
+                pending,
+                fixture.messages,
+                id -> {},
+                Backoff.DEFAULT,
+                Clock.systemUTC());
+        FxToolkit.setupStage(primary -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Scene scene = new Scene(new QueueView(queue, waiting, fixture.messages));
+            scene.getStylesheets()
+                    .add(getClass()
+                            .getResource("/com/pixfino/studio/studio.css")
+                            .toExternalForm());
+            primary.setScene(scene);
+            primary.setWidth(1000);
+            primary.setHeight(640);
+            primary.show();
+        });
+        robot.interact(fixture::signedIn);
+        robot.interact(() -> fixture.api.listeners.get(0).opened());
+        await(() -> queue.jobs().size() == 4);
+
+        await(() -> text("#job-group-" + group + " .job-group-title").equals("Snow Princess \u00b7 4 takes"));
+        assertThat(text("#job-group-" + group + " .job-group-progress")).isEqualTo("1 of 4 done");
+        assertThat(text("#job-" + takes.get(0) + " .job-take")).isEqualTo("Take 1 of 4");
+        assertThat(robot.lookup(".job-group").queryAll().stream().filter(node -> node.isVisible()))
+                .hasSize(1);
+        screenshot("queue-group-light");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        screenshot("queue-group-dark");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+
+        robot.clickOn("#cancel-all-" + group);
+        await(() -> takes.stream()
+                .skip(1)
+                .allMatch(id -> fixture.api.generations.get(id).status() == GenerationStatus.CANCELED));
+        await(() -> text("#job-group-" + group + " .job-group-progress").equals("4 of 4 done"));
+        assertThat(fixture.api.generations.get(takes.get(0)).status()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(robot.lookup("#cancel-all-" + group).query().isVisible()).isFalse();
+    }
+
+    private String text(String query) {
+        return call(() -> robot.lookup(query)
+                .tryQuery()
+                .map(node -> ((Labeled) node).getText())
+                .orElse(""));
+    }
+
+    private void screenshot(String name) {
+        WaitForAsyncUtils.waitForFxEvents(4);
+        Screenshots.save(stage.getScene(), name);
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition));
+    }
+
+    private static <T> T call(Callable<T> onFx) {
+        try {
+            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
