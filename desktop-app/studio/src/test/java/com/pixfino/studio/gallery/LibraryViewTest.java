@@ -110,7 +110,7 @@ class LibraryViewTest {
 
         robot.clickOn("#gallery-search").write("lighthouse");
         await(() -> text("gallery-subtitle").equals("1 result"));
-        await(() -> robot.lookup("#gallery-item-" + lighthouse).tryQuery().isPresent()); // its page comes next
+        await(() -> Tiles.find(robot, lighthouse).isPresent()); // its page comes next
         screenshots("library-search");
 
         robot.interact(
@@ -126,9 +126,9 @@ class LibraryViewTest {
 
     @Test
     void selectionFavouritesCollectsAndDeletesInBulk() throws Exception {
-        robot.clickOn("#gallery-item-" + ids.get(0));
-        robot.press(KeyCode.SHIFT).clickOn("#gallery-item-" + ids.get(2)).release(KeyCode.SHIFT);
-        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(4)).release(KeyCode.CONTROL);
+        robot.clickOn(Tiles.tile(robot, ids.get(0)));
+        robot.press(KeyCode.SHIFT).clickOn(Tiles.tile(robot, ids.get(2))).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL).clickOn(Tiles.tile(robot, ids.get(4))).release(KeyCode.CONTROL);
         await(() -> text("gallery-selection-count").equals("4 selected"));
 
         robot.clickOn("#bulk-favorite");
@@ -170,7 +170,7 @@ class LibraryViewTest {
 
     @Test
     void theViewerShowsHowAResultWasMadeAndUseAgainHandsItOver() throws Exception {
-        robot.doubleClickOn("#gallery-item-" + ids.get(1));
+        robot.doubleClickOn(Tiles.tile(robot, ids.get(1)));
         await(() -> robot.lookup("#viewer").query().isVisible());
         await(() -> text("provenance-provider").equals("replicate"));
         assertThat(text("provenance-model")).isEqualTo("black-forest-labs/flux-kontext-pro");
