@@ -100,6 +100,8 @@ final class Features implements AutoCloseable {
         library = new LibraryConnector(tasks, session, paths.galleryDatabase(), paths.galleryFiles(), guard);
         CurrentLibrary current = new CurrentLibrary(library.libraryProperty());
         LibraryViewModel gallery = new LibraryViewModel(tasks, current, messages);
+        gallery.offlineProperty()
+                .bind(session.signedInProperty().and(session.onlineProperty().not()));
         ViewerViewModel viewer = new ViewerViewModel(tasks, current, session, messages);
         // a finished job reaches the gallery through the change feed; asking for a sync makes that immediate
         queue = new QueueViewModel(

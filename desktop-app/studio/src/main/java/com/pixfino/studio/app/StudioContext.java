@@ -117,6 +117,10 @@ public final class StudioContext implements AutoCloseable {
                     messages,
                     browser == null ? systemBrowser : browser,
                     settings.batchOutputProperty());
+            // the originals cache cap: from the settings file at start, and at once whenever it changes
+            features.library().setOriginalsCap(settings.originalsCapProperty().get());
+            settings.originalsCapProperty()
+                    .addListener((obs, was, now) -> features.library().setOriginalsCap(now.longValue()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);

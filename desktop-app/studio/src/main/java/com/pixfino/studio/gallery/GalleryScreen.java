@@ -9,15 +9,6 @@ import com.pixfino.studio.ui.Icons;
 /** The gallery screen in the navigation: Ctrl+3, and where the studio opens offline, since the cache still works. */
 public final class GalleryScreen extends FeatureScreen {
 
-    public GalleryScreen(GalleryViewModel viewModel, ViewerViewModel viewer, TaskExecutor tasks, Messages messages) {
-        super(
-                "gallery",
-                Icons.GALLERY,
-                "nav.gallery",
-                DigitShortcut.of(3),
-                () -> new GalleryView(viewModel, viewer, tasks, messages));
-    }
-
     /**
      * The gallery over the synced library (issue 13). {@code useAgain} fills Create with a result's style and prompt
      * and shows Create.

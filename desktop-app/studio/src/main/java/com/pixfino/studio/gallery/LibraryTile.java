@@ -40,6 +40,9 @@ final class LibraryTile extends VBox {
     private final Tooltip takeTip = new Tooltip();
     private final Messages messages;
     private final StackPane picture;
+    /** The key of the shown result's id in the tile's properties. */
+    static final String ITEM_ID = "gallery-item-id";
+
     private TaskHandle fetch = TaskHandle.NONE;
     private GalleryItem item;
     private int index = -1;
@@ -129,7 +132,14 @@ final class LibraryTile extends VBox {
         }
         index = at;
         item = shown;
-        setId(shown == null ? null : "gallery-item-" + shown.id());
+        // Not a CSS id: JavaFX's StyleManager keeps one style cache per distinct id for the life of the stylesheets,
+        // so an id per result grew the heap with every result scrolled past (50,000 ran out of 512 MB) and made each
+        // rebind look up styles again. Tests and the benchmark find a tile by this property instead.
+        if (shown == null) {
+            getProperties().remove(ITEM_ID);
+        } else {
+            getProperties().put(ITEM_ID, shown.id());
+        }
         if (shown == null) {
             image.setImage(null);
             name.setText("");

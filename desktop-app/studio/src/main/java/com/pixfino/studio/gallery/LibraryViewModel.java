@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -27,6 +28,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -50,6 +52,7 @@ public final class LibraryViewModel {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final BooleanProperty offline = new SimpleBooleanProperty(this, "offline");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
     private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress");
@@ -74,8 +77,9 @@ public final class LibraryViewModel {
             pendingSearch =
                     tasks.schedule(SEARCH_DELAY, () -> setQuery(query.get().withText(now)));
         });
-        count.addListener(obs -> status.set(messages.get("gallery.count", count.get())));
-        status.set(messages.get("gallery.count", 0));
+        count.addListener(obs -> updateStatus());
+        offline.addListener(obs -> updateStatus());
+        updateStatus();
         library.addListener(() -> tasks.onUiThread(this::reload));
     }
 
@@ -351,6 +355,17 @@ public final class LibraryViewModel {
     }
 
     /** "1 result", "50,000 results". */
+    /** The count, and while the server cannot be reached, that the results shown are this computer's copies. */
+    private void updateStatus() {
+        String counted = messages.get("gallery.count", count.get());
+        status.set(offline.get() ? messages.get("gallery.countOffline", counted) : counted);
+    }
+
+    /** Whether the server cannot be reached (the studio binds it to the session); the subtitle then says so. */
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

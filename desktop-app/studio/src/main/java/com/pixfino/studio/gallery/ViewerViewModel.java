@@ -3,7 +3,6 @@ package com.pixfino.studio.gallery;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.gallery.GalleryItem;
-import com.pixfino.studio.core.gallery.GallerySync;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
@@ -60,18 +59,6 @@ public final class ViewerViewModel {
     @FunctionalInterface
     public interface Originals {
         java.util.concurrent.Callable<Path> fetch(GalleryItem item, boolean online);
-    }
-
-    public ViewerViewModel(TaskExecutor tasks, GallerySync sync, Session session, Messages messages) {
-        this(
-                tasks,
-                (item, online) -> {
-                    var api = online ? session.api() : null;
-                    String owner = session.ownerId();
-                    return () -> sync.original(api, owner, item);
-                },
-                session,
-                messages);
     }
 
     /** A viewer over the synced library, which downloads an original that is not (or no longer) cached. */

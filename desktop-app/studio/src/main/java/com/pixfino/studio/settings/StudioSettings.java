@@ -1,10 +1,13 @@
 package com.pixfino.studio.settings;
 
+import com.pixfino.studio.core.settings.OriginalsCache;
 import com.pixfino.studio.core.settings.SettingsJson;
 import com.pixfino.studio.core.settings.WindowBounds;
 import com.pixfino.studio.theme.ThemeMode;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,6 +24,13 @@ public final class StudioSettings {
     // The output folder of the batch running now (or when the studio closed); null when none is.
     private final StringProperty batchOutput = new SimpleStringProperty(this, "batchOutput");
 
+    /** The smallest originals cache cap the studio accepts: 0.5 GB. */
+    public static final long MIN_ORIGINALS_CAP_BYTES = 512L * 1024 * 1024;
+
+    // How much disk downloaded full-size results may take (thumbnails not counted); applied to the open library.
+    private final LongProperty originalsCap =
+            new SimpleLongProperty(this, "originalsCap", OriginalsCache.DEFAULT_CAP_BYTES);
+
     public static StudioSettings fromJson(SettingsJson json) {
         StudioSettings settings = new StudioSettings();
         if (json.serverUrl() != null && !json.serverUrl().isBlank()) {
@@ -33,11 +43,15 @@ public final class StudioSettings {
         if (json.batchOutput() != null && !json.batchOutput().isBlank()) {
             settings.batchOutput.set(json.batchOutput());
         }
+        if (json.originalsCapBytes() != null) {
+            settings.originalsCap.set(Math.max(MIN_ORIGINALS_CAP_BYTES, json.originalsCapBytes()));
+        }
         return settings;
     }
 
     public SettingsJson toJson() {
-        return new SettingsJson(serverUrl.get(), theme.get().name(), window.get(), batchOutput.get());
+        return new SettingsJson(
+                serverUrl.get(), theme.get().name(), window.get(), batchOutput.get(), originalsCap.get());
     }
 
     public StringProperty serverUrlProperty() {
@@ -57,7 +71,13 @@ public final class StudioSettings {
         return batchOutput;
     }
 
+    /** The originals cache cap in bytes, at least {@link #MIN_ORIGINALS_CAP_BYTES}; kept across restarts. */
+    public LongProperty originalsCapProperty() {
+        return originalsCap;
+    }
+
     void addListener(InvalidationListener listener) {
+        originalsCap.addListener(listener);
         batchOutput.addListener(listener);
         serverUrl.addListener(listener);
         theme.addListener(listener);

@@ -80,7 +80,12 @@ public final class GalleryScroll {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    if (scene.lookup("#gallery-item-" + firstId(gallery)) != null) {
+                    Object first = firstId(gallery);
+                    // tiles carry the shown result's id as a property (LibraryTile.ITEM_ID), not as a CSS id
+                    if (first != null
+                            && scene.getRoot().lookupAll(".library-tile").stream()
+                                    .anyMatch(tile -> first.equals(
+                                            String.valueOf(tile.getProperties().get("gallery-item-id"))))) {
                         opened[1] = System.nanoTime();
                         stop();
                         shown.complete(stage);

@@ -47,7 +47,10 @@ class OfflineGalleryTest {
 
         studio.awaitShowing("offline-banner");
         studio.awaitShowing("gallery-screen"); // offline, the studio opens where it still works
-        studio.await("the cached result", () -> studio.text("gallery-subtitle").equals("1 result"));
+        studio.await(
+                "the cached result, said to be this computer's copy",
+                () -> studio.text("gallery-subtitle")
+                        .equals("1 result \u00b7 offline, showing the copies on this computer"));
         assertThat(studio.text("offline-message"))
                 .startsWith("Offline: the Pixfino server at " + url + " cannot be reached.");
         assertThat(studio.text("online-badge")).isEqualTo("Offline");

@@ -60,6 +60,20 @@ class LibraryViewModelTest {
     }
 
     @Test
+    void offlineTheSubtitleSaysTheResultsAreThisComputersCopies() {
+        gallery.offlineProperty().set(true);
+        assertThat(gallery.statusProperty().get())
+                .isEqualTo("300 results \u00b7 offline, showing the copies on this computer");
+
+        gallery.setKind(MediaKind.VIDEO);
+        assertThat(gallery.statusProperty().get())
+                .isEqualTo("150 results \u00b7 offline, showing the copies on this computer");
+
+        gallery.offlineProperty().set(false);
+        assertThat(gallery.statusProperty().get()).isEqualTo("150 results");
+    }
+
+    @Test
     void searchWaitsForThePauseInTypingThenFiltersAndSorts() {
         gallery.searchTextProperty().set("lighthouse");
         assertThat(gallery.countProperty().get()).isEqualTo(300); // not yet: the user may still be typing

@@ -110,7 +110,7 @@ class LibraryViewTest {
 
         robot.clickOn("#gallery-search").write("lighthouse");
         await(() -> text("gallery-subtitle").equals("1 result"));
-        await(() -> robot.lookup("#gallery-item-" + lighthouse).tryQuery().isPresent()); // its page comes next
+        await(() -> Tiles.find(robot, lighthouse).isPresent()); // its page comes next
         screenshots("library-search");
 
         robot.interact(
@@ -126,9 +126,9 @@ class LibraryViewTest {
 
     @Test
     void selectionFavouritesCollectsAndDeletesInBulk() throws Exception {
-        robot.clickOn("#gallery-item-" + ids.get(0));
-        robot.press(KeyCode.SHIFT).clickOn("#gallery-item-" + ids.get(2)).release(KeyCode.SHIFT);
-        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(4)).release(KeyCode.CONTROL);
+        robot.clickOn(Tiles.tile(robot, ids.get(0)));
+        robot.press(KeyCode.SHIFT).clickOn(Tiles.tile(robot, ids.get(2))).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL).clickOn(Tiles.tile(robot, ids.get(4))).release(KeyCode.CONTROL);
         await(() -> text("gallery-selection-count").equals("4 selected"));
 
         robot.clickOn("#bulk-favorite");
@@ -175,8 +175,8 @@ class LibraryViewTest {
         Path input = catalog.folder().resolve("inputs").resolve(upload + ".jpg");
         Files.createDirectories(input.getParent());
         Files.write(input, LibraryFill.jpeg(java.awt.Color.GRAY));
-        await(() -> robot.lookup("#gallery-item-" + ids.get(1)).tryQuery().isPresent());
-        robot.doubleClickOn("#gallery-item-" + ids.get(1));
+        await(() -> Tiles.find(robot, ids.get(1)).isPresent());
+        robot.doubleClickOn(Tiles.tile(robot, ids.get(1)));
         await(() -> robot.lookup("#viewer").query().isVisible());
         await(() -> text("provenance-provider").equals("replicate"));
         assertThat(text("provenance-model")).isEqualTo("black-forest-labs/flux-kontext-pro");
@@ -303,13 +303,13 @@ class LibraryViewTest {
 
     @Test
     void compareShowsTwoToFourResultsSideBySideWithOneZoom() throws Exception {
-        await(() -> robot.lookup("#gallery-item-" + ids.get(5)).tryQuery().isPresent());
-        robot.clickOn("#gallery-item-" + ids.get(0));
-        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(1)).release(KeyCode.CONTROL);
+        await(() -> Tiles.find(robot, ids.get(5)).isPresent());
+        robot.clickOn(Tiles.tile(robot, ids.get(0)));
+        robot.press(KeyCode.CONTROL).clickOn(Tiles.tile(robot, ids.get(1))).release(KeyCode.CONTROL);
         await(() -> text("gallery-selection-count").equals("2 selected"));
         assertThat(call(() -> robot.lookup("#bulk-compare").query().isDisabled()))
                 .isFalse();
-        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(2)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).clickOn(Tiles.tile(robot, ids.get(2))).release(KeyCode.CONTROL);
         await(() -> text("gallery-selection-count").equals("3 selected"));
 
         robot.clickOn("#bulk-compare");
@@ -351,8 +351,8 @@ class LibraryViewTest {
         await(() -> !robot.lookup("#compare").query().isVisible());
 
         // five selected: Compare is off and says why
-        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(4)).release(KeyCode.CONTROL);
-        robot.press(KeyCode.CONTROL).clickOn("#gallery-item-" + ids.get(5)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).clickOn(Tiles.tile(robot, ids.get(4))).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).clickOn(Tiles.tile(robot, ids.get(5))).release(KeyCode.CONTROL);
         await(() -> text("gallery-selection-count").equals("5 selected"));
         assertThat(call(() -> robot.lookup("#bulk-compare").query().isDisabled()))
                 .isTrue();
@@ -365,7 +365,7 @@ class LibraryViewTest {
 
     @Test
     void anInputPhotoThatIsNotHereIsSaidSoAndTheSliderIsOff() throws Exception {
-        robot.doubleClickOn("#gallery-item-" + ids.get(2));
+        robot.doubleClickOn(Tiles.tile(robot, ids.get(2)));
         await(() -> robot.lookup("#viewer").query().isVisible());
         await(() -> text("provenance-input-note").equals("Input photo not available offline")
                 || text("provenance-input-note").equals("The input photo is no longer available"));

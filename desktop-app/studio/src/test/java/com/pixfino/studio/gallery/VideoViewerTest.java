@@ -2,19 +2,18 @@ package com.pixfino.studio.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pixfino.model.api.CreateGenerationRequest;
+import com.pixfino.model.MediaKind;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.gallery.GalleryCache;
-import com.pixfino.studio.core.gallery.GallerySync;
+import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.testsupport.InMemoryLibrary;
 import com.pixfino.studio.testsupport.SessionFixture;
-import com.pixfino.studio.testsupport.TestPresets;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -40,16 +39,12 @@ class VideoViewerTest {
     Path dir;
 
     private FxTaskExecutor tasks;
-    private GalleryCache cache;
 
     @AfterEach
     void tearDown() throws Exception {
         FxToolkit.setupStage(Stage::hide);
         if (tasks != null) {
             tasks.close();
-        }
-        if (cache != null) {
-            cache.close();
         }
     }
 
@@ -58,23 +53,28 @@ class VideoViewerTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         tasks = new FxTaskExecutor("video-test", 2);
         SessionFixture fixture = new SessionFixture(dir, tasks);
-        fixture.api.setCredits(40);
-        fixture.api.outputBytes = mp4();
-        fixture.api.thumbnailBytes = jpeg(frame(0));
-        UUID id = fixture.api
-                .createGeneration(
-                        new CreateGenerationRequest(TestPresets.RUNWAY_REEL.id(), UUID.randomUUID(), null), null)
-                .id();
-        fixture.api.complete(id);
-        cache = GalleryCache.open(dir.resolve("gallery.db"), dir.resolve("gallery"), UiThreadGuard.NONE);
-        GallerySync sync = new GallerySync(cache);
-        GalleryViewModel gallery =
-                new GalleryViewModel(tasks, cache, sync, fixture.session, fixture.sessions, fixture.messages);
-        ViewerViewModel viewer = new ViewerViewModel(tasks, sync, fixture.session, fixture.messages);
+        UUID id = UUID.randomUUID();
+        Path thumbnail = Files.write(dir.resolve(id + "-thumb.jpg"), jpeg(frame(0)));
+        Path original = Files.write(dir.resolve(id + ".mp4"), mp4());
+        InMemoryLibrary library = new InMemoryLibrary();
+        library.put(new GalleryItem(
+                id,
+                "Runway Reel",
+                MediaKind.VIDEO,
+                "a reel",
+                "video/mp4",
+                320,
+                240,
+                OffsetDateTime.now(),
+                thumbnail,
+                null));
+        library.originals.put(id, original);
+        LibraryViewModel gallery = new LibraryViewModel(tasks, library, fixture.messages);
+        ViewerViewModel viewer = new ViewerViewModel(tasks, library, fixture.session, fixture.messages);
         FxToolkit.setupStage(primary -> {
             javafx.application.Application.setUserAgentStylesheet(
                     new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new GalleryView(gallery, viewer, tasks, fixture.messages));
+            Scene scene = new Scene(new LibraryView(gallery, viewer, tasks, fixture.messages, item -> {}, () -> dir));
             scene.getStylesheets()
                     .add(getClass()
                             .getResource("/com/pixfino/studio/studio.css")
@@ -85,12 +85,11 @@ class VideoViewerTest {
             primary.show();
         });
         new FxRobot().interact(fixture::signedIn);
+        new FxRobot().interact(gallery::reload);
         WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> gallery.items().size() == 1 && gallery.items().get(0).thumbnail() != null);
+                15, TimeUnit.SECONDS, () -> gallery.countProperty().get() == 1);
 
-        new FxRobot().interact(() -> viewer.open(gallery.items().get(0)));
+        new FxRobot().interact(() -> viewer.open(library.item(id).orElseThrow()));
 
         FxRobot robot = new FxRobot();
         Button play = robot.lookup("#viewer-play").queryButton();

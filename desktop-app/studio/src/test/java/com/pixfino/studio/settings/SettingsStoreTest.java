@@ -42,6 +42,7 @@ class SettingsStoreTest {
             settings.serverUrlProperty().set("http://127.0.0.1:7071");
             settings.themeProperty().set(ThemeMode.DARK);
             settings.windowProperty().set(new WindowBounds(10, 20, 1000, 700));
+            settings.originalsCapProperty().set(3_500_000_000L);
         } // close writes what the long debounce still holds back
 
         try (SettingsStore store = store(Duration.ofMillis(10))) {
@@ -50,7 +51,19 @@ class SettingsStoreTest {
             assertThat(settings.serverUrlProperty().get()).isEqualTo("http://127.0.0.1:7071");
             assertThat(settings.themeProperty().get()).isEqualTo(ThemeMode.DARK);
             assertThat(settings.windowProperty().get()).isEqualTo(new WindowBounds(10, 20, 1000, 700));
+            assertThat(settings.originalsCapProperty().get()).isEqualTo(3_500_000_000L);
         }
+    }
+
+    @Test
+    void theOriginalsCapDefaultsTo2GbAndAFileBelowTheMinimumGetsTheMinimum() throws IOException {
+        try (SettingsStore store = store(Duration.ofMillis(10))) {
+            assertThat(store.load().originalsCapProperty().get())
+                    .isEqualTo(com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES);
+        }
+        StudioSettings tiny = StudioSettings.fromJson(
+                new com.pixfino.studio.core.settings.SettingsJson(null, null, null, null, 1024L));
+        assertThat(tiny.originalsCapProperty().get()).isEqualTo(StudioSettings.MIN_ORIGINALS_CAP_BYTES);
     }
 
     @Test
