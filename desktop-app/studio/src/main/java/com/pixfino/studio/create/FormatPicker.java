@@ -22,7 +22,7 @@ final class FormatPicker extends FlowPane {
     private static final double FRAME = 34; // the longer side of a frame, in pixels
 
     FormatPicker(CreateViewModel viewModel, Messages messages) {
-        super(6, 6);
+        super(4, 6);
         setId("format-picker");
         getStyleClass().add("format-picker");
         ToggleGroup group = new ToggleGroup();
