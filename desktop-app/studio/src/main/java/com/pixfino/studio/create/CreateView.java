@@ -2,6 +2,7 @@ package com.pixfino.studio.create;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.ui.ScreenActions;
@@ -14,9 +15,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -49,6 +53,9 @@ public final class CreateView extends VBox implements ScreenActions {
                 new PhotoDropZone(viewModel, messages, this::pickPhoto),
                 section(messages.get("create.section.prompt")),
                 prompt(),
+                section(messages.get("create.section.format")),
+                new FormatPicker(viewModel, messages),
+                takesAndSeed(),
                 summary(),
                 generateButton(),
                 status());
@@ -94,6 +101,54 @@ public final class CreateView extends VBox implements ScreenActions {
         prompt.setWrapText(true);
         prompt.textProperty().bindBidirectional(viewModel.promptProperty());
         return prompt;
+    }
+
+    /** The takes stepper, "Lock seed" and the seed with its dice, and the seed's inline error. */
+    private VBox takesAndSeed() {
+        Label takesLabel = new Label(messages.get("create.takes"));
+        Spinner<Integer> takes = new Spinner<>(1, Takes.MAX, 1);
+        takes.setId("takes");
+        takes.setPrefWidth(80);
+        takes.setAccessibleText(messages.get("create.takes.accessible"));
+        takesLabel.setLabelFor(takes);
+        takes.getValueFactory()
+                .valueProperty()
+                .addListener((obs, was, now) -> viewModel.takesProperty().set(now));
+        viewModel
+                .takesProperty()
+                .addListener((obs, was, now) -> takes.getValueFactory().setValue(now.intValue()));
+
+        CheckBox lock = new CheckBox(messages.get("create.lockSeed"));
+        lock.setId("lock-seed");
+        lock.setMnemonicParsing(true);
+        lock.selectedProperty().bindBidirectional(viewModel.lockSeedProperty());
+        TextField seed = new TextField();
+        seed.setId("seed");
+        seed.setPrefColumnCount(10);
+        seed.setAccessibleText(messages.get("create.seed.accessible"));
+        seed.textProperty().bindBidirectional(viewModel.seedTextProperty());
+        seed.disableProperty().bind(lock.selectedProperty().not());
+        Button dice = new Button("\u2684");
+        dice.setId("seed-roll");
+        dice.setAccessibleText(messages.get("create.seed.roll"));
+        dice.setTooltip(new Tooltip(messages.get("create.seed.roll")));
+        dice.disableProperty().bind(lock.selectedProperty().not());
+        dice.setOnAction(event -> viewModel.rollSeed());
+
+        HBox row = new HBox(8, takesLabel, takes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("takes-row");
+        HBox seedRow = new HBox(8, lock, seed, dice);
+        seedRow.setAlignment(Pos.CENTER_LEFT);
+        seedRow.getStyleClass().add("seed-row");
+        Label error = new Label();
+        error.setId("seed-error");
+        error.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        Texts.wrapping(error);
+        error.textProperty().bind(viewModel.seedErrorProperty());
+        error.visibleProperty().bind(viewModel.seedErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return new VBox(6, row, seedRow, error);
     }
 
     private GridPane summary() {

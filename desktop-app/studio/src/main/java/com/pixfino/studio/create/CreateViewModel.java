@@ -1,10 +1,13 @@
 package com.pixfino.studio.create;
 
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.CreditPricing;
+import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.generate.GenerationSubmitter;
+import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
@@ -18,17 +21,24 @@ import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -61,6 +71,12 @@ public final class CreateViewModel {
     private final ReadOnlyObjectWrapper<PhotoInfo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ReadOnlyBooleanWrapper checkingPhoto = new ReadOnlyBooleanWrapper(this, "checkingPhoto");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final ObjectProperty<AspectRatio> format = new SimpleObjectProperty<>(this, "format");
+    private final IntegerProperty takes = new SimpleIntegerProperty(this, "takes", 1);
+    private final BooleanProperty lockSeed = new SimpleBooleanProperty(this, "lockSeed");
+    private final StringProperty seedText = new SimpleStringProperty(this, "seedText", "");
+    private final StringBinding seedError;
+    private final SecureRandom dice = new SecureRandom();
     private final ActivityStatus activity = new ActivityStatus(); // busy: a generation is being queued
     private final StringBinding blocker;
     private final StringBinding hint;
@@ -97,8 +113,17 @@ public final class CreateViewModel {
         this.failures = new FailureMessages(messages);
         this.queued = queued;
         this.showPlans = showPlans;
+        rollSeed();
+        seedError = Bindings.createStringBinding(
+                () -> lockSeed.get() && lockedSeed() == null ? messages.get("create.seed.invalid") : "",
+                lockSeed,
+                seedText);
+        presets.selectedProperty().addListener((obs, was, now) -> format.set(defaultFormat(now)));
+        format.set(defaultFormat(presets.selectedProperty().get()));
         blocker = Bindings.createStringBinding(
                 this::whyNot,
+                takes,
+                seedError,
                 photo,
                 presets.selectedProperty(),
                 session.creditsProperty(),
@@ -119,10 +144,8 @@ public final class CreateViewModel {
                 presets.selectedProperty());
         balanceShort = Bindings.createBooleanBinding(
                 () -> presets.selectedProperty().get() != null
-                        && CreditPricing.balanceAfter(
-                                        available(),
-                                        presets.selectedProperty().get().credits())
-                                < 0,
+                        && CreditPricing.balanceAfter(available(), totalCost()) < 0,
+                takes,
                 presets.selectedProperty(),
                 session.creditsProperty(),
                 waiting.waitingCreditsProperty());
@@ -207,15 +230,34 @@ public final class CreateViewModel {
             return;
         }
         CompanionApi api = session.api();
+        AspectRatio chosenFormat = format.get() == null || !supports(preset, format.get()) ? null : format.get();
+        Takes asked = new Takes(preset.id(), text, null, chosenFormat, takes.get(), lockedSeedIfOn(), null);
         activity.working(messages.get("create.generating", preset.name()));
         // Never cancelled: once sent, the server may have charged, and only the answer tells the queue.
         tasks.run(
-                () -> submitter.submit(api, chosen, preset.id(), text),
-                accepted -> {
-                    activity.done(messages.get("create.queued", preset.name(), accepted.creditsCharged()));
+                () -> submitter.submit(api, chosen, asked),
+                submitted -> {
+                    int charged = submitted.accepted().stream()
+                            .mapToInt(a -> a.creditsCharged())
+                            .sum();
                     sessions.callSucceeded();
                     sessions.refreshUser();
-                    queued.accept(accepted.id());
+                    submitted.accepted().forEach(a -> queued.accept(a.id()));
+                    if (submitted.complete() && asked.count() == 1) {
+                        activity.done(messages.get("create.queued", preset.name(), charged));
+                    } else if (submitted.complete()) {
+                        activity.done(messages.get(
+                                "create.queuedTakes",
+                                preset.name(),
+                                charged,
+                                submitted.accepted().size()));
+                    } else {
+                        activity.failed(messages.get(
+                                "create.partlyQueued",
+                                submitted.accepted().size(),
+                                asked.count(),
+                                failures.describe(submitted.stoppedBy())));
+                    }
                 },
                 error -> {
                     if (FailureMessages.isNetwork(error)) {
@@ -294,15 +336,21 @@ public final class CreateViewModel {
             if (locked.isPresent()) {
                 return locked.get();
             }
-            if (CreditPricing.balanceAfter(available(), preset.credits()) < 0) {
+            if (CreditPricing.balanceAfter(available(), totalCost()) < 0) {
                 if (!session.isOnline() || waiting.waitingCreditsProperty().get() > 0) {
-                    return messages.get("create.blocked.creditsOffline", preset.credits(), Math.max(0, available()));
+                    return messages.get("create.blocked.creditsOffline", totalCost(), Math.max(0, available()));
                 }
                 return messages.get(
                         "create.blocked.credits",
-                        preset.credits(),
+                        totalCost(),
                         session.creditsProperty().get());
             }
+        }
+        if (!seedError.get().isEmpty()) {
+            return seedError.get();
+        }
+        if (!session.isOnline() && takes.get() > 1) {
+            return messages.get("create.blocked.takesOffline");
         }
         if (photo.get() == null) {
             return messages.get("create.blocked.noPhoto");
@@ -352,8 +400,11 @@ public final class CreateViewModel {
                     PresetView preset = presets.selectedProperty().get();
                     return preset == null
                             ? messages.get("create.summary.dash")
-                            : messages.get("create.cost", preset.credits());
+                            : takes.get() == 1
+                                    ? messages.get("create.cost", totalCost())
+                                    : messages.get("create.costTakes", takes.get(), totalCost());
                 },
+                takes,
                 presets.selectedProperty());
     }
 
@@ -365,12 +416,91 @@ public final class CreateViewModel {
                     if (preset == null) {
                         return messages.get("create.summary.dash");
                     }
-                    int after = CreditPricing.balanceAfter(available(), preset.credits());
+                    int after = CreditPricing.balanceAfter(available(), totalCost());
                     return messages.get(after < 0 ? "create.balanceShort" : "create.balanceAfter", after, -after);
                 },
+                takes,
                 presets.selectedProperty(),
                 session.creditsProperty(),
                 waiting.waitingCreditsProperty());
+    }
+
+    /** What every take together costs: each take is charged on its own. */
+    private int totalCost() {
+        PresetView preset = presets.selectedProperty().get();
+        return preset == null ? 0 : preset.credits() * takes.get();
+    }
+
+    /** The preset's default format, else its first, else none (a preset that does not say). */
+    private static AspectRatio defaultFormat(PresetView preset) {
+        if (preset == null) {
+            return null;
+        }
+        return AspectRatio.parse(preset.defaultAspectRatio())
+                .or(() -> preset.aspectRatios().stream()
+                        .map(AspectRatio::parse)
+                        .flatMap(java.util.Optional::stream)
+                        .findFirst())
+                .orElse(null);
+    }
+
+    private static boolean supports(PresetView preset, AspectRatio ratio) {
+        return preset != null && preset.aspectRatios().contains(ratio.label());
+    }
+
+    /** Whether the selected preset's model can make {@code ratio}; the picker disables the others. */
+    public boolean supportsFormat(AspectRatio ratio) {
+        return supports(presets.selectedProperty().get(), ratio);
+    }
+
+    /** Chooses a format the selected preset supports; others are ignored. */
+    public void chooseFormat(AspectRatio ratio) {
+        if (supportsFormat(ratio)) {
+            format.set(ratio);
+        }
+    }
+
+    /** The seed typed in the box, if it is a whole number from 0 to 2147483647. */
+    private Long lockedSeed() {
+        String text = seedText.get() == null ? "" : seedText.get().strip();
+        if (!text.matches("\\d{1,10}")) {
+            return null;
+        }
+        long seed = Long.parseLong(text);
+        return seed <= CreateGenerationRequest.MAX_SEED ? seed : null;
+    }
+
+    private Long lockedSeedIfOn() {
+        return lockSeed.get() ? lockedSeed() : null;
+    }
+
+    /** The dice: a new random seed in the box. */
+    public void rollSeed() {
+        seedText.set(Long.toString(dice.nextLong(CreateGenerationRequest.MAX_SEED + 1)));
+    }
+
+    /** The selected format; null until a preset is chosen. */
+    public ObjectProperty<AspectRatio> formatProperty() {
+        return format;
+    }
+
+    /** How many takes (1–4) one Create asks for; each is charged. */
+    public IntegerProperty takesProperty() {
+        return takes;
+    }
+
+    /** "Lock seed": take i gets the typed seed plus i, so a look can be made again. */
+    public BooleanProperty lockSeedProperty() {
+        return lockSeed;
+    }
+
+    public StringProperty seedTextProperty() {
+        return seedText;
+    }
+
+    /** Why the typed seed cannot be used; empty when it can (or the seed is not locked). */
+    public StringBinding seedErrorProperty() {
+        return seedError;
     }
 
     private void reset() {

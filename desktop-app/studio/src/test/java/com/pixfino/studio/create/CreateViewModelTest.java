@@ -2,8 +2,10 @@ package com.pixfino.studio.create;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.AspectRatio;
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.generate.KnownPresets;
@@ -387,5 +389,75 @@ class CreateViewModelTest {
         assertThat(viewModel.photoProperty().get()).isNull();
         assertThat(viewModel.checkingPhotoProperty().get()).isFalse();
         assertThat(viewModel.statusProperty().get()).isEmpty();
+    }
+
+    @Test
+    void fourTakesIn916ShowTheirTotalAndGoAsFourRequestsOfOneGroup() {
+        fixture.api.user = new UserView(fixture.api.user.id(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 100);
+        fixture.sessions.refreshUser();
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        assertThat(viewModel.formatProperty().get()).isEqualTo(AspectRatio.SQUARE); // the preset's default
+        assertThat(viewModel.supportsFormat(AspectRatio.PORTRAIT_4_5)).isFalse();
+
+        viewModel.chooseFormat(AspectRatio.PORTRAIT_4_5); // not this preset's: ignored
+        viewModel.chooseFormat(AspectRatio.STORY);
+        viewModel.takesProperty().set(4);
+
+        assertThat(viewModel.costText().get()).isEqualTo("4 takes \u00b7 16 credits");
+        assertThat(viewModel.balanceAfterText().get()).isEqualTo("84 credits");
+        viewModel.generate();
+
+        assertThat(queued).hasSize(4);
+        List<GenerationView> made =
+                queued.stream().map(fixture.api.generations::get).toList();
+        assertThat(made).extracting(GenerationView::aspectRatio).containsOnly("9:16");
+        assertThat(made)
+                .extracting(GenerationView::groupId)
+                .doesNotContainNull()
+                .containsOnly(made.get(0).groupId());
+        assertThat(made).extracting(GenerationView::seed).doesNotHaveDuplicates();
+        assertThat(fixture.api.uploads).isEqualTo(1);
+        assertThat(fixture.session.creditsProperty().get()).isEqualTo(84);
+    }
+
+    @Test
+    void takesTheBalanceCannotPayForAreRefusedBeforeAnythingIsSent() {
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        viewModel.takesProperty().set(2);
+
+        assertThat(viewModel.canGenerateProperty().get()).isFalse();
+        assertThat(viewModel.blockerProperty().get())
+                .isEqualTo("This style costs 8 credits and you have 5. Buy credits or pick a cheaper style.");
+        assertThat(viewModel.balanceAfterText().get()).isEqualTo("3 credits short");
+        viewModel.generate();
+        assertThat(fixture.api.sentKeys).isEmpty();
+    }
+
+    @Test
+    void aLockedSeedIsCheckedAndGivesTakeITheSeedPlusI() {
+        fixture.api.user = new UserView(fixture.api.user.id(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 100);
+        fixture.sessions.refreshUser();
+        viewModel.choosePhoto(PhotoFiles.jpeg(dir, "me.jpg", 800, 1000));
+        presets.select(TestPresets.SNOW_PRINCESS);
+        viewModel.lockSeedProperty().set(true);
+        assertThat(viewModel.seedTextProperty().get()).matches("\\d+"); // a seed is always shown
+
+        viewModel.seedTextProperty().set("2147483648");
+        assertThat(viewModel.seedErrorProperty().get()).isEqualTo("A seed is a whole number from 0 to 2147483647.");
+        assertThat(viewModel.canGenerateProperty().get()).isFalse();
+
+        viewModel.seedTextProperty().set("1234");
+        viewModel.takesProperty().set(3);
+        assertThat(viewModel.seedErrorProperty().get()).isEmpty();
+        viewModel.generate();
+
+        assertThat(queued.stream().map(fixture.api.generations::get).map(GenerationView::seed))
+                .containsExactly(1234L, 1235L, 1236L);
+        String before = viewModel.seedTextProperty().get();
+        viewModel.rollSeed();
+        assertThat(viewModel.seedTextProperty().get()).matches("\\d+");
+        assertThat(before).isEqualTo("1234");
     }
 }

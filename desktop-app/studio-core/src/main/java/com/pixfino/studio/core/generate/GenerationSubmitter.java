@@ -1,51 +1,93 @@
 package com.pixfino.studio.core.generate;
 
-import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.model.api.UploadView;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.photo.PhotoInfo;
 import java.io.IOException;
-import java.util.Objects;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
- * Submits a generation so that it is never paid for twice: a request that failed on the network keeps its
- * Idempotency-Key, so sending the same request again gets the first answer; one photo is uploaded once for
- * any number of generations. Blocking: call off the UI thread. Shared by the studio, the batch engine and the CLI.
+ * Submits generations so that none is paid for twice: a request that failed on the network keeps its takes' keys,
+ * seeds and group, so sending the same request again gets the first answers; one photo is uploaded once for any
+ * number of takes and generations. Blocking: call off the UI thread. Shared by the studio, the batch engine and the
+ * CLI.
  */
 public final class GenerationSubmitter {
 
-    /** One request, remembered with its key until the server has answered it. */
-    private record Attempt(PhotoInfo photo, long presetId, String prompt, String idempotencyKey) {
-        boolean sameRequest(PhotoInfo otherPhoto, long otherPreset, String otherPrompt) {
-            return photo.file().equals(otherPhoto.file())
-                    && presetId == otherPreset
-                    && Objects.equals(prompt, otherPrompt);
+    /** One take of a request: its seed (null: the server's choice) and its own Idempotency-Key. */
+    private record Take(Long seed, String idempotencyKey) {}
+
+    /** One request, remembered with its group and takes until the server has answered every take. */
+    private record Attempt(PhotoInfo photo, Takes takes, UUID groupId, List<Take> each) {
+        boolean sameRequest(PhotoInfo otherPhoto, Takes otherTakes) {
+            return photo.file().equals(otherPhoto.file()) && takes.equals(otherTakes);
         }
     }
 
+    /**
+     * What one submit did: the takes the server accepted, in order, and what stopped the rest, if anything (a
+     * refusal, such as 402 on the third take, or the network).
+     */
+    public record Submitted(List<GenerationAccepted> accepted, UUID groupId, List<Long> seeds, Exception stoppedBy) {
+
+        public boolean complete() {
+            return stoppedBy == null;
+        }
+    }
+
+    private final RandomGenerator random;
     private Attempt pending;
     private PhotoInfo uploadedPhoto;
     private UploadView upload;
 
-    /** Uploads the photo unless it already was, then creates the generation under this request's key. */
+    public GenerationSubmitter() {
+        this(new SecureRandom());
+    }
+
+    GenerationSubmitter(RandomGenerator random) {
+        this.random = random;
+    }
+
+    /** One take with the preset's format; throws what stopped it. */
     public GenerationAccepted submit(CompanionApi api, PhotoInfo photo, long presetId, String prompt)
             throws IOException {
-        Attempt attempt = attemptFor(photo, presetId, prompt);
+        Submitted submitted = submit(api, photo, Takes.single(presetId, prompt));
+        return submitted.accepted().get(0); // one take: it was accepted, or submit threw
+    }
+
+    /**
+     * Uploads the photo unless it already was, then creates each take under its own key, one after the other. A
+     * network failure keeps the request, so the same request again re-sends every take under the same keys (the
+     * ones that arrived are answered, not charged again); a refusal ends it. Throws when no take was accepted;
+     * otherwise {@link Submitted#stoppedBy()} says what stopped the rest.
+     */
+    public Submitted submit(CompanionApi api, PhotoInfo photo, Takes takes) throws IOException {
+        Attempt attempt = attemptFor(photo, takes);
+        List<Long> seeds = attempt.each().stream().map(Take::seed).toList();
+        List<GenerationAccepted> accepted = new ArrayList<>();
         try {
             UploadView uploaded = uploadOnce(api, photo);
-            GenerationAccepted accepted = api.createGeneration(
-                    new CreateGenerationRequest(presetId, uploaded.id(), prompt), attempt.idempotencyKey());
+            for (Take take : attempt.each()) {
+                accepted.add(api.createGeneration(
+                        takes.request(uploaded.id(), take.seed(), attempt.groupId()), take.idempotencyKey()));
+            }
             settle(attempt);
-            return accepted;
+            return new Submitted(accepted, attempt.groupId(), seeds, null);
         } catch (IOException | RuntimeException e) {
-            // After a network failure the server may have charged already; the same key makes a retry free.
+            // After a network failure the server may have charged already; the same keys make a retry free.
             if (!FailureMessages.isNetwork(e)) {
                 settle(attempt);
             }
-            throw e;
+            if (accepted.isEmpty()) {
+                throw e;
+            }
+            return new Submitted(accepted, attempt.groupId(), seeds, e);
         }
     }
 
@@ -56,9 +98,13 @@ public final class GenerationSubmitter {
         uploadedPhoto = null;
     }
 
-    private synchronized Attempt attemptFor(PhotoInfo photo, long presetId, String prompt) {
-        if (pending == null || !pending.sameRequest(photo, presetId, prompt)) {
-            pending = new Attempt(photo, presetId, prompt, UUID.randomUUID().toString());
+    private synchronized Attempt attemptFor(PhotoInfo photo, Takes takes) {
+        if (pending == null || !pending.sameRequest(photo, takes)) {
+            List<Take> each = new ArrayList<>();
+            for (Long seed : takes.seeds(random)) {
+                each.add(new Take(seed, UUID.randomUUID().toString()));
+            }
+            pending = new Attempt(photo, takes, UUID.randomUUID(), List.copyOf(each));
         }
         return pending;
     }
@@ -71,6 +117,7 @@ public final class GenerationSubmitter {
 
     private synchronized UploadView uploadOnce(CompanionApi api, PhotoInfo photo) throws IOException {
         if (upload == null || !photo.equals(uploadedPhoto)) {
+            upload = null;
             upload = api.upload(photo.file(), photo.contentType());
             uploadedPhoto = photo;
         }

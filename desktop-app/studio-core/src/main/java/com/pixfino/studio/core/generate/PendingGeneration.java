@@ -10,7 +10,8 @@ import java.util.UUID;
  * is the studio's own copy, so it survives the user moving or deleting the original; {@code idempotencyKey} was chosen
  * when Generate was pressed, so however often the request is sent, it is charged once. {@code uploadId} is known once
  * the photo reached the server; {@code firstSentAt} when it was first sent (its answer may have been lost);
- * {@code failure} is the server's sentence when it refused the request.
+ * {@code failure} is the server's sentence when it refused the request; {@code settings} the take's format, seed,
+ * group and style.
  */
 public record PendingGeneration(
         long id,
@@ -27,7 +28,12 @@ public record PendingGeneration(
         Instant firstSentAt,
         Instant createdAt,
         State state,
-        String failure) {
+        String failure,
+        TakeSettings settings) {
+
+    public PendingGeneration {
+        settings = settings == null ? TakeSettings.NONE : settings;
+    }
 
     /** Waiting to be sent, or refused by the server (nothing was charged) and kept until the user removes it. */
     public enum State {

@@ -44,9 +44,18 @@ public final class PendingGenerations implements AutoCloseable {
               first_sent_at INTEGER,
               created_at INTEGER NOT NULL,
               state TEXT NOT NULL,
-              failure TEXT)""";
+              failure TEXT,
+              negative_prompt TEXT,
+              aspect_ratio TEXT,
+              seed INTEGER,
+              group_id TEXT,
+              style_id TEXT)""";
+    // Columns added after the first release: a store made before them gains them in place, its rows kept.
+    private static final List<String> ADDED_COLUMNS =
+            List.of("negative_prompt TEXT", "aspect_ratio TEXT", "seed INTEGER", "group_id TEXT", "style_id TEXT");
     private static final String COLUMNS = "id, owner, photo_file, content_type, preset_id, preset_name, prompt, kind,"
-            + " credits, idempotency_key, upload_id, first_sent_at, created_at, state, failure";
+            + " credits, idempotency_key, upload_id, first_sent_at, created_at, state, failure, negative_prompt,"
+            + " aspect_ratio, seed, group_id, style_id";
     // Owner ids are UUIDs; anything else must not turn into a path outside the photo folder.
     private static final Pattern SAFE_OWNER = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -68,6 +77,7 @@ public final class PendingGenerations implements AutoCloseable {
             Connection db = SqliteFiles.open(database);
             try (Statement statement = db.createStatement()) {
                 statement.execute(SCHEMA);
+                upgrade(db, statement);
                 statement.execute(
                         "CREATE INDEX IF NOT EXISTS pending_generations_owner ON pending_generations (owner, id)");
             }
@@ -92,7 +102,40 @@ public final class PendingGenerations implements AutoCloseable {
             String idempotencyKey,
             Instant createdAt)
             throws IOException {
+        return addTakes(
+                        owner,
+                        photo,
+                        presetId,
+                        presetName,
+                        prompt,
+                        kind,
+                        credits,
+                        List.of(idempotencyKey),
+                        List.of(TakeSettings.NONE),
+                        createdAt)
+                .get(0);
+    }
+
+    /**
+     * Keeps the takes of one request, one row each with its own key and settings, sharing one copy of the photo
+     * (copied first: the original may be gone by the time the server is back). All or none are kept.
+     */
+    public synchronized List<PendingGeneration> addTakes(
+            String owner,
+            PhotoInfo photo,
+            long presetId,
+            String presetName,
+            String prompt,
+            MediaKind kind,
+            int credits,
+            List<String> idempotencyKeys,
+            List<TakeSettings> takes,
+            Instant createdAt)
+            throws IOException {
         guard.refuse("PendingGenerations");
+        if (idempotencyKeys.size() != takes.size() || takes.isEmpty()) {
+            throw new IllegalArgumentException("one key per take");
+        }
         Path folder = folder(owner);
         Files.createDirectories(folder);
         Path copy = folder.resolve(UUID.randomUUID() + extension(photo.contentType()));
@@ -100,28 +143,56 @@ public final class PendingGenerations implements AutoCloseable {
         Files.copy(photo.file(), partial, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
         String sql = "INSERT INTO pending_generations (owner, photo_file, content_type, preset_id, preset_name, prompt,"
-                + " kind, credits, idempotency_key, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, owner);
-            insert.setString(2, copy.getFileName().toString());
-            insert.setString(3, photo.contentType());
-            insert.setLong(4, presetId);
-            insert.setString(5, presetName);
-            insert.setString(6, prompt);
-            insert.setString(7, kind.name());
-            insert.setInt(8, credits);
-            insert.setString(9, idempotencyKey);
-            insert.setLong(10, createdAt.toEpochMilli());
-            insert.setString(11, PendingGeneration.State.WAITING.name());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return find(keys.getLong(1)).orElseThrow();
+                + " kind, credits, idempotency_key, created_at, state, negative_prompt, aspect_ratio, seed, group_id,"
+                + " style_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<Long> ids = new ArrayList<>();
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < takes.size(); i++) {
+                    TakeSettings take = takes.get(i);
+                    insert.setString(1, owner);
+                    insert.setString(2, copy.getFileName().toString());
+                    insert.setString(3, photo.contentType());
+                    insert.setLong(4, presetId);
+                    insert.setString(5, presetName);
+                    insert.setString(6, prompt);
+                    insert.setString(7, kind.name());
+                    insert.setInt(8, credits);
+                    insert.setString(9, idempotencyKeys.get(i));
+                    insert.setLong(10, createdAt.toEpochMilli());
+                    insert.setString(11, PendingGeneration.State.WAITING.name());
+                    insert.setString(12, take.negativePrompt());
+                    insert.setString(13, take.aspectRatio());
+                    if (take.seed() == null) {
+                        insert.setNull(14, Types.INTEGER);
+                    } else {
+                        insert.setLong(14, take.seed());
+                    }
+                    insert.setString(
+                            15, take.groupId() == null ? null : take.groupId().toString());
+                    insert.setString(
+                            16, take.styleId() == null ? null : take.styleId().toString());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        ids.add(keys.getLong(1));
+                    }
+                }
             }
+            db.commit();
         } catch (SQLException e) {
+            rollback();
             Files.deleteIfExists(copy);
             throw failure(e);
+        } finally {
+            autoCommit();
         }
+        List<PendingGeneration> kept = new ArrayList<>();
+        for (long id : ids) {
+            kept.add(find(id).orElseThrow());
+        }
+        return kept;
     }
 
     /** The owner's requests, waiting and refused, in the order they were made. */
@@ -195,7 +266,9 @@ public final class PendingGenerations implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-        Files.deleteIfExists(existing.get().photo());
+        if (!photoStillUsed(existing.get())) {
+            Files.deleteIfExists(existing.get().photo()); // the takes of one request share their copy
+        }
         return true;
     }
 
@@ -216,6 +289,49 @@ public final class PendingGenerations implements AutoCloseable {
                     Files.deleteIfExists(file);
                 }
             }
+        }
+    }
+
+    private boolean photoStillUsed(PendingGeneration gone) throws IOException {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT 1 FROM pending_generations WHERE owner = ? AND photo_file = ? LIMIT 1")) {
+            query.setString(1, gone.owner());
+            query.setString(2, gone.photo().getFileName().toString());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void upgrade(Connection db, Statement statement) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(pending_generations)")) {
+            while (columns.next()) {
+                present.add(columns.getString("name"));
+            }
+        }
+        for (String column : ADDED_COLUMNS) {
+            if (!present.contains(column.substring(0, column.indexOf(' ')))) {
+                statement.execute("ALTER TABLE pending_generations ADD COLUMN " + column);
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            // the insert failed already; its error is the one worth reporting
+        }
+    }
+
+    private void autoCommit() throws IOException {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 
@@ -252,7 +368,21 @@ public final class PendingGenerations implements AutoCloseable {
                 firstSentAt(rows),
                 Instant.ofEpochMilli(rows.getLong("created_at")),
                 PendingGeneration.State.valueOf(rows.getString("state")),
-                rows.getString("failure"));
+                rows.getString("failure"),
+                settings(rows));
+    }
+
+    private static TakeSettings settings(ResultSet rows) throws SQLException {
+        long seed = rows.getLong("seed");
+        Long seedOrNull = rows.wasNull() ? null : seed;
+        String group = rows.getString("group_id");
+        String style = rows.getString("style_id");
+        return new TakeSettings(
+                rows.getString("negative_prompt"),
+                rows.getString("aspect_ratio"),
+                seedOrNull,
+                group == null ? null : UUID.fromString(group),
+                style == null ? null : UUID.fromString(style));
     }
 
     private static Instant firstSentAt(ResultSet rows) throws SQLException {

@@ -15,9 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,7 @@ public final class PendingReplay {
     public synchronized Outcome replay(CompanionApi api, String owner) throws IOException {
         List<Sent> sent = new ArrayList<>();
         List<PendingGeneration> refused = new ArrayList<>();
+        Map<String, UUID> uploadedCopies = new HashMap<>(); // the takes of one request share one photo copy
         for (PendingGeneration request : store.list(owner)) {
             if (!request.isWaiting()) {
                 continue;
@@ -86,7 +90,7 @@ public final class PendingReplay {
                 continue;
             }
             try {
-                GenerationAccepted accepted = send(api, request);
+                GenerationAccepted accepted = send(api, request, uploadedCopies);
                 store.remove(request.id());
                 LOG.info(
                         "event=pending_sent request={} generation={} credits={}",
@@ -120,13 +124,20 @@ public final class PendingReplay {
         return store.remove(id);
     }
 
-    private GenerationAccepted send(CompanionApi api, PendingGeneration request) throws IOException {
+    private GenerationAccepted send(CompanionApi api, PendingGeneration request, Map<String, UUID> uploadedCopies)
+            throws IOException {
         PendingGeneration current = request;
+        String copy = current.photo().getFileName().toString();
         if (current.uploadId() == null) {
-            UploadView upload = api.upload(current.photo(), current.contentType());
-            store.uploaded(current.id(), upload.id());
+            UUID uploadId = uploadedCopies.get(copy);
+            if (uploadId == null) {
+                UploadView upload = api.upload(current.photo(), current.contentType());
+                uploadId = upload.id();
+            }
+            store.uploaded(current.id(), uploadId);
             current = store.find(current.id()).orElseThrow();
         }
+        uploadedCopies.put(copy, current.uploadId());
         if (current.firstSentAt() != null
                 && clock.instant().isAfter(current.firstSentAt().plus(KEY_TRUSTED))) {
             Optional<GenerationView> arrived = arrivedEarlier(api, current);
@@ -136,8 +147,17 @@ public final class PendingReplay {
             }
         }
         store.sending(current.id(), clock.instant());
+        TakeSettings take = current.settings();
         return api.createGeneration(
-                new CreateGenerationRequest(current.presetId(), current.uploadId(), current.prompt()),
+                new CreateGenerationRequest(
+                        current.presetId(),
+                        current.uploadId(),
+                        current.prompt(),
+                        take.negativePrompt(),
+                        take.aspectRatio(),
+                        take.seed(),
+                        take.groupId(),
+                        take.styleId()),
                 current.idempotencyKey());
     }
 
@@ -154,7 +174,9 @@ public final class PendingReplay {
                 }
                 if (request.uploadId().equals(view.uploadId())
                         && request.presetId() == view.presetId()
-                        && Objects.equals(request.prompt(), view.prompt())) {
+                        && Objects.equals(request.prompt(), view.prompt())
+                        && (request.settings().seed() == null
+                                || request.settings().seed().equals(view.seed()))) {
                     return Optional.of(view);
                 }
             }

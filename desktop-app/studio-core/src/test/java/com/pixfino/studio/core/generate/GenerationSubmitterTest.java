@@ -109,4 +109,75 @@ class GenerationSubmitterTest {
         assertThat(server.keys).doesNotHaveDuplicates();
         assertThat(server.uploads).hasSize(2);
     }
+
+    @Test
+    void fourTakesShareOneGroupAndOneUploadEachWithItsOwnKeyAndADistinctSeed() throws Exception {
+        UUID style = UUID.randomUUID();
+        Takes takes = new Takes(7, "warm", null, com.pixfino.model.AspectRatio.STORY, 4, null, style);
+
+        GenerationSubmitter.Submitted submitted = submitter.submit(server.api(), PHOTO, takes);
+
+        assertThat(submitted.complete()).isTrue();
+        assertThat(submitted.accepted()).hasSize(4);
+        assertThat(server.uploads).containsExactly(PHOTO.file());
+        assertThat(server.keys).hasSize(4).doesNotHaveDuplicates();
+        assertThat(server.creates)
+                .extracting(CreateGenerationRequest::groupId)
+                .containsOnly(submitted.groupId())
+                .doesNotContainNull();
+        assertThat(server.creates)
+                .extracting(CreateGenerationRequest::seed)
+                .doesNotHaveDuplicates()
+                .doesNotContainNull()
+                .allMatch(seed -> seed >= 0 && seed <= CreateGenerationRequest.MAX_SEED);
+        assertThat(server.creates)
+                .extracting(CreateGenerationRequest::aspectRatio)
+                .containsOnly("9:16");
+        assertThat(server.creates).extracting(CreateGenerationRequest::styleId).containsOnly(style);
+    }
+
+    @Test
+    void aLockedSeedGivesTakeITheSeedPlusIAndWrapsAtTheTop() throws Exception {
+        submitter.submit(
+                server.api(), PHOTO, new Takes(7, null, null, null, 3, CreateGenerationRequest.MAX_SEED - 1, null));
+
+        assertThat(server.creates)
+                .extracting(CreateGenerationRequest::seed)
+                .containsExactly(CreateGenerationRequest.MAX_SEED - 1, CreateGenerationRequest.MAX_SEED, 0L);
+    }
+
+    @Test
+    void aNetworkFailureOnTheThirdTakeResendsEveryTakeUnderTheSameKeysSeedsAndGroup() throws Exception {
+        CompanionApi api = server.api();
+        Takes takes = new Takes(7, null, null, null, 4, null, null);
+        // the first two takes are answered, the third times out
+        CompanionApi flaky = (CompanionApi) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createGeneration") && server.creates.size() == 2) {
+                        server.creates.add((CreateGenerationRequest) args[0]);
+                        server.keys.add((String) args[1]);
+                        throw new SocketTimeoutException("timeout");
+                    }
+                    return method.invoke(api, args);
+                });
+
+        GenerationSubmitter.Submitted first = submitter.submit(flaky, PHOTO, takes);
+        GenerationSubmitter.Submitted again = submitter.submit(api, PHOTO, takes);
+
+        assertThat(first.accepted()).hasSize(2);
+        assertThat(first.stoppedBy()).isInstanceOf(SocketTimeoutException.class);
+        assertThat(again.complete()).isTrue();
+        assertThat(server.keys).hasSize(7);
+        assertThat(server.keys.subList(3, 6)).isEqualTo(server.keys.subList(0, 3));
+        assertThat(server.creates.subList(3, 6)).isEqualTo(server.creates.subList(0, 3));
+        assertThat(server.uploads).hasSize(1);
+    }
+
+    @Test
+    void takesAreOneToFourAndASeedMustFitIn31Bits() {
+        assertThatThrownBy(() -> new Takes(7, null, null, null, 5, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Takes(7, null, null, null, 1, CreateGenerationRequest.MAX_SEED + 1, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
