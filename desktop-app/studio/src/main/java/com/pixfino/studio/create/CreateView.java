@@ -13,7 +13,9 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -27,6 +29,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -55,28 +58,22 @@ public final class CreateView extends VBox implements ScreenActions {
                 prompt(),
                 section(messages.get("create.section.format")),
                 new FormatPicker(viewModel, messages),
-                takesAndSeed(),
-                summary(),
-                generateButton(),
-                status());
+                takesAndSeed());
         left.getStyleClass().add("create-left");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "create-left-scroll");
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // "Buy credits" / "See plans" sit under Generate: bring them into sight when they appear, and again once
-        // the column has grown to hold them (the scroll position is only right after that layout)
-        boolean[] reveal = {false};
-        viewModel.upsellProperty().addListener((obs, was, now) -> {
-            reveal[0] = now != CreateViewModel.Upsell.NONE;
-            if (reveal[0]) {
-                leftScroll.setVvalue(leftScroll.getVmax());
-            }
-        });
-        left.heightProperty().addListener((obs, was, now) -> {
-            if (reveal[0]) {
-                reveal[0] = false;
-                leftScroll.setVvalue(leftScroll.getVmax());
+        // the cost, Generate and what blocks it stay in sight under the scrolling settings, whatever the window's
+        // height
+        VBox footer = new VBox(10, summary(), generateButton(), status());
+        footer.getStyleClass().addAll("create-left", "create-footer");
+        VBox leftColumn = new VBox(10, leftScroll, footer);
+        VBox.setVgrow(leftScroll, Priority.ALWAYS);
+        // a control reached with Tab scrolls into sight
+        left.addEventFilter(KeyEvent.KEY_RELEASED, event -> {
+            if (getScene() != null && getScene().getFocusOwner() != null) {
+                reveal(leftScroll, left, getScene().getFocusOwner());
             }
         });
 
@@ -88,9 +85,32 @@ public final class CreateView extends VBox implements ScreenActions {
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
 
-        HBox columns = new HBox(24, leftScroll, right);
+        HBox columns = new HBox(24, leftColumn, right);
         VBox.setVgrow(columns, Priority.ALWAYS);
         getChildren().addAll(title, columns);
+    }
+
+    /** Scrolls the settings so that {@code node}, one of their descendants, is in sight. */
+    private static void reveal(ScrollPane scroll, Region content, Node node) {
+        Node parent = node;
+        while (parent != null && parent != content) {
+            parent = parent.getParent();
+        }
+        if (parent == null) {
+            return;
+        }
+        Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * hidden;
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (bounds.getMinY() < top) {
+            scroll.setVvalue(bounds.getMinY() / hidden);
+        } else if (bounds.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(1, (bounds.getMaxY() - viewport) / hidden));
+        }
     }
 
     private TextArea prompt() {
