@@ -31,8 +31,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -1227,10 +1229,11 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                 + " completed_at = excluded.completed_at, preset_version = excluded.preset_version,"
                 + " aspect_ratio = excluded.aspect_ratio, seed = excluded.seed, group_id = excluded.group_id,"
                 + " style_id = excluded.style_id";
+        // one query for the versions already stored, then every statement once per page in batches: per-row
+        // round trips into SQLite were most of a first sync's time
+        Map<String, Long> known = force ? Map.of() : knownVersions(views);
         int changed = 0;
         try (PreparedStatement upsert = db.prepareStatement(sql);
-                PreparedStatement known =
-                        db.prepareStatement("SELECT version FROM gallery_items WHERE owner = ? AND id = ?");
                 PreparedStatement clearTags =
                         db.prepareStatement("DELETE FROM gallery_tags WHERE owner = ? AND id = ?");
                 PreparedStatement addTag =
@@ -1239,36 +1242,38 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                         db.prepareStatement("DELETE FROM collection_items WHERE owner = ? AND item_id = ?");
                 PreparedStatement addCollection = db.prepareStatement("INSERT OR IGNORE INTO collection_items"
                         + " (owner, collection_id, item_id) VALUES (?, ?, ?)")) {
+            boolean clears = false;
+            boolean tags = false;
+            boolean collections = false;
             for (GenerationView view : views) {
                 String id = view.id().toString();
-                if (!force) {
-                    known.setString(1, owner);
-                    known.setString(2, id);
-                    try (ResultSet rows = known.executeQuery()) {
-                        if (rows.next() && rows.getLong(1) > view.version()) {
-                            continue; // the local row is newer
-                        }
-                    }
+                Long stored = known.get(id);
+                if (!force && stored != null && stored > view.version()) {
+                    continue; // the local row is newer
                 }
                 changed++;
-                // tags first: the row's insert (or update) trigger then indexes prompt, preset and tags at once
-                clearTags.setString(1, owner);
-                clearTags.setString(2, id);
-                clearTags.executeUpdate();
+                if (force || stored != null) {
+                    clearTags.setString(1, owner);
+                    clearTags.setString(2, id);
+                    clearTags.addBatch();
+                    clearCollections.setString(1, owner);
+                    clearCollections.setString(2, id);
+                    clearCollections.addBatch();
+                    clears = true;
+                }
                 for (String tag : view.tags()) {
                     addTag.setString(1, owner);
                     addTag.setString(2, id);
                     addTag.setString(3, tag);
-                    addTag.executeUpdate();
+                    addTag.addBatch();
+                    tags = true;
                 }
-                clearCollections.setString(1, owner);
-                clearCollections.setString(2, id);
-                clearCollections.executeUpdate();
                 for (UUID collection : view.collectionIds()) {
                     addCollection.setString(1, owner);
                     addCollection.setString(2, collection.toString());
                     addCollection.setString(3, id);
-                    addCollection.executeUpdate();
+                    addCollection.addBatch();
+                    collections = true;
                 }
                 OffsetDateTime shown = view.completedAt() != null ? view.completedAt() : view.createdAt();
                 upsert.setString(1, owner);
@@ -1304,10 +1309,48 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                         25, view.groupId() == null ? null : view.groupId().toString());
                 upsert.setString(
                         26, view.styleId() == null ? null : view.styleId().toString());
-                upsert.executeUpdate();
+                upsert.addBatch();
             }
+            if (changed == 0) {
+                return 0;
+            }
+            // tags first: the row's insert (or update) trigger then indexes prompt, preset and tags at once
+            if (clears) {
+                clearTags.executeBatch();
+                clearCollections.executeBatch();
+            }
+            if (tags) {
+                addTag.executeBatch();
+            }
+            if (collections) {
+                addCollection.executeBatch();
+            }
+            upsert.executeBatch();
         }
         return changed;
+    }
+
+    /** The versions stored for the page's ids that are already here, in chunks SQLite's parameter limit allows. */
+    private Map<String, Long> knownVersions(List<GenerationView> views) throws SQLException {
+        Map<String, Long> known = new HashMap<>();
+        int chunk = 500;
+        for (int from = 0; from < views.size(); from += chunk) {
+            List<GenerationView> part = views.subList(from, Math.min(views.size(), from + chunk));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement statement = db.prepareStatement(
+                    "SELECT id, version FROM gallery_items WHERE owner = ? AND id IN (" + marks + ")")) {
+                statement.setString(1, owner);
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setString(i + 2, part.get(i).id().toString());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        known.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+        }
+        return known;
     }
 
     private static void setNullable(PreparedStatement statement, int index, Integer value) throws SQLException {

@@ -1,11 +1,13 @@
 package com.pixfino.studio.core.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.pixfino.studio.core.concurrent.TaskProgress;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryItem;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +81,37 @@ class LibrarySyncTest {
         assertThat(rest.rows()).isEqualTo(5);
         assertThat(catalog.count(LibraryQuery.ALL)).isEqualTo(25);
         assertThat(catalog.thumbnail(catalog.ids(LibraryQuery.ALL).get(0))).isEmpty(); // metadata only, offline
+    }
+
+    @Test
+    void aSyncCutOffWhileThePageAheadIsFetchedResumesFromTheLastStoredPageWithoutLossOrDuplicates() throws Exception {
+        IntStream.range(0, 45).forEach(i -> server.addCompleted("Portrait", "prompt " + i));
+        LibraryCatalog catalog = catalog("one");
+        int[] pages = {0};
+        TaskProgress dropAfterTwo = new TaskProgress() {
+            @Override
+            public void update(double fraction, String message) {
+                if (++pages[0] == 2) {
+                    server.offline = true; // the page fetched ahead (the third or the fourth) never arrives
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        LibrarySync sync = new LibrarySync(catalog, 10);
+        assertThatThrownBy(() -> sync.pull(server.api(), dropAfterTwo)).isInstanceOf(IOException.class);
+        int stored = catalog.count(LibraryQuery.ALL);
+        assertThat(stored).isIn(20, 30); // whole pages only, each with its cursor
+
+        server.offline = false;
+        LibrarySync.Outcome rest = sync.pull(server.api(), LibrarySync.SILENT);
+        assertThat(rest.complete()).isTrue();
+        assertThat(rest.rows()).isEqualTo(45 - stored);
+        List<UUID> ids = catalog.ids(LibraryQuery.ALL);
+        assertThat(ids).hasSize(45).doesNotHaveDuplicates();
     }
 
     @Test
