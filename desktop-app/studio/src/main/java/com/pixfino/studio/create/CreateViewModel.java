@@ -567,7 +567,21 @@ public final class CreateViewModel {
         }
         activity.say(
                 preset == null ? Tone.ERROR : Tone.INFO,
-                preset == null ? messages.get("useAgain.presetGone") : messages.get("useAgain.filled", preset.name()));
+                preset == null
+                        ? messages.get("useAgain.presetGone")
+                        : messages.get("useAgain.filled", preset.name(), pastFacts(past)));
+    }
+
+    /** ", 9:16, seed 1234": what was filled in besides the preset, in the words of the status line. */
+    private String pastFacts(PastSettings past) {
+        StringBuilder facts = new StringBuilder();
+        if (format.get() != null) {
+            facts.append(messages.get("useAgain.format", format.get().label()));
+        }
+        if (past.seed() != null) {
+            facts.append(messages.get("useAgain.seed", past.seed()));
+        }
+        return facts.toString();
     }
 
     /** The past result whose photo Create will use (by its upload id); null when a photo file is chosen. */

@@ -63,6 +63,7 @@ final class PhotoDropZone extends StackPane {
         change.setId("change-photo");
         change.getStyleClass().add(Styles.SMALL);
         change.setOnAction(event -> pickPhoto.run());
+        change.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "…" by a long line beside it
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox info = new HBox(8, new VBox(2, fileName, details), gap, change);
