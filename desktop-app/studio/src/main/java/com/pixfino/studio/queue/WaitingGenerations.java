@@ -115,35 +115,19 @@ public final class WaitingGenerations {
         }
     }
 
-    /** Keeps a request for when the server is back; {@code kept} or {@code failed} hears how it went. */
+    /** Keeps one take for when the server is back; {@code kept} or {@code failed} hears how it went. */
     public void hold(
             PhotoInfo photo,
             PresetView preset,
             String prompt,
             Consumer<PendingGeneration> kept,
             Consumer<Exception> failed) {
-        String owner = session.ownerId();
-        int asked = account;
-        String key = UUID.randomUUID().toString(); // chosen now: every later attempt is the same request
-        tasks.run(
-                () -> store.add(
-                        owner,
-                        photo,
-                        preset.id(),
-                        preset.name(),
-                        prompt,
-                        preset.kind(),
-                        preset.credits(),
-                        key,
-                        clock.instant()),
-                row -> {
-                    if (asked == account) {
-                        requests.add(row);
-                        kept.accept(row);
-                        replayNow(); // the connection may have come back meanwhile
-                    }
-                },
-                failed::accept);
+        hold(
+                PhotoSource.local(photo),
+                preset,
+                Takes.single(preset.id(), prompt),
+                rows -> kept.accept(rows.get(0)),
+                failed);
     }
 
     /**
