@@ -159,20 +159,19 @@ final class Features implements AutoCloseable {
                 .register(createScreen)
                 .register(new QueueScreen(queue, waiting, messages))
                 .register(new GalleryScreen(
-                        gallery, viewer, tasks, messages, item -> useAgain(item, create, createScreen)))
+                        gallery, viewer, tasks, messages, item -> useAgain(item, viewer, create, createScreen)))
                 .register(account)
                 .register(new BatchScreen(batch, messages))
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }
 
-    /** "Use again": Create with the result's style and prompt (the photo is chosen again: only the server has it). */
-    private void useAgain(GalleryItem item, CreateViewModel create, CreateScreen createScreen) {
-        create.presets().allPresets().stream()
-                .filter(preset -> preset.id() == item.provenance().presetId())
-                .findFirst()
-                .ifPresent(preset -> create.presets().select(preset));
-        create.promptProperty().set(item.prompt() == null ? "" : item.prompt());
+    /**
+     * "Use again": Create with the result's photo (by its upload id, with the viewer's preview of it), preset,
+     * prompt, format, seed and style.
+     */
+    private void useAgain(GalleryItem item, ViewerViewModel viewer, CreateViewModel create, CreateScreen createScreen) {
+        create.useAgain(viewer.pastSettings(item));
         shell.show(createScreen);
     }
 

@@ -7,6 +7,8 @@ import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.generate.GenerationSubmitter;
+import com.pixfino.studio.core.generate.PastSettings;
+import com.pixfino.studio.core.generate.PhotoSource;
 import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
@@ -119,6 +121,7 @@ public final class CreateViewModel {
                 lockSeed,
                 seedText);
         presets.selectedProperty().addListener((obs, was, now) -> format.set(defaultFormat(now)));
+        presets.selectedProperty().addListener((obs, was, now) -> forgetPastStyle(now));
         format.set(defaultFormat(presets.selectedProperty().get()));
         blocker = Bindings.createStringBinding(
                 this::whyNot,
@@ -132,7 +135,8 @@ public final class CreateViewModel {
                 session.userProperty(),
                 session.signedInProperty(),
                 activity.busyProperty(),
-                checkingPhoto);
+                checkingPhoto,
+                pastPhoto);
         canGenerate = Bindings.createBooleanBinding(() -> blocker.get().isEmpty(), blocker);
         hint = Bindings.createStringBinding(
                 this::hintNow,
@@ -186,6 +190,7 @@ public final class CreateViewModel {
                 info -> {
                     checkingPhoto.set(false);
                     photo.set(info);
+                    forgetPast(); // a photo chosen now replaces the one of a past result
                     activity.say(Tone.NONE, "");
                 },
                 error -> {
@@ -203,6 +208,7 @@ public final class CreateViewModel {
     public void clearPhoto() {
         stopPhotoCheck();
         photo.set(null);
+        forgetPast();
         activity.say(Tone.NONE, "");
     }
 
@@ -225,17 +231,20 @@ public final class CreateViewModel {
                 ? null
                 : prompt.get().strip();
         refusal.set(Upsell.NONE);
+        AspectRatio chosenFormat = format.get() == null || !supports(preset, format.get()) ? null : format.get();
+        Takes asked = new Takes(
+                preset.id(), text, pastNegativePrompt, chosenFormat, takes.get(), lockedSeedIfOn(), pastStyle);
+        PhotoSource source =
+                pastPhoto.get() != null ? PhotoSource.uploaded(pastPhoto.get().uploadId()) : PhotoSource.local(chosen);
         if (!session.isOnline()) {
-            hold(chosen, preset, text);
+            hold(source, preset, asked);
             return;
         }
         CompanionApi api = session.api();
-        AspectRatio chosenFormat = format.get() == null || !supports(preset, format.get()) ? null : format.get();
-        Takes asked = new Takes(preset.id(), text, null, chosenFormat, takes.get(), lockedSeedIfOn(), null);
         activity.working(messages.get("create.generating", preset.name()));
         // Never cancelled: once sent, the server may have charged, and only the answer tells the queue.
         tasks.run(
-                () -> submitter.submit(api, chosen, asked),
+                () -> submitter.submit(api, source, asked),
                 submitted -> {
                     int charged = submitted.accepted().stream()
                             .mapToInt(a -> a.creditsCharged())
@@ -260,7 +269,10 @@ public final class CreateViewModel {
                     }
                 },
                 error -> {
-                    if (FailureMessages.isNetwork(error)) {
+                    if (source instanceof PhotoSource.Uploaded && PhotoSource.expired(error)) {
+                        forgetPast(); // the drop zone asks for the photo again; the other settings stay
+                        activity.failed(messages.get("useAgain.expired"));
+                    } else if (FailureMessages.isNetwork(error)) {
                         // The submitter keeps the key: the server may have charged already, and will not charge again.
                         activity.failed(messages.get("create.networkRetry", failures.describe(error)));
                     } else {
@@ -274,15 +286,17 @@ public final class CreateViewModel {
                 });
     }
 
-    /** Offline: the request waits on this computer, with its key, until the Queue can send it. */
-    private void hold(PhotoInfo chosen, PresetView preset, String text) {
+    /** Offline: every take waits on this computer, each with its key and seed, until the Queue can send them. */
+    private void hold(PhotoSource source, PresetView preset, Takes asked) {
         activity.working(messages.get("create.holding", preset.name()));
         waiting.hold(
-                chosen,
+                source,
                 preset,
-                text,
+                asked,
                 kept -> {
-                    heldNotice = messages.get("create.waiting", preset.name());
+                    heldNotice = kept.size() == 1
+                            ? messages.get("create.waiting", preset.name())
+                            : messages.get("queue.waiting.heldTakes", preset.name(), kept.size());
                     activity.done(heldNotice);
                 },
                 error -> activity.failed(messages.get("create.holdFailed", failures.describe(error))));
@@ -349,10 +363,7 @@ public final class CreateViewModel {
         if (!seedError.get().isEmpty()) {
             return seedError.get();
         }
-        if (!session.isOnline() && takes.get() > 1) {
-            return messages.get("create.blocked.takesOffline");
-        }
-        if (photo.get() == null) {
+        if (photo.get() == null && pastPhoto.get() == null) {
             return messages.get("create.blocked.noPhoto");
         }
         if (preset == null) {
@@ -503,9 +514,99 @@ public final class CreateViewModel {
         return seedError;
     }
 
+    // ---- Use again (issue 14): Create filled from a past result, its photo sent by its upload id ----
+
+    private final ReadOnlyObjectWrapper<PastSettings> pastPhoto = new ReadOnlyObjectWrapper<>(this, "pastPhoto");
+    private String pastNegativePrompt; // the past result's, until another preset is chosen
+    private UUID pastStyle; // the user's style it came from, while it still exists and its preset is selected
+    private long pastPreset = -1;
+
+    /**
+     * "Use again": fills Create with the photo of a past result (by its upload id: it is not uploaded again; the
+     * drop zone shows its cached preview, or a placeholder), its preset, prompt, format and seed (locked, one take,
+     * so the same result can be made again) and its style if it still exists. Choosing a photo replaces the past one.
+     */
+    public void useAgain(PastSettings past) {
+        stopPhotoCheck();
+        photo.set(null);
+        pastPhoto.set(past.uploadId() == null ? null : past);
+        PresetView preset = presets.allPresets().stream()
+                .filter(p -> p.id() == past.presetId())
+                .findFirst()
+                .orElse(null);
+        if (preset != null) {
+            presets.select(preset); // sets the preset's default format: the past one is set after it
+        }
+        prompt.set(past.prompt() == null ? "" : past.prompt());
+        AspectRatio.parse(past.aspectRatio()).filter(this::supportsFormat).ifPresent(format::set);
+        takes.set(1);
+        if (past.seed() != null) {
+            seedText.set(Long.toString(past.seed()));
+            lockSeed.set(true);
+        }
+        pastNegativePrompt = past.negativePrompt();
+        pastStyle = past.styleId();
+        pastPreset = past.presetId();
+        if (pastStyle != null && session.isOnline()) {
+            UUID wanted = pastStyle;
+            CompanionApi api = session.api();
+            tasks.run(
+                    api::styles,
+                    styles -> {
+                        if (styles.items().stream()
+                                        .noneMatch(style -> style.id().equals(wanted))
+                                && wanted.equals(pastStyle)) {
+                            pastStyle = null; // deleted since: the preset, prompt and format still make the look
+                        }
+                    },
+                    error -> {
+                        if (wanted.equals(pastStyle)) {
+                            pastStyle = null;
+                        }
+                    });
+        }
+        activity.say(
+                preset == null ? Tone.ERROR : Tone.INFO,
+                preset == null
+                        ? messages.get("useAgain.presetGone")
+                        : messages.get("useAgain.filled", preset.name(), pastFacts(past)));
+    }
+
+    /** ", 9:16, seed 1234": what was filled in besides the preset, in the words of the status line. */
+    private String pastFacts(PastSettings past) {
+        StringBuilder facts = new StringBuilder();
+        if (format.get() != null) {
+            facts.append(messages.get("useAgain.format", format.get().label()));
+        }
+        if (past.seed() != null) {
+            facts.append(messages.get("useAgain.seed", past.seed()));
+        }
+        return facts.toString();
+    }
+
+    /** The past result whose photo Create will use (by its upload id); null when a photo file is chosen. */
+    ReadOnlyObjectProperty<PastSettings> pastPhotoProperty() {
+        return pastPhoto.getReadOnlyProperty();
+    }
+
+    private void forgetPast() {
+        pastPhoto.set(null);
+    }
+
+    private void forgetPastStyle(PresetView now) {
+        if (now == null || now.id() != pastPreset) {
+            pastNegativePrompt = null;
+            pastStyle = null;
+            pastPreset = -1;
+        }
+    }
+
+    // ---- end of Use again ----
+
     private void reset() {
         stopPhotoCheck();
         photo.set(null);
+        forgetPast();
         prompt.set("");
         submitter.reset();
         activity.say(Tone.NONE, "");

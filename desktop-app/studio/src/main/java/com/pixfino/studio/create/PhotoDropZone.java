@@ -1,8 +1,10 @@
 package com.pixfino.studio.create;
 
 import atlantafx.base.theme.Styles;
+import com.pixfino.studio.core.generate.PastSettings;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.photo.FileSize;
+import com.pixfino.studio.core.photo.PhotoInfo;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
 import java.io.File;
@@ -61,30 +63,59 @@ final class PhotoDropZone extends StackPane {
         change.setId("change-photo");
         change.getStyleClass().add(Styles.SMALL);
         change.setOnAction(event -> pickPhoto.run());
+        change.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "…" by a long line beside it
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox info = new HBox(8, new VBox(2, fileName, details), gap, change);
         info.setAlignment(Pos.CENTER_LEFT);
-        VBox chosen = new VBox(10, preview, info);
+        // "Use again" with no cached preview of the past photo: a neutral frame saying where the photo is.
+        Label placeholderText = new Label(messages.get("useAgain.photo"));
+        placeholderText.getStyleClass().add("muted");
+        VBox placeholder = new VBox(8, Icons.IMAGE.create(48), placeholderText);
+        placeholder.setId("past-photo-placeholder");
+        placeholder.setAlignment(Pos.CENTER);
+        placeholder.getStyleClass().add("past-photo-placeholder");
+        placeholder.setMinHeight(PREVIEW_HEIGHT);
+        placeholder.setPrefHeight(PREVIEW_HEIGHT);
+        placeholder.setMaxHeight(PREVIEW_HEIGHT);
+        placeholder.setAccessibleText(messages.get("useAgain.photo"));
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        preview.managedProperty().bind(preview.visibleProperty());
+        Texts.wrapping(details);
+        VBox chosen = new VBox(10, preview, placeholder, info);
         chosen.setAlignment(Pos.CENTER);
         chosen.getStyleClass().add("drop-chosen");
 
         getChildren().addAll(empty, chosen);
-        viewModel.photoProperty().addListener((obs, was, photo) -> {
-            boolean has = photo != null;
+        Runnable render = () -> {
+            PhotoInfo photo = viewModel.photoProperty().get();
+            PastSettings past = viewModel.pastPhotoProperty().get();
+            boolean has = photo != null || past != null;
             empty.setVisible(!has);
             chosen.setVisible(has);
-            if (has) {
+            placeholder.setVisible(photo == null && past != null && past.preview() == null);
+            preview.setVisible(!placeholder.isVisible());
+            if (photo != null) {
                 // Decoded by JavaFX's background loader, scaled on load: no image decoding on the FX thread.
                 preview.setImage(new Image(photo.file().toUri().toString(), 0, PREVIEW_HEIGHT * 2, true, true, true));
                 fileName.setText(photo.file().getFileName().toString());
                 details.setText(messages.get(
                         "create.photo.details", photo.width(), photo.height(), FileSize.readable(photo.bytes())));
+            } else if (past != null) {
+                preview.setImage(
+                        past.preview() == null
+                                ? null
+                                : new Image(
+                                        past.preview().toUri().toString(), 0, PREVIEW_HEIGHT * 2, true, true, true));
+                fileName.setText(messages.get("useAgain.photo"));
+                details.setText(messages.get("useAgain.photoDetail"));
             } else {
                 preview.setImage(null);
             }
-        });
-        chosen.setVisible(false);
+        };
+        viewModel.photoProperty().addListener((obs, was, now) -> render.run());
+        viewModel.pastPhotoProperty().addListener((obs, was, now) -> render.run());
+        render.run();
 
         setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {

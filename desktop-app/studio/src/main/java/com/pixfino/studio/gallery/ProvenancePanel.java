@@ -44,7 +44,10 @@ final class ProvenancePanel extends VBox {
     private final Button useAgain;
     private GalleryItem item;
 
-    /** {@code useAgain}: fills Create with this result's style and prompt; null hides the button. */
+    /**
+     * {@code useAgain}: fills Create with this result's photo, preset, prompt, format and seed; null hides the
+     * button.
+     */
     ProvenancePanel(Messages messages, Consumer<GalleryItem> useAgain) {
         this.messages = messages;
         setId("provenance");
@@ -88,6 +91,7 @@ final class ProvenancePanel extends VBox {
         VBox inputBox = new VBox(4, inputHeading, input, inputNote);
         this.useAgain = new Button(messages.get("viewer.useAgain"));
         this.useAgain.setId("viewer-use-again");
+        this.useAgain.setTooltip(new Tooltip(messages.get("useAgain.tip")));
         getChildren().addAll(heading, inputBox, facts, this.useAgain);
         this.useAgain.setOnAction(event -> {
             if (item != null && useAgain != null) {

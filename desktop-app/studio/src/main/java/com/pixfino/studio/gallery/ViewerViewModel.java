@@ -3,6 +3,7 @@ package com.pixfino.studio.gallery;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.core.generate.PastSettings;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.session.Session;
@@ -142,6 +143,16 @@ public final class ViewerViewModel {
                                     : messages.get(online ? "viewer.input.unavailable" : "viewer.input.offline"));
                 },
                 error -> inputNote.set(messages.get(online ? "viewer.input.unavailable" : "viewer.input.offline")));
+    }
+
+    /**
+     * How {@code made} was made, for "Use again", with the preview of its input photo when the viewer has it on this
+     * computer (the result shown); Create sends the photo by its upload id, never again.
+     */
+    public PastSettings pastSettings(GalleryItem made) {
+        GalleryItem shown = item.get();
+        boolean sameResult = shown != null && shown.id().equals(made.id());
+        return PastSettings.of(made, sameResult ? inputPhoto.get() : null);
     }
 
     /** Shows the input photo against the result (only when the input photo is here). */

@@ -6,6 +6,9 @@ import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.generate.PendingGeneration;
 import com.pixfino.studio.core.generate.PendingGenerations;
 import com.pixfino.studio.core.generate.PendingReplay;
+import com.pixfino.studio.core.generate.PhotoSource;
+import com.pixfino.studio.core.generate.TakeSettings;
+import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionHttpException;
@@ -15,8 +18,10 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -52,6 +57,7 @@ public final class WaitingGenerations {
     private final IntegerBinding waitingCount;
     private final IntegerBinding waitingCredits;
     private final ActivityStatus activity = new ActivityStatus();
+    private final SecureRandom dice = new SecureRandom(); // the seeds of takes kept offline
     private boolean replaying;
     private boolean replayAgain;
     private int troubles;
@@ -109,35 +115,101 @@ public final class WaitingGenerations {
         }
     }
 
-    /** Keeps a request for when the server is back; {@code kept} or {@code failed} hears how it went. */
+    /** Keeps one take for when the server is back; {@code kept} or {@code failed} hears how it went. */
     public void hold(
             PhotoInfo photo,
             PresetView preset,
             String prompt,
             Consumer<PendingGeneration> kept,
             Consumer<Exception> failed) {
+        hold(
+                PhotoSource.local(photo),
+                preset,
+                Takes.single(preset.id(), prompt),
+                rows -> kept.accept(rows.get(0)),
+                failed);
+    }
+
+    /**
+     * Keeps every take of one request for when the server is back: one group, each take its own Idempotency-Key
+     * and seed (chosen now, so every later attempt is the same request), the photo kept once; {@code kept} hears
+     * the rows, or {@code failed} why none was kept.
+     */
+    public void hold(
+            PhotoSource photo,
+            PresetView preset,
+            Takes takes,
+            Consumer<List<PendingGeneration>> kept,
+            Consumer<Exception> failed) {
         String owner = session.ownerId();
         int asked = account;
-        String key = UUID.randomUUID().toString(); // chosen now: every later attempt is the same request
+        UUID group = takes.count() > 1 ? UUID.randomUUID() : null;
+        List<String> keys = new ArrayList<>();
+        List<TakeSettings> each = new ArrayList<>();
+        for (Long seed : takes.seeds(dice)) {
+            keys.add(UUID.randomUUID().toString());
+            each.add(new TakeSettings(
+                    takes.negativePrompt(),
+                    takes.format() == null ? null : takes.format().label(),
+                    seed,
+                    group,
+                    takes.styleId()));
+        }
         tasks.run(
-                () -> store.add(
+                () -> store.addTakes(
                         owner,
                         photo,
                         preset.id(),
                         preset.name(),
-                        prompt,
+                        takes.prompt(),
                         preset.kind(),
                         preset.credits(),
-                        key,
+                        keys,
+                        each,
                         clock.instant()),
-                row -> {
+                rows -> {
                     if (asked == account) {
-                        requests.add(row);
-                        kept.accept(row);
+                        requests.addAll(rows);
+                        kept.accept(rows);
                         replayNow(); // the connection may have come back meanwhile
                     }
                 },
                 failed::accept);
+    }
+
+    /** Cancels every take of a group that still waits: nothing was charged, nothing will be. */
+    public void cancelGroup(UUID groupId) {
+        List<PendingGeneration> takes = requests.stream()
+                .filter(r -> r.isWaiting() && groupId.equals(r.settings().groupId()))
+                .toList();
+        if (takes.isEmpty()) {
+            return;
+        }
+        tasks.run(
+                () -> {
+                    List<Long> withdrawn = new ArrayList<>();
+                    for (PendingGeneration take : takes) {
+                        if (replay.withdraw(take.id())) {
+                            withdrawn.add(take.id());
+                        }
+                    }
+                    return withdrawn;
+                },
+                withdrawn -> {
+                    requests.removeIf(r -> takes.stream().anyMatch(t -> t.id() == r.id()));
+                    activity.say(
+                            withdrawn.size() == takes.size() ? Tone.SUCCESS : Tone.INFO,
+                            withdrawn.isEmpty()
+                                    ? messages.get(
+                                            "queue.waiting.alreadySent",
+                                            takes.get(0).presetName())
+                                    : messages.get(
+                                            "queue.waiting.groupCanceled",
+                                            takes.get(0).presetName(),
+                                            withdrawn.size()));
+                },
+                error ->
+                        activity.say(Tone.ERROR, messages.get("queue.waiting.cancelFailed", failures.describe(error))));
     }
 
     /** Takes a waiting request back: nothing was charged, nothing will be. */

@@ -6,6 +6,11 @@ import com.pixfino.studio.core.generate.PendingGeneration;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -48,8 +53,21 @@ final class WaitingSection extends VBox {
 
         Runnable render = () -> {
             rows.getChildren().clear();
+            // The waiting takes of one request are one row, where its first take was; refusals stay one each.
+            Map<UUID, List<PendingGeneration>> groups = new LinkedHashMap<>();
             for (PendingGeneration request : waiting.requests()) {
-                rows.getChildren().add(new WaitingRow(request, waiting, messages));
+                if (request.isWaiting() && request.settings().groupId() != null) {
+                    groups.computeIfAbsent(request.settings().groupId(), id -> new ArrayList<>())
+                            .add(request);
+                }
+            }
+            for (PendingGeneration request : waiting.requests()) {
+                UUID group = request.isWaiting() ? request.settings().groupId() : null;
+                if (group == null || groups.get(group).size() == 1) {
+                    rows.getChildren().add(new WaitingRow(request, waiting, messages));
+                } else if (groups.get(group).get(0) == request) {
+                    rows.getChildren().add(new WaitingGroupRow(group, groups.get(group), waiting, messages));
+                }
             }
         };
         waiting.requests().addListener((ListChangeListener<PendingGeneration>) change -> render.run());

@@ -138,6 +138,46 @@ class WaitingGenerationsTest {
         assertThat(waiting.requests()).isEmpty();
     }
 
+    @Test
+    void fourTakesKeptOfflineAreEachChargedOnceThroughALostAnswerARestartAndASecondReplay() throws Exception {
+        List<List<PendingGeneration>> kept = new ArrayList<>();
+        waiting.hold(
+                com.pixfino.studio.core.generate.PhotoSource.local(photo),
+                TestPresets.SNOW_PRINCESS,
+                new com.pixfino.studio.core.generate.Takes(
+                        TestPresets.SNOW_PRINCESS.id(), "glow", null, null, 4, null, null),
+                kept::add,
+                e -> {});
+        assertThat(kept).singleElement().satisfies(rows -> assertThat(rows).hasSize(4));
+        assertThat(waiting.waitingCreditsProperty().get()).isEqualTo(16);
+        fixture.api.loseNextCreateAnswer = true; // the first take is charged, its answer lost on the way
+
+        goOnline();
+        assertThat(fixture.api.generations).hasSize(1);
+        assertThat(waiting.requests()).hasSize(4);
+
+        store.close(); // the studio closes with every take still waiting
+        fixture.sessions.signOut();
+        store = open();
+        waiting = waitingOn(store);
+        fixture.signedIn();
+        waiting.replayNow(); // a second replay finds nothing left to send
+
+        assertThat(waiting.requests()).isEmpty();
+        assertThat(fixture.api.generations).hasSize(4);
+        assertThat(fixture.api.sentKeys).hasSize(5);
+        assertThat(fixture.api.sentKeys.stream().distinct()).hasSize(4);
+        assertThat(fixture.api.generations.values())
+                .extracting(com.pixfino.model.api.GenerationView::groupId)
+                .doesNotContainNull()
+                .containsOnly(kept.get(0).get(0).settings().groupId());
+        assertThat(fixture.api.generations.values())
+                .extracting(com.pixfino.model.api.GenerationView::seed)
+                .doesNotHaveDuplicates();
+        assertThat(fixture.api.uploads).isEqualTo(1);
+        assertThat(fixture.api.user.credits()).isEqualTo(4); // 20 less four takes of 4, each charged once
+    }
+
     private PendingGenerations open() throws Exception {
         return PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("pending-photos"), UiThreadGuard.NONE);
     }

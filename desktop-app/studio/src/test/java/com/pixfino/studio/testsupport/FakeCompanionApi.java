@@ -71,6 +71,11 @@ public final class FakeCompanionApi implements CompanionApi {
     public final Map<UUID, GenerationView> generations = new LinkedHashMap<>();
     public final Map<String, UUID> idempotencyKeys = new HashMap<>();
     public final List<String> sentKeys = new ArrayList<>();
+    /** Every create request as sent (Use again: which upload, format and seed it asked for). */
+    public final List<CreateGenerationRequest> createRequests = new ArrayList<>();
+    /** Uploads the server no longer keeps: creating from one answers 404, before any charge. */
+    public final java.util.Set<UUID> expiredUploads = new java.util.HashSet<>();
+
     public final List<LedgerEntryView> ledger = new ArrayList<>();
     public final List<GenerationEventListener> listeners = new ArrayList<>();
     /** What downloads deliver: the result file and its thumbnail. */
@@ -154,6 +159,10 @@ public final class FakeCompanionApi implements CompanionApi {
     public GenerationAccepted createGeneration(CreateGenerationRequest request, String key) throws IOException {
         reachable();
         sentKeys.add(key);
+        createRequests.add(request);
+        if (expiredUploads.contains(request.uploadId())) {
+            throw new CompanionApiException(404, "not_found", "Upload " + request.uploadId() + " was not found.");
+        }
         if (!createFailures.isEmpty()) {
             throw createFailures.pop();
         }

@@ -78,6 +78,15 @@ public final class RealCompanion implements AutoCloseable {
                 .items();
     }
 
+    /** The account's generations, newest first, as the server keeps them. */
+    public List<com.pixfino.model.api.GenerationView> generations(String email, String password) {
+        return server.client()
+                .login(email, password)
+                .get(ApiPaths.GENERATIONS + "?limit=100")
+                .page(com.pixfino.model.api.GenerationView.class)
+                .items();
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -24,9 +24,16 @@ public final class GenerationSubmitter {
     private record Take(Long seed, String idempotencyKey) {}
 
     /** One request, remembered with its group and takes until the server has answered every take. */
-    private record Attempt(PhotoInfo photo, Takes takes, UUID groupId, List<Take> each) {
-        boolean sameRequest(PhotoInfo otherPhoto, Takes otherTakes) {
-            return photo.file().equals(otherPhoto.file()) && takes.equals(otherTakes);
+    private record Attempt(PhotoSource photo, Takes takes, UUID groupId, List<Take> each) {
+        boolean sameRequest(PhotoSource otherPhoto, Takes otherTakes) {
+            return sameFile(photo, otherPhoto) && takes.equals(otherTakes);
+        }
+
+        private static boolean sameFile(PhotoSource one, PhotoSource other) {
+            if (one instanceof PhotoSource.Local a && other instanceof PhotoSource.Local b) {
+                return a.photo().file().equals(b.photo().file());
+            }
+            return one.equals(other);
         }
     }
 
@@ -68,14 +75,22 @@ public final class GenerationSubmitter {
      * otherwise {@link Submitted#stoppedBy()} says what stopped the rest.
      */
     public Submitted submit(CompanionApi api, PhotoInfo photo, Takes takes) throws IOException {
+        return submit(api, PhotoSource.local(photo), takes);
+    }
+
+    /**
+     * As {@link #submit(CompanionApi, PhotoInfo, Takes)}, from a local file or from a photo the server already has
+     * (sent by its upload id, never uploaded again; an expired one is refused with 404 or 410 before any charge).
+     */
+    public Submitted submit(CompanionApi api, PhotoSource photo, Takes takes) throws IOException {
         Attempt attempt = attemptFor(photo, takes);
         List<Long> seeds = attempt.each().stream().map(Take::seed).toList();
         List<GenerationAccepted> accepted = new ArrayList<>();
         try {
-            UploadView uploaded = uploadOnce(api, photo);
+            UUID uploadId = uploadOnce(api, photo);
             for (Take take : attempt.each()) {
                 accepted.add(api.createGeneration(
-                        takes.request(uploaded.id(), take.seed(), attempt.groupId()), take.idempotencyKey()));
+                        takes.request(uploadId, take.seed(), attempt.groupId()), take.idempotencyKey()));
             }
             settle(attempt);
             return new Submitted(accepted, attempt.groupId(), seeds, null);
@@ -98,7 +113,7 @@ public final class GenerationSubmitter {
         uploadedPhoto = null;
     }
 
-    private synchronized Attempt attemptFor(PhotoInfo photo, Takes takes) {
+    private synchronized Attempt attemptFor(PhotoSource photo, Takes takes) {
         if (pending == null || !pending.sameRequest(photo, takes)) {
             List<Take> each = new ArrayList<>();
             for (Long seed : takes.seeds(random)) {
@@ -115,12 +130,16 @@ public final class GenerationSubmitter {
         }
     }
 
-    private synchronized UploadView uploadOnce(CompanionApi api, PhotoInfo photo) throws IOException {
+    private synchronized UUID uploadOnce(CompanionApi api, PhotoSource source) throws IOException {
+        if (source instanceof PhotoSource.Uploaded earlier) {
+            return earlier.uploadId(); // the server still has it (or says it expired): never uploaded again
+        }
+        PhotoInfo photo = ((PhotoSource.Local) source).photo();
         if (upload == null || !photo.equals(uploadedPhoto)) {
             upload = null;
             upload = api.upload(photo.file(), photo.contentType());
             uploadedPhoto = photo;
         }
-        return upload;
+        return upload.id();
     }
 }

@@ -132,19 +132,58 @@ public final class PendingGenerations implements AutoCloseable {
             List<TakeSettings> takes,
             Instant createdAt)
             throws IOException {
+        return addTakes(
+                owner,
+                PhotoSource.local(photo),
+                presetId,
+                presetName,
+                prompt,
+                kind,
+                credits,
+                idempotencyKeys,
+                takes,
+                createdAt);
+    }
+
+    /**
+     * As {@link #addTakes(String, PhotoInfo, long, String, String, MediaKind, int, List, List, Instant)}, from a
+     * local photo (copied) or from a photo the server already has ("Use again": no copy, its upload id kept).
+     */
+    public synchronized List<PendingGeneration> addTakes(
+            String owner,
+            PhotoSource source,
+            long presetId,
+            String presetName,
+            String prompt,
+            MediaKind kind,
+            int credits,
+            List<String> idempotencyKeys,
+            List<TakeSettings> takes,
+            Instant createdAt)
+            throws IOException {
         guard.refuse("PendingGenerations");
         if (idempotencyKeys.size() != takes.size() || takes.isEmpty()) {
             throw new IllegalArgumentException("one key per take");
         }
-        Path folder = folder(owner);
-        Files.createDirectories(folder);
-        Path copy = folder.resolve(UUID.randomUUID() + extension(photo.contentType()));
-        Path partial = folder.resolve(copy.getFileName() + ".part");
-        Files.copy(photo.file(), partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+        Path copy = null;
+        String contentType = "";
+        UUID uploadId = null;
+        if (source instanceof PhotoSource.Local local) {
+            PhotoInfo photo = local.photo();
+            Path folder = folder(owner);
+            Files.createDirectories(folder);
+            copy = folder.resolve(UUID.randomUUID() + extension(photo.contentType()));
+            Path partial = folder.resolve(copy.getFileName() + ".part");
+            Files.copy(photo.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+            contentType = photo.contentType();
+        } else {
+            folder(owner); // the same check of the owner id as for a copy
+            uploadId = ((PhotoSource.Uploaded) source).uploadId();
+        }
         String sql = "INSERT INTO pending_generations (owner, photo_file, content_type, preset_id, preset_name, prompt,"
                 + " kind, credits, idempotency_key, created_at, state, negative_prompt, aspect_ratio, seed, group_id,"
-                + " style_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " style_id, upload_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<Long> ids = new ArrayList<>();
         try {
             db.setAutoCommit(false);
@@ -152,8 +191,8 @@ public final class PendingGenerations implements AutoCloseable {
                 for (int i = 0; i < takes.size(); i++) {
                     TakeSettings take = takes.get(i);
                     insert.setString(1, owner);
-                    insert.setString(2, copy.getFileName().toString());
-                    insert.setString(3, photo.contentType());
+                    insert.setString(2, copy == null ? "" : copy.getFileName().toString());
+                    insert.setString(3, contentType);
                     insert.setLong(4, presetId);
                     insert.setString(5, presetName);
                     insert.setString(6, prompt);
@@ -173,6 +212,7 @@ public final class PendingGenerations implements AutoCloseable {
                             15, take.groupId() == null ? null : take.groupId().toString());
                     insert.setString(
                             16, take.styleId() == null ? null : take.styleId().toString());
+                    insert.setString(17, uploadId == null ? null : uploadId.toString());
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -183,7 +223,9 @@ public final class PendingGenerations implements AutoCloseable {
             db.commit();
         } catch (SQLException e) {
             rollback();
-            Files.deleteIfExists(copy);
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
             throw failure(e);
         } finally {
             autoCommit();
@@ -226,9 +268,24 @@ public final class PendingGenerations implements AutoCloseable {
         }
     }
 
-    /** The photo reached the server as {@code uploadId}: a later attempt need not send it again. */
+    /**
+     * The photo reached the server as {@code uploadId}: a later attempt need not send it again, nor need the other
+     * takes sharing its copy (even after a restart in the middle of them).
+     */
     public synchronized void uploaded(long id, UUID uploadId) throws IOException {
-        update("UPDATE pending_generations SET upload_id = ? WHERE id = ?", uploadId.toString(), id);
+        guard.refuse("PendingGenerations");
+        try (PreparedStatement update = db.prepareStatement("UPDATE pending_generations SET upload_id = ? WHERE id = ?"
+                + " OR (upload_id IS NULL AND photo_file <> ''"
+                + " AND owner = (SELECT owner FROM pending_generations WHERE id = ?)"
+                + " AND photo_file = (SELECT photo_file FROM pending_generations WHERE id = ?))")) {
+            update.setString(1, uploadId.toString());
+            update.setLong(2, id);
+            update.setLong(3, id);
+            update.setLong(4, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     /** The request is about to be sent for the first time; later attempts may have to ask whether it arrived. */
@@ -266,7 +323,7 @@ public final class PendingGenerations implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-        if (!photoStillUsed(existing.get())) {
+        if (existing.get().photo() != null && !photoStillUsed(existing.get())) {
             Files.deleteIfExists(existing.get().photo()); // the takes of one request share their copy
         }
         return true;
@@ -353,10 +410,11 @@ public final class PendingGenerations implements AutoCloseable {
     private PendingGeneration read(ResultSet rows) throws SQLException {
         String owner = rows.getString("owner");
         String upload = rows.getString("upload_id");
+        String photoFile = rows.getString("photo_file");
         return new PendingGeneration(
                 rows.getLong("id"),
                 owner,
-                folder(owner).resolve(rows.getString("photo_file")),
+                photoFile.isEmpty() ? null : folder(owner).resolve(photoFile),
                 rows.getString("content_type"),
                 rows.getLong("preset_id"),
                 rows.getString("preset_name"),

@@ -83,7 +83,7 @@ public final class PendingReplay {
             if (!request.isWaiting()) {
                 continue;
             }
-            if (!Files.isReadable(request.photo())) {
+            if (request.uploadId() == null && !Files.isReadable(request.photo())) {
                 String reason = messages.get("pending.photoGone");
                 store.failed(request.id(), reason);
                 refused.add(store.find(request.id()).orElse(request));
@@ -104,7 +104,7 @@ public final class PendingReplay {
                     return new Outcome(sent, refused, Optional.of(e));
                 }
                 LOG.info("event=pending_refused request={} reason={}", request.id(), e.getMessage());
-                store.failed(request.id(), reasonFor(e));
+                store.failed(request.id(), reasonFor(request, e));
                 refused.add(store.find(request.id()).orElse(request));
             }
         }
@@ -127,8 +127,8 @@ public final class PendingReplay {
     private GenerationAccepted send(CompanionApi api, PendingGeneration request, Map<String, UUID> uploadedCopies)
             throws IOException {
         PendingGeneration current = request;
-        String copy = current.photo().getFileName().toString();
         if (current.uploadId() == null) {
+            String copy = current.photo().getFileName().toString();
             UUID uploadId = uploadedCopies.get(copy);
             if (uploadId == null) {
                 UploadView upload = api.upload(current.photo(), current.contentType());
@@ -136,8 +136,8 @@ public final class PendingReplay {
             }
             store.uploaded(current.id(), uploadId);
             current = store.find(current.id()).orElseThrow();
+            uploadedCopies.put(copy, uploadId);
         }
-        uploadedCopies.put(copy, current.uploadId());
         if (current.firstSentAt() != null
                 && clock.instant().isAfter(current.firstSentAt().plus(KEY_TRUSTED))) {
             Optional<GenerationView> arrived = arrivedEarlier(api, current);
@@ -210,7 +210,10 @@ public final class PendingReplay {
                 && api.getMessage().contains("right now");
     }
 
-    private String reasonFor(Exception error) {
+    private String reasonFor(PendingGeneration request, Exception error) {
+        if (request.photo() == null && PhotoSource.expired(error)) {
+            return messages.get("useAgain.expired"); // made from a past result whose photo the server let go
+        }
         String said = error.getMessage();
         return said == null || said.isBlank() ? messages.get("pending.refusedNoReason") : said;
     }

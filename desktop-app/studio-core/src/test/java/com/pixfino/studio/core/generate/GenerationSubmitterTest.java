@@ -180,4 +180,37 @@ class GenerationSubmitterTest {
         assertThatThrownBy(() -> new Takes(7, null, null, null, 1, CreateGenerationRequest.MAX_SEED + 1, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPhotoTheServerAlreadyHasIsSentByItsUploadIdAndNeverUploaded() throws Exception {
+        UUID earlier = UUID.randomUUID();
+        Takes again = new Takes(
+                7, "warm", null, com.pixfino.model.AspectRatio.parse("9:16").orElseThrow(), 2, 1234L, null);
+
+        GenerationSubmitter.Submitted submitted = submitter.submit(server.api(), PhotoSource.uploaded(earlier), again);
+
+        assertThat(submitted.complete()).isTrue();
+        assertThat(server.uploads).isEmpty();
+        assertThat(server.creates)
+                .extracting(
+                        CreateGenerationRequest::uploadId,
+                        CreateGenerationRequest::aspectRatio,
+                        CreateGenerationRequest::seed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(earlier, "9:16", 1234L),
+                        org.assertj.core.groups.Tuple.tuple(earlier, "9:16", 1235L));
+    }
+
+    @Test
+    void anExpiredUploadIsToldApartFromAMissingStyle() {
+        assertThat(PhotoSource.expired(new CompanionApiException(404, "not_found", "Upload 5 was not found.")))
+                .isTrue();
+        assertThat(PhotoSource.expired(new CompanionApiException(410, "gone", "The photo expired.")))
+                .isTrue();
+        assertThat(PhotoSource.expired(new CompanionApiException(404, "not_found", "Style 5 was not found.")))
+                .isFalse();
+        assertThat(PhotoSource.expired(new CompanionApiException(402, "insufficient_credits", "No.")))
+                .isFalse();
+        assertThat(PhotoSource.expired(new SocketTimeoutException("timeout"))).isFalse();
+    }
 }

@@ -142,4 +142,149 @@ class PendingTakesTest {
             assertThat(files).isEmpty(); // the shared copy goes with the last take
         }
     }
+
+    /** A server that charges each new key once and answers a key it saw with the first answer. */
+    private static final class KeyedServer {
+        final List<CreateGenerationRequest> sent = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final java.util.Map<String, UUID> charged = new java.util.LinkedHashMap<>();
+        int uploads;
+        int failAfter = Integer.MAX_VALUE; // creates answered before the network drops
+        boolean expired;
+
+        CompanionApi api() {
+            return (CompanionApi) Proxy.newProxyInstance(
+                    PendingTakesTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (p, method, args) -> {
+                        switch (method.getName()) {
+                            case "upload" -> {
+                                uploads++;
+                                return new UploadView(UUID.randomUUID(), 400, 500, "image/jpeg", null);
+                            }
+                            case "createGeneration" -> {
+                                if (keys.size() >= failAfter) {
+                                    throw new java.net.ConnectException("offline again");
+                                }
+                                sent.add((CreateGenerationRequest) args[0]);
+                                keys.add((String) args[1]);
+                                if (expired) {
+                                    throw new com.pixfino.studio.core.net.CompanionApiException(
+                                            404,
+                                            "not_found",
+                                            "Upload " + ((CreateGenerationRequest) args[0]).uploadId()
+                                                    + " was not found.");
+                                }
+                                UUID id = charged.computeIfAbsent((String) args[1], k -> UUID.randomUUID());
+                                return new GenerationAccepted(id, GenerationStatus.PENDING, 4);
+                            }
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        }
+                    });
+        }
+    }
+
+    private static List<TakeSettings> fourTakes(UUID group) {
+        List<TakeSettings> takes = new ArrayList<>();
+        for (long seed = 20; seed < 24; seed++) {
+            takes.add(new TakeSettings(null, "4:5", seed, group, null));
+        }
+        return takes;
+    }
+
+    @Test
+    void takesCutOffByTheNetworkAndARestartAreEachChargedOnce() throws Exception {
+        UUID group = UUID.randomUUID();
+        KeyedServer server = new KeyedServer();
+        server.failAfter = 2;
+        try (PendingGenerations store = open()) {
+            store.addTakes(
+                    ANA,
+                    photo(),
+                    7,
+                    "Snow Princess",
+                    null,
+                    MediaKind.IMAGE,
+                    4,
+                    List.of("a", "b", "c", "d"),
+                    fourTakes(group),
+                    NOON);
+            PendingReplay replay = new PendingReplay(store, Messages.load(Locale.ROOT));
+            PendingReplay.Outcome first = replay.replay(server.api(), ANA);
+            assertThat(first.sent()).hasSize(2);
+            assertThat(first.stoppedBy()).isPresent();
+            assertThat(store.list(ANA)).hasSize(2);
+        }
+        server.failAfter = Integer.MAX_VALUE;
+        try (PendingGenerations store = open()) { // the studio started again
+            PendingReplay replay = new PendingReplay(store, Messages.load(Locale.ROOT));
+            assertThat(replay.replay(server.api(), ANA).sent()).hasSize(2);
+            assertThat(replay.replay(server.api(), ANA).sent()).isEmpty();
+        }
+
+        assertThat(server.keys).containsExactly("a", "b", "c", "d");
+        assertThat(server.charged).hasSize(4);
+        assertThat(server.uploads).isEqualTo(1);
+        assertThat(server.sent).extracting(CreateGenerationRequest::groupId).containsOnly(group);
+        assertThat(server.sent).extracting(CreateGenerationRequest::seed).containsExactly(20L, 21L, 22L, 23L);
+    }
+
+    @Test
+    void takesOfAPhotoTheServerHasWaitWithoutACopyAndAreSentByItsUploadId() throws Exception {
+        UUID upload = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        KeyedServer server = new KeyedServer();
+        try (PendingGenerations store = open()) {
+            List<PendingGeneration> kept = store.addTakes(
+                    ANA,
+                    PhotoSource.uploaded(upload),
+                    7,
+                    "Snow Princess",
+                    "again",
+                    MediaKind.IMAGE,
+                    4,
+                    List.of("a", "b", "c", "d"),
+                    fourTakes(group),
+                    NOON);
+            assertThat(kept).extracting(PendingGeneration::photo).containsOnlyNulls();
+            assertThat(kept).extracting(PendingGeneration::uploadId).containsOnly(upload);
+            assertThat(dir.resolve("pending-photos").resolve(ANA)).doesNotExist();
+        }
+        try (PendingGenerations store = open()) {
+            assertThat(new PendingReplay(store, Messages.load(Locale.ROOT))
+                            .replay(server.api(), ANA)
+                            .sent())
+                    .hasSize(4);
+            assertThat(store.list(ANA)).isEmpty();
+        }
+        assertThat(server.uploads).isZero();
+        assertThat(server.sent).extracting(CreateGenerationRequest::uploadId).containsOnly(upload);
+        assertThat(server.sent).extracting(CreateGenerationRequest::prompt).containsOnly("again");
+    }
+
+    @Test
+    void aPhotoTheServerLetGoIsRefusedWithASentenceAskingForThePhotoAgain() throws Exception {
+        KeyedServer server = new KeyedServer();
+        server.expired = true;
+        try (PendingGenerations store = open()) {
+            store.addTakes(
+                    ANA,
+                    PhotoSource.uploaded(UUID.randomUUID()),
+                    7,
+                    "Snow Princess",
+                    null,
+                    MediaKind.IMAGE,
+                    4,
+                    List.of("a"),
+                    List.of(TakeSettings.NONE),
+                    NOON);
+            PendingReplay.Outcome outcome =
+                    new PendingReplay(store, Messages.load(Locale.ROOT)).replay(server.api(), ANA);
+
+            assertThat(outcome.refused())
+                    .singleElement()
+                    .satisfies(refused -> assertThat(refused.failure())
+                            .contains("Choose the photo again")
+                            .contains("nothing was charged"));
+            assertThat(store.remove(outcome.refused().get(0).id())).isTrue();
+        }
+    }
 }
