@@ -4,11 +4,12 @@ import atlantafx.base.theme.Styles;
 import com.pixfino.model.api.apikeys.ApiKeyView;
 import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.ui.ConfirmBar;
+import com.pixfino.studio.ui.OneTimeSecretPanel;
+import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -17,8 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -82,80 +81,35 @@ public final class ApiKeysView extends VBox {
 
     /** The new key, once: a read-only field to select from, Copy, and the warning. */
     private VBox newKeyPanel() {
-        Label title = new Label(messages.get("apiKeys.newKeyTitle"));
-        title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label warning = Texts.wrapping(new Label(messages.get("apiKeys.newKeyWarning")));
-        warning.setId("api-new-key-warning");
-        TextField value = new TextField();
-        value.setId("api-new-key-value");
-        value.setEditable(false);
-        value.getStyleClass().add("api-new-key-value");
-        value.textProperty()
-                .bind(Bindings.createStringBinding(
+        return OneTimeSecretPanel.of(
+                messages,
+                "api-new-key",
+                messages.get("apiKeys.newKeyTitle"),
+                messages.get("apiKeys.newKeyWarning"),
+                Bindings.createStringBinding(
                         () -> {
                             CreatedApiKey key = viewModel.newKeyProperty().get();
                             return key == null ? "" : key.key();
                         },
-                        viewModel.newKeyProperty()));
-        HBox.setHgrow(value, Priority.ALWAYS);
-        Label copied = new Label();
-        copied.setId("api-new-key-copied");
-        copied.getStyleClass().add("tone-success");
-        copied.setMinWidth(Region.USE_PREF_SIZE);
-        Button copy = new Button(messages.get("apiKeys.copy"));
-        copy.setId("api-new-key-copy");
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(value.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-            copied.setText(messages.get("apiKeys.copied"));
-        });
-        Button done = new Button(messages.get("apiKeys.done"));
-        done.setId("api-new-key-done");
-        done.setMinWidth(Region.USE_PREF_SIZE);
-        done.setOnAction(event -> viewModel.leave());
-        HBox row = new HBox(10, value, copy, copied, done);
-        row.setAlignment(Pos.CENTER_LEFT);
-        VBox panel = new VBox(8, title, warning, row);
-        panel.setId("api-new-key");
-        panel.getStyleClass().add("api-new-key");
-        panel.visibleProperty().bind(viewModel.newKeyProperty().isNotNull());
-        panel.managedProperty().bind(panel.visibleProperty());
-        viewModel.newKeyProperty().addListener((obs, was, now) -> copied.setText(""));
-        return panel;
+                        viewModel.newKeyProperty()),
+                viewModel::leave);
     }
 
     private HBox confirmPanel() {
-        Label question = Texts.wrapping(new Label());
-        question.setId("api-revoke-question");
-        question.textProperty()
-                .bind(Bindings.createStringBinding(
+        return ConfirmBar.of(
+                "api-revoke",
+                Bindings.createStringBinding(
                         () -> {
                             ApiKeyView key = viewModel.pendingRevokeProperty().get();
                             return key == null
                                     ? ""
                                     : messages.get("apiKeys.revokeConfirm", key.name(), viewModel.prefix(key));
                         },
-                        viewModel.pendingRevokeProperty()));
-        question.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(question, Priority.ALWAYS);
-        Button yes = new Button(messages.get("apiKeys.revokeYes"));
-        yes.setId("api-revoke-confirm");
-        yes.getStyleClass().add(Styles.DANGER);
-        yes.setMinWidth(Region.USE_PREF_SIZE);
-        yes.setOnAction(event -> viewModel.confirmRevoke());
-        Button no = new Button(messages.get("apiKeys.revokeNo"));
-        no.setId("api-revoke-cancel");
-        no.setMinWidth(Region.USE_PREF_SIZE);
-        no.setOnAction(event -> viewModel.cancelRevoke());
-        HBox panel = new HBox(10, question, yes, no);
-        panel.setId("api-revoke-panel");
-        panel.setAlignment(Pos.CENTER_LEFT);
-        panel.getStyleClass().add("api-confirm");
-        panel.visibleProperty().bind(viewModel.pendingRevokeProperty().isNotNull());
-        panel.managedProperty().bind(panel.visibleProperty());
-        return panel;
+                        viewModel.pendingRevokeProperty()),
+                messages.get("apiKeys.revokeYes"),
+                viewModel::confirmRevoke,
+                messages.get("apiKeys.revokeNo"),
+                viewModel::cancelRevoke);
     }
 
     private TableView<ApiKeyView> table() {
@@ -166,11 +120,16 @@ public final class ApiKeysView extends VBox {
         table.setPrefHeight(200);
         table.setMinHeight(150);
         // dates keep their whole text; the revoke column takes what is left
-        table.getColumns().add(column("apiKeys.column.name", ApiKeyView::name, 160));
-        table.getColumns().add(column("apiKeys.column.prefix", viewModel::prefix, 130));
-        table.getColumns().add(column("apiKeys.column.scopes", k -> viewModel.scopes(k.scopes()), 130));
-        table.getColumns().add(column("apiKeys.column.created", k -> viewModel.when(k.createdAt()), 190));
-        table.getColumns().add(column("apiKeys.column.lastUsed", k -> viewModel.when(k.lastUsedAt()), 190));
+        table.getColumns().add(TableColumns.text(messages.get("apiKeys.column.name"), ApiKeyView::name, 160));
+        table.getColumns().add(TableColumns.text(messages.get("apiKeys.column.prefix"), viewModel::prefix, 130));
+        table.getColumns()
+                .add(TableColumns.text(messages.get("apiKeys.column.scopes"), k -> viewModel.scopes(k.scopes()), 130));
+        table.getColumns()
+                .add(TableColumns.text(
+                        messages.get("apiKeys.column.created"), k -> viewModel.when(k.createdAt()), 190));
+        table.getColumns()
+                .add(TableColumns.text(
+                        messages.get("apiKeys.column.lastUsed"), k -> viewModel.when(k.lastUsedAt()), 190));
         TableColumn<ApiKeyView, ApiKeyView> revoke = new TableColumn<>("");
         revoke.setSortable(false);
         revoke.setMinWidth(110);
@@ -191,12 +150,5 @@ public final class ApiKeysView extends VBox {
         });
         table.getColumns().add(revoke);
         return table;
-    }
-
-    private TableColumn<ApiKeyView, String> column(String key, Function<ApiKeyView, String> text, double minWidth) {
-        TableColumn<ApiKeyView, String> column = new TableColumn<>(messages.get(key));
-        column.setMinWidth(minWidth);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
-        return column;
     }
 }

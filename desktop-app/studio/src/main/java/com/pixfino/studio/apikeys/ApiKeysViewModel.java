@@ -7,7 +7,7 @@ import com.pixfino.model.api.apikeys.CreatedApiKey;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
-import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.session.ServerCalls;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
@@ -39,14 +39,12 @@ public final class ApiKeysViewModel {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
-    private final TaskExecutor tasks;
     private final Session session;
-    private final SessionViewModel sessions;
     private final Messages messages;
-    private final FailureMessages failures;
 
     private final ObservableList<ApiKeyView> keys = FXCollections.observableArrayList();
     private final ActivityStatus status = new ActivityStatus();
+    private final ServerCalls calls;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final BooleanProperty generate = new SimpleBooleanProperty(this, "generate", false);
     private final ReadOnlyObjectWrapper<CreatedApiKey> newKey = new ReadOnlyObjectWrapper<>(this, "newKey");
@@ -54,11 +52,9 @@ public final class ApiKeysViewModel {
     private final ReadOnlyStringWrapper emptyNotice = new ReadOnlyStringWrapper(this, "emptyNotice", "");
 
     public ApiKeysViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
-        this.tasks = tasks;
         this.session = session;
-        this.sessions = sessions;
         this.messages = messages;
-        this.failures = new FailureMessages(messages);
+        this.calls = new ServerCalls(tasks, sessions, messages, status);
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 keys.clear();
@@ -79,17 +75,13 @@ public final class ApiKeysViewModel {
         }
         CompanionApi api = session.api();
         status.working(keys.isEmpty() ? messages.get("apiKeys.loading") : "");
-        tasks.run(
+        calls.run(
                 api::apiKeys,
                 list -> {
                     show(list.items());
                     status.done("");
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("apiKeys.loadFailed", failures.describe(error)));
-                });
+                "apiKeys.loadFailed");
     }
 
     /** Creates a key with the typed name and the chosen scope; on success the key is shown once. */
@@ -111,7 +103,7 @@ public final class ApiKeysViewModel {
         CompanionApi api = session.api();
         newKey.set(null);
         status.working(messages.get("apiKeys.creating"));
-        tasks.run(
+        calls.run(
                 () -> {
                     CreatedApiKey created = api.createApiKey(new CreateApiKeyRequest(typed, scopes));
                     return new Created(created, api.apiKeys().items());
@@ -122,12 +114,8 @@ public final class ApiKeysViewModel {
                     generate.set(false);
                     show(done.list());
                     status.done(messages.get("apiKeys.created", done.key().name()));
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("apiKeys.createFailed", failures.describe(error)));
-                });
+                "apiKeys.createFailed");
     }
 
     private record Created(CreatedApiKey key, List<ApiKeyView> list) {}
@@ -150,7 +138,7 @@ public final class ApiKeysViewModel {
         pendingRevoke.set(null);
         CompanionApi api = session.api();
         status.working(messages.get("apiKeys.revoking", key.name()));
-        tasks.run(
+        calls.run(
                 () -> {
                     api.revokeApiKey(key.id());
                     return api.apiKeys().items();
@@ -162,12 +150,9 @@ public final class ApiKeysViewModel {
                         newKey.set(null);
                     }
                     status.done(messages.get("apiKeys.revoked", key.name()));
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("apiKeys.revokeFailed", key.name(), failures.describe(error)));
-                });
+                "apiKeys.revokeFailed",
+                key.name());
     }
 
     /** The user left the tab or the screen: the new key is never shown again, a pending revoke is dropped. */

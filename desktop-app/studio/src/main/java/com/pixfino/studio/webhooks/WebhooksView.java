@@ -5,12 +5,13 @@ import com.pixfino.model.api.webhooks.CreatedWebhook;
 import com.pixfino.model.api.webhooks.WebhookDeliveryView;
 import com.pixfino.model.api.webhooks.WebhookView;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.ui.ConfirmBar;
+import com.pixfino.studio.ui.OneTimeSecretPanel;
+import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,8 +21,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -103,78 +102,35 @@ public final class WebhooksView extends VBox {
     }
 
     private VBox secretPanel() {
-        Label title = new Label(messages.get("webhooks.secretTitle"));
-        title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label warning = Texts.wrapping(new Label(messages.get("webhooks.secretWarning")));
-        warning.setId("webhook-secret-warning");
-        TextField value = new TextField();
-        value.setId("webhook-secret-value");
-        value.setEditable(false);
-        value.getStyleClass().add("api-new-key-value");
-        value.textProperty()
-                .bind(Bindings.createStringBinding(
+        return OneTimeSecretPanel.of(
+                messages,
+                "webhook-secret",
+                messages.get("webhooks.secretTitle"),
+                messages.get("webhooks.secretWarning"),
+                Bindings.createStringBinding(
                         () -> {
                             CreatedWebhook created =
                                     viewModel.newSecretProperty().get();
                             return created == null ? "" : created.secret();
                         },
-                        viewModel.newSecretProperty()));
-        HBox.setHgrow(value, Priority.ALWAYS);
-        Label copied = new Label();
-        copied.getStyleClass().add("tone-success");
-        copied.setMinWidth(Region.USE_PREF_SIZE);
-        Button copy = new Button(messages.get("apiKeys.copy"));
-        copy.setId("webhook-secret-copy");
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(value.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-            copied.setText(messages.get("apiKeys.copied"));
-        });
-        Button done = new Button(messages.get("apiKeys.done"));
-        done.setId("webhook-secret-done");
-        done.setMinWidth(Region.USE_PREF_SIZE);
-        done.setOnAction(event -> viewModel.leave());
-        HBox row = new HBox(10, value, copy, copied, done);
-        row.setAlignment(Pos.CENTER_LEFT);
-        VBox panel = new VBox(8, title, warning, row);
-        panel.setId("webhook-secret");
-        panel.getStyleClass().add("api-new-key");
-        panel.visibleProperty().bind(viewModel.newSecretProperty().isNotNull());
-        panel.managedProperty().bind(panel.visibleProperty());
-        viewModel.newSecretProperty().addListener((obs, was, now) -> copied.setText(""));
-        return panel;
+                        viewModel.newSecretProperty()),
+                viewModel::leave);
     }
 
     private HBox confirmPanel() {
-        Label question = Texts.wrapping(new Label());
-        question.setId("webhook-delete-question");
-        question.textProperty()
-                .bind(Bindings.createStringBinding(
+        return ConfirmBar.of(
+                "webhook-delete",
+                Bindings.createStringBinding(
                         () -> {
                             WebhookView endpoint =
                                     viewModel.pendingDeleteProperty().get();
                             return endpoint == null ? "" : messages.get("webhooks.deleteConfirm", endpoint.url());
                         },
-                        viewModel.pendingDeleteProperty()));
-        question.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(question, Priority.ALWAYS);
-        Button yes = new Button(messages.get("webhooks.deleteYes"));
-        yes.setId("webhook-delete-confirm");
-        yes.getStyleClass().add(Styles.DANGER);
-        yes.setMinWidth(Region.USE_PREF_SIZE);
-        yes.setOnAction(event -> viewModel.confirmDelete());
-        Button no = new Button(messages.get("webhooks.deleteNo"));
-        no.setId("webhook-delete-cancel");
-        no.setMinWidth(Region.USE_PREF_SIZE);
-        no.setOnAction(event -> viewModel.cancelDelete());
-        HBox panel = new HBox(10, question, yes, no);
-        panel.setAlignment(Pos.CENTER_LEFT);
-        panel.getStyleClass().add("api-confirm");
-        panel.visibleProperty().bind(viewModel.pendingDeleteProperty().isNotNull());
-        panel.managedProperty().bind(panel.visibleProperty());
-        return panel;
+                        viewModel.pendingDeleteProperty()),
+                messages.get("webhooks.deleteYes"),
+                viewModel::confirmDelete,
+                messages.get("webhooks.deleteNo"),
+                viewModel::cancelDelete);
     }
 
     private TableView<WebhookView> endpointsTable() {
@@ -184,10 +140,12 @@ public final class WebhooksView extends VBox {
         table.setPlaceholder(new Label(""));
         table.setPrefHeight(170);
         table.setMinHeight(140);
-        table.getColumns().add(column("webhooks.column.url", WebhookView::url, 240));
-        table.getColumns().add(column("webhooks.column.events", w -> viewModel.events(w.events()), 150));
+        table.getColumns().add(TableColumns.text(messages.get("webhooks.column.url"), WebhookView::url, 240));
+        table.getColumns()
+                .add(TableColumns.text(messages.get("webhooks.column.events"), w -> viewModel.events(w.events()), 150));
         // a disabled endpoint's reason is read in full: the cell wraps and the row grows
-        TableColumn<WebhookView, String> state = column("webhooks.column.state", viewModel::state, 260);
+        TableColumn<WebhookView, String> state =
+                TableColumns.text(messages.get("webhooks.column.state"), viewModel::state, 260);
         state.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -245,30 +203,17 @@ public final class WebhooksView extends VBox {
         table.setPlaceholder(new Label(messages.get("webhooks.noDeliveries")));
         table.setPrefHeight(170);
         table.setMinHeight(120);
-        TableColumn<WebhookDeliveryView, String> when = new TableColumn<>(messages.get("webhooks.column.when"));
-        when.setMinWidth(200);
-        when.setCellValueFactory(
-                cell -> new SimpleStringProperty(viewModel.when(cell.getValue().attemptedAt())));
-        table.getColumns().add(when);
-        table.getColumns().add(deliveryColumn("webhooks.column.event", WebhookDeliveryView::event, 170));
-        table.getColumns().add(deliveryColumn("webhooks.column.attempt", d -> Integer.toString(d.attempt()), 80));
-        table.getColumns().add(deliveryColumn("webhooks.column.webhookId", WebhookDeliveryView::webhookId, 180));
-        table.getColumns().add(deliveryColumn("webhooks.column.result", viewModel::result, 160));
+        table.getColumns()
+                .add(TableColumns.text(
+                        messages.get("webhooks.column.when"), d -> viewModel.when(d.attemptedAt()), 200));
+        table.getColumns()
+                .add(TableColumns.text(messages.get("webhooks.column.event"), WebhookDeliveryView::event, 170));
+        table.getColumns()
+                .add(TableColumns.text(
+                        messages.get("webhooks.column.attempt"), d -> Integer.toString(d.attempt()), 80));
+        table.getColumns()
+                .add(TableColumns.text(messages.get("webhooks.column.webhookId"), WebhookDeliveryView::webhookId, 180));
+        table.getColumns().add(TableColumns.text(messages.get("webhooks.column.result"), viewModel::result, 160));
         return table;
-    }
-
-    private TableColumn<WebhookView, String> column(String key, Function<WebhookView, String> text, double minWidth) {
-        TableColumn<WebhookView, String> column = new TableColumn<>(messages.get(key));
-        column.setMinWidth(minWidth);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
-        return column;
-    }
-
-    private TableColumn<WebhookDeliveryView, String> deliveryColumn(
-            String key, Function<WebhookDeliveryView, String> text, double minWidth) {
-        TableColumn<WebhookDeliveryView, String> column = new TableColumn<>(messages.get(key));
-        column.setMinWidth(minWidth);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
-        return column;
     }
 }

@@ -7,7 +7,7 @@ import com.pixfino.model.api.webhooks.WebhookView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
-import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.session.ServerCalls;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
@@ -39,11 +39,9 @@ public final class WebhooksViewModel {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM);
 
-    private final TaskExecutor tasks;
     private final Session session;
-    private final SessionViewModel sessions;
     private final Messages messages;
-    private final FailureMessages failures;
+    private final ServerCalls calls;
 
     private final ObservableList<WebhookView> endpoints = FXCollections.observableArrayList();
     private final ObservableList<WebhookDeliveryView> deliveries = FXCollections.observableArrayList();
@@ -57,11 +55,9 @@ public final class WebhooksViewModel {
             new ReadOnlyObjectWrapper<>(this, "shownDeliveries");
 
     public WebhooksViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
-        this.tasks = tasks;
         this.session = session;
-        this.sessions = sessions;
         this.messages = messages;
-        this.failures = new FailureMessages(messages);
+        this.calls = new ServerCalls(tasks, sessions, messages, status);
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 endpoints.clear();
@@ -82,19 +78,15 @@ public final class WebhooksViewModel {
         CompanionApi api = session.api();
         WebhookView open = shownDeliveries.get();
         status.working("");
-        tasks.run(
+        calls.run(
                 () -> new Loaded(
                         api.webhooks().items(),
                         open == null ? null : api.webhookDeliveries(open.id()).items()),
                 loaded -> {
                     show(loaded);
                     status.done("");
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("webhooks.loadFailed", failures.describe(error)));
-                });
+                "webhooks.loadFailed");
     }
 
     private record Loaded(List<WebhookView> endpoints, List<WebhookDeliveryView> deliveries) {}
@@ -127,7 +119,7 @@ public final class WebhooksViewModel {
         CompanionApi api = session.api();
         newSecret.set(null);
         status.working(messages.get("webhooks.adding"));
-        tasks.run(
+        calls.run(
                 () -> {
                     CreatedWebhook created = api.createWebhook(new CreateWebhookRequest(typed, List.copyOf(events)));
                     return new Added(created, api.webhooks().items());
@@ -137,12 +129,8 @@ public final class WebhooksViewModel {
                     url.set("");
                     endpoints.setAll(added.list());
                     status.done(messages.get("webhooks.added", added.created().url()));
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("webhooks.addFailed", failures.describe(error)));
-                });
+                "webhooks.addFailed");
     }
 
     private record Added(CreatedWebhook created, List<WebhookView> list) {}
@@ -163,7 +151,7 @@ public final class WebhooksViewModel {
         pendingDelete.set(null);
         CompanionApi api = session.api();
         status.working(messages.get("webhooks.deleting"));
-        tasks.run(
+        calls.run(
                 () -> {
                     api.deleteWebhook(endpoint.id());
                     return api.webhooks().items();
@@ -180,12 +168,8 @@ public final class WebhooksViewModel {
                         newSecret.set(null);
                     }
                     status.done(messages.get("webhooks.deleted", endpoint.url()));
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("webhooks.deleteFailed", failures.describe(error)));
-                });
+                "webhooks.deleteFailed");
     }
 
     /** Sends a {@code ping} and shows the endpoint's deliveries, where its attempt appears. */
@@ -195,7 +179,7 @@ public final class WebhooksViewModel {
         }
         CompanionApi api = session.api();
         status.working(messages.get("webhooks.pinging"));
-        tasks.run(
+        calls.run(
                 () -> {
                     String id = api.pingWebhook(endpoint.id()).webhookId();
                     return new Pinged(id, api.webhookDeliveries(endpoint.id()).items());
@@ -204,12 +188,8 @@ public final class WebhooksViewModel {
                     shownDeliveries.set(endpoint);
                     deliveries.setAll(pinged.deliveries());
                     status.done(messages.get("webhooks.pinged", pinged.webhookId()));
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("webhooks.pingFailed", failures.describe(error)));
-                });
+                "webhooks.pingFailed");
     }
 
     private record Pinged(String webhookId, List<WebhookDeliveryView> deliveries) {}
@@ -220,18 +200,14 @@ public final class WebhooksViewModel {
         }
         CompanionApi api = session.api();
         status.working("");
-        tasks.run(
+        calls.run(
                 () -> api.webhookDeliveries(endpoint.id()).items(),
                 list -> {
                     shownDeliveries.set(endpoint);
                     deliveries.setAll(list);
                     status.done(list.isEmpty() ? messages.get("webhooks.noDeliveries") : "");
-                    sessions.callSucceeded();
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get("webhooks.deliveriesFailed", failures.describe(error)));
-                });
+                "webhooks.deliveriesFailed");
     }
 
     /** The user left the tab or the screen: the secret is never shown again. */
