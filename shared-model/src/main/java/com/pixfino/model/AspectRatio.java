@@ -1,6 +1,5 @@
 package com.pixfino.model;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,14 +46,13 @@ public enum AspectRatio {
         return use;
     }
 
-    /** The format written as {@code "W:H"} (surrounding blanks ignored), or empty for anything else. */
+    /** The format written exactly as {@code "W:H"}, or empty for anything else (blanks around it included). */
     public static Optional<AspectRatio> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String wanted = text.strip().toLowerCase(Locale.ROOT);
         for (AspectRatio ratio : values()) {
-            if (ratio.label.equals(wanted)) {
+            if (ratio.label.equals(text)) {
                 return Optional.of(ratio);
             }
         }

@@ -72,9 +72,9 @@ record CreateRequest(PresetsRecord preset, CreateOptions options) {
     }
 
     /**
-     * Whether a reused key's first generation was made from this same request. A seed the request left out is not
-     * compared (the first request drew one at random), nor is the format of a generation made before formats were
-     * recorded.
+     * Whether a reused key's first generation was made from this same request. Both requests leaving the seed out is
+     * the same (the first drew one at random); one naming it and the other not is a change. The format of a
+     * generation made before formats were recorded is not compared.
      */
     static boolean same(
             GenerationsRecord existing, PresetsRecord preset, CreateGenerationRequest request, CreateOptions options) {
@@ -84,6 +84,7 @@ record CreateRequest(PresetsRecord preset, CreateOptions options) {
                 && Objects.equals(existing.getNegativePrompt(), options.negativePrompt())
                 && (existing.getAspectRatio() == null
                         || existing.getAspectRatio().equals(options.format().label()))
+                && options.seedGiven() == Boolean.TRUE.equals(existing.getSeedGiven())
                 && (!options.seedGiven() || Objects.equals(existing.getSeed(), options.seed()))
                 && Objects.equals(existing.getGroupId(), options.groupId())
                 && Objects.equals(existing.getStyleId(), options.styleId());

@@ -220,9 +220,9 @@ public final class GenerationService {
     }
 
     /**
-     * The first answer for a reused key when the request is the same one; any field that differs is a 409. A seed the
-     * request left out is not compared (the first request drew one at random), nor is a format it left out when the
-     * first one ran in the preset's default.
+     * The first answer for a reused key when the request is the same one; any field that differs is a 409. Two requests
+     * that both leave the seed out are the same (the first drew one at random), and so are two that leave the format
+     * out when the first one ran in the preset's default.
      */
     private static GenerationAccepted replay(
             GenerationsRecord existing, PresetsRecord preset, CreateGenerationRequest request, CreateOptions options) {

@@ -139,6 +139,7 @@ public final class GenerationStore {
             prior.setNegativePrompt(row.get(GENERATIONS.NEGATIVE_PROMPT));
             prior.setAspectRatio(row.get(GENERATIONS.ASPECT_RATIO));
             prior.setSeed(row.get(GENERATIONS.SEED));
+            prior.setSeedGiven(row.get(GENERATIONS.SEED_GIVEN));
             prior.setGroupId(row.get(GENERATIONS.GROUP_ID));
             prior.setStyleId(row.get(GENERATIONS.STYLE_ID));
         }

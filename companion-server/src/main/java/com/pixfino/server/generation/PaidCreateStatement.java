@@ -50,6 +50,7 @@ final class PaidCreateStatement {
     private static final Param<String> P_NEGATIVE_PROMPT = DSL.param("negative_prompt", GENERATIONS.NEGATIVE_PROMPT);
     private static final Param<String> P_ASPECT_RATIO = DSL.param("aspect_ratio", GENERATIONS.ASPECT_RATIO);
     private static final Param<Long> P_SEED = DSL.param("seed", GENERATIONS.SEED);
+    private static final Param<Boolean> P_SEED_GIVEN = DSL.param("seed_given", GENERATIONS.SEED_GIVEN);
     private static final Param<UUID> P_GROUP = DSL.param("group_id", GENERATIONS.GROUP_ID);
     private static final Param<UUID> P_STYLE = DSL.param("style_id", GENERATIONS.STYLE_ID);
     private static final Param<Integer> P_PRESET_VERSION = DSL.param("preset_version", GENERATIONS.PRESET_VERSION);
@@ -69,6 +70,7 @@ final class PaidCreateStatement {
             P_NEGATIVE_PROMPT,
             P_ASPECT_RATIO,
             P_SEED,
+            P_SEED_GIVEN,
             P_GROUP,
             P_STYLE,
             P_PRESET_VERSION,
@@ -96,6 +98,7 @@ final class PaidCreateStatement {
         GENERATIONS.NEGATIVE_PROMPT,
         GENERATIONS.ASPECT_RATIO,
         GENERATIONS.SEED,
+        GENERATIONS.SEED_GIVEN,
         GENERATIONS.GROUP_ID,
         GENERATIONS.STYLE_ID
     };
@@ -129,6 +132,7 @@ final class PaidCreateStatement {
         values.put(P_NEGATIVE_PROMPT.getName(), g.options().negativePrompt());
         values.put(P_ASPECT_RATIO.getName(), g.options().format().label());
         values.put(P_SEED.getName(), g.options().seed());
+        values.put(P_SEED_GIVEN.getName(), g.options().seedGiven());
         values.put(P_GROUP.getName(), g.options().groupId());
         values.put(P_STYLE.getName(), g.options().styleId());
         values.put(P_PRESET_VERSION.getName(), preset.getVersion());
@@ -196,6 +200,7 @@ final class PaidCreateStatement {
                                 GENERATIONS.NEGATIVE_PROMPT,
                                 GENERATIONS.ASPECT_RATIO,
                                 GENERATIONS.SEED,
+                                GENERATIONS.SEED_GIVEN,
                                 GENERATIONS.GROUP_ID,
                                 GENERATIONS.STYLE_ID,
                                 GENERATIONS.PRESET_VERSION,
@@ -214,6 +219,7 @@ final class PaidCreateStatement {
                                         P_NEGATIVE_PROMPT,
                                         P_ASPECT_RATIO,
                                         P_SEED,
+                                        P_SEED_GIVEN,
                                         P_GROUP,
                                         P_STYLE,
                                         P_PRESET_VERSION,
@@ -263,6 +269,7 @@ final class PaidCreateStatement {
                         GENERATIONS.NEGATIVE_PROMPT,
                         GENERATIONS.ASPECT_RATIO,
                         GENERATIONS.SEED,
+                        GENERATIONS.SEED_GIVEN,
                         GENERATIONS.GROUP_ID,
                         GENERATIONS.STYLE_ID)
                 .from(DSL.selectOne().asTable("one"))

@@ -76,8 +76,8 @@ public final class BearerAuthentication implements Handler {
             throw new DomainException(
                     DomainException.Kind.FORBIDDEN,
                     "api_key_scope",
-                    "This API key has the read scope only: uploading, generating, cancelling and deleting need a key"
-                            + " with the generate scope.");
+                    "This API key has the read scope only: uploading, generating, cancelling, deleting and changing"
+                            + " styles or the library need a key with the generate scope.");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Query parameters read the same way on every endpoint: enum names case-insensitively, text through {@link Text#line}. */
 public final class QueryParams {
@@ -26,7 +27,10 @@ public final class QueryParams {
             throw DomainException.invalid(
                     "invalid_" + name,
                     "Unknown " + name + " '" + Text.quote(value, 40) + "'; use one of "
-                            + Arrays.toString(type.getEnumConstants()) + ".");
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))
+                            + ".");
         }
     }
 

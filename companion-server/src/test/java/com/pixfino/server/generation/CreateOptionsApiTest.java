@@ -208,7 +208,7 @@ class CreateOptionsApiTest {
 
     @Test
     void aReusedKeyAnswersTheSameForTheSameRequestAnd409ForAnyChangedField() {
-        ApiClient user = studio.userWithCredits(headshot.credits() * 3);
+        ApiClient user = studio.userWithCredits(headshot.credits() * 4);
         String upload = Studio.upload(user);
         UUID group = UUID.randomUUID();
         String key = "options-" + UUID.randomUUID();
@@ -223,9 +223,22 @@ class CreateOptionsApiTest {
                 .isEqualTo(first.json().path("id").asText());
         Map<String, Object> seedLeftOut = new HashMap<>(original);
         seedLeftOut.remove("seed");
-        assertThat(create(user, seedLeftOut, key).json().path("id").asText())
-                .as("a seed left out is not a different request")
-                .isEqualTo(first.json().path("id").asText());
+        assertThat(create(user, seedLeftOut, key).status())
+                .as("leaving out the seed the first request named is a change")
+                .isEqualTo(409);
+        String drawnKey = "options-" + UUID.randomUUID();
+        Answer drawn = create(user, seedLeftOut, drawnKey);
+        assertThat(drawn.status()).isEqualTo(202);
+        assertThat(create(user, seedLeftOut, drawnKey).json().path("id").asText())
+                .as("two requests that both leave the seed out are the same (the first drew one)")
+                .isEqualTo(drawn.json().path("id").asText());
+        Map<String, Object> seedNamed = new HashMap<>(seedLeftOut);
+        seedNamed.put(
+                "seed",
+                Studio.generation(user, drawn.json().path("id").asText()).seed());
+        assertThat(create(user, seedNamed, drawnKey).status())
+                .as("naming a seed the first request left out is a change, even the one it drew")
+                .isEqualTo(409);
 
         for (Map.Entry<String, Object> change : List.<Map.Entry<String, Object>>of(
                 Map.entry("aspectRatio", (Object) "1:1"),
@@ -242,7 +255,7 @@ class CreateOptionsApiTest {
         Map<String, Object> groupDropped = new HashMap<>(original);
         groupDropped.remove("groupId");
         assertThat(create(user, groupDropped, key).status()).isEqualTo(409);
-        assertThat(Studio.credits(user)).as("charged once").isEqualTo(headshot.credits() * 2);
+        assertThat(Studio.credits(user)).as("charged once per key").isEqualTo(headshot.credits() * 2);
     }
 
     @Test

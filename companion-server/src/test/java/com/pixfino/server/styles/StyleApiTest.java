@@ -73,8 +73,13 @@ class StyleApiTest {
                         "basePresetId", goldenHour,
                         "prompt", "soft light\nfrom the left",
                         "negativePrompt", "harsh shadows",
-                        "aspectRatio", " 9:16 ")));
+                        "aspectRatio", "9:16")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Answer padded = user.postRaw(
+                ApiPaths.STYLES,
+                body(Map.of("name", "Padded format", "basePresetId", goldenHour, "aspectRatio", " 9:16 ")));
+        assertThat(padded.status()).as("a format is one of six exact labels").isEqualTo(400);
+        assertThat(padded.errorCode()).isEqualTo("invalid_aspect_ratio");
         StyleView style = created.as(StyleView.class);
         assertThat(style.name()).isEqualTo("Warm window light");
         assertThat(style.basePresetId()).isEqualTo(goldenHour);

@@ -82,6 +82,7 @@ final class VideoRenderer {
             }
             encoder.finish();
         }
+        Mp4Times.clear(mp4Out); // the muxer stamps the render time: the same seed must give the same bytes
         LOG.info(
                 "local video rendered w={} h={} frames={} motion={} gradeMillis={} totalMillis={}",
                 w,

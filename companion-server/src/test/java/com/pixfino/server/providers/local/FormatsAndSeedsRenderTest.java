@@ -125,5 +125,20 @@ class FormatsAndSeedsRenderTest {
         assertRatio("fashion-runway-reel video", probe.width(), probe.height(), AspectRatio.SQUARE);
         assertThat(probe.width() % 2).isZero();
         assertThat(probe.height() % 2).isZero();
+        // the muxer's render-time stamps are zeroed: the same seed gives the same clip, whenever it is made
+        assertThat(movieCreationTime(mp4)).isZero();
+        assertThat(render(reel, MediaKind.VIDEO, AspectRatio.SQUARE, 5L)).isEqualTo(mp4);
+    }
+
+    /** The {@code mvhd} box's creation time (version 0: 32 bits after the version and flags). */
+    private static long movieCreationTime(byte[] mp4) {
+        byte[] mvhd = "mvhd".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i + 16 <= mp4.length; i++) {
+            if (java.util.Arrays.equals(mp4, i, i + 4, mvhd, 0, 4)) {
+                return Integer.toUnsignedLong(
+                        java.nio.ByteBuffer.wrap(mp4, i + 8, 4).getInt());
+            }
+        }
+        throw new AssertionError("no mvhd box in the clip");
     }
 }
