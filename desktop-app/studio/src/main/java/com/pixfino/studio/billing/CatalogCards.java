@@ -81,7 +81,8 @@ final class CatalogCards {
                 button.setText(messages.get("plans.change"));
                 button.disableProperty()
                         .bind(viewModel
-                                .portalBusyProperty()
+                                .portalStatus()
+                                .busyProperty()
                                 .or(viewModel.unavailableProperty().isNotEmpty()));
                 button.setOnAction(event -> viewModel.openPortal());
             }

@@ -46,8 +46,9 @@ public final class PlansView extends VBox {
 
         Label unavailable = Texts.statusLine("plans-unavailable", viewModel.unavailableProperty(), "plans-unavailable");
         Label pastDue = Texts.statusLine("plans-past-due", viewModel.subscriptionWarningProperty(), "plans-warning");
-        Label status = Texts.statusLine("plans-status", viewModel.catalogNoticeProperty());
-        ToneStyles.follow(status, "tone", viewModel.catalogToneProperty());
+        Label status =
+                Texts.statusLine("plans-status", viewModel.catalogStatus().messageProperty());
+        ToneStyles.follow(status, "tone", viewModel.catalogStatus().toneProperty());
 
         getChildren()
                 .addAll(
@@ -119,7 +120,8 @@ public final class PlansView extends VBox {
         Button manage = action("manage-billing", messages.get("plans.manage"));
         manage.disableProperty()
                 .bind(viewModel
-                        .portalBusyProperty()
+                        .portalStatus()
+                        .busyProperty()
                         .or(viewModel.unavailableProperty().isNotEmpty()));
         manage.setOnAction(event -> viewModel.openPortal());
         // the way out of a refused plan change or a failed renewal stands out
@@ -146,8 +148,9 @@ public final class PlansView extends VBox {
         row.setAlignment(Pos.BOTTOM_LEFT);
 
         Label note = Texts.statusLine("plans-note", viewModel.subscriptionNoteProperty(), "card-detail");
-        Label portalNotice = Texts.statusLine("portal-notice", viewModel.portalNoticeProperty());
-        ToneStyles.follow(portalNotice, "tone", viewModel.portalToneProperty());
+        Label portalNotice =
+                Texts.statusLine("portal-notice", viewModel.portalStatus().messageProperty());
+        ToneStyles.follow(portalNotice, "tone", viewModel.portalStatus().toneProperty());
         return new VBox(6, row, note, portalNotice);
     }
 

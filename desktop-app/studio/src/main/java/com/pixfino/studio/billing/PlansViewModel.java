@@ -21,8 +21,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -330,30 +328,14 @@ public final class PlansViewModel {
         return invoices;
     }
 
-    /** The catalogue's loading line: "Loading…", offline, or why it failed. */
-    public ReadOnlyStringProperty catalogNoticeProperty() {
-        return catalog.messageProperty();
+    /** The catalogue's loading line: "Loading…", offline, or why it failed; busy while it loads. */
+    public ActivityStatus catalogStatus() {
+        return catalog;
     }
 
-    public ReadOnlyObjectProperty<Tone> catalogToneProperty() {
-        return catalog.toneProperty();
-    }
-
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return catalog.busyProperty();
-    }
-
-    /** The portal's and invoices' line. */
-    public ReadOnlyStringProperty portalNoticeProperty() {
-        return portal.messageProperty();
-    }
-
-    public ReadOnlyObjectProperty<Tone> portalToneProperty() {
-        return portal.toneProperty();
-    }
-
-    public ReadOnlyBooleanProperty portalBusyProperty() {
-        return portal.busyProperty();
+    /** The portal's and invoices' line; busy while the portal opens. */
+    public ActivityStatus portalStatus() {
+        return portal;
     }
 
     /** Why nothing can be bought here (billing not configured), or empty. */

@@ -80,7 +80,7 @@ class PlansViewModelTest {
         assertThat(plans.price(plan("free").priceUsd())).isEqualTo("$0");
         assertThat(plans.perCredit(plans.packs().get(1))).isEqualTo("$0.24 per credit");
         assertThat(plans.invoicesNoticeProperty().get()).isEqualTo("No invoices yet.");
-        assertThat(plans.catalogNoticeProperty().get()).isEmpty();
+        assertThat(plans.catalogStatus().messageProperty().get()).isEmpty();
         assertThat(plans.checkout().stateProperty().get()).isEqualTo(Payment.IDLE);
     }
 
@@ -231,7 +231,8 @@ class PlansViewModelTest {
         plans.openPortal();
 
         assertThat(opened).last().isEqualTo("https://billing.stripe.test/p/session/test_1");
-        assertThat(plans.portalNoticeProperty().get()).startsWith("The billing portal is open in your browser.");
+        assertThat(plans.portalStatus().messageProperty().get())
+                .startsWith("The billing portal is open in your browser.");
         assertThat(plans.checkout().portalSuggestedProperty().get()).isFalse();
     }
 
@@ -242,10 +243,10 @@ class PlansViewModelTest {
         plans.openPortal();
 
         assertThat(opened).isEmpty();
-        assertThat(plans.portalNoticeProperty().get())
+        assertThat(plans.portalStatus().messageProperty().get())
                 .isEqualTo("There is nothing to manage yet: buy a plan or a credit pack first, then the billing portal"
                         + " shows it.");
-        assertThat(plans.portalToneProperty().get()).isEqualTo(Tone.ERROR);
+        assertThat(plans.portalStatus().toneProperty().get()).isEqualTo(Tone.ERROR);
         assertThat(fixture.session.isSignedIn()).isTrue();
     }
 
@@ -312,7 +313,7 @@ class PlansViewModelTest {
 
         plans.openPortal();
 
-        assertThat(plans.portalNoticeProperty().get())
+        assertThat(plans.portalStatus().messageProperty().get())
                 .isEqualTo("Your browser could not be opened (no browser is installed). Open this address yourself:"
                         + " https://billing.stripe.test/p/session/test_1");
         assertThat(fixture.session.isOnline()).isTrue();
@@ -332,7 +333,8 @@ class PlansViewModelTest {
         assertThat(plans.purchasesOffProperty().get()).isTrue();
 
         plans.refresh();
-        assertThat(plans.catalogNoticeProperty().get()).startsWith("Offline: plans and purchases need the server.");
+        assertThat(plans.catalogStatus().messageProperty().get())
+                .startsWith("Offline: plans and purchases need the server.");
     }
 
     @Test
@@ -341,8 +343,9 @@ class PlansViewModelTest {
 
         plans.refresh();
 
-        assertThat(plans.catalogNoticeProperty().get()).startsWith("The plans could not be loaded: Cannot reach");
-        assertThat(plans.catalogToneProperty().get()).isEqualTo(Tone.ERROR);
+        assertThat(plans.catalogStatus().messageProperty().get())
+                .startsWith("The plans could not be loaded: Cannot reach");
+        assertThat(plans.catalogStatus().toneProperty().get()).isEqualTo(Tone.ERROR);
         assertThat(plans.plans()).isEmpty();
     }
 

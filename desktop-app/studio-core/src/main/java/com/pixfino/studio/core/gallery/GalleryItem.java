@@ -68,66 +68,6 @@ public record GalleryItem(
         public static final Provenance UNKNOWN =
                 new Provenance(0, null, null, null, 0, null, null, null, null, null, null, null, null, 0, 0);
 
-        /** Without this result's place in its group ({@code take} of {@code takes}, both 0 when unknown). */
-        public Provenance(
-                long presetId,
-                Integer presetVersion,
-                String provider,
-                String model,
-                int creditsCharged,
-                UUID uploadId,
-                OffsetDateTime queuedAt,
-                OffsetDateTime startedAt,
-                OffsetDateTime completedAt,
-                String aspectRatio,
-                Long seed,
-                UUID groupId,
-                UUID styleId) {
-            this(
-                    presetId,
-                    presetVersion,
-                    provider,
-                    model,
-                    creditsCharged,
-                    uploadId,
-                    queuedAt,
-                    startedAt,
-                    completedAt,
-                    aspectRatio,
-                    seed,
-                    groupId,
-                    styleId,
-                    0,
-                    0);
-        }
-
-        /** Without format, seed, group and style (as made before issue 14). */
-        public Provenance(
-                long presetId,
-                Integer presetVersion,
-                String provider,
-                String model,
-                int creditsCharged,
-                UUID uploadId,
-                OffsetDateTime queuedAt,
-                OffsetDateTime startedAt,
-                OffsetDateTime completedAt) {
-            this(
-                    presetId,
-                    presetVersion,
-                    provider,
-                    model,
-                    creditsCharged,
-                    uploadId,
-                    queuedAt,
-                    startedAt,
-                    completedAt,
-                    null,
-                    null,
-                    null,
-                    null);
-        }
-
         /** Run time from start to finish, or null when either end is unknown. */
         public Duration runTime() {
             return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
@@ -180,7 +120,9 @@ public record GalleryItem(
                         view.aspectRatio(),
                         view.seed(),
                         view.groupId(),
-                        view.styleId()));
+                        view.styleId(),
+                        0,
+                        0));
     }
 
     public GalleryItem withThumbnail(Path file) {
