@@ -43,17 +43,7 @@ final class BarProgress implements ProgressView {
         eta = progress.remaining() > 0 ? progress.eta() : Duration.ZERO;
         bar.maxHint(progress.total());
         bar.stepTo(progress.total() - progress.remaining());
-        StringBuilder extra = new StringBuilder()
-                .append(progress.completed())
-                .append(" done, ")
-                .append(progress.failed())
-                .append(" failed, ")
-                .append(progress.skipped())
-                .append(" skipped");
-        if (progress.canceled() > 0) {
-            extra.append(", ").append(progress.canceled()).append(" canceled");
-        }
-        bar.setExtraMessage(extra.toString());
+        bar.setExtraMessage(progress.completed() + " done, " + ProgressView.outcomes(progress));
     }
 
     @Override

@@ -24,17 +24,17 @@ interface ProgressView extends BatchListener, AutoCloseable {
                 .append('/')
                 .append(progress.total())
                 .append(" done, ")
-                .append(progress.failed())
-                .append(" failed, ")
-                .append(progress.skipped())
-                .append(" skipped");
-        if (progress.canceled() > 0) {
-            line.append(", ").append(progress.canceled()).append(" canceled");
-        }
+                .append(outcomes(progress));
         if (progress.eta() != null && progress.remaining() > 0) {
             line.append(", ETA ").append(DurationText.of(progress.eta()));
         }
         return line.toString();
+    }
+
+    /** "1 failed, 3 skipped" and, when there are any, ", 2 canceled". */
+    static String outcomes(BatchProgress progress) {
+        String line = progress.failed() + " failed, " + progress.skipped() + " skipped";
+        return progress.canceled() > 0 ? line + ", " + progress.canceled() + " canceled" : line;
     }
 
     /** One finished item, or null for one still under way. */
