@@ -117,7 +117,8 @@ public final class StudioContext implements AutoCloseable {
                     connection,
                     messages,
                     browser == null ? systemBrowser : browser,
-                    settings.batchOutputProperty());
+                    settings.batchOutputProperty(),
+                    settings.originalsCapProperty());
             // the originals cache cap: from the settings file at start, and at once whenever it changes
             features.library().setOriginalsCap(settings.originalsCapProperty().get());
             settings.originalsCapProperty()
