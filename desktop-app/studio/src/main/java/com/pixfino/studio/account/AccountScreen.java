@@ -16,12 +16,13 @@ public final class AccountScreen extends FeatureScreen {
             PlansViewModel plans,
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
+            StorageViewModel storage,
             Messages messages) {
         super(
                 "account",
                 Icons.ACCOUNT,
                 "nav.account",
                 DigitShortcut.of(4),
-                () -> new AccountView(viewModel, plans, apiKeys, webhooks, messages));
+                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, messages));
     }
 }

@@ -4,5 +4,6 @@ package com.pixfino.studio.account;
 public enum AccountSection {
     OVERVIEW,
     PLANS,
-    API
+    API,
+    STORAGE
 }

@@ -52,6 +52,7 @@ public final class AccountView extends VBox implements ScreenActions {
     private final PlansViewModel plans;
     private final ApiKeysViewModel apiKeys;
     private final WebhooksViewModel webhooks;
+    private final StorageViewModel storage;
     private final Messages messages;
 
     public AccountView(
@@ -59,11 +60,13 @@ public final class AccountView extends VBox implements ScreenActions {
             PlansViewModel plans,
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
+            StorageViewModel storage,
             Messages messages) {
         this.viewModel = viewModel;
         this.plans = plans;
         this.apiKeys = apiKeys;
         this.webhooks = webhooks;
+        this.storage = storage;
         this.messages = messages;
         setId("account-screen");
         getStyleClass().addAll("screen", "account-screen");
@@ -116,7 +119,8 @@ public final class AccountView extends VBox implements ScreenActions {
         getChildren().addAll(title, tabs(overview));
     }
 
-    /** "Overview", "Plans & credits" and "API access"; Ctrl+Tab moves between them, every "Buy credits" opens the second. */
+    /**
+     * "Overview", "Plans & credits", "API access" and "Storage" (this computer's copies); Ctrl+Tab moves between them, every "Buy credits" opens the second. */
     private TabPane tabs(VBox overview) {
         Tab overviewTab = new Tab(messages.get("account.tab.overview"), overview);
         overviewTab.setId("account-tab-overview");
@@ -134,7 +138,9 @@ public final class AccountView extends VBox implements ScreenActions {
         apiScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
         Tab apiTab = new Tab(messages.get("account.tab.api"), apiScroll);
         apiTab.setId("account-tab-api");
-        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab);
+        Tab storageTab = new Tab(messages.get("account.tab.storage"), new StorageView(storage, messages));
+        storageTab.setId("account-tab-storage");
+        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab);
         tabs.setId("account-tabs");
         tabs.getStyleClass().add("account-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -144,6 +150,7 @@ public final class AccountView extends VBox implements ScreenActions {
                         switch (viewModel.sectionProperty().get()) {
                             case PLANS -> plansTab;
                             case API -> apiTab;
+                            case STORAGE -> storageTab;
                             case OVERVIEW -> overviewTab;
                         });
         follow.run();
@@ -157,14 +164,22 @@ public final class AccountView extends VBox implements ScreenActions {
                 apiKeys.refresh();
                 webhooks.refresh();
             }
-            viewModel
-                    .sectionProperty()
-                    .set(
-                            now == plansTab
-                                    ? AccountSection.PLANS
-                                    : now == apiTab ? AccountSection.API : AccountSection.OVERVIEW);
+            if (now == storageTab) {
+                storage.refresh();
+            }
+            viewModel.sectionProperty().set(sectionOf(now, plansTab, apiTab, storageTab));
         });
         return tabs;
+    }
+
+    private static AccountSection sectionOf(Tab tab, Tab plansTab, Tab apiTab, Tab storageTab) {
+        if (tab == plansTab) {
+            return AccountSection.PLANS;
+        }
+        if (tab == apiTab) {
+            return AccountSection.API;
+        }
+        return tab == storageTab ? AccountSection.STORAGE : AccountSection.OVERVIEW;
     }
 
     /** Export and deletion: at the bottom, apart from the everyday actions in the title. */
@@ -293,6 +308,7 @@ public final class AccountView extends VBox implements ScreenActions {
         plans.refresh();
         apiKeys.refresh();
         webhooks.refresh();
+        storage.refresh();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.pixfino.studio.app;
 
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
+import com.pixfino.studio.account.StorageViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.batch.BatchScreen;
 import com.pixfino.studio.batch.BatchViewModel;
@@ -49,6 +50,7 @@ import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 
@@ -78,7 +80,8 @@ final class Features implements AutoCloseable {
 
     /**
      * Opens the gallery cache: blocking, call off the FX thread. {@code batchOutput}: the settings entry that remembers
-     * a running batch's output folder, so the next start offers to resume it.
+     * a running batch's output folder, so the next start offers to resume it; {@code originalsCap}: the originals
+     * cache's size cap, shown and changed on the account screen's "Storage".
      */
     Features(
             StudioPaths paths,
@@ -89,7 +92,8 @@ final class Features implements AutoCloseable {
             ServerConnectionViewModel connection,
             Messages messages,
             Browser browser,
-            StringProperty batchOutput)
+            StringProperty batchOutput,
+            LongProperty originalsCap)
             throws IOException {
         this.messages = messages;
         this.session = session;
@@ -140,6 +144,7 @@ final class Features implements AutoCloseable {
                 plans,
                 new ApiKeysViewModel(tasks, session, sessions, messages),
                 new WebhooksViewModel(tasks, session, sessions, messages),
+                new StorageViewModel(tasks, current, originalsCap, messages),
                 messages);
         creditAlert = new CreditAlertViewModel(session, messages, this::showPlans);
         batch = new BatchViewModel(

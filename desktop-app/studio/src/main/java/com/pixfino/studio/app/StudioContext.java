@@ -18,6 +18,7 @@ import com.pixfino.studio.core.session.FileTokenStore;
 import com.pixfino.studio.core.session.KeychainTokenStore;
 import com.pixfino.studio.core.session.TokenStore;
 import com.pixfino.studio.core.settings.SettingsFile;
+import com.pixfino.studio.library.LibraryConnector;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.session.SignInViewModel;
@@ -116,7 +117,8 @@ public final class StudioContext implements AutoCloseable {
                     connection,
                     messages,
                     browser == null ? systemBrowser : browser,
-                    settings.batchOutputProperty());
+                    settings.batchOutputProperty(),
+                    settings.originalsCapProperty());
             // the originals cache cap: from the settings file at start, and at once whenever it changes
             features.library().setOriginalsCap(settings.originalsCapProperty().get());
             settings.originalsCapProperty()
@@ -141,6 +143,16 @@ public final class StudioContext implements AutoCloseable {
 
     public Session session() {
         return session;
+    }
+
+    /** The sign-in form's model: a studio without a window (a second instance in a test) signs in through it. */
+    public SignInViewModel signIn() {
+        return signIn;
+    }
+
+    /** The signed-in account's synced library and its sync state. */
+    public LibraryConnector library() {
+        return features.library();
     }
 
     /** The application's way to the system browser, known once it starts (checkout, billing portal, invoices). */

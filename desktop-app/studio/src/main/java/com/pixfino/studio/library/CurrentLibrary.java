@@ -53,6 +53,17 @@ public final class CurrentLibrary implements Library {
     }
 
     @Override
+    public long originalsSize() throws IOException {
+        Library library = current.getValue();
+        return library == null ? 0 : library.originalsSize();
+    }
+
+    @Override
+    public long clearOriginals() throws IOException {
+        return open().clearOriginals();
+    }
+
+    @Override
     public int count(LibraryQuery query) throws IOException {
         Library library = current.getValue();
         return library == null ? 0 : library.count(query);

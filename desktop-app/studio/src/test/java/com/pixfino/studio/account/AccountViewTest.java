@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
+import com.pixfino.studio.core.settings.OriginalsCache;
+import com.pixfino.studio.testsupport.InMemoryLibrary;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import javafx.application.Application;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -67,6 +70,11 @@ class AccountViewTest {
                         plans,
                         new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
                         new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
+                        new StorageViewModel(
+                                fixture.tasks,
+                                new InMemoryLibrary(),
+                                new SimpleLongProperty(OriginalsCache.DEFAULT_CAP_BYTES),
+                                fixture.messages),
                         fixture.messages),
                 1090,
                 740);

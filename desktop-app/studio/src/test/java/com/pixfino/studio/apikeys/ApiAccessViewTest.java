@@ -57,7 +57,21 @@ class ApiAccessViewTest {
                 new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
         hooks = new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
         // the width the account screen gets beside the navigation in a 1280 px window
-        Scene scene = new Scene(new AccountView(account, plans, keys, hooks, fixture.messages), 1090, 740);
+        Scene scene = new Scene(
+                new AccountView(
+                        account,
+                        plans,
+                        keys,
+                        hooks,
+                        new com.pixfino.studio.account.StorageViewModel(
+                                fixture.tasks,
+                                new com.pixfino.studio.testsupport.InMemoryLibrary(),
+                                new javafx.beans.property.SimpleLongProperty(
+                                        com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES),
+                                fixture.messages),
+                        fixture.messages),
+                1090,
+                740);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
                         .toExternalForm());

@@ -90,7 +90,9 @@ class BuyingCreditsTest {
                 new ServerConnectionViewModel(tasks, clients, companion, fixture.messages, fixture.serverUrl),
                 fixture.messages,
                 browser::add,
-                new javafx.beans.property.SimpleStringProperty());
+                new javafx.beans.property.SimpleStringProperty(),
+                new javafx.beans.property.SimpleLongProperty(
+                        com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES));
         SignInViewModel signIn = new SignInViewModel(
                 tasks,
                 url -> fixture.api,

@@ -49,7 +49,9 @@ class FeaturesTest {
                                 fixture.tasks, clients, companion, fixture.messages, fixture.serverUrl),
                         fixture.messages,
                         url -> {},
-                        new javafx.beans.property.SimpleStringProperty())) {
+                        new javafx.beans.property.SimpleStringProperty(),
+                        new javafx.beans.property.SimpleLongProperty(
+                                com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES))) {
             List<ScreenDescriptor> screens = features.screens().screens();
 
             assertThat(screens)

@@ -34,6 +34,23 @@ public final class InMemoryLibrary implements Library {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     public final Map<UUID, Path> originals = new java.util.concurrent.ConcurrentHashMap<>();
     private List<GalleryItem> newestFirst;
+    // what the originals kept "on this computer" take, for the account screen's storage
+    private final java.util.concurrent.atomic.AtomicLong originalsBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Pretends {@code bytes} of originals are kept here (cleared by {@link #clearOriginals()}). */
+    public void keepOriginals(long bytes) {
+        originalsBytes.set(bytes);
+    }
+
+    @Override
+    public long originalsSize() {
+        return originalsBytes.get();
+    }
+
+    @Override
+    public long clearOriginals() {
+        return originalsBytes.getAndSet(0);
+    }
 
     public synchronized void put(GalleryItem item) {
         items.put(item.id(), item);

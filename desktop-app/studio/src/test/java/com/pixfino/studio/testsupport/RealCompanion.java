@@ -1,8 +1,10 @@
 package com.pixfino.studio.testsupport;
 
 import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.UserView;
+import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.TestDatabases;
@@ -78,13 +80,22 @@ public final class RealCompanion implements AutoCloseable {
                 .items();
     }
 
-    /** The account's generations, newest first, as the server keeps them. */
-    public List<com.pixfino.model.api.GenerationView> generations(String email, String password) {
+    /** The account's generations, newest first, as the server lists them (up to 100). */
+    public List<GenerationView> generations(String email, String password) {
         return server.client()
                 .login(email, password)
                 .get(ApiPaths.GENERATIONS + "?limit=100")
-                .page(com.pixfino.model.api.GenerationView.class)
+                .page(GenerationView.class)
                 .items();
+    }
+
+    /** The account's whole library as the change feed gives it from the start (one page: a test's few results). */
+    public LibraryChanges library(String email, String password) {
+        ApiClient.Answer answer = server.client().login(email, password).get(ApiPaths.LIBRARY_CHANGES);
+        if (answer.status() != 200) {
+            throw new IllegalStateException(answer.body());
+        }
+        return answer.as(LibraryChanges.class);
     }
 
     @Override

@@ -49,6 +49,19 @@ public interface Library {
      */
     Path original(UUID id) throws IOException;
 
+    /** Total bytes of the full-size results kept on this computer (thumbnails not counted). */
+    default long originalsSize() throws IOException {
+        return 0;
+    }
+
+    /**
+     * Deletes every full-size result kept on this computer (each downloads again when opened); thumbnails stay.
+     * Returns the bytes freed.
+     */
+    default long clearOriginals() throws IOException {
+        return 0;
+    }
+
     /** The collections by name, with how many results each holds here. */
     List<CollectionView> collections() throws IOException;
 

@@ -323,7 +323,7 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     }
 
     /** The size cap of the cached originals; a smaller one evicts at once. */
-    public void setOriginalsCap(long bytes) throws IOException {
+    public synchronized void setOriginalsCap(long bytes) throws IOException {
         new OriginalsCache(bytes);
         this.originalsCap = bytes;
         evictOriginals(null);
@@ -730,7 +730,21 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         return target;
     }
 
+    @Override
+    public synchronized long clearOriginals() throws IOException {
+        long before = originalsSize();
+        long cap = originalsCap;
+        originalsCap = 0; // the eviction below, with nothing allowed: every original goes, oldest first
+        try {
+            evictOriginals(null);
+        } finally {
+            originalsCap = cap;
+        }
+        return before - originalsSize();
+    }
+
     /** Total bytes of the cached originals. */
+    @Override
     public synchronized long originalsSize() throws IOException {
         try (PreparedStatement statement = db.prepareStatement("SELECT coalesce(sum(original_size), 0)"
                 + " FROM gallery_items WHERE owner = ? AND original_file IS NOT NULL")) {

@@ -416,6 +416,29 @@ class LibraryCatalogTest {
     }
 
     @Test
+    void clearingOriginalsDeletesTheFullSizeFilesOnlyAndKeepsTheCap() throws Exception {
+        List<UUID> ids = IntStream.range(0, 2).mapToObj(i -> UUID.randomUUID()).toList();
+        catalog.apply(page(
+                ids.stream().map(id -> view(id, "P", "x", day(1, 1), 1)).toList(), "c1"));
+        catalog.setOriginalsCap(DownloadingApi.ORIGINAL.length * 2L);
+        Path thumb = catalog.thumbnail(ids.get(0)).orElseThrow();
+        Path first = catalog.original(ids.get(0));
+        Path second = catalog.original(ids.get(1));
+
+        assertThat(catalog.clearOriginals()).isEqualTo(DownloadingApi.ORIGINAL.length * 2L);
+
+        assertThat(first).doesNotExist();
+        assertThat(second).doesNotExist();
+        assertThat(catalog.originalsSize()).isZero();
+        assertThat(catalog.item(ids.get(0)).orElseThrow().original()).isNull();
+        assertThat(thumb).exists();
+        assertThat(catalog.item(ids.get(0)).orElseThrow().thumbnail()).isEqualTo(thumb);
+        assertThat(catalog.originalsCap()).isEqualTo(DownloadingApi.ORIGINAL.length * 2L);
+        assertThat(catalog.original(ids.get(1))).hasBinaryContent(DownloadingApi.ORIGINAL); // downloads again
+        assertThat(catalog.clearOriginals()).isEqualTo(DownloadingApi.ORIGINAL.length);
+    }
+
+    @Test
     void resetForgetsTheSyncedCopyButKeepsTheOutbox() throws Exception {
         UUID a = UUID.randomUUID();
         catalog.apply(page(List.of(view(a, "P", "one", day(1, 1), 1)), "c1"));
