@@ -41,7 +41,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The account screen: on "Overview" the balance, tier and who is signed in as cards with the credit ledger below;
- * on "Plans & credits" the plans, packs and invoices; on "API access" the API keys.
+ * on "Plans & credits" the plans, packs and invoices; on "API access" the API keys; on "Storage" the size cap and
+ * usage of the full-size results kept on this computer.
  */
 public final class AccountView extends VBox implements ScreenActions {
 
@@ -120,7 +121,9 @@ public final class AccountView extends VBox implements ScreenActions {
     }
 
     /**
-     * "Overview", "Plans & credits", "API access" and "Storage" (this computer's copies); Ctrl+Tab moves between them, every "Buy credits" opens the second. */
+     * "Overview", "Plans & credits", "API access" and "Storage" (this computer's copies); Ctrl+Tab moves between them,
+     * every "Buy credits" opens the second.
+     */
     private TabPane tabs(VBox overview) {
         Tab overviewTab = new Tab(messages.get("account.tab.overview"), overview);
         overviewTab.setId("account-tab-overview");
