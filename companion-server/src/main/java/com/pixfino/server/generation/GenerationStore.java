@@ -205,13 +205,7 @@ public final class GenerationStore {
 
     /** Whether the user deleted this generation and its tombstone is still kept (not yet purged). */
     public boolean deletedByOwner(UUID userId, UUID id) {
-        return dsl.fetchExists(
-                LIBRARY_TOMBSTONES,
-                LIBRARY_TOMBSTONES
-                        .KIND
-                        .eq(TOMBSTONE_GENERATION)
-                        .and(LIBRARY_TOMBSTONES.ID.eq(id))
-                        .and(LIBRARY_TOMBSTONES.USER_ID.eq(userId)));
+        return LibraryTombstones.kept(dsl, TOMBSTONE_GENERATION, userId, id);
     }
 
     /**
