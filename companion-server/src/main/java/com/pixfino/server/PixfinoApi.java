@@ -18,6 +18,7 @@ import com.pixfino.server.http.JsonErrorPages;
 import com.pixfino.server.http.OpenApiConventions;
 import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.http.RequestMetrics;
+import com.pixfino.server.http.RouteTable;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.presets.PresetRoutes;
@@ -27,15 +28,12 @@ import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import io.javalin.security.RouteRole;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +59,11 @@ public final class PixfinoApi {
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
             RequestLimits requestLimits) {}
+
+    /** A signed-in user, or an API key with the read scope. */
+    private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
+    /** A signed-in user, or an API key that may also create and change things. */
+    private static final RouteRole[] GENERATE = {Access.USER, Access.KEY_GENERATE};
 
     private PixfinoApi() {}
 
@@ -108,136 +111,50 @@ public final class PixfinoApi {
         app.beforeMatched(h.authentication());
         app.beforeMatched(h.requestLimits());
 
-        route(app, access, HandlerType.GET, ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
-        route(
-                app,
-                access,
-                HandlerType.GET,
+        RouteTable routes = new RouteTable(app, access);
+        routes.get(ApiPaths.HEALTH, h.health()::health, Access.PUBLIC);
+        routes.get(
                 ApiPaths.METRICS,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()),
                 Access.PUBLIC);
 
-        route(app, access, HandlerType.POST, ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
-        route(app, access, HandlerType.POST, ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
-        route(app, access, HandlerType.POST, ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
-        route(app, access, HandlerType.GET, ApiPaths.ME, h.accounts()::me, Access.USER, Access.KEY_READ);
-        route(app, access, HandlerType.DELETE, ApiPaths.ME, h.privacy()::delete, Access.USER);
-        route(app, access, HandlerType.GET, ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
+        routes.post(ApiPaths.REGISTER, h.accounts()::register, Access.PUBLIC);
+        routes.post(ApiPaths.LOGIN, h.accounts()::login, Access.PUBLIC);
+        routes.post(ApiPaths.LOGOUT, h.accounts()::logout, Access.USER);
+        routes.get(ApiPaths.ME, h.accounts()::me, READ);
+        routes.delete(ApiPaths.ME, h.privacy()::delete, Access.USER);
+        routes.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
 
-        route(app, access, HandlerType.GET, ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
+        routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
 
-        route(app, access, HandlerType.POST, ApiPaths.UPLOADS, h.uploads()::create, Access.USER, Access.KEY_GENERATE);
-        route(app, access, HandlerType.GET, ApiPaths.UPLOAD, h.uploads()::get, Access.USER, Access.KEY_READ);
-        route(
-                app,
-                access,
-                HandlerType.GET,
-                ApiPaths.UPLOAD_THUMBNAIL,
-                h.uploads()::thumbnail,
-                Access.USER,
-                Access.KEY_READ);
+        routes.post(ApiPaths.UPLOADS, h.uploads()::create, GENERATE);
+        routes.get(ApiPaths.UPLOAD, h.uploads()::get, READ);
+        routes.get(ApiPaths.UPLOAD_THUMBNAIL, h.uploads()::thumbnail, READ);
 
-        route(app, access, HandlerType.GET, ApiPaths.LEDGER, h.ledger()::list, Access.USER, Access.KEY_READ);
+        routes.get(ApiPaths.LEDGER, h.ledger()::list, READ);
 
-        route(
-                app,
-                access,
-                HandlerType.POST,
-                ApiPaths.GENERATIONS,
-                h.generations()::create,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(app, access, HandlerType.GET, ApiPaths.GENERATIONS, h.generations()::list, Access.USER, Access.KEY_READ);
-        route(app, access, HandlerType.GET, ApiPaths.GENERATION, h.generations()::get, Access.USER, Access.KEY_READ);
+        routes.post(ApiPaths.GENERATIONS, h.generations()::create, GENERATE);
+        routes.get(ApiPaths.GENERATIONS, h.generations()::list, READ);
+        routes.get(ApiPaths.GENERATION, h.generations()::get, READ);
         // library edits change what a key holder sees, like delete: the generate scope
-        route(
-                app,
-                access,
-                HandlerType.PATCH,
-                ApiPaths.GENERATION,
-                h.library()::patchGeneration,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(
-                app,
-                access,
-                HandlerType.GET,
-                ApiPaths.LIBRARY_CHANGES,
-                h.library()::changes,
-                Access.USER,
-                Access.KEY_READ);
-        route(
-                app,
-                access,
-                HandlerType.POST,
-                ApiPaths.COLLECTIONS,
-                h.library()::createCollection,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(
-                app,
-                access,
-                HandlerType.PATCH,
-                ApiPaths.COLLECTION,
-                h.library()::renameCollection,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(
-                app,
-                access,
-                HandlerType.DELETE,
-                ApiPaths.COLLECTION,
-                h.library()::deleteCollection,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(
-                app,
-                access,
-                HandlerType.POST,
-                ApiPaths.COLLECTION_ITEMS,
-                h.library()::collectionItems,
-                Access.USER,
-                Access.KEY_GENERATE);
+        routes.patch(ApiPaths.GENERATION, h.library()::patchGeneration, GENERATE);
+        routes.get(ApiPaths.LIBRARY_CHANGES, h.library()::changes, READ);
+        routes.post(ApiPaths.COLLECTIONS, h.library()::createCollection, GENERATE);
+        routes.patch(ApiPaths.COLLECTION, h.library()::renameCollection, GENERATE);
+        routes.delete(ApiPaths.COLLECTION, h.library()::deleteCollection, GENERATE);
+        routes.post(ApiPaths.COLLECTION_ITEMS, h.library()::collectionItems, GENERATE);
         // styles change what a key holder's generations use, like the library edits: the generate scope
-        route(app, access, HandlerType.POST, ApiPaths.STYLES, h.styles()::create, Access.USER, Access.KEY_GENERATE);
-        route(app, access, HandlerType.GET, ApiPaths.STYLES, h.styles()::list, Access.USER, Access.KEY_READ);
-        route(app, access, HandlerType.GET, ApiPaths.STYLE, h.styles()::get, Access.USER, Access.KEY_READ);
-        route(app, access, HandlerType.PATCH, ApiPaths.STYLE, h.styles()::patch, Access.USER, Access.KEY_GENERATE);
-        route(app, access, HandlerType.DELETE, ApiPaths.STYLE, h.styles()::delete, Access.USER, Access.KEY_GENERATE);
-        route(app, access, HandlerType.GET, ApiPaths.PROMPTS, h.styles()::prompts, Access.USER, Access.KEY_READ);
-        route(
-                app,
-                access,
-                HandlerType.DELETE,
-                ApiPaths.GENERATION,
-                h.generations()::delete,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(
-                app,
-                access,
-                HandlerType.POST,
-                ApiPaths.GENERATION_CANCEL,
-                h.generations()::cancel,
-                Access.USER,
-                Access.KEY_GENERATE);
-        route(
-                app,
-                access,
-                HandlerType.GET,
-                ApiPaths.GENERATION_OUTPUT,
-                h.generations()::output,
-                Access.USER,
-                Access.KEY_READ);
-        route(
-                app,
-                access,
-                HandlerType.GET,
-                ApiPaths.GENERATION_THUMBNAIL,
-                h.generations()::thumbnail,
-                Access.USER,
-                Access.KEY_READ);
+        routes.post(ApiPaths.STYLES, h.styles()::create, GENERATE);
+        routes.get(ApiPaths.STYLES, h.styles()::list, READ);
+        routes.get(ApiPaths.STYLE, h.styles()::get, READ);
+        routes.patch(ApiPaths.STYLE, h.styles()::patch, GENERATE);
+        routes.delete(ApiPaths.STYLE, h.styles()::delete, GENERATE);
+        routes.get(ApiPaths.PROMPTS, h.styles()::prompts, READ);
+        routes.delete(ApiPaths.GENERATION, h.generations()::delete, GENERATE);
+        routes.post(ApiPaths.GENERATION_CANCEL, h.generations()::cancel, GENERATE);
+        routes.get(ApiPaths.GENERATION_OUTPUT, h.generations()::output, READ);
+        routes.get(ApiPaths.GENERATION_THUMBNAIL, h.generations()::thumbnail, READ);
         // Javalin only streams to clients that ask for SSE; say so instead of answering an empty 200 (after the
         // credential is checked, so a revoked key is a 401 here too)
         app.beforeMatched(ApiPaths.EVENTS, ctx -> {
@@ -247,44 +164,33 @@ public final class PixfinoApi {
                         406, "This is a Server-Sent Events stream: send Accept: text/event-stream.");
             }
         });
-        app.sse(ApiPaths.EVENTS, h.generations()::events, Access.USER, Access.KEY_READ);
-        access.put("GET " + ApiPaths.EVENTS, Set.of(Access.USER, Access.KEY_READ));
+        app.sse(ApiPaths.EVENTS, h.generations()::events, READ);
+        access.put("GET " + ApiPaths.EVENTS, Set.of(READ));
         // signed by the provider, not by a user token
-        route(app, access, HandlerType.POST, ProviderWebhookRoutes.PATH, h.providerWebhooks()::receive, Access.PUBLIC);
+        routes.post(ProviderWebhookRoutes.PATH, h.providerWebhooks()::receive, Access.PUBLIC);
 
-        route(app, access, HandlerType.GET, ApiPaths.BILLING_CATALOG, h.billing()::catalog, Access.USER);
-        route(app, access, HandlerType.POST, ApiPaths.BILLING_CHECKOUT, h.billing()::checkout, Access.USER);
-        route(app, access, HandlerType.POST, ApiPaths.BILLING_PORTAL, h.billing()::portal, Access.USER);
-        route(app, access, HandlerType.GET, ApiPaths.BILLING_INVOICES, h.billing()::invoices, Access.USER);
+        routes.get(ApiPaths.BILLING_CATALOG, h.billing()::catalog, Access.USER);
+        routes.post(ApiPaths.BILLING_CHECKOUT, h.billing()::checkout, Access.USER);
+        routes.post(ApiPaths.BILLING_PORTAL, h.billing()::portal, Access.USER);
+        routes.get(ApiPaths.BILLING_INVOICES, h.billing()::invoices, Access.USER);
         // signed by Stripe, not by a user token; the two pages are where the buyer's browser lands after Checkout
-        route(app, access, HandlerType.POST, ApiPaths.BILLING_WEBHOOK, h.billing()::webhook, Access.PUBLIC);
-        route(app, access, HandlerType.GET, ApiPaths.BILLING_SUCCESS_PAGE, h.billing()::success, Access.PUBLIC);
-        route(app, access, HandlerType.GET, ApiPaths.BILLING_CANCEL_PAGE, h.billing()::cancel, Access.PUBLIC);
+        routes.post(ApiPaths.BILLING_WEBHOOK, h.billing()::webhook, Access.PUBLIC);
+        routes.get(ApiPaths.BILLING_SUCCESS_PAGE, h.billing()::success, Access.PUBLIC);
+        routes.get(ApiPaths.BILLING_CANCEL_PAGE, h.billing()::cancel, Access.PUBLIC);
 
-        route(app, access, HandlerType.GET, ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
-        route(app, access, HandlerType.POST, ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
 
-        route(app, access, HandlerType.POST, ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
-        route(app, access, HandlerType.GET, ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);
-        route(app, access, HandlerType.DELETE, ApiPaths.API_KEY, h.apiKeys()::revoke, Access.USER);
+        routes.post(ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
+        routes.get(ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);
+        routes.delete(ApiPaths.API_KEY, h.apiKeys()::revoke, Access.USER);
 
-        route(app, access, HandlerType.POST, ApiPaths.WEBHOOKS, h.webhooks()::create, Access.USER);
-        route(app, access, HandlerType.GET, ApiPaths.WEBHOOKS, h.webhooks()::list, Access.USER);
-        route(app, access, HandlerType.DELETE, ApiPaths.WEBHOOK, h.webhooks()::delete, Access.USER);
-        route(app, access, HandlerType.POST, ApiPaths.WEBHOOK_TEST, h.webhooks()::test, Access.USER);
-        route(app, access, HandlerType.GET, ApiPaths.WEBHOOK_DELIVERIES, h.webhooks()::deliveries, Access.USER);
+        routes.post(ApiPaths.WEBHOOKS, h.webhooks()::create, Access.USER);
+        routes.get(ApiPaths.WEBHOOKS, h.webhooks()::list, Access.USER);
+        routes.delete(ApiPaths.WEBHOOK, h.webhooks()::delete, Access.USER);
+        routes.post(ApiPaths.WEBHOOK_TEST, h.webhooks()::test, Access.USER);
+        routes.get(ApiPaths.WEBHOOK_DELIVERIES, h.webhooks()::deliveries, Access.USER);
 
         return app;
-    }
-
-    private static void route(
-            Javalin app,
-            Map<String, Set<RouteRole>> access,
-            HandlerType method,
-            String path,
-            Handler handler,
-            RouteRole... roles) {
-        app.addHttpHandler(method, path, handler, roles);
-        access.put(method.name().toUpperCase(Locale.ROOT) + " " + path, Set.of(roles));
     }
 }

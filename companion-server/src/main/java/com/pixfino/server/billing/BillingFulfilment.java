@@ -25,28 +25,14 @@ import org.slf4j.LoggerFactory;
  * session (used by the webhook and by the success page), a plan's credits per paid invoice, the tier from the
  * subscription as Stripe has it now, and refunds of packs.
  */
-public final class BillingFulfilment {
+public record BillingFulfilment(
+        BillingAccounts accounts,
+        BillingGrants grants,
+        BillingCatalog catalog,
+        StripeSettings stripe,
+        StripeGateway gateway) {
 
     private static final Logger log = LoggerFactory.getLogger(BillingFulfilment.class);
-
-    private final BillingAccounts accounts;
-    private final BillingGrants grants;
-    private final BillingCatalog catalog;
-    private final StripeSettings stripe;
-    private final StripeGateway gateway;
-
-    public BillingFulfilment(
-            BillingAccounts accounts,
-            BillingGrants grants,
-            BillingCatalog catalog,
-            StripeSettings stripe,
-            StripeGateway gateway) {
-        this.accounts = accounts;
-        this.grants = grants;
-        this.catalog = catalog;
-        this.stripe = stripe;
-        this.gateway = gateway;
-    }
 
     /** What fulfilling a session did. */
     public enum Result {

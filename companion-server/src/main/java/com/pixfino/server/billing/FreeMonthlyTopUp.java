@@ -26,23 +26,11 @@ import org.slf4j.LoggerFactory;
  * claim per user and month ({@link BillingGrants#grantFreeMonth}) makes a second run, or a second server, grant
  * nothing. An account made this month already had its welcome grant and waits for the next month.
  */
-public final class FreeMonthlyTopUp {
+public record FreeMonthlyTopUp(DSLContext dsl, BillingGrants grants, BillingCatalog catalog, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(FreeMonthlyTopUp.class);
     public static final String TASK = "free-monthly-top-up";
     private static final int BATCH = 500;
-
-    private final DSLContext dsl;
-    private final BillingGrants grants;
-    private final BillingCatalog catalog;
-    private final Clock clock;
-
-    public FreeMonthlyTopUp(DSLContext dsl, BillingGrants grants, BillingCatalog catalog, Clock clock) {
-        this.dsl = dsl;
-        this.grants = grants;
-        this.catalog = catalog;
-        this.clock = clock;
-    }
 
     /** Runs every {@code every}; the first run comes soon after start. */
     public RecurringTask<Void> task(Duration every) {

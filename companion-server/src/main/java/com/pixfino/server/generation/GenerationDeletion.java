@@ -13,19 +13,9 @@ import org.slf4j.LoggerFactory;
  * asked to stop), then the row goes, then its files. Files go last so a failure part-way leaves at
  * worst unreferenced files, never a row pointing at missing ones.
  */
-public final class GenerationDeletion {
+public record GenerationDeletion(GenerationStore store, JobQueue jobs, Storage storage) {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationDeletion.class);
-
-    private final GenerationStore store;
-    private final JobQueue jobs;
-    private final Storage storage;
-
-    public GenerationDeletion(GenerationStore store, JobQueue jobs, Storage storage) {
-        this.store = store;
-        this.jobs = jobs;
-        this.storage = storage;
-    }
 
     /**
      * Deleting again is done already (no error) as long as the generation's tombstone is kept, like deleting a

@@ -53,19 +53,10 @@ public final class GenerationService {
     private final Duration linkLifetime;
     private final CreateRequest.Resolver requests;
 
-    /** @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out */
-    public GenerationService(
-            DSLContext dsl,
-            CreditLedger ledger,
-            PresetCatalog presets,
-            GenerationStore store,
-            JobQueue jobs,
-            Storage storage,
-            Duration linkLifetime) {
-        this(dsl, ledger, presets, store, jobs, storage, linkLifetime, StyleLookup.NONE);
-    }
-
-    /** @param styles finds the caller's style for a create that names one */
+    /**
+     * @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out
+     * @param styles       finds the caller's style for a create that names one ({@link StyleLookup#NONE}: styles off)
+     */
     public GenerationService(
             DSLContext dsl,
             CreditLedger ledger,

@@ -126,23 +126,8 @@ public final class GenerationStore {
             NewGeneration g, boolean paidTiersOnly, boolean paused, Optional<String> jobTask, Duration keyLifetime) {
         OffsetDateTime now = now();
         Record row = createStatement.run(g, paidTiersOnly, paused, jobTask, now);
-        GenerationsRecord prior = null;
-        if (row.get(GENERATIONS.ID) != null) {
-            prior = new GenerationsRecord();
-            prior.setId(row.get(GENERATIONS.ID));
-            prior.setPresetId(row.get(GENERATIONS.PRESET_ID));
-            prior.setUploadId(row.get(GENERATIONS.UPLOAD_ID));
-            prior.setStatus(row.get(GENERATIONS.STATUS));
-            prior.setCreditsCharged(row.get(GENERATIONS.CREDITS_CHARGED));
-            prior.setCreatedAt(row.get(GENERATIONS.CREATED_AT));
-            prior.setPrompt(row.get(GENERATIONS.PROMPT));
-            prior.setNegativePrompt(row.get(GENERATIONS.NEGATIVE_PROMPT));
-            prior.setAspectRatio(row.get(GENERATIONS.ASPECT_RATIO));
-            prior.setSeed(row.get(GENERATIONS.SEED));
-            prior.setSeedGiven(row.get(GENERATIONS.SEED_GIVEN));
-            prior.setGroupId(row.get(GENERATIONS.GROUP_ID));
-            prior.setStyleId(row.get(GENERATIONS.STYLE_ID));
-        }
+        // the generation columns the statement answers (the rest stay null): the one made with this key, if any
+        GenerationsRecord prior = row.get(GENERATIONS.ID) == null ? null : row.into(GENERATIONS);
         CreateOutcome outcome = new CreateOutcome(
                 row.get(USERS.TIER),
                 row.get(USERS.CREDITS),
@@ -206,13 +191,7 @@ public final class GenerationStore {
 
     /** Whether the user deleted this generation and its tombstone is still kept (not yet purged). */
     public boolean deletedByOwner(UUID userId, UUID id) {
-        return dsl.fetchExists(
-                LIBRARY_TOMBSTONES,
-                LIBRARY_TOMBSTONES
-                        .KIND
-                        .eq(TOMBSTONE_GENERATION)
-                        .and(LIBRARY_TOMBSTONES.ID.eq(id))
-                        .and(LIBRARY_TOMBSTONES.USER_ID.eq(userId)));
+        return LibraryTombstones.kept(dsl, TOMBSTONE_GENERATION, userId, id);
     }
 
     /**

@@ -83,25 +83,30 @@ final class PaidCreateStatement {
     private static final Pattern NAMED_PLACEHOLDER = Pattern.compile("(?<![:\\w]):([a-z_]+)");
     static final Field<Boolean> UPLOAD_OWNED = DSL.field(DSL.name("upload_owned"), Boolean.class);
     static final Field<Integer> BALANCE_AFTER = DSL.field(DSL.name("balance_after"), Integer.class);
-    private static final Field<?>[] CREATE_ANSWER = {
-        USERS.TIER,
-        USERS.CREDITS,
-        UPLOAD_OWNED,
-        BALANCE_AFTER,
-        GENERATIONS.ID,
-        GENERATIONS.PRESET_ID,
-        GENERATIONS.UPLOAD_ID,
-        GENERATIONS.STATUS,
-        GENERATIONS.CREDITS_CHARGED,
-        GENERATIONS.CREATED_AT,
-        GENERATIONS.PROMPT,
-        GENERATIONS.NEGATIVE_PROMPT,
-        GENERATIONS.ASPECT_RATIO,
-        GENERATIONS.SEED,
-        GENERATIONS.SEED_GIVEN,
-        GENERATIONS.GROUP_ID,
-        GENERATIONS.STYLE_ID
-    };
+    private static final Field<?>[] CREATE_ANSWER = answer(UPLOAD_OWNED, BALANCE_AFTER);
+
+    /** The answer's columns, in order: the user's tier and credits, the two computed ones, then the new row's. */
+    private static Field<?>[] answer(Field<Boolean> uploadOwned, Field<Integer> balanceAfter) {
+        return new Field<?>[] {
+            USERS.TIER,
+            USERS.CREDITS,
+            uploadOwned,
+            balanceAfter,
+            GENERATIONS.ID,
+            GENERATIONS.PRESET_ID,
+            GENERATIONS.UPLOAD_ID,
+            GENERATIONS.STATUS,
+            GENERATIONS.CREDITS_CHARGED,
+            GENERATIONS.CREATED_AT,
+            GENERATIONS.PROMPT,
+            GENERATIONS.NEGATIVE_PROMPT,
+            GENERATIONS.ASPECT_RATIO,
+            GENERATIONS.SEED,
+            GENERATIONS.SEED_GIVEN,
+            GENERATIONS.GROUP_ID,
+            GENERATIONS.STYLE_ID
+        };
+    }
 
     private final DSLContext dsl;
     private final CreditLedger ledger;
@@ -254,24 +259,7 @@ final class PaidCreateStatement {
         Field<Integer> balanceAfter =
                 DSL.field(DSL.select(debit.balance().field(USERS.CREDITS)).from(debit.balance()));
         Query query = statement
-                .select(
-                        USERS.TIER,
-                        USERS.CREDITS,
-                        DSL.field(uploadOwned).as(UPLOAD_OWNED),
-                        balanceAfter.as(BALANCE_AFTER),
-                        GENERATIONS.ID,
-                        GENERATIONS.PRESET_ID,
-                        GENERATIONS.UPLOAD_ID,
-                        GENERATIONS.STATUS,
-                        GENERATIONS.CREDITS_CHARGED,
-                        GENERATIONS.CREATED_AT,
-                        GENERATIONS.PROMPT,
-                        GENERATIONS.NEGATIVE_PROMPT,
-                        GENERATIONS.ASPECT_RATIO,
-                        GENERATIONS.SEED,
-                        GENERATIONS.SEED_GIVEN,
-                        GENERATIONS.GROUP_ID,
-                        GENERATIONS.STYLE_ID)
+                .select(answer(DSL.field(uploadOwned).as(UPLOAD_OWNED), balanceAfter.as(BALANCE_AFTER)))
                 .from(DSL.selectOne().asTable("one"))
                 .leftJoin(USERS)
                 .on(USERS.ID.eq(P_USER))

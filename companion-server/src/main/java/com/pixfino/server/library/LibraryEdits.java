@@ -16,6 +16,8 @@ import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.LibraryTombstones;
+import com.pixfino.server.generation.LibraryWrite;
 import com.pixfino.server.generation.StatusNotices;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -49,15 +51,13 @@ public final class LibraryEdits {
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_ITEMS_PER_REQUEST = 1000;
 
-    private final DSLContext dsl;
+    private final LibraryWrite writes;
     private final GenerationService generations;
-    private final StatusNotices notices;
     private final Clock clock;
 
     public LibraryEdits(DSLContext dsl, GenerationService generations, StatusNotices notices, Clock clock) {
-        this.dsl = dsl;
+        this.writes = new LibraryWrite(dsl, notices);
         this.generations = generations;
-        this.notices = notices;
         this.clock = clock;
     }
 
@@ -66,9 +66,7 @@ public final class LibraryEdits {
         Map<String, String> add = tags("addTags", patch.addTags());
         Map<String, String> remove = tags("removeTags", patch.removeTags());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean changed = dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        writes.change(userId, tx -> {
             Boolean favorite = tx.select(GENERATIONS.FAVORITE)
                     .from(GENERATIONS)
                     .where(GENERATIONS.ID.eq(id))
@@ -127,9 +125,6 @@ public final class LibraryEdits {
             update.where(GENERATIONS.ID.eq(id)).execute();
             return true;
         });
-        if (changed) {
-            notices.publishLibrary(userId);
-        }
         return generations.get(userId, id);
     }
 
@@ -147,11 +142,8 @@ public final class LibraryEdits {
         String name = name(request.name());
         UUID id = request.id() == null ? UUID.randomUUID() : request.id();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Created created;
         try {
-            created = dsl.transactionResult(cfg -> {
-                DSLContext tx = DSL.using(cfg);
-                GenerationStore.lockLibrary(tx, userId);
+            return writes.edit(userId, tx -> {
                 CollectionsRecord existing =
                         tx.selectFrom(COLLECTIONS).where(COLLECTIONS.ID.eq(id)).fetchOne();
                 if (existing != null) {
@@ -159,7 +151,7 @@ public final class LibraryEdits {
                         // another user's id is answered like any id that is not the caller's
                         throw notFound(id);
                     }
-                    return new Created(view(tx, existing), false);
+                    return new LibraryWrite.Outcome<>(new Created(view(tx, existing), false), false);
                 }
                 UUID tombstoneOwner = tx.select(LIBRARY_TOMBSTONES.USER_ID)
                         .from(LIBRARY_TOMBSTONES)
@@ -178,7 +170,7 @@ public final class LibraryEdits {
                         .set(COLLECTIONS.UPDATED_AT, now)
                         .returning()
                         .fetchOne();
-                return new Created(view(tx, row), true);
+                return new LibraryWrite.Outcome<>(new Created(view(tx, row), true), true);
             });
         } catch (DataAccessException e) {
             if ("23505".equals(e.sqlState())) {
@@ -187,10 +179,6 @@ public final class LibraryEdits {
             }
             throw e;
         }
-        if (created.created()) {
-            notices.publishLibrary(userId);
-        }
-        return created;
     }
 
     public CollectionView rename(UUID userId, UUID id, CollectionRequest request) {
@@ -200,26 +188,19 @@ public final class LibraryEdits {
         }
         String name = name(request.name());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean[] changed = {false};
-        CollectionView view = dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        return writes.edit(userId, tx -> {
             CollectionsRecord row = owned(tx, userId, id);
-            if (!row.getName().equals(name)) {
-                row = tx.update(COLLECTIONS)
-                        .set(COLLECTIONS.NAME, name)
-                        .set(COLLECTIONS.UPDATED_AT, now)
-                        .where(COLLECTIONS.ID.eq(id))
-                        .returning()
-                        .fetchOne();
-                changed[0] = true;
+            if (row.getName().equals(name)) {
+                return new LibraryWrite.Outcome<>(view(tx, row), false);
             }
-            return view(tx, row);
+            row = tx.update(COLLECTIONS)
+                    .set(COLLECTIONS.NAME, name)
+                    .set(COLLECTIONS.UPDATED_AT, now)
+                    .where(COLLECTIONS.ID.eq(id))
+                    .returning()
+                    .fetchOne();
+            return new LibraryWrite.Outcome<>(view(tx, row), true);
         });
-        if (changed[0]) {
-            notices.publishLibrary(userId);
-        }
-        return view;
     }
 
     /**
@@ -228,24 +209,13 @@ public final class LibraryEdits {
      */
     public void delete(UUID userId, UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean deleted = dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        writes.change(userId, tx -> {
             CollectionsRecord row = tx.selectFrom(COLLECTIONS)
                     .where(COLLECTIONS.ID.eq(id))
                     .and(COLLECTIONS.USER_ID.eq(userId))
                     .fetchOne();
             if (row == null) {
-                if (tx.fetchExists(
-                        LIBRARY_TOMBSTONES,
-                        LIBRARY_TOMBSTONES
-                                .KIND
-                                .eq(LibraryFeed.TOMBSTONE_COLLECTION)
-                                .and(LIBRARY_TOMBSTONES.ID.eq(id))
-                                .and(LIBRARY_TOMBSTONES.USER_ID.eq(userId)))) {
-                    return false;
-                }
-                throw notFound(id);
+                return LibraryTombstones.deletedAgain(tx, LibraryFeed.TOMBSTONE_COLLECTION, userId, id, notFound(id));
             }
             tx.update(GENERATIONS)
                     .set(GENERATIONS.VERSION, GENERATIONS.VERSION.plus(1))
@@ -255,17 +225,9 @@ public final class LibraryEdits {
                             .where(COLLECTION_ITEMS.COLLECTION_ID.eq(id))))
                     .execute();
             tx.deleteFrom(COLLECTIONS).where(COLLECTIONS.ID.eq(id)).execute();
-            tx.insertInto(LIBRARY_TOMBSTONES)
-                    .set(LIBRARY_TOMBSTONES.KIND, LibraryFeed.TOMBSTONE_COLLECTION)
-                    .set(LIBRARY_TOMBSTONES.ID, id)
-                    .set(LIBRARY_TOMBSTONES.USER_ID, userId)
-                    .set(LIBRARY_TOMBSTONES.DELETED_AT, now)
-                    .execute();
+            LibraryTombstones.record(tx, LibraryFeed.TOMBSTONE_COLLECTION, userId, id, now);
             return true;
         });
-        if (deleted) {
-            notices.publishLibrary(userId);
-        }
     }
 
     /**
@@ -281,10 +243,7 @@ public final class LibraryEdits {
                     "At most " + MAX_ITEMS_PER_REQUEST + " ids per request, add and remove together.");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean[] changed = {false};
-        CollectionView view = dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        return writes.edit(userId, tx -> {
             owned(tx, userId, id);
             Set<UUID> all = new LinkedHashSet<>(add);
             all.addAll(remove);
@@ -335,29 +294,22 @@ public final class LibraryEdits {
                     touched.add(generation);
                 }
             }
-            CollectionsRecord row;
             if (touched.isEmpty()) {
-                row = owned(tx, userId, id);
-            } else {
-                tx.update(GENERATIONS)
-                        .set(GENERATIONS.VERSION, GENERATIONS.VERSION.plus(1))
-                        .set(GENERATIONS.UPDATED_AT, now)
-                        .where(GENERATIONS.ID.in(touched))
-                        .execute();
-                row = tx.update(COLLECTIONS)
-                        .set(COLLECTIONS.VERSION, COLLECTIONS.VERSION.plus(1))
-                        .set(COLLECTIONS.UPDATED_AT, now)
-                        .where(COLLECTIONS.ID.eq(id))
-                        .returning()
-                        .fetchOne();
-                changed[0] = true;
+                return new LibraryWrite.Outcome<>(view(tx, owned(tx, userId, id)), false);
             }
-            return view(tx, row);
+            tx.update(GENERATIONS)
+                    .set(GENERATIONS.VERSION, GENERATIONS.VERSION.plus(1))
+                    .set(GENERATIONS.UPDATED_AT, now)
+                    .where(GENERATIONS.ID.in(touched))
+                    .execute();
+            CollectionsRecord row = tx.update(COLLECTIONS)
+                    .set(COLLECTIONS.VERSION, COLLECTIONS.VERSION.plus(1))
+                    .set(COLLECTIONS.UPDATED_AT, now)
+                    .where(COLLECTIONS.ID.eq(id))
+                    .returning()
+                    .fetchOne();
+            return new LibraryWrite.Outcome<>(view(tx, row), true);
         });
-        if (changed[0]) {
-            notices.publishLibrary(userId);
-        }
-        return view;
     }
 
     private static CollectionsRecord owned(DSLContext tx, UUID userId, UUID id) {

@@ -16,20 +16,10 @@ import org.slf4j.LoggerFactory;
  * Removes tombstones of deleted generations, collections and styles once they are older than the window
  * ({@code PIXFINO_TOMBSTONE_DAYS}); a feed cursor that old answers {@code resetRequired} instead of missing them.
  */
-public final class TombstonePurge {
+public record TombstonePurge(DSLContext dsl, Duration window, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(TombstonePurge.class);
     private static final String TASK = "library-tombstone-purge";
-
-    private final DSLContext dsl;
-    private final Duration window;
-    private final Clock clock;
-
-    public TombstonePurge(DSLContext dsl, Duration window, Clock clock) {
-        this.dsl = dsl;
-        this.window = window;
-        this.clock = clock;
-    }
 
     /** A recurring db-scheduler task (one server at a time) running every {@code every}. */
     public RecurringTask<Void> task(Duration every) {

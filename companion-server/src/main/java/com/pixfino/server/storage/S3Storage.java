@@ -85,14 +85,13 @@ public final class S3Storage implements Storage, AutoCloseable {
 
     @Override
     public void put(String key, byte[] bytes, String contentType) {
-        StorageKey.requireValid(key);
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(contentType, "contentType");
-        try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
-        } catch (SdkException e) {
-            throw new StorageException("could not store key " + key, e);
-        }
+        writeKey(
+                key,
+                "could not store key ",
+                () -> s3.putObject(
+                        r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes)));
     }
 
     @Override
@@ -123,12 +122,10 @@ public final class S3Storage implements Storage, AutoCloseable {
 
     @Override
     public void delete(String key) {
-        StorageKey.requireValid(key);
-        try {
-            s3.deleteObject(r -> r.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            throw new StorageException("could not delete key " + key, e);
-        }
+        writeKey(
+                key,
+                "could not delete key ",
+                () -> s3.deleteObject(r -> r.bucket(bucket).key(key)));
     }
 
     @Override
@@ -154,6 +151,15 @@ public final class S3Storage implements Storage, AutoCloseable {
     }
 
     /** Reads from an existing {@code key}: a missing one is StoredFileNotFoundException, other failures say {@code what}. */
+    private static void writeKey(String key, String what, Runnable write) {
+        StorageKey.requireValid(key);
+        try {
+            write.run();
+        } catch (SdkException e) {
+            throw new StorageException(what + key, e);
+        }
+    }
+
     private static <T> T readKey(String key, String what, Supplier<T> read) {
         StorageKey.requireValid(key);
         try {

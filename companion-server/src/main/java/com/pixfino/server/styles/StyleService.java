@@ -1,6 +1,5 @@
 package com.pixfino.server.styles;
 
-import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 
@@ -12,6 +11,8 @@ import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.db.jooq.tables.records.StylesRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.generation.GenerationStore;
+import com.pixfino.server.generation.LibraryTombstones;
+import com.pixfino.server.generation.LibraryWrite;
 import com.pixfino.server.generation.StatusNotices;
 import com.pixfino.server.presets.PresetCatalog;
 import java.time.Clock;
@@ -40,14 +41,14 @@ public final class StyleService {
     public static final String TOMBSTONE_STYLE = "STYLE";
 
     private final DSLContext dsl;
+    private final LibraryWrite writes;
     private final PresetCatalog presets;
-    private final StatusNotices notices;
     private final Clock clock;
 
     public StyleService(DSLContext dsl, PresetCatalog presets, StatusNotices notices, Clock clock) {
         this.dsl = dsl;
+        this.writes = new LibraryWrite(dsl, notices);
         this.presets = presets;
-        this.notices = notices;
         this.clock = clock;
     }
 
@@ -91,9 +92,7 @@ public final class StyleService {
         StyleRules.checkSupported(preset, ratio);
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        StyleView view = uniqueName(() -> dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        return uniqueName(() -> writes.edit(userId, tx -> {
             int count = tx.fetchCount(STYLES, STYLES.USER_ID.eq(userId));
             if (count >= MAX_STYLES) {
                 throw DomainException.conflict(
@@ -113,10 +112,8 @@ public final class StyleService {
                     .set(STYLES.CREATED_AT, now)
                     .set(STYLES.UPDATED_AT, now)
                     .execute();
-            return owned(tx, userId, id);
+            return new LibraryWrite.Outcome<>(owned(tx, userId, id), true);
         }));
-        notices.publishLibrary(userId);
-        return view;
     }
 
     /** The user's styles, newest first. */
@@ -143,10 +140,7 @@ public final class StyleService {
         AspectRatio wanted = request.aspectRatio() == null ? null : StyleRules.aspectRatio(request.aspectRatio());
         PresetsRecord newPreset = request.basePresetId() == null ? null : basePreset(request.basePresetId());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean[] changed = {false};
-        StyleView view = uniqueName(() -> dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        return uniqueName(() -> writes.edit(userId, tx -> {
             StylesRecord row = tx.selectFrom(STYLES)
                     .where(STYLES.ID.eq(id))
                     .and(STYLES.USER_ID.eq(userId))
@@ -180,17 +174,13 @@ public final class StyleService {
             if (wanted != null && !wanted.label().equals(row.getAspectRatio())) {
                 row.setAspectRatio(wanted.label());
             }
-            if (row.changed()) {
+            boolean changed = row.changed();
+            if (changed) {
                 row.setUpdatedAt(now);
                 row.store();
-                changed[0] = true;
             }
-            return owned(tx, userId, id);
+            return new LibraryWrite.Outcome<>(owned(tx, userId, id), changed);
         }));
-        if (changed[0]) {
-            notices.publishLibrary(userId);
-        }
-        return view;
     }
 
     /**
@@ -199,36 +189,17 @@ public final class StyleService {
      */
     public void delete(UUID userId, UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean deleted = dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            GenerationStore.lockLibrary(tx, userId);
+        writes.change(userId, tx -> {
             int removed = tx.deleteFrom(STYLES)
                     .where(STYLES.ID.eq(id))
                     .and(STYLES.USER_ID.eq(userId))
                     .execute();
             if (removed == 0) {
-                if (tx.fetchExists(
-                        LIBRARY_TOMBSTONES,
-                        LIBRARY_TOMBSTONES
-                                .KIND
-                                .eq(TOMBSTONE_STYLE)
-                                .and(LIBRARY_TOMBSTONES.ID.eq(id))
-                                .and(LIBRARY_TOMBSTONES.USER_ID.eq(userId)))) {
-                    return false;
-                }
-                throw notFound(id);
+                return LibraryTombstones.deletedAgain(tx, TOMBSTONE_STYLE, userId, id, notFound(id));
             }
-            tx.insertInto(LIBRARY_TOMBSTONES)
-                    .set(LIBRARY_TOMBSTONES.KIND, TOMBSTONE_STYLE)
-                    .set(LIBRARY_TOMBSTONES.ID, id)
-                    .set(LIBRARY_TOMBSTONES.USER_ID, userId)
-                    .set(LIBRARY_TOMBSTONES.DELETED_AT, now)
-                    .execute();
+            LibraryTombstones.record(tx, TOMBSTONE_STYLE, userId, id, now);
             return true;
         });
-        if (deleted) {
-            notices.publishLibrary(userId);
-        }
     }
 
     /** A changed style as the change feed serves it: its view and the transaction that last changed it. */

@@ -19,21 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Accepts a user's photo: checks and normalises it, stores the copy and its thumbnail, records it. */
-public final class UploadService {
+public record UploadService(DSLContext dsl, Storage storage, ImageIntake intake, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
-
-    private final DSLContext dsl;
-    private final Storage storage;
-    private final ImageIntake intake;
-    private final Clock clock;
-
-    public UploadService(DSLContext dsl, Storage storage, ImageIntake intake, Clock clock) {
-        this.dsl = dsl;
-        this.storage = storage;
-        this.intake = intake;
-        this.clock = clock;
-    }
 
     /** An upload and whether this request stored it (false: the same bytes were uploaded before). */
     public record Accepted(UploadView upload, boolean created) {}

@@ -17,6 +17,7 @@ import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.PlanView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.EventsStream;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.server.testsupport.fakes.FakeHttpServer;
@@ -24,8 +25,6 @@ import com.pixfino.server.testsupport.stripe.FakeStripe;
 import com.pixfino.server.testsupport.stripe.FakeStripe.StripeEvent;
 import com.pixfino.server.testsupport.stripe.StripeSignature;
 import com.pixfino.server.testsupport.stripe.StripeTestServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +37,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -455,38 +451,21 @@ class BillingApiTest {
     void aPurchaseReachesTheUsersStreamOnAnotherServerAsABalanceEvent() throws Exception {
         ApiClient user = server.client().registerNew();
         String session = checkout(user, "pack-20");
-        OkHttpClient streaming =
-                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
         // a second instance on the same database: the webhook lands on the first, the studio listens on the second
         try (TestServer other = TestServer.start(TestServer.config(
                                 com.pixfino.server.testsupport.TestDatabases.TestDirs.fresh("billing-b"),
                                 server.config().database())
                         .withBilling(StripeTestServer.billing(stripe)));
-                Response response = streaming
-                        .newCall(other.client()
-                                .withToken(user.token())
-                                .request(ApiPaths.EVENTS)
-                                .header("Accept", "text/event-stream")
-                                .build())
-                        .execute()) {
-            BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
-            assertThat(reader.readLine()).startsWith(":");
+                EventsStream stream = EventsStream.open(other.client().withToken(user.token()))) {
+            assertThat(stream.readLine()).startsWith(":");
             deliver(stripe.completeCheckout(session));
-            String event = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline) {
-                String line = reader.readLine();
-                if (line != null && line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line != null && line.startsWith("data:") && ApiPaths.BALANCE_EVENT.equals(event)) {
-                    JsonNode balance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.substring(5));
-                    assertThat(balance.get("credits").asInt()).isEqualTo(25);
-                    assertThat(balance.get("reason").asText()).isEqualTo("purchase");
-                    return;
-                }
+            String data = stream.awaitData(ApiPaths.BALANCE_EVENT, Duration.ofSeconds(20));
+            if (data == null) {
+                throw new AssertionError("no balance event arrived");
             }
-            throw new AssertionError("no balance event arrived");
+            JsonNode balance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data);
+            assertThat(balance.get("credits").asInt()).isEqualTo(25);
+            assertThat(balance.get("reason").asText()).isEqualTo("purchase");
         }
     }
 

@@ -15,20 +15,16 @@ import com.pixfino.model.api.Page;
 import com.pixfino.model.api.UserView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.EventsStream;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -290,18 +286,10 @@ class GenerationsApiTest {
     void eventsStreamCarriesTheUsersStatusChanges() throws Exception {
         ApiClient user = studio.userWithCredits(4);
         String upload = Studio.upload(user);
-        OkHttpClient streaming =
-                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
-        try (Response response = streaming
-                .newCall(user.request(ApiPaths.EVENTS)
-                        .header("Accept", "text/event-stream")
-                        .build())
-                .execute()) {
-            assertThat(response.code()).isEqualTo(200);
-            assertThat(response.header("Content-Type")).startsWith("text/event-stream");
-            BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
-            assertThat(reader.readLine()).startsWith(":");
+        try (EventsStream stream = EventsStream.open(user)) {
+            assertThat(stream.response().code()).isEqualTo(200);
+            assertThat(stream.response().header("Content-Type")).startsWith("text/event-stream");
+            assertThat(stream.readLine()).startsWith(":");
             String id = Studio.create(user, photoPreset, upload, "slow", null)
                     .json()
                     .get("id")
@@ -310,20 +298,19 @@ class GenerationsApiTest {
             List<String> statuses = new ArrayList<>();
             List<String> balances = new ArrayList<>();
             List<String> library = new ArrayList<>();
-            String eventName = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
-                String line = reader.readLine();
-                if (line != null && line.startsWith("event:")) {
-                    eventName = line.substring(6).trim();
-                } else if (line != null && line.startsWith("data:") && ApiPaths.LIBRARY_EVENT.equals(eventName)) {
+            while (!statuses.contains("COMPLETED")) {
+                EventsStream.Event next = stream.next(deadline);
+                if (next == null) {
+                    break;
+                } else if (ApiPaths.LIBRARY_EVENT.equals(next.name())) {
                     // each status change is a library change too: other devices pull the change feed
-                    library.add(line.substring(5).trim());
-                } else if (line != null && line.startsWith("data:") && ApiPaths.BALANCE_EVENT.equals(eventName)) {
+                    library.add(next.data());
+                } else if (ApiPaths.BALANCE_EVENT.equals(next.name())) {
                     // the debit of the create changes the balance: a balance event on the same stream
-                    balances.add(line.substring(5).trim());
-                } else if (line != null && line.startsWith("data:")) {
-                    JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.substring(5));
+                    balances.add(next.data());
+                } else {
+                    JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(next.data());
                     assertThat(event.get("generationId").asText()).isEqualTo(id);
                     statuses.add(event.get("status").asText());
                 }
@@ -334,13 +321,8 @@ class GenerationsApiTest {
                     .allSatisfy(event -> assertThat(event).startsWith("{\"cursor\":\"1."));
             assertThat(balances).anySatisfy(balance -> assertThat(balance).contains("\"reason\":\"debit\""));
         }
-        try (Response anonymous = streaming
-                .newCall(server.client()
-                        .request(ApiPaths.EVENTS)
-                        .header("Accept", "text/event-stream")
-                        .build())
-                .execute()) {
-            assertThat(anonymous.code()).isEqualTo(401);
+        try (EventsStream anonymous = EventsStream.open(server.client())) {
+            assertThat(anonymous.response().code()).isEqualTo(401);
         }
         Answer notSse = user.get(ApiPaths.EVENTS);
         assertThat(notSse.status()).isEqualTo(406);

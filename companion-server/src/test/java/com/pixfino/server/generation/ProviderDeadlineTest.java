@@ -58,9 +58,8 @@ class ProviderDeadlineTest {
         String word = "submitsilent-" + UUID.randomUUID();
         ApiClient user = studio.userWithCredits(4);
 
-        Finished finished = createAndAwaitFinal(user, word);
+        Finished finished = createAndAwaitTimeout(user, word);
 
-        Studio.assertFailedAndRefunded(user, Studio.generation(user, finished.id()), "timeout", 4);
         assertThat(finished.view().path("error").path("message").asText()).contains("did not finish within 3 s");
         assertThat(replicate.calls("POST", "/predictions").stream()
                         .filter(c -> c.body().contains(word)))
@@ -74,9 +73,8 @@ class ProviderDeadlineTest {
         String word = "pollstall-" + UUID.randomUUID();
         ApiClient user = studio.userWithCredits(4);
 
-        Finished finished = createAndAwaitFinal(user, word);
+        Finished finished = createAndAwaitTimeout(user, word);
 
-        Studio.assertFailedAndRefunded(user, Studio.generation(user, finished.id()), "timeout", 4);
         String prediction = replicate.onlyPredictionFor(word);
         await().atMost(Duration.ofSeconds(15))
                 .until(
@@ -107,6 +105,13 @@ class ProviderDeadlineTest {
                 view.path("status").asText(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return new Finished(id, view);
+    }
+
+    /** As {@link #createAndAwaitFinal}, and the job failed with {@code timeout} and its 4 credits came back. */
+    private static Finished createAndAwaitTimeout(ApiClient user, String prompt) {
+        Finished finished = createAndAwaitFinal(user, prompt);
+        Studio.assertFailedAndRefunded(user, Studio.generation(user, finished.id()), "timeout", 4);
+        return finished;
     }
 
     /** Still one refund a while later (a late provider answer must not add one), and the balance is the ledger's sum. */

@@ -10,10 +10,9 @@ import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.server.domain.PageCursor;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.EventsStream;
 import com.pixfino.server.testsupport.ServerExtension;
 import com.pixfino.server.testsupport.Studio;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,9 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -367,29 +363,11 @@ class LibraryApiTest {
         ApiClient user = studio.userWithCredits(10);
         String id = Studio.generate(user, preset, null);
         Studio.awaitFinal(user, id, Duration.ofSeconds(30));
-        OkHttpClient streaming =
-                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
-        try (Response response = streaming
-                .newCall(user.request(ApiPaths.EVENTS)
-                        .header("Accept", "text/event-stream")
-                        .build())
-                .execute()) {
-            assertThat(response.code()).isEqualTo(200);
-            BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8));
-            assertThat(reader.readLine()).startsWith(":");
+        try (EventsStream stream = EventsStream.open(user)) {
+            assertThat(stream.response().code()).isEqualTo(200);
+            assertThat(stream.readLine()).startsWith(":");
             patch(user, ApiClient.path(ApiPaths.GENERATION, id), "{\"favorite\":true}");
-            String event = null;
-            String data = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (data == null && System.nanoTime() < deadline) {
-                String line = reader.readLine();
-                if (line != null && line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line != null && line.startsWith("data:") && ApiPaths.LIBRARY_EVENT.equals(event)) {
-                    data = line.substring(5).trim();
-                }
-            }
+            String data = stream.awaitData(ApiPaths.LIBRARY_EVENT, Duration.ofSeconds(20));
             assertThat(data).isNotNull().contains("\"cursor\":\"1.");
         }
     }

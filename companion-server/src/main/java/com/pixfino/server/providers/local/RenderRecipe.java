@@ -68,29 +68,7 @@ public record RenderRecipe(
 
     /** Same look with another aspect: video needs 16:9 or 9:16 whatever the still preset says. */
     public RenderRecipe withAspect(Aspect newAspect) {
-        return new RenderRecipe(
-                newAspect,
-                temperature,
-                tint,
-                saturation,
-                contrast,
-                brightness,
-                curve,
-                vignette,
-                grain,
-                blur,
-                bloom,
-                sharpen,
-                duotone,
-                tone,
-                toneStrength,
-                posterize,
-                frame,
-                frameColor,
-                background,
-                motion,
-                seconds,
-                fps);
+        return with(newAspect, temperature, tint, brightness, grain);
     }
 
     /** The least grain a seeded render gets, so that every look, even a grainless one, differs from seed to seed. */
@@ -103,16 +81,28 @@ public record RenderRecipe(
      */
     public RenderRecipe varied(long seed) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0x9E37_79B9_7F4A_7C15L);
-        return new RenderRecipe(
+        // arguments are evaluated left to right: the seed's draws go to temperature, tint, brightness in that order
+        return with(
                 aspect,
                 clamp(temperature + (rnd.nextDouble() - 0.5) * 0.08, -1, 1),
                 clamp(tint + (rnd.nextDouble() - 0.5) * 0.04, -1, 1),
+                clamp(brightness + (rnd.nextDouble() - 0.5) * 0.04, -1, 1),
+                Math.max(grain, SEEDED_GRAIN));
+    }
+
+    /** This look with the fields that {@link #withAspect} and {@link #varied} change replaced. */
+    private RenderRecipe with(
+            Aspect newAspect, double newTemperature, double newTint, double newBrightness, double newGrain) {
+        return new RenderRecipe(
+                newAspect,
+                newTemperature,
+                newTint,
                 saturation,
                 contrast,
-                clamp(brightness + (rnd.nextDouble() - 0.5) * 0.04, -1, 1),
+                newBrightness,
                 curve,
                 vignette,
-                Math.max(grain, SEEDED_GRAIN),
+                newGrain,
                 blur,
                 bloom,
                 sharpen,
