@@ -263,6 +263,11 @@ public final class PixfinoApi {
 
         route(app, access, HandlerType.GET, ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
         route(app, access, HandlerType.POST, ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
+        route(app, access, HandlerType.POST, ApiPaths.ADMIN_USER_SUSPEND, h.admin()::suspend, Access.ADMIN);
+        route(app, access, HandlerType.POST, ApiPaths.ADMIN_USER_UNSUSPEND, h.admin()::unsuspend, Access.ADMIN);
+        route(app, access, HandlerType.GET, ApiPaths.ADMIN_STATS, h.admin()::stats, Access.ADMIN);
+        route(app, access, HandlerType.GET, ApiPaths.ADMIN_STATS_DAILY, h.admin()::dailyStats, Access.ADMIN);
+        route(app, access, HandlerType.GET, ApiPaths.ADMIN_AUDIT, h.admin()::audit, Access.ADMIN);
 
         route(app, access, HandlerType.POST, ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         route(app, access, HandlerType.GET, ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

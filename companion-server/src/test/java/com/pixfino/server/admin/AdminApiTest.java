@@ -127,8 +127,10 @@ class AdminApiTest {
         assertThat(firstPage.items()).hasSize(1);
         Page<AdminUserView> secondPage = admin.get(ApiPaths.ADMIN_USERS + "?limit=1&cursor=" + firstPage.nextCursor())
                 .page(AdminUserView.class);
-        assertThat(secondPage.items().get(0).email())
-                .isGreaterThan(firstPage.items().get(0).email());
+        // newest accounts first unless asked otherwise
+        assertThat(secondPage.items().get(0).joinedAt())
+                .isBeforeOrEqualTo(firstPage.items().get(0).joinedAt());
+        assertThat(secondPage.items().get(0).id()).isNotEqualTo(firstPage.items().get(0).id());
     }
 
     @Test
