@@ -176,7 +176,7 @@ public record AdminRoutes(AdminUsers users, AdminStatistics statistics, AuditTra
             })
     public void unsuspend(Context ctx) {
         UUID userId = PathIds.uuid(ctx, "id", "The user");
-        SuspendRequest request = ctx.body().isBlank() ? new SuspendRequest(null) : json.read(ctx, SuspendRequest.class);
+        SuspendRequest request = json.readOrElse(ctx, SuspendRequest.class, new SuspendRequest(null));
         ctx.json(users.unsuspend(Authenticated.of(ctx).userId(), userId, request.reason()));
     }
 
