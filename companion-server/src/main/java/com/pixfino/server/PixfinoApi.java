@@ -268,6 +268,10 @@ public final class PixfinoApi {
         route(app, access, HandlerType.GET, ApiPaths.ADMIN_STATS, h.admin()::stats, Access.ADMIN);
         route(app, access, HandlerType.GET, ApiPaths.ADMIN_STATS_DAILY, h.admin()::dailyStats, Access.ADMIN);
         route(app, access, HandlerType.GET, ApiPaths.ADMIN_AUDIT, h.admin()::audit, Access.ADMIN);
+        route(app, access, HandlerType.GET, ApiPaths.ADMIN_PRESETS, h.admin()::listPresets, Access.ADMIN);
+        route(app, access, HandlerType.POST, ApiPaths.ADMIN_PRESETS, h.admin()::createPreset, Access.ADMIN);
+        route(app, access, HandlerType.PUT, ApiPaths.ADMIN_PRESET, h.admin()::replacePreset, Access.ADMIN);
+        route(app, access, HandlerType.PATCH, ApiPaths.ADMIN_PRESET, h.admin()::patchPreset, Access.ADMIN);
 
         route(app, access, HandlerType.POST, ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         route(app, access, HandlerType.GET, ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

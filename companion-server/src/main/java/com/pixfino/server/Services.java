@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.admin.AdminPresets;
 import com.pixfino.server.admin.AdminStatistics;
 import com.pixfino.server.admin.AdminUsers;
 import com.pixfino.server.admin.AuditTrail;
@@ -100,6 +101,7 @@ public final class Services implements AutoCloseable {
     private final AdminUsers adminUsers;
     private final AdminStatistics adminStatistics;
     private final AuditTrail auditTrail;
+    private final AdminPresets adminPresets;
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
@@ -201,6 +203,8 @@ public final class Services implements AutoCloseable {
             SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
             auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
             adminUsers = new AdminUsers(dsl, ledger, accounts, tokens, auditTrail, adminCursors);
+            adminPresets = new AdminPresets(
+                    dsl, presets, auditTrail, mapper, config.creditValues().creditValueUsd());
             adminStatistics = new AdminStatistics(dsl, config.creditValues().costPerCreditUsd(), clock);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
@@ -355,6 +359,10 @@ public final class Services implements AutoCloseable {
 
     public AdminStatistics adminStatistics() {
         return adminStatistics;
+    }
+
+    public AdminPresets adminPresets() {
+        return adminPresets;
     }
 
     public AuditTrail auditTrail() {

@@ -53,6 +53,10 @@ public final class ApiPaths {
     public static final String ADMIN_STATS = PREFIX + "/admin/stats";
     /** GET {@code ?days=} (1–365): per-day figures, oldest first. */
     public static final String ADMIN_STATS_DAILY = PREFIX + "/admin/stats/daily";
+    /** GET: every preset, inactive ones too, with margins; POST creates one (201). */
+    public static final String ADMIN_PRESETS = PREFIX + "/admin/presets";
+    /** PUT replaces the whole preset, PATCH changes the fields it names ({@code "active":false} deactivates). */
+    public static final String ADMIN_PRESET = PREFIX + "/admin/presets/{id}";
     /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
     public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
 

@@ -6,6 +6,8 @@ import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.CreditAdjustmentRequest;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.admin.AdminDailyStats;
+import com.pixfino.model.api.admin.AdminPresetRequest;
+import com.pixfino.model.api.admin.AdminPresetView;
 import com.pixfino.model.api.admin.AdminStats;
 import com.pixfino.model.api.admin.AuditEntryView;
 import com.pixfino.model.api.admin.SuspendRequest;
@@ -26,7 +28,8 @@ import io.javalin.openapi.OpenApiResponse;
 import java.util.UUID;
 
 /** Admin-only endpoints; the role is enforced before these run (403 to other users and to every API key). */
-public record AdminRoutes(AdminUsers users, AdminStatistics statistics, AuditTrail audit, JsonBody json) {
+public record AdminRoutes(
+        AdminUsers users, AdminStatistics statistics, AuditTrail audit, AdminPresets presets, JsonBody json) {
 
     /** The admin lists' largest page. */
     public static final int MAX_LIMIT = 100;
@@ -197,6 +200,86 @@ public record AdminRoutes(AdminUsers users, AdminStatistics statistics, AuditTra
             })
     public void audit(Context ctx) {
         ctx.json(audit.list(page(ctx)));
+    }
+
+    private static final String PRESET_RULES = "slug unique, lowercase letters, digits and hyphens; credits 1–500;"
+            + " durationSeconds 3–20 for a VIDEO preset and absent for an IMAGE one; provider and model one the catalog"
+            + " runs; promptTemplate 1–2000 characters, negativePrompt up to 1000; aspectRatios among 1:1, 4:5, 3:4,"
+            + " 9:16, 16:9, 3:2 with defaultAspectRatio one of them. \"active\":false deactivates: the preset leaves"
+            + " GET /presets and creating from it answers 404, while its history stays. A change never alters what"
+            + " earlier generations were charged; each records the preset version it ran. Audited.";
+
+    @OpenApi(
+            path = "/api/v1/admin/presets",
+            methods = HttpMethod.GET,
+            summary = "Every preset, inactive ones too, with margins",
+            description = "Answers {items, nextCursor} (one page). apiCostUsd and marginUsd are decimal strings;"
+                    + " marginUsd = credits × PIXFINO_CREDIT_VALUE_USD (default 0.27) − apiCostUsd; marginPct ="
+                    + " marginUsd ÷ (credits × the credit value) × 100, a decimal string with one decimal; uses ="
+                    + " generations started from it.",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminPresetView[].class)),
+                @OpenApiResponse(status = "403", description = FORBIDDEN)
+            })
+    public void listPresets(Context ctx) {
+        ctx.json(presets.list());
+    }
+
+    @OpenApi(
+            path = "/api/v1/admin/presets",
+            methods = HttpMethod.POST,
+            summary = "Create a preset",
+            description = PRESET_RULES,
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = AdminPresetRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = AdminPresetView.class)),
+                @OpenApiResponse(status = "400", description = "A field is missing or invalid"),
+                @OpenApiResponse(status = "403", description = FORBIDDEN),
+                @OpenApiResponse(status = "409", description = "Another preset has the slug")
+            })
+    public void createPreset(Context ctx) {
+        AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
+        ctx.status(201).json(presets.create(Authenticated.of(ctx).userId(), request));
+    }
+
+    @OpenApi(
+            path = "/api/v1/admin/presets/{id}",
+            methods = HttpMethod.PUT,
+            summary = "Replace a preset",
+            description = "The whole preset, as for POST (active keeps its value when absent). " + PRESET_RULES,
+            pathParams = @OpenApiParam(name = "id", type = Long.class),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = AdminPresetRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminPresetView.class)),
+                @OpenApiResponse(status = "400", description = "A field is missing or invalid"),
+                @OpenApiResponse(status = "403", description = FORBIDDEN),
+                @OpenApiResponse(status = "404", description = "No such preset"),
+                @OpenApiResponse(status = "409", description = "Another preset has the slug")
+            })
+    public void replacePreset(Context ctx) {
+        long id = PathIds.number(ctx, "id", "The preset");
+        AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
+        ctx.json(presets.update(Authenticated.of(ctx).userId(), id, request, true));
+    }
+
+    @OpenApi(
+            path = "/api/v1/admin/presets/{id}",
+            methods = HttpMethod.PATCH,
+            summary = "Change some fields of a preset",
+            description = "Only the fields sent change, e.g. {\"active\":false}. " + PRESET_RULES,
+            pathParams = @OpenApiParam(name = "id", type = Long.class),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = AdminPresetRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminPresetView.class)),
+                @OpenApiResponse(status = "400", description = "A field is invalid"),
+                @OpenApiResponse(status = "403", description = FORBIDDEN),
+                @OpenApiResponse(status = "404", description = "No such preset"),
+                @OpenApiResponse(status = "409", description = "Another preset has the slug")
+            })
+    public void patchPreset(Context ctx) {
+        long id = PathIds.number(ctx, "id", "The preset");
+        AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
+        ctx.json(presets.update(Authenticated.of(ctx).userId(), id, request, false));
     }
 
     /** {@code limit} (1–100) and {@code cursor}. */
