@@ -180,6 +180,15 @@ public final class PixfinoApi {
 
         routes.get(ApiPaths.ADMIN_USERS, h.admin()::listUsers, Access.ADMIN);
         routes.post(ApiPaths.ADMIN_USER_CREDITS, h.admin()::adjustCredits, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_USER_SUSPEND, h.admin()::suspend, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_USER_UNSUSPEND, h.admin()::unsuspend, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_STATS, h.admin()::stats, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_STATS_DAILY, h.admin()::dailyStats, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_AUDIT, h.admin()::audit, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_PRESETS, h.admin()::listPresets, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PRESETS, h.admin()::createPreset, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_PRESET, h.admin()::replacePreset, Access.ADMIN);
+        routes.patch(ApiPaths.ADMIN_PRESET, h.admin()::patchPreset, Access.ADMIN);
 
         routes.post(ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         routes.get(ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

@@ -133,7 +133,12 @@ public final class ServerApp implements AutoCloseable {
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),
                 new LibraryRoutes(services.libraryFeed(), services.libraryEdits(), json),
                 new StyleRoutes(services.styles(), services.prompts(), json),
-                new AdminRoutes(services.adminUsers(), json),
+                new AdminRoutes(
+                        services.adminUsers(),
+                        services.adminStatistics(),
+                        services.auditTrail(),
+                        services.adminPresets(),
+                        json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
                 new BillingRoutes(services.billing(), json),

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.TokenService;
+import com.pixfino.server.admin.AdminPresets;
+import com.pixfino.server.admin.AdminStatistics;
 import com.pixfino.server.admin.AdminUsers;
+import com.pixfino.server.admin.AuditTrail;
 import com.pixfino.server.apikeys.ApiKeyService;
 import com.pixfino.server.billing.BillingAccounts;
 import com.pixfino.server.billing.BillingCatalog;
@@ -15,6 +18,8 @@ import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.Database;
+import com.pixfino.server.domain.CursorKey;
+import com.pixfino.server.domain.SignedCursor;
 import com.pixfino.server.generation.GenerationDeletion;
 import com.pixfino.server.generation.GenerationEvents;
 import com.pixfino.server.generation.GenerationJob;
@@ -94,6 +99,9 @@ public final class Services implements AutoCloseable {
     private final PromptLibrary prompts;
     private final TombstonePurge tombstonePurge;
     private final AdminUsers adminUsers;
+    private final AdminStatistics adminStatistics;
+    private final AuditTrail auditTrail;
+    private final AdminPresets adminPresets;
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
@@ -192,7 +200,12 @@ public final class Services implements AutoCloseable {
             owned.add(events);
             owned.add(jobRunner);
             new JobQueueMetrics(dsl, clock).bindTo(metrics);
-            adminUsers = new AdminUsers(dsl, ledger);
+            SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
+            auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
+            adminUsers = new AdminUsers(dsl, ledger, accounts, tokens, auditTrail, adminCursors);
+            adminPresets = new AdminPresets(
+                    dsl, presets, auditTrail, mapper, config.creditValues().creditValueUsd());
+            adminStatistics = new AdminStatistics(dsl, config.creditValues().costPerCreditUsd(), clock);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
             accountDeletion = new AccountDeletion(
@@ -342,6 +355,18 @@ public final class Services implements AutoCloseable {
 
     public AdminUsers adminUsers() {
         return adminUsers;
+    }
+
+    public AdminStatistics adminStatistics() {
+        return adminStatistics;
+    }
+
+    public AdminPresets adminPresets() {
+        return adminPresets;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     public ProviderWebhooks webhooks() {

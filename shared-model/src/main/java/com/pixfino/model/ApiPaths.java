@@ -45,6 +45,20 @@ public final class ApiPaths {
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     public static final String ADMIN_USERS = PREFIX + "/admin/users";
     public static final String ADMIN_USER_CREDITS = PREFIX + "/admin/users/{id}/credits";
+    /** POST {@code {"reason"}}: the user can no longer sign in, and their sessions and API keys stop working. */
+    public static final String ADMIN_USER_SUSPEND = PREFIX + "/admin/users/{id}/suspend";
+    /** POST (optional {@code {"reason"}}): lifts a suspension. */
+    public static final String ADMIN_USER_UNSUSPEND = PREFIX + "/admin/users/{id}/unsuspend";
+    /** GET: the platform's figures now. */
+    public static final String ADMIN_STATS = PREFIX + "/admin/stats";
+    /** GET {@code ?days=} (1–365): per-day figures, oldest first. */
+    public static final String ADMIN_STATS_DAILY = PREFIX + "/admin/stats/daily";
+    /** GET: every preset, inactive ones too, with margins; POST creates one (201). */
+    public static final String ADMIN_PRESETS = PREFIX + "/admin/presets";
+    /** PUT replaces the whole preset, PATCH changes the fields it names ({@code "active":false} deactivates). */
+    public static final String ADMIN_PRESET = PREFIX + "/admin/presets/{id}";
+    /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
+    public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
 
     public static final String BILLING_CATALOG = PREFIX + "/billing/catalog";
     public static final String BILLING_CHECKOUT = PREFIX + "/billing/checkout";

@@ -77,6 +77,11 @@ public final class AccountService {
             return dsl.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
                 UUID id = createUser(tx, email, name, hash, Role.USER);
+                // registering signs in: the admin statistics count it as activity
+                tx.update(USERS)
+                        .set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock))
+                        .where(USERS.ID.eq(id))
+                        .execute();
                 String token = tokens.issue(tx, id);
                 log.info("event=user_registered user={}", id);
                 return new AuthResponse(token, view(tx, id));
@@ -112,7 +117,10 @@ public final class AccountService {
         }
         if (user.getStatus() != AccountStatus.ACTIVE) {
             log.warn("event=login_failed email_hash={} ip={} reason=suspended", emailHash, clientIp);
-            throw DomainException.forbidden("This account is suspended. Contact support.");
+            throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "account_suspended",
+                    "This account is suspended, so it cannot sign in. Contact support.");
         }
         limits.reset(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
         return dsl.transactionResult(cfg -> {
@@ -161,6 +169,24 @@ public final class AccountService {
     /** Locks the user's row for the caller's transaction (balance changes wait) and answers it, if it exists. */
     public java.util.Optional<UsersRecord> lockUser(DSLContext tx, UUID userId) {
         return tx.selectFrom(USERS).where(USERS.ID.eq(userId)).forUpdate().fetchOptional();
+    }
+
+    /**
+     * Sets the account's status inside the caller's transaction (which should hold the row lock) and answers the one
+     * it had. Sessions and API keys are refused while it is not {@code ACTIVE} (they check it on every look-up); the
+     * caller drops this server's remembered tokens with {@link TokenService#forget} once the transaction committed.
+     */
+    public AccountStatus changeStatus(DSLContext tx, UUID userId, AccountStatus status) {
+        UsersRecord user = lockUser(tx, userId).orElseThrow(() -> DomainException.notFound("The user"));
+        AccountStatus before = user.getStatus();
+        if (before != status) {
+            tx.update(USERS)
+                    .set(USERS.STATUS, status)
+                    .where(USERS.ID.eq(userId))
+                    .execute();
+            log.info("event=account_status_changed user={} from={} to={}", userId, before, status);
+        }
+        return before;
     }
 
     public void logout(String tokenHash) {

@@ -45,7 +45,33 @@ public final class ConfigLoader {
                 new BillingEnvironment(env).billing(),
                 intValue("PIXFINO_DB_POOL_SIZE", ServerConfig.DEFAULT_DB_POOL_SIZE, 4, 500),
                 WebhookSettings.defaults().withAllowLocal(bool("PIXFINO_WEBHOOKS_ALLOW_LOCAL", false)),
-                days("PIXFINO_TOMBSTONE_DAYS", ServerConfig.DEFAULT_TOMBSTONE_WINDOW));
+                days("PIXFINO_TOMBSTONE_DAYS", ServerConfig.DEFAULT_TOMBSTONE_WINDOW),
+                new ServerConfig.CreditValues(
+                        usd(
+                                "PIXFINO_COST_PER_CREDIT_USD",
+                                ServerConfig.CreditValues.defaults().costPerCreditUsd()),
+                        usd(
+                                "PIXFINO_CREDIT_VALUE_USD",
+                                ServerConfig.CreditValues.defaults().creditValueUsd())));
+    }
+
+    /** An amount of US dollars such as 0.27: not negative, at most 1000, at most four decimals. */
+    private java.math.BigDecimal usd(String name, java.math.BigDecimal fallback) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        java.math.BigDecimal amount;
+        try {
+            amount = new java.math.BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be an amount of US dollars such as 0.27, not '" + value + "'.");
+        }
+        if (amount.signum() < 0 || amount.compareTo(java.math.BigDecimal.valueOf(1000)) > 0 || amount.scale() > 4) {
+            throw new ConfigException(
+                    name + " must be from 0 to 1000 US dollars with at most four decimals, not " + value + ".");
+        }
+        return amount;
     }
 
     /** A number of days, fractions allowed (0.0001 is about 9 s, for tests), from one millisecond to 100 years. */

@@ -32,7 +32,19 @@ public record ServerConfig(
         BillingSettings billing,
         int dbPoolSize,
         WebhookSettings webhooks,
-        Duration tombstoneWindow) {
+        Duration tombstoneWindow,
+        CreditValues creditValues) {
+
+    /**
+     * What a credit is worth in USD for the admin figures: {@code costPerCreditUsd} is the blended provider cost
+     * estimate of one credit spent ({@code PIXFINO_COST_PER_CREDIT_USD}), {@code creditValueUsd} what a user pays for
+     * one ({@code PIXFINO_CREDIT_VALUE_USD}, preset margins). Both default to the seed's 0.27.
+     */
+    public record CreditValues(java.math.BigDecimal costPerCreditUsd, java.math.BigDecimal creditValueUsd) {
+        public static CreditValues defaults() {
+            return new CreditValues(new java.math.BigDecimal("0.27"), new java.math.BigDecimal("0.27"));
+        }
+    }
 
     /** How long tombstones of deleted generations and collections stay in the change feed, unless set. */
     public static final Duration DEFAULT_TOMBSTONE_WINDOW = Duration.ofDays(90);
@@ -80,6 +92,10 @@ public record ServerConfig(
         return edit(copy -> copy.dbPoolSize = connections);
     }
 
+    public ServerConfig withCreditValues(CreditValues values) {
+        return edit(copy -> copy.creditValues = values);
+    }
+
     public ServerConfig withTombstoneWindow(Duration window) {
         return edit(copy -> copy.tombstoneWindow = window);
     }
@@ -104,6 +120,7 @@ public record ServerConfig(
         private int dbPoolSize;
         private WebhookSettings webhooks;
         private Duration tombstoneWindow;
+        private CreditValues creditValues;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -118,6 +135,7 @@ public record ServerConfig(
             this.dbPoolSize = from.dbPoolSize;
             this.webhooks = from.webhooks;
             this.tombstoneWindow = from.tombstoneWindow;
+            this.creditValues = from.creditValues;
         }
 
         ServerConfig build() {
@@ -139,7 +157,8 @@ public record ServerConfig(
                     billing,
                     dbPoolSize,
                     webhooks,
-                    tombstoneWindow);
+                    tombstoneWindow,
+                    creditValues);
         }
     }
 

@@ -51,7 +51,20 @@ public final class JsonBody {
     }
 
     public <T> T read(Context ctx, Class<T> type) {
-        JsonNode tree = tree(bytes(ctx));
+        return parse(bytes(ctx), type);
+    }
+
+    /** Like {@link #read}, but an empty (or blank) body is {@code empty}: for endpoints whose body is optional. */
+    public <T> T readOrElse(Context ctx, Class<T> type, T empty) {
+        byte[] body = bytes(ctx);
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return empty;
+        }
+        return parse(body, type);
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) {
+        JsonNode tree = tree(body);
         if (!tree.isObject()) {
             throw DomainException.invalid(
                     MALFORMED, "The request body must be a JSON object, like {\"name\": \"value\"}.");

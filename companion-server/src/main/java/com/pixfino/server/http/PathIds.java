@@ -16,4 +16,18 @@ public final class PathIds {
             throw DomainException.notFound(what);
         }
     }
+
+    /** A positive whole-number id (presets); anything else is a 404 like an unknown id. */
+    public static long number(Context ctx, String name, String what) {
+        String text = ctx.pathParam(name);
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0 && Long.toString(id).equals(text)) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // a 404 below
+        }
+        throw DomainException.notFound(what);
+    }
 }

@@ -22,6 +22,10 @@ public record RouteTable(Javalin app, Map<String, Set<RouteRole>> access) {
         add(HandlerType.POST, path, handler, roles);
     }
 
+    public void put(String path, Handler handler, RouteRole... roles) {
+        add(HandlerType.PUT, path, handler, roles);
+    }
+
     public void patch(String path, Handler handler, RouteRole... roles) {
         add(HandlerType.PATCH, path, handler, roles);
     }

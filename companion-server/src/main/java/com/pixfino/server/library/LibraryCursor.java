@@ -1,5 +1,6 @@
 package com.pixfino.server.library;
 
+import com.pixfino.server.domain.CursorKey;
 import com.pixfino.server.domain.PageCursor;
 import java.time.Instant;
 import java.util.HexFormat;

@@ -10,6 +10,7 @@ import com.pixfino.model.api.library.CollectionView;
 import com.pixfino.model.api.library.DeletedGeneration;
 import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.server.db.jooq.tables.records.LibraryTombstonesRecord;
+import com.pixfino.server.domain.CursorKey;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;

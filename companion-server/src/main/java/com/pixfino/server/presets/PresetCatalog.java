@@ -95,6 +95,44 @@ public final class PresetCatalog implements AutoCloseable {
         return preset;
     }
 
+    /** Every preset, inactive ones included, in catalog order (the admin table). */
+    public List<PresetsRecord> all() {
+        return dsl.selectFrom(PRESETS)
+                .orderBy(PRESETS.SORT_ORDER.asc(), PRESETS.ID.asc())
+                .fetch();
+    }
+
+    /** The preset's row locked for the caller's transaction (an admin edit), if it exists. */
+    public Optional<PresetsRecord> lock(DSLContext tx, long id) {
+        return tx.selectFrom(PRESETS).where(PRESETS.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    /**
+     * Writes an admin's preset inside the caller's transaction: a new row when {@code id} is null, else the edit of
+     * that row (its version grows by the database's trigger when anything changed). Answers the row as stored.
+     * Creates on this server see the change at once; other servers within {@link #ACTIVE_COPY_LIFETIME}.
+     */
+    public PresetsRecord write(DSLContext tx, Long id, PresetsRecord values) {
+        active = null;
+        PresetsRecord stored = id == null
+                ? tx.insertInto(PRESETS)
+                        .set(values)
+                        .set(PRESETS.CREATED_AT, java.time.OffsetDateTime.now(clock))
+                        .returning()
+                        .fetchOne()
+                : tx.update(PRESETS)
+                        .set(values)
+                        .where(PRESETS.ID.eq(id))
+                        .returning()
+                        .fetchOne();
+        return stored;
+    }
+
+    /** Drops the copy of active presets, so the next create reads them again (after an admin edit committed). */
+    public void forgetActiveCopy() {
+        active = null;
+    }
+
     /** Counts one more use of the preset (a generation started); the row gets it within {@link #USAGE_FLUSH}. */
     public void countUse(long presetId) {
         uses.computeIfAbsent(presetId, id -> new AtomicLong()).incrementAndGet();

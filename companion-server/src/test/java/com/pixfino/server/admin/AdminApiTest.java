@@ -2,6 +2,7 @@ package com.pixfino.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.AdminUserView;
@@ -13,8 +14,11 @@ import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,20 +131,104 @@ class AdminApiTest {
         assertThat(firstPage.items()).hasSize(1);
         Page<AdminUserView> secondPage = admin.get(ApiPaths.ADMIN_USERS + "?limit=1&cursor=" + firstPage.nextCursor())
                 .page(AdminUserView.class);
-        assertThat(secondPage.items().get(0).email())
-                .isGreaterThan(firstPage.items().get(0).email());
+        // newest accounts first unless asked otherwise
+        assertThat(secondPage.items().get(0).joinedAt())
+                .isBeforeOrEqualTo(firstPage.items().get(0).joinedAt());
+        assertThat(secondPage.items().get(0).id())
+                .isNotEqualTo(firstPage.items().get(0).id());
+    }
+
+    /** One admin route with a request that would change something if it were let through. */
+    private record AdminCall(String method, String template, String query, Map<String, Object> body) {
+        Answer send(ApiClient caller, UUID target) {
+            // a preset route names the first seeded preset, a user route the target
+            String path = ApiClient.path(template, template.contains("/presets") ? "1" : target.toString()) + query;
+            return switch (method) {
+                case "GET" -> caller.get(path);
+                case "POST" -> caller.post(path, body);
+                default -> caller.method(method, path, ApiClient.json(body));
+            };
+        }
+    }
+
+    private static final List<AdminCall> EVERY_ADMIN_ROUTE = List.of(
+            new AdminCall("GET", ApiPaths.ADMIN_STATS, "", null),
+            new AdminCall("GET", ApiPaths.ADMIN_STATS_DAILY, "?days=7", null),
+            new AdminCall("GET", ApiPaths.ADMIN_USERS, "", null),
+            new AdminCall("POST", ApiPaths.ADMIN_USER_CREDITS, "", Map.of("amount", 1000, "reason", "self-service")),
+            new AdminCall("POST", ApiPaths.ADMIN_USER_SUSPEND, "", Map.of("reason", "matrix")),
+            new AdminCall("POST", ApiPaths.ADMIN_USER_UNSUSPEND, "", Map.of()),
+            new AdminCall("GET", ApiPaths.ADMIN_AUDIT, "", null),
+            new AdminCall("GET", ApiPaths.ADMIN_PRESETS, "", null),
+            new AdminCall("POST", ApiPaths.ADMIN_PRESETS, "", Map.of("slug", "matrix")),
+            new AdminCall("PUT", ApiPaths.ADMIN_PRESET, "", Map.of("active", false)),
+            new AdminCall("PATCH", ApiPaths.ADMIN_PRESET, "", Map.of("active", false)));
+
+    @Test
+    void theMatrixCoversEveryAdminRouteOfTheApiDocument() {
+        JsonNode paths = server.client().get(ApiPaths.OPENAPI).json().get("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.fieldNames().forEachRemaining(path -> {
+            if (path.startsWith(ApiPaths.PREFIX + "/admin/")) {
+                paths.get(path)
+                        .fieldNames()
+                        .forEachRemaining(
+                                method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path));
+            }
+        });
+        assertThat(EVERY_ADMIN_ROUTE.stream().map(call -> call.method() + " " + call.template()))
+                .containsExactlyInAnyOrderElementsOf(documented);
     }
 
     @Test
-    void everyAdminRouteIs403ForAUserAnd401Anonymous() {
+    void everyAdminRouteIs403ForAUserTokenAndAnyApiKeyAnd401Anonymous() {
         ApiClient user = server.client().registerNew();
         UUID id = Studio.userId(user);
+        ApiClient userKey = server.client().withToken(apiKey(user));
+        ApiClient adminKey = server.client().withToken(apiKey(admin));
+        Map<String, ApiClient> refused = new LinkedHashMap<>();
+        refused.put("user token", user);
+        refused.put("user API key", userKey);
+        refused.put("admin API key", adminKey);
 
-        assertThat(user.get(ApiPaths.ADMIN_USERS).status()).isEqualTo(403);
-        Answer forbidden = adjust(user, id, Map.of("amount", 1000, "reason", "self-service"));
-        assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(forbidden.errorCode()).isEqualTo("forbidden");
+        for (AdminCall call : EVERY_ADMIN_ROUTE) {
+            String route = call.method() + " " + call.template();
+            assertThat(call.send(server.client(), id).status())
+                    .as(route + " anonymous")
+                    .isEqualTo(401);
+            refused.forEach((who, caller) -> {
+                Answer answer = call.send(caller, id);
+                assertThat(answer.status()).as(route + " " + who).isEqualTo(403);
+                assertThat(answer.errorCode())
+                        .as(route + " " + who)
+                        .isEqualTo(who.equals("user token") ? "forbidden" : "api_key_not_allowed");
+                assertThat(answer.json().at("/error/message").asText()).endsWith(".");
+            });
+        }
         assertThat(ledger.balance(id)).isEqualTo(5);
-        assertThat(server.client().get(ApiPaths.ADMIN_USERS).status()).isEqualTo(401);
+        assertThat(user.get(ApiPaths.ME).status()).as("not suspended").isEqualTo(200);
+
+        assertThat(server.client().get(ApiPaths.PRESETS).json().toString()).contains("\"id\":1,");
+        for (AdminCall call : EVERY_ADMIN_ROUTE) {
+            Answer answer = call.send(admin, id);
+            // the preset writes are let through and refuse their incomplete bodies; everything else succeeds
+            assertThat(answer.status())
+                    .as(call.method() + " " + call.template() + " admin token: " + answer.body())
+                    .isEqualTo(
+                            call.template().contains("/presets")
+                                            && !call.method().equals("GET")
+                                    ? (call.method().equals("PATCH") ? 200 : 400)
+                                    : call.method().equals("POST")
+                                                    && call.template().endsWith("/credits")
+                                            ? 201
+                                            : 200);
+        }
+        assertThat(ledger.balance(id)).isEqualTo(1005);
+    }
+
+    private static String apiKey(ApiClient owner) {
+        Answer created = owner.post(ApiPaths.API_KEYS, Map.of("name", "matrix", "scopes", List.of("read", "generate")));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("key").asText();
     }
 }

@@ -39,6 +39,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void creditValuesAreTheSeedsTwentySevenCentsUnlessSet() {
+        ServerConfig.CreditValues defaults = new ConfigLoader(Map.of()).load().creditValues();
+        assertThat(defaults.costPerCreditUsd()).isEqualByComparingTo("0.27");
+        assertThat(defaults.creditValueUsd()).isEqualByComparingTo("0.27");
+        ServerConfig.CreditValues set = new ConfigLoader(
+                        Map.of("PIXFINO_COST_PER_CREDIT_USD", "0.1875", "PIXFINO_CREDIT_VALUE_USD", "0.30"))
+                .load()
+                .creditValues();
+        assertThat(set.costPerCreditUsd()).isEqualByComparingTo("0.1875");
+        assertThat(set.creditValueUsd()).isEqualByComparingTo("0.30");
+        for (String bad : new String[] {"-0.01", "cheap", "0.12345", "1001"}) {
+            assertThatThrownBy(() -> new ConfigLoader(Map.of("PIXFINO_COST_PER_CREDIT_USD", bad)).load())
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("PIXFINO_COST_PER_CREDIT_USD must be");
+        }
+    }
+
+    @Test
     void tombstoneWindowIsNinetyDaysUnlessSetInDaysWithFractions() {
         assertThat(new ConfigLoader(Map.of()).load().tombstoneWindow()).isEqualTo(Duration.ofDays(90));
         assertThat(new ConfigLoader(Map.of("PIXFINO_TOMBSTONE_DAYS", "7"))

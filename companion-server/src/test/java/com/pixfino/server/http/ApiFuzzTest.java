@@ -515,9 +515,11 @@ class ApiFuzzTest {
         String description =
                 op.method() + " " + abbreviate(target) + (contentType == null ? "" : " [" + contentType.trim() + "]")
                         + (body == null ? "" : " " + abbreviate(new String(body, StandardCharsets.ISO_8859_1)));
-        // OkHttp sends POST and PATCH only with a body (an empty one when the case has none)
-        boolean sendsBody =
-                body != null || op.method().equals("POST") || op.method().equals("PATCH");
+        // OkHttp sends POST, PUT and PATCH only with a body (an empty one when the case has none)
+        boolean sendsBody = body != null
+                || op.method().equals("POST")
+                || op.method().equals("PUT")
+                || op.method().equals("PATCH");
         ApiClient.Answer answer = client.send(
                 op.method(),
                 target,

@@ -198,6 +198,11 @@ public final class ApiClient {
         }
     }
 
+    /** {@code body} as the JSON text {@link #post} would send, for {@link #method}. */
+    public static String json(Object body) {
+        return write(body);
+    }
+
     private static String write(Object body) {
         try {
             return MAPPER.writeValueAsString(body);

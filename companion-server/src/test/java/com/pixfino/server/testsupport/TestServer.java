@@ -103,7 +103,8 @@ public final class TestServer implements AutoCloseable {
                 BillingSettings.defaults(),
                 ServerConfig.DEFAULT_DB_POOL_SIZE,
                 WebhookSettings.defaults().withAllowLocal(true),
-                ServerConfig.DEFAULT_TOMBSTONE_WINDOW);
+                ServerConfig.DEFAULT_TOMBSTONE_WINDOW,
+                ServerConfig.CreditValues.defaults());
     }
 
     public String baseUrl() {

@@ -1,4 +1,4 @@
-package com.pixfino.server.library;
+package com.pixfino.server.domain;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,21 +9,21 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 
 /**
- * The key that signs library cursors, kept in the database (table {@code library_cursor_key}) so that the servers of
+ * The key that signs cursors that must not be edited (the library's change feed, the admin lists), kept in the database (table {@code library_cursor_key}) so that the servers of
  * one database agree on it without a shared config secret. Never logged and never in {@link #toString()}.
  */
-final class CursorKey {
+public final class CursorKey {
 
-    static final int TAG_BYTES = 16;
+    public static final int TAG_BYTES = 16;
 
     private final SecretKeySpec key;
 
-    CursorKey(byte[] key) {
+    public CursorKey(byte[] key) {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
     /** The database's key; the first server to start stores a random one, every later one reads it back. */
-    static CursorKey load(DSLContext dsl) {
+    public static CursorKey load(DSLContext dsl) {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         dsl.execute("insert into library_cursor_key (id, secret) values (1, ?) on conflict (id) do nothing", fresh);
@@ -33,7 +33,7 @@ final class CursorKey {
     }
 
     /** HMAC-SHA256 of the text, cut to {@value #TAG_BYTES} bytes. */
-    byte[] tag(String text) {
+    public byte[] tag(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -43,7 +43,7 @@ final class CursorKey {
         }
     }
 
-    boolean verifies(String text, byte[] tag) {
+    public boolean verifies(String text, byte[] tag) {
         return MessageDigest.isEqual(tag(text), tag);
     }
 

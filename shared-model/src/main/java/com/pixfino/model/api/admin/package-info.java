@@ -1,0 +1,2 @@
+/** The admin mode's answers and requests: platform statistics, account suspension and the audit trail. */
+package com.pixfino.model.api.admin;
