@@ -742,7 +742,9 @@ public final class FakeCompanionApi implements CompanionApi {
                 preset.id(),
                 preset.name(),
                 request.prompt() == null ? old.prompt() : request.prompt().strip(),
-                request.negativePrompt() == null ? old.negativePrompt() : request.negativePrompt().strip(),
+                request.negativePrompt() == null
+                        ? old.negativePrompt()
+                        : request.negativePrompt().strip(),
                 ratio,
                 old.version() + 1,
                 old.createdAt(),
@@ -780,7 +782,9 @@ public final class FakeCompanionApi implements CompanionApi {
         }
         boolean taken = styles.stream()
                 .anyMatch(s -> !s.id().equals(self)
-                        && s.name().toLowerCase(java.util.Locale.ROOT).equals(trimmed.toLowerCase(java.util.Locale.ROOT)));
+                        && s.name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .equals(trimmed.toLowerCase(java.util.Locale.ROOT)));
         if (taken) {
             throw new CompanionApiException(
                     409,
