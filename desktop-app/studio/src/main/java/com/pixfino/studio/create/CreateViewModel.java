@@ -679,6 +679,7 @@ public final class CreateViewModel {
         pastStyle = style.id();
         pastPreset = base.id();
         chosenStyle.set(style);
+        myStyles.cancel(); // "Saved …" and an open rename are old news once a style is picked
         activity.say(Tone.INFO, messages.get("create.style.chosen", style.name(), base.name()));
     }
 

@@ -88,7 +88,10 @@ final class PresetTile extends VBox {
         StackPane art;
         if (base != null) {
             art = art(base, false, messages);
-            art.getChildren().removeIf(node -> node.getStyleClass().contains("preset-initials"));
+            // the base preset's colours only: its initials and badges (Featured, PRO) are not the style's
+            art.getChildren()
+                    .removeIf(node -> node.getStyleClass().contains("preset-initials")
+                            || node.getStyleClass().contains("preset-badge"));
         } else {
             art = new StackPane();
             art.getStyleClass().addAll("preset-art", "style-art-missing");
