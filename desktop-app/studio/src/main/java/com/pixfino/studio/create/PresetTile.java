@@ -121,11 +121,21 @@ final class PresetTile extends VBox {
             if (event.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
                 requestFocus();
                 onSelect.run();
+            } else if (event.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
+                // where the platform sends no context-menu event for a right click
+                requestFocus();
+                menu.show(this, event.getScreenX(), event.getScreenY());
             }
         });
         setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
                 onSelect.run();
+                event.consume();
+            } else if (event.getCode() == KeyCode.CONTEXT_MENU
+                    || (event.isShiftDown() && event.getCode() == KeyCode.F10)) {
+                // the keyboard's menu key, also where the platform sends no context-menu event for it
+                var corner = localToScreen(getWidth() / 2, getHeight() / 2);
+                menu.show(this, corner.getX(), corner.getY());
                 event.consume();
             }
         });
