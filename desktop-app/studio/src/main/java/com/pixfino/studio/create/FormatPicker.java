@@ -78,7 +78,10 @@ final class FormatPicker extends FlowPane {
                 }
                 if (supported || preset == null) {
                     button.setAccessibleText(messages.get("create.format.accessible", ratio.label(), use));
+                    // the use under a frame may be cut ("Instagram port…"): the tooltip says it whole
+                    button.setTooltip(new Tooltip(ratio.label() + " \u00b7 " + use));
                 } else {
+                    button.setTooltip(null);
                     String why = messages.get("create.format.unsupported", preset.name(), ratio.label());
                     Tooltip tip = new Tooltip(why);
                     tip.setShowDelay(javafx.util.Duration.millis(300));

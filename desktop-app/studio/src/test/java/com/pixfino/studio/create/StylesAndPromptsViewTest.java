@@ -202,13 +202,20 @@ class StylesAndPromptsViewTest {
         await(() -> shownTooltip().isPresent());
         assertThat(call(() -> shownTooltip().orElseThrow().getText()))
                 .isEqualTo("Fashion Runway Reel cannot make 4:5; pick one of its formats.");
+
+        // a format it can make: the tooltip says the whole use the frame may cut short
+        robot.moveTo("#format-cell-16x9");
+        await(() -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof Tooltip tip
+                        && tip.isShowing()
+                        && tip.getText().startsWith("16:9 \u00b7 ")));
     }
 
     private Optional<Tooltip> shownTooltip() {
         return call(() -> robot.listWindows().stream()
                 .filter(w -> w instanceof Tooltip && w.isShowing())
                 .map(w -> (Tooltip) w)
-                .findFirst());
+                .reduce((first, last) -> last));
     }
 
     private static KeyEvent altP() {
