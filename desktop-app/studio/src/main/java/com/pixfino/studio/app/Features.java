@@ -135,7 +135,10 @@ final class Features implements AutoCloseable {
                 waiting,
                 messages,
                 queue::queued,
-                this::showPlans);
+                this::showPlans,
+                new com.pixfino.studio.core.styles.StyleLibrary(paths.stylesFile(), CompanionJson.mapper(), guard),
+                new com.pixfino.studio.core.styles.RecentPrompts(
+                        paths.recentPromptsFile(), CompanionJson.mapper(), guard));
         accountModel =
                 new AccountViewModel(tasks, session, sessions, messages, this::forgetOwner, Clock.systemDefaultZone());
         PlansViewModel plans = new PlansViewModel(tasks, session, sessions, messages, browser, PlansViewModel.PATIENCE);

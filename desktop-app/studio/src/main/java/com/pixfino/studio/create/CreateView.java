@@ -12,14 +12,19 @@ import com.pixfino.studio.ui.ToneStyles;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -54,11 +59,12 @@ public final class CreateView extends VBox implements ScreenActions {
                 10,
                 section(messages.get("create.section.photo")),
                 new PhotoDropZone(viewModel, messages, this::pickPhoto),
-                section(messages.get("create.section.prompt")),
+                promptHeader(),
                 prompt(),
                 section(messages.get("create.section.format")),
                 new FormatPicker(viewModel, messages),
-                takesAndSeed());
+                takesAndSeed(),
+                saveStyle());
         left.getStyleClass().add("create-left");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -80,7 +86,7 @@ public final class CreateView extends VBox implements ScreenActions {
         VBox right = new VBox(
                 10,
                 section(messages.get("create.section.style")),
-                new PresetBrowserView(viewModel.presets(), session, messages));
+                new PresetBrowserView(viewModel.presets(), viewModel, session, messages));
         right.getStyleClass().add("create-right");
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -111,6 +117,159 @@ public final class CreateView extends VBox implements ScreenActions {
         } else if (bounds.getMaxY() > top + viewport) {
             scroll.setVvalue(Math.min(1, (bounds.getMaxY() - viewport) / hidden));
         }
+    }
+
+    private final ContextMenu promptMenu = new ContextMenu();
+    private Button promptButton;
+
+    /** "Prompt (optional)" with the Prompts button beside it: examples and recent prompts (Alt+P). */
+    private HBox promptHeader() {
+        Label label = section(messages.get("create.section.prompt"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        promptButton = new Button(messages.get("create.prompts.button") + " ▾");
+        promptButton.setId("prompt-library");
+        promptButton.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        promptButton.setTooltip(new Tooltip(messages.get("create.prompts.tip")));
+        promptButton.setAccessibleText(messages.get("create.prompts.tip"));
+        promptButton.setOnAction(event -> openPromptLibrary());
+        promptMenu.setId("prompt-menu");
+        promptMenu.getStyleClass().add("prompt-menu");
+        // the menu is rebuilt whenever what it lists changes, so it fills in while it is open
+        viewModel.promptExamples().addListener((ListChangeListener<String>) change -> fillPromptMenu());
+        viewModel.recentPrompts().addListener((ListChangeListener<String>) change -> fillPromptMenu());
+        viewModel.promptExamplesNoteProperty().addListener((obs, was, now) -> fillPromptMenu());
+        HBox header = new HBox(8, label, gap, promptButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    /** Opens the prompt library under its button. */
+    void openPromptLibrary() {
+        viewModel.loadPromptLibrary();
+        fillPromptMenu();
+        if (!promptMenu.isShowing() && promptButton.getScene() != null) {
+            promptMenu.show(promptButton, javafx.geometry.Side.BOTTOM, 0, 0);
+        }
+    }
+
+    private void fillPromptMenu() {
+        promptMenu.getItems().clear();
+        promptMenu
+                .getItems()
+                .add(header(
+                        "prompt-examples-title",
+                        viewModel.promptExamplesTitleProperty().get()));
+        String note = viewModel.promptExamplesNoteProperty().get();
+        if (!note.isEmpty()) {
+            promptMenu.getItems().add(note("prompt-examples-note", note));
+        } else {
+            int i = 0;
+            for (String text : viewModel.promptExamples()) {
+                promptMenu.getItems().add(promptItem("prompt-example-" + i++, text));
+            }
+        }
+        promptMenu.getItems().add(new SeparatorMenuItem());
+        promptMenu.getItems().add(header("prompt-recent-title", messages.get("create.prompts.recent")));
+        if (viewModel.recentPrompts().isEmpty()) {
+            promptMenu.getItems().add(note("prompt-recent-note", messages.get("create.prompts.noRecent")));
+        }
+        int i = 0;
+        for (String text : viewModel.recentPrompts()) {
+            promptMenu.getItems().add(promptItem("prompt-recent-" + i++, text));
+        }
+    }
+
+    private MenuItem promptItem(String id, String text) {
+        Label label = new Label(text);
+        label.setMaxWidth(420);
+        label.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        CustomMenuItem item = new CustomMenuItem(label, true);
+        item.setId(id);
+        item.getStyleClass().add("prompt-item");
+        item.setMnemonicParsing(false);
+        item.setOnAction(event -> viewModel.usePrompt(text));
+        return item;
+    }
+
+    private static MenuItem header(String id, String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("section-label", "prompt-menu-header");
+        CustomMenuItem item = new CustomMenuItem(label, false);
+        item.setId(id);
+        item.setDisable(true);
+        return item;
+    }
+
+    private static MenuItem note(String id, String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("muted", Styles.TEXT_SMALL);
+        label.setMaxWidth(420);
+        label.setWrapText(true);
+        CustomMenuItem item = new CustomMenuItem(label, false);
+        item.setId(id);
+        item.setDisable(true);
+        return item;
+    }
+
+    /** "Save as my style…" and its name row: the preset, prompt, negative prompt and format under a name. */
+    private VBox saveStyle() {
+        Button open = new Button(messages.get("create.style.save"));
+        open.setId("save-style");
+        open.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        open.setTooltip(new Tooltip(messages.get("create.style.save.tip")));
+        open.disableProperty().bind(viewModel.presets().selectedProperty().isNull());
+
+        Label nameLabel = new Label(messages.get("create.style.name"));
+        nameLabel.setMinWidth(Region.USE_PREF_SIZE);
+        TextField name = new TextField();
+        name.setId("style-name");
+        name.setPromptText(messages.get("create.style.name.hint"));
+        nameLabel.setLabelFor(name);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button save = new Button(messages.get("create.style.name.confirm"));
+        save.setId("style-name-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.disableProperty().bind(viewModel.styles().busyProperty());
+        Button cancel = new Button(messages.get("create.style.cancel"));
+        cancel.setId("style-name-cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, nameLabel, name, save, cancel);
+        row.setId("style-name-panel");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setVisible(false);
+        row.managedProperty().bind(row.visibleProperty());
+
+        Label message = new Label();
+        message.setId("style-message");
+        message.getStyleClass().add("create-status");
+        Texts.wrapping(message);
+        message.textProperty().bind(viewModel.styles().messageProperty());
+        ToneStyles.follow(message, "tone", viewModel.styles().toneProperty());
+        message.visibleProperty()
+                .bind(viewModel
+                        .styles()
+                        .messageProperty()
+                        .isNotEmpty()
+                        .and(viewModel.styles().showingProperty().not()));
+        message.managedProperty().bind(message.visibleProperty());
+
+        Runnable submit = () -> viewModel.saveStyle(name.getText(), () -> {
+            row.setVisible(false);
+            name.clear();
+        });
+        open.setOnAction(event -> {
+            row.setVisible(true);
+            name.requestFocus();
+        });
+        save.setOnAction(event -> submit.run());
+        name.setOnAction(event -> submit.run());
+        cancel.setOnAction(event -> {
+            row.setVisible(false);
+            viewModel.styles().cancel();
+        });
+        return new VBox(6, open, row, message);
     }
 
     private TextArea prompt() {
@@ -277,6 +436,10 @@ public final class CreateView extends VBox implements ScreenActions {
     public boolean shortcut(KeyEvent event) {
         if (event.isShortcutDown() && event.getCode() == KeyCode.O) {
             pickPhoto();
+            return true;
+        }
+        if (event.isAltDown() && event.getCode() == KeyCode.P) {
+            openPromptLibrary();
             return true;
         }
         if (event.isShortcutDown() && event.getCode() == KeyCode.ENTER) {

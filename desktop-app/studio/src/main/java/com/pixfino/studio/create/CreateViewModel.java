@@ -2,10 +2,15 @@ package com.pixfino.studio.create;
 
 import com.pixfino.model.AspectRatio;
 import com.pixfino.model.CreditPricing;
+import com.pixfino.model.PresetCategory;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.styles.PromptExample;
+import com.pixfino.model.api.styles.StyleRequest;
+import com.pixfino.model.api.styles.StyleView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
+import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.generate.GenerationSubmitter;
 import com.pixfino.studio.core.generate.PastSettings;
 import com.pixfino.studio.core.generate.PhotoSource;
@@ -13,10 +18,13 @@ import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
+import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoInfo;
 import com.pixfino.studio.core.photo.PhotoRejectedException;
+import com.pixfino.studio.core.styles.RecentPrompts;
+import com.pixfino.studio.core.styles.StyleLibrary;
 import com.pixfino.studio.queue.WaitingGenerations;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
@@ -38,11 +46,14 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The create screen: a checked photo, a preset, an optional prompt, the cost and balance after it, and
@@ -105,6 +116,33 @@ public final class CreateViewModel {
             Messages messages,
             Consumer<UUID> queued,
             Runnable showPlans) {
+        this(
+                tasks,
+                session,
+                sessions,
+                photoCheck,
+                presets,
+                waiting,
+                messages,
+                queued,
+                showPlans,
+                new StyleLibrary(null, CompanionJson.mapper(), UiThreadGuard.NONE),
+                new RecentPrompts(null, CompanionJson.mapper(), UiThreadGuard.NONE));
+    }
+
+    /** As above, with the user's styles and recent prompts kept in the studio's data dir (issue 14). */
+    public CreateViewModel(
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            PhotoCheck photoCheck,
+            PresetBrowserViewModel presets,
+            WaitingGenerations waiting,
+            Messages messages,
+            Consumer<UUID> queued,
+            Runnable showPlans,
+            StyleLibrary styleLibrary,
+            RecentPrompts recentPrompts) {
         this.tasks = tasks;
         this.session = session;
         this.sessions = sessions;
@@ -178,6 +216,11 @@ public final class CreateViewModel {
                 reset();
             }
         });
+        this.myStyles = new MyStyles(tasks, session, sessions, messages, styleLibrary);
+        this.recentPrompts = recentPrompts;
+        myStyles.onDeleted(this::forgetDeletedStyle);
+        presets.selectedProperty().addListener((obs, was, now) -> forgetChosenStyle(now));
+        loadRecentPrompts();
     }
 
     /** Checks a dropped or picked photo in the background; a refused one is explained and not kept. */
@@ -236,6 +279,7 @@ public final class CreateViewModel {
                 preset.id(), text, pastNegativePrompt, chosenFormat, takes.get(), lockedSeedIfOn(), pastStyle);
         PhotoSource source =
                 pastPhoto.get() != null ? PhotoSource.uploaded(pastPhoto.get().uploadId()) : PhotoSource.local(chosen);
+        rememberPrompt(text);
         if (!session.isOnline()) {
             hold(source, preset, asked);
             return;
@@ -602,6 +646,173 @@ public final class CreateViewModel {
     }
 
     // ---- end of Use again ----
+
+    // ---- My styles and the prompt box's library (issue 14) ----
+
+    private final MyStyles myStyles;
+    private final RecentPrompts recentPrompts;
+    private final ReadOnlyObjectWrapper<StyleView> chosenStyle = new ReadOnlyObjectWrapper<>(this, "chosenStyle");
+    private final ObservableList<String> examples = FXCollections.observableArrayList();
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper examplesNote = new ReadOnlyStringWrapper(this, "examplesNote", "");
+    private final ReadOnlyStringWrapper examplesTitle = new ReadOnlyStringWrapper(this, "examplesTitle", "");
+    private TaskHandle examplesLoad = TaskHandle.NONE;
+
+    /**
+     * Picks one of the user's styles: its base preset, prompt, negative prompt and format are filled in, and every
+     * take sent from now on names the style, until another preset is chosen.
+     */
+    public void chooseStyle(StyleView style) {
+        PresetView base = presets.allPresets().stream()
+                .filter(p -> p.id() == style.basePresetId())
+                .findFirst()
+                .orElse(null);
+        if (base == null) {
+            activity.say(Tone.ERROR, messages.get("create.style.presetGone", style.name()));
+            return;
+        }
+        presets.select(base); // clears a style of another preset and sets the preset's default format first
+        prompt.set(style.prompt() == null ? "" : style.prompt());
+        AspectRatio.parse(style.aspectRatio()).filter(this::supportsFormat).ifPresent(format::set);
+        pastNegativePrompt =
+                style.negativePrompt() == null || style.negativePrompt().isBlank() ? null : style.negativePrompt();
+        pastStyle = style.id();
+        pastPreset = base.id();
+        chosenStyle.set(style);
+        myStyles.cancel(); // "Saved …" and an open rename are old news once a style is picked
+        activity.say(Tone.INFO, messages.get("create.style.chosen", style.name(), base.name()));
+    }
+
+    /**
+     * "Save as my style": the selected preset, the prompt, the negative prompt and the format under {@code name}.
+     * Once saved, the style is the chosen one. {@code saved} runs after the server kept it.
+     */
+    public void saveStyle(String name, Runnable saved) {
+        PresetView preset = presets.selectedProperty().get();
+        if (preset == null) {
+            myStyles.failedNow(messages.get("create.style.needsPreset"));
+            return;
+        }
+        String text = prompt.get() == null ? "" : prompt.get().strip();
+        AspectRatio ratio = format.get() != null && supports(preset, format.get()) ? format.get() : null;
+        StyleRequest request = new StyleRequest(
+                name == null ? null : name.strip(),
+                preset.id(),
+                text,
+                pastNegativePrompt,
+                ratio == null ? null : ratio.label());
+        myStyles.save(request, style -> {
+            if (presets.selectedProperty().get() != null
+                    && presets.selectedProperty().get().id() == style.basePresetId()) {
+                pastStyle = style.id();
+                pastPreset = style.basePresetId();
+                pastNegativePrompt = request.negativePrompt();
+                chosenStyle.set(style);
+            }
+            saved.run();
+        });
+    }
+
+    private void forgetChosenStyle(PresetView now) {
+        StyleView style = chosenStyle.get();
+        if (style != null && (now == null || now.id() != style.basePresetId())) {
+            chosenStyle.set(null);
+        }
+    }
+
+    private void forgetDeletedStyle(UUID id) {
+        if (id.equals(pastStyle)) {
+            pastStyle = null;
+        }
+        if (chosenStyle.get() != null && chosenStyle.get().id().equals(id)) {
+            chosenStyle.set(null);
+        }
+    }
+
+    /** The style whose id the next takes carry, when it was chosen under My styles (or just saved). */
+    public ReadOnlyObjectProperty<StyleView> chosenStyleProperty() {
+        return chosenStyle.getReadOnlyProperty();
+    }
+
+    public MyStyles styles() {
+        return myStyles;
+    }
+
+    /**
+     * Reads the prompt library's examples for the selected preset's category (all categories without one) and the
+     * recent prompts; offline the examples are replaced by a short note.
+     */
+    public void loadPromptLibrary() {
+        loadRecentPrompts();
+        examplesLoad.cancel();
+        PresetView preset = presets.selectedProperty().get();
+        PresetCategory category = preset == null ? null : preset.category();
+        examplesTitle.set(
+                category == null
+                        ? messages.get("create.prompts.examplesAll")
+                        : messages.get("create.prompts.examples", category.label()));
+        if (!session.isSignedIn() || !session.isOnline()) {
+            examples.clear();
+            examplesNote.set(messages.get("create.prompts.offline"));
+            return;
+        }
+        examplesNote.set(messages.get("create.prompts.loading"));
+        CompanionApi api = session.api();
+        examplesLoad = tasks.run(
+                () -> api.prompts(category).items().stream()
+                        .map(PromptExample::text)
+                        .toList(),
+                texts -> {
+                    examples.setAll(texts);
+                    examplesNote.set(texts.isEmpty() ? messages.get("create.prompts.none") : "");
+                },
+                error -> {
+                    examples.clear();
+                    examplesNote.set(
+                            FailureMessages.isNetwork(error)
+                                    ? messages.get("create.prompts.offline")
+                                    : messages.get("create.prompts.loadFailed", failures.describe(error)));
+                });
+    }
+
+    /** Fills the prompt box with an example or a recent prompt. */
+    public void usePrompt(String text) {
+        prompt.set(text == null ? "" : text);
+    }
+
+    private void loadRecentPrompts() {
+        tasks.run(recentPrompts::list, recent::setAll, error -> {});
+    }
+
+    /** A submitted (or kept) generation's prompt becomes the newest recent one. */
+    private void rememberPrompt(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        tasks.run(() -> recentPrompts.record(text), recent::setAll, error -> {});
+    }
+
+    /** The examples of the prompt library, as last read. */
+    public ObservableList<String> promptExamples() {
+        return examples;
+    }
+
+    /** The user's last distinct prompts, newest first. */
+    public ObservableList<String> recentPrompts() {
+        return recent;
+    }
+
+    /** Instead of examples: loading, offline, none, or why they could not be read; empty when they are shown. */
+    public ReadOnlyStringProperty promptExamplesNoteProperty() {
+        return examplesNote.getReadOnlyProperty();
+    }
+
+    /** "Examples: Portrait". */
+    public ReadOnlyStringProperty promptExamplesTitleProperty() {
+        return examplesTitle.getReadOnlyProperty();
+    }
+
+    // ---- end of My styles and the prompt library ----
 
     private void reset() {
         stopPhotoCheck();

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
  */
 final class FormatPicker extends FlowPane {
 
+    private static final String TIP = "format-tip";
     private static final double FRAME = 34; // the longer side of a frame, in pixels
 
     FormatPicker(CreateViewModel viewModel, Messages messages) {
@@ -53,20 +54,41 @@ final class FormatPicker extends FlowPane {
                 viewModel.chooseFormat(ratio);
                 button.setSelected(ratio == viewModel.formatProperty().get());
             });
-            getChildren().add(button);
+            // A disabled node gets no mouse events, so its own tooltip never shows: the frame's cell carries it.
+            StackPane cell = new StackPane(button);
+            cell.setId("format-cell-" + ratio.label().replace(':', 'x'));
+            cell.getStyleClass().add("format-cell");
+            cell.setUserData(button);
+            getChildren().add(cell);
         }
         Runnable sync = () -> {
             for (var node : getChildren()) {
-                ToggleButton button = (ToggleButton) node;
+                StackPane cell = (StackPane) node;
+                ToggleButton button = (ToggleButton) cell.getUserData();
                 AspectRatio ratio = (AspectRatio) button.getUserData();
                 boolean supported = viewModel.supportsFormat(ratio);
                 button.setDisable(!supported);
                 button.setSelected(ratio == viewModel.formatProperty().get());
                 var preset = viewModel.presets().selectedProperty().get();
-                button.setTooltip(
-                        supported || preset == null
-                                ? null
-                                : new Tooltip(messages.get("create.format.unsupported", preset.name(), ratio.label())));
+                String use = messages.get("format.use." + ratio.name().toLowerCase(Locale.ROOT));
+                Tooltip old = (Tooltip) cell.getProperties().get(TIP);
+                if (old != null) {
+                    Tooltip.uninstall(cell, old);
+                    cell.getProperties().remove(TIP);
+                }
+                if (supported || preset == null) {
+                    button.setAccessibleText(messages.get("create.format.accessible", ratio.label(), use));
+                    // the use under a frame may be cut ("Instagram port…"): the tooltip says it whole
+                    button.setTooltip(new Tooltip(ratio.label() + " \u00b7 " + use));
+                } else {
+                    button.setTooltip(null);
+                    String why = messages.get("create.format.unsupported", preset.name(), ratio.label());
+                    Tooltip tip = new Tooltip(why);
+                    tip.setShowDelay(javafx.util.Duration.millis(300));
+                    Tooltip.install(cell, tip);
+                    cell.getProperties().put(TIP, tip);
+                    button.setAccessibleText(messages.get("create.format.unsupportedAccessible", ratio.label(), why));
+                }
             }
         };
         viewModel.formatProperty().addListener((obs, was, now) -> sync.run());

@@ -2,12 +2,14 @@ package com.pixfino.studio.create;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.model.api.PresetView;
+import com.pixfino.model.api.styles.StyleView;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -72,6 +74,75 @@ final class PresetTile extends VBox {
                 onSelect.run();
                 event.consume();
             }
+        });
+    }
+
+    /**
+     * One of the user's styles under "My styles": the base preset's art with the style's name, "Based on … · 9:16",
+     * and a menu (right click or the keyboard's context-menu key) to rename or delete it.
+     */
+    PresetTile(StyleView style, PresetView base, Messages messages, Runnable onSelect, ContextMenu menu) {
+        setId("style-" + style.id());
+        getStyleClass().addAll("preset-tile", "style-tile");
+        setFocusTraversable(true);
+        StackPane art;
+        if (base != null) {
+            art = art(base, false, messages);
+            // the base preset's colours only: its initials and badges (Featured, PRO) are not the style's
+            art.getChildren()
+                    .removeIf(node -> node.getStyleClass().contains("preset-initials")
+                            || node.getStyleClass().contains("preset-badge"));
+        } else {
+            art = new StackPane();
+            art.getStyleClass().addAll("preset-art", "style-art-missing");
+            art.setMinSize(ART_SIZE, ART_SIZE);
+            art.setPrefSize(ART_SIZE, ART_SIZE);
+            art.setMaxSize(ART_SIZE, ART_SIZE);
+        }
+        Label initials = new Label(PresetArt.initials(style.name()));
+        initials.getStyleClass().add("preset-initials");
+        art.getChildren().add(initials);
+        Label name = new Label(style.name());
+        name.getStyleClass().add("preset-name");
+        name.setMaxWidth(ART_SIZE);
+        Texts.wrapping(name);
+        Label basedOn = new Label(
+                base == null
+                        ? messages.get("create.style.baseMissing")
+                        : messages.get("create.style.based", base.name(), style.aspectRatio()));
+        basedOn.getStyleClass().add("preset-category");
+        basedOn.setMaxWidth(ART_SIZE);
+        Texts.wrapping(basedOn);
+        getChildren().addAll(art, name, basedOn);
+        String baseName = base == null ? style.basePresetName() : base.name();
+        setAccessibleText(style.name() + ", " + messages.get("create.style.based", baseName, style.aspectRatio()));
+        Tooltip.install(this, new Tooltip(messages.get("create.style.tile.tip", style.name(), baseName)));
+        setOnMouseClicked(event -> {
+            if (event.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                requestFocus();
+                onSelect.run();
+            } else if (event.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
+                // where the platform sends no context-menu event for a right click
+                requestFocus();
+                menu.show(this, event.getScreenX(), event.getScreenY());
+            }
+        });
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
+                onSelect.run();
+                event.consume();
+            } else if (event.getCode() == KeyCode.CONTEXT_MENU
+                    || (event.isShiftDown() && event.getCode() == KeyCode.F10)) {
+                // the keyboard's menu key, also where the platform sends no context-menu event for it
+                var corner = localToScreen(getWidth() / 2, getHeight() / 2);
+                menu.show(this, corner.getX(), corner.getY());
+                event.consume();
+            }
+        });
+        setOnContextMenuRequested(event -> {
+            requestFocus();
+            menu.show(this, event.getScreenX(), event.getScreenY());
+            event.consume();
         });
     }
 

@@ -74,6 +74,13 @@ class CreateOptionsScreenTest {
                         studio.<javafx.scene.control.Button>find("seed-roll").fire());
         studio.await("a new seed", () -> !studio.showing("seed-error"));
 
+        // the settings scrolled to their end, so the shot shows the format picker, the takes and Lock seed
+        studio.robot()
+                .interact(() -> studio.robot()
+                        .lookup(".create-left-scroll")
+                        .queryAs(javafx.scene.control.ScrollPane.class)
+                        .setVvalue(1));
+        assertThat(studio.showing("format-picker")).isTrue();
         studio.screenshotBothThemes("create-options");
     }
 }

@@ -668,6 +668,168 @@ public final class FakeCompanionApi implements CompanionApi {
 
     // ---------- end of API keys and webhooks ----------
 
+    // ---------- styles and the prompt library (issue 14), like the server: names unique regardless of case ----------
+
+    /** The user's styles, oldest first (listed newest first). */
+    public final List<com.pixfino.model.api.styles.StyleView> styles = new ArrayList<>();
+    /** The prompt library: a few examples per category. */
+    public final Map<com.pixfino.model.PresetCategory, List<String>> promptExamples = new LinkedHashMap<>();
+    /** How often {@link #prompts} was asked, per category (null: all). */
+    public final List<com.pixfino.model.PresetCategory> promptQueries = new ArrayList<>();
+
+    {
+        for (com.pixfino.model.PresetCategory c : com.pixfino.model.PresetCategory.values()) {
+            String label = c.label().toLowerCase(java.util.Locale.ROOT);
+            promptExamples.put(
+                    c,
+                    List.of(
+                            "Soft window light, " + label + ", calm expression",
+                            "Golden hour " + label + " with warm film grain",
+                            "Studio " + label + " on a deep teal backdrop"));
+        }
+    }
+
+    @Override
+    public com.pixfino.model.api.styles.StyleList styles() throws IOException {
+        reachable();
+        signedIn();
+        return new com.pixfino.model.api.styles.StyleList(newestFirst(styles));
+    }
+
+    @Override
+    public com.pixfino.model.api.styles.StyleView createStyle(com.pixfino.model.api.styles.StyleRequest request)
+            throws IOException {
+        reachable();
+        signedIn();
+        if (request.basePresetId() == null) {
+            throw new CompanionApiException(
+                    400, "missing_base_preset", "A style needs a base preset: basePresetId is required.");
+        }
+        String name = styleName(request.name(), null);
+        PresetView preset = stylePreset(request.basePresetId());
+        String ratio = styleRatio(preset, request.aspectRatio());
+        OffsetDateTime now = tick();
+        com.pixfino.model.api.styles.StyleView style = new com.pixfino.model.api.styles.StyleView(
+                UUID.randomUUID(),
+                name,
+                preset.id(),
+                preset.name(),
+                request.prompt() == null ? "" : request.prompt().strip(),
+                request.negativePrompt() == null ? "" : request.negativePrompt().strip(),
+                ratio,
+                1,
+                now,
+                now);
+        styles.add(style);
+        return style;
+    }
+
+    @Override
+    public com.pixfino.model.api.styles.StyleView updateStyle(
+            UUID id, com.pixfino.model.api.styles.StyleRequest request) throws IOException {
+        reachable();
+        signedIn();
+        int index = styleIndex(id);
+        com.pixfino.model.api.styles.StyleView old = styles.get(index);
+        String name = request.name() == null ? old.name() : styleName(request.name(), id);
+        PresetView preset = stylePreset(request.basePresetId() == null ? old.basePresetId() : request.basePresetId());
+        String ratio = request.aspectRatio() == null && request.basePresetId() == null
+                ? old.aspectRatio()
+                : styleRatio(preset, request.aspectRatio() == null ? old.aspectRatio() : request.aspectRatio());
+        com.pixfino.model.api.styles.StyleView changed = new com.pixfino.model.api.styles.StyleView(
+                id,
+                name,
+                preset.id(),
+                preset.name(),
+                request.prompt() == null ? old.prompt() : request.prompt().strip(),
+                request.negativePrompt() == null
+                        ? old.negativePrompt()
+                        : request.negativePrompt().strip(),
+                ratio,
+                old.version() + 1,
+                old.createdAt(),
+                tick());
+        styles.set(index, changed);
+        return changed;
+    }
+
+    @Override
+    public void deleteStyle(UUID id) throws IOException {
+        reachable();
+        signedIn();
+        styles.remove(styleIndex(id));
+    }
+
+    @Override
+    public com.pixfino.model.api.styles.PromptList prompts(com.pixfino.model.PresetCategory category)
+            throws IOException {
+        reachable();
+        promptQueries.add(category);
+        List<com.pixfino.model.api.styles.PromptExample> items = new ArrayList<>();
+        promptExamples.forEach((c, texts) -> {
+            if (category == null || category == c) {
+                texts.forEach(t -> items.add(new com.pixfino.model.api.styles.PromptExample(c, t)));
+            }
+        });
+        return new com.pixfino.model.api.styles.PromptList(items);
+    }
+
+    private String styleName(String name, UUID self) throws IOException {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > 60) {
+            throw new CompanionApiException(
+                    400, "invalid_name", "A style's name is 1 to 60 characters after trimming.");
+        }
+        boolean taken = styles.stream()
+                .anyMatch(s -> !s.id().equals(self)
+                        && s.name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .equals(trimmed.toLowerCase(java.util.Locale.ROOT)));
+        if (taken) {
+            throw new CompanionApiException(
+                    409,
+                    "style_name_taken",
+                    "You already have a style named '" + trimmed
+                            + "' (names are compared without case); choose another name.");
+        }
+        return trimmed;
+    }
+
+    private PresetView stylePreset(long id) throws IOException {
+        return presets.stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new CompanionApiException(
+                        400,
+                        "invalid_base_preset",
+                        "basePresetId " + id + " is not a preset you can use; pick one from /api/v1/presets."));
+    }
+
+    private static String styleRatio(PresetView preset, String ratio) throws IOException {
+        if (ratio == null) {
+            return preset.defaultAspectRatio();
+        }
+        if (!preset.aspectRatios().isEmpty() && !preset.aspectRatios().contains(ratio)) {
+            throw new CompanionApiException(
+                    400,
+                    "unsupported_aspect_ratio",
+                    preset.name() + " cannot make " + ratio + "; it makes " + String.join(", ", preset.aspectRatios())
+                            + ".");
+        }
+        return ratio;
+    }
+
+    private int styleIndex(UUID id) throws IOException {
+        for (int i = 0; i < styles.size(); i++) {
+            if (styles.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new CompanionApiException(404, "not_found", "No such style: " + id + ".");
+    }
+
+    // ---------- end of styles and prompts ----------
+
     private void charge(int amount, LedgerKind kind, String reason) {
         user = billingUser(user.tier(), user.credits() + amount, user.subscription());
         ledger.add(new LedgerEntryView(ledger.size() + 1, kind, amount, user.credits(), reason, null, tick()));

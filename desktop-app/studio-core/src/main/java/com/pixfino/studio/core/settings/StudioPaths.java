@@ -73,6 +73,16 @@ public record StudioPaths(Path configDir, Path dataDir) {
         return dataDir.resolve("presets.json");
     }
 
+    /** The user's own styles as last read from each server, so "My styles" shows them offline (issue 14). */
+    public Path stylesFile() {
+        return dataDir.resolve("styles.json");
+    }
+
+    /** The user's last prompts, newest first, offered beside the prompt box (issue 14). */
+    public Path recentPromptsFile() {
+        return dataDir.resolve("recent-prompts.json");
+    }
+
     /** The studio's own copies of the photos of waiting generations, one folder per account. */
     public Path pendingPhotos() {
         return dataDir.resolve("pending-photos");
