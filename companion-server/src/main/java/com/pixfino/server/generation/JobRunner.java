@@ -1,6 +1,7 @@
 package com.pixfino.server.generation;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ public final class JobRunner implements JobQueue, AutoCloseable {
     private final CustomTask<Void> task;
     private final ProviderRegistry providers;
     private final ExecutorService background;
+    /** Generations a provider webhook named while their step was running (so it could not be rescheduled). */
+    private final Set<UUID> wokenWhileRunning = ConcurrentHashMap.newKeySet();
 
     public JobRunner(
             DataSource dataSource,
@@ -50,11 +55,18 @@ public final class JobRunner implements JobQueue, AutoCloseable {
         this.task = Tasks.custom(TASK, Void.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(settings.pollInterval()))
                 .execute((instance, context) -> {
-                    GenerationJob.Step step = job.step(UUID.fromString(instance.getId()));
+                    UUID id = UUID.fromString(instance.getId());
+                    wokenWhileRunning.remove(id); // this step polls the provider itself
+                    GenerationJob.Step step = job.step(id);
                     if (step instanceof GenerationJob.Step.PollAt at) {
-                        return (complete, operations) -> operations.reschedule(complete, at.at());
+                        // a webhook that came while this step ran could not reschedule it: poll again at once
+                        return (complete, operations) ->
+                                operations.reschedule(complete, wokenWhileRunning.remove(id) ? Instant.now() : at.at());
                     }
-                    return (complete, operations) -> operations.remove();
+                    return (complete, operations) -> {
+                        wokenWhileRunning.remove(id);
+                        operations.remove();
+                    };
                 });
         RecurringTask<Void> reconciler = Tasks.recurring(
                         "generation-reconciler",
@@ -108,6 +120,9 @@ public final class JobRunner implements JobQueue, AutoCloseable {
     public void pollNow(UUID generationId) {
         try {
             scheduler.reschedule(task.instance(generationId.toString()), Instant.now());
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            // its step may have asked the provider just before the webhook: it polls again when the step ends
+            wokenWhileRunning.add(generationId);
         } catch (TaskInstanceException e) {
             // running right now (it polls anyway) or gone (the reconciler re-queues an open generation)
             log.debug(

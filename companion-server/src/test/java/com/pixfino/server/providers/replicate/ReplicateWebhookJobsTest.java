@@ -73,6 +73,26 @@ class ReplicateWebhookJobsTest {
     }
 
     @Test
+    void aWebhookThatArrivesWhileThePollIsUnderWayStillFinishesTheJobAtOnce() {
+        ApiClient user = studio.userWithCredits(4);
+        String word = "hold-slowpoll-" + UUID.randomUUID();
+        String id = running(user, word);
+        // the job's step is inside its poll (it will answer "processing"): the webhook cannot reschedule it now
+        await().atMost(WAIT).until(() -> fake.slowPollsWaiting() > 0);
+        String body = fake.finish(fake.onlyPredictionFor(word));
+        assertThat(post(body, signed(body, Instant.now(), FakeReplicate.WEBHOOK_SECRET))
+                        .json()
+                        .path("matched")
+                        .asBoolean())
+                .isTrue();
+        fake.releaseSlowPolls();
+
+        // the poll interval here is 60 s: only the webhook remembered for the running step ends the job this soon
+        GenerationView done = Studio.awaitFinal(user, id, WAIT);
+        assertThat(done.status()).isEqualTo(GenerationStatus.COMPLETED);
+    }
+
+    @Test
     void aBadOrStaleSignatureIsRefusedAndChangesNothing() {
         ApiClient user = studio.userWithCredits(4);
         String word = "hold-" + UUID.randomUUID();

@@ -138,7 +138,45 @@ public final class FakeReplicate extends FakeHttpServer {
         if (!isFinal(p.status)) {
             p.status = next(p, poll);
         }
-        json(ctx, 200, view(p));
+        Map<String, Object> answer = view(p);
+        if (p.prompt.contains("slowpoll") && !slowPolls.released()) {
+            // answers what the status was when asked, after the test lets it go: a poll still under way
+            slowPolls.hold();
+        }
+        json(ctx, 200, answer);
+    }
+
+    /** Polls of a {@code slowpoll} prediction wait here, their answer already decided, until released. */
+    private final SlowPolls slowPolls = new SlowPolls();
+
+    /** How many polls of {@code slowpoll} predictions are waiting to answer. */
+    public int slowPollsWaiting() {
+        return slowPolls.waiting.get();
+    }
+
+    /** Lets every waiting {@code slowpoll} answer, and later ones answer at once. */
+    public void releaseSlowPolls() {
+        slowPolls.release.countDown();
+    }
+
+    private static final class SlowPolls {
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        boolean released() {
+            return release.getCount() == 0;
+        }
+
+        void hold() {
+            waiting.incrementAndGet();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
     }
 
     private String next(Prediction p, int poll) {
