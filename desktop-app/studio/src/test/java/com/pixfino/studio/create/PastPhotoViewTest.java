@@ -1,5 +1,7 @@
 package com.pixfino.studio.create;
 
+import static com.pixfino.studio.testsupport.OnFx.await;
+import static com.pixfino.studio.testsupport.OnFx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
@@ -14,17 +16,15 @@ import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.queue.Backoff;
 import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -127,26 +127,11 @@ class PastPhotoViewTest {
     }
 
     private String text(String query) {
-        return call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
+        return OnFx.text(robot, query);
     }
 
     private void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents(4);
         Screenshots.save(stage.getScene(), name);
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition));
-    }
-
-    private static <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

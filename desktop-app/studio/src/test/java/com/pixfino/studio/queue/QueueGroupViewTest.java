@@ -1,5 +1,6 @@
 package com.pixfino.studio.queue;
 
+import static com.pixfino.studio.testsupport.OnFx.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
@@ -9,6 +10,7 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.generate.PendingGenerations;
+import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
@@ -18,11 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,26 +127,11 @@ class QueueGroupViewTest {
     }
 
     private String text(String query) {
-        return call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
+        return OnFx.text(robot, query);
     }
 
     private void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents(4);
         Screenshots.save(stage.getScene(), name);
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition));
-    }
-
-    private static <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,35 @@
+package com.pixfino.studio.testsupport;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Labeled;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Reads and waits on the JavaFX thread from a test, for view tests that build their own window. */
+public final class OnFx {
+
+    private OnFx() {}
+
+    /** Runs {@code onFx} on the JavaFX thread and answers its result (at most 10 s). */
+    public static <T> T call(Callable<T> onFx) {
+        try {
+            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits up to 10 s for {@code condition}, checked on the JavaFX thread. */
+    public static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition));
+    }
+
+    /** The text of the labelled node {@code query} finds, or "" when there is none. */
+    public static String text(FxRobot robot, String query) {
+        return call(() -> robot.lookup(query)
+                .tryQuery()
+                .map(node -> ((Labeled) node).getText())
+                .orElse(""));
+    }
+}
