@@ -2,6 +2,7 @@ package com.pixfino.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
+import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
@@ -58,7 +59,8 @@ public final class PixfinoApi {
             BillingRoutes billing,
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
-            RequestLimits requestLimits) {}
+            RequestLimits requestLimits,
+            AccountLifecycleRoutes accountLifecycle) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -125,6 +127,14 @@ public final class PixfinoApi {
         routes.get(ApiPaths.ME, h.accounts()::me, READ);
         routes.delete(ApiPaths.ME, h.privacy()::delete, Access.USER);
         routes.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
+        // issue 16: email verification and password reset; the two pages are where links in mails land
+        routes.post(ApiPaths.VERIFY_EMAIL_RESEND, h.accountLifecycle()::resendVerification, Access.USER);
+        routes.post(ApiPaths.PASSWORD_RESET, h.accountLifecycle()::requestReset, Access.PUBLIC);
+        routes.post(ApiPaths.PASSWORD_RESET_CONFIRM, h.accountLifecycle()::confirmReset, Access.PUBLIC);
+        routes.post(ApiPaths.PASSWORD, h.accountLifecycle()::changePassword, Access.USER);
+        routes.get(ApiPaths.VERIFY_EMAIL_PAGE, h.accountLifecycle()::verifyPage, Access.PUBLIC);
+        routes.get(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetPage, Access.PUBLIC);
+        routes.post(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetForm, Access.PUBLIC);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
 

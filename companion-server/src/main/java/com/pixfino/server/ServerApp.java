@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.model.ApiPaths;
+import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
@@ -145,7 +146,8 @@ public final class ServerApp implements AutoCloseable {
                 new ApiKeyRoutes(services.apiKeys(), json),
                 new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
-                        services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)));
+                        services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
+                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -2,7 +2,9 @@ package com.pixfino.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.server.accounts.AccountService;
+import com.pixfino.server.accounts.EmailVerification;
 import com.pixfino.server.accounts.PasswordHasher;
+import com.pixfino.server.accounts.PasswordReset;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminPresets;
 import com.pixfino.server.admin.AdminStatistics;
@@ -36,6 +38,8 @@ import com.pixfino.server.library.LibraryEdits;
 import com.pixfino.server.library.LibraryFeed;
 import com.pixfino.server.library.TombstonePurge;
 import com.pixfino.server.limits.RateLimits;
+import com.pixfino.server.mail.MailOutbox;
+import com.pixfino.server.mail.MailSender;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.privacy.AccountDeletion;
 import com.pixfino.server.privacy.AccountExport;
@@ -84,6 +88,9 @@ public final class Services implements AutoCloseable {
     private final WebhookSender webhookSender;
     private final RateLimits limits;
     private final AccountService accounts;
+    private final EmailVerification emailVerification;
+    private final PasswordReset passwordReset;
+    private final MailSender mailSender;
     private final Storage storage;
     private final UploadService uploads;
     private final PresetCatalog presets;
@@ -125,8 +132,15 @@ public final class Services implements AutoCloseable {
             apiKeys = new ApiKeyService(dsl, clock);
             limits = new RateLimits(config.limits(), clock);
             billingAccounts = new BillingAccounts(dsl, clock);
+            MailOutbox outbox = new MailOutbox(clock);
+            mailSender = new MailSender(dsl, config.mail(), config.dataDir(), clock);
+            PasswordHasher hasher = new PasswordHasher();
+            emailVerification =
+                    new EmailVerification(dsl, outbox, limits, config.mail().publicUrl(), clock);
+            passwordReset = new PasswordReset(
+                    dsl, hasher, tokens, outbox, limits, config.mail().publicUrl(), clock);
             accounts = new AccountService(
-                    dsl, new PasswordHasher(), tokens, ledger, config, limits, billingAccounts, clock);
+                    dsl, hasher, tokens, ledger, config, limits, billingAccounts, emailVerification, clock);
             BillingCatalog catalog = new BillingCatalog(config.billing(), config::monthlyCredits);
             BillingGrants grants = new BillingGrants(ledger, clock);
             billing = new BillingService(dsl, config.billing(), catalog, billingAccounts, grants, clock);
@@ -179,6 +193,7 @@ public final class Services implements AutoCloseable {
                     List.of(
                             freeTopUp.task(Duration.ofHours(1)),
                             webhookSender.task(),
+                            mailSender.task(),
                             tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
@@ -278,6 +293,19 @@ public final class Services implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    public EmailVerification emailVerification() {
+        return emailVerification;
+    }
+
+    public PasswordReset passwordReset() {
+        return passwordReset;
+    }
+
+    /** Sends the mail outbox (a recurring task runs it; tests may call it directly). */
+    public MailSender mailSender() {
+        return mailSender;
     }
 
     public Storage storage() {

@@ -4,6 +4,7 @@ import com.pixfino.model.Tier;
 import com.pixfino.server.billing.BillingSettings;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.RateLimitSettings;
+import com.pixfino.server.mail.MailSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.storage.S3Settings;
@@ -33,7 +34,8 @@ public record ServerConfig(
         int dbPoolSize,
         WebhookSettings webhooks,
         Duration tombstoneWindow,
-        CreditValues creditValues) {
+        CreditValues creditValues,
+        MailSettings mail) {
 
     /**
      * What a credit is worth in USD for the admin figures: {@code costPerCreditUsd} is the blended provider cost
@@ -100,6 +102,10 @@ public record ServerConfig(
         return edit(copy -> copy.tombstoneWindow = window);
     }
 
+    public ServerConfig withMail(MailSettings otherMail) {
+        return edit(copy -> copy.mail = otherMail);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -121,6 +127,7 @@ public record ServerConfig(
         private WebhookSettings webhooks;
         private Duration tombstoneWindow;
         private CreditValues creditValues;
+        private MailSettings mail;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -136,6 +143,7 @@ public record ServerConfig(
             this.webhooks = from.webhooks;
             this.tombstoneWindow = from.tombstoneWindow;
             this.creditValues = from.creditValues;
+            this.mail = from.mail;
         }
 
         ServerConfig build() {
@@ -158,7 +166,8 @@ public record ServerConfig(
                     dbPoolSize,
                     webhooks,
                     tombstoneWindow,
-                    creditValues);
+                    creditValues,
+                    mail);
         }
     }
 

@@ -227,6 +227,7 @@ class AdminApiTest {
     }
 
     private static String apiKey(ApiClient owner) {
+        server.verifyEmail(owner);
         Answer created = owner.post(ApiPaths.API_KEYS, Map.of("name", "matrix", "scopes", List.of("read", "generate")));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("key").asText();

@@ -109,7 +109,7 @@ class ApiKeysApiTest {
 
     @Test
     void aKeyIsShownOnceListedByItsPrefixAndRevokedAtOnce() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         CreatedApiKey created = create(session, "nightly batch", "generate", "read");
 
         assertThat(created.key()).startsWith("pxf_").hasSize(47);
@@ -155,7 +155,7 @@ class ApiKeysApiTest {
 
     @Test
     void unknownAndMalformedKeysAre401EverywhereAndBadRequestsAre400() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         for (String bad : List.of("pxf_", "pxf_short", "pxf_" + "A".repeat(43), "pxf_" + "A".repeat(42) + "!")) {
             ApiClient script = SERVER.client().withToken(bad);
             assertThat(script.get(ApiPaths.ME).status()).isEqualTo(401);
@@ -179,7 +179,7 @@ class ApiKeysApiTest {
 
     @Test
     void scopesAreSpelledOneWayInAnswersRefusalsAndTheApiDocumentAndReadInAnyCase() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         Answer created = session.post(ApiPaths.API_KEYS, Map.of("name", "caps", "scopes", List.of("READ", "Generate")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("scopes").toString()).isEqualTo("[\"read\",\"generate\"]");
@@ -294,7 +294,7 @@ class ApiKeysApiTest {
         root.addAppender(log);
         CreatedApiKey created;
         try {
-            ApiClient session = SERVER.client().registerNew();
+            ApiClient session = SERVER.server().verifiedUser();
             created = create(session, "logged?", "generate");
             ApiClient script = SERVER.client().withToken(created.key());
             script.get(ApiPaths.ME);
