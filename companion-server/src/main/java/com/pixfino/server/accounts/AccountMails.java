@@ -1,6 +1,6 @@
 package com.pixfino.server.accounts;
 
-import static com.pixfino.server.http.HtmlPage.escape;
+import static com.pixfino.server.domain.Html.escape;
 
 import com.pixfino.model.ApiPaths;
 import com.pixfino.server.mail.MailMessage;

@@ -1,5 +1,6 @@
 package com.pixfino.server.http;
 
+import com.pixfino.server.domain.Html;
 import io.javalin.http.Context;
 
 /**
@@ -54,20 +55,7 @@ public final class HtmlPage {
                         + "</title></head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n");
     }
 
-    /** Text made safe for HTML content and attribute values. */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return Html.escape(text);
     }
 }

@@ -84,6 +84,24 @@ class BillingApiTest {
     }
 
     @Test
+    void buyingWaitsForAVerifiedEmailAddressAndAsksStripeNothingBefore() {
+        ApiClient user = server.client().registerNew();
+        int customers = stripe.customerCount();
+
+        Answer refused = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-50"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("email_unverified");
+        assertThat(refused.json().path("error").path("message").asText())
+                .startsWith("Buying credits or a plan needs a verified email address.");
+        assertThat(stripe.customerCount()).isEqualTo(customers);
+        assertThat(server.verifyEmail(user)
+                        .post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-50"))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aPackCheckoutCreatesTheCustomerOnceAndSendsStripeWhatItNeeds() {
         ApiClient user = server.verifiedUser();
         UUID userId = Studio.userId(user);
