@@ -1,7 +1,9 @@
 package com.pixfino.server.privacy;
 
+import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
+import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
@@ -158,6 +160,15 @@ public final class AccountDeletion {
                 case GENERATIONS -> generationsRemoved(generations.deleteAllOf(tx, userId), files);
                 case UPLOADS -> uploadsRemoved(uploads.deleteAllOf(tx, userId), files);
                 case AUTH_TOKENS -> tokens.deleteAllOf(tx, userId);
+                case ACCOUNT_TOKENS ->
+                    tx.deleteFrom(ACCOUNT_TOKENS)
+                            .where(ACCOUNT_TOKENS.USER_ID.eq(userId))
+                            .execute();
+                // mail not sent yet is dropped with the account: it would tell about an account that is gone
+                case MAIL_OUTBOX ->
+                    tx.deleteFrom(MAIL_OUTBOX)
+                            .where(MAIL_OUTBOX.USER_ID.eq(userId))
+                            .execute();
                 case API_KEYS -> apiKeys.deleteAllOf(tx, userId);
                 // their queued events and delivery log go with them (ON DELETE CASCADE)
                 case WEBHOOK_ENDPOINTS ->

@@ -85,6 +85,20 @@ final class ExportedRows {
 
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
 
+    /** A verification or reset link mailed to the user (never the token). */
+    record MailedLink(
+            String purpose, String email, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime usedAt) {}
+
+    /** A mail sent (or to be sent) to the user: what and when, not the bodies (they may hold a live link). */
+    record Mail(
+            UUID id,
+            String kind,
+            String recipient,
+            String subject,
+            OffsetDateTime createdAt,
+            String state,
+            OffsetDateTime sentAt) {}
+
     record Upload(
             UUID id,
             String file,
