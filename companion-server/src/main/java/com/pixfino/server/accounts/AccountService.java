@@ -232,7 +232,10 @@ public final class AccountService {
                         .set(USERS.EMAIL_VERIFIED_AT, DSL.coalesce(USERS.EMAIL_VERIFIED_AT, OffsetDateTime.now(clock)))
                         .where(USERS.ID.eq(existing.getId()))
                         .execute();
-                log.info("event=admin_promoted user={}", existing.getId());
+                log.info(
+                        "event={} user={}",
+                        existing.getRole() == Role.ADMIN ? "admin_email_verified" : "admin_promoted",
+                        existing.getId());
             }
             return;
         }
