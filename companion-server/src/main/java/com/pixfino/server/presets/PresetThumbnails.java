@@ -12,10 +12,10 @@ import com.pixfino.server.storage.StoredFileNotFoundException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,9 @@ public final class PresetThumbnails implements AutoCloseable {
     private final Storage storage;
     private final PresetPreviewRenderer renderer;
     private final ExecutorService worker;
-    private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final Object passes = new Object();
+    private CompletableFuture<Integer> queued; // a pass waiting for the worker
+    private CompletableFuture<Integer> lastPass = CompletableFuture.completedFuture(0);
     private volatile boolean closed;
 
     public PresetThumbnails(DSLContext dsl, Storage storage, PresetPreviewRenderer renderer) {
@@ -100,22 +102,44 @@ public final class PresetThumbnails implements AutoCloseable {
                 "Preset " + presetId + " has no preview picture yet: it is being rendered, try again in a minute.");
     }
 
-    /** Queues one background pass over the presets without a picture (at start, after an admin adds a preset). */
-    public void renderMissingSoon() {
-        if (closed || !passQueued.compareAndSet(false, true)) {
-            return; // a queued pass will see this preset too
+    /**
+     * Queues one background pass over the presets without a picture (at start, after an admin adds a preset) and
+     * answers it: how many previews it stored. A pass already waiting to run is answered instead of queueing another.
+     */
+    public CompletableFuture<Integer> renderMissingSoon() {
+        synchronized (passes) {
+            if (queued != null || closed) {
+                return queued != null ? queued : lastPass;
+            }
+            CompletableFuture<Integer> pass = new CompletableFuture<>();
+            queued = pass;
+            lastPass = pass;
+            try {
+                worker.execute(() -> run(pass));
+            } catch (RejectedExecutionException e) { // closing
+                queued = null;
+                pass.complete(0);
+            }
+            return pass;
+        }
+    }
+
+    /** The latest pass queued (a completed one of 0 before any). */
+    public CompletableFuture<Integer> lastPass() {
+        synchronized (passes) {
+            return lastPass;
+        }
+    }
+
+    private void run(CompletableFuture<Integer> pass) {
+        synchronized (passes) {
+            queued = null; // from now on a new preset needs a new pass
         }
         try {
-            worker.execute(() -> {
-                passQueued.set(false);
-                try {
-                    renderMissing();
-                } catch (RuntimeException e) {
-                    log.warn("event=preset_previews_failed message={}", e.getMessage());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            passQueued.set(false); // closing
+            pass.complete(renderMissing());
+        } catch (RuntimeException e) {
+            log.warn("event=preset_previews_failed message={}", e.getMessage());
+            pass.completeExceptionally(e);
         }
     }
 

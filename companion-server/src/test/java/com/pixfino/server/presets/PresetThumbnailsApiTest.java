@@ -95,8 +95,9 @@ class PresetThumbnailsApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("not_found");
         assertThat(unknown.json().at("/error/message").asText()).isEqualTo("Preset 999999 was not found.");
-        assertThat(SERVER.client().get("/api/v1/presets/abc/thumbnail").status())
-                .isEqualTo(400);
+        Answer notAnId = SERVER.client().get("/api/v1/presets/abc/thumbnail");
+        assertThat(notAnId.status()).as("like an unknown id").isEqualTo(404);
+        assertThat(notAnId.errorCode()).isEqualTo("not_found");
 
         long id = presetId("snow-princess-cinematic");
         assertThat(admin.method("PATCH", ApiClient.path(ApiPaths.ADMIN_PRESET, id), "{\"active\":false}")
