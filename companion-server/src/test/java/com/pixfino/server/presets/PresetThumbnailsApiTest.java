@@ -124,11 +124,15 @@ class PresetThumbnailsApiTest {
         String renderedKey = PresetThumbnails.key(id, Sha256.hex(rendered.bytes()));
         assertThat(SERVER.server().services().storage().exists(renderedKey)).isTrue();
 
+        int version = versionOf(id);
         Answer replaced = upload(admin, id, "picture.bin", TestImages.png(800, 500), "application/octet-stream");
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
         AdminPresetView view = replaced.as(AdminPresetView.class);
         assertThat(view.id()).isEqualTo(id);
         assertThat(view.thumbnailUrl()).isEqualTo(url);
+        assertThat(view.version())
+                .as("a new picture changes no generation's look")
+                .isEqualTo(version);
 
         Answer served = SERVER.client().get(url);
         assertThat(served.header("ETag")).isNotEqualTo(rendered.header("ETag"));
@@ -256,6 +260,15 @@ class PresetThumbnailsApiTest {
                 .addFormDataPart("file", fileName, RequestBody.create(bytes, MediaType.get(contentType)))
                 .build();
         return caller.send("PUT", ApiClient.path(ApiPaths.ADMIN_PRESET_THUMBNAIL, presetId), multipart, Map.of());
+    }
+
+    private static int versionOf(long id) {
+        for (JsonNode preset : admin.get(ApiPaths.ADMIN_PRESETS).json().get("items")) {
+            if (preset.get("id").asLong() == id) {
+                return preset.get("version").asInt();
+            }
+        }
+        throw new AssertionError("no preset " + id);
     }
 
     private static long presetId(String slug) {
