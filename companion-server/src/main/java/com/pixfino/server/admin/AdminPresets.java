@@ -108,13 +108,12 @@ public final class AdminPresets {
         }
         byte[] jpeg = pictures.squarePreview(image, PresetPreviewRenderer.EDGE);
         PresetThumbnails.Change picture = thumbnails.store(id, jpeg);
-        PresetThumbnails.Change[] was = new PresetThumbnails.Change[1];
-        PresetsRecord stored;
+        Replaced replaced;
         try {
-            stored = dsl.transactionResult(cfg -> {
+            replaced = dsl.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
                 PresetsRecord locked = catalog.lock(tx, id).orElseThrow(() -> DomainException.notFound("Preset " + id));
-                was[0] = PresetThumbnails.pictureOf(locked);
+                PresetThumbnails.Change before = PresetThumbnails.pictureOf(locked);
                 PresetsRecord written = thumbnails.point(tx, id, picture);
                 audit.record(
                         tx,
@@ -123,23 +122,27 @@ public final class AdminPresets {
                                 "preset_thumbnail",
                                 PRESET,
                                 Long.toString(id),
-                                pictureFields(was[0]),
+                                pictureFields(before),
                                 pictureFields(picture),
                                 null));
-                return written;
+                return new Replaced(written, before);
             });
         } catch (RuntimeException e) {
-            if (was[0] == null || !picture.key().equals(was[0].key())) {
+            if (!thumbnails.isCurrent(id, picture.key())) {
                 thumbnails.forget(picture.key()); // no row points at it
             }
             throw e;
         }
-        if (was[0].key() != null && !was[0].key().equals(picture.key())) {
-            thumbnails.forget(was[0].key());
+        String old = replaced.before().key();
+        if (old != null && !old.equals(picture.key())) {
+            thumbnails.forget(old);
         }
         log.info("event=preset_thumbnail_replaced admin={} preset={} key={}", adminId, id, picture.key());
-        return view(stored);
+        return view(replaced.row());
     }
+
+    /** The row after a new picture, and the picture it had before. */
+    private record Replaced(PresetsRecord row, PresetThumbnails.Change before) {}
 
     private static Map<String, Object> pictureFields(PresetThumbnails.Change picture) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -158,20 +158,14 @@ public final class PresetThumbnails implements AutoCloseable {
             if (closed) {
                 break;
             }
-            byte[] jpeg = renderer.render(preset);
-            String sha256 = Sha256.hex(jpeg);
-            String key = key(preset.getId(), sha256);
-            storage.put(key, jpeg, CONTENT_TYPE);
-            int updated = dsl.update(PRESETS)
-                    .set(PRESETS.THUMBNAIL_KEY, key)
-                    .set(PRESETS.THUMBNAIL_SHA256, sha256)
-                    .set(PRESETS.THUMBNAIL_SOURCE, Source.RENDERED.name())
-                    .where(PRESETS.ID.eq(preset.getId()).and(PRESETS.THUMBNAIL_KEY.isNull()))
-                    .execute();
-            if (updated == 1) {
-                stored++;
-            } else if (!key.equals(currentKey(preset.getId()).orElse(null))) {
-                storage.delete(key); // someone else's picture won: ours is nobody's
+            try {
+                if (renderOne(preset)) {
+                    stored++;
+                }
+            } catch (RuntimeException e) {
+                // one preset's failure (storage down a moment) leaves the others' previews, and the next pass retries
+                // it
+                log.warn("event=preset_preview_failed preset={} message={}", preset.getId(), e.getMessage());
             }
         }
         if (!missing.isEmpty()) {
@@ -181,6 +175,27 @@ public final class PresetThumbnails implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
         }
         return stored;
+    }
+
+    /** Renders and stores one preset's preview; false when the row got a picture meanwhile. */
+    private boolean renderOne(PresetsRecord preset) {
+        byte[] jpeg = renderer.render(preset);
+        String sha256 = Sha256.hex(jpeg);
+        String key = key(preset.getId(), sha256);
+        storage.put(key, jpeg, CONTENT_TYPE);
+        int updated = dsl.update(PRESETS)
+                .set(PRESETS.THUMBNAIL_KEY, key)
+                .set(PRESETS.THUMBNAIL_SHA256, sha256)
+                .set(PRESETS.THUMBNAIL_SOURCE, Source.RENDERED.name())
+                .where(PRESETS.ID.eq(preset.getId()).and(PRESETS.THUMBNAIL_KEY.isNull()))
+                .execute();
+        if (updated == 1) {
+            return true;
+        }
+        if (!isCurrent(preset.getId(), key)) {
+            storage.delete(key); // another picture won: ours is nobody's
+        }
+        return false;
     }
 
     /**
@@ -215,6 +230,11 @@ public final class PresetThumbnails implements AutoCloseable {
         if (key != null) {
             storage.delete(key);
         }
+    }
+
+    /** Whether the preset's row points at this file now. */
+    public boolean isCurrent(long presetId, String key) {
+        return key.equals(currentKey(presetId).orElse(null));
     }
 
     private Optional<String> currentKey(long presetId) {
