@@ -53,6 +53,7 @@ public final class ConfigLoader {
                         usd(
                                 "PIXFINO_CREDIT_VALUE_USD",
                                 ServerConfig.CreditValues.defaults().creditValueUsd())),
+                bool("PIXFINO_PRESET_PREVIEWS", true),
                 new MailEnvironment(env).mail());
     }
 

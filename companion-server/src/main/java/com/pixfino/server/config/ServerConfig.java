@@ -35,6 +35,7 @@ public record ServerConfig(
         WebhookSettings webhooks,
         Duration tombstoneWindow,
         CreditValues creditValues,
+        boolean presetPreviews,
         MailSettings mail) {
 
     /**
@@ -98,6 +99,11 @@ public record ServerConfig(
         return edit(copy -> copy.creditValues = values);
     }
 
+    /** Whether the server renders missing preset previews in the background after start ({@code PIXFINO_PRESET_PREVIEWS}). */
+    public ServerConfig withPresetPreviews(boolean on) {
+        return edit(copy -> copy.presetPreviews = on);
+    }
+
     public ServerConfig withTombstoneWindow(Duration window) {
         return edit(copy -> copy.tombstoneWindow = window);
     }
@@ -127,6 +133,7 @@ public record ServerConfig(
         private WebhookSettings webhooks;
         private Duration tombstoneWindow;
         private CreditValues creditValues;
+        private boolean presetPreviews;
         private MailSettings mail;
 
         Draft(ServerConfig from) {
@@ -143,6 +150,7 @@ public record ServerConfig(
             this.webhooks = from.webhooks;
             this.tombstoneWindow = from.tombstoneWindow;
             this.creditValues = from.creditValues;
+            this.presetPreviews = from.presetPreviews;
             this.mail = from.mail;
         }
 
@@ -167,6 +175,7 @@ public record ServerConfig(
                     webhooks,
                     tombstoneWindow,
                     creditValues,
+                    presetPreviews,
                     mail);
         }
     }

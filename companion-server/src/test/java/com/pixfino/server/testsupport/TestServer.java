@@ -117,6 +117,8 @@ public final class TestServer implements AutoCloseable {
                 WebhookSettings.defaults().withAllowLocal(true),
                 ServerConfig.DEFAULT_TOMBSTONE_WINDOW,
                 ServerConfig.CreditValues.defaults(),
+                // rendering every preset's preview costs a second of CPU per server: the tests that need them say so
+                false,
                 FAST_MAIL);
     }
 
