@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code reason}) or {@code report} (a user reported a result: {@code generationId} and their {@code reason}).
  * {@code status} is {@code open} or {@code resolved}; once resolved, {@code resolvedAt}, {@code resolvedBy} (the
  * admin's id), {@code action} ({@code dismiss}, {@code delete_generation} or {@code suspend_user}) and the optional
- * {@code note} are set. {@code userEmail} is null once the account is gone.
+ * {@code note} are set. A user's flags go with their account when it is deleted.
  */
 public record ModerationFlagView(
         long id,
