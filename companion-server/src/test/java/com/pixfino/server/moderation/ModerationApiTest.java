@@ -14,10 +14,12 @@ import com.pixfino.model.api.admin.ModerationWords;
 import com.pixfino.server.db.jooq.tables.records.AdminAuditRecord;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.MovableClock;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -201,6 +203,27 @@ class ModerationApiTest {
         assertThat(putWords(seeded).status()).isEqualTo(200);
         assertThat(words()).isEqualTo(seeded);
         assertThat(create(user, "a zebra in the office", null).status()).isEqualTo(202);
+    }
+
+    @Test
+    void anotherServerSharingTheDatabaseFollowsAChangeWithinSeconds() {
+        MovableClock clock = new MovableClock(Instant.now());
+        ModerationWordList other = new ModerationWordList(sql, server.services().auditTrail(), clock);
+        List<String> seeded = words();
+        assertThat(other.banned().matches("a quokka")).isEmpty();
+
+        List<String> changed = new ArrayList<>(seeded);
+        changed.add("quokka");
+        assertThat(putWords(changed).status()).isEqualTo(200);
+        try {
+            assertThat(other.banned().matches("a quokka"))
+                    .as("its copy is a few seconds old")
+                    .isEmpty();
+            clock.advance(ModerationWordList.RELOAD_AFTER);
+            assertThat(other.banned().matches("a quokka")).containsExactly("quokka");
+        } finally {
+            assertThat(putWords(seeded).status()).isEqualTo(200);
+        }
     }
 
     @Test

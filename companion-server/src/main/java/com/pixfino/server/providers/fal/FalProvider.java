@@ -78,6 +78,11 @@ public final class FalProvider extends DescribedProvider {
         }
         // a request that failed inside the model answers its result URL with the model's HTTP error
         JsonNode result = http.send(authorized(resultUrl).get().build());
+        if (FalResult.flaggedUnsafe(result)) {
+            return new ProviderPoll.Failed(
+                    ProviderException.SAFETY_REFUSAL,
+                    "fal.ai's safety checker flagged the result as NSFW and blacked it out.");
+        }
         List<ProviderPoll.Output> outputs = FalResult.outputs(result, request.kind());
         return new ProviderPoll.Succeeded(outputs, cost(request));
     }
