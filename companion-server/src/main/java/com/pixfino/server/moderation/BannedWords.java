@@ -52,6 +52,7 @@ public final class BannedWords {
     private final Map<Character, List<Entry>> byFirstLetter;
 
     private final List<Entry> phrases;
+    private final int longestPattern;
 
     private BannedWords(List<Entry> entries) {
         this.entries = entries;
@@ -62,6 +63,10 @@ public final class BannedWords {
         }
         this.byFirstLetter = Map.copyOf(index);
         this.phrases = entries.stream().filter(e -> e.parts().size() > 1).toList();
+        this.longestPattern = entries.stream()
+                .mapToInt(e -> e.joined().letters().length)
+                .max()
+                .orElse(1);
     }
 
     /** Compiles the list; entries with no letter or digit in them match nothing. */
@@ -93,19 +98,25 @@ public final class BannedWords {
             return List.of();
         }
         Candidates candidates = Candidates.of(fold(text));
+        Scratch scratch = new Scratch(longestPattern);
         Set<Entry> hits = new HashSet<>();
-        for (String[] token : candidates.joined()) {
-            String first = token[0];
-            for (int i = 0; i < first.length(); i++) {
-                for (Entry entry : byFirstLetter.getOrDefault(first.charAt(i), List.of())) {
-                    if (!hits.contains(entry) && entry.joined().matchesWhole(token)) {
-                        hits.add(entry);
+        for (Sequence sequence : candidates.sequences()) {
+            for (int start = 0; start < sequence.length(); start++) {
+                if (!sequence.startsAt(start)) {
+                    continue;
+                }
+                String first = sequence.readings()[start];
+                for (int i = 0; i < first.length(); i++) {
+                    for (Entry entry : byFirstLetter.getOrDefault(first.charAt(i), List.of())) {
+                        if (!hits.contains(entry) && entry.joined().matchesFrom(sequence, start, scratch)) {
+                            hits.add(entry);
+                        }
                     }
                 }
             }
         }
         for (Entry phrase : phrases) {
-            if (!hits.contains(phrase) && phrase.inARow(candidates.words())) {
+            if (!hits.contains(phrase) && phrase.inARow(candidates.words(), scratch)) {
                 hits.add(phrase);
             }
         }
@@ -149,7 +160,7 @@ public final class BannedWords {
     }
 
     /** What a character of a prompt may stand for. */
-    private static String readings(char c) {
+    private static String readingsOf(char c) {
         String leet = LEET.get(c);
         return leet == null ? String.valueOf(c) : c + leet;
     }
@@ -183,39 +194,55 @@ public final class BannedWords {
         }
 
         /** Whether the whole token reads as this word, each run stretched as the token likes. */
-        boolean matchesWhole(String[] token) {
-            return token.length <= MAX_TOKEN
-                    && token.length >= minimumLength()
-                    && match(token, 0, 0, new boolean[token.length + 1][letters.length]);
+        boolean matchesWhole(String[] token, Scratch scratch) {
+            return token.length <= MAX_TOKEN && matchesFrom(Sequence.whole(token), 0, scratch);
         }
 
-        private int minimumLength() {
-            int sum = 0;
-            for (int n : least) {
-                sum += n;
-            }
-            return sum;
+        /**
+         * Whether the characters of {@code sequence} from {@code start} to one of its word ends read as this word,
+         * each run stretched as they like; digits alone are a number, not a word.
+         */
+        boolean matchesFrom(Sequence sequence, int start, Scratch scratch) {
+            scratch.epoch++;
+            return match(sequence, start, start, 0, scratch);
         }
 
-        /** {@code failed} remembers the (position, run) pairs that led nowhere, so ambiguous readings stay linear. */
-        private boolean match(String[] token, int at, int run, boolean[][] failed) {
+        /** The scratch remembers the (position, run) pairs that led nowhere, so ambiguous readings stay linear. */
+        private boolean match(Sequence sequence, int start, int at, int run, Scratch scratch) {
             if (run == letters.length) {
-                return at == token.length;
+                return sequence.endsAt(at) && sequence.hasNonDigit(start, at);
             }
-            if (failed[at][run]) {
+            int state = (at - start) * letters.length + run;
+            if (scratch.failed[state] == scratch.epoch) {
                 return false;
             }
+            String[] readings = sequence.readings();
             int available = 0;
-            while (at + available < token.length && token[at + available].indexOf(letters[run]) >= 0) {
+            while (at + available < readings.length
+                    && at + available - start < MAX_TOKEN
+                    && readings[at + available].indexOf(letters[run]) >= 0) {
                 available++;
             }
             for (int take = available; take >= least[run]; take--) {
-                if (match(token, at + take, run + 1, failed)) {
+                if (match(sequence, start, at + take, run + 1, scratch)) {
                     return true;
                 }
             }
-            failed[at][run] = true;
+            scratch.failed[state] = scratch.epoch;
             return false;
+        }
+    }
+
+    /**
+     * Per-prompt memory of failed match states: a state failed in the current attempt when it holds the attempt's
+     * epoch, so nothing is cleared between attempts.
+     */
+    private static final class Scratch {
+        final int[] failed;
+        int epoch;
+
+        Scratch(int longestPattern) {
+            failed = new int[(MAX_TOKEN + 1) * longestPattern];
         }
     }
 
@@ -244,11 +271,11 @@ public final class BannedWords {
         }
 
         /** Whether some words in a row read as this entry's words, one each. */
-        boolean inARow(List<List<String[]>> words) {
+        boolean inARow(List<List<String[]>> words, Scratch scratch) {
             for (int start = 0; start + parts.size() <= words.size(); start++) {
                 boolean all = true;
                 for (int i = 0; i < parts.size() && all; i++) {
-                    all = anyMatches(parts.get(i), words.get(start + i));
+                    all = anyMatches(parts.get(i), words.get(start + i), scratch);
                 }
                 if (all) {
                     return true;
@@ -257,9 +284,9 @@ public final class BannedWords {
             return false;
         }
 
-        private static boolean anyMatches(Pattern pattern, List<String[]> readings) {
+        private static boolean anyMatches(Pattern pattern, List<String[]> readings, Scratch scratch) {
             for (String[] token : readings) {
-                if (pattern.matchesWhole(token)) {
+                if (pattern.matchesWhole(token, scratch)) {
                     return true;
                 }
             }
@@ -268,57 +295,116 @@ public final class BannedWords {
     }
 
     /**
-     * The ways a folded prompt can be read as words. {@code words}: the pieces between separators (whitespace,
-     * punctuation). {@code joined}: every piece, pieces of one whitespace-free chunk written together ({@code nu-de},
-     * {@code n.u.d.e}), and runs of single letters spelled out ({@code n u d e}). Each token is an array of the
-     * letters each character may stand for; a token of digits alone is a number, not a word.
+     * Characters read in a row, with where a word may start and end among them: a whitespace-free chunk (its pieces
+     * between separators, so {@code nu-de} and {@code n.u.d.e} read as one word, and so does each piece alone), or a
+     * run of single letters spelled out ({@code n u d e}). A word may also start after a piece's leading symbols and
+     * end before its trailing ones ({@code "nude!"}).
      */
-    private record Candidates(List<List<String[]>> words, List<String[]> joined) {
+    private record Sequence(String[] readings, boolean[] starts, boolean[] ends, int[] nonDigits) {
+
+        int length() {
+            return readings.length;
+        }
+
+        boolean startsAt(int at) {
+            return starts[at];
+        }
+
+        boolean endsAt(int at) {
+            return ends[at];
+        }
+
+        boolean hasNonDigit(int from, int to) {
+            return nonDigits[to] - nonDigits[from] > 0;
+        }
+
+        /** One token that must be read whole. */
+        static Sequence whole(String[] token) {
+            boolean[] starts = new boolean[token.length + 1];
+            boolean[] ends = new boolean[token.length + 1];
+            starts[0] = true;
+            ends[token.length] = true;
+            int[] nonDigits = new int[token.length + 1];
+            for (int i = 0; i < token.length; i++) {
+                nonDigits[i + 1] = nonDigits[i] + (Character.isDigit(token[i].charAt(0)) ? 0 : 1);
+            }
+            return new Sequence(token, starts, ends, nonDigits);
+        }
+
+        /** The pieces written together, each piece a possible word and each boundary between them too. */
+        static Sequence of(List<String> pieces) {
+            int length = pieces.stream().mapToInt(String::length).sum();
+            String[] readings = new String[length];
+            boolean[] starts = new boolean[length + 1];
+            boolean[] ends = new boolean[length + 1];
+            int[] nonDigits = new int[length + 1];
+            int at = 0;
+            for (String piece : pieces) {
+                int first = 0;
+                while (first < piece.length() && !Character.isLetterOrDigit(piece.charAt(first))) {
+                    first++;
+                }
+                int last = piece.length();
+                while (last > first && !Character.isLetterOrDigit(piece.charAt(last - 1))) {
+                    last--;
+                }
+                starts[at] = true;
+                starts[at + first] = true;
+                ends[at + last] = true;
+                ends[at + piece.length()] = true;
+                for (int i = 0; i < piece.length(); i++) {
+                    char c = piece.charAt(i);
+                    readings[at + i] = readingsOf(c);
+                    nonDigits[at + i + 1] = nonDigits[at + i] + (Character.isDigit(c) ? 0 : 1);
+                }
+                at += piece.length();
+            }
+            return new Sequence(readings, starts, ends, nonDigits);
+        }
+    }
+
+    /**
+     * The ways a folded prompt can be read as words: {@code sequences} for single listed words (see {@link
+     * Sequence}), and {@code words}, each piece between separators on its own (with and without its leading and
+     * trailing symbols), for entries of several words in a row.
+     */
+    private record Candidates(List<Sequence> sequences, List<List<String[]>> words) {
 
         static Candidates of(String folded) {
+            List<Sequence> sequences = new ArrayList<>();
             List<List<String[]>> words = new ArrayList<>();
-            List<String[]> joined = new ArrayList<>();
             List<String> singles = new ArrayList<>();
             for (String chunk : folded.split("\\s+")) {
                 List<String> pieces = pieces(chunk);
-                for (int from = 0; from < pieces.size(); from++) {
-                    StringBuilder together = new StringBuilder();
-                    for (int to = from; to < pieces.size() && together.length() <= MAX_TOKEN; to++) {
-                        together.append(pieces.get(to));
-                        add(joined, together.toString());
-                    }
+                if (pieces.isEmpty()) {
+                    continue;
                 }
+                sequences.add(Sequence.of(pieces));
                 for (String piece : pieces) {
                     List<String[]> readings = new ArrayList<>();
                     add(readings, piece);
+                    add(readings, trimSymbols(piece));
                     words.add(readings);
                     if (piece.length() == 1) {
                         singles.add(piece);
                     } else {
-                        spell(singles, joined);
+                        spell(singles, sequences);
                     }
                 }
             }
-            spell(singles, joined);
-            return new Candidates(words, joined);
+            spell(singles, sequences);
+            return new Candidates(sequences, words);
         }
 
-        /** Every run of two or more single letters in a row, written together; then starts a new run. */
-        private static void spell(List<String> singles, List<String[]> joined) {
-            for (int from = 0; from < singles.size(); from++) {
-                StringBuilder together = new StringBuilder(singles.get(from));
-                for (int to = from + 1; to < singles.size() && together.length() <= MAX_TOKEN; to++) {
-                    together.append(singles.get(to));
-                    add(joined, together.toString());
-                }
+        /** A run of two or more single letters in a row is also read joined; then a new run starts. */
+        private static void spell(List<String> singles, List<Sequence> sequences) {
+            if (singles.size() > 1) {
+                sequences.add(Sequence.of(List.copyOf(singles)));
             }
             singles.clear();
         }
 
-        /**
-         * The pieces of a whitespace-free chunk between separators. A leet symbol at the very end of a piece ("nude!")
-         * is read both ways, so it is kept as its own variant without the symbol.
-         */
+        /** The pieces of a whitespace-free chunk between separators (anything but letters, digits and leet symbols). */
         private static List<String> pieces(String chunk) {
             List<String> pieces = new ArrayList<>();
             StringBuilder piece = new StringBuilder();
@@ -338,20 +424,12 @@ public final class BannedWords {
         }
 
         private static void add(List<String[]> tokens, String text) {
-            String trimmed = trimSymbols(text);
-            addOne(tokens, text);
-            if (!trimmed.equals(text)) {
-                addOne(tokens, trimmed);
-            }
-        }
-
-        private static void addOne(List<String[]> tokens, String text) {
             if (text.isEmpty() || text.length() > MAX_TOKEN || text.chars().allMatch(Character::isDigit)) {
                 return;
             }
             String[] token = new String[text.length()];
             for (int i = 0; i < token.length; i++) {
-                token[i] = readings(text.charAt(i));
+                token[i] = readingsOf(text.charAt(i));
             }
             tokens.add(token);
         }

@@ -2,7 +2,13 @@ package com.pixfino.server.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,6 +115,41 @@ class BannedWordsTest {
         assertThat(LIST.matches(null)).isEmpty();
         assertThat(LIST.matches("   ")).isEmpty();
         assertThat(BannedWords.of(List.of("!!!")).size()).isZero();
+    }
+
+    /** The list V15 seeds, read from the migration itself. */
+    static List<String> seededList() throws IOException {
+        try (InputStream in = BannedWordsTest.class.getResourceAsStream("/db/migration/V15__moderation.sql")) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String values = sql.substring(sql.indexOf("INSERT INTO moderation_words"));
+            List<String> words = new ArrayList<>();
+            Matcher m = Pattern.compile("\\(\\d+, '([^']+)'\\)").matcher(values);
+            while (m.find()) {
+                words.add(m.group(1));
+            }
+            return words;
+        }
+    }
+
+    @Test
+    void theSeededListScreensAWorstCasePromptOfAThousandCharactersInMilliseconds() throws IOException {
+        BannedWords seeded = BannedWords.of(seededList());
+        assertThat(seeded.size()).isGreaterThan(50);
+        // single letters apart: every run of them is read joined, the most candidates a prompt can make
+        String spelled = "a.b c-d_e f ".repeat(84).substring(0, 1000);
+        String words = "soft window light, shallow depth of field, warm tones, "
+                .repeat(19)
+                .substring(0, 1000);
+        for (int i = 0; i < 20; i++) {
+            seeded.matches(spelled); // warm-up
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertThat(seeded.matches(spelled)).isEmpty();
+            assertThat(seeded.matches(words)).isEmpty();
+        }
+        long perPromptMicros = (System.nanoTime() - started) / 20 / 1000;
+        assertThat(perPromptMicros).as("µs per prompt").isLessThan(50_000);
     }
 
     @Test
