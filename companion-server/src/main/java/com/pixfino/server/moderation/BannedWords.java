@@ -375,12 +375,16 @@ public final class BannedWords {
             List<List<String[]>> words = new ArrayList<>();
             List<String> singles = new ArrayList<>();
             for (String chunk : folded.split("\\s+")) {
-                List<String> pieces = pieces(chunk);
-                if (pieces.isEmpty()) {
-                    continue;
-                }
-                sequences.add(Sequence.of(pieces));
-                for (String piece : pieces) {
+                List<String> segment = new ArrayList<>();
+                for (String piece : pieces(chunk)) {
+                    if (isIdentifier(piece)) {
+                        // a hex id (a UUID's group, a hash) is no word, and words on either side do not join across it
+                        join(segment, sequences);
+                        spell(singles, sequences);
+                        words.add(List.of());
+                        continue;
+                    }
+                    segment.add(piece);
                     List<String[]> readings = new ArrayList<>();
                     add(readings, piece);
                     add(readings, trimSymbols(piece));
@@ -391,9 +395,41 @@ public final class BannedWords {
                         spell(singles, sequences);
                     }
                 }
+                join(segment, sequences);
             }
             spell(singles, sequences);
             return new Candidates(sequences, words);
+        }
+
+        /** The pieces of a chunk read in a row, as one sequence; then a new segment starts. */
+        private static void join(List<String> segment, List<Sequence> sequences) {
+            if (!segment.isEmpty()) {
+                sequences.add(Sequence.of(List.copyOf(segment)));
+            }
+            segment.clear();
+        }
+
+        /**
+         * Four or more hex digits mixing letters and digits ({@code 4a55}, {@code 8c6f}): an identifier, whose digits
+         * would otherwise read as leetspeak.
+         */
+        private static boolean isIdentifier(String piece) {
+            if (piece.length() < 4) {
+                return false;
+            }
+            boolean digit = false;
+            boolean letter = false;
+            for (int i = 0; i < piece.length(); i++) {
+                char c = piece.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digit = true;
+                } else if (c >= 'a' && c <= 'f') {
+                    letter = true;
+                } else {
+                    return false;
+                }
+            }
+            return digit && letter;
         }
 
         /** A run of two or more single letters in a row is also read joined; then a new run starts. */

@@ -98,6 +98,8 @@ class BannedWordsTest {
             titstop                               |
             Essex countryside                     |
             harmless self portrait                |
+            fail-4a55c0de-aa55-b00b-a555-5e1fca11ab1e |
+            order 4a55 and aa55                   |
             self portrait, no harm                |
             """)
     void leavesOrdinaryWordsAlone(String prompt, String ignored) {
@@ -107,6 +109,16 @@ class BannedWordsTest {
     @Test
     void reportsEveryEntryHitOnceInListOrderAsWritten() {
         assertThat(LIST.matches("kill the nude, NUDE and p0rn, kill")).containsExactly("nude", "porn", "kill");
+    }
+
+    @Test
+    void hexIdentifiersNeverReadAsLeetspeakWhateverTheirDigits() {
+        BannedWords seeded = BannedWords.of(List.of("ass", "boobs", "self harm", "tits"));
+        for (int i = 0; i < 20_000; i++) {
+            String prompt = "hold-" + java.util.UUID.randomUUID();
+            assertThat(seeded.matches(prompt)).as(prompt).isEmpty();
+        }
+        assertThat(seeded.matches("a$$ around 4a55")).containsExactly("ass");
     }
 
     @Test
