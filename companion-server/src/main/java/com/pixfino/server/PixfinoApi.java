@@ -22,6 +22,7 @@ import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.RouteTable;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
+import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.styles.StyleRoutes;
@@ -54,6 +55,7 @@ public final class PixfinoApi {
             LibraryRoutes library,
             StyleRoutes styles,
             AdminRoutes admin,
+            ModerationRoutes moderation,
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
             BillingRoutes billing,
@@ -201,6 +203,12 @@ public final class PixfinoApi {
         routes.put(ApiPaths.ADMIN_PRESET, h.admin()::replacePreset, Access.ADMIN);
         routes.patch(ApiPaths.ADMIN_PRESET, h.admin()::patchPreset, Access.ADMIN);
         routes.put(ApiPaths.ADMIN_PRESET_THUMBNAIL, h.admin()::replacePresetThumbnail, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_MODERATION_WORDS, h.moderation()::getWords, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_MODERATION_WORDS, h.moderation()::replaceWords, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_MODERATION_FLAGS, h.moderation()::listFlags, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_MODERATION_FLAG_RESOLVE, h.moderation()::resolve, Access.ADMIN);
+        // the owner reports a result: a write, like delete, so the generate scope
+        routes.post(ApiPaths.GENERATION_REPORT, h.moderation()::report, GENERATE);
 
         routes.post(ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         routes.get(ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

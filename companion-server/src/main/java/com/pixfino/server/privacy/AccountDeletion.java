@@ -4,6 +4,7 @@ import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
+import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
@@ -150,6 +151,10 @@ public final class AccountDeletion {
                 case COLLECTIONS ->
                     tx.deleteFrom(COLLECTIONS)
                             .where(COLLECTIONS.USER_ID.eq(userId))
+                            .execute();
+                case MODERATION_FLAGS ->
+                    tx.deleteFrom(MODERATION_FLAGS)
+                            .where(MODERATION_FLAGS.USER_ID.eq(userId))
                             .execute();
                 case STYLES ->
                     tx.deleteFrom(STYLES).where(STYLES.USER_ID.eq(userId)).execute();

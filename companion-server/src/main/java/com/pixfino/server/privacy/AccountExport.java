@@ -12,6 +12,7 @@ import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
+import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
@@ -142,6 +143,24 @@ public final class AccountExport {
                                         .where(COLLECTION_ITEMS.COLLECTION_ID.eq(r.getId()))
                                         .orderBy(COLLECTION_ITEMS.ADDED_AT, COLLECTION_ITEMS.GENERATION_ID)
                                         .fetch(COLLECTION_ITEMS.GENERATION_ID)));
+            case MODERATION_FLAGS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(MODERATION_FLAGS)
+                                .where(MODERATION_FLAGS.USER_ID.eq(userId))
+                                .orderBy(MODERATION_FLAGS.ID),
+                        r -> new ExportedRows.ModerationFlag(
+                                r.getId(),
+                                r.getSource(),
+                                r.getStatus(),
+                                r.getGenerationId(),
+                                r.getPrompt(),
+                                r.getMatched(),
+                                r.getReason(),
+                                r.getCreatedAt(),
+                                r.getResolvedAt(),
+                                r.getAction()));
             case STYLES ->
                 () -> jsonRows(
                         zip,

@@ -71,6 +71,22 @@ final class ExportedRows {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}
 
+    /**
+     * A moderation flag about the user: a prompt refused at create (with the listed words it matched), a result a
+     * provider refused, or one they reported; and how a moderator resolved it.
+     */
+    record ModerationFlag(
+            long id,
+            String source,
+            String status,
+            UUID generationId,
+            String prompt,
+            String matched,
+            String reason,
+            OffsetDateTime createdAt,
+            OffsetDateTime resolvedAt,
+            String action) {}
+
     /** A generation or collection deleted recently (kept for other devices to catch up): kind, id and when. */
     record DeletedLibraryItem(String kind, UUID id, OffsetDateTime deletedAt) {}
 

@@ -10,6 +10,7 @@ package com.pixfino.server.privacy;
  * <p>Deletion walks the list in this order, children before {@code users}.
  */
 public enum UserDataTable {
+    MODERATION_FLAGS("moderation_flags", "user_id", "moderation-flags.json", Erasure.DELETED),
     COLLECTIONS("collections", "user_id", "collections.json", Erasure.DELETED),
     STYLES("styles", "user_id", "styles.json", Erasure.DELETED),
     LIBRARY_TOMBSTONES("library_tombstones", "user_id", "deleted-library-items.json", Erasure.DELETED),
