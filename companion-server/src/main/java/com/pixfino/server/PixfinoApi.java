@@ -21,6 +21,7 @@ import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.RouteTable;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
+import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.styles.StyleRoutes;
@@ -53,6 +54,7 @@ public final class PixfinoApi {
             LibraryRoutes library,
             StyleRoutes styles,
             AdminRoutes admin,
+            ModerationRoutes moderation,
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
             BillingRoutes billing,
@@ -189,6 +191,12 @@ public final class PixfinoApi {
         routes.post(ApiPaths.ADMIN_PRESETS, h.admin()::createPreset, Access.ADMIN);
         routes.put(ApiPaths.ADMIN_PRESET, h.admin()::replacePreset, Access.ADMIN);
         routes.patch(ApiPaths.ADMIN_PRESET, h.admin()::patchPreset, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_MODERATION_WORDS, h.moderation()::getWords, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_MODERATION_WORDS, h.moderation()::replaceWords, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_MODERATION_FLAGS, h.moderation()::listFlags, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_MODERATION_FLAG_RESOLVE, h.moderation()::resolve, Access.ADMIN);
+        // the owner reports a result: a write, like delete, so the generate scope
+        routes.post(ApiPaths.GENERATION_REPORT, h.moderation()::report, GENERATE);
 
         routes.post(ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         routes.get(ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

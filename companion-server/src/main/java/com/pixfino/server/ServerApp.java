@@ -26,6 +26,7 @@ import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.library.LibraryRoutes;
+import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
@@ -139,6 +140,8 @@ public final class ServerApp implements AutoCloseable {
                         services.auditTrail(),
                         services.adminPresets(),
                         json),
+                new ModerationRoutes(
+                        services.moderationWords(), services.moderationFlags(), services.flagResolutions(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
                 new BillingRoutes(services.billing(), json),

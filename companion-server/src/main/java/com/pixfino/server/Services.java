@@ -36,6 +36,10 @@ import com.pixfino.server.library.LibraryEdits;
 import com.pixfino.server.library.LibraryFeed;
 import com.pixfino.server.library.TombstonePurge;
 import com.pixfino.server.limits.RateLimits;
+import com.pixfino.server.moderation.FlagResolutions;
+import com.pixfino.server.moderation.ModerationFlags;
+import com.pixfino.server.moderation.ModerationWordList;
+import com.pixfino.server.moderation.PromptModeration;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.privacy.AccountDeletion;
 import com.pixfino.server.privacy.AccountExport;
@@ -102,6 +106,9 @@ public final class Services implements AutoCloseable {
     private final AdminStatistics adminStatistics;
     private final AuditTrail auditTrail;
     private final AdminPresets adminPresets;
+    private final ModerationWordList moderationWords;
+    private final ModerationFlags moderationFlags;
+    private final FlagResolutions flagResolutions;
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
@@ -139,6 +146,10 @@ public final class Services implements AutoCloseable {
             owned.add(presets);
             StatusNotices notices = new StatusNotices(dsl);
             owned.add(notices);
+            SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
+            auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
+            moderationWords = new ModerationWordList(dsl, auditTrail, clock);
+            moderationFlags = new ModerationFlags(dsl, adminCursors, clock);
 
             ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
             owned.add(providerCalls::shutdownNow);
@@ -168,7 +179,8 @@ public final class Services implements AutoCloseable {
                     new OutputStore(storage, remote.http()),
                     storage,
                     config.jobs(),
-                    clock);
+                    clock,
+                    moderationFlags::providerRefused);
             jobRunner = new JobRunner(
                     database.dataSource(),
                     job,
@@ -189,7 +201,8 @@ public final class Services implements AutoCloseable {
                     queue,
                     storage,
                     config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)),
-                    this::style);
+                    this::style,
+                    new PromptModeration(moderationWords, moderationFlags));
             views.set(generations);
             deletion = new GenerationDeletion(generationStore, queue, storage);
             libraryFeed = new LibraryFeed(dsl, generations, config.tombstoneWindow(), clock);
@@ -200,9 +213,8 @@ public final class Services implements AutoCloseable {
             owned.add(events);
             owned.add(jobRunner);
             new JobQueueMetrics(dsl, clock).bindTo(metrics);
-            SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
-            auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
             adminUsers = new AdminUsers(dsl, ledger, accounts, tokens, auditTrail, adminCursors);
+            flagResolutions = new FlagResolutions(dsl, moderationFlags, deletion, adminUsers, auditTrail, clock);
             adminPresets = new AdminPresets(
                     dsl, presets, auditTrail, mapper, config.creditValues().creditValueUsd());
             adminStatistics = new AdminStatistics(dsl, config.creditValues().costPerCreditUsd(), clock);
@@ -367,6 +379,20 @@ public final class Services implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /** The banned-word list the create's prompt screen uses. */
+    public ModerationWordList moderationWords() {
+        return moderationWords;
+    }
+
+    /** The moderation queue. */
+    public ModerationFlags moderationFlags() {
+        return moderationFlags;
+    }
+
+    public FlagResolutions flagResolutions() {
+        return flagResolutions;
     }
 
     public ProviderWebhooks webhooks() {

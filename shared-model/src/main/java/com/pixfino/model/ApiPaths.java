@@ -24,6 +24,9 @@ public final class ApiPaths {
     public static final String GENERATION_CANCEL = PREFIX + "/generations/{id}/cancel";
     public static final String GENERATION_OUTPUT = PREFIX + "/generations/{id}/output";
     public static final String GENERATION_THUMBNAIL = PREFIX + "/generations/{id}/thumbnail";
+    /** POST {@code {"reason"}}: the owner reports a result to the moderators (201 with the flag). */
+    public static final String GENERATION_REPORT = PREFIX + "/generations/{id}/report";
+
     public static final String EVENTS = PREFIX + "/events";
     /** GET {@code ?cursor=&limit=}: the incremental change feed of the signed-in user's library. */
     public static final String LIBRARY_CHANGES = PREFIX + "/library/changes";
@@ -59,6 +62,12 @@ public final class ApiPaths {
     public static final String ADMIN_PRESET = PREFIX + "/admin/presets/{id}";
     /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
     public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
+    /** GET answers the banned-word list, PUT {@code {"words":[…]}} replaces it. */
+    public static final String ADMIN_MODERATION_WORDS = PREFIX + "/admin/moderation/words";
+    /** GET {@code ?status=open|resolved&cursor=&limit=}: the moderation queue, newest first. */
+    public static final String ADMIN_MODERATION_FLAGS = PREFIX + "/admin/moderation/flags";
+    /** POST {@code {"action","note"}}: resolves one flag. */
+    public static final String ADMIN_MODERATION_FLAG_RESOLVE = PREFIX + "/admin/moderation/flags/{id}/resolve";
 
     public static final String BILLING_CATALOG = PREFIX + "/billing/catalog";
     public static final String BILLING_CHECKOUT = PREFIX + "/billing/checkout";

@@ -150,7 +150,7 @@ class FalProviderTest {
         fal.poll(jobId, request);
         fal.poll(jobId, request);
 
-        assertThat(fault(() -> fal.poll(jobId, request), "http_422", false).getMessage())
+        assertThat(fault(() -> fal.poll(jobId, request), "moderation", false).getMessage())
                 .contains("body.prompt: The content could not be processed");
     }
 
