@@ -3,6 +3,9 @@ package com.pixfino.studio.app;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.account.StorageViewModel;
+import com.pixfino.studio.admin.moderation.BannedWordsViewModel;
+import com.pixfino.studio.admin.moderation.ModerationScreen;
+import com.pixfino.studio.admin.moderation.ModerationViewModel;
 import com.pixfino.studio.admin.presets.PresetsScreen;
 import com.pixfino.studio.admin.presets.PresetsViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
@@ -167,6 +170,10 @@ final class Features implements AutoCloseable {
         // admin mode, part B (issue 15): presets and moderation, shown to administrators only
         PresetsScreen adminPresets = new PresetsScreen(
                 new PresetsViewModel(tasks, session, sessions, messages, AdminClients::presets), messages);
+        ModerationScreen adminModeration = new ModerationScreen(
+                new ModerationViewModel(tasks, session, sessions, messages, AdminClients::moderation),
+                new BannedWordsViewModel(tasks, session, sessions, messages, AdminClients::moderation),
+                messages);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
         CreateScreen createScreen = new CreateScreen(create, session, messages);
@@ -178,6 +185,7 @@ final class Features implements AutoCloseable {
                 .register(account)
                 .register(new BatchScreen(batch, messages))
                 .register(adminPresets)
+                .register(adminModeration)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }

@@ -13,6 +13,10 @@ public final class AdminClients {
         return new AdminPresetsClient(requests(api));
     }
 
+    public static ModerationApi moderation(CompanionApi api) {
+        return new ModerationClient(requests(api));
+    }
+
     private static ApiRequests requests(CompanionApi api) {
         if (api instanceof CompanionClient client) {
             return client.requests();
