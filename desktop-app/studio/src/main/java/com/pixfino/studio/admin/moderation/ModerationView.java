@@ -136,10 +136,10 @@ public final class ModerationView extends VBox implements ScreenActions {
         table.setPlaceholder(new Label(""));
         table.getColumns()
                 .add(TableColumns.text(
-                        messages.get("admin.moderation.column.when"), f -> viewModel.when(f.createdAt()), 150));
+                        messages.get("admin.moderation.column.when"), f -> viewModel.when(f.createdAt()), 170));
         table.getColumns()
                 .add(TableColumns.text(messages.get("admin.moderation.column.source"), viewModel::source, 110));
-        table.getColumns().add(TableColumns.text(messages.get("admin.moderation.column.user"), viewModel::user, 230));
+        table.getColumns().add(TableColumns.text(messages.get("admin.moderation.column.user"), viewModel::user, 215));
         TableColumn<ModerationFlagView, String> text =
                 TableColumns.text(messages.get("admin.moderation.column.text"), viewModel::text, 200);
         text.setCellFactory(column -> new TableCell<>() {

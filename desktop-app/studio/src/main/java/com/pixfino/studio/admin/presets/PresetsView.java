@@ -133,7 +133,7 @@ public final class PresetsView extends VBox implements ScreenActions {
         TableView<AdminPresetView> view = new TableView<>(viewModel.shownPresets());
         view.setId("admin-presets-table");
         view.getStyleClass().add(Styles.STRIPED);
-        view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.setPlaceholder(new Label(messages.get("admin.presets.none")));
         view.setMinWidth(420);
 
@@ -212,6 +212,13 @@ public final class PresetsView extends VBox implements ScreenActions {
                 TableColumns.text(messages.get("admin.presets.column.status"), viewModel::status, 62);
         view.getColumns().add(state);
         view.getColumns().add(actions());
+        // what each column needs for its whole text: together they fit a 1280-pixel window; a narrower one scrolls
+        double[] widths = {40, 134, 100, 96, 52, 70, 74, 128, 56, 54, 66, 150};
+        for (int i = 0; i < widths.length; i++) {
+            TableColumn<AdminPresetView, ?> column = view.getColumns().get(i);
+            column.setMinWidth(Math.min(column.getMinWidth(), widths[i]));
+            column.setPrefWidth(widths[i]);
+        }
         // beside the open editor the table keeps what editing is about: the name, the price and the margin
         for (TableColumn<AdminPresetView, ?> column : view.getColumns()) {
             if (!List.of(art, name, credits, cost, margin).contains(column)) {
