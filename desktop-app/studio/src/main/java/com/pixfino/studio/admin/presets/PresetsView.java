@@ -27,6 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -212,6 +213,9 @@ public final class PresetsView extends VBox implements ScreenActions {
                 TableColumns.text(messages.get("admin.presets.column.status"), viewModel::status, 62);
         view.getColumns().add(state);
         view.getColumns().add(actions());
+        // a name or model cut short shows whole on hover
+        name.setCellFactory(column -> withTooltip());
+        model.setCellFactory(column -> withTooltip());
         // what each column needs for its whole text: together they fit a 1280-pixel window; a narrower one scrolls
         double[] widths = {40, 134, 100, 96, 52, 70, 74, 128, 56, 54, 66, 150};
         for (int i = 0; i < widths.length; i++) {
@@ -250,6 +254,20 @@ public final class PresetsView extends VBox implements ScreenActions {
             }
         });
         return view;
+    }
+
+    private static TableCell<AdminPresetView, String> withTooltip() {
+        return new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                tooltip.setText(text);
+                setTooltip(empty || text == null ? null : tooltip);
+            }
+        };
     }
 
     private TableColumn<AdminPresetView, AdminPresetView> actions() {
