@@ -3,6 +3,11 @@ package com.pixfino.studio.app;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.account.StorageViewModel;
+import com.pixfino.studio.admin.moderation.BannedWordsViewModel;
+import com.pixfino.studio.admin.moderation.ModerationScreen;
+import com.pixfino.studio.admin.moderation.ModerationViewModel;
+import com.pixfino.studio.admin.presets.PresetsScreen;
+import com.pixfino.studio.admin.presets.PresetsViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.batch.BatchScreen;
 import com.pixfino.studio.batch.BatchViewModel;
@@ -12,6 +17,7 @@ import com.pixfino.studio.billing.CreditAlertBanner;
 import com.pixfino.studio.billing.CreditAlertViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.admin.AdminClients;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
@@ -163,6 +169,14 @@ final class Features implements AutoCloseable {
                 batchOutput,
                 this::showPlans);
 
+        // admin mode, part B (issue 15): presets and moderation, shown to administrators only
+        PresetsScreen adminPresets = new PresetsScreen(
+                new PresetsViewModel(tasks, session, sessions, messages, AdminClients::presets), messages);
+        ModerationScreen adminModeration = new ModerationScreen(
+                new ModerationViewModel(tasks, session, sessions, messages, AdminClients::moderation),
+                new BannedWordsViewModel(tasks, session, sessions, messages, AdminClients::moderation),
+                messages);
+
         // The navigation, in this order; a new screen is its feature package plus one line here.
         CreateScreen createScreen = new CreateScreen(create, session, messages);
         screens = ScreenRegistry.builder()
@@ -172,6 +186,8 @@ final class Features implements AutoCloseable {
                         gallery, viewer, tasks, messages, item -> useAgain(item, viewer, create, createScreen)))
                 .register(account)
                 .register(new BatchScreen(batch, messages))
+                .register(adminPresets)
+                .register(adminModeration)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }

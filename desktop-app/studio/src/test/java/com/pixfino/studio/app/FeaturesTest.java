@@ -52,7 +52,9 @@ class FeaturesTest {
                         new javafx.beans.property.SimpleStringProperty(),
                         new javafx.beans.property.SimpleLongProperty(
                                 com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES))) {
-            List<ScreenDescriptor> screens = features.screens().screens();
+            UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
+            // a user's screens; the admin mode's come after them and only an admin sees them
+            List<ScreenDescriptor> screens = features.screens().visibleTo(user);
 
             assertThat(screens)
                     .extracting(ScreenDescriptor::id)
@@ -76,8 +78,14 @@ class FeaturesTest {
                     .filteredOn(ScreenDescriptor::opensOffline)
                     .extracting(ScreenDescriptor::id)
                     .containsExactly("gallery");
-            UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
-            assertThat(features.screens().visibleTo(user)).containsExactlyElementsOf(screens);
+            assertThat(features.screens().screens()).startsWith(screens.toArray(ScreenDescriptor[]::new));
+            UserView admin = new UserView(UUID.randomUUID(), "root@example.com", "Root", Role.ADMIN, Tier.FREE, 5);
+            assertThat(features.screens().visibleTo(admin))
+                    .filteredOn(screen -> !screens.contains(screen))
+                    .extracting(ScreenDescriptor::id, ScreenDescriptor::shortcut)
+                    .contains(
+                            org.assertj.core.groups.Tuple.tuple("admin-presets", DigitShortcut.of(8)),
+                            org.assertj.core.groups.Tuple.tuple("admin-moderation", DigitShortcut.of(9)));
         }
     }
 }

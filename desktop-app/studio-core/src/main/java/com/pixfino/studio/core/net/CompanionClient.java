@@ -92,6 +92,11 @@ public final class CompanionClient implements CompanionApi {
         return new CompanionClient(http, json, guard, server, newToken);
     }
 
+    /** The same signed-in requests for routes outside {@link CompanionApi}: the admin mode's clients use them. */
+    public ApiRequests requests() {
+        return new ApiRequests(calls, server, token);
+    }
+
     /** GET /health; a 503 still carries a {@link HealthStatus} (the server is up, its database is not). */
     public HealthStatus health() throws IOException {
         guard.refuse("CompanionClient");
