@@ -555,7 +555,15 @@ class ApiFuzzTest {
             problems.add(where + "security headers missing");
         }
         boolean json = e.contentType() != null && e.contentType().startsWith("application/json");
-        if (e.status() >= 400) {
+        // the mailed links' pages (/verify-email, /reset-password) answer people in a browser: an HTML page
+        boolean page = !e.request().split(" ", 3)[1].startsWith("/api/");
+        if (e.status() >= 400 && page) {
+            if (e.contentType() == null
+                    || !e.contentType().startsWith("text/html")
+                    || !e.body().contains("<h1>")) {
+                problems.add(where + "not our HTML page but " + e.contentType() + " " + abbreviate(e.body()));
+            }
+        } else if (e.status() >= 400) {
             if (!json) {
                 problems.add(where + "not JSON but " + e.contentType());
             } else {
