@@ -3,6 +3,8 @@ package com.pixfino.studio.app;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.account.StorageViewModel;
+import com.pixfino.studio.admin.dashboard.DashboardScreen;
+import com.pixfino.studio.admin.dashboard.DashboardViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.batch.BatchScreen;
 import com.pixfino.studio.batch.BatchViewModel;
@@ -12,6 +14,9 @@ import com.pixfino.studio.billing.CreditAlertBanner;
 import com.pixfino.studio.billing.CreditAlertViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.admin.AdminAccess;
+import com.pixfino.studio.core.admin.AdminClient;
+import com.pixfino.studio.core.admin.DashboardTargets;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
@@ -52,6 +57,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 
 /**
@@ -81,7 +87,8 @@ final class Features implements AutoCloseable {
     /**
      * Opens the gallery cache: blocking, call off the FX thread. {@code batchOutput}: the settings entry that remembers
      * a running batch's output folder, so the next start offers to resume it; {@code originalsCap}: the originals
-     * cache's size cap, shown and changed on the account screen's "Storage".
+     * cache's size cap, shown and changed on the account screen's "Storage"; {@code dashboardTargets}: the admin
+     * dashboard's target lines.
      */
     Features(
             StudioPaths paths,
@@ -93,7 +100,8 @@ final class Features implements AutoCloseable {
             Messages messages,
             Browser browser,
             StringProperty batchOutput,
-            LongProperty originalsCap)
+            LongProperty originalsCap,
+            ObservableValue<DashboardTargets> dashboardTargets)
             throws IOException {
         this.messages = messages;
         this.session = session;
@@ -161,6 +169,13 @@ final class Features implements AutoCloseable {
                 batchOutput,
                 this::showPlans);
 
+        // admin mode, part A (issue 15): dashboard, users and audit log, shown to admins only
+        AdminAccess admin = AdminClient::of;
+        DashboardScreen adminDashboard = new DashboardScreen(
+                new DashboardViewModel(
+                        tasks, session, sessions, admin, messages, dashboardTargets, Clock.systemDefaultZone()),
+                messages);
+
         // The navigation, in this order; a new screen is its feature package plus one line here.
         CreateScreen createScreen = new CreateScreen(create, session, messages);
         screens = ScreenRegistry.builder()
@@ -170,6 +185,7 @@ final class Features implements AutoCloseable {
                         gallery, viewer, tasks, messages, item -> useAgain(item, viewer, create, createScreen)))
                 .register(account)
                 .register(new BatchScreen(batch, messages))
+                .register(adminDashboard)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }

@@ -30,7 +30,7 @@ class FeaturesTest {
     Path dir;
 
     @Test
-    void registersCreateQueueGalleryAccountAndBatchOnCtrl1To5() throws Exception {
+    void registersCreateQueueGalleryAccountAndBatchOnCtrl1To5AndTheAdminScreensAfterThem() throws Exception {
         SessionFixture fixture = new SessionFixture(dir);
         try (CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
                 LocalCompanion companion = new LocalCompanion(
@@ -51,15 +51,17 @@ class FeaturesTest {
                         url -> {},
                         new javafx.beans.property.SimpleStringProperty(),
                         new javafx.beans.property.SimpleLongProperty(
-                                com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES))) {
+                                com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES),
+                        new javafx.beans.property.SimpleObjectProperty<>(
+                                com.pixfino.studio.core.admin.DashboardTargets.DEFAULTS))) {
             List<ScreenDescriptor> screens = features.screens().screens();
 
             assertThat(screens)
                     .extracting(ScreenDescriptor::id)
-                    .containsExactly("create", "queue", "gallery", "account", "batch");
+                    .containsExactly("create", "queue", "gallery", "account", "batch", "admin-dashboard");
             assertThat(screens)
                     .extracting(screen -> fixture.messages.get(screen.titleKey()))
-                    .containsExactly("Create", "Queue", "Gallery", "Account", "Batch");
+                    .containsExactly("Create", "Queue", "Gallery", "Account", "Batch", "Dashboard");
             assertThat(screens)
                     .extracting(ScreenDescriptor::shortcut)
                     .containsExactly(
@@ -67,7 +69,8 @@ class FeaturesTest {
                             DigitShortcut.of(2),
                             DigitShortcut.of(3),
                             DigitShortcut.of(4),
-                            DigitShortcut.of(5));
+                            DigitShortcut.of(5),
+                            DigitShortcut.of(6));
             assertThat(screens)
                     .filteredOn(screen -> screen.badge().isPresent())
                     .extracting(ScreenDescriptor::id)
@@ -77,7 +80,11 @@ class FeaturesTest {
                     .extracting(ScreenDescriptor::id)
                     .containsExactly("gallery");
             UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
-            assertThat(features.screens().visibleTo(user)).containsExactlyElementsOf(screens);
+            assertThat(features.screens().visibleTo(user))
+                    .extracting(ScreenDescriptor::id)
+                    .containsExactly("create", "queue", "gallery", "account", "batch");
+            UserView admin = new UserView(UUID.randomUUID(), "root@example.com", "Root", Role.ADMIN, Tier.FREE, 5);
+            assertThat(features.screens().visibleTo(admin)).containsExactlyElementsOf(screens);
         }
     }
 }

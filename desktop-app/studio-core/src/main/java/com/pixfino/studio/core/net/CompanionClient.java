@@ -91,6 +91,11 @@ public final class CompanionClient implements CompanionApi {
         return new CompanionClient(http, json, guard, server, newToken);
     }
 
+    /** This server as this client's account, for the feature clients beside this one (the admin mode's). */
+    public SignedInCalls signedInCalls() {
+        return new SignedInCalls(calls, server, token);
+    }
+
     /** GET /health; a 503 still carries a {@link HealthStatus} (the server is up, its database is not). */
     public HealthStatus health() throws IOException {
         guard.refuse("CompanionClient");

@@ -1,0 +1,184 @@
+package com.pixfino.studio.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.GenerationStatus;
+import com.pixfino.model.Tier;
+import com.pixfino.model.api.admin.AdminDailyStats;
+import com.pixfino.model.api.admin.AdminStats;
+import com.pixfino.server.testsupport.ApiClient;
+import com.pixfino.server.testsupport.TestServer;
+import com.pixfino.studio.testsupport.AdminFixtures;
+import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.StudioHarness;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin mode on a real window against the real server, over known data the test seeded: an admin sees the admin
+ * screens and figures equal to the server's, a user does not see them and their keys do nothing.
+ */
+class AdminModeTest {
+
+    private static RealCompanion server;
+    private static List<UUID> accounts;
+    private static ApiClient admin;
+
+    private StudioHarness studio;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void knownData() {
+        server = RealCompanion.start();
+        accounts = AdminFixtures.seed(server);
+        admin = server.testServer().client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeStudio() {
+        if (studio != null) {
+            studio.close();
+        }
+    }
+
+    @Test
+    void theDashboardShowsTheServersFiguresInCardsAndCharts() throws Exception {
+        studio = StudioHarness.start(home, server.url());
+        signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+
+        studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        studio.awaitShowing("admin-dashboard-screen");
+        studio.await(
+                "the figures",
+                () -> !studio.text("admin-kpi-users-value").equals("\u2013")
+                        && !studio.showing("admin-dashboard-progress"));
+        AdminStats stats = admin.get(ApiPaths.ADMIN_STATS).as(AdminStats.class);
+
+        assertThat(stats.users().total()).isEqualTo(AdminFixtures.ACCOUNTS.size() + 1);
+        assertThat(studio.text("admin-kpi-users-value"))
+                .isEqualTo(Long.toString(stats.users().total()));
+        assertThat(studio.text("admin-kpi-users-detail"))
+                .isEqualTo(stats.users().newThisWeek() + " new this week");
+        assertThat(studio.text("admin-kpi-active-value"))
+                .isEqualTo(Long.toString(stats.users().active7d()));
+        assertThat(studio.text("admin-kpi-generations-value"))
+                .isEqualTo(Long.toString(stats.generations().today()));
+        assertThat(studio.text("admin-kpi-generations-detail"))
+                .isEqualTo(stats.generations().thisWeek() + " this week \u00b7 "
+                        + stats.generations().total() + " in all");
+        assertThat(studio.text("admin-kpi-subscriptions-value"))
+                .isEqualTo(Long.toString(stats.subscriptions().active()))
+                .isEqualTo("4");
+
+        assertThat(bars("admin-chart-users-by-tier"))
+                .containsExactly(
+                        (double) stats.users().byTier().get(Tier.FREE),
+                        (double) stats.users().byTier().get(Tier.STARTER),
+                        (double) stats.users().byTier().get(Tier.PRO),
+                        (double) stats.users().byTier().get(Tier.BUSINESS));
+        assertThat(bars("admin-chart-generations-by-status"))
+                .containsExactly(List.of(GenerationStatus.values()).stream()
+                        .map(s -> (double) stats.generations().byStatus().get(s))
+                        .toArray(Double[]::new));
+        AdminStats.Credits credits = stats.credits();
+        assertThat(bars("admin-chart-credits"))
+                .containsExactly(
+                        (double) credits.granted(),
+                        (double) credits.purchased(),
+                        (double) credits.debited(),
+                        (double) credits.refunded(),
+                        (double) credits.adjusted(),
+                        (double) credits.expired(),
+                        (double) credits.outstanding());
+        AdminDailyStats daily =
+                admin.get(ApiPaths.ADMIN_STATS_DAILY + "?days=30").as(AdminDailyStats.class);
+        assertThat(line("admin-chart-credits-spent", 0))
+                .containsExactly(daily.days().stream()
+                        .map(d -> (double) d.creditsSpent())
+                        .toArray(Double[]::new));
+        assertThat(line("admin-chart-credits-spent", 0)).anyMatch(value -> value > 0);
+        assertThat(line("admin-chart-cost", 1))
+                .containsExactly(daily.days().stream()
+                        .map(d -> Double.parseDouble(d.actualCostUsd()))
+                        .toArray(Double[]::new));
+        assertThat(line("admin-chart-new-users", 1)).containsOnly(6.0); // the default target
+
+        studio.screenshotBothThemes("admin-dashboard");
+        studio.robot()
+                .interact(
+                        () -> studio.<ScrollPane>find("admin-dashboard-screen").setVvalue(1));
+        studio.screenshotBothThemes("admin-dashboard-metrics");
+
+        // F5 reads again: the same figures, fresh series
+        Object before = StudioHarness.call(() -> studio.<XYChart<?, ?>>find("admin-chart-users-by-tier")
+                .getData()
+                .get(0));
+        studio.robot().push(KeyCode.F5);
+        studio.await(
+                "the figures read again",
+                () -> studio.<XYChart<?, ?>>find("admin-chart-users-by-tier")
+                                .getData()
+                                .get(0)
+                        != before);
+        assertThat(studio.text("admin-kpi-users-value"))
+                .isEqualTo(Long.toString(stats.users().total()));
+    }
+
+    @Test
+    void aUserSeesNoAdminScreensAndTheirKeysDoNothing() throws Exception {
+        studio = StudioHarness.start(home, server.url());
+        studio.register("Una User", "una-" + UUID.randomUUID() + "@example.com", "Plain-User-42");
+
+        assertThat(studio.showing("nav-create")).isTrue();
+        for (String id : List.of("admin-dashboard", "admin-users", "admin-audit")) {
+            assertThat(studio.robot().lookup("#nav-" + id).tryQuery()).as(id).isEmpty();
+        }
+        studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT7);
+        studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        assertThat(studio.robot().lookup("#admin-dashboard-screen").tryQuery()).isEmpty();
+        assertThat(studio.robot().lookup("#admin-users-screen").tryQuery()).isEmpty();
+        assertThat(studio.robot().lookup("#admin-audit-screen").tryQuery()).isEmpty();
+        assertThat(studio.showing("create-screen") || studio.showing("nav-create"))
+                .isTrue();
+    }
+
+    private void signIn(String email, String password) {
+        studio.await(
+                "the server to answer", () -> studio.text("connection-status").startsWith("Connected"));
+        studio.type("signin-email", email);
+        studio.type("signin-password", password);
+        studio.robot().type(KeyCode.ENTER);
+        studio.awaitShowing("shell");
+    }
+
+    private List<Double> bars(String id) {
+        return StudioHarness.call(() -> studio.<XYChart<String, Number>>find(id).getData().get(0).getData().stream()
+                .map(data -> data.getYValue().doubleValue())
+                .toList());
+    }
+
+    private List<Double> line(String id, int series) {
+        return StudioHarness.call(
+                () -> studio.<XYChart<Number, Number>>find(id).getData().get(series).getData().stream()
+                        .map(data -> data.getYValue().doubleValue())
+                        .toList());
+    }
+}
