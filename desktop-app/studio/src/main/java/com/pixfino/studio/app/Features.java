@@ -3,8 +3,12 @@ package com.pixfino.studio.app;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.account.StorageViewModel;
+import com.pixfino.studio.admin.audit.AuditScreen;
+import com.pixfino.studio.admin.audit.AuditViewModel;
 import com.pixfino.studio.admin.dashboard.DashboardScreen;
 import com.pixfino.studio.admin.dashboard.DashboardViewModel;
+import com.pixfino.studio.admin.users.UsersScreen;
+import com.pixfino.studio.admin.users.UsersViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.batch.BatchScreen;
 import com.pixfino.studio.batch.BatchViewModel;
@@ -55,6 +59,7 @@ import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -175,6 +180,10 @@ final class Features implements AutoCloseable {
                 new DashboardViewModel(
                         tasks, session, sessions, admin, messages, dashboardTargets, Clock.systemDefaultZone()),
                 messages);
+        UsersScreen adminUsers = new UsersScreen(
+                new UsersViewModel(tasks, session, sessions, admin, messages, ZoneId.systemDefault()), messages);
+        AuditScreen adminAudit = new AuditScreen(
+                new AuditViewModel(tasks, session, sessions, admin, messages, ZoneId.systemDefault()), messages);
 
         // The navigation, in this order; a new screen is its feature package plus one line here.
         CreateScreen createScreen = new CreateScreen(create, session, messages);
@@ -186,6 +195,8 @@ final class Features implements AutoCloseable {
                 .register(account)
                 .register(new BatchScreen(batch, messages))
                 .register(adminDashboard)
+                .register(adminUsers)
+                .register(adminAudit)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.Tier;
+import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.admin.AdminDailyStats;
 import com.pixfino.model.api.admin.AdminStats;
+import com.pixfino.model.api.admin.AuditEntryView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.studio.testsupport.AdminFixtures;
@@ -16,7 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +147,109 @@ class AdminModeTest {
     }
 
     @Test
+    void anAdminSearchesAdjustsCreditsAndSuspendsAndLiftsItWithKeyboardAndMouse() throws Exception {
+        studio = StudioHarness.start(home, server.url());
+        signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT7);
+        studio.awaitShowing("admin-users-screen");
+        studio.await("every account", () -> rows() == AdminFixtures.ACCOUNTS.size() + 1);
+        studio.screenshotBothThemes("admin-users");
+
+        // sorted by the server: the header click asks for credits, fewest first
+        studio.click("admin-users-sort-credits");
+        studio.await("the fewest credits first", () -> {
+            List<Integer> credits = StudioHarness.call(
+                    () -> studio.<TableView<AdminUserView>>find("admin-users-table").getItems().stream()
+                            .map(AdminUserView::credits)
+                            .toList());
+            return credits.size() == AdminFixtures.ACCOUNTS.size() + 1
+                    && credits.equals(credits.stream().sorted().toList());
+        });
+
+        studio.type("admin-users-search", "ada");
+        studio.await("only Ada", () -> rows() == 1);
+        int before = balance("ada@example.com");
+        studio.robot().clickOn(row("ada@example.com"));
+        studio.robot().type(KeyCode.ENTER); // Enter on the row opens "Adjust credits"
+        studio.awaitShowing("admin-adjust-panel");
+        studio.type("admin-adjust-amount", "-" + (before + 5));
+        studio.await(
+                "the refusal below zero",
+                () -> studio.text("admin-adjust-preview").startsWith("The balance cannot go below zero"));
+        studio.robot()
+                .interact(() -> studio.<TextField>find("admin-adjust-amount").setText(""));
+        studio.type("admin-adjust-amount", "+15");
+        studio.type("admin-adjust-reason", "Support goodwill");
+        assertThat(studio.text("admin-adjust-preview"))
+                .isEqualTo("Balance: " + before + " → " + (before + 15) + " credits after saving.");
+        studio.screenshotBothThemes("admin-users-adjust");
+        studio.robot().type(KeyCode.ENTER);
+        studio.await("the change saved", () -> !studio.showing("admin-adjust-panel"));
+
+        assertThat(balance("ada@example.com")).isEqualTo(before + 15);
+        assertThat(studio.text("admin-users-status"))
+                .isEqualTo("Added 15 credits to Ada Lovelace: the balance is " + (before + 15) + ".");
+
+        // suspend Grace and lift it again, with the buttons
+        studio.robot()
+                .interact(() -> studio.<TextField>find("admin-users-search").setText(""));
+        studio.type("admin-users-search", "grace");
+        studio.await("only Grace", () -> rows() == 1);
+        studio.robot().clickOn(row("grace@example.com"));
+        studio.click("admin-users-suspend");
+        studio.awaitShowing("admin-suspend-panel");
+        assertThat(StudioHarness.call(
+                        () -> studio.<Button>find("admin-suspend-confirm").isDisabled()))
+                .isTrue(); // a reason first
+        studio.type("admin-suspend-reason", "Chargeback");
+        studio.robot().type(KeyCode.ENTER);
+        studio.await("Grace suspended", () -> studio.text("admin-users-status").equals("Grace Hopper is suspended."));
+        ApiClient.Answer refused = server.testServer()
+                .client()
+                .post(
+                        ApiPaths.LOGIN,
+                        java.util.Map.of("email", "grace@example.com", "password", AdminFixtures.PASSWORD));
+        assertThat(refused.status()).isEqualTo(403);
+
+        studio.click("admin-users-suspend"); // the selected row, now "Unsuspend…"
+        studio.awaitShowing("admin-suspend-panel");
+        studio.click("admin-suspend-confirm");
+        studio.await("Grace back", () -> studio.text("admin-users-status").equals("Grace Hopper can sign in again."));
+        assertThat(server.testServer()
+                        .client()
+                        .post(
+                                ApiPaths.LOGIN,
+                                java.util.Map.of("email", "grace@example.com", "password", AdminFixtures.PASSWORD))
+                        .status())
+                .isEqualTo(200);
+
+        // the admin's own row cannot be suspended
+        studio.robot()
+                .interact(() -> studio.<TextField>find("admin-users-search").setText(""));
+        studio.type("admin-users-search", "admin@pixfino");
+        studio.await("only the admin", () -> rows() == 1);
+        studio.robot().clickOn(row(TestServer.ADMIN_EMAIL));
+        assertThat(StudioHarness.call(
+                        () -> studio.<Button>find("admin-users-suspend").isDisabled()))
+                .isTrue();
+        studio.robot().push(KeyCode.ESCAPE);
+
+        // the audit log shows the adjustment and both suspension changes, newest first
+        studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        studio.awaitShowing("admin-audit-screen");
+        studio.await("the audit rows", () -> auditRows() >= 3);
+        List<String> actions =
+                StudioHarness.call(() -> studio.<TableView<AuditEntryView>>find("admin-audit-table").getItems().stream()
+                        .limit(3)
+                        .map(AuditEntryView::action)
+                        .toList());
+        assertThat(actions).hasSize(3);
+        assertThat(actions.get(2)).contains("credit");
+        assertThat(studio.robot().lookup("Support goodwill").tryQuery()).isPresent();
+        studio.screenshotBothThemes("admin-audit");
+    }
+
+    @Test
     void aUserSeesNoAdminScreensAndTheirKeysDoNothing() throws Exception {
         studio = StudioHarness.start(home, server.url());
         studio.register("Una User", "una-" + UUID.randomUUID() + "@example.com", "Plain-User-42");
@@ -167,6 +275,43 @@ class AdminModeTest {
         studio.type("signin-password", password);
         studio.robot().type(KeyCode.ENTER);
         studio.awaitShowing("shell");
+    }
+
+    /** The users table's row of {@code email}. */
+    private javafx.scene.Node row(String email) {
+        studio.await("the row of " + email, () -> rowNode(email).isPresent());
+        return rowNode(email).orElseThrow();
+    }
+
+    private java.util.Optional<javafx.scene.Node> rowNode(String email) {
+        return studio.robot()
+                .lookup("#admin-users-table .table-row-cell")
+                .match(node -> node instanceof javafx.scene.control.TableRow<?> row
+                        && row.isVisible()
+                        && !row.isEmpty()
+                        && row.getIndex() < row.getTableView().getItems().size()
+                        && row.getItem() instanceof AdminUserView user
+                        && email.equals(user.email()))
+                .tryQuery();
+    }
+
+    private int rows() {
+        return StudioHarness.call(
+                () -> studio.<TableView<?>>find("admin-users-table").getItems().size());
+    }
+
+    private int auditRows() {
+        return StudioHarness.call(
+                () -> studio.<TableView<?>>find("admin-audit-table").getItems().size());
+    }
+
+    /** The account's balance as the server's admin list says it. */
+    private static int balance(String email) {
+        return admin.get(ApiPaths.ADMIN_USERS + "?q=" + email)
+                .page(AdminUserView.class)
+                .items()
+                .get(0)
+                .credits();
     }
 
     private List<Double> bars(String id) {

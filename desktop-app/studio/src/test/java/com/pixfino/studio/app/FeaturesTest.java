@@ -58,10 +58,19 @@ class FeaturesTest {
 
             assertThat(screens)
                     .extracting(ScreenDescriptor::id)
-                    .containsExactly("create", "queue", "gallery", "account", "batch", "admin-dashboard");
+                    .containsExactly(
+                            "create",
+                            "queue",
+                            "gallery",
+                            "account",
+                            "batch",
+                            "admin-dashboard",
+                            "admin-users",
+                            "admin-audit");
             assertThat(screens)
                     .extracting(screen -> fixture.messages.get(screen.titleKey()))
-                    .containsExactly("Create", "Queue", "Gallery", "Account", "Batch", "Dashboard");
+                    .containsExactly(
+                            "Create", "Queue", "Gallery", "Account", "Batch", "Dashboard", "Users", "Audit log");
             assertThat(screens)
                     .extracting(ScreenDescriptor::shortcut)
                     .containsExactly(
@@ -70,7 +79,9 @@ class FeaturesTest {
                             DigitShortcut.of(3),
                             DigitShortcut.of(4),
                             DigitShortcut.of(5),
-                            DigitShortcut.of(6));
+                            DigitShortcut.of(6),
+                            DigitShortcut.of(7),
+                            DigitShortcut.of(0));
             assertThat(screens)
                     .filteredOn(screen -> screen.badge().isPresent())
                     .extracting(ScreenDescriptor::id)

@@ -37,6 +37,9 @@ public final class FakeAdminApi implements AdminApi {
 
     public final List<String> adjustments = new ArrayList<>();
     public final List<String> suspensions = new ArrayList<>();
+    /** What suspend and unsuspend answer. */
+    public AdminUserView suspendAnswer;
+
     public final List<Page<AuditEntryView>> auditPages = new ArrayList<>();
     public final List<String> auditCursors = new ArrayList<>();
 
@@ -129,7 +132,7 @@ public final class FakeAdminApi implements AdminApi {
         if (failure != null) {
             throw failure;
         }
-        return null;
+        return suspendAnswer;
     }
 
     @Override
@@ -138,7 +141,7 @@ public final class FakeAdminApi implements AdminApi {
         if (failure != null) {
             throw failure;
         }
-        return null;
+        return suspendAnswer;
     }
 
     @Override
