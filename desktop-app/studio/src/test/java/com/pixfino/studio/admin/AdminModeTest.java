@@ -264,7 +264,9 @@ class AdminModeTest {
         assertThat(studio.robot().lookup("#admin-dashboard-screen").tryQuery()).isEmpty();
         assertThat(studio.robot().lookup("#admin-users-screen").tryQuery()).isEmpty();
         assertThat(studio.robot().lookup("#admin-audit-screen").tryQuery()).isEmpty();
-        assertThat(studio.showing("create-screen") || studio.showing("nav-create"))
+        assertThat(StudioHarness.call(() -> studio.<javafx.scene.control.ToggleButton>find("nav-create")
+                        .isSelected()))
+                .as("still on Create")
                 .isTrue();
     }
 

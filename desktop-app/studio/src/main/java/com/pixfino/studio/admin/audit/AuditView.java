@@ -53,12 +53,12 @@ public final class AuditView extends VBox implements ScreenActions {
         table.getStyleClass().add("admin-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(""));
-        table.getColumns().add(column(messages.get("admin.audit.column.time"), viewModel::when, 200));
+        table.getColumns().add(column(messages.get("admin.audit.column.time"), viewModel::when, 190));
         table.getColumns().add(column(messages.get("admin.audit.column.admin"), viewModel::adminText, 150));
-        table.getColumns().add(column(messages.get("admin.audit.column.action"), viewModel::action, 140));
-        table.getColumns().add(column(messages.get("admin.audit.column.target"), viewModel::target, 130));
-        table.getColumns().add(column(messages.get("admin.audit.column.change"), viewModel::change, 230));
-        table.getColumns().add(column(messages.get("admin.audit.column.reason"), viewModel::reason, 120));
+        table.getColumns().add(column(messages.get("admin.audit.column.action"), viewModel::action, 130));
+        table.getColumns().add(column(messages.get("admin.audit.column.target"), viewModel::target, 110));
+        table.getColumns().add(column(messages.get("admin.audit.column.change"), viewModel::change, 215));
+        table.getColumns().add(column(messages.get("admin.audit.column.reason"), viewModel::reason, 200));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button more = new Button(messages.get("admin.loadMore"));
