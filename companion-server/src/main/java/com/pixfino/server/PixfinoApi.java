@@ -127,6 +127,7 @@ public final class PixfinoApi {
         routes.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
+        routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);
 
         routes.post(ApiPaths.UPLOADS, h.uploads()::create, GENERATE);
         routes.get(ApiPaths.UPLOAD, h.uploads()::get, READ);
@@ -189,6 +190,7 @@ public final class PixfinoApi {
         routes.post(ApiPaths.ADMIN_PRESETS, h.admin()::createPreset, Access.ADMIN);
         routes.put(ApiPaths.ADMIN_PRESET, h.admin()::replacePreset, Access.ADMIN);
         routes.patch(ApiPaths.ADMIN_PRESET, h.admin()::patchPreset, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_PRESET_THUMBNAIL, h.admin()::replacePresetThumbnail, Access.ADMIN);
 
         routes.post(ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         routes.get(ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

@@ -127,7 +127,7 @@ public final class ServerApp implements AutoCloseable {
                         key -> services.apiKeys()
                                 .resolve(key)
                                 .map(c -> Authenticated.apiKey(c.userId(), c.role(), c.keyId(), c.scopes()))),
-                new PresetRoutes(services.presets()),
+                new PresetRoutes(services.presets(), services.presetThumbnails()),
                 new UploadRoutes(services.uploads(), config.maxUploadBytes()),
                 new LedgerRoutes(services.ledger()),
                 new GenerationRoutes(services.generations(), services.deletion(), services.events(), json),

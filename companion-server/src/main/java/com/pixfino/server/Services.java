@@ -37,6 +37,8 @@ import com.pixfino.server.library.LibraryFeed;
 import com.pixfino.server.library.TombstonePurge;
 import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.presets.PresetPreviewRenderer;
+import com.pixfino.server.presets.PresetThumbnails;
 import com.pixfino.server.privacy.AccountDeletion;
 import com.pixfino.server.privacy.AccountExport;
 import com.pixfino.server.providers.Provider;
@@ -102,6 +104,8 @@ public final class Services implements AutoCloseable {
     private final AdminStatistics adminStatistics;
     private final AuditTrail auditTrail;
     private final AdminPresets adminPresets;
+    private final PresetThumbnails presetThumbnails;
+    private final boolean presetPreviews;
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
@@ -203,8 +207,17 @@ public final class Services implements AutoCloseable {
             SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
             auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
             adminUsers = new AdminUsers(dsl, ledger, accounts, tokens, auditTrail, adminCursors);
+            presetThumbnails = new PresetThumbnails(dsl, storage, new PresetPreviewRenderer());
+            owned.add(presetThumbnails);
+            presetPreviews = config.presetPreviews();
             adminPresets = new AdminPresets(
-                    dsl, presets, auditTrail, mapper, config.creditValues().creditValueUsd());
+                    dsl,
+                    presets,
+                    auditTrail,
+                    mapper,
+                    config.creditValues().creditValueUsd(),
+                    presetThumbnails,
+                    new ImageIntake(PresetThumbnails.MAX_UPLOAD_BYTES, config.maxUploadPixels(), 400));
             adminStatistics = new AdminStatistics(dsl, config.creditValues().costPerCreditUsd(), clock);
             webhooks = new ProviderWebhooks(remote.webhooks(), generationStore, queue);
             accountExport = new AccountExport(dsl, storage, mapper, limits, clock);
@@ -249,6 +262,9 @@ public final class Services implements AutoCloseable {
     public void start() {
         events.start();
         jobRunner.start();
+        if (presetPreviews) {
+            presetThumbnails.renderMissingSoon();
+        }
     }
 
     public CreditLedger ledger() {
@@ -363,6 +379,11 @@ public final class Services implements AutoCloseable {
 
     public AdminPresets adminPresets() {
         return adminPresets;
+    }
+
+    /** The presets' preview pictures (rendered in the background after start, or uploaded by an admin). */
+    public PresetThumbnails presetThumbnails() {
+        return presetThumbnails;
     }
 
     public AuditTrail auditTrail() {

@@ -15,6 +15,9 @@ public final class ApiPaths {
     public static final String ME_EXPORT = PREFIX + "/me/export";
 
     public static final String PRESETS = PREFIX + "/presets";
+    /** GET: an active preset's preview picture (JPEG, with an ETag); public like the catalog. */
+    public static final String PRESET_THUMBNAIL = PREFIX + "/presets/{id}/thumbnail";
+
     public static final String UPLOADS = PREFIX + "/uploads";
     public static final String UPLOAD = PREFIX + "/uploads/{id}";
     public static final String UPLOAD_THUMBNAIL = PREFIX + "/uploads/{id}/thumbnail";
@@ -57,6 +60,8 @@ public final class ApiPaths {
     public static final String ADMIN_PRESETS = PREFIX + "/admin/presets";
     /** PUT replaces the whole preset, PATCH changes the fields it names ({@code "active":false} deactivates). */
     public static final String ADMIN_PRESET = PREFIX + "/admin/presets/{id}";
+    /** PUT multipart {@code file} (JPEG, PNG or WebP): replaces the preset's preview picture. */
+    public static final String ADMIN_PRESET_THUMBNAIL = PREFIX + "/admin/presets/{id}/thumbnail";
     /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
     public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
 

@@ -14,6 +14,9 @@ import com.pixfino.server.db.jooq.tables.records.PresetsRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.Text;
 import com.pixfino.server.presets.PresetCatalog;
+import com.pixfino.server.presets.PresetPreviewRenderer;
+import com.pixfino.server.presets.PresetThumbnails;
+import com.pixfino.server.uploads.ImageIntake;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -59,14 +62,25 @@ public final class AdminPresets {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final BigDecimal creditValueUsd;
+    private final PresetThumbnails thumbnails;
+    private final ImageIntake pictures;
 
+    /** @param pictures checks and crops an admin's preview picture (its byte limit is the picture's) */
     public AdminPresets(
-            DSLContext dsl, PresetCatalog catalog, AuditTrail audit, ObjectMapper mapper, BigDecimal creditValueUsd) {
+            DSLContext dsl,
+            PresetCatalog catalog,
+            AuditTrail audit,
+            ObjectMapper mapper,
+            BigDecimal creditValueUsd,
+            PresetThumbnails thumbnails,
+            ImageIntake pictures) {
         this.dsl = dsl;
         this.catalog = catalog;
         this.audit = audit;
         this.mapper = mapper;
         this.creditValueUsd = creditValueUsd;
+        this.thumbnails = thumbnails;
+        this.pictures = pictures;
     }
 
     /** Every preset, inactive ones too, in catalog order; one page (the catalog is small). */
@@ -77,7 +91,65 @@ public final class AdminPresets {
     public AdminPresetView create(UUID adminId, AdminPresetRequest request) {
         PresetsRecord values = validated(request, null, true);
         PresetsRecord stored = write(adminId, null, values, "preset_created");
+        thumbnails.renderMissingSoon(); // the new preset's preview, off the request
         return view(stored);
+    }
+
+    /**
+     * Replaces the preset's preview picture with an admin's image (JPEG, PNG or WebP by its content), cropped to its
+     * centre square of {@link PresetPreviewRenderer#EDGE} pixels and stored as JPEG; audited with the file's key and
+     * SHA-256 before and after. A render never replaces it.
+     *
+     * @throws DomainException 404 for an unknown preset; 400, 413 or 415 for an image we refuse
+     */
+    public AdminPresetView replaceThumbnail(UUID adminId, long id, byte[] image) {
+        if (!dsl.fetchExists(PRESETS, PRESETS.ID.eq(id))) {
+            throw DomainException.notFound("Preset " + id);
+        }
+        byte[] jpeg = pictures.squarePreview(image, PresetPreviewRenderer.EDGE);
+        PresetThumbnails.Change picture = thumbnails.store(id, jpeg);
+        Replaced replaced;
+        try {
+            replaced = dsl.transactionResult(cfg -> {
+                DSLContext tx = DSL.using(cfg);
+                PresetsRecord locked = catalog.lock(tx, id).orElseThrow(() -> DomainException.notFound("Preset " + id));
+                PresetThumbnails.Change before = PresetThumbnails.pictureOf(locked);
+                PresetsRecord written = thumbnails.point(tx, id, picture);
+                audit.record(
+                        tx,
+                        new AuditTrail.Action(
+                                adminId,
+                                "preset_thumbnail",
+                                PRESET,
+                                Long.toString(id),
+                                pictureFields(before),
+                                pictureFields(picture),
+                                null));
+                return new Replaced(written, before);
+            });
+        } catch (RuntimeException e) {
+            if (!thumbnails.isCurrent(id, picture.key())) {
+                thumbnails.forget(picture.key()); // no row points at it
+            }
+            throw e;
+        }
+        String old = replaced.before().key();
+        if (old != null && !old.equals(picture.key())) {
+            thumbnails.forget(old);
+        }
+        log.info("event=preset_thumbnail_replaced admin={} preset={} key={}", adminId, id, picture.key());
+        return view(replaced.row());
+    }
+
+    /** The row after a new picture, and the picture it had before. */
+    private record Replaced(PresetsRecord row, PresetThumbnails.Change before) {}
+
+    private static Map<String, Object> pictureFields(PresetThumbnails.Change picture) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("thumbnailKey", picture.key());
+        fields.put("thumbnailSha256", picture.sha256());
+        fields.put("thumbnailSource", picture.source());
+        return fields;
     }
 
     /** PUT ({@code whole}): the request is the whole preset; PATCH: the fields it names change, the rest stay. */
@@ -378,7 +450,7 @@ public final class AdminPresets {
                 r.getPro(),
                 r.getPromptTemplate(),
                 r.getNegativePrompt(),
-                r.getThumbnailUrl(),
+                PresetCatalog.thumbnailUrl(r),
                 recipe,
                 List.of(r.getAspectRatios().split(",")),
                 r.getDefaultAspectRatio(),

@@ -15,9 +15,11 @@ import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.PageRequest;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.MultipartForm;
 import com.pixfino.server.http.Paging;
 import com.pixfino.server.http.PathIds;
 import com.pixfino.server.http.QueryParams;
+import com.pixfino.server.presets.PresetThumbnails;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -280,6 +282,50 @@ public record AdminRoutes(
         long id = PathIds.number(ctx, "id", "The preset");
         AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
         ctx.json(presets.update(Authenticated.of(ctx).userId(), id, request, false));
+    }
+
+    @OpenApi(
+            path = "/api/v1/admin/presets/{id}/thumbnail",
+            methods = HttpMethod.PUT,
+            summary = "Replace a preset's preview picture",
+            description = "multipart/form-data with the image in a part named file: JPEG, PNG or WebP, recognised by"
+                    + " its content (never its name or declared type), at most 5 MB and 50 megapixels. The picture is"
+                    + " turned upright (EXIF), stripped of metadata, cropped to its centre square and stored as a"
+                    + " 384 × 384 JPEG (S3 or the data directory), replacing the rendered or uploaded one; a render"
+                    + " never replaces it. GET /api/v1/presets/{id}/thumbnail serves it at once with a new ETag."
+                    + " Works for inactive presets too. Audited as preset_thumbnail with the file's key, SHA-256 and"
+                    + " source before and after. Answers the preset as GET /admin/presets lists it.",
+            pathParams = @OpenApiParam(name = "id", type = Long.class),
+            requestBody =
+                    @OpenApiRequestBody(content = @OpenApiContent(mimeType = "multipart/form-data", type = "object")),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminPresetView.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "No part named file (missing_file), a broken multipart body"
+                                + " (malformed_multipart), or an image that does not decode (invalid_image)"),
+                @OpenApiResponse(status = "403", description = FORBIDDEN),
+                @OpenApiResponse(status = "404", description = "No such preset"),
+                @OpenApiResponse(
+                        status = "413",
+                        description = "The file is over 5 MB (file_too_large) or 50 megapixels (image_too_large)"),
+                @OpenApiResponse(
+                        status = "415",
+                        description = "Not multipart/form-data, or the file is not a JPEG, PNG or WebP image")
+            })
+    public void replacePresetThumbnail(Context ctx) {
+        long id = PathIds.number(ctx, "id", "The preset");
+        MultipartForm.FilePart file = MultipartForm.requiredFile(
+                ctx, "file", "the picture", PresetThumbnails.MAX_UPLOAD_BYTES, AdminRoutes::pictureTooLarge);
+        ctx.json(presets.replaceThumbnail(Authenticated.of(ctx).userId(), id, file.bytes()));
+    }
+
+    private static DomainException pictureTooLarge() {
+        return new DomainException(
+                DomainException.Kind.TOO_LARGE,
+                "file_too_large",
+                "The picture is larger than " + PresetThumbnails.MAX_UPLOAD_BYTES / (1024 * 1024)
+                        + " MB; export a smaller JPEG, PNG or WebP.");
     }
 
     /** {@code limit} (1–100) and {@code cursor}. */

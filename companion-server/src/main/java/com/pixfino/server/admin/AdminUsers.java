@@ -9,6 +9,7 @@ import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.CreditAdjustmentRequest;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.model.api.Page;
+import com.pixfino.server.accounts.AccountNotices;
 import com.pixfino.server.accounts.AccountService;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.credits.CreditLedger;
@@ -233,6 +234,9 @@ public final class AdminUsers {
                                 Map.of("status", was.name()),
                                 Map.of("status", status.name()),
                                 reason));
+                if (status == AccountStatus.SUSPENDED) {
+                    AccountNotices.closeStreams(tx, userId);
+                }
             }
             return was;
         });

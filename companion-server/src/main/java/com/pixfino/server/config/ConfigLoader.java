@@ -52,7 +52,8 @@ public final class ConfigLoader {
                                 ServerConfig.CreditValues.defaults().costPerCreditUsd()),
                         usd(
                                 "PIXFINO_CREDIT_VALUE_USD",
-                                ServerConfig.CreditValues.defaults().creditValueUsd())));
+                                ServerConfig.CreditValues.defaults().creditValueUsd())),
+                bool("PIXFINO_PRESET_PREVIEWS", true));
     }
 
     /** An amount of US dollars such as 0.27: not negative, at most 1000, at most four decimals. */

@@ -33,7 +33,8 @@ public record ServerConfig(
         int dbPoolSize,
         WebhookSettings webhooks,
         Duration tombstoneWindow,
-        CreditValues creditValues) {
+        CreditValues creditValues,
+        boolean presetPreviews) {
 
     /**
      * What a credit is worth in USD for the admin figures: {@code costPerCreditUsd} is the blended provider cost
@@ -96,6 +97,11 @@ public record ServerConfig(
         return edit(copy -> copy.creditValues = values);
     }
 
+    /** Whether the server renders missing preset previews in the background after start ({@code PIXFINO_PRESET_PREVIEWS}). */
+    public ServerConfig withPresetPreviews(boolean on) {
+        return edit(copy -> copy.presetPreviews = on);
+    }
+
     public ServerConfig withTombstoneWindow(Duration window) {
         return edit(copy -> copy.tombstoneWindow = window);
     }
@@ -121,6 +127,7 @@ public record ServerConfig(
         private WebhookSettings webhooks;
         private Duration tombstoneWindow;
         private CreditValues creditValues;
+        private boolean presetPreviews;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -136,6 +143,7 @@ public record ServerConfig(
             this.webhooks = from.webhooks;
             this.tombstoneWindow = from.tombstoneWindow;
             this.creditValues = from.creditValues;
+            this.presetPreviews = from.presetPreviews;
         }
 
         ServerConfig build() {
@@ -158,7 +166,8 @@ public record ServerConfig(
                     dbPoolSize,
                     webhooks,
                     tombstoneWindow,
-                    creditValues);
+                    creditValues,
+                    presetPreviews);
         }
     }
 

@@ -7,6 +7,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.GenerationEvent;
 import com.pixfino.model.api.billing.BalanceEvent;
 import com.pixfino.model.api.library.LibraryEvent;
+import com.pixfino.server.accounts.AccountNotices;
 import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.credits.BalanceNotices;
 import java.sql.Connection;
@@ -84,6 +85,7 @@ public final class GenerationEvents implements AutoCloseable {
                 statement.execute("LISTEN " + GenerationStore.CHANNEL);
                 statement.execute("LISTEN " + BalanceNotices.CHANNEL);
                 statement.execute("LISTEN " + StatusNotices.LIBRARY_CHANNEL);
+                statement.execute("LISTEN " + AccountNotices.CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -91,6 +93,8 @@ public final class GenerationEvents implements AutoCloseable {
                         for (PGNotification notification : notifications) {
                             if (BalanceNotices.CHANNEL.equals(notification.getName())) {
                                 dispatchBalance(notification.getParameter());
+                            } else if (AccountNotices.CHANNEL.equals(notification.getName())) {
+                                disconnect(notification.getParameter());
                             } else if (StatusNotices.LIBRARY_CHANNEL.equals(notification.getName())) {
                                 dispatchLibrary(UUID.fromString(notification.getParameter()));
                             } else {
@@ -105,6 +109,21 @@ public final class GenerationEvents implements AutoCloseable {
                     sleepQuietly();
                 }
             }
+        }
+    }
+
+    /** Closes the open streams of an account that may no longer be served (it was suspended). */
+    private void disconnect(String payload) {
+        UUID userId;
+        try {
+            userId = UUID.fromString(payload);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Set<EventStream> theirs = clients.remove(userId);
+        if (theirs != null) {
+            theirs.forEach(EventStream::close);
+            log.info("event=streams_closed user={} streams={} reason=account_suspended", userId, theirs.size());
         }
     }
 

@@ -3,6 +3,9 @@ package com.pixfino.server.http;
 import com.pixfino.server.domain.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.BadMessageException;
@@ -15,6 +18,9 @@ import org.eclipse.jetty.http.BadMessageException;
 public final class MultipartForm {
 
     private MultipartForm() {}
+
+    /** A file part read whole: the name the client gave it (never trusted for the type) and its bytes. */
+    public record FilePart(String filename, byte[] bytes) {}
 
     /**
      * The part named {@code name}, or null when there is none.
@@ -32,6 +38,40 @@ public final class MultipartForm {
                     "malformed_multipart",
                     "The upload is not a readable multipart/form-data body: send the photo as a part named '" + name
                             + "'.");
+        }
+    }
+
+    /**
+     * The bytes of the required file part {@code name} of a {@code multipart/form-data} body of at most
+     * {@code maxBytes}: a larger body (by its declared length, before a byte is read) or file is {@code tooLarge}, a
+     * body of another type a 415, a broken body or one without the part a 400, each with a sentence.
+     *
+     * @param what what the part holds, for the sentences: "the photo", "the picture"
+     */
+    public static FilePart requiredFile(
+            Context ctx, String name, String what, long maxBytes, Supplier<DomainException> tooLarge) {
+        if (ctx.contentLength() > maxBytes + 64 * 1024) {
+            throw tooLarge.get();
+        }
+        if (!ctx.isMultipartFormData()) {
+            throw new DomainException(
+                    DomainException.Kind.UNSUPPORTED_MEDIA,
+                    "unsupported_media_type",
+                    "Send " + what + " as multipart/form-data with a part named '" + name + "'.");
+        }
+        UploadedFile file = file(ctx, name, tooLarge);
+        if (file == null) {
+            throw DomainException.invalid(
+                    "missing_file",
+                    "No part named '" + name + "' in the upload: attach " + what + " as '" + name + "'.");
+        }
+        if (file.size() > maxBytes) {
+            throw tooLarge.get();
+        }
+        try (InputStream in = file.content()) {
+            return new FilePart(file.filename(), in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -181,11 +181,17 @@ public final class PresetCatalog implements AutoCloseable {
                 r.getPro(),
                 r.getPromptTemplate(),
                 r.getNegativePrompt(),
-                r.getThumbnailUrl(),
+                thumbnailUrl(r),
                 r.getUsageCount(),
                 PresetFormats.offered(r).stream().map(AspectRatio::label).toList(),
                 PresetFormats.defaultOf(r).label(),
                 r.getVersion());
+    }
+
+    /** The preset's picture: our preview route once it has one (rendered or uploaded), else what the row names. */
+    public static String thumbnailUrl(PresetsRecord r) {
+        String url = PresetThumbnails.url(r);
+        return url != null ? url : r.getThumbnailUrl();
     }
 
     private static String escapeLike(String text) {

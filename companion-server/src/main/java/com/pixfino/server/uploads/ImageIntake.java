@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.geometry.Positions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +50,7 @@ public final class ImageIntake {
      * @throws UploadRejectedException if the bytes are too big, not JPEG/PNG/WebP, too many pixels, or corrupt
      */
     public ProcessedUpload process(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw UploadRejectedException.invalidImage("the file is empty", null);
-        }
-        if (bytes.length > maxBytes) {
-            throw UploadRejectedException.fileTooLarge(bytes.length, maxBytes);
-        }
-        UploadFormat format = UploadFormat.sniff(bytes).orElseThrow(UploadRejectedException::unsupportedMediaType);
-
+        UploadFormat format = checkedFormat(bytes);
         BufferedImage decoded = PixelFormats.normalise(decoder.decode(bytes, format));
         int orientation = ExifOrientation.read(bytes, format);
         BufferedImage upright = ExifOrientation.apply(decoded, orientation);
@@ -83,6 +77,38 @@ public final class ImageIntake {
                 ImageEncoder.jpeg(thumbnail, THUMBNAIL_JPEG_QUALITY),
                 "data:image/jpeg;base64,"
                         + Base64.getEncoder().encodeToString(ImageEncoder.jpeg(placeholder, PLACEHOLDER_JPEG_QUALITY)));
+    }
+
+    /**
+     * Checks an image as {@link #process} does and answers its centre square as a JPEG of {@code edge} × {@code edge}
+     * pixels (a smaller one is enlarged), upright, on white, without metadata: a preset's preview picture.
+     *
+     * @throws UploadRejectedException if the bytes are too big, not JPEG/PNG/WebP, too many pixels, or corrupt
+     */
+    public byte[] squarePreview(byte[] bytes, int edge) {
+        UploadFormat format = checkedFormat(bytes);
+        BufferedImage decoded = PixelFormats.normalise(decoder.decode(bytes, format));
+        BufferedImage upright = ExifOrientation.apply(decoded, ExifOrientation.read(bytes, format));
+        try {
+            BufferedImage square = Thumbnails.of(PixelFormats.flattenOnWhite(upright))
+                    .size(edge, edge)
+                    .crop(Positions.CENTER)
+                    .asBufferedImage();
+            return ImageEncoder.jpeg(PixelFormats.flattenOnWhite(square), THUMBNAIL_JPEG_QUALITY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("scaling in memory failed", e);
+        }
+    }
+
+    /** The format of bytes that are not empty, within the size limit, and of a type we take (by their content). */
+    private UploadFormat checkedFormat(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw UploadRejectedException.invalidImage("the file is empty", null);
+        }
+        if (bytes.length > maxBytes) {
+            throw UploadRejectedException.fileTooLarge(bytes.length, maxBytes);
+        }
+        return UploadFormat.sniff(bytes).orElseThrow(UploadRejectedException::unsupportedMediaType);
     }
 
     /** Shrinks so the long edge is {@code edge}; never enlarges. Returns {@code TYPE_INT_RGB}. */

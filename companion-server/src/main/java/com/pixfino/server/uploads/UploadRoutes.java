@@ -6,16 +6,13 @@ import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.MultipartForm;
 import com.pixfino.server.http.PathIds;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 
 /** {@code POST /uploads} (multipart {@code file}) and the owner's views of an upload. */
@@ -39,31 +36,9 @@ public record UploadRoutes(UploadService uploads, long maxBytes) {
             })
     public void create(Context ctx) {
         Authenticated auth = Authenticated.of(ctx);
-        // refuse an oversized body from its declared length, before reading a byte of it
-        if (ctx.contentLength() > maxBytes + 64 * 1024) {
-            throw tooLarge();
-        }
-        if (!ctx.isMultipartFormData()) {
-            throw new DomainException(
-                    DomainException.Kind.UNSUPPORTED_MEDIA,
-                    "unsupported_media_type",
-                    "Send the photo as multipart/form-data with a part named 'file'.");
-        }
-        UploadedFile file = MultipartForm.file(ctx, "file", this::tooLarge);
-        if (file == null) {
-            throw DomainException.invalid(
-                    "missing_file", "No part named 'file' in the upload: attach the photo as 'file'.");
-        }
-        if (file.size() > maxBytes) {
-            throw tooLarge();
-        }
-        byte[] bytes;
-        try (InputStream in = file.content()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        UploadService.Accepted accepted = uploads.accept(auth.userId(), bytes, file.filename());
+        // the body's declared length is checked before a byte of it is read
+        MultipartForm.FilePart file = MultipartForm.requiredFile(ctx, "file", "the photo", maxBytes, this::tooLarge);
+        UploadService.Accepted accepted = uploads.accept(auth.userId(), file.bytes(), file.filename());
         ctx.status(accepted.created() ? 201 : 200).json(accepted.upload());
     }
 

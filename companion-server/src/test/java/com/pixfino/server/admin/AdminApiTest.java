@@ -13,6 +13,7 @@ import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.Studio;
+import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,13 @@ class AdminApiTest {
         Answer send(ApiClient caller, UUID target) {
             // a preset route names the first seeded preset, a user route the target
             String path = ApiClient.path(template, template.contains("/presets") ? "1" : target.toString()) + query;
+            if (template.endsWith("/thumbnail")) { // multipart: a real picture, stored if it were let through
+                RequestBody picture = new MultipartBody.Builder()
+                        .setType(MultipartBody.FORM)
+                        .addFormDataPart("file", "matrix.png", ApiClient.body(TestImages.png(64, 64), "image/png"))
+                        .build();
+                return caller.send(method, path, picture, Map.of());
+            }
             return switch (method) {
                 case "GET" -> caller.get(path);
                 case "POST" -> caller.post(path, body);
@@ -162,7 +172,8 @@ class AdminApiTest {
             new AdminCall("GET", ApiPaths.ADMIN_PRESETS, "", null),
             new AdminCall("POST", ApiPaths.ADMIN_PRESETS, "", Map.of("slug", "matrix")),
             new AdminCall("PUT", ApiPaths.ADMIN_PRESET, "", Map.of("active", false)),
-            new AdminCall("PATCH", ApiPaths.ADMIN_PRESET, "", Map.of("active", false)));
+            new AdminCall("PATCH", ApiPaths.ADMIN_PRESET, "", Map.of("active", false)),
+            new AdminCall("PUT", ApiPaths.ADMIN_PRESET_THUMBNAIL, "", null));
 
     @Test
     void theMatrixCoversEveryAdminRouteOfTheApiDocument() {
@@ -217,6 +228,7 @@ class AdminApiTest {
                     .isEqualTo(
                             call.template().contains("/presets")
                                             && !call.method().equals("GET")
+                                            && !call.template().endsWith("/thumbnail")
                                     ? (call.method().equals("PATCH") ? 200 : 400)
                                     : call.method().equals("POST")
                                                     && call.template().endsWith("/credits")

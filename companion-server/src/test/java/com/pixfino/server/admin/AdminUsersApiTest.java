@@ -13,9 +13,11 @@ import com.pixfino.model.api.UserView;
 import com.pixfino.model.api.admin.AuditEntryView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.EventsStream;
 import com.pixfino.server.testsupport.ScriptedProvider;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -239,6 +241,32 @@ class AdminUsersApiTest {
         assertThat(suspension.after()).isEqualTo(Map.of("status", "SUSPENDED"));
         assertThat(suspension.reason()).isEqualTo("Chargeback fraud");
         assertThat(suspension.at()).isNotNull();
+    }
+
+    @Test
+    void suspendingAUserClosesTheirOpenEventStreamAtOnce() throws IOException {
+        ApiClient user = register("streaming-" + UUID.randomUUID() + "@example.com", "Still Listening");
+        UUID id = Studio.userId(user);
+        try (EventsStream stream = EventsStream.open(user)) {
+            assertThat(stream.response().code()).isEqualTo(200);
+            assertThat(stream.readLine()).contains("connected");
+
+            assertThat(suspend(admin, id, Map.of("reason", "Abuse")).status()).isEqualTo(200);
+
+            // the server ends the stream: its end comes within 10 s (a stream left open would send a keep-alive
+            // comment within 15 s and go on)
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String line = stream.readLine();
+            while (line != null && System.nanoTime() < deadline) {
+                assertThat(line).doesNotStartWith("data:");
+                line = stream.readLine();
+            }
+            assertThat(line).as("the stream has ended").isNull();
+        }
+        try (EventsStream refused = EventsStream.open(user)) {
+            assertThat(refused.response().code()).isEqualTo(401);
+        }
+        assertThat(unsuspend(admin, id).status()).isEqualTo(200);
     }
 
     @Test

@@ -25,6 +25,15 @@ class ConfigLoaderTest {
         assertThat(config.maxUploadBytes()).isEqualTo(20L * 1024 * 1024);
         assertThat(config.maxUploadPixels()).isEqualTo(50_000_000L);
         assertThat(config.swaggerUi()).isTrue();
+        assertThat(config.presetPreviews()).as("previews rendered after start").isTrue();
+    }
+
+    @Test
+    void presetPreviewsCanBeTurnedOff() {
+        assertThat(new ConfigLoader(Map.of("PIXFINO_PRESET_PREVIEWS", "false"))
+                        .load()
+                        .presetPreviews())
+                .isFalse();
     }
 
     @Test

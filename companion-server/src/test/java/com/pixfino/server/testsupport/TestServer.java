@@ -104,7 +104,9 @@ public final class TestServer implements AutoCloseable {
                 ServerConfig.DEFAULT_DB_POOL_SIZE,
                 WebhookSettings.defaults().withAllowLocal(true),
                 ServerConfig.DEFAULT_TOMBSTONE_WINDOW,
-                ServerConfig.CreditValues.defaults());
+                ServerConfig.CreditValues.defaults(),
+                // rendering every preset's preview costs a second of CPU per server: the tests that need them say so
+                false);
     }
 
     public String baseUrl() {

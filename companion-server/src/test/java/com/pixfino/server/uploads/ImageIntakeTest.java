@@ -386,6 +386,57 @@ class ImageIntakeTest {
         }
     }
 
+    /** A preset's preview picture from an admin's image: the centre square, upright, on white, 384 px, no metadata. */
+    @Nested
+    class SquarePreview {
+
+        @Test
+        void aWideImageGivesItsCentreSquare() {
+            BufferedImage wide = TestImages.markedRgb(900, 300);
+            byte[] jpeg = intake.squarePreview(encode(wide, "png"), 384);
+
+            assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+            assertThat(dimensions(jpeg)).containsExactly(384, 384);
+        }
+
+        @Test
+        void aSmallImageIsEnlargedAndTranslucencyLandsOnWhite() {
+            BufferedImage square = decode(intake.squarePreview(encode(TestImages.translucent(40, 40), "png"), 384));
+
+            assertThat(square.getWidth()).isEqualTo(384);
+            assertThat(alpha(square, 0, 0)).isEqualTo(255);
+        }
+
+        @Test
+        void itIsTurnedUprightAndKeepsNoMetadata() throws Exception {
+            byte[] jpeg = intake.squarePreview(fixture("orientation6-gps.jpg"), 60);
+
+            // upright 40x60, so its centre square is rows 10-50 of the upright picture, whatever the stored layout
+            BufferedImage square = decode(jpeg);
+            BufferedImage upright =
+                    decode(intake.process(fixture("orientation6-gps.jpg")).bytes());
+            assertThat(square.getWidth()).isEqualTo(60);
+            assertThat(similar(square.getRGB(45, 15), upright.getRGB(30, 20))).isTrue();
+            assertThat(similar(square.getRGB(15, 45), upright.getRGB(10, 40))).isTrue();
+            Metadata metadata = metadata(jpeg);
+            for (Class<? extends Directory> directory : METADATA_WE_STRIP) {
+                assertThat(metadata.getFirstDirectoryOfType(directory)).isNull();
+            }
+        }
+
+        @Test
+        void anythingButAJpegPngOrWebpIsRefusedByItsContent() {
+            UploadRejectedException rejection = catchThrowableOfType(
+                    UploadRejectedException.class,
+                    () -> intake.squarePreview("GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 384));
+            assertThat(rejection.code()).isEqualTo("unsupported_media_type");
+            UploadRejectedException tooBig = catchThrowableOfType(
+                    UploadRejectedException.class,
+                    () -> new ImageIntake(100, 1_000_000, 400).squarePreview(TestImages.png(64, 64), 384));
+            assertThat(tooBig.code()).isEqualTo("file_too_large");
+        }
+    }
+
     private static void assertRejected(ImageIntake intake, byte[] bytes, int status, String code) {
         UploadRejectedException rejection =
                 catchThrowableOfType(UploadRejectedException.class, () -> intake.process(bytes));
@@ -403,6 +454,15 @@ class ImageIntakeTest {
 
     private static int alpha(BufferedImage image, int x, int y) {
         return image.getRGB(x, y) >>> 24;
+    }
+
+    private static boolean similar(int rgb, int other) {
+        Color a = new Color(rgb);
+        Color b = new Color(other);
+        return Math.abs(a.getRed() - b.getRed())
+                        + Math.abs(a.getGreen() - b.getGreen())
+                        + Math.abs(a.getBlue() - b.getBlue())
+                < 90;
     }
 
     private static boolean isReddish(int rgb) {

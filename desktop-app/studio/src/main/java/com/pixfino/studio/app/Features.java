@@ -31,6 +31,7 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparer;
+import com.pixfino.studio.core.presets.PresetPreviewCache;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.create.CreateScreen;
 import com.pixfino.studio.create.CreateViewModel;
@@ -138,7 +139,8 @@ final class Features implements AutoCloseable {
                 session,
                 sessions,
                 messages,
-                new KnownPresets(paths.knownPresetsFile(), CompanionJson.mapper(), guard));
+                new KnownPresets(paths.knownPresetsFile(), CompanionJson.mapper(), guard),
+                new PresetPreviewCache(paths.presetPreviews(), guard));
         CreateViewModel create = new CreateViewModel(
                 tasks,
                 session,

@@ -112,7 +112,11 @@ final class PresetChecklist extends ListView<PresetView> {
             String cost = messages.get("presets.credits", preset.credits());
             detail.setText(locked.orElse(
                     messages.get("batch.presets.detail", cost, preset.category().label())));
-            line.getChildren().setAll(tick, PresetArt.thumbnail(preset, 36), text);
+            line.getChildren()
+                    .setAll(
+                            tick,
+                            PresetArt.thumbnail(preset, 36, presets.pictures().picture(preset)),
+                            text);
             setGraphic(line);
         }
     }

@@ -5,7 +5,10 @@ import com.pixfino.model.api.PresetView;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
@@ -14,16 +17,48 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
+import javafx.scene.shape.Rectangle;
 
 /**
- * A preset's picture until presets have images: a gradient in its category's colours with its initials. The browser's
- * tiles and the batch screen's preset list draw the same art, so a style looks the same everywhere.
+ * A preset's art: its preview picture once loaded, and until then (or without one) a gradient in its category's
+ * colours with its initials. The browser's tiles and the batch screen's preset list draw the same art, so a style
+ * looks the same everywhere.
  */
 public final class PresetArt {
 
     private PresetArt() {}
 
-    /** A small square of the preset's art, e.g. beside its name in a list. */
+    /** A small square of the preset's art, e.g. beside its name in a list: its picture once {@code picture} has one. */
+    public static StackPane thumbnail(PresetView preset, double size, ReadOnlyObjectProperty<Image> picture) {
+        StackPane art = thumbnail(preset, size);
+        art.getChildren().get(0).visibleProperty().bind(picture.isNull());
+        art.getChildren().add(picture(preset, picture, size, size / 6));
+        return art;
+    }
+
+    /**
+     * The preset's picture filling a square of {@code size} with rounded corners (centre-cropped), shown only while
+     * {@code picture} has one.
+     */
+    static ImageView picture(PresetView preset, ReadOnlyObjectProperty<Image> picture, double size, double radius) {
+        ImageView view = new ImageView();
+        view.setId("preset-" + preset.slug() + "-picture");
+        view.getStyleClass().add("preset-picture");
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+        view.setPreserveRatio(false); // previews are square
+        view.setSmooth(true);
+        view.imageProperty().bind(picture);
+        view.visibleProperty().bind(picture.isNotNull());
+        view.setMouseTransparent(true);
+        Rectangle corners = new Rectangle(size, size);
+        corners.setArcWidth(2 * radius);
+        corners.setArcHeight(2 * radius);
+        view.setClip(corners);
+        return view;
+    }
+
+    /** A small square of the preset's monogram art. */
     public static StackPane thumbnail(PresetView preset, double size) {
         StackPane art = new StackPane();
         art.getStyleClass().add("preset-thumb");

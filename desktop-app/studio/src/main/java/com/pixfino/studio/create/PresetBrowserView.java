@@ -219,7 +219,13 @@ final class PresetBrowserView extends VBox {
             delete.setId("style-menu-delete");
             delete.setOnAction(event -> styles.askDelete(style));
             ContextMenu menu = new ContextMenu(rename, delete);
-            PresetTile tile = new PresetTile(style, base, messages, () -> create.chooseStyle(style), menu);
+            PresetTile tile = new PresetTile(
+                    style,
+                    base,
+                    base == null ? null : viewModel.pictures().picture(base),
+                    messages,
+                    () -> create.chooseStyle(style),
+                    menu);
             styleTiles.put(style.id(), tile);
             grid.getChildren().add(tile);
         }
@@ -235,8 +241,12 @@ final class PresetBrowserView extends VBox {
             return;
         }
         for (PresetView preset : viewModel.visiblePresets()) {
-            PresetTile tile =
-                    new PresetTile(preset, viewModel.lockReason(preset), messages, () -> viewModel.select(preset));
+            PresetTile tile = new PresetTile(
+                    preset,
+                    viewModel.lockReason(preset),
+                    viewModel.pictures().picture(preset),
+                    messages,
+                    () -> viewModel.select(preset));
             tiles.put(preset.id(), tile);
             grid.getChildren().add(tile);
         }

@@ -8,6 +8,7 @@ import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.core.presets.PresetPreviewCache;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
@@ -45,6 +46,7 @@ public final class PresetBrowserViewModel {
     private final ObjectProperty<PresetView> selected = new SimpleObjectProperty<>(this, "selected");
     private final ActivityStatus activity = new ActivityStatus(); // busy: the catalog is loading
     private final KnownPresets known;
+    private final PresetPictures pictures;
     private boolean fromServer; // false while the list is the copy kept from an earlier session
 
     public PresetBrowserViewModel(TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages) {
@@ -54,6 +56,18 @@ public final class PresetBrowserViewModel {
     /** {@code known} keeps the catalog each server sent, offered while that server cannot be reached; null: none. */
     public PresetBrowserViewModel(
             TaskExecutor tasks, Session session, SessionViewModel sessions, Messages messages, KnownPresets known) {
+        this(tasks, session, sessions, messages, known, null);
+    }
+
+    /** {@code previews} keeps the presets' pictures on disk; null: the monogram art everywhere. */
+    public PresetBrowserViewModel(
+            TaskExecutor tasks,
+            Session session,
+            SessionViewModel sessions,
+            Messages messages,
+            KnownPresets known,
+            PresetPreviewCache previews) {
+        this.pictures = new PresetPictures(tasks, session, previews);
         this.tasks = tasks;
         this.known = known;
         this.session = session;
@@ -180,6 +194,11 @@ public final class PresetBrowserViewModel {
         if (!activity.isBusy() && !all.isEmpty()) {
             activity.say(Tone.INFO, visible.isEmpty() ? messages.get("presets.noMatch") : "");
         }
+    }
+
+    /** The presets' pictures, shared by the browser's tiles and the batch screen's list. */
+    public PresetPictures pictures() {
+        return pictures;
     }
 
     public ObservableList<PresetView> visiblePresets() {

@@ -7,11 +7,13 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
@@ -24,8 +26,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 
 /**
- * One preset in the browser. Presets have no thumbnail images yet, so the tile draws its own art: a
- * gradient in the category's colours, shifted per preset, with the preset's initials.
+ * One preset in the browser: its preview picture once loaded, and until then (or without one) its own art: a gradient
+ * in the category's colours, shifted per preset, with the preset's initials.
  */
 final class PresetTile extends VBox {
 
@@ -33,13 +35,18 @@ final class PresetTile extends VBox {
     private static final PseudoClass LOCKED = PseudoClass.getPseudoClass("locked");
     static final double ART_SIZE = 136;
 
-    PresetTile(PresetView preset, Optional<String> lockReason, Messages messages, Runnable onSelect) {
+    PresetTile(
+            PresetView preset,
+            Optional<String> lockReason,
+            ReadOnlyObjectProperty<Image> picture,
+            Messages messages,
+            Runnable onSelect) {
         setId("preset-" + preset.slug());
         getStyleClass().add("preset-tile");
         setFocusTraversable(true);
         pseudoClassStateChanged(LOCKED, lockReason.isPresent());
 
-        StackPane art = art(preset, lockReason.isPresent(), messages);
+        StackPane art = art(preset, lockReason.isPresent(), picture, messages);
         Label name = new Label(preset.name());
         name.getStyleClass().add("preset-name");
         name.setMaxWidth(ART_SIZE);
@@ -81,13 +88,19 @@ final class PresetTile extends VBox {
      * One of the user's styles under "My styles": the base preset's art with the style's name, "Based on … · 9:16",
      * and a menu (right click or the keyboard's context-menu key) to rename or delete it.
      */
-    PresetTile(StyleView style, PresetView base, Messages messages, Runnable onSelect, ContextMenu menu) {
+    PresetTile(
+            StyleView style,
+            PresetView base,
+            ReadOnlyObjectProperty<Image> picture,
+            Messages messages,
+            Runnable onSelect,
+            ContextMenu menu) {
         setId("style-" + style.id());
         getStyleClass().addAll("preset-tile", "style-tile");
         setFocusTraversable(true);
         StackPane art;
         if (base != null) {
-            art = art(base, false, messages);
+            art = art(base, false, picture, messages);
             // the base preset's colours only: its initials and badges (Featured, PRO) are not the style's
             art.getChildren()
                     .removeIf(node -> node.getStyleClass().contains("preset-initials")
@@ -101,6 +114,9 @@ final class PresetTile extends VBox {
         }
         Label initials = new Label(PresetArt.initials(style.name()));
         initials.getStyleClass().add("preset-initials");
+        if (base != null) {
+            initials.visibleProperty().bind(picture.isNull()); // the base preset's picture says it better
+        }
         art.getChildren().add(initials);
         Label name = new Label(style.name());
         name.getStyleClass().add("preset-name");
@@ -150,7 +166,8 @@ final class PresetTile extends VBox {
         pseudoClassStateChanged(SELECTED, selected);
     }
 
-    private static StackPane art(PresetView preset, boolean locked, Messages messages) {
+    private static StackPane art(
+            PresetView preset, boolean locked, ReadOnlyObjectProperty<Image> picture, Messages messages) {
         StackPane art = new StackPane();
         art.getStyleClass().add("preset-art");
         art.setMinSize(ART_SIZE, ART_SIZE);
@@ -169,7 +186,11 @@ final class PresetTile extends VBox {
         Label initials = new Label(PresetArt.initials(preset.name()));
         initials.getStyleClass().add("preset-initials");
 
-        art.getChildren().addAll(glow, ring, initials);
+        // the monogram while there is no picture, the picture over it once there is
+        glow.visibleProperty().bind(picture.isNull());
+        ring.visibleProperty().bind(picture.isNull());
+        initials.visibleProperty().bind(picture.isNull());
+        art.getChildren().addAll(glow, ring, initials, PresetArt.picture(preset, picture, ART_SIZE, 10));
         if (preset.featured()) {
             place(art, badge(messages.get("presets.featured"), "badge-featured", Icons.STAR), Pos.TOP_LEFT);
         }

@@ -329,6 +329,37 @@ public final class FakeCompanionApi implements CompanionApi {
         generations.remove(id);
     }
 
+    /** Preset pictures by preset id (real JPEG bytes where a test shows them); a preset without one answers 404. */
+    public final Map<Long, byte[]> presetPictures = new HashMap<>();
+    /** Pictures sent whole (a current copy the studio asks about costs a 304, not counted). */
+    public int presetPicturesSent;
+
+    @Override
+    public java.util.Optional<String> downloadPresetThumbnail(long presetId, String etag, Path target)
+            throws IOException {
+        reachable();
+        byte[] bytes = presetPictures.get(presetId);
+        if (bytes == null) {
+            throw new CompanionApiException(404, "not_found", "Preset " + presetId + " was not found.");
+        }
+        String tag = "\"" + java.util.HexFormat.of().formatHex(sha256(bytes)) + "\"";
+        if (tag.equals(etag)) {
+            return java.util.Optional.empty();
+        }
+        presetPicturesSent++;
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+        return java.util.Optional.of(tag);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void download(UUID generationId, boolean thumbnail, Path target) throws IOException {
         generation(generationId);

@@ -42,6 +42,16 @@ public final class RealCompanion implements AutoCloseable {
         return companion;
     }
 
+    /** With the presets' preview pictures rendered in the background after start, as a production server does. */
+    public static RealCompanion withPresetPreviews() {
+        return start(config -> config.withPresetPreviews(true));
+    }
+
+    /** Waits until the start's pass has rendered every preset's preview picture. */
+    public void awaitPresetPreviews() throws Exception {
+        server.services().presetThumbnails().lastPass().get(90, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private static RealCompanion start(UnaryOperator<ServerConfig> configure) {
         var dataDir = TestDatabases.TestDirs.fresh("studio-e2e");
         ServerConfig config = configure.apply(TestServer.config(dataDir, Optional.of(TestDatabases.freshDatabase())));

@@ -37,6 +37,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
@@ -160,6 +161,16 @@ public interface CompanionApi {
 
     default void collectionItems(UUID id, CollectionItemsRequest request) throws IOException {
         throw new UnsupportedOperationException("This client cannot change collections");
+    }
+
+    /**
+     * Saves a preset's preview picture to {@code target}, never leaving a partial file there, unless the server says
+     * the copy tagged {@code etag} (null: the studio has none) is current. Answers the saved picture's ETag, or empty
+     * when the copy is current and {@code target} was not touched. A preset without a picture (yet) is a
+     * {@link CompanionApiException} 404.
+     */
+    default Optional<String> downloadPresetThumbnail(long presetId, String etag, Path target) throws IOException {
+        throw new UnsupportedOperationException("This client cannot download preset previews");
     }
 
     /** Downloads the small preview of one of the user's uploaded photos (the input of a generation). */

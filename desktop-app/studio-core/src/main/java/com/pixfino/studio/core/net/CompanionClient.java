@@ -46,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import okhttp3.HttpUrl;
@@ -193,6 +194,16 @@ public final class CompanionClient implements CompanionApi {
     public void download(UUID generationId, boolean thumbnail, Path target) throws IOException {
         String path = withId(thumbnail ? ApiPaths.GENERATION_THUMBNAIL : ApiPaths.GENERATION_OUTPUT, generationId);
         calls.download(transfers(), request(path).get().build(), target);
+    }
+
+    @Override
+    public Optional<String> downloadPresetThumbnail(long presetId, String etag, Path target) throws IOException {
+        Request.Builder request = request(ApiPaths.PRESET_THUMBNAIL.replace("{id}", Long.toString(presetId)))
+                .get();
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        return Optional.ofNullable(calls.downloadIfChanged(transfers(), request.build(), target));
     }
 
     @Override

@@ -64,12 +64,36 @@ record HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
     /** As {@link #download(OkHttpClient, Request, Path)}, telling {@code received} the bytes so far; answers the size. */
     long download(OkHttpClient client, Request request, Path target, LongConsumer received) throws IOException {
         guard.refuse("CompanionClient");
+        try (Response response = client.newCall(request).execute()) {
+            checkSuccess(request, response);
+            return save(response, target, received);
+        }
+    }
+
+    /**
+     * As {@link #download(OkHttpClient, Request, Path)} for a conditional request (If-None-Match): answers the saved
+     * body's ETag (empty text when it has none), or null when the server answered 304 and {@code target} was left alone.
+     */
+    String downloadIfChanged(OkHttpClient client, Request request, Path target) throws IOException {
+        guard.refuse("CompanionClient");
+        try (Response response = client.newCall(request).execute()) {
+            if (response.code() == 304) {
+                return null;
+            }
+            checkSuccess(request, response);
+            save(response, target, bytes -> {});
+            String etag = response.header("ETag");
+            return etag == null ? "" : etag;
+        }
+    }
+
+    /** Streams the body to a temp file beside {@code target}, then moves it into place; answers the size. */
+    private static long save(Response response, Path target, LongConsumer received) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         // not createTempFile, whose file is private (0600): the result gets the permissions any new file gets here
         Path temp = target.toAbsolutePath().getParent().resolve(".download-" + java.util.UUID.randomUUID() + ".part");
         long total = 0;
-        try (Response response = client.newCall(request).execute()) {
-            checkSuccess(request, response);
+        try {
             try (InputStream in = response.body().byteStream();
                     OutputStream out = Files.newOutputStream(
                             temp,

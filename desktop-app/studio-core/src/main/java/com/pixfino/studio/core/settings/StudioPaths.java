@@ -73,6 +73,11 @@ public record StudioPaths(Path configDir, Path dataDir) {
         return dataDir.resolve("presets.json");
     }
 
+    /** The presets' preview pictures, one folder per server, so the preset browser shows them offline (issue 15). */
+    public Path presetPreviews() {
+        return dataDir.resolve("preset-previews");
+    }
+
     /** The user's own styles as last read from each server, so "My styles" shows them offline (issue 14). */
     public Path stylesFile() {
         return dataDir.resolve("styles.json");
