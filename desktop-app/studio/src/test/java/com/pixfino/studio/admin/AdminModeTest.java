@@ -238,14 +238,24 @@ class AdminModeTest {
         studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT0);
         studio.awaitShowing("admin-audit-screen");
         studio.await("the audit rows", () -> auditRows() >= 3);
-        List<String> actions =
+        List<AuditEntryView> newest =
                 StudioHarness.call(() -> studio.<TableView<AuditEntryView>>find("admin-audit-table").getItems().stream()
                         .limit(3)
-                        .map(AuditEntryView::action)
                         .toList());
-        assertThat(actions).hasSize(3);
-        assertThat(actions.get(2)).contains("credit");
-        assertThat(studio.robot().lookup("Support goodwill").tryQuery()).isPresent();
+        assertThat(newest)
+                .extracting(AuditEntryView::action)
+                .containsExactly("user_unsuspended", "user_suspended", "credits_adjusted");
+        assertThat(newest.get(2).reason()).isEqualTo("Support goodwill");
+        assertThat(newest.get(2).before()).containsEntry("credits", before);
+        assertThat(newest.get(2).after()).containsEntry("credits", before + 15);
+        studio.await(
+                "the adjustment's row drawn",
+                () -> studio.robot()
+                        .lookup("#admin-audit-table .table-cell")
+                        .match(org.testfx.matcher.control.LabeledMatchers.hasText(
+                                "credits: " + before + " \u2192 " + (before + 15)))
+                        .tryQuery()
+                        .isPresent());
         studio.screenshotBothThemes("admin-audit");
     }
 
