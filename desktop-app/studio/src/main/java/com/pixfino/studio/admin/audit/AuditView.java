@@ -56,9 +56,9 @@ public final class AuditView extends VBox implements ScreenActions {
         table.getColumns().add(column(messages.get("admin.audit.column.time"), viewModel::when, 190));
         table.getColumns().add(column(messages.get("admin.audit.column.admin"), viewModel::adminText, 150));
         table.getColumns().add(column(messages.get("admin.audit.column.action"), viewModel::action, 130));
-        table.getColumns().add(column(messages.get("admin.audit.column.target"), viewModel::target, 110));
+        table.getColumns().add(column(messages.get("admin.audit.column.target"), viewModel::target, 135));
         table.getColumns().add(column(messages.get("admin.audit.column.change"), viewModel::change, 215));
-        table.getColumns().add(column(messages.get("admin.audit.column.reason"), viewModel::reason, 200));
+        table.getColumns().add(column(messages.get("admin.audit.column.reason"), viewModel::reason, 175));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button more = new Button(messages.get("admin.loadMore"));

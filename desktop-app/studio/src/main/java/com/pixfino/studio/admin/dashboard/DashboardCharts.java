@@ -39,6 +39,57 @@ final class DashboardCharts {
         return chart;
     }
 
+    /** Bars lying down, their names on the left: for categories whose names are too long to stand side by side. */
+    static BarChart<Number, String> lyingBars(String id) {
+        NumberAxis x = new NumberAxis();
+        x.setAnimated(false);
+        x.setForceZeroInRange(true);
+        x.setMinorTickVisible(false);
+        // thousands as "1.2k": full numbers side by side run into each other on a half-width chart
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                if (Math.abs(v) < 1000) {
+                    return Long.toString(Math.round(v));
+                }
+                String thousands = String.format(java.util.Locale.ROOT, "%.1f", v / 1000);
+                return (thousands.endsWith(".0") ? thousands.substring(0, thousands.length() - 2) : thousands) + "k";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
+        CategoryAxis y = new CategoryAxis();
+        y.setAnimated(false);
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        chart.setId(id);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setCategoryGap(6);
+        chart.setPrefHeight(HEIGHT);
+        chart.setMinHeight(HEIGHT);
+        chart.getStyleClass().add("dashboard-chart");
+        return chart;
+    }
+
+    static void showLyingBars(BarChart<Number, String> chart, ChartData data) {
+        ObservableList<XYChart.Series<Number, String>> fresh = FXCollections.observableArrayList();
+        for (ChartData.Series series : data.series()) {
+            XYChart.Series<Number, String> made = new XYChart.Series<>();
+            made.setName(series.name());
+            // the first category at the top, as it reads in the other charts from the left
+            for (int i = series.points().size() - 1; i >= 0; i--) {
+                ChartData.Point point = series.points().get(i);
+                made.getData().add(new XYChart.Data<>(point.value(), point.label()));
+            }
+            fresh.add(made);
+        }
+        chart.setData(fresh);
+    }
+
     static LineChart<Number, Number> days(String id) {
         NumberAxis x = new NumberAxis();
         x.setAnimated(false);

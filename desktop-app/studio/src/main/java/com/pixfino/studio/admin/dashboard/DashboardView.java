@@ -121,7 +121,7 @@ public final class DashboardView extends ScrollPane implements ScreenActions {
     private GridPane charts() {
         BarChart<String, Number> tiers = DashboardCharts.bars("admin-chart-users-by-tier");
         BarChart<String, Number> statuses = DashboardCharts.bars("admin-chart-generations-by-status");
-        BarChart<String, Number> credits = DashboardCharts.bars("admin-chart-credits");
+        BarChart<Number, String> credits = DashboardCharts.lyingBars("admin-chart-credits");
         BarChart<String, Number> subscriptions = DashboardCharts.bars("admin-chart-subscriptions-by-tier");
         LineChart<Number, Number> spent = DashboardCharts.days("admin-chart-credits-spent");
         LineChart<Number, Number> cost = DashboardCharts.days("admin-chart-cost");
@@ -159,7 +159,7 @@ public final class DashboardView extends ScrollPane implements ScreenActions {
             DashboardViewModel.Charts now = viewModel.chartsProperty().get();
             DashboardCharts.showBars(tiers, now.usersByTier());
             DashboardCharts.showBars(statuses, now.generationsByStatus());
-            DashboardCharts.showBars(credits, now.credits());
+            DashboardCharts.showLyingBars(credits, now.credits());
             DashboardCharts.showBars(subscriptions, now.subscriptionsByTier());
             DashboardCharts.showDays(spent, now.creditsSpent());
             DashboardCharts.showDays(cost, now.cost());
