@@ -2,6 +2,7 @@ package com.pixfino.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
+import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
@@ -21,6 +22,7 @@ import com.pixfino.server.http.RequestMetrics;
 import com.pixfino.server.http.RouteTable;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
+import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.styles.StyleRoutes;
@@ -53,12 +55,14 @@ public final class PixfinoApi {
             LibraryRoutes library,
             StyleRoutes styles,
             AdminRoutes admin,
+            ModerationRoutes moderation,
             ProviderWebhookRoutes providerWebhooks,
             PrivacyRoutes privacy,
             BillingRoutes billing,
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
-            RequestLimits requestLimits) {}
+            RequestLimits requestLimits,
+            AccountLifecycleRoutes accountLifecycle) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -125,6 +129,14 @@ public final class PixfinoApi {
         routes.get(ApiPaths.ME, h.accounts()::me, READ);
         routes.delete(ApiPaths.ME, h.privacy()::delete, Access.USER);
         routes.get(ApiPaths.ME_EXPORT, h.privacy()::export, Access.USER);
+        // issue 16: email verification and password reset; the two pages are where links in mails land
+        routes.post(ApiPaths.VERIFY_EMAIL_RESEND, h.accountLifecycle()::resendVerification, Access.USER);
+        routes.post(ApiPaths.PASSWORD_RESET, h.accountLifecycle()::requestReset, Access.PUBLIC);
+        routes.post(ApiPaths.PASSWORD_RESET_CONFIRM, h.accountLifecycle()::confirmReset, Access.PUBLIC);
+        routes.post(ApiPaths.PASSWORD, h.accountLifecycle()::changePassword, Access.USER);
+        routes.get(ApiPaths.VERIFY_EMAIL_PAGE, h.accountLifecycle()::verifyPage, Access.PUBLIC);
+        routes.get(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetPage, Access.PUBLIC);
+        routes.post(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetForm, Access.PUBLIC);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);
@@ -191,6 +203,12 @@ public final class PixfinoApi {
         routes.put(ApiPaths.ADMIN_PRESET, h.admin()::replacePreset, Access.ADMIN);
         routes.patch(ApiPaths.ADMIN_PRESET, h.admin()::patchPreset, Access.ADMIN);
         routes.put(ApiPaths.ADMIN_PRESET_THUMBNAIL, h.admin()::replacePresetThumbnail, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_MODERATION_WORDS, h.moderation()::getWords, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_MODERATION_WORDS, h.moderation()::replaceWords, Access.ADMIN);
+        routes.get(ApiPaths.ADMIN_MODERATION_FLAGS, h.moderation()::listFlags, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_MODERATION_FLAG_RESOLVE, h.moderation()::resolve, Access.ADMIN);
+        // the owner reports a result: a write, like delete, so the generate scope
+        routes.post(ApiPaths.GENERATION_REPORT, h.moderation()::report, GENERATE);
 
         routes.post(ApiPaths.API_KEYS, h.apiKeys()::create, Access.USER);
         routes.get(ApiPaths.API_KEYS, h.apiKeys()::list, Access.USER);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.pixfino.model.ApiPaths;
+import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
@@ -26,6 +27,7 @@ import com.pixfino.server.http.BearerAuthentication;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.library.LibraryRoutes;
+import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
@@ -139,13 +141,16 @@ public final class ServerApp implements AutoCloseable {
                         services.auditTrail(),
                         services.adminPresets(),
                         json),
+                new ModerationRoutes(
+                        services.moderationWords(), services.moderationFlags(), services.flagResolutions(), json),
                 new ProviderWebhookRoutes(services.webhooks()),
                 new PrivacyRoutes(services.accountExport(), services.accountDeletion(), json),
                 new BillingRoutes(services.billing(), json),
                 new ApiKeyRoutes(services.apiKeys(), json),
                 new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
-                        services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)));
+                        services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
+                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

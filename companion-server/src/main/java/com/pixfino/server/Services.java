@@ -2,7 +2,9 @@ package com.pixfino.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.server.accounts.AccountService;
+import com.pixfino.server.accounts.EmailVerification;
 import com.pixfino.server.accounts.PasswordHasher;
+import com.pixfino.server.accounts.PasswordReset;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminPresets;
 import com.pixfino.server.admin.AdminStatistics;
@@ -36,6 +38,12 @@ import com.pixfino.server.library.LibraryEdits;
 import com.pixfino.server.library.LibraryFeed;
 import com.pixfino.server.library.TombstonePurge;
 import com.pixfino.server.limits.RateLimits;
+import com.pixfino.server.mail.MailOutbox;
+import com.pixfino.server.mail.MailSender;
+import com.pixfino.server.moderation.FlagResolutions;
+import com.pixfino.server.moderation.ModerationFlags;
+import com.pixfino.server.moderation.ModerationWordList;
+import com.pixfino.server.moderation.PromptModeration;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.presets.PresetPreviewRenderer;
 import com.pixfino.server.presets.PresetThumbnails;
@@ -86,6 +94,9 @@ public final class Services implements AutoCloseable {
     private final WebhookSender webhookSender;
     private final RateLimits limits;
     private final AccountService accounts;
+    private final EmailVerification emailVerification;
+    private final PasswordReset passwordReset;
+    private final MailSender mailSender;
     private final Storage storage;
     private final UploadService uploads;
     private final PresetCatalog presets;
@@ -106,6 +117,9 @@ public final class Services implements AutoCloseable {
     private final AdminPresets adminPresets;
     private final PresetThumbnails presetThumbnails;
     private final boolean presetPreviews;
+    private final ModerationWordList moderationWords;
+    private final ModerationFlags moderationFlags;
+    private final FlagResolutions flagResolutions;
     private final ProviderWebhooks webhooks;
     private final AccountExport accountExport;
     private final AccountDeletion accountDeletion;
@@ -129,8 +143,15 @@ public final class Services implements AutoCloseable {
             apiKeys = new ApiKeyService(dsl, clock);
             limits = new RateLimits(config.limits(), clock);
             billingAccounts = new BillingAccounts(dsl, clock);
+            MailOutbox outbox = new MailOutbox(clock);
+            mailSender = new MailSender(dsl, config.mail(), config.dataDir(), clock);
+            PasswordHasher hasher = new PasswordHasher();
+            emailVerification =
+                    new EmailVerification(dsl, outbox, limits, config.mail().publicUrl(), clock);
+            passwordReset = new PasswordReset(
+                    dsl, hasher, tokens, outbox, limits, config.mail().publicUrl(), clock);
             accounts = new AccountService(
-                    dsl, new PasswordHasher(), tokens, ledger, config, limits, billingAccounts, clock);
+                    dsl, hasher, tokens, ledger, config, limits, billingAccounts, emailVerification, clock);
             BillingCatalog catalog = new BillingCatalog(config.billing(), config::monthlyCredits);
             BillingGrants grants = new BillingGrants(ledger, clock);
             billing = new BillingService(dsl, config.billing(), catalog, billingAccounts, grants, clock);
@@ -143,6 +164,10 @@ public final class Services implements AutoCloseable {
             owned.add(presets);
             StatusNotices notices = new StatusNotices(dsl);
             owned.add(notices);
+            SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
+            auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
+            moderationWords = new ModerationWordList(dsl, auditTrail, clock);
+            moderationFlags = new ModerationFlags(dsl, adminCursors, clock);
 
             ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
             owned.add(providerCalls::shutdownNow);
@@ -172,7 +197,8 @@ public final class Services implements AutoCloseable {
                     new OutputStore(storage, remote.http()),
                     storage,
                     config.jobs(),
-                    clock);
+                    clock,
+                    moderationFlags::providerRefused);
             jobRunner = new JobRunner(
                     database.dataSource(),
                     job,
@@ -183,6 +209,7 @@ public final class Services implements AutoCloseable {
                     List.of(
                             freeTopUp.task(Duration.ofHours(1)),
                             webhookSender.task(),
+                            mailSender.task(),
                             tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
@@ -193,7 +220,8 @@ public final class Services implements AutoCloseable {
                     queue,
                     storage,
                     config.s3().map(S3Settings::linkLifetime).orElse(Duration.ofMinutes(15)),
-                    this::style);
+                    this::style,
+                    new PromptModeration(moderationWords, moderationFlags));
             views.set(generations);
             deletion = new GenerationDeletion(generationStore, queue, storage);
             libraryFeed = new LibraryFeed(dsl, generations, config.tombstoneWindow(), clock);
@@ -204,12 +232,11 @@ public final class Services implements AutoCloseable {
             owned.add(events);
             owned.add(jobRunner);
             new JobQueueMetrics(dsl, clock).bindTo(metrics);
-            SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
-            auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
             adminUsers = new AdminUsers(dsl, ledger, accounts, tokens, auditTrail, adminCursors);
             presetThumbnails = new PresetThumbnails(dsl, storage, new PresetPreviewRenderer());
             owned.add(presetThumbnails);
             presetPreviews = config.presetPreviews();
+            flagResolutions = new FlagResolutions(dsl, moderationFlags, deletion, adminUsers, auditTrail, clock);
             adminPresets = new AdminPresets(
                     dsl,
                     presets,
@@ -294,6 +321,19 @@ public final class Services implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    public EmailVerification emailVerification() {
+        return emailVerification;
+    }
+
+    public PasswordReset passwordReset() {
+        return passwordReset;
+    }
+
+    /** Sends the mail outbox (a recurring task runs it; tests may call it directly). */
+    public MailSender mailSender() {
+        return mailSender;
     }
 
     public Storage storage() {
@@ -388,6 +428,20 @@ public final class Services implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /** The banned-word list the create's prompt screen uses. */
+    public ModerationWordList moderationWords() {
+        return moderationWords;
+    }
+
+    /** The moderation queue. */
+    public ModerationFlags moderationFlags() {
+        return moderationFlags;
+    }
+
+    public FlagResolutions flagResolutions() {
+        return flagResolutions;
     }
 
     public ProviderWebhooks webhooks() {

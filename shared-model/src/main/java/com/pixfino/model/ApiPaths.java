@@ -11,6 +11,18 @@ public final class ApiPaths {
     public static final String LOGIN = PREFIX + "/auth/login";
     public static final String LOGOUT = PREFIX + "/auth/logout";
     public static final String ME = PREFIX + "/me";
+    /** POST (signed in): mails a new verification link; 202, a few an hour, 409 once verified. */
+    public static final String VERIFY_EMAIL_RESEND = PREFIX + "/auth/verify-email/resend";
+    /** POST {@code {"email"}}: mails a reset link if the address has an account; always the same 202. */
+    public static final String PASSWORD_RESET = PREFIX + "/auth/password-reset";
+    /** POST {@code {"token","password"}}: sets the password with a mailed token; 204, every session signed out. */
+    public static final String PASSWORD_RESET_CONFIRM = PREFIX + "/auth/password-reset/confirm";
+    /** POST {@code {"currentPassword","newPassword"}} (signed in): 204, the other sessions signed out. */
+    public static final String PASSWORD = PREFIX + "/auth/password";
+    /** The page a verification mail links to ({@code ?token=}); it verifies on open. */
+    public static final String VERIFY_EMAIL_PAGE = "/verify-email";
+    /** The page a reset mail links to ({@code ?token=}): a form for the new password, posted back to it. */
+    public static final String RESET_PASSWORD_PAGE = "/reset-password";
     /** GET: a zip of everything the server holds about the signed-in user. DELETE on {@link #ME} removes the account. */
     public static final String ME_EXPORT = PREFIX + "/me/export";
 
@@ -27,6 +39,9 @@ public final class ApiPaths {
     public static final String GENERATION_CANCEL = PREFIX + "/generations/{id}/cancel";
     public static final String GENERATION_OUTPUT = PREFIX + "/generations/{id}/output";
     public static final String GENERATION_THUMBNAIL = PREFIX + "/generations/{id}/thumbnail";
+    /** POST {@code {"reason"}}: the owner reports a result to the moderators (201 with the flag). */
+    public static final String GENERATION_REPORT = PREFIX + "/generations/{id}/report";
+
     public static final String EVENTS = PREFIX + "/events";
     /** GET {@code ?cursor=&limit=}: the incremental change feed of the signed-in user's library. */
     public static final String LIBRARY_CHANGES = PREFIX + "/library/changes";
@@ -64,6 +79,12 @@ public final class ApiPaths {
     public static final String ADMIN_PRESET_THUMBNAIL = PREFIX + "/admin/presets/{id}/thumbnail";
     /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
     public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
+    /** GET answers the banned-word list, PUT {@code {"words":[…]}} replaces it. */
+    public static final String ADMIN_MODERATION_WORDS = PREFIX + "/admin/moderation/words";
+    /** GET {@code ?status=open|resolved&cursor=&limit=}: the moderation queue, newest first. */
+    public static final String ADMIN_MODERATION_FLAGS = PREFIX + "/admin/moderation/flags";
+    /** POST {@code {"action","note"}}: resolves one flag. */
+    public static final String ADMIN_MODERATION_FLAG_RESOLVE = PREFIX + "/admin/moderation/flags/{id}/resolve";
 
     public static final String BILLING_CATALOG = PREFIX + "/billing/catalog";
     public static final String BILLING_CHECKOUT = PREFIX + "/billing/checkout";

@@ -6,6 +6,7 @@ import com.pixfino.model.api.RegisterRequest;
 import com.pixfino.model.api.UserView;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.RequestBase;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -20,6 +21,7 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
             path = "/api/v1/auth/register",
             methods = HttpMethod.POST,
             summary = "Create an account",
+            description = "Signs in and mails a link that verifies the address (GET /verify-email?token=…).",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = AuthResponse.class)),
@@ -30,7 +32,7 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
                         description = "Too many registrations from this address or for this email; see Retry-After")
             })
     public void register(Context ctx) {
-        ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class), ctx.ip()));
+        ctx.status(201).json(accounts.register(json.read(ctx, RegisterRequest.class), ctx.ip(), RequestBase.of(ctx)));
     }
 
     @OpenApi(

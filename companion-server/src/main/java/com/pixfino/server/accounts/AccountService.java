@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registration, sign-in and the signed-in user's profile. The only writer of {@code users} rows, except
- * {@code users.credits}, which only the {@link CreditLedger} changes (with its ledger row), and {@code users.tier},
- * which follows the Stripe subscription ({@link BillingAccounts}).
+ * {@code users.credits}, which only the {@link CreditLedger} changes (with its ledger row), {@code users.tier},
+ * which follows the Stripe subscription ({@link BillingAccounts}), {@code users.email_verified_at}
+ * ({@link EmailVerification}) and {@code users.password_hash} after sign-up ({@link PasswordReset}).
  */
 public final class AccountService {
 
@@ -44,6 +45,7 @@ public final class AccountService {
     private final ServerConfig config;
     private final RateLimits limits;
     private final BillingAccounts billing;
+    private final EmailVerification verification;
     private final Clock clock;
 
     public AccountService(
@@ -54,8 +56,10 @@ public final class AccountService {
             ServerConfig config,
             RateLimits limits,
             BillingAccounts billing,
+            EmailVerification verification,
             Clock clock) {
         this.dsl = dsl;
+        this.verification = verification;
         this.billing = billing;
         this.limits = limits;
         this.hasher = hasher;
@@ -65,8 +69,18 @@ public final class AccountService {
         this.clock = clock;
     }
 
-    /** @param clientIp the caller's address, counted against the registration budgets */
+    /** Registers with links in the verification mail pointing at this server's own port on this machine. */
     public AuthResponse register(RegisterRequest request, String clientIp) {
+        return register(request, clientIp, java.net.URI.create("http://127.0.0.1:" + config.port()));
+    }
+
+    /**
+     * Creates the account, signs it in and queues the mail that verifies its address, all in one transaction.
+     *
+     * @param clientIp    the caller's address, counted against the registration budgets
+     * @param requestBase where the request came to: the verification link's host unless a public URL is configured
+     */
+    public AuthResponse register(RegisterRequest request, String clientIp, java.net.URI requestBase) {
         limits.take(Budget.REGISTER_PER_IP, clientIp);
         String email = Credentials.email(request.email());
         limits.take(Budget.REGISTER_PER_ACCOUNT, EmailHash.of(email));
@@ -83,6 +97,7 @@ public final class AccountService {
                         .where(USERS.ID.eq(id))
                         .execute();
                 String token = tokens.issue(tx, id);
+                verification.queue(tx, id, email, name, requestBase);
                 log.info("event=user_registered user={}", id);
                 return new AuthResponse(token, view(tx, id));
             });
@@ -210,12 +225,17 @@ public final class AccountService {
         UsersRecord existing =
                 dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOne();
         if (existing != null) {
-            if (existing.getRole() != Role.ADMIN) {
+            if (existing.getRole() != Role.ADMIN || existing.getEmailVerifiedAt() == null) {
+                // the operator named this address: it counts as verified
                 dsl.update(USERS)
                         .set(USERS.ROLE, Role.ADMIN)
+                        .set(USERS.EMAIL_VERIFIED_AT, DSL.coalesce(USERS.EMAIL_VERIFIED_AT, OffsetDateTime.now(clock)))
                         .where(USERS.ID.eq(existing.getId()))
                         .execute();
-                log.info("event=admin_promoted user={}", existing.getId());
+                log.info(
+                        "event={} user={}",
+                        existing.getRole() == Role.ADMIN ? "admin_email_verified" : "admin_promoted",
+                        existing.getId());
             }
             return;
         }
@@ -238,6 +258,8 @@ public final class AccountService {
                 .set(USERS.CREDITS, 0)
                 .set(USERS.STATUS, AccountStatus.ACTIVE)
                 .set(USERS.CREATED_AT, OffsetDateTime.now(clock))
+                // the configured admin's address is the operator's word; everyone else verifies by mail
+                .set(USERS.EMAIL_VERIFIED_AT, role == Role.ADMIN ? OffsetDateTime.now(clock) : null)
                 .execute();
         int welcome = config.monthlyCredits(Tier.FREE);
         if (welcome > 0) {
@@ -259,6 +281,7 @@ public final class AccountService {
                 user.getTier(),
                 user.getCredits(),
                 billing.liveSubscription(ctx, id).orElse(null),
-                user.getCredits() < config.billing().lowCreditThreshold());
+                user.getCredits() < config.billing().lowCreditThreshold(),
+                user.getEmailVerifiedAt() != null);
     }
 }

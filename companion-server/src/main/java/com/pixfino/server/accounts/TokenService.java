@@ -118,6 +118,21 @@ public final class TokenService {
     }
 
     /**
+     * Revokes every unrevoked token of the user inside the caller's transaction, but {@code keepHash} (null: all);
+     * answers how many. The caller calls {@link #forget(UUID)} once that transaction has committed.
+     */
+    public int revokeAllOf(DSLContext tx, UUID userId, String keepHash) {
+        forget(userId);
+        var revoke = tx.update(AUTH_TOKENS)
+                .set(AUTH_TOKENS.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(AUTH_TOKENS.USER_ID.eq(userId))
+                .and(AUTH_TOKENS.REVOKED_AT.isNull());
+        return keepHash == null
+                ? revoke.execute()
+                : revoke.and(AUTH_TOKENS.TOKEN_HASH.ne(keepHash)).execute();
+    }
+
+    /**
      * Removes every token of the user inside the caller's transaction (account deletion); answers how many. The
      * caller calls {@link #forget(UUID)} again once that transaction has committed.
      */

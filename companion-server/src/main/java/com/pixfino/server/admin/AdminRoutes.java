@@ -36,8 +36,8 @@ public record AdminRoutes(
     /** The admin lists' largest page. */
     public static final int MAX_LIMIT = 100;
 
-    private static final String FORBIDDEN =
-            "Not an administrator's session (user tokens and every API key are refused)";
+    /** What every admin route answers a user token or an API key (also used by the moderation routes). */
+    public static final String FORBIDDEN = "Not an administrator's session (user tokens and every API key are refused)";
 
     @OpenApi(
             path = "/api/v1/admin/stats",
@@ -328,8 +328,8 @@ public record AdminRoutes(
                         + " MB; export a smaller JPEG, PNG or WebP.");
     }
 
-    /** {@code limit} (1–100) and {@code cursor}. */
-    private static PageRequest page(Context ctx) {
+    /** {@code limit} (1–100) and {@code cursor}, as every admin list reads them. */
+    public static PageRequest page(Context ctx) {
         String limit = ctx.queryParam("limit");
         if (limit != null && !limit.isBlank()) {
             try {

@@ -26,7 +26,10 @@ public record ApiKeyRoutes(ApiKeyService keys, JsonBody json) {
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = CreatedApiKey.class)),
                 @OpenApiResponse(status = "400"),
-                @OpenApiResponse(status = "403", description = "Called with an API key: keys need a session"),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "Called with an API key (keys need a session), or email_unverified: the account's"
+                                + " address is not verified yet"),
                 @OpenApiResponse(status = "409", description = "Too many active keys")
             })
     public void create(Context ctx) {

@@ -14,6 +14,7 @@ import com.pixfino.server.db.jooq.tables.records.ApiKeysRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.domain.Sha256;
 import com.pixfino.server.domain.Text;
+import com.pixfino.server.domain.VerifiedEmail;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public final class ApiKeyService {
             DSLContext tx = cfg.dsl();
             // the user's row serialises concurrent creations, so the cap holds
             tx.selectOne().from(USERS).where(USERS.ID.eq(userId)).forUpdate().execute();
+            VerifiedEmail.require(tx, userId, "Creating an API key");
             int active = tx.fetchCount(API_KEYS, API_KEYS.USER_ID.eq(userId).and(API_KEYS.REVOKED_AT.isNull()));
             if (active >= MAX_ACTIVE_KEYS) {
                 throw DomainException.conflict(

@@ -54,6 +54,10 @@ public final class BillingRoutes {
                         description = "Unknown item",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
+                        status = "403",
+                        description = "email_unverified: buying needs a verified email address",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
                         status = "409",
                         description = "A plan while a subscription is live: change plans in the portal",
                         content = @OpenApiContent(from = ErrorBody.class)),

@@ -10,6 +10,7 @@ import com.pixfino.model.api.billing.InvoiceList;
 import com.pixfino.model.api.billing.InvoiceView;
 import com.pixfino.model.api.billing.PortalView;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.domain.VerifiedEmail;
 import com.stripe.model.Invoice;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -74,6 +75,7 @@ public final class BillingService {
      */
     public CheckoutView checkout(UUID userId, CheckoutRequest request, URI requestBase) {
         Stripe on = enabled();
+        VerifiedEmail.require(dsl, userId, "Buying credits or a plan");
         BillingCatalog.Item item = catalog.item(request.item());
         if (item instanceof BillingCatalog.Plan && accounts.hasLiveSubscription(userId)) {
             throw DomainException.conflict(

@@ -53,7 +53,8 @@ public final class ConfigLoader {
                         usd(
                                 "PIXFINO_CREDIT_VALUE_USD",
                                 ServerConfig.CreditValues.defaults().creditValueUsd())),
-                bool("PIXFINO_PRESET_PREVIEWS", true));
+                bool("PIXFINO_PRESET_PREVIEWS", true),
+                new MailEnvironment(env).mail());
     }
 
     /** An amount of US dollars such as 0.27: not negative, at most 1000, at most four decimals. */

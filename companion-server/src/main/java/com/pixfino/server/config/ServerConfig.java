@@ -4,6 +4,7 @@ import com.pixfino.model.Tier;
 import com.pixfino.server.billing.BillingSettings;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.RateLimitSettings;
+import com.pixfino.server.mail.MailSettings;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.storage.S3Settings;
@@ -34,7 +35,8 @@ public record ServerConfig(
         WebhookSettings webhooks,
         Duration tombstoneWindow,
         CreditValues creditValues,
-        boolean presetPreviews) {
+        boolean presetPreviews,
+        MailSettings mail) {
 
     /**
      * What a credit is worth in USD for the admin figures: {@code costPerCreditUsd} is the blended provider cost
@@ -106,6 +108,10 @@ public record ServerConfig(
         return edit(copy -> copy.tombstoneWindow = window);
     }
 
+    public ServerConfig withMail(MailSettings otherMail) {
+        return edit(copy -> copy.mail = otherMail);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -128,6 +134,7 @@ public record ServerConfig(
         private Duration tombstoneWindow;
         private CreditValues creditValues;
         private boolean presetPreviews;
+        private MailSettings mail;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -144,6 +151,7 @@ public record ServerConfig(
             this.tombstoneWindow = from.tombstoneWindow;
             this.creditValues = from.creditValues;
             this.presetPreviews = from.presetPreviews;
+            this.mail = from.mail;
         }
 
         ServerConfig build() {
@@ -167,7 +175,8 @@ public record ServerConfig(
                     webhooks,
                     tombstoneWindow,
                     creditValues,
-                    presetPreviews);
+                    presetPreviews,
+                    mail);
         }
     }
 

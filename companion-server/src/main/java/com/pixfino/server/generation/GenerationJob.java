@@ -59,7 +59,9 @@ public final class GenerationJob {
     private final JobSettings settings;
     private final Clock clock;
     private final ProviderFailover failover;
+    private final SafetyRefusals refusals;
 
+    /** @param refusals told of each generation a provider's safety check refused */
     public GenerationJob(
             DSLContext dsl,
             GenerationStore store,
@@ -67,7 +69,9 @@ public final class GenerationJob {
             OutputStore outputs,
             Storage storage,
             JobSettings settings,
-            Clock clock) {
+            Clock clock,
+            SafetyRefusals refusals) {
+        this.refusals = refusals;
         this.dsl = dsl;
         this.store = store;
         this.providers = providers;
@@ -192,6 +196,18 @@ public final class GenerationJob {
     private void fail(UUID id, String code, String message) {
         if (store.fail(id, code, message)) {
             log.info("event=generation_failed generation={} code={}", id, code);
+            if (ProviderException.SAFETY_REFUSAL.equals(code)) {
+                safetyRefused(id, message);
+            }
+        }
+    }
+
+    /** The refund is done; a flag that cannot be written is logged, never a reason to fail the job's step. */
+    private void safetyRefused(UUID id, String message) {
+        try {
+            refusals.refused(id, message);
+        } catch (RuntimeException e) {
+            log.warn("event=safety_flag_failed generation={} message={}", id, e.getMessage());
         }
     }
 

@@ -46,7 +46,10 @@ public record GenerationRoutes(
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = GenerationAccepted.class)),
                 @OpenApiResponse(
                         status = "400",
-                        description = "A field is missing or invalid, or the preset's model cannot make the format"),
+                        description = "A field is missing or invalid, or the preset's model cannot make the format;"
+                                + " prompt_rejected when the prompt or negative prompt (the request's or its style's)"
+                                + " matches the banned-word list: nothing is charged or created, and the attempt is"
+                                + " flagged for the moderators"),
                 @OpenApiResponse(status = "402", description = "Not enough credits"),
                 @OpenApiResponse(status = "403", description = "PRO preset on the Free tier"),
                 @OpenApiResponse(status = "404"),

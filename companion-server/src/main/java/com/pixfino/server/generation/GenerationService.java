@@ -52,10 +52,12 @@ public final class GenerationService {
     private final Storage storage;
     private final Duration linkLifetime;
     private final CreateRequest.Resolver requests;
+    private final PromptScreen screen;
 
     /**
      * @param linkLifetime how long the presigned file links in a generation's view work, when the storage hands them out
      * @param styles       finds the caller's style for a create that names one ({@link StyleLookup#NONE}: styles off)
+     * @param screen       checks the prompts a create would run with, before anything is charged
      */
     public GenerationService(
             DSLContext dsl,
@@ -65,8 +67,10 @@ public final class GenerationService {
             JobQueue jobs,
             Storage storage,
             Duration linkLifetime,
-            StyleLookup styles) {
+            StyleLookup styles,
+            PromptScreen screen) {
         this.requests = new CreateRequest.Resolver(presets, styles);
+        this.screen = screen;
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -78,11 +82,13 @@ public final class GenerationService {
 
     /**
      * Debits the preset's credits, writes the ledger row, inserts the PENDING row and queues its job in one statement.
-     * A repeated {@code idempotencyKey} (per user, 24 h) returns the first generation and charges nothing.
+     * A repeated {@code idempotencyKey} (per user, 24 h) returns the first generation and charges nothing. A prompt
+     * the moderation screen refuses creates nothing and charges nothing.
      */
     public GenerationAccepted create(UUID userId, CreateGenerationRequest request, String idempotencyKey) {
         CreateRequest resolved = requests.resolve(userId, request);
         String key = cleanKey(idempotencyKey);
+        screen.screen(userId, resolved.options().prompt(), resolved.options().negativePrompt());
         PresetsRecord preset = resolved.preset();
         CreateOptions options = resolved.options();
         Optional<Duration> paused = jobs.pausedFor(preset.getProvider(), preset.getModel(), preset.getMediaKind());

@@ -56,6 +56,11 @@ final class ProviderFailover {
                 // the generation is out of time: the next provider would not get any
                 return e;
             } catch (ProviderException e) {
+                if (ProviderException.SAFETY_REFUSAL.equals(e.code())) {
+                    // a content check said no: shopping the same job around to another provider is not the answer
+                    log.warn("event=provider_safety_refusal generation={} provider={}", id, route.name());
+                    return e;
+                }
                 refusal = e;
                 log.warn(
                         "event=provider_submit_failed generation={} provider={} code={} next={}",

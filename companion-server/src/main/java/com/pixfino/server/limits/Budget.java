@@ -24,6 +24,23 @@ public enum Budget {
     /** Every registration attempt for one email. */
     REGISTER_PER_ACCOUNT(
             Refill.GRADUAL, "too_many_requests", "Too many attempts to register this email. Try again in %s."),
+    /** Verification mails one account asks for again. */
+    VERIFY_EMAIL_RESEND_PER_ACCOUNT(
+            Refill.WHOLE_WINDOW,
+            "too_many_requests",
+            "The verification mail was sent several times just now. Look for it (and in your spam folder), or ask"
+                    + " again in %s."),
+    /** Password-reset requests from one address, whatever the email. */
+    PASSWORD_RESET_PER_IP(
+            Refill.GRADUAL,
+            "too_many_requests",
+            "Too many password reset requests from this network. Try again in %s."),
+    /**
+     * Password-reset mails to one email. A request over it is answered like any other and sends nothing, so the
+     * answer never tells whether the address has an account; its sentence is never shown.
+     */
+    PASSWORD_RESET_MAILS_PER_ACCOUNT(
+            Refill.WHOLE_WINDOW, "too_many_requests", "Too many password reset mails for this email. Wait %s."),
     /** Data exports of one account: each reads every file the account has. */
     EXPORT_PER_ACCOUNT(
             Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s."),

@@ -1,7 +1,10 @@
 package com.pixfino.server.privacy;
 
+import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
+import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
+import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
@@ -149,6 +152,10 @@ public final class AccountDeletion {
                     tx.deleteFrom(COLLECTIONS)
                             .where(COLLECTIONS.USER_ID.eq(userId))
                             .execute();
+                case MODERATION_FLAGS ->
+                    tx.deleteFrom(MODERATION_FLAGS)
+                            .where(MODERATION_FLAGS.USER_ID.eq(userId))
+                            .execute();
                 case STYLES ->
                     tx.deleteFrom(STYLES).where(STYLES.USER_ID.eq(userId)).execute();
                 case LIBRARY_TOMBSTONES ->
@@ -158,6 +165,15 @@ public final class AccountDeletion {
                 case GENERATIONS -> generationsRemoved(generations.deleteAllOf(tx, userId), files);
                 case UPLOADS -> uploadsRemoved(uploads.deleteAllOf(tx, userId), files);
                 case AUTH_TOKENS -> tokens.deleteAllOf(tx, userId);
+                case ACCOUNT_TOKENS ->
+                    tx.deleteFrom(ACCOUNT_TOKENS)
+                            .where(ACCOUNT_TOKENS.USER_ID.eq(userId))
+                            .execute();
+                // mail not sent yet is dropped with the account: it would tell about an account that is gone
+                case MAIL_OUTBOX ->
+                    tx.deleteFrom(MAIL_OUTBOX)
+                            .where(MAIL_OUTBOX.USER_ID.eq(userId))
+                            .execute();
                 case API_KEYS -> apiKeys.deleteAllOf(tx, userId);
                 // their queued events and delivery log go with them (ON DELETE CASCADE)
                 case WEBHOOK_ENDPOINTS ->

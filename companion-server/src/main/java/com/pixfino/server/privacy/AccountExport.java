@@ -1,5 +1,6 @@
 package com.pixfino.server.privacy;
 
+import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.API_KEYS;
 import static com.pixfino.server.db.jooq.Tables.AUTH_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS;
@@ -10,6 +11,8 @@ import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
 import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
+import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
+import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
@@ -140,6 +143,24 @@ public final class AccountExport {
                                         .where(COLLECTION_ITEMS.COLLECTION_ID.eq(r.getId()))
                                         .orderBy(COLLECTION_ITEMS.ADDED_AT, COLLECTION_ITEMS.GENERATION_ID)
                                         .fetch(COLLECTION_ITEMS.GENERATION_ID)));
+            case MODERATION_FLAGS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(MODERATION_FLAGS)
+                                .where(MODERATION_FLAGS.USER_ID.eq(userId))
+                                .orderBy(MODERATION_FLAGS.ID),
+                        r -> new ExportedRows.ModerationFlag(
+                                r.getId(),
+                                r.getSource(),
+                                r.getStatus(),
+                                r.getGenerationId(),
+                                r.getPrompt(),
+                                r.getMatched(),
+                                r.getReason(),
+                                r.getCreatedAt(),
+                                r.getResolvedAt(),
+                                r.getAction()));
             case STYLES ->
                 () -> jsonRows(
                         zip,
@@ -162,6 +183,30 @@ public final class AccountExport {
                                 .where(LIBRARY_TOMBSTONES.USER_ID.eq(userId))
                                 .orderBy(LIBRARY_TOMBSTONES.DELETED_AT, LIBRARY_TOMBSTONES.ID),
                         r -> new ExportedRows.DeletedLibraryItem(r.getKind(), r.getId(), r.getDeletedAt()));
+            case ACCOUNT_TOKENS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(ACCOUNT_TOKENS)
+                                .where(ACCOUNT_TOKENS.USER_ID.eq(userId))
+                                .orderBy(ACCOUNT_TOKENS.CREATED_AT),
+                        r -> new ExportedRows.MailedLink(
+                                r.getPurpose(), r.getEmail(), r.getCreatedAt(), r.getExpiresAt(), r.getUsedAt()));
+            case MAIL_OUTBOX ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(MAIL_OUTBOX)
+                                .where(MAIL_OUTBOX.USER_ID.eq(userId))
+                                .orderBy(MAIL_OUTBOX.CREATED_AT),
+                        r -> new ExportedRows.Mail(
+                                r.getId(),
+                                r.getKind(),
+                                r.getRecipient(),
+                                r.getSubject(),
+                                r.getCreatedAt(),
+                                r.getState(),
+                                r.getSentAt()));
             case AUTH_TOKENS ->
                 () -> jsonRows(
                         zip,

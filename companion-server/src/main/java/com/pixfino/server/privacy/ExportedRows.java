@@ -71,6 +71,22 @@ final class ExportedRows {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}
 
+    /**
+     * A moderation flag about the user: a prompt refused at create (with the listed words it matched), a result a
+     * provider refused, or one they reported; and how a moderator resolved it.
+     */
+    record ModerationFlag(
+            long id,
+            String source,
+            String status,
+            UUID generationId,
+            String prompt,
+            String matched,
+            String reason,
+            OffsetDateTime createdAt,
+            OffsetDateTime resolvedAt,
+            String action) {}
+
     /** A generation or collection deleted recently (kept for other devices to catch up): kind, id and when. */
     record DeletedLibraryItem(String kind, UUID id, OffsetDateTime deletedAt) {}
 
@@ -84,6 +100,20 @@ final class ExportedRows {
             String disabledReason) {}
 
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
+
+    /** A verification or reset link mailed to the user (never the token). */
+    record MailedLink(
+            String purpose, String email, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime usedAt) {}
+
+    /** A mail sent (or to be sent) to the user: what and when, not the bodies (they may hold a live link). */
+    record Mail(
+            UUID id,
+            String kind,
+            String recipient,
+            String subject,
+            OffsetDateTime createdAt,
+            String state,
+            OffsetDateTime sentAt) {}
 
     record Upload(
             UUID id,

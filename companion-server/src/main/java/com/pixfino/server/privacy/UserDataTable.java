@@ -10,6 +10,7 @@ package com.pixfino.server.privacy;
  * <p>Deletion walks the list in this order, children before {@code users}.
  */
 public enum UserDataTable {
+    MODERATION_FLAGS("moderation_flags", "user_id", "moderation-flags.json", Erasure.DELETED),
     COLLECTIONS("collections", "user_id", "collections.json", Erasure.DELETED),
     STYLES("styles", "user_id", "styles.json", Erasure.DELETED),
     LIBRARY_TOMBSTONES("library_tombstones", "user_id", "deleted-library-items.json", Erasure.DELETED),
@@ -21,6 +22,8 @@ public enum UserDataTable {
     CREDIT_LEDGER("credit_ledger", "user_id", "ledger.json", Erasure.MOVED_TO_TOMBSTONE),
     BILLING_GRANTS("billing_grants", "user_id", "purchases.json", Erasure.DELETED),
     BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),
+    ACCOUNT_TOKENS("account_tokens", "user_id", "mailed-links.json", Erasure.DELETED),
+    MAIL_OUTBOX("mail_outbox", "user_id", "mail.json", Erasure.DELETED),
     USERS("users", "id", "profile.json", Erasure.DELETED);
 
     /** What deleting an account does to the table's rows of that user. */

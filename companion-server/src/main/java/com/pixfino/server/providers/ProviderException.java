@@ -8,6 +8,21 @@ import java.time.Duration;
  */
 public class ProviderException extends RuntimeException {
 
+    /**
+     * The code of a provider's safety refusal (its content checker flagged the prompt, the photo or the result):
+     * final like any refusal, and flagged for the moderators.
+     */
+    public static final String SAFETY_REFUSAL = "moderation";
+
+    private static final java.util.regex.Pattern SAFETY_WORDS = java.util.regex.Pattern.compile(
+            "nsfw|content[ _-]?polic|content checker|safety (checker|filter|system)|sensitive content|moderation",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether a provider's own failure text says its safety check refused the job ("NSFW content detected"). */
+    public static boolean describesSafetyRefusal(String text) {
+        return text != null && SAFETY_WORDS.matcher(text).find();
+    }
+
     private final boolean transientFault;
     private final String code;
     private final Duration retryAfter;

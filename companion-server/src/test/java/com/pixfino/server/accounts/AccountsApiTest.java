@@ -135,12 +135,27 @@ class AccountsApiTest {
         assertThat(me.json().fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder(
-                        "id", "email", "name", "role", "tier", "credits", "subscription", "lowBalance");
+                        "id",
+                        "email",
+                        "name",
+                        "role",
+                        "tier",
+                        "credits",
+                        "subscription",
+                        "lowBalance",
+                        "emailVerified");
+        assertThat(me.json().path("emailVerified").isBoolean()).isTrue();
+        assertThat(me.json().path("emailVerified").asBoolean())
+                .as("a new account")
+                .isFalse();
     }
 
     @Test
     void configuredAdminExistsWithAdminRole() {
         ApiClient admin = SERVER.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         assertThat(admin.get(ApiPaths.ME).as(UserView.class).role()).isEqualTo(Role.ADMIN);
+        assertThat(admin.get(ApiPaths.ME).as(UserView.class).emailVerified())
+                .as("the operator named the address")
+                .isTrue();
     }
 }

@@ -201,7 +201,7 @@ class AdminUsersApiTest {
     void aSuspendedUserCannotSignInAndTheirTokensAndKeysStopAtOnceUntilUnsuspended() {
         String email = "suspended-" + UUID.randomUUID() + "@example.com";
         ApiClient user = register(email, "Soon Suspended");
-        UUID id = Studio.userId(user);
+        UUID id = Studio.userId(server.verifyEmail(user));
         Answer key = user.post(ApiPaths.API_KEYS, Map.of("name", "script", "scopes", List.of("read")));
         assertThat(key.status()).isEqualTo(201);
         ApiClient script = server.client().withToken(key.json().get("key").asText());

@@ -48,7 +48,15 @@ class ApiKeysApiTest {
             Map.entry("GET /api/v1/me", "read"),
             Map.entry("DELETE /api/v1/me", "none"),
             Map.entry("GET /api/v1/me/export", "none"),
+            Map.entry("POST /api/v1/auth/verify-email/resend", "none"),
+            Map.entry("POST /api/v1/auth/password-reset", "any"),
+            Map.entry("POST /api/v1/auth/password-reset/confirm", "any"),
+            Map.entry("POST /api/v1/auth/password", "none"),
+            Map.entry("GET /verify-email", "any"),
+            Map.entry("GET /reset-password", "any"),
+            Map.entry("POST /reset-password", "any"),
             Map.entry("GET /api/v1/presets", "any"),
+            Map.entry("GET /api/v1/presets/{id}/thumbnail", "any"),
             Map.entry("POST /api/v1/uploads", "generate"),
             Map.entry("GET /api/v1/uploads/{id}", "read"),
             Map.entry("GET /api/v1/uploads/{id}/thumbnail", "read"),
@@ -92,6 +100,12 @@ class ApiKeysApiTest {
             Map.entry("POST /api/v1/admin/presets", "none"),
             Map.entry("PUT /api/v1/admin/presets/{id}", "none"),
             Map.entry("PATCH /api/v1/admin/presets/{id}", "none"),
+            Map.entry("PUT /api/v1/admin/presets/{id}/thumbnail", "none"),
+            Map.entry("GET /api/v1/admin/moderation/words", "none"),
+            Map.entry("PUT /api/v1/admin/moderation/words", "none"),
+            Map.entry("GET /api/v1/admin/moderation/flags", "none"),
+            Map.entry("POST /api/v1/admin/moderation/flags/{id}/resolve", "none"),
+            Map.entry("POST /api/v1/generations/{id}/report", "generate"),
             Map.entry("POST /api/v1/api-keys", "none"),
             Map.entry("GET /api/v1/api-keys", "none"),
             Map.entry("DELETE /api/v1/api-keys/{id}", "none"),
@@ -109,7 +123,7 @@ class ApiKeysApiTest {
 
     @Test
     void aKeyIsShownOnceListedByItsPrefixAndRevokedAtOnce() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         CreatedApiKey created = create(session, "nightly batch", "generate", "read");
 
         assertThat(created.key()).startsWith("pxf_").hasSize(47);
@@ -155,7 +169,7 @@ class ApiKeysApiTest {
 
     @Test
     void unknownAndMalformedKeysAre401EverywhereAndBadRequestsAre400() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         for (String bad : List.of("pxf_", "pxf_short", "pxf_" + "A".repeat(43), "pxf_" + "A".repeat(42) + "!")) {
             ApiClient script = SERVER.client().withToken(bad);
             assertThat(script.get(ApiPaths.ME).status()).isEqualTo(401);
@@ -179,7 +193,7 @@ class ApiKeysApiTest {
 
     @Test
     void scopesAreSpelledOneWayInAnswersRefusalsAndTheApiDocumentAndReadInAnyCase() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         Answer created = session.post(ApiPaths.API_KEYS, Map.of("name", "caps", "scopes", List.of("READ", "Generate")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("scopes").toString()).isEqualTo("[\"read\",\"generate\"]");
@@ -294,7 +308,7 @@ class ApiKeysApiTest {
         root.addAppender(log);
         CreatedApiKey created;
         try {
-            ApiClient session = SERVER.client().registerNew();
+            ApiClient session = SERVER.server().verifiedUser();
             created = create(session, "logged?", "generate");
             ApiClient script = SERVER.client().withToken(created.key());
             script.get(ApiPaths.ME);

@@ -65,7 +65,7 @@ class BillingApiTest {
 
     @Test
     void theCatalogueListsPlansFreeFirstAndPacksWithDecimalPrices() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         Answer answer = user.get(ApiPaths.BILLING_CATALOG);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().at("/plans/1/priceUsd").isTextual()).isTrue();
@@ -84,8 +84,26 @@ class BillingApiTest {
     }
 
     @Test
-    void aPackCheckoutCreatesTheCustomerOnceAndSendsStripeWhatItNeeds() {
+    void buyingWaitsForAVerifiedEmailAddressAndAsksStripeNothingBefore() {
         ApiClient user = server.client().registerNew();
+        int customers = stripe.customerCount();
+
+        Answer refused = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-50"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("email_unverified");
+        assertThat(refused.json().path("error").path("message").asText())
+                .startsWith("Buying credits or a plan needs a verified email address.");
+        assertThat(stripe.customerCount()).isEqualTo(customers);
+        assertThat(server.verifyEmail(user)
+                        .post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-50"))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aPackCheckoutCreatesTheCustomerOnceAndSendsStripeWhatItNeeds() {
+        ApiClient user = server.verifiedUser();
         UUID userId = Studio.userId(user);
         Answer created = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-50"));
         assertThat(created.status()).isEqualTo(201);
@@ -118,7 +136,7 @@ class BillingApiTest {
 
     @Test
     void aPaidPackIsGrantedOnceWhateverDeliversItAndHowOften() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "pack-20");
         List<StripeEvent> events = stripe.completeCheckout(session);
@@ -144,7 +162,7 @@ class BillingApiTest {
 
     @Test
     void theSuccessPageFulfilsBeforeTheWebhookAndTheWebhookThenGrantsNothing() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "pack-110");
         List<StripeEvent> events = stripe.completeCheckout(session);
@@ -170,7 +188,7 @@ class BillingApiTest {
 
     @Test
     void anUnpaidSessionGrantsNothingUntilItsAsyncPaymentSucceeds() throws Exception {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "pack-20");
         StripeEvent paid = stripe.completeCheckout(session).get(0);
@@ -189,7 +207,7 @@ class BillingApiTest {
 
     @Test
     void badMissingGarbledOrStaleSignaturesAndNonEventsAre400AndChangeNothing() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "pack-20");
         String body = stripe.completeCheckout(session).get(0).json();
@@ -249,7 +267,7 @@ class BillingApiTest {
 
     @Test
     void unknownItemsAndBadBodiesAre400() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         Answer unknown = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-999"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.errorCode()).isEqualTo("unknown_item");
@@ -271,7 +289,7 @@ class BillingApiTest {
 
     @Test
     void portalAndInvoicesForAUserWithoutACustomer() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         Answer portal = user.post(ApiPaths.BILLING_PORTAL, Map.of());
         assertThat(portal.status()).isEqualTo(409);
         assertThat(portal.errorCode()).isEqualTo("no_billing_account");
@@ -282,7 +300,7 @@ class BillingApiTest {
 
     @Test
     void aSubscriptionLifecycleMovesTheTierAndGrantsPerInvoiceInAnyOrder() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "starter");
         assertThat(java.net.URLDecoder.decode(
@@ -359,7 +377,7 @@ class BillingApiTest {
 
     @Test
     void aRefundedPackIsClawedBackButNeverBelowZero() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         UUID userId = Studio.userId(user);
         int before = Studio.credits(user);
         String session = checkout(user, "pack-20");
@@ -378,7 +396,7 @@ class BillingApiTest {
 
     @Test
     void aRefundThatArrivesBeforeItsPackIsAppliedWhenThePackIs() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "pack-50");
         List<StripeEvent> paid = stripe.completeCheckout(session);
@@ -391,7 +409,7 @@ class BillingApiTest {
 
     @Test
     void concurrentFulfilmentsOfOneSessionGrantOnce() throws Exception {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int before = Studio.credits(user);
         String session = checkout(user, "pack-240");
         StripeEvent completed = stripe.completeCheckout(session).get(0);
@@ -418,7 +436,7 @@ class BillingApiTest {
 
     @Test
     void aFailurePartWayAnswers500AndTheRetryAppliesIt() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         String session = checkout(user, "starter");
         List<StripeEvent> events = stripe.completeCheckout(session);
         StripeEvent created = events.stream()
@@ -437,7 +455,7 @@ class BillingApiTest {
 
     @Test
     void lowBalanceFollowsTheThreshold() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         UserView me = user.get(ApiPaths.ME).as(UserView.class);
         assertThat(me.credits()).isEqualTo(5);
         assertThat(me.lowBalance()).isTrue();
@@ -449,7 +467,7 @@ class BillingApiTest {
 
     @Test
     void aPurchaseReachesTheUsersStreamOnAnotherServerAsABalanceEvent() throws Exception {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         String session = checkout(user, "pack-20");
         // a second instance on the same database: the webhook lands on the first, the studio listens on the second
         try (TestServer other = TestServer.start(TestServer.config(
@@ -471,7 +489,7 @@ class BillingApiTest {
 
     @Test
     void theExportHoldsTheBillingRowsAndDeletionCancelsTheSubscriptionAndRemovesThem() throws Exception {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         UUID userId = Studio.userId(user);
         String pack = checkout(user, "pack-20");
         deliver(stripe.completeCheckout(pack));

@@ -86,6 +86,7 @@ class BillingJarIT {
         ApiClient anonymous = new ApiClient(base);
 
         ApiClient user = anonymous.registerNew();
+        TestDatabases.verifyEmail(database, Studio.userId(user));
         assertThat(user.get(ApiPaths.ME).as(UserView.class).lowBalance()).isTrue();
         String pack = checkout(user, "pack-50");
         complete(stripeBase, pack);

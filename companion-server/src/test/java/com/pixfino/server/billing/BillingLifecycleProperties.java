@@ -91,7 +91,7 @@ class BillingLifecycleProperties {
     void anyOrderAndAnyRepeatsEndInTheModelsBooks(@ForAll("lifecycles") List<Step> steps, @ForAll("seeds") long seed)
             throws Exception {
         Random random = new Random(seed);
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         UUID userId = Studio.userId(user);
         int expected = Studio.credits(user);
         List<StripeEvent> events = new ArrayList<>();

@@ -8,6 +8,7 @@ import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.GenerationAccepted;
 import com.pixfino.server.db.jooq.tables.records.GenerationsRecord;
 import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.moderation.PromptModeration;
 import com.pixfino.server.testsupport.TestServices;
 import java.time.Duration;
 import java.util.Map;
@@ -47,7 +48,8 @@ class CreateFromStyleTest {
                         throw DomainException.notFound("Style " + styleId);
                     }
                     return owned.getValue();
-                });
+                },
+                new PromptModeration(s.moderationWords(), s.moderationFlags()));
         headshot = graph.presetId("linkedin-headshot");
         runwayReel = graph.presetId("fashion-runway-reel");
     }
@@ -106,6 +108,22 @@ class CreateFromStyleTest {
         assertThat(made.getNegativePrompt()).isEqualTo("ties");
         assertThat(made.getAspectRatio()).isEqualTo("9:16");
         assertThat(made.getStyleId()).isEqualTo(style);
+    }
+
+    @Test
+    void aStyleWhoseSavedPromptIsBannedIsRefusedBeforeChargingAndCreatesNothing() {
+        UUID user = graph.userWithCredits(4);
+        UUID style = style(user, headshot, "in an office", "n.u.d.e", null);
+        int generationsBefore = graph.database().dsl().fetchCount(GENERATIONS);
+
+        assertThatThrownBy(() -> generations.create(
+                        user,
+                        new CreateGenerationRequest(null, graph.upload(user), null, null, null, null, null, style),
+                        null))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("prompt_rejected"));
+        assertThat(graph.services().ledger().balance(user)).isEqualTo(4);
+        assertThat(graph.database().dsl().fetchCount(GENERATIONS)).isEqualTo(generationsBefore);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ApiRateLimitsApiTest {
 
     @Test
     void aBurstOfCreatesWithOneKeyIs429WithRetryAfterAndRecovers() {
-        ApiClient session = SERVER.client().registerNew();
+        ApiClient session = SERVER.server().verifiedUser();
         CreatedApiKey key = session.post(ApiPaths.API_KEYS, Map.of("name", "burst", "scopes", List.of("generate")))
                 .as(CreatedApiKey.class);
         ApiClient script = SERVER.client().withToken(key.key());

@@ -62,6 +62,10 @@ abstract class AccountDataContract {
                 .asText();
         assertThat(Studio.awaitFinal(user, completed, Duration.ofSeconds(30)).status())
                 .isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(user.post("/api/v1/generations/" + completed + "/report", Map.of("reason", "Not quite me"))
+                        .status())
+                .as("a moderation flag of the user's")
+                .isEqualTo(201);
         String canceled = Studio.create(user, preset, upload, "forever", null)
                 .json()
                 .get("id")
@@ -161,6 +165,13 @@ abstract class AccountDataContract {
         assertThat(find(generations, account.canceledId()).get("status").asText())
                 .isEqualTo("CANCELED");
         assertThat(zip).doesNotContainKey("missing-files.txt");
+        assertThat(JSON.readTree(zip.get("moderation-flags.json")))
+                .singleElement()
+                .satisfies(flag -> {
+                    assertThat(flag.get("source").asText()).isEqualTo("report");
+                    assertThat(flag.get("generationId").asText()).isEqualTo(account.completedId());
+                    assertThat(flag.get("reason").asText()).isEqualTo("Not quite me");
+                });
 
         String everything = new String(zip.get("uploads.json"))
                 + new String(zip.get("generations.json"))

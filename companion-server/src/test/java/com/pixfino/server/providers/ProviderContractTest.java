@@ -1,5 +1,6 @@
 package com.pixfino.server.providers;
 
+import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +8,7 @@ import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.PresetView;
+import com.pixfino.server.db.jooq.tables.records.ModerationFlagsRecord;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.Studio;
@@ -155,6 +157,25 @@ public abstract class ProviderContractTest {
 
         Studio.assertFailedAndRefunded(job.user(), done, failure.code(), job.credits());
         profile.remote().ifPresent(remote -> assertThat(done.error().message()).doesNotContain(remote.secret()));
+        java.util.function.Supplier<List<ModerationFlagsRecord>> flags = () -> server.app()
+                .database()
+                .dsl()
+                .selectFrom(MODERATION_FLAGS)
+                .where(MODERATION_FLAGS.GENERATION_ID.eq(UUID.fromString(job.id())))
+                .fetch();
+        if (ProviderException.SAFETY_REFUSAL.equals(failure.code())) {
+            // a provider's safety refusal is flagged for the moderators (just after the refund), with its reason
+            await().atMost(WAIT).until(() -> !flags.get().isEmpty());
+            assertThat(flags.get()).singleElement().satisfies(flag -> {
+                assertThat(flag.getSource()).isEqualTo("provider");
+                assertThat(flag.getStatus()).isEqualTo("open");
+                assertThat(flag.getUserId()).isEqualTo(Studio.userId(job.user()));
+                assertThat(flag.getReason()).isEqualTo(done.error().message());
+                assertThat(flag.getPrompt()).isEqualTo(done.prompt());
+            });
+        } else {
+            assertThat(flags.get()).as("only safety refusals are flagged").isEmpty();
+        }
     }
 
     @Test

@@ -127,6 +127,13 @@ public final class ApiClient {
         return builder;
     }
 
+    /** A form post ({@code application/x-www-form-urlencoded}), as a browser sends a page's form. */
+    public Answer postForm(String path, Map<String, String> fields) {
+        okhttp3.FormBody.Builder form = new okhttp3.FormBody.Builder();
+        fields.forEach(form::add);
+        return send(new Request.Builder().url(baseUrl + path).post(form.build()));
+    }
+
     public Answer postRaw(String path, String rawJson) {
         return send(new Request.Builder().url(baseUrl + path).post(RequestBody.create(rawJson, JSON)));
     }

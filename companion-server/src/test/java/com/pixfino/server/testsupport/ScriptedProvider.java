@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fault-injecting provider for tests only: each generation's behaviour is chosen by the words in
- * its prompt ({@code fail}, {@code error5xx}, {@code flaky}, {@code hang}, {@code malformed},
+ * its prompt ({@code fail}, {@code error5xx}, {@code flaky}, {@code hang}, {@code malformed}, {@code unsafe}
+ * (a safety refusal at submit), {@code refuse} (a plain one),
  * {@code slow}, {@code forever}); anything else succeeds at the first poll with a small JPEG.
  */
 public final class ScriptedProvider extends StubProvider {
@@ -32,6 +33,10 @@ public final class ScriptedProvider extends StubProvider {
         String prompt = request.prompt();
         if (prompt.contains("error5xx")) {
             throw ProviderException.transientFault("http_503", "Service unavailable (HTTP 503).");
+        }
+        if (prompt.contains("unsafe")) {
+            throw ProviderException.permanent(
+                    ProviderException.SAFETY_REFUSAL, "The provider's content checker refused this prompt (HTTP 403).");
         }
         if (prompt.contains("refuse")) {
             throw ProviderException.permanent("http_422", "The provider refused the input (HTTP 422).");

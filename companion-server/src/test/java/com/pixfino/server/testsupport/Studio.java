@@ -30,9 +30,9 @@ public final class Studio {
         this.admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     }
 
-    /** A new user whose balance is exactly {@code credits}. */
+    /** A new user whose balance is exactly {@code credits} and whose email address is verified. */
     public ApiClient userWithCredits(int credits) {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         int delta = credits - 5;
         if (delta != 0) {
             Answer answer = admin.post(

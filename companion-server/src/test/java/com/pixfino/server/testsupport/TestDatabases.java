@@ -32,6 +32,20 @@ public final class TestDatabases {
         return adminConnection(name);
     }
 
+    /**
+     * Marks the user's email address verified in {@code database}, as opening the mailed link would (for a server in
+     * another process; in-process tests use {@link TestServer#verifyEmail}).
+     */
+    public static void verifyEmail(ServerConfig.DatabaseSettings database, java.util.UUID userId) {
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+                var update = c.prepareStatement("UPDATE users SET email_verified_at = now() WHERE id = ?")) {
+            update.setObject(1, userId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not verify the test user's email: " + e.getMessage(), e);
+        }
+    }
+
     private static ServerConfig.DatabaseSettings adminConnection(String database) {
         String external = System.getenv("PIXFINO_TEST_DB_URL");
         if (external != null && !external.isBlank()) {

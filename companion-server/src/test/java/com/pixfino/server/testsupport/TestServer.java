@@ -8,6 +8,7 @@ import com.pixfino.server.config.ServerConfig;
 import com.pixfino.server.generation.JobQueue;
 import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.RateLimitSettings;
+import com.pixfino.server.mail.MailSettings;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.RemoteProviderSettings;
 import com.pixfino.server.providers.ResilienceSettings;
@@ -35,6 +36,17 @@ public final class TestServer implements AutoCloseable {
     /** The product's breaker threshold with short backoff; calls may take 60 s (a video render on a loaded CI core). */
     public static final ResilienceSettings TEST_RESILIENCE =
             new ResilienceSettings(5, Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofSeconds(60));
+
+    /** No SMTP server (mail goes to .eml files), looked for every 100 ms and retried after 300 ms, then 600 ms... */
+    public static final MailSettings FAST_MAIL = MailSettings.defaults()
+            .withRetries(
+                    List.of(
+                            Duration.ofMillis(300),
+                            Duration.ofMillis(600),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(2)),
+                    Duration.ofSeconds(5),
+                    Duration.ofMillis(100));
 
     private final ServerApp app;
     private final ServerConfig config;
@@ -106,7 +118,8 @@ public final class TestServer implements AutoCloseable {
                 ServerConfig.DEFAULT_TOMBSTONE_WINDOW,
                 ServerConfig.CreditValues.defaults(),
                 // rendering every preset's preview costs a second of CPU per server: the tests that need them say so
-                false);
+                false,
+                FAST_MAIL);
     }
 
     public String baseUrl() {
@@ -128,6 +141,26 @@ public final class TestServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /**
+     * Marks the user's email address verified, as opening the mailed link would (for tests about something else that
+     * needs a verified address: buying, API keys); answers {@code user}.
+     */
+    public ApiClient verifyEmail(ApiClient user) {
+        java.util.UUID id = Studio.userId(user);
+        app.database()
+                .dsl()
+                .update(org.jooq.impl.DSL.table("users"))
+                .set(org.jooq.impl.DSL.field("email_verified_at"), java.time.OffsetDateTime.now())
+                .where(org.jooq.impl.DSL.field("id").eq(id))
+                .execute();
+        return user;
+    }
+
+    /** A new account whose address is verified (as after opening the mailed link). */
+    public ApiClient verifiedUser() {
+        return verifyEmail(client().registerNew());
     }
 
     /** Whether the job queue still holds the generation's task; it lets go once the job's last step has run. */

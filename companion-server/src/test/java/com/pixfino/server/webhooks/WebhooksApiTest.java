@@ -225,7 +225,7 @@ class WebhooksApiTest {
 
     @Test
     void ssrfTargetsAndPlainHttpAreRefusedAndKeysCannotManageWebhooks() {
-        ApiClient user = server.client().registerNew();
+        ApiClient user = server.verifiedUser();
         for (String url : List.of(
                 "http://example.com/hook",
                 "https://10.0.0.5/hook",

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The signed-in user as {@code GET /me} shows it. {@code subscription} is null without a live subscription;
- * {@code lowBalance} is true when credits are below the server's low-credit threshold.
+ * {@code lowBalance} is true when credits are below the server's low-credit threshold; {@code emailVerified} is true
+ * once the account opened the link mailed to its address (buying credits and creating API keys wait for it).
  */
 public record UserView(
         UUID id,
@@ -17,10 +18,24 @@ public record UserView(
         Tier tier,
         int credits,
         SubscriptionView subscription,
-        boolean lowBalance) {
+        boolean lowBalance,
+        boolean emailVerified) {
 
-    /** Without billing facts: no subscription, balance not low. */
+    /** Without the verification fact: a verified address. */
+    public UserView(
+            UUID id,
+            String email,
+            String name,
+            Role role,
+            Tier tier,
+            int credits,
+            SubscriptionView subscription,
+            boolean lowBalance) {
+        this(id, email, name, role, tier, credits, subscription, lowBalance, true);
+    }
+
+    /** Without billing facts: no subscription, balance not low, a verified address. */
     public UserView(UUID id, String email, String name, Role role, Tier tier, int credits) {
-        this(id, email, name, role, tier, credits, null, false);
+        this(id, email, name, role, tier, credits, null, false, true);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.DescribedProvider;
 import com.pixfino.server.providers.InputImages;
+import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
@@ -69,10 +70,19 @@ public final class FalProvider extends DescribedProvider {
         }
         String error = status.path("error").asText("");
         if (!error.isEmpty()) {
-            return new ProviderPoll.Failed("provider_failed", "fal.ai could not make this result: " + error);
+            return new ProviderPoll.Failed(
+                    ProviderException.describesSafetyRefusal(error)
+                            ? ProviderException.SAFETY_REFUSAL
+                            : "provider_failed",
+                    "fal.ai could not make this result: " + error);
         }
         // a request that failed inside the model answers its result URL with the model's HTTP error
         JsonNode result = http.send(authorized(resultUrl).get().build());
+        if (FalResult.flaggedUnsafe(result)) {
+            return new ProviderPoll.Failed(
+                    ProviderException.SAFETY_REFUSAL,
+                    "fal.ai's safety checker flagged the result as NSFW and blacked it out.");
+        }
         List<ProviderPoll.Output> outputs = FalResult.outputs(result, request.kind());
         return new ProviderPoll.Succeeded(outputs, cost(request));
     }

@@ -21,6 +21,23 @@ final class FalResult {
         return outputs;
     }
 
+    /**
+     * Whether the model's safety checker flagged every image ({@code has_nsfw_concepts: [true, …]}): fal then hands
+     * back blacked-out images, which are no result.
+     */
+    static boolean flaggedUnsafe(JsonNode result) {
+        JsonNode flags = result.path("has_nsfw_concepts");
+        if (!flags.isArray() || flags.isEmpty()) {
+            return false;
+        }
+        for (JsonNode flag : flags) {
+            if (!flag.asBoolean(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void add(List<ProviderPoll.Output> outputs, JsonNode file, MediaKind kind) {
         String url = file.path("url").asText("");
         if (!url.startsWith("https://") && !url.startsWith("http://")) {

@@ -32,6 +32,24 @@ final class ErrorBodies {
         return text == null ? null : clip(text);
     }
 
+    /** Whether the body says a content checker refused the request: fal's {@code detail[].type} content_policy_violation. */
+    static boolean safetyRefusal(ObjectMapper mapper, String body) {
+        if (body == null || !body.contains("content_policy_violation")) {
+            return false;
+        }
+        try {
+            JsonNode detail = mapper.readTree(body).path("detail");
+            for (JsonNode item : detail) {
+                if ("content_policy_violation".equals(item.path("type").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private static String firstOf(JsonNode node) {
         JsonNode error = node.path("error");
         if (error.isObject() && error.hasNonNull("message")) {

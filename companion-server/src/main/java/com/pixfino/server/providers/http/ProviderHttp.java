@@ -76,6 +76,10 @@ public record ProviderHttp(String provider, OkHttpClient http, ObjectMapper mapp
         if (status == 408 || status >= 500) {
             return new ProviderException("http_" + status, message, true, RetryAfter.parse(retryAfter, clock), null);
         }
+        if (ErrorBodies.safetyRefusal(mapper, body)) {
+            // fal's 422 with a detail of type content_policy_violation: its content checker flagged the job
+            return ProviderException.permanent(ProviderException.SAFETY_REFUSAL, message);
+        }
         return ProviderException.permanent("http_" + status, message);
     }
 

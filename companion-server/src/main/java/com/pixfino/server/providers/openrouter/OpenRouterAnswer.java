@@ -56,7 +56,9 @@ final class OpenRouterAnswer {
 
     /** OpenRouter answers 403 for a moderation refusal (with its reasons): say so rather than "HTTP 403". */
     static ProviderException named(ProviderException e) {
-        return "http_403".equals(e.code()) ? ProviderException.permanent("moderation", e.getMessage()) : e;
+        return "http_403".equals(e.code())
+                ? ProviderException.permanent(ProviderException.SAFETY_REFUSAL, e.getMessage())
+                : e;
     }
 
     private static ProviderPoll.Output output(String url, ProviderHttp http) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pixfino.model.MediaKind;
 import com.pixfino.server.providers.MediaTypes;
 import com.pixfino.server.providers.PriceTable;
+import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
@@ -30,16 +31,19 @@ final class ReplicatePrediction {
             case "succeeded" ->
                 new ProviderPoll.Succeeded(
                         outputs(prediction.path("output"), request.kind()), cost(prediction, request, prices));
-            case "failed" ->
-                new ProviderPoll.Failed(
-                        "provider_failed",
-                        "Replicate could not make this result: "
-                                + prediction.path("error").asText("no reason given"));
+            case "failed" -> failed(prediction.path("error").asText("no reason given"));
             case "canceled" -> new ProviderPoll.Failed("canceled_at_provider", "The job was canceled at Replicate.");
             case "aborted" ->
                 new ProviderPoll.Failed("aborted", "Replicate dropped the job before it started: its deadline passed.");
             default -> throw http.malformed();
         };
+    }
+
+    /** A model whose safety checker refused ("NSFW content detected") is a safety refusal, not a plain failure. */
+    private static ProviderPoll.Failed failed(String error) {
+        return new ProviderPoll.Failed(
+                ProviderException.describesSafetyRefusal(error) ? ProviderException.SAFETY_REFUSAL : "provider_failed",
+                "Replicate could not make this result: " + error);
     }
 
     static Integer progress(String logs) {

@@ -34,7 +34,7 @@ class FalJobsTest extends RemoteProviderContractTest {
         return queued(
                 "portrait-ken-burns",
                 new Completion("fal", "fal-ai/kling-video/v2.1/standard/image-to-video", "0.28", "video/mp4"),
-                "http_422",
+                "moderation",
                 new Remote(fake, FakeFal.KEY, "/fal-ai/"));
     }
 

@@ -77,6 +77,21 @@ class FalProviderTest {
     }
 
     @Test
+    void imagesTheSafetyCheckerBlackedOutAreASafetyRefusalNotAResult() {
+        FalProvider fal = provider(false);
+        ProviderRequest request = request(
+                "nsfwimage-" + UUID.randomUUID(), KONTEXT, MediaKind.IMAGE, null, TestImages.jpeg(300, 400), null);
+        String jobId = fal.submit(request);
+        fal.poll(jobId, request);
+        fal.poll(jobId, request);
+
+        ProviderPoll.Failed refused = (ProviderPoll.Failed) fal.poll(jobId, request);
+
+        assertThat(refused.code()).isEqualTo("moderation");
+        assertThat(refused.message()).contains("safety checker");
+    }
+
+    @Test
     void veoAndKontextGetTheFormatAndSeedInTheirInput() {
         String veoWord = "veo-" + UUID.randomUUID();
         ProviderRequest veo = request(
@@ -150,7 +165,7 @@ class FalProviderTest {
         fal.poll(jobId, request);
         fal.poll(jobId, request);
 
-        assertThat(fault(() -> fal.poll(jobId, request), "http_422", false).getMessage())
+        assertThat(fault(() -> fal.poll(jobId, request), "moderation", false).getMessage())
                 .contains("body.prompt: The content could not be processed");
     }
 

@@ -22,7 +22,7 @@ class ReplicateJobsTest extends RemoteProviderContractTest {
         return queued(
                 "linkedin-headshot",
                 new Completion("replicate", "black-forest-labs/flux-kontext-pro", "0.04", "image/jpeg"),
-                "provider_failed",
+                "moderation",
                 new Remote(fake, FakeReplicate.TOKEN, "/predictions"));
     }
 

@@ -119,7 +119,7 @@ class ReplicateProviderTest {
 
         ProviderPoll.Failed failed = (ProviderPoll.Failed) replicate.poll(id, request);
 
-        assertThat(failed.code()).isEqualTo("provider_failed");
+        assertThat(failed.code()).as("the model's safety checker said no").isEqualTo("moderation");
         assertThat(failed.message()).contains("NSFW content detected");
     }
 

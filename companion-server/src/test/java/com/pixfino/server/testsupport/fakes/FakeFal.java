@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * COMPLETED; the result holds {@code video} or {@code images}; cancel is a PUT; 422 errors carry
  * {@code detail:[{loc,msg,type}]}. It also serves a JWKS and signs webhooks with its Ed25519 key.
  * Prompt words choose the path: {@code refuse}, {@code submit5xx}, {@code ratelimit}, {@code fail}
- * (the result answers 422), {@code forever}, {@code poll5xx}, {@code malformed}, {@code hold}.
+ * (the result answers 422), {@code forever}, {@code poll5xx}, {@code malformed}, {@code hold}, {@code nsfwimage}
+ * (the images come back with {@code has_nsfw_concepts: [true]}, as a model's safety checker marks them).
  */
 public final class FakeFal extends FakeHttpServer {
 
@@ -196,7 +197,9 @@ public final class FakeFal extends FakeHttpServer {
                         "height",
                         800)),
                 "seed",
-                42);
+                42,
+                "has_nsfw_concepts",
+                List.of(request.prompt.contains("nsfwimage")));
     }
 
     private void cancel(Context ctx) {

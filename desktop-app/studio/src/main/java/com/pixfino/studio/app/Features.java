@@ -7,6 +7,11 @@ import com.pixfino.studio.admin.audit.AuditScreen;
 import com.pixfino.studio.admin.audit.AuditViewModel;
 import com.pixfino.studio.admin.dashboard.DashboardScreen;
 import com.pixfino.studio.admin.dashboard.DashboardViewModel;
+import com.pixfino.studio.admin.moderation.BannedWordsViewModel;
+import com.pixfino.studio.admin.moderation.ModerationScreen;
+import com.pixfino.studio.admin.moderation.ModerationViewModel;
+import com.pixfino.studio.admin.presets.PresetsScreen;
+import com.pixfino.studio.admin.presets.PresetsViewModel;
 import com.pixfino.studio.admin.users.UsersScreen;
 import com.pixfino.studio.admin.users.UsersViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
@@ -20,6 +25,7 @@ import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.admin.AdminAccess;
 import com.pixfino.studio.core.admin.AdminClient;
+import com.pixfino.studio.core.admin.AdminClients;
 import com.pixfino.studio.core.admin.DashboardTargets;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
@@ -187,6 +193,14 @@ final class Features implements AutoCloseable {
         AuditScreen adminAudit = new AuditScreen(
                 new AuditViewModel(tasks, session, sessions, admin, messages, ZoneId.systemDefault()), messages);
 
+        // admin mode, part B (issue 15): presets and moderation, shown to administrators only
+        PresetsScreen adminPresets = new PresetsScreen(
+                new PresetsViewModel(tasks, session, sessions, messages, AdminClients::presets), messages);
+        ModerationScreen adminModeration = new ModerationScreen(
+                new ModerationViewModel(tasks, session, sessions, messages, AdminClients::moderation),
+                new BannedWordsViewModel(tasks, session, sessions, messages, AdminClients::moderation),
+                messages);
+
         // The navigation, in this order; a new screen is its feature package plus one line here.
         CreateScreen createScreen = new CreateScreen(create, session, messages);
         screens = ScreenRegistry.builder()
@@ -198,6 +212,8 @@ final class Features implements AutoCloseable {
                 .register(new BatchScreen(batch, messages))
                 .register(adminDashboard)
                 .register(adminUsers)
+                .register(adminPresets)
+                .register(adminModeration)
                 .register(adminAudit)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);

@@ -75,7 +75,8 @@ public final class Session {
                     current.tier(),
                     event.credits(),
                     current.subscription(),
-                    current.lowBalance() && event.credits() <= current.credits()));
+                    current.lowBalance() && event.credits() <= current.credits(),
+                    current.emailVerified()));
         }
         credits.set(event.credits());
         balanceChange.set(event);

@@ -66,11 +66,22 @@ class FeaturesTest {
                             "batch",
                             "admin-dashboard",
                             "admin-users",
+                            "admin-presets",
+                            "admin-moderation",
                             "admin-audit");
             assertThat(screens)
                     .extracting(screen -> fixture.messages.get(screen.titleKey()))
                     .containsExactly(
-                            "Create", "Queue", "Gallery", "Account", "Batch", "Dashboard", "Users", "Audit log");
+                            "Create",
+                            "Queue",
+                            "Gallery",
+                            "Account",
+                            "Batch",
+                            "Dashboard",
+                            "Users",
+                            "Presets",
+                            "Moderation",
+                            "Audit log");
             assertThat(screens)
                     .extracting(ScreenDescriptor::shortcut)
                     .containsExactly(
@@ -81,6 +92,8 @@ class FeaturesTest {
                             DigitShortcut.of(5),
                             DigitShortcut.of(6),
                             DigitShortcut.of(7),
+                            DigitShortcut.of(8),
+                            DigitShortcut.of(9),
                             DigitShortcut.of(0));
             assertThat(screens)
                     .filteredOn(screen -> screen.badge().isPresent())
@@ -90,6 +103,7 @@ class FeaturesTest {
                     .filteredOn(ScreenDescriptor::opensOffline)
                     .extracting(ScreenDescriptor::id)
                     .containsExactly("gallery");
+            // the admin mode's screens come after a user's and only an admin sees them
             UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
             assertThat(features.screens().visibleTo(user))
                     .extracting(ScreenDescriptor::id)

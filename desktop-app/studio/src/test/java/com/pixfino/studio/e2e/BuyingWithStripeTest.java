@@ -144,8 +144,10 @@ class BuyingWithStripeTest {
 
     private void openPlans(Path home, String name) throws Exception {
         studio = StudioHarness.start(home, server.url(), browser::add);
-        studio.register(name, "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", PASSWORD);
+        String email = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        studio.register(name, email, PASSWORD);
         studio.awaitShowing("create-screen");
+        server.verifyEmail(email, PASSWORD); // buying needs a verified address
         assertThat(studio.text("header-balance")).isEqualTo("5 credits");
         studio.click("nav-account");
         studio.click("account-tab-plans");

@@ -73,6 +73,11 @@ public final class RealCompanion implements AutoCloseable {
         return renderer;
     }
 
+    /** Marks the address of the account {@code email} verified, as opening the mailed link would. */
+    public void verifyEmail(String email, String password) {
+        server.verifyEmail(server.client().login(email, password));
+    }
+
     /** Brings the balance of the account {@code email} to {@code credits}, as the operator would. */
     public void setBalance(String email, String password, int credits) {
         ApiClient admin = server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);

@@ -1,2 +1,2 @@
-/** The admin mode's answers and requests: platform statistics, account suspension and the audit trail. */
+/** The admin mode's answers and requests: platform statistics, account suspension, moderation and the audit trail. */
 package com.pixfino.model.api.admin;

@@ -10,9 +10,9 @@ import com.pixfino.model.api.admin.AdminDailyStats;
 import com.pixfino.model.api.admin.AdminStats;
 import com.pixfino.model.api.admin.AuditEntryView;
 import com.pixfino.model.api.admin.SuspendRequest;
+import com.pixfino.studio.core.net.ApiRequests;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionClient;
-import com.pixfino.studio.core.net.SignedInCalls;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,28 +21,31 @@ import java.util.UUID;
 /** {@link AdminApi} over HTTP, on the signed-in client's connection pool and token. */
 public final class AdminClient implements AdminApi {
 
-    private final SignedInCalls calls;
+    private final ApiRequests calls;
 
-    public AdminClient(SignedInCalls calls) {
+    public AdminClient(ApiRequests calls) {
         this.calls = calls;
     }
 
     /** The {@link AdminAccess} of the studio: the admin API of the session's own client. */
     public static AdminApi of(CompanionApi signedIn) {
         if (signedIn instanceof CompanionClient client) {
-            return new AdminClient(client.signedInCalls());
+            return new AdminClient(client.requests());
         }
         throw new IllegalArgumentException("not an HTTP client of the companion server");
     }
 
     @Override
     public AdminStats stats() throws IOException {
-        return calls.get(ApiPaths.ADMIN_STATS, Map.of(), AdminStats.class);
+        return calls.get(ApiPaths.ADMIN_STATS, Map.of(), new TypeReference<AdminStats>() {});
     }
 
     @Override
     public AdminDailyStats daily(int days) throws IOException {
-        return calls.get(ApiPaths.ADMIN_STATS_DAILY, Map.of("days", Integer.toString(days)), AdminDailyStats.class);
+        return calls.get(
+                ApiPaths.ADMIN_STATS_DAILY,
+                Map.of("days", Integer.toString(days)),
+                new TypeReference<AdminDailyStats>() {});
     }
 
     @Override
@@ -60,7 +63,8 @@ public final class AdminClient implements AdminApi {
 
     @Override
     public LedgerEntryView adjustCredits(UUID user, int amount, String reason) throws IOException {
-        return calls.post(
+        return calls.send(
+                "POST",
                 withId(ApiPaths.ADMIN_USER_CREDITS, user),
                 new CreditAdjustmentRequest(amount, reason),
                 LedgerEntryView.class);
@@ -68,12 +72,14 @@ public final class AdminClient implements AdminApi {
 
     @Override
     public AdminUserView suspend(UUID user, String reason) throws IOException {
-        return calls.post(withId(ApiPaths.ADMIN_USER_SUSPEND, user), new SuspendRequest(reason), AdminUserView.class);
+        return calls.send(
+                "POST", withId(ApiPaths.ADMIN_USER_SUSPEND, user), new SuspendRequest(reason), AdminUserView.class);
     }
 
     @Override
     public AdminUserView unsuspend(UUID user, String reason) throws IOException {
-        return calls.post(withId(ApiPaths.ADMIN_USER_UNSUSPEND, user), new SuspendRequest(reason), AdminUserView.class);
+        return calls.send(
+                "POST", withId(ApiPaths.ADMIN_USER_UNSUSPEND, user), new SuspendRequest(reason), AdminUserView.class);
     }
 
     @Override

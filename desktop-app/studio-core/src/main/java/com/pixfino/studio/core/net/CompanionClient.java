@@ -92,9 +92,9 @@ public final class CompanionClient implements CompanionApi {
         return new CompanionClient(http, json, guard, server, newToken);
     }
 
-    /** This server as this client's account, for the feature clients beside this one (the admin mode's). */
-    public SignedInCalls signedInCalls() {
-        return new SignedInCalls(calls, server, token);
+    /** The same signed-in requests for routes outside {@link CompanionApi}: the admin mode's clients use them. */
+    public ApiRequests requests() {
+        return new ApiRequests(calls, server, token);
     }
 
     /** GET /health; a 503 still carries a {@link HealthStatus} (the server is up, its database is not). */

@@ -1,0 +1,230 @@
+package com.pixfino.server.accounts;
+
+import com.pixfino.model.ApiPaths;
+import com.pixfino.model.api.AcceptedView;
+import com.pixfino.model.api.ChangePasswordRequest;
+import com.pixfino.model.api.ErrorBody;
+import com.pixfino.model.api.PasswordResetConfirmRequest;
+import com.pixfino.model.api.PasswordResetRequest;
+import com.pixfino.server.domain.DomainException;
+import com.pixfino.server.http.Authenticated;
+import com.pixfino.server.http.HtmlPage;
+import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.RequestBase;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+
+/**
+ * HTTP face of {@link EmailVerification} and {@link PasswordReset}: the API, and the two small pages the mails link
+ * to (they work in any browser, without the studio).
+ */
+public record AccountLifecycleRoutes(EmailVerification verification, PasswordReset reset, JsonBody json) {
+
+    static final String RESET_ACCEPTED =
+            "If an account has this address, a link to reset its password is on its way. It works for 30 minutes.";
+
+    @OpenApi(
+            path = ApiPaths.VERIFY_EMAIL_RESEND,
+            methods = HttpMethod.POST,
+            tags = "Account",
+            summary = "Mail a new verification link to the signed-in user's address",
+            description = "At most 3 an hour per account. Earlier links keep working until they expire (48 hours).",
+            responses = {
+                @OpenApiResponse(status = "202", content = @OpenApiContent(from = AcceptedView.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "already_verified: the address is verified, nothing was sent",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Sent 3 times this hour already; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void resendVerification(Context ctx) {
+        verification.resend(Authenticated.of(ctx).userId(), RequestBase.of(ctx));
+        ctx.status(202).json(new AcceptedView("A new verification link is on its way to your email address."));
+    }
+
+    @OpenApi(
+            path = ApiPaths.PASSWORD_RESET,
+            methods = HttpMethod.POST,
+            tags = "Account",
+            summary = "Mail a password reset link (30 minutes, single use) if the address has an account",
+            description = "Always the same 202, whether or not the address has an account; beyond 3 mails an hour per"
+                    + " address nothing more is sent, silently.",
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = PasswordResetRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "202", content = @OpenApiContent(from = AcceptedView.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "invalid_email: not an email address at all",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Too many requests from this network; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void requestReset(Context ctx) {
+        PasswordResetRequest request = json.read(ctx, PasswordResetRequest.class);
+        reset.request(request.email(), ctx.ip(), RequestBase.of(ctx));
+        ctx.status(202).json(new AcceptedView(RESET_ACCEPTED));
+    }
+
+    @OpenApi(
+            path = ApiPaths.PASSWORD_RESET_CONFIRM,
+            methods = HttpMethod.POST,
+            tags = "Account",
+            summary = "Set a new password with the token from a reset mail; signs out every session",
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = PasswordResetConfirmRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "invalid_token (used, expired or unknown), or weak_password (the token stays"
+                                + " usable)",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void confirmReset(Context ctx) {
+        PasswordResetConfirmRequest request = json.read(ctx, PasswordResetConfirmRequest.class);
+        reset.confirm(request.token(), request.password());
+        ctx.status(204);
+    }
+
+    @OpenApi(
+            path = ApiPaths.PASSWORD,
+            methods = HttpMethod.POST,
+            tags = "Account",
+            summary = "Change the signed-in user's password; signs out the other sessions and mails a notice",
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ChangePasswordRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "weak_password or missing_password",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "wrong_password: the current password is wrong (counts as a failed sign-in)",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "locked_out after too many failed sign-ins",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void changePassword(Context ctx) {
+        ChangePasswordRequest request = json.read(ctx, ChangePasswordRequest.class);
+        Authenticated auth = Authenticated.of(ctx);
+        reset.change(auth.userId(), auth.tokenHash(), request.currentPassword(), request.newPassword(), ctx.ip());
+        ctx.status(204);
+    }
+
+    @OpenApi(
+            path = ApiPaths.VERIFY_EMAIL_PAGE,
+            methods = HttpMethod.GET,
+            tags = "Account",
+            summary = "The page a verification mail links to: verifies the address on open (HTML)",
+            queryParams = @OpenApiParam(name = "token", required = true),
+            responses = {
+                @OpenApiResponse(
+                        status = "200",
+                        description = "Verified",
+                        content = @OpenApiContent(type = "text/html")),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "The link was used already, expired or is not a link we sent",
+                        content = @OpenApiContent(type = "text/html"))
+            })
+    public void verifyPage(Context ctx) {
+        if (verification.verify(ctx.queryParam("token"))) {
+            new HtmlPage("Email address confirmed")
+                    .paragraph("Thank you: your email address is confirmed. Buying credits and creating API keys are"
+                            + " open to you now.")
+                    .paragraph("You can close this tab and return to Pixfino Studio.")
+                    .send(ctx, 200);
+            return;
+        }
+        new HtmlPage("This link does not work")
+                .paragraph("This confirmation link was used already, has expired (links work for 48 hours), or was"
+                        + " copied incompletely, so nothing was confirmed.")
+                .paragraph("If your address is not confirmed yet, ask for a new link in Pixfino Studio under Account.")
+                .send(ctx, 400);
+    }
+
+    @OpenApi(
+            path = ApiPaths.RESET_PASSWORD_PAGE,
+            methods = HttpMethod.GET,
+            tags = "Account",
+            summary = "The page a reset mail links to: a form for the new password (HTML)",
+            queryParams = @OpenApiParam(name = "token", required = true),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html")),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "The link was used already, expired or is not a link we sent",
+                        content = @OpenApiContent(type = "text/html"))
+            })
+    public void resetPage(Context ctx) {
+        String token = ctx.queryParam("token");
+        if (!reset.isUsable(token)) {
+            invalidResetLink(ctx);
+            return;
+        }
+        resetFormPage(token).send(ctx, 200);
+    }
+
+    @OpenApi(
+            path = ApiPaths.RESET_PASSWORD_PAGE,
+            methods = HttpMethod.POST,
+            tags = "Account",
+            summary = "The reset page's form (token, password as a form post): sets the password (HTML)",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html")),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "A weak password (the form again) or a link that does not work",
+                        content = @OpenApiContent(type = "text/html"))
+            })
+    public void resetForm(Context ctx) {
+        String token = ctx.formParam("token");
+        try {
+            reset.confirm(token, ctx.formParam("password"));
+        } catch (DomainException e) {
+            if ("invalid_token".equals(e.code())) {
+                invalidResetLink(ctx);
+                return;
+            }
+            new HtmlPage("Choose a new password")
+                    .paragraph(e.getMessage())
+                    .passwordForm(
+                            ApiPaths.RESET_PASSWORD_PAGE, "New password", "password", "Set password", "token", token)
+                    .send(ctx, 400);
+            return;
+        }
+        new HtmlPage("Password changed")
+                .paragraph("Your new password is set, and every session was signed out. Sign in with the new password"
+                        + " in Pixfino Studio.")
+                .send(ctx, 200);
+    }
+
+    private static HtmlPage resetFormPage(String token) {
+        return new HtmlPage("Choose a new password")
+                .paragraph("Use at least 10 characters, mixing letters with digits or symbols. Setting it signs you"
+                        + " out everywhere.")
+                .passwordForm(ApiPaths.RESET_PASSWORD_PAGE, "New password", "password", "Set password", "token", token);
+    }
+
+    private static void invalidResetLink(Context ctx) {
+        new HtmlPage("This link does not work")
+                .paragraph("This password reset link was used already, has expired (links work for 30 minutes), or was"
+                        + " copied incompletely, so nothing was changed.")
+                .paragraph("Ask for a new one with \"Forgot password?\" on the sign-in screen of Pixfino Studio.")
+                .send(ctx, 400);
+    }
+}
