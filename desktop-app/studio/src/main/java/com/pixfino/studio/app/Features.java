@@ -3,11 +3,17 @@ package com.pixfino.studio.app;
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
 import com.pixfino.studio.account.StorageViewModel;
+import com.pixfino.studio.admin.audit.AuditScreen;
+import com.pixfino.studio.admin.audit.AuditViewModel;
+import com.pixfino.studio.admin.dashboard.DashboardScreen;
+import com.pixfino.studio.admin.dashboard.DashboardViewModel;
 import com.pixfino.studio.admin.moderation.BannedWordsViewModel;
 import com.pixfino.studio.admin.moderation.ModerationScreen;
 import com.pixfino.studio.admin.moderation.ModerationViewModel;
 import com.pixfino.studio.admin.presets.PresetsScreen;
 import com.pixfino.studio.admin.presets.PresetsViewModel;
+import com.pixfino.studio.admin.users.UsersScreen;
+import com.pixfino.studio.admin.users.UsersViewModel;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.batch.BatchScreen;
 import com.pixfino.studio.batch.BatchViewModel;
@@ -17,7 +23,10 @@ import com.pixfino.studio.billing.CreditAlertBanner;
 import com.pixfino.studio.billing.CreditAlertViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.admin.AdminAccess;
+import com.pixfino.studio.core.admin.AdminClient;
 import com.pixfino.studio.core.admin.AdminClients;
+import com.pixfino.studio.core.admin.DashboardTargets;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
@@ -57,8 +66,10 @@ import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 
 /**
@@ -88,7 +99,8 @@ final class Features implements AutoCloseable {
     /**
      * Opens the gallery cache: blocking, call off the FX thread. {@code batchOutput}: the settings entry that remembers
      * a running batch's output folder, so the next start offers to resume it; {@code originalsCap}: the originals
-     * cache's size cap, shown and changed on the account screen's "Storage".
+     * cache's size cap, shown and changed on the account screen's "Storage"; {@code dashboardTargets}: the admin
+     * dashboard's target lines.
      */
     Features(
             StudioPaths paths,
@@ -100,7 +112,8 @@ final class Features implements AutoCloseable {
             Messages messages,
             Browser browser,
             StringProperty batchOutput,
-            LongProperty originalsCap)
+            LongProperty originalsCap,
+            ObservableValue<DashboardTargets> dashboardTargets)
             throws IOException {
         this.messages = messages;
         this.session = session;
@@ -169,6 +182,17 @@ final class Features implements AutoCloseable {
                 batchOutput,
                 this::showPlans);
 
+        // admin mode, part A (issue 15): dashboard, users and audit log, shown to admins only
+        AdminAccess admin = AdminClient::of;
+        DashboardScreen adminDashboard = new DashboardScreen(
+                new DashboardViewModel(
+                        tasks, session, sessions, admin, messages, dashboardTargets, Clock.systemDefaultZone()),
+                messages);
+        UsersScreen adminUsers = new UsersScreen(
+                new UsersViewModel(tasks, session, sessions, admin, messages, ZoneId.systemDefault()), messages);
+        AuditScreen adminAudit = new AuditScreen(
+                new AuditViewModel(tasks, session, sessions, admin, messages, ZoneId.systemDefault()), messages);
+
         // admin mode, part B (issue 15): presets and moderation, shown to administrators only
         PresetsScreen adminPresets = new PresetsScreen(
                 new PresetsViewModel(tasks, session, sessions, messages, AdminClients::presets), messages);
@@ -186,8 +210,11 @@ final class Features implements AutoCloseable {
                         gallery, viewer, tasks, messages, item -> useAgain(item, viewer, create, createScreen)))
                 .register(account)
                 .register(new BatchScreen(batch, messages))
+                .register(adminDashboard)
+                .register(adminUsers)
                 .register(adminPresets)
                 .register(adminModeration)
+                .register(adminAudit)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }

@@ -118,7 +118,8 @@ public final class StudioContext implements AutoCloseable {
                     messages,
                     browser == null ? systemBrowser : browser,
                     settings.batchOutputProperty(),
-                    settings.originalsCapProperty());
+                    settings.originalsCapProperty(),
+                    settings.dashboardTargetsProperty());
             // the originals cache cap: from the settings file at start, and at once whenever it changes
             features.library().setOriginalsCap(settings.originalsCapProperty().get());
             settings.originalsCapProperty()

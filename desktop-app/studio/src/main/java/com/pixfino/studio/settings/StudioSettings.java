@@ -1,5 +1,6 @@
 package com.pixfino.studio.settings;
 
+import com.pixfino.studio.core.admin.DashboardTargets;
 import com.pixfino.studio.core.settings.OriginalsCache;
 import com.pixfino.studio.core.settings.SettingsJson;
 import com.pixfino.studio.core.settings.WindowBounds;
@@ -31,6 +32,10 @@ public final class StudioSettings {
     private final LongProperty originalsCap =
             new SimpleLongProperty(this, "originalsCap", OriginalsCache.DEFAULT_CAP_BYTES);
 
+    // The admin dashboard's dashed target lines; edited in the settings file (see DashboardTargets).
+    private final ObjectProperty<DashboardTargets> dashboardTargets =
+            new SimpleObjectProperty<>(this, "dashboardTargets", DashboardTargets.DEFAULTS);
+
     public static StudioSettings fromJson(SettingsJson json) {
         StudioSettings settings = new StudioSettings();
         if (json.serverUrl() != null && !json.serverUrl().isBlank()) {
@@ -46,12 +51,20 @@ public final class StudioSettings {
         if (json.originalsCapBytes() != null) {
             settings.originalsCap.set(Math.max(MIN_ORIGINALS_CAP_BYTES, json.originalsCapBytes()));
         }
+        if (json.dashboardTargets() != null) {
+            settings.dashboardTargets.set(json.dashboardTargets());
+        }
         return settings;
     }
 
     public SettingsJson toJson() {
         return new SettingsJson(
-                serverUrl.get(), theme.get().name(), window.get(), batchOutput.get(), originalsCap.get());
+                serverUrl.get(),
+                theme.get().name(),
+                window.get(),
+                batchOutput.get(),
+                originalsCap.get(),
+                dashboardTargets.get());
     }
 
     public StringProperty serverUrlProperty() {
@@ -76,7 +89,13 @@ public final class StudioSettings {
         return originalsCap;
     }
 
+    /** The admin dashboard's target lines (per day: new accounts, generations, credits spent); kept across restarts. */
+    public ObjectProperty<DashboardTargets> dashboardTargetsProperty() {
+        return dashboardTargets;
+    }
+
     void addListener(InvalidationListener listener) {
+        dashboardTargets.addListener(listener);
         originalsCap.addListener(listener);
         batchOutput.addListener(listener);
         serverUrl.addListener(listener);

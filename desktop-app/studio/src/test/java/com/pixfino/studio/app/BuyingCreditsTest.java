@@ -92,7 +92,9 @@ class BuyingCreditsTest {
                 browser::add,
                 new javafx.beans.property.SimpleStringProperty(),
                 new javafx.beans.property.SimpleLongProperty(
-                        com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES));
+                        com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES),
+                new javafx.beans.property.SimpleObjectProperty<>(
+                        com.pixfino.studio.core.admin.DashboardTargets.DEFAULTS));
         SignInViewModel signIn = new SignInViewModel(
                 tasks,
                 url -> fixture.api,

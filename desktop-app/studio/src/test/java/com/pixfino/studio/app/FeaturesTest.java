@@ -30,7 +30,7 @@ class FeaturesTest {
     Path dir;
 
     @Test
-    void registersCreateQueueGalleryAccountAndBatchOnCtrl1To5() throws Exception {
+    void registersCreateQueueGalleryAccountAndBatchOnCtrl1To5AndTheAdminScreensAfterThem() throws Exception {
         SessionFixture fixture = new SessionFixture(dir);
         try (CompanionClients clients = CompanionClients.withDefaults(CompanionJson.mapper(), UiThreadGuard.NONE);
                 LocalCompanion companion = new LocalCompanion(
@@ -51,17 +51,37 @@ class FeaturesTest {
                         url -> {},
                         new javafx.beans.property.SimpleStringProperty(),
                         new javafx.beans.property.SimpleLongProperty(
-                                com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES))) {
-            UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
-            // a user's screens; the admin mode's come after them and only an admin sees them
-            List<ScreenDescriptor> screens = features.screens().visibleTo(user);
+                                com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES),
+                        new javafx.beans.property.SimpleObjectProperty<>(
+                                com.pixfino.studio.core.admin.DashboardTargets.DEFAULTS))) {
+            List<ScreenDescriptor> screens = features.screens().screens();
 
             assertThat(screens)
                     .extracting(ScreenDescriptor::id)
-                    .containsExactly("create", "queue", "gallery", "account", "batch");
+                    .containsExactly(
+                            "create",
+                            "queue",
+                            "gallery",
+                            "account",
+                            "batch",
+                            "admin-dashboard",
+                            "admin-users",
+                            "admin-presets",
+                            "admin-moderation",
+                            "admin-audit");
             assertThat(screens)
                     .extracting(screen -> fixture.messages.get(screen.titleKey()))
-                    .containsExactly("Create", "Queue", "Gallery", "Account", "Batch");
+                    .containsExactly(
+                            "Create",
+                            "Queue",
+                            "Gallery",
+                            "Account",
+                            "Batch",
+                            "Dashboard",
+                            "Users",
+                            "Presets",
+                            "Moderation",
+                            "Audit log");
             assertThat(screens)
                     .extracting(ScreenDescriptor::shortcut)
                     .containsExactly(
@@ -69,7 +89,12 @@ class FeaturesTest {
                             DigitShortcut.of(2),
                             DigitShortcut.of(3),
                             DigitShortcut.of(4),
-                            DigitShortcut.of(5));
+                            DigitShortcut.of(5),
+                            DigitShortcut.of(6),
+                            DigitShortcut.of(7),
+                            DigitShortcut.of(8),
+                            DigitShortcut.of(9),
+                            DigitShortcut.of(0));
             assertThat(screens)
                     .filteredOn(screen -> screen.badge().isPresent())
                     .extracting(ScreenDescriptor::id)
@@ -78,14 +103,13 @@ class FeaturesTest {
                     .filteredOn(ScreenDescriptor::opensOffline)
                     .extracting(ScreenDescriptor::id)
                     .containsExactly("gallery");
-            assertThat(features.screens().screens()).startsWith(screens.toArray(ScreenDescriptor[]::new));
+            // the admin mode's screens come after a user's and only an admin sees them
+            UserView user = new UserView(UUID.randomUUID(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 5);
+            assertThat(features.screens().visibleTo(user))
+                    .extracting(ScreenDescriptor::id)
+                    .containsExactly("create", "queue", "gallery", "account", "batch");
             UserView admin = new UserView(UUID.randomUUID(), "root@example.com", "Root", Role.ADMIN, Tier.FREE, 5);
-            assertThat(features.screens().visibleTo(admin))
-                    .filteredOn(screen -> !screens.contains(screen))
-                    .extracting(ScreenDescriptor::id, ScreenDescriptor::shortcut)
-                    .contains(
-                            org.assertj.core.groups.Tuple.tuple("admin-presets", DigitShortcut.of(8)),
-                            org.assertj.core.groups.Tuple.tuple("admin-moderation", DigitShortcut.of(9)));
+            assertThat(features.screens().visibleTo(admin)).containsExactlyElementsOf(screens);
         }
     }
 }

@@ -63,6 +63,11 @@ public final class RealCompanion implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** The server itself: its database and services, for tests that seed known data. */
+    public TestServer testServer() {
+        return server;
+    }
+
     /** The server's renderer, to hold jobs in flight. */
     public PickyRenderer renderer() {
         return renderer;
