@@ -96,11 +96,13 @@ public final class ModerationFlags {
             throw DomainException.invalid(
                     "invalid_reason", "Say what is wrong with this result in 1 to " + MAX_REASON + " characters.");
         }
+        // a result made without a prompt of its own has none (null): fetch the row, not the value, to tell it apart
         String prompt = dsl.select(GENERATIONS.PROMPT)
                 .from(GENERATIONS)
                 .where(GENERATIONS.ID.eq(generationId).and(GENERATIONS.USER_ID.eq(userId)))
-                .fetchOptional(GENERATIONS.PROMPT)
-                .orElseThrow(() -> DomainException.notFound("Generation " + generationId));
+                .fetchOptional()
+                .orElseThrow(() -> DomainException.notFound("Generation " + generationId))
+                .value1();
         long id;
         try {
             id = dsl.insertInto(MODERATION_FLAGS)

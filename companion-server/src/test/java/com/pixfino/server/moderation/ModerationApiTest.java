@@ -293,6 +293,18 @@ class ModerationApiTest {
     }
 
     @Test
+    void aResultMadeWithoutAPromptCanBeReportedToo() {
+        Made made = completed(null);
+
+        Answer reported = report(made.user(), made.generationId(), Map.of("reason", "Not what the style shows"));
+
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        ModerationFlagView flag = reported.as(ModerationFlagView.class);
+        assertThat(flag.generationId()).isEqualTo(made.generationId());
+        assertThat(flag.prompt()).isNull();
+    }
+
+    @Test
     void anApiKeyWithTheGenerateScopeMayReport() {
         Made made = completed("park portrait");
         Answer key = made.user().post(ApiPaths.API_KEYS, Map.of("name", "cli", "scopes", List.of("read", "generate")));
