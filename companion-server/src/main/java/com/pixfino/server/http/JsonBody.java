@@ -51,7 +51,9 @@ public final class JsonBody {
     }
 
     public <T> T read(Context ctx, Class<T> type) {
-        return parse(bytes(ctx), type);
+        byte[] body = bytes(ctx);
+        requireJsonType(ctx, body);
+        return parse(body, type);
     }
 
     /** Like {@link #read}, but an empty (or blank) body is {@code empty}: for endpoints whose body is optional. */
@@ -60,7 +62,26 @@ public final class JsonBody {
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return empty;
         }
+        requireJsonType(ctx, body);
         return parse(body, type);
+    }
+
+    /**
+     * A body declared as something else (a form, plain text) is a 415, even if it happens to parse: the client meant
+     * another format. No declared type is allowed (some clients send none); an empty body is left to the JSON checks.
+     */
+    private static void requireJsonType(Context ctx, byte[] body) {
+        String declared = ctx.header("Content-Type");
+        if (body.length == 0 || declared == null || declared.isBlank()) {
+            return;
+        }
+        String media = declared.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
+            throw new DomainException(
+                    DomainException.Kind.UNSUPPORTED_MEDIA,
+                    "unsupported_media_type",
+                    "Send the request body as JSON, with the header Content-Type: application/json.");
+        }
     }
 
     private <T> T parse(byte[] body, Class<T> type) {

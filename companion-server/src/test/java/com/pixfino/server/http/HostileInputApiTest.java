@@ -2,6 +2,7 @@ package com.pixfino.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixfino.model.ApiPaths;
 import com.pixfino.server.domain.PageCursor;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
@@ -12,6 +13,7 @@ import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -151,6 +153,24 @@ class HostileInputApiTest {
         Answer answer = user.postRaw(path, body);
         assertRefused(answer, 400, code);
         assertThat(answer.json().path("error").path("message").asText()).contains(message);
+    }
+
+    @Test
+    void aJsonBodyDeclaredAsAnotherFormatIsA415AndJsonWithOrWithoutACharsetIsRead() {
+        byte[] login = ("{\"email\":\"" + TestServer.ADMIN_EMAIL + "\",\"password\":\"" + TestServer.ADMIN_PASSWORD
+                        + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        for (String declared : List.of("text/plain", "application/x-www-form-urlencoded", "text/html; charset=utf-8")) {
+            Answer refused = SERVER.client().send("POST", ApiPaths.LOGIN, ApiClient.body(login, declared), Map.of());
+            assertRefused(refused, 415, "unsupported_media_type");
+            assertThat(refused.json().at("/error/message").asText()).contains("application/json");
+        }
+        for (String declared : List.of("application/json", "application/json; charset=utf-8", "Application/JSON")) {
+            Answer read = SERVER.client().send("POST", ApiPaths.LOGIN, ApiClient.body(login, declared), Map.of());
+            assertThat(read.status()).as(declared + ": " + read.body()).isEqualTo(200);
+        }
+        Answer undeclared = SERVER.client().send("POST", ApiPaths.LOGIN, ApiClient.body(login, null), Map.of());
+        assertThat(undeclared.status()).as(undeclared.body()).isEqualTo(200);
     }
 
     @Test
