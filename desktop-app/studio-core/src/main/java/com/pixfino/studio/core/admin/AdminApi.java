@@ -7,6 +7,7 @@ import com.pixfino.model.api.admin.AdminDailyStats;
 import com.pixfino.model.api.admin.AdminStats;
 import com.pixfino.model.api.admin.AuditEntryView;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,14 @@ public interface AdminApi {
 
     /** The platform's figures now, aggregated by the server. */
     AdminStats stats() throws IOException;
+
+    /**
+     * {@link #stats()} with the referral program's figures (issue 16), read in one request; a server that predates
+     * them leaves them empty.
+     */
+    default PlatformFigures figures() throws IOException {
+        return new PlatformFigures(stats(), Optional.empty());
+    }
 
     /** One entry per UTC day for the last {@code days} days (1–365), oldest first. */
     AdminDailyStats daily(int days) throws IOException;

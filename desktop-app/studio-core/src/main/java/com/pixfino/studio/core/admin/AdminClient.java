@@ -1,6 +1,9 @@
 package com.pixfino.studio.core.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.AdminUserView;
 import com.pixfino.model.api.CreditAdjustmentRequest;
@@ -13,13 +16,18 @@ import com.pixfino.model.api.admin.SuspendRequest;
 import com.pixfino.studio.core.net.ApiRequests;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionClient;
+import com.pixfino.studio.core.net.CompanionHttpException;
+import com.pixfino.studio.core.net.CompanionJson;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@link AdminApi} over HTTP, on the signed-in client's connection pool and token. */
 public final class AdminClient implements AdminApi {
+
+    private static final ObjectMapper JSON = CompanionJson.mapper();
 
     private final ApiRequests calls;
 
@@ -38,6 +46,21 @@ public final class AdminClient implements AdminApi {
     @Override
     public AdminStats stats() throws IOException {
         return calls.get(ApiPaths.ADMIN_STATS, Map.of(), new TypeReference<AdminStats>() {});
+    }
+
+    @Override
+    public PlatformFigures figures() throws IOException {
+        JsonNode answer = calls.get(ApiPaths.ADMIN_STATS, Map.of(), new TypeReference<JsonNode>() {});
+        JsonNode referrals = answer.path("referrals");
+        try {
+            return new PlatformFigures(
+                    JSON.treeToValue(answer, AdminStats.class),
+                    referrals.isObject()
+                            ? Optional.of(JSON.treeToValue(referrals, ReferralFigures.class))
+                            : Optional.empty());
+        } catch (JsonProcessingException e) {
+            throw new CompanionHttpException(200, "The server's figures could not be read: " + e.getOriginalMessage());
+        }
     }
 
     @Override

@@ -17,6 +17,11 @@ public final class AdminClients {
         return new ModerationClient(requests(api));
     }
 
+    /** Promo codes and the referral and launch-promo settings (issue 16). */
+    public static GrowthApi growth(CompanionApi api) {
+        return new GrowthClient(requests(api));
+    }
+
     private static ApiRequests requests(CompanionApi api) {
         if (api instanceof CompanionClient client) {
             return client.requests();
