@@ -3,6 +3,7 @@ package com.pixfino.studio.account;
 import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.rewards.RewardsViewModel;
 import com.pixfino.studio.shell.DigitShortcut;
 import com.pixfino.studio.shell.FeatureScreen;
 import com.pixfino.studio.ui.Icons;
@@ -17,12 +18,13 @@ public final class AccountScreen extends FeatureScreen {
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
             StorageViewModel storage,
+            RewardsViewModel rewards,
             Messages messages) {
         super(
                 "account",
                 Icons.ACCOUNT,
                 "nav.account",
                 DigitShortcut.of(4),
-                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, messages));
+                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, rewards, messages));
     }
 }

@@ -5,5 +5,7 @@ public enum AccountSection {
     OVERVIEW,
     PLANS,
     API,
-    STORAGE
+    STORAGE,
+    /** 'Invite & redeem': the invite link and promo codes (issue 16). */
+    INVITE
 }

@@ -8,6 +8,8 @@ import com.pixfino.studio.apikeys.ApiKeysViewModel;
 import com.pixfino.studio.billing.PlansView;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.rewards.RewardsView;
+import com.pixfino.studio.rewards.RewardsViewModel;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.Texts;
@@ -54,6 +56,7 @@ public final class AccountView extends VBox implements ScreenActions {
     private final ApiKeysViewModel apiKeys;
     private final WebhooksViewModel webhooks;
     private final StorageViewModel storage;
+    private final RewardsViewModel rewards;
     private final Messages messages;
 
     public AccountView(
@@ -62,8 +65,10 @@ public final class AccountView extends VBox implements ScreenActions {
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
             StorageViewModel storage,
+            RewardsViewModel rewards,
             Messages messages) {
         this.viewModel = viewModel;
+        this.rewards = rewards;
         this.plans = plans;
         this.apiKeys = apiKeys;
         this.webhooks = webhooks;
@@ -143,7 +148,8 @@ public final class AccountView extends VBox implements ScreenActions {
         apiTab.setId("account-tab-api");
         Tab storageTab = new Tab(messages.get("account.tab.storage"), new StorageView(storage, messages));
         storageTab.setId("account-tab-storage");
-        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab);
+        Tab inviteTab = inviteTab();
+        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab, inviteTab);
         tabs.setId("account-tabs");
         tabs.getStyleClass().add("account-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -154,6 +160,7 @@ public final class AccountView extends VBox implements ScreenActions {
                             case PLANS -> plansTab;
                             case API -> apiTab;
                             case STORAGE -> storageTab;
+                            case INVITE -> inviteTab;
                             case OVERVIEW -> overviewTab;
                         });
         follow.run();
@@ -170,9 +177,26 @@ public final class AccountView extends VBox implements ScreenActions {
             if (now == storageTab) {
                 storage.refresh();
             }
-            viewModel.sectionProperty().set(sectionOf(now, plansTab, apiTab, storageTab));
+            if (now == inviteTab) {
+                rewards.refresh();
+            }
+            viewModel
+                    .sectionProperty()
+                    .set(now == inviteTab ? AccountSection.INVITE : sectionOf(now, plansTab, apiTab, storageTab));
         });
         return tabs;
+    }
+
+    /** "Invite & redeem" (issue 16): the invite link and its figures, and the promo code field. */
+    private Tab inviteTab() {
+        ScrollPane scroll = new ScrollPane(new RewardsView(rewards, messages));
+        scroll.setId("rewards-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
+        Tab tab = new Tab(messages.get("account.tab.invite"), scroll);
+        tab.setId("account-tab-invite");
+        return tab;
     }
 
     private static AccountSection sectionOf(Tab tab, Tab plansTab, Tab apiTab, Tab storageTab) {
@@ -312,6 +336,7 @@ public final class AccountView extends VBox implements ScreenActions {
         apiKeys.refresh();
         webhooks.refresh();
         storage.refresh();
+        rewards.refresh();
     }
 
     @Override

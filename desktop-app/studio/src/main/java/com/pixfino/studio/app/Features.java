@@ -38,6 +38,7 @@ import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparer;
 import com.pixfino.studio.core.presets.PresetPreviewCache;
+import com.pixfino.studio.core.rewards.RewardsClient;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.create.CreateScreen;
 import com.pixfino.studio.create.CreateViewModel;
@@ -51,6 +52,9 @@ import com.pixfino.studio.queue.Backoff;
 import com.pixfino.studio.queue.QueueScreen;
 import com.pixfino.studio.queue.QueueViewModel;
 import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.rewards.InviteViewModel;
+import com.pixfino.studio.rewards.RedeemViewModel;
+import com.pixfino.studio.rewards.RewardsViewModel;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.session.SignInView;
@@ -169,6 +173,9 @@ final class Features implements AutoCloseable {
                 new ApiKeysViewModel(tasks, session, sessions, messages),
                 new WebhooksViewModel(tasks, session, sessions, messages),
                 new StorageViewModel(tasks, current, originalsCap, messages),
+                new RewardsViewModel(
+                        new InviteViewModel(tasks, session, sessions, RewardsClient::of, messages),
+                        new RedeemViewModel(tasks, session, sessions, RewardsClient::of, messages)),
                 messages);
         creditAlert = new CreditAlertViewModel(session, messages, this::showPlans);
         batch = new BatchViewModel(

@@ -75,6 +75,7 @@ class AccountViewTest {
                                 new InMemoryLibrary(),
                                 new SimpleLongProperty(OriginalsCache.DEFAULT_CAP_BYTES),
                                 fixture.messages),
+                        new com.pixfino.studio.testsupport.FakeRewards(fixture.api).model(fixture),
                         fixture.messages),
                 1090,
                 740);

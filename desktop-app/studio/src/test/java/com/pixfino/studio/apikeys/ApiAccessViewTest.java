@@ -69,6 +69,7 @@ class ApiAccessViewTest {
                                 new javafx.beans.property.SimpleLongProperty(
                                         com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES),
                                 fixture.messages),
+                        new com.pixfino.studio.testsupport.FakeRewards(fixture.api).model(fixture),
                         fixture.messages),
                 1090,
                 740);
