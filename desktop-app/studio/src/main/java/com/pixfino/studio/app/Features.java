@@ -7,6 +7,9 @@ import com.pixfino.studio.admin.audit.AuditScreen;
 import com.pixfino.studio.admin.audit.AuditViewModel;
 import com.pixfino.studio.admin.dashboard.DashboardScreen;
 import com.pixfino.studio.admin.dashboard.DashboardViewModel;
+import com.pixfino.studio.admin.growth.GrowthScreen;
+import com.pixfino.studio.admin.growth.GrowthSettingsViewModel;
+import com.pixfino.studio.admin.growth.PromoCodesViewModel;
 import com.pixfino.studio.admin.moderation.BannedWordsViewModel;
 import com.pixfino.studio.admin.moderation.ModerationScreen;
 import com.pixfino.studio.admin.moderation.ModerationViewModel;
@@ -208,6 +211,27 @@ final class Features implements AutoCloseable {
                 new BannedWordsViewModel(tasks, session, sessions, messages, AdminClients::moderation),
                 messages);
 
+        // admin mode, issue 16: promo codes, referrals and the launch promo, shown to administrators only
+        GrowthScreen adminGrowth = new GrowthScreen(
+                new PromoCodesViewModel(
+                        tasks,
+                        session,
+                        sessions,
+                        messages,
+                        AdminClients::growth,
+                        Clock.systemUTC(),
+                        ZoneId.systemDefault()),
+                new GrowthSettingsViewModel(
+                        tasks,
+                        session,
+                        sessions,
+                        messages,
+                        AdminClients::growth,
+                        Clock.systemUTC(),
+                        ZoneId.systemDefault()),
+                messages,
+                ZoneId.systemDefault());
+
         // The navigation, in this order; a new screen is its feature package plus one line here.
         CreateScreen createScreen = new CreateScreen(create, session, messages);
         screens = ScreenRegistry.builder()
@@ -222,6 +246,7 @@ final class Features implements AutoCloseable {
                 .register(adminPresets)
                 .register(adminModeration)
                 .register(adminAudit)
+                .register(adminGrowth)
                 .build();
         shell = new ShellViewModel(session, screens, connection::check, messages);
     }

@@ -12,6 +12,8 @@ import com.pixfino.model.api.admin.AdminDailyStats;
 import com.pixfino.model.api.admin.AdminStats;
 import com.pixfino.model.api.admin.AuditEntryView;
 import com.pixfino.studio.core.admin.AdminApi;
+import com.pixfino.studio.core.admin.PlatformFigures;
+import com.pixfino.studio.core.admin.ReferralFigures;
 import com.pixfino.studio.core.admin.UsersQuery;
 import com.pixfino.studio.core.net.CompanionApiException;
 import java.io.IOException;
@@ -22,12 +24,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The admin API with fixed answers and a record of what was asked, for the admin view models' tests. */
 public final class FakeAdminApi implements AdminApi {
 
     public AdminStats stats = stats(12, 3);
+    /** The referral figures read with the stats; null as from a server that predates them. */
+    public ReferralFigures referrals;
+
     public int statsCalls;
     public IOException failure;
     public final List<UsersQuery> userQueries = new ArrayList<>();
@@ -95,6 +101,11 @@ public final class FakeAdminApi implements AdminApi {
             throw failure;
         }
         return stats;
+    }
+
+    @Override
+    public PlatformFigures figures() throws IOException {
+        return new PlatformFigures(stats(), Optional.ofNullable(referrals));
     }
 
     @Override

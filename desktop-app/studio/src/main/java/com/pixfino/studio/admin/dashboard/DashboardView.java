@@ -8,6 +8,7 @@ import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -17,6 +18,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -58,7 +60,7 @@ public final class DashboardView extends ScrollPane implements ScreenActions {
                 Texts.statusLine("admin-dashboard-status", viewModel.status().messageProperty(), "notice");
         ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
 
-        VBox screen = new VBox(title, status, kpis(), charts());
+        VBox screen = new VBox(title, status, kpis(), referrals(), charts());
         screen.getStyleClass().addAll("screen", "admin-dashboard");
         setContent(screen);
     }
@@ -98,6 +100,36 @@ public final class DashboardView extends ScrollPane implements ScreenActions {
             cards.getColumnConstraints().add(column);
         }
         return cards;
+    }
+
+    /** Referral figures (issue 16): one card of three, hidden while the server sends none (an older server). */
+    private VBox referrals() {
+        Label heading = new Label(messages.get("admin.dashboard.referrals.title"));
+        heading.getStyleClass().add("card-title");
+        HBox figures = new HBox(
+                36,
+                figure("joined", "admin.dashboard.referrals.joined", viewModel::referralsJoined),
+                figure("rewarded", "admin.dashboard.referrals.rewarded", viewModel::referralsRewarded),
+                figure("credits", "admin.dashboard.referrals.credits", viewModel::referralsCredits));
+        figures.setAlignment(Pos.BOTTOM_LEFT);
+        VBox card = new VBox(4, heading, figures);
+        card.setId("admin-referrals");
+        card.getStyleClass().addAll("account-card", "admin-kpi");
+        card.visibleProperty().bind(viewModel.referralsProperty().isNotNull());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    private HBox figure(String name, String captionKey, Supplier<String> value) {
+        Label figure = new Label();
+        figure.setId("admin-referrals-" + name);
+        figure.getStyleClass().add("card-value");
+        figure.textProperty().bind(Bindings.createStringBinding(value::get, viewModel.referralsProperty()));
+        Label caption = new Label(messages.get(captionKey));
+        caption.getStyleClass().add("card-detail");
+        HBox pair = new HBox(8, figure, caption);
+        pair.setAlignment(Pos.BASELINE_LEFT);
+        return pair;
     }
 
     private VBox kpi(String name, String titleKey, Supplier<String> value, Supplier<String> detail) {

@@ -7,6 +7,8 @@ import com.pixfino.model.api.admin.AdminStats;
 import com.pixfino.studio.core.admin.AdminAccess;
 import com.pixfino.studio.core.admin.AdminApi;
 import com.pixfino.studio.core.admin.DashboardTargets;
+import com.pixfino.studio.core.admin.PlatformFigures;
+import com.pixfino.studio.core.admin.ReferralFigures;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.ServerCalls;
@@ -53,6 +55,7 @@ public final class DashboardViewModel {
     private final ServerCalls calls;
 
     private final ReadOnlyObjectWrapper<AdminStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+    private final ReadOnlyObjectWrapper<ReferralFigures> referrals = new ReadOnlyObjectWrapper<>(this, "referrals");
     private final ReadOnlyObjectWrapper<AdminDailyStats> daily = new ReadOnlyObjectWrapper<>(this, "daily");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "");
     private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts", Charts.EMPTY);
@@ -76,6 +79,7 @@ public final class DashboardViewModel {
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 stats.set(null);
+                referrals.set(null);
                 daily.set(null);
                 updated.set("");
                 charts.set(Charts.EMPTY);
@@ -100,9 +104,10 @@ public final class DashboardViewModel {
         AdminApi api = admin.of(session.api());
         status.working(messages.get("admin.dashboard.loading"));
         calls.run(
-                () -> new Figures(api.stats(), api.daily(DAYS)),
+                () -> new Figures(api.figures(), api.daily(DAYS)),
                 figures -> {
-                    stats.set(figures.stats());
+                    stats.set(figures.now().stats());
+                    referrals.set(figures.now().referrals().orElse(null));
                     daily.set(figures.daily());
                     updated.set(TIME.format(LocalTime.now(clock)));
                     charts.set(charts());
@@ -111,7 +116,26 @@ public final class DashboardViewModel {
                 "admin.dashboard.loadFailed");
     }
 
-    private record Figures(AdminStats stats, AdminDailyStats daily) {}
+    private record Figures(PlatformFigures now, AdminDailyStats daily) {}
+
+    // ---- the referral card's words (issue 16); the card hides while the server has no such figures
+
+    /** The referral program's figures, null from a server that predates them. */
+    public ReadOnlyObjectProperty<ReferralFigures> referralsProperty() {
+        return referrals.getReadOnlyProperty();
+    }
+
+    public String referralsJoined() {
+        return referrals.get() == null ? "\u2013" : number(referrals.get().joined());
+    }
+
+    public String referralsRewarded() {
+        return referrals.get() == null ? "\u2013" : number(referrals.get().rewarded());
+    }
+
+    public String referralsCredits() {
+        return referrals.get() == null ? "\u2013" : number(referrals.get().creditsGranted());
+    }
 
     // ---- the KPI cards' words
 

@@ -136,4 +136,19 @@ class DashboardViewModelTest {
         assertThat(model.statsProperty().get()).isNull();
         assertThat(model.chartsProperty().get().usersByTier().series()).isEmpty();
     }
+
+    @Test
+    void theReferralFiguresShowWhenTheServerSendsThem() {
+        model.refresh();
+        assertThat(model.referralsProperty().get()).isNull(); // an older server: the card hides
+
+        admin.referrals = new com.pixfino.studio.core.admin.ReferralFigures(1234, 56, 560);
+        model.refresh();
+
+        assertThat(model.referralsJoined()).isEqualTo("1,234");
+        assertThat(model.referralsRewarded()).isEqualTo("56");
+        assertThat(model.referralsCredits()).isEqualTo("560");
+        fixture.sessions.signOut();
+        assertThat(model.referralsProperty().get()).isNull();
+    }
 }

@@ -1,0 +1,64 @@
+package com.pixfino.studio.admin.growth;
+
+import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.ui.ScreenActions;
+import com.pixfino.studio.ui.ScreenTitle;
+import com.pixfino.studio.ui.Texts;
+import com.pixfino.studio.ui.ToneStyles;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+/** The admin growth screen: promo codes above, the referral and launch promo settings below. Binds and forwards only. */
+public final class GrowthView extends ScrollPane implements ScreenActions {
+
+    private final PromoCodesViewModel codes;
+    private final GrowthSettingsViewModel settings;
+
+    public GrowthView(PromoCodesViewModel codes, GrowthSettingsViewModel settings, Messages messages, ZoneId zone) {
+        this.codes = codes;
+        this.settings = settings;
+        setId("admin-growth-screen");
+        setFitToWidth(true);
+        getStyleClass().addAll("admin-scroll", "edge-to-edge");
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("admin-growth-progress");
+        progress.getStyleClass().add("inline-progress");
+        progress.visibleProperty().bind(codes.status().busyProperty());
+        Button refresh = new Button(messages.get("admin.refresh"));
+        refresh.setId("admin-growth-refresh");
+        refresh.setOnAction(event -> refresh());
+        ScreenTitle title = new ScreenTitle(
+                "admin-growth",
+                messages.get("admin.growth.title"),
+                new SimpleStringProperty(messages.get("admin.growth.subtitle")),
+                progress,
+                refresh);
+        Label status = Texts.statusLine("admin-growth-status", codes.status().messageProperty(), "notice");
+        ToneStyles.follow(status, "tone", codes.status().toneProperty());
+
+        String zoneName = zone.getDisplayName(TextStyle.FULL, Locale.getDefault()) + " (" + zone.getId() + ")";
+        VBox screen = new VBox(
+                title, status, new PromoCodesPane(codes, messages, zoneName), new SettingsPane(settings, messages));
+        screen.getStyleClass().addAll("screen", "admin-growth");
+        setContent(screen);
+    }
+
+    @Override
+    public void refresh() {
+        codes.refresh();
+        settings.refresh();
+    }
+
+    @Override
+    public void shown() {
+        refresh();
+    }
+}
