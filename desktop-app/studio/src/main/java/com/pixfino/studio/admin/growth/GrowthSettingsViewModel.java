@@ -57,6 +57,7 @@ public final class GrowthSettingsViewModel {
     private final ReadOnlyStringWrapper windowError = new ReadOnlyStringWrapper(this, "windowError", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
     private GrowthSettings stored;
 
     public GrowthSettingsViewModel(
@@ -238,6 +239,11 @@ public final class GrowthSettingsViewModel {
     /** Whether the stored settings were read: the form is only editable then. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /** The form differs from the stored settings (a wrong value included): Revert has something to undo. */
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
     }
 
     /** Valid, changed, and nothing in flight. */

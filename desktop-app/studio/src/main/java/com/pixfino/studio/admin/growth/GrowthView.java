@@ -44,11 +44,18 @@ public final class GrowthView extends ScrollPane implements ScreenActions {
         Label status = Texts.statusLine("admin-growth-status", codes.status().messageProperty(), "notice");
         ToneStyles.follow(status, "tone", codes.status().toneProperty());
 
-        String zoneName = zone.getDisplayName(TextStyle.FULL, Locale.getDefault()) + " (" + zone.getId() + ")";
+        String zoneName = zoneName(zone);
         VBox screen = new VBox(
                 title, status, new PromoCodesPane(codes, messages, zoneName), new SettingsPane(settings, messages));
         screen.getStyleClass().addAll("screen", "admin-growth");
         setContent(screen);
+    }
+
+    /** "Central European Standard Time (Europe/Berlin)"; plain "UTC" for the offset zero. */
+    static String zoneName(ZoneId zone) {
+        String id = zone.normalized().getId().equals("Z") ? "UTC" : zone.getId();
+        String full = zone.getDisplayName(TextStyle.FULL, Locale.getDefault());
+        return full.equals(zone.getId()) || id.equals("UTC") ? id : full + " (" + id + ")";
     }
 
     @Override

@@ -35,8 +35,7 @@ import javafx.collections.ObservableList;
  */
 public final class PromoCodesViewModel {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
 
     private final TaskExecutor tasks;
     private final Session session;
@@ -182,7 +181,7 @@ public final class PromoCodesViewModel {
         return messages.get("admin.growth.redemptions", code.redemptions(), code.maxRedemptions());
     }
 
-    /** "28 Nov 2026, 10:00 → 30 Nov 2026, 10:00", in the admin's zone. */
+    /** "11/28/26, 10:00 AM → 11/30/26, 10:00 AM" (the locale's short form), in the admin's zone. */
     public String windowText(PromoCode code) {
         return messages.get("admin.growth.window", when(code.validFrom()), when(code.validTo()));
     }

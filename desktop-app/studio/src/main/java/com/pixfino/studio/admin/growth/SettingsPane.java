@@ -75,7 +75,7 @@ final class SettingsPane extends VBox {
         save.setOnAction(event -> viewModel.save());
         Button revert = new Button(messages.get("admin.growth.settings.revert"));
         revert.setId("admin-growth-settings-revert");
-        revert.disableProperty().bind(viewModel.canSaveProperty().not());
+        revert.disableProperty().bind(viewModel.changedProperty().not());
         revert.setOnAction(event -> viewModel.revert());
         Label status = Texts.statusLine(
                 "admin-growth-settings-status", viewModel.status().messageProperty());

@@ -101,10 +101,12 @@ class GrowthSettingsViewModelTest {
         assertThat(model.capErrorProperty().get()).isEqualTo("A whole number from 0 to 10,000.");
         assertThat(model.windowErrorProperty().get()).isEqualTo("The end must come after the start.");
         assertThat(model.canSaveProperty().get()).isFalse();
+        assertThat(model.changedProperty().get()).isTrue(); // Revert can undo wrong values
         model.save();
         assertThat(growth.saved).isEmpty();
 
         model.revert();
+        assertThat(model.changedProperty().get()).isFalse();
         assertThat(model.creditsProperty().get()).isEqualTo("5");
         assertThat(model.promoProperty().get()).isFalse();
         assertThat(model.creditsErrorProperty().get()).isEmpty();

@@ -80,7 +80,12 @@ class PromoCodesViewModelTest {
         assertThat(form.codeProperty().get()).isEmpty(); // ready for the next one
         assertThat(model.redemptionsText(model.codes().get(1))).isEqualTo("3 / 100");
         assertThat(model.statusText(model.codes().get(0))).isEqualTo("Active");
-        assertThat(model.windowText(model.codes().get(1))).contains("\u2192").contains("2026");
+        java.time.format.DateTimeFormatter shortForm =
+                java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT);
+        assertThat(model.windowText(model.codes().get(1)))
+                .isEqualTo(shortForm.format(
+                                Instant.parse("2026-11-28T10:00:00Z").atZone(ZoneOffset.UTC)) + " \u2192 "
+                        + shortForm.format(Instant.parse("2026-11-30T10:00:00Z").atZone(ZoneOffset.UTC)));
     }
 
     @Test
