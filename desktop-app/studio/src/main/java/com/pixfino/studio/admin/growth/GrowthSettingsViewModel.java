@@ -196,7 +196,8 @@ public final class GrowthSettingsViewModel {
                         : messages.get("admin.growth.number", 0, 10_000));
         windowError.set(promo.get() ? PromoCodeForm.windowError(promoFrom, promoTo, true, messages) : "");
         Optional<GrowthSettings> wanted = settings();
-        canSave.set(loaded.get() && !status.isBusy() && wanted.isPresent() && !Objects.equals(wanted.get(), stored));
+        changed.set(loaded.get() && (wanted.isEmpty() || !Objects.equals(wanted.get(), stored)));
+        canSave.set(changed.get() && !status.isBusy() && wanted.isPresent());
     }
 
     public BooleanProperty referralsEnabledProperty() {
