@@ -23,6 +23,7 @@ import com.pixfino.server.http.RouteTable;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
+import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.styles.StyleRoutes;
@@ -62,7 +63,8 @@ public final class PixfinoApi {
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
             RequestLimits requestLimits,
-            AccountLifecycleRoutes accountLifecycle) {}
+            AccountLifecycleRoutes accountLifecycle,
+            NotificationRoutes notifications) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -137,6 +139,12 @@ public final class PixfinoApi {
         routes.get(ApiPaths.VERIFY_EMAIL_PAGE, h.accountLifecycle()::verifyPage, Access.PUBLIC);
         routes.get(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetPage, Access.PUBLIC);
         routes.post(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetForm, Access.PUBLIC);
+        // issue 16: notification preferences (session only, like the other account settings); the unsubscribe page is
+        // public: its signed token is the authority, so a mail client's one-click POST needs no sign-in
+        routes.get(ApiPaths.ME_NOTIFICATIONS, h.notifications()::get, Access.USER);
+        routes.put(ApiPaths.ME_NOTIFICATIONS, h.notifications()::put, Access.USER);
+        routes.get(ApiPaths.UNSUBSCRIBE_PAGE, h.notifications()::page, Access.PUBLIC);
+        routes.post(ApiPaths.UNSUBSCRIBE_PAGE, h.notifications()::unsubscribe, Access.PUBLIC);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);

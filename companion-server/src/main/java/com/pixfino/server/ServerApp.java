@@ -28,6 +28,7 @@ import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
+import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
@@ -84,6 +85,8 @@ public final class ServerApp implements AutoCloseable {
             services.start();
             Javalin javalin = api(config, database, services, mapper);
             javalin.start(config.port());
+            // links in mail sent outside a request point here when no public URL is configured
+            services.notifications().links().listeningOn(javalin.port());
             log.info("event=server_started port={} dataDir={}", javalin.port(), config.dataDir());
             return new ServerApp(database, services, javalin);
         } catch (RuntimeException e) {
@@ -150,7 +153,8 @@ public final class ServerApp implements AutoCloseable {
                 new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
-                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json));
+                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json),
+                new NotificationRoutes(services.notifications(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -44,6 +44,7 @@ import com.pixfino.server.moderation.FlagResolutions;
 import com.pixfino.server.moderation.ModerationFlags;
 import com.pixfino.server.moderation.ModerationWordList;
 import com.pixfino.server.moderation.PromptModeration;
+import com.pixfino.server.notifications.Notifications;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.presets.PresetPreviewRenderer;
 import com.pixfino.server.presets.PresetThumbnails;
@@ -126,6 +127,7 @@ public final class Services implements AutoCloseable {
     private final BillingAccounts billingAccounts;
     private final BillingService billing;
     private final FreeMonthlyTopUp freeTopUp;
+    private final Notifications notifications;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
@@ -154,7 +156,16 @@ public final class Services implements AutoCloseable {
                     dsl, hasher, tokens, ledger, config, limits, billingAccounts, emailVerification, clock);
             BillingCatalog catalog = new BillingCatalog(config.billing(), config::monthlyCredits);
             BillingGrants grants = new BillingGrants(ledger, clock);
-            billing = new BillingService(dsl, config.billing(), catalog, billingAccounts, grants, clock);
+            // issue 16: low-credit reminders, receipts and the weekly digest, with their one-click unsubscribe links
+            notifications = new Notifications(
+                    dsl,
+                    outbox,
+                    CursorKey.load(dsl),
+                    config.mail().publicUrl(),
+                    config.billing().lowCreditThreshold(),
+                    clock);
+            billing = new BillingService(
+                    dsl, config.billing(), catalog, billingAccounts, grants, notifications.receipts(), clock);
             freeTopUp = new FreeMonthlyTopUp(dsl, grants, catalog, clock);
             config.admin().ifPresent(accounts::ensureAdmin);
             storage = storage(config);
@@ -210,6 +221,8 @@ public final class Services implements AutoCloseable {
                             freeTopUp.task(Duration.ofHours(1)),
                             webhookSender.task(),
                             mailSender.task(),
+                            notifications.lowCredits().task(config.mail().pollInterval()),
+                            notifications.weeklyDigest().task(),
                             tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
@@ -462,6 +475,11 @@ public final class Services implements AutoCloseable {
 
     public BillingAccounts billingAccounts() {
         return billingAccounts;
+    }
+
+    /** Notification preferences, the low-credit, receipt and weekly-digest mails, and unsubscribe links. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** The Free plan's monthly top-up the job queue runs every hour (tests run it directly). */

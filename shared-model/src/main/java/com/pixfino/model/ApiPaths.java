@@ -25,6 +25,10 @@ public final class ApiPaths {
     public static final String RESET_PASSWORD_PAGE = "/reset-password";
     /** GET: a zip of everything the server holds about the signed-in user. DELETE on {@link #ME} removes the account. */
     public static final String ME_EXPORT = PREFIX + "/me/export";
+    /** GET/PUT {@code {"lowCredits","receipts","weeklyDigest"}} (signed in): which non-essential mails are sent. */
+    public static final String ME_NOTIFICATIONS = PREFIX + "/me/notifications";
+    /** The one-click unsubscribe link of non-essential mail ({@code ?token=}): GET shows a button, POST turns it off. */
+    public static final String UNSUBSCRIBE_PAGE = "/unsubscribe";
 
     public static final String PRESETS = PREFIX + "/presets";
     /** GET: an active preset's preview picture (JPEG, with an ETag); public like the catalog. */

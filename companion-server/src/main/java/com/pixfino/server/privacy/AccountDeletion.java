@@ -5,6 +5,7 @@ import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
+import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
@@ -186,6 +187,10 @@ public final class AccountDeletion {
                 }
                 case BILLING_GRANTS -> billing.deleteGrantsOf(tx, userId);
                 case BILLING_ACCOUNTS -> billing.deleteAccountOf(tx, userId);
+                case NOTIFICATION_PREFERENCES ->
+                    tx.deleteFrom(NOTIFICATION_PREFERENCES)
+                            .where(NOTIFICATION_PREFERENCES.USER_ID.eq(userId))
+                            .execute();
                 case USERS -> accounts.deleteUser(tx, userId);
             };
             rows.put(table, count);

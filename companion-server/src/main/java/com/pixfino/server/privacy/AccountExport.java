@@ -13,6 +13,7 @@ import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
+import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
@@ -192,6 +193,17 @@ public final class AccountExport {
                                 .orderBy(ACCOUNT_TOKENS.CREATED_AT),
                         r -> new ExportedRows.MailedLink(
                                 r.getPurpose(), r.getEmail(), r.getCreatedAt(), r.getExpiresAt(), r.getUsedAt()));
+            case NOTIFICATION_PREFERENCES ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(NOTIFICATION_PREFERENCES).where(NOTIFICATION_PREFERENCES.USER_ID.eq(userId)),
+                        r -> new ExportedRows.NotificationPreferences(
+                                r.getLowCredits(),
+                                r.getReceipts(),
+                                r.getWeeklyDigest(),
+                                r.getDigestWeek(),
+                                r.getUpdatedAt()));
             case MAIL_OUTBOX ->
                 () -> jsonRows(
                         zip,

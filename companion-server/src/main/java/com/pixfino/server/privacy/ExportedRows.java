@@ -115,6 +115,14 @@ final class ExportedRows {
             String state,
             OffsetDateTime sentAt) {}
 
+    /** Which non-essential mails the user wants, and the last week a digest was sent. */
+    record NotificationPreferences(
+            boolean lowCredits,
+            boolean receipts,
+            boolean weeklyDigest,
+            java.time.LocalDate lastDigestWeek,
+            OffsetDateTime updatedAt) {}
+
     record Upload(
             UUID id,
             String file,

@@ -24,6 +24,8 @@ public enum UserDataTable {
     BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),
     ACCOUNT_TOKENS("account_tokens", "user_id", "mailed-links.json", Erasure.DELETED),
     MAIL_OUTBOX("mail_outbox", "user_id", "mail.json", Erasure.DELETED),
+    // after CREDIT_LEDGER: closing the books may cross the low-credit threshold, which marks this table
+    NOTIFICATION_PREFERENCES("notification_preferences", "user_id", "notification-preferences.json", Erasure.DELETED),
     USERS("users", "id", "profile.json", Erasure.DELETED);
 
     /** What deleting an account does to the table's rows of that user. */
