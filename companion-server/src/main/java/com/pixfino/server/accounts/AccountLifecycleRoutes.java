@@ -192,9 +192,21 @@ public record AccountLifecycleRoutes(EmailVerification verification, PasswordRes
                         content = @OpenApiContent(type = "text/html"))
             })
     public void resetForm(Context ctx) {
-        String token = ctx.formParam("token");
+        String token;
+        String password;
         try {
-            reset.confirm(token, ctx.formParam("password"));
+            token = ctx.formParam("token");
+            password = ctx.formParam("password");
+        } catch (Exception e) {
+            // a body that ends early or arrives broken: Javalin would answer a bare 500 (found by ApiFuzzTest)
+            new HtmlPage("The form did not arrive")
+                    .paragraph("The form arrived incomplete, so nothing was changed. Open the link from the mail again"
+                            + " and send the form once more.")
+                    .send(ctx, 400);
+            return;
+        }
+        try {
+            reset.confirm(token, password);
         } catch (DomainException e) {
             if ("invalid_token".equals(e.code())) {
                 invalidResetLink(ctx);
