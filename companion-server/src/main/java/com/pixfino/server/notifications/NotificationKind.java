@@ -37,7 +37,6 @@ public enum NotificationKind {
         return words;
     }
 
-    @SuppressWarnings("unchecked")
     TableField<?, Boolean> column() {
         return switch (this) {
             case LOW_CREDITS -> NOTIFICATION_PREFERENCES.LOW_CREDITS;
