@@ -5,6 +5,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.admin.AdminSettingsRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
@@ -25,6 +26,7 @@ import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
@@ -62,7 +64,9 @@ public final class PixfinoApi {
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
             RequestLimits requestLimits,
-            AccountLifecycleRoutes accountLifecycle) {}
+            AccountLifecycleRoutes accountLifecycle,
+            ReferralRoutes referrals,
+            AdminSettingsRoutes adminSettings) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -137,6 +141,11 @@ public final class PixfinoApi {
         routes.get(ApiPaths.VERIFY_EMAIL_PAGE, h.accountLifecycle()::verifyPage, Access.PUBLIC);
         routes.get(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetPage, Access.PUBLIC);
         routes.post(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetForm, Access.PUBLIC);
+        // issue 16: referrals (the join page is where a referral link lands) and the admin's platform settings
+        routes.get(ApiPaths.ME_REFERRALS, h.referrals()::mine, Access.USER);
+        routes.get(ApiPaths.JOIN_PAGE, h.referrals()::joinPage, Access.PUBLIC);
+        routes.get(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::get, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::put, Access.ADMIN);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);

@@ -24,6 +24,8 @@ public enum UserDataTable {
     BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),
     ACCOUNT_TOKENS("account_tokens", "user_id", "mailed-links.json", Erasure.DELETED),
     MAIL_OUTBOX("mail_outbox", "user_id", "mail.json", Erasure.DELETED),
+    REFERRALS_MADE("referrals", "referrer_id", "referrals.json", Erasure.DELETED),
+    REFERRED_BY("referrals", "referee_id", "referred-by.json", Erasure.UNLINKED),
     USERS("users", "id", "profile.json", Erasure.DELETED);
 
     /** What deleting an account does to the table's rows of that user. */
@@ -31,7 +33,9 @@ public enum UserDataTable {
         /** The rows (and the files they point to) are removed. */
         DELETED,
         /** The rows stay for the books, owned by a tombstone id instead of the user. */
-        MOVED_TO_TOMBSTONE
+        MOVED_TO_TOMBSTONE,
+        /** The rows stay for another user's figures, naming nobody (the user column is emptied). */
+        UNLINKED
     }
 
     private final String table;
