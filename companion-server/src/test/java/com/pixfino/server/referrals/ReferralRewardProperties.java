@@ -67,7 +67,7 @@ class ReferralRewardProperties {
                 .ofMaxSize(4);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void eachSideIsRewardedExactlyOnceWhateverTheOrderAndRepetitionOfEvents(
             @ForAll("threads") List<List<Event>> threads,
             @ForAll boolean enabled,
