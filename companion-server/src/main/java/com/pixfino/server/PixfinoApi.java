@@ -5,6 +5,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.admin.AdminSettingsRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
@@ -26,6 +27,7 @@ import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
@@ -64,7 +66,9 @@ public final class PixfinoApi {
             WebhookRoutes webhooks,
             RequestLimits requestLimits,
             AccountLifecycleRoutes accountLifecycle,
-            NotificationRoutes notifications) {}
+            NotificationRoutes notifications,
+            ReferralRoutes referrals,
+            AdminSettingsRoutes adminSettings) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -145,6 +149,11 @@ public final class PixfinoApi {
         routes.put(ApiPaths.ME_NOTIFICATIONS, h.notifications()::put, Access.USER);
         routes.get(ApiPaths.UNSUBSCRIBE_PAGE, h.notifications()::page, Access.PUBLIC);
         routes.post(ApiPaths.UNSUBSCRIBE_PAGE, h.notifications()::unsubscribe, Access.PUBLIC);
+        // issue 16: referrals (the join page is where a referral link lands) and the admin's platform settings
+        routes.get(ApiPaths.ME_REFERRALS, h.referrals()::mine, Access.USER);
+        routes.get(ApiPaths.JOIN_PAGE, h.referrals()::joinPage, Access.PUBLIC);
+        routes.get(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::get, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::put, Access.ADMIN);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);

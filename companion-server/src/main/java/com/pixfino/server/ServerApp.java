@@ -12,6 +12,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.admin.AdminSettingsRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.config.ServerConfig;
@@ -32,6 +33,7 @@ import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
 import com.pixfino.server.providers.Provider;
+import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.storage.PrivateDirectories;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
@@ -154,7 +156,9 @@ public final class ServerApp implements AutoCloseable {
                 new RequestLimits(
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
                 new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json),
-                new NotificationRoutes(services.notifications(), json));
+                new NotificationRoutes(services.notifications(), json),
+                new ReferralRoutes(services.referrals()),
+                new AdminSettingsRoutes(services.adminSettings(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -29,6 +29,10 @@ public final class ApiPaths {
     public static final String ME_NOTIFICATIONS = PREFIX + "/me/notifications";
     /** The one-click unsubscribe link of non-essential mail ({@code ?token=}): GET shows a button, POST turns it off. */
     public static final String UNSUBSCRIBE_PAGE = "/unsubscribe";
+    /** GET: the signed-in user's referral code and link, and what inviting has earned them so far. */
+    public static final String ME_REFERRALS = PREFIX + "/me/referrals";
+    /** The page a referral link opens ({@code ?ref=CODE}): who invited you and the code to sign up with. */
+    public static final String JOIN_PAGE = "/join";
 
     public static final String PRESETS = PREFIX + "/presets";
     /** GET: an active preset's preview picture (JPEG, with an ETag); public like the catalog. */
@@ -81,6 +85,8 @@ public final class ApiPaths {
     public static final String ADMIN_PRESET = PREFIX + "/admin/presets/{id}";
     /** PUT multipart {@code file} (JPEG, PNG or WebP): replaces the preset's preview picture. */
     public static final String ADMIN_PRESET_THUMBNAIL = PREFIX + "/admin/presets/{id}/thumbnail";
+    /** GET answers the platform settings (referrals, launch promo), PUT replaces all of them (audited). */
+    public static final String ADMIN_SETTINGS = PREFIX + "/admin/settings";
     /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
     public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
     /** GET answers the banned-word list, PUT {@code {"words":[…]}} replaces it. */

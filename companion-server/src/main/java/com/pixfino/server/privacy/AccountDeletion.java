@@ -6,6 +6,7 @@ import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
+import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
@@ -171,6 +172,17 @@ public final class AccountDeletion {
                             .where(ACCOUNT_TOKENS.USER_ID.eq(userId))
                             .execute();
                 // mail not sent yet is dropped with the account: it would tell about an account that is gone
+                // the user's invitations go with them; joined with someone's code, the row stays for the referrer's
+                // figures and names nobody
+                case REFERRALS_MADE ->
+                    tx.deleteFrom(REFERRALS)
+                            .where(REFERRALS.REFERRER_ID.eq(userId))
+                            .execute();
+                case REFERRED_BY ->
+                    tx.update(REFERRALS)
+                            .setNull(REFERRALS.REFEREE_ID)
+                            .where(REFERRALS.REFEREE_ID.eq(userId))
+                            .execute();
                 case MAIL_OUTBOX ->
                     tx.deleteFrom(MAIL_OUTBOX)
                             .where(MAIL_OUTBOX.USER_ID.eq(userId))

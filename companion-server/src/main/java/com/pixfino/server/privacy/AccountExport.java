@@ -15,6 +15,7 @@ import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
@@ -204,6 +205,27 @@ public final class AccountExport {
                                 r.getWeeklyDigest(),
                                 r.getDigestWeek(),
                                 r.getUpdatedAt()));
+            case REFERRALS_MADE ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(REFERRALS)
+                                .where(REFERRALS.REFERRER_ID.eq(userId))
+                                .orderBy(REFERRALS.CREATED_AT, REFERRALS.ID),
+                        r -> new ExportedRows.ReferralMade(
+                                r.getCode(), r.getState(), r.getCreatedAt(), r.getSettledAt(), r.getReferrerCredits()));
+            case REFERRED_BY ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(REFERRALS).where(REFERRALS.REFEREE_ID.eq(userId)),
+                        r -> new ExportedRows.ReferredBy(
+                                r.getCode(),
+                                r.getState(),
+                                r.getCreatedAt(),
+                                r.getFirstGenerationAt(),
+                                r.getSettledAt(),
+                                r.getRefereeCredits()));
             case MAIL_OUTBOX ->
                 () -> jsonRows(
                         zip,
@@ -355,7 +377,8 @@ public final class AccountExport {
                 user.getCredits(),
                 user.getStatus(),
                 user.getCreatedAt(),
-                user.getLastLoginAt());
+                user.getLastLoginAt(),
+                user.getReferralCode());
     }
 
     private void json(ZipOutputStream zip, String name, Object value) {
@@ -432,6 +455,8 @@ public final class AccountExport {
                 ledger.json       every change to your credit balance
                 purchases.json    credits granted for your payments (packs, plan invoices) and Free months
                 billing.json      your Stripe customer id and your subscription as Stripe last told us
+                referrals.json    accounts that joined with your invitation code (never who), and what each earned you
+                referred-by.json  the invitation code you joined with, and what it earned you
                 uploads.json      the photos you uploaded; the files are in uploads/
                 generations.json  the results you made; the files are in generations/
                 """;

@@ -25,7 +25,8 @@ final class ExportedRows {
             int credits,
             AccountStatus status,
             OffsetDateTime createdAt,
-            OffsetDateTime lastLoginAt) {}
+            OffsetDateTime lastLoginAt,
+            String referralCode) {}
 
     /** The user's Stripe customer and their subscription as Stripe last told us. */
     record BillingAccount(
@@ -46,6 +47,19 @@ final class ExportedRows {
             String paymentIntent,
             int clawedBack,
             OffsetDateTime createdAt) {}
+
+    /** Someone who joined with the user's invitation code: never who, only when and what it earned the user. */
+    record ReferralMade(
+            String code, String state, OffsetDateTime joinedAt, OffsetDateTime settledAt, int creditsEarned) {}
+
+    /** The invitation the user joined with: the code, when the reward was settled and what it earned the user. */
+    record ReferredBy(
+            String code,
+            String state,
+            OffsetDateTime joinedAt,
+            OffsetDateTime firstGenerationAt,
+            OffsetDateTime settledAt,
+            int creditsEarned) {}
 
     /** An API key as its owner sees it in the list: never the key or its hash. */
     record ApiKey(

@@ -26,6 +26,8 @@ public enum UserDataTable {
     MAIL_OUTBOX("mail_outbox", "user_id", "mail.json", Erasure.DELETED),
     // after CREDIT_LEDGER: closing the books may cross the low-credit threshold, which marks this table
     NOTIFICATION_PREFERENCES("notification_preferences", "user_id", "notification-preferences.json", Erasure.DELETED),
+    REFERRALS_MADE("referrals", "referrer_id", "referrals.json", Erasure.DELETED),
+    REFERRED_BY("referrals", "referee_id", "referred-by.json", Erasure.UNLINKED),
     USERS("users", "id", "profile.json", Erasure.DELETED);
 
     /** What deleting an account does to the table's rows of that user. */
@@ -33,7 +35,9 @@ public enum UserDataTable {
         /** The rows (and the files they point to) are removed. */
         DELETED,
         /** The rows stay for the books, owned by a tombstone id instead of the user. */
-        MOVED_TO_TOMBSTONE
+        MOVED_TO_TOMBSTONE,
+        /** The rows stay for another user's figures, naming nobody (the user column is emptied). */
+        UNLINKED
     }
 
     private final String table;

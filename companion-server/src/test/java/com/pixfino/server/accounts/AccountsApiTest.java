@@ -143,7 +143,9 @@ class AccountsApiTest {
                         "credits",
                         "subscription",
                         "lowBalance",
-                        "emailVerified");
+                        "emailVerified",
+                        "referralCode",
+                        "referralLink");
         assertThat(me.json().path("emailVerified").isBoolean()).isTrue();
         assertThat(me.json().path("emailVerified").asBoolean())
                 .as("a new account")

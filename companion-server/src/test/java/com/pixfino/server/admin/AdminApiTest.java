@@ -177,7 +177,24 @@ class AdminApiTest {
             new AdminCall("GET", ApiPaths.ADMIN_MODERATION_WORDS, "", null),
             new AdminCall("PUT", ApiPaths.ADMIN_MODERATION_WORDS, "", Map.of("words", List.of("nude", "porn"))),
             new AdminCall("GET", ApiPaths.ADMIN_MODERATION_FLAGS, "?status=open", null),
-            new AdminCall("POST", ApiPaths.ADMIN_MODERATION_FLAG_RESOLVE, "", Map.of("action", "dismiss")));
+            new AdminCall("POST", ApiPaths.ADMIN_MODERATION_FLAG_RESOLVE, "", Map.of("action", "dismiss")),
+            new AdminCall("GET", ApiPaths.ADMIN_SETTINGS, "", null),
+            // a promo window long over: saving it changes nothing for the accounts the other tests create
+            new AdminCall(
+                    "PUT",
+                    ApiPaths.ADMIN_SETTINGS,
+                    "",
+                    Map.of(
+                            "referralsEnabled",
+                            false,
+                            "referralCredits",
+                            5,
+                            "referralMonthlyCap",
+                            20,
+                            "launchPromoFrom",
+                            "2020-01-01T00:00:00Z",
+                            "launchPromoTo",
+                            "2020-01-03T00:00:00Z")));
 
     @Test
     void theMatrixCoversEveryAdminRouteOfTheApiDocument() {
