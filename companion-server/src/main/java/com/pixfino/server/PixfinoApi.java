@@ -25,6 +25,7 @@ import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.promo.PromoRoutes;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
@@ -62,7 +63,8 @@ public final class PixfinoApi {
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
             RequestLimits requestLimits,
-            AccountLifecycleRoutes accountLifecycle) {}
+            AccountLifecycleRoutes accountLifecycle,
+            PromoRoutes promo) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -137,6 +139,12 @@ public final class PixfinoApi {
         routes.get(ApiPaths.VERIFY_EMAIL_PAGE, h.accountLifecycle()::verifyPage, Access.PUBLIC);
         routes.get(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetPage, Access.PUBLIC);
         routes.post(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetForm, Access.PUBLIC);
+        // issue 16: change of address (its link lands on the verify page), promo codes
+        routes.post(ApiPaths.EMAIL, h.accountLifecycle()::changeEmail, Access.USER);
+        routes.post(ApiPaths.CREDITS_REDEEM, h.promo()::redeem, Access.USER);
+        routes.get(ApiPaths.ADMIN_PROMO_CODES, h.promo()::list, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PROMO_CODES, h.promo()::create, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PROMO_CODE_EXPIRE, h.promo()::expire, Access.ADMIN);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);

@@ -30,6 +30,7 @@ import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.promo.PromoRoutes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.storage.PrivateDirectories;
 import com.pixfino.server.styles.StyleRoutes;
@@ -150,7 +151,9 @@ public final class ServerApp implements AutoCloseable {
                 new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
-                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json));
+                new AccountLifecycleRoutes(
+                        services.emailVerification(), services.passwordReset(), json, services.emailChange()),
+                new PromoRoutes(services.promoCodes(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -282,6 +282,7 @@ public final class AccountService {
                 user.getCredits(),
                 billing.liveSubscription(ctx, id).orElse(null),
                 user.getCredits() < config.billing().lowCreditThreshold(),
-                user.getEmailVerifiedAt() != null);
+                user.getEmailVerifiedAt() != null,
+                EmailChange.pending(ctx, id, clock).orElse(null));
     }
 }

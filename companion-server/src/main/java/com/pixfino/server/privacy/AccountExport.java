@@ -14,6 +14,8 @@ import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.PROMO_CODES;
+import static com.pixfino.server.db.jooq.Tables.PROMO_REDEMPTIONS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
@@ -192,6 +194,17 @@ public final class AccountExport {
                                 .orderBy(ACCOUNT_TOKENS.CREATED_AT),
                         r -> new ExportedRows.MailedLink(
                                 r.getPurpose(), r.getEmail(), r.getCreatedAt(), r.getExpiresAt(), r.getUsedAt()));
+            case PROMO_REDEMPTIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.select(PROMO_CODES.CODE, PROMO_REDEMPTIONS.CREDITS, PROMO_REDEMPTIONS.REDEEMED_AT)
+                                .from(PROMO_REDEMPTIONS)
+                                .join(PROMO_CODES)
+                                .on(PROMO_CODES.ID.eq(PROMO_REDEMPTIONS.PROMO_CODE_ID))
+                                .where(PROMO_REDEMPTIONS.USER_ID.eq(userId))
+                                .orderBy(PROMO_REDEMPTIONS.REDEEMED_AT, PROMO_CODES.CODE),
+                        r -> new ExportedRows.PromoRedemption(r.value1(), r.value2(), r.value3()));
             case MAIL_OUTBOX ->
                 () -> jsonRows(
                         zip,

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * The signed-in user as {@code GET /me} shows it. {@code subscription} is null without a live subscription;
  * {@code lowBalance} is true when credits are below the server's low-credit threshold; {@code emailVerified} is true
- * once the account opened the link mailed to its address (buying credits and creating API keys wait for it).
+ * once the account opened the link mailed to its address (buying credits and creating API keys wait for it);
+ * {@code pendingEmail} is the address a change of email waits on (its link not opened yet), null when none.
  */
 public record UserView(
         UUID id,
@@ -19,7 +20,22 @@ public record UserView(
         int credits,
         SubscriptionView subscription,
         boolean lowBalance,
-        boolean emailVerified) {
+        boolean emailVerified,
+        String pendingEmail) {
+
+    /** Without a pending change of address. */
+    public UserView(
+            UUID id,
+            String email,
+            String name,
+            Role role,
+            Tier tier,
+            int credits,
+            SubscriptionView subscription,
+            boolean lowBalance,
+            boolean emailVerified) {
+        this(id, email, name, role, tier, credits, subscription, lowBalance, emailVerified, null);
+    }
 
     /** Without the verification fact: a verified address. */
     public UserView(
@@ -31,11 +47,11 @@ public record UserView(
             int credits,
             SubscriptionView subscription,
             boolean lowBalance) {
-        this(id, email, name, role, tier, credits, subscription, lowBalance, true);
+        this(id, email, name, role, tier, credits, subscription, lowBalance, true, null);
     }
 
     /** Without billing facts: no subscription, balance not low, a verified address. */
     public UserView(UUID id, String email, String name, Role role, Tier tier, int credits) {
-        this(id, email, name, role, tier, credits, null, false, true);
+        this(id, email, name, role, tier, credits, null, false, true, null);
     }
 }
