@@ -432,6 +432,7 @@ public final class AccountExport {
                 sessions.json     your sign-ins: when each was made, expires or was signed out (no token values)
                 ledger.json       every change to your credit balance
                 purchases.json    credits granted for your payments (packs, plan invoices) and Free months
+                promo-redemptions.json  the promo codes you redeemed and the credits each granted
                 billing.json      your Stripe customer id and your subscription as Stripe last told us
                 uploads.json      the photos you uploaded; the files are in uploads/
                 generations.json  the results you made; the files are in generations/

@@ -143,7 +143,8 @@ class AccountsApiTest {
                         "credits",
                         "subscription",
                         "lowBalance",
-                        "emailVerified");
+                        "emailVerified",
+                        "pendingEmail");
         assertThat(me.json().path("emailVerified").isBoolean()).isTrue();
         assertThat(me.json().path("emailVerified").asBoolean())
                 .as("a new account")

@@ -9,8 +9,10 @@ import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
 import com.pixfino.server.testsupport.MailServer;
+import com.pixfino.server.testsupport.RawHttp;
 import com.pixfino.server.testsupport.ReceivedMail;
 import com.pixfino.server.testsupport.TestServer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,6 +174,21 @@ class EmailChangeApiTest {
         UserView after = me(user);
         assertThat(after.email()).isEqualTo(own);
         assertThat(after.pendingEmail()).isNull();
+    }
+
+    @Test
+    void theResetFormAnswersABodyThatBreaksOffWithA400NotA500() {
+        String host = server.baseUrl().substring("http://".length());
+        RawHttp raw = new RawHttp(server.baseUrl());
+        for (String broken : List.of(
+                "Transfer-Encoding: chunked\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nzz\r\nab\r\n0\r\n\r\n",
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ntoken=abc")) {
+            RawHttp.Answer answer = raw.exchange(("POST " + ApiPaths.RESET_PASSWORD_PAGE + " HTTP/1.1\r\nHost: " + host
+                            + "\r\nConnection: close\r\n" + broken)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(answer.status()).as(broken).isEqualTo(400);
+            assertThat(answer.json().at("/error/code").asText()).isEqualTo("unreadable_body");
+        }
     }
 
     private static Answer change(ApiClient user, String password, String newEmail) {
