@@ -27,6 +27,7 @@ import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.promo.PromoRoutes;
 import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
@@ -68,7 +69,8 @@ public final class PixfinoApi {
             AccountLifecycleRoutes accountLifecycle,
             NotificationRoutes notifications,
             ReferralRoutes referrals,
-            AdminSettingsRoutes adminSettings) {}
+            AdminSettingsRoutes adminSettings,
+            PromoRoutes promo) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -154,6 +156,12 @@ public final class PixfinoApi {
         routes.get(ApiPaths.JOIN_PAGE, h.referrals()::joinPage, Access.PUBLIC);
         routes.get(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::get, Access.ADMIN);
         routes.put(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::put, Access.ADMIN);
+        // issue 16: change of address (its link lands on the verify page), promo codes
+        routes.post(ApiPaths.EMAIL, h.accountLifecycle()::changeEmail, Access.USER);
+        routes.post(ApiPaths.CREDITS_REDEEM, h.promo()::redeem, Access.USER);
+        routes.get(ApiPaths.ADMIN_PROMO_CODES, h.promo()::list, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PROMO_CODES, h.promo()::create, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PROMO_CODE_EXPIRE, h.promo()::expire, Access.ADMIN);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);

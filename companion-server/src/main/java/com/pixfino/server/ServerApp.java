@@ -32,6 +32,7 @@ import com.pixfino.server.moderation.ModerationRoutes;
 import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.promo.PromoRoutes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.storage.PrivateDirectories;
@@ -155,10 +156,12 @@ public final class ServerApp implements AutoCloseable {
                 new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
-                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json),
+                new AccountLifecycleRoutes(
+                        services.emailVerification(), services.passwordReset(), json, services.emailChange()),
                 new NotificationRoutes(services.notifications(), json),
                 new ReferralRoutes(services.referrals()),
-                new AdminSettingsRoutes(services.adminSettings(), json));
+                new AdminSettingsRoutes(services.adminSettings(), json),
+                new PromoRoutes(services.promoCodes(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -2,6 +2,7 @@ package com.pixfino.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.server.accounts.AccountService;
+import com.pixfino.server.accounts.EmailChange;
 import com.pixfino.server.accounts.EmailVerification;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.PasswordReset;
@@ -51,6 +52,7 @@ import com.pixfino.server.presets.PresetPreviewRenderer;
 import com.pixfino.server.presets.PresetThumbnails;
 import com.pixfino.server.privacy.AccountDeletion;
 import com.pixfino.server.privacy.AccountExport;
+import com.pixfino.server.promo.PromoCodes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderRegistry;
 import com.pixfino.server.providers.RemoteProviders;
@@ -134,6 +136,8 @@ public final class Services implements AutoCloseable {
     private final PlatformSettings platformSettings;
     private final Referrals referrals;
     private final AdminSettingsEditor adminSettings;
+    private final EmailChange emailChange;
+    private final PromoCodes promoCodes;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
@@ -161,6 +165,8 @@ public final class Services implements AutoCloseable {
                     new EmailVerification(dsl, outbox, limits, config.mail().publicUrl(), referrals, clock);
             passwordReset = new PasswordReset(
                     dsl, hasher, tokens, outbox, limits, config.mail().publicUrl(), clock);
+            emailChange =
+                    new EmailChange(dsl, hasher, outbox, limits, config.mail().publicUrl(), clock);
             accounts = new AccountService(
                     dsl,
                     hasher,
@@ -198,6 +204,7 @@ public final class Services implements AutoCloseable {
             auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
             adminSettings = new AdminSettingsEditor(dsl, platformSettings, auditTrail);
             moderationWords = new ModerationWordList(dsl, auditTrail, clock);
+            promoCodes = new PromoCodes(dsl, ledger, auditTrail, limits, clock);
             moderationFlags = new ModerationFlags(dsl, adminCursors, clock);
 
             ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
@@ -369,6 +376,16 @@ public final class Services implements AutoCloseable {
 
     public PasswordReset passwordReset() {
         return passwordReset;
+    }
+
+    /** The change of a signed-in user's email address. */
+    public EmailChange emailChange() {
+        return emailChange;
+    }
+
+    /** Promo codes: the admin's side and redemptions. */
+    public PromoCodes promoCodes() {
+        return promoCodes;
     }
 
     /** Sends the mail outbox (a recurring task runs it; tests may call it directly). */

@@ -324,6 +324,7 @@ public final class AccountService {
                 user.getCredits() < config.billing().lowCreditThreshold(),
                 user.getEmailVerifiedAt() != null,
                 user.getReferralCode(),
-                referrals.link(user.getReferralCode(), requestBase));
+                referrals.link(user.getReferralCode(), requestBase),
+                EmailChange.pending(ctx, id, clock).orElse(null));
     }
 }

@@ -6,6 +6,7 @@ import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
+import static com.pixfino.server.db.jooq.Tables.PROMO_REDEMPTIONS;
 import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
@@ -186,6 +187,11 @@ public final class AccountDeletion {
                 case MAIL_OUTBOX ->
                     tx.deleteFrom(MAIL_OUTBOX)
                             .where(MAIL_OUTBOX.USER_ID.eq(userId))
+                            .execute();
+                // the codes' redemption counts stay (the grants stay in the ledger, under the tombstone)
+                case PROMO_REDEMPTIONS ->
+                    tx.deleteFrom(PROMO_REDEMPTIONS)
+                            .where(PROMO_REDEMPTIONS.USER_ID.eq(userId))
                             .execute();
                 case API_KEYS -> apiKeys.deleteAllOf(tx, userId);
                 // their queued events and delivery log go with them (ON DELETE CASCADE)

@@ -15,6 +15,8 @@ import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
 import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.PROMO_CODES;
+import static com.pixfino.server.db.jooq.Tables.PROMO_REDEMPTIONS;
 import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
@@ -226,6 +228,17 @@ public final class AccountExport {
                                 r.getFirstGenerationAt(),
                                 r.getSettledAt(),
                                 r.getRefereeCredits()));
+            case PROMO_REDEMPTIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.select(PROMO_CODES.CODE, PROMO_REDEMPTIONS.CREDITS, PROMO_REDEMPTIONS.REDEEMED_AT)
+                                .from(PROMO_REDEMPTIONS)
+                                .join(PROMO_CODES)
+                                .on(PROMO_CODES.ID.eq(PROMO_REDEMPTIONS.PROMO_CODE_ID))
+                                .where(PROMO_REDEMPTIONS.USER_ID.eq(userId))
+                                .orderBy(PROMO_REDEMPTIONS.REDEEMED_AT, PROMO_CODES.CODE),
+                        r -> new ExportedRows.PromoRedemption(r.value1(), r.value2(), r.value3()));
             case MAIL_OUTBOX ->
                 () -> jsonRows(
                         zip,
@@ -454,6 +467,7 @@ public final class AccountExport {
                 sessions.json     your sign-ins: when each was made, expires or was signed out (no token values)
                 ledger.json       every change to your credit balance
                 purchases.json    credits granted for your payments (packs, plan invoices) and Free months
+                promo-redemptions.json  the promo codes you redeemed and the credits each granted
                 billing.json      your Stripe customer id and your subscription as Stripe last told us
                 referrals.json    accounts that joined with your invitation code (never who), and what each earned you
                 referred-by.json  the invitation code you joined with, and what it earned you

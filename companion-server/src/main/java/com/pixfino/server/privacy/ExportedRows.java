@@ -115,6 +115,9 @@ final class ExportedRows {
 
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
 
+    /** A promo code the user redeemed and the credits it granted. */
+    record PromoRedemption(String code, int credits, OffsetDateTime redeemedAt) {}
+
     /** A verification or reset link mailed to the user (never the token). */
     record MailedLink(
             String purpose, String email, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime usedAt) {}

@@ -19,6 +19,8 @@ public enum UserDataTable {
     AUTH_TOKENS("auth_tokens", "user_id", "sessions.json", Erasure.DELETED),
     API_KEYS("api_keys", "user_id", "api-keys.json", Erasure.DELETED),
     WEBHOOK_ENDPOINTS("webhook_endpoints", "user_id", "webhooks.json", Erasure.DELETED),
+    // the code's redemption count stays: a deleted account frees no place
+    PROMO_REDEMPTIONS("promo_redemptions", "user_id", "promo-redemptions.json", Erasure.DELETED),
     CREDIT_LEDGER("credit_ledger", "user_id", "ledger.json", Erasure.MOVED_TO_TOMBSTONE),
     BILLING_GRANTS("billing_grants", "user_id", "purchases.json", Erasure.DELETED),
     BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),

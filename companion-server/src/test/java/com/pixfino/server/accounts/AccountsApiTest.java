@@ -145,7 +145,8 @@ class AccountsApiTest {
                         "lowBalance",
                         "emailVerified",
                         "referralCode",
-                        "referralLink");
+                        "referralLink",
+                        "pendingEmail");
         assertThat(me.json().path("emailVerified").isBoolean()).isTrue();
         assertThat(me.json().path("emailVerified").asBoolean())
                 .as("a new account")
