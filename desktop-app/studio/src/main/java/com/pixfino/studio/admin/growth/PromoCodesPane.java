@@ -110,7 +110,8 @@ final class PromoCodesPane extends VBox {
         Label zone = Texts.wrapping(new Label(messages.get("admin.growth.zone", zoneName)));
         zone.getStyleClass().add("card-detail");
 
-        VBox box = new VBox(8, title, what, when, windowError, zone);
+        Label created = Texts.statusLine("admin-growth-created", viewModel.createdProperty(), "tone-success");
+        VBox box = new VBox(8, title, what, when, windowError, created, zone);
         box.setId("admin-growth-form");
         box.getStyleClass().add("admin-form");
         return box;

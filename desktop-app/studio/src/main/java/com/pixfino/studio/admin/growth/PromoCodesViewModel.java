@@ -26,6 +26,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -49,6 +51,8 @@ public final class PromoCodesViewModel {
     private final ObservableList<PromoCode> codes = FXCollections.observableArrayList();
     private final PromoCodeForm form;
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
+    // said in the form itself too: on a long list the screen's status line is scrolled out of sight
+    private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created", "");
     private final ReadOnlyObjectWrapper<PromoCode> pendingExpire = new ReadOnlyObjectWrapper<>(this, "pendingExpire");
 
     public PromoCodesViewModel(
@@ -68,11 +72,17 @@ public final class PromoCodesViewModel {
         this.zone = zone;
         this.calls = new ServerCalls(tasks, sessions, messages, status);
         this.form = new PromoCodeForm(messages, clock, zone);
+        form.codeProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                created.set(""); // the next code is being typed
+            }
+        });
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
                 codes.clear();
                 pendingExpire.set(null);
                 form.reset();
+                created.set("");
                 status.clear();
             }
         });
@@ -115,13 +125,15 @@ public final class PromoCodesViewModel {
         creating.set(true);
         tasks.run(
                 () -> api.create(request.get()),
-                created -> {
+                answer -> {
                     creating.set(false);
                     sessions.callSucceeded();
-                    codes.add(0, created);
+                    codes.add(0, answer);
                     form.reset();
-                    status.done(messages.get(
-                            "admin.growth.created", created.code(), created.credits(), created.maxRedemptions()));
+                    String said = messages.get(
+                            "admin.growth.created", answer.code(), answer.credits(), answer.maxRedemptions());
+                    status.done(said);
+                    created.set(said);
                 },
                 error -> {
                     creating.set(false);
@@ -212,6 +224,11 @@ public final class PromoCodesViewModel {
 
     PromoCodeForm form() {
         return form;
+    }
+
+    /** "Created LAUNCH50: …" below the form, until the next code is typed. */
+    public ReadOnlyStringProperty createdProperty() {
+        return created.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty creatingProperty() {

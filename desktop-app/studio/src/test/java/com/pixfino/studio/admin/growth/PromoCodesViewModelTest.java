@@ -77,7 +77,10 @@ class PromoCodesViewModelTest {
         assertThat(model.codes()).extracting(PromoCode::code).containsExactly("LAUNCH50", "OLDER");
         assertThat(model.status().messageProperty().get())
                 .isEqualTo("Created LAUNCH50: 50 credits, up to 250 redemptions.");
+        assertThat(model.createdProperty().get()).isEqualTo("Created LAUNCH50: 50 credits, up to 250 redemptions.");
         assertThat(form.codeProperty().get()).isEmpty(); // ready for the next one
+        form.codeProperty().set("N");
+        assertThat(model.createdProperty().get()).isEmpty();
         assertThat(model.redemptionsText(model.codes().get(1))).isEqualTo("3 / 100");
         assertThat(model.statusText(model.codes().get(0))).isEqualTo("Active");
         java.time.format.DateTimeFormatter shortForm =
