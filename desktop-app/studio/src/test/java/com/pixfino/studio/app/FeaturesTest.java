@@ -68,7 +68,8 @@ class FeaturesTest {
                             "admin-users",
                             "admin-presets",
                             "admin-moderation",
-                            "admin-audit");
+                            "admin-audit",
+                            "admin-growth");
             assertThat(screens)
                     .extracting(screen -> fixture.messages.get(screen.titleKey()))
                     .containsExactly(
@@ -81,7 +82,8 @@ class FeaturesTest {
                             "Users",
                             "Presets",
                             "Moderation",
-                            "Audit log");
+                            "Audit log",
+                            "Growth");
             assertThat(screens)
                     .extracting(ScreenDescriptor::shortcut)
                     .containsExactly(
@@ -94,7 +96,8 @@ class FeaturesTest {
                             DigitShortcut.of(7),
                             DigitShortcut.of(8),
                             DigitShortcut.of(9),
-                            DigitShortcut.of(0));
+                            DigitShortcut.of(0),
+                            com.pixfino.studio.admin.growth.GrowthScreen.SHORTCUT);
             assertThat(screens)
                     .filteredOn(screen -> screen.badge().isPresent())
                     .extracting(ScreenDescriptor::id)

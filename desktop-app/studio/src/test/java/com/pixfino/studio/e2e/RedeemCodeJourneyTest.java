@@ -135,6 +135,10 @@ class RedeemCodeJourneyTest {
         studio.awaitShowing("signin-email");
         studio.robot().interact(() -> studio.<TextField>find("signin-email").clear()); // the last address stays
         studio.register("Rita Redeemer", EMAIL, PASSWORD);
+        // the Growth screen is for administrators only: no entry, and its key does nothing
+        assertThat(studio.robot().lookup("#nav-admin-growth").tryQuery()).isEmpty();
+        studio.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G);
+        assertThat(studio.robot().lookup("#admin-growth-screen").tryQuery()).isEmpty();
         int before = StudioHarness.call(
                 () -> studio.context().session().creditsProperty().get());
         studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT4);
