@@ -43,12 +43,12 @@ final class SecurityView extends VBox {
         Label load = Texts.statusLine("security-load", viewModel.loadMessageProperty());
         ToneStyles.follow(load, "tone", viewModel.loadToneProperty());
 
+        // two columns of their own heights: no card waits for the height of its neighbour
+        VBox left = new VBox(16, emailCard(), passwordCard());
+        VBox right = new VBox(16, notificationsCard(), changeEmailCard());
         GridPane cards = new GridPane();
         cards.getStyleClass().add("security-cards");
-        cards.add(emailCard(), 0, 0);
-        cards.add(notificationsCard(), 1, 0);
-        cards.add(passwordCard(), 0, 1);
-        cards.add(changeEmailCard(), 1, 1);
+        cards.addRow(0, left, right);
         for (int column = 0; column < 2; column++) {
             ColumnConstraints half = new ColumnConstraints();
             half.setPercentWidth(50);
@@ -139,7 +139,14 @@ final class SecurityView extends VBox {
     private HBox toggle(String id, String key, BooleanProperty value) {
         ToggleSwitch toggle = new ToggleSwitch();
         toggle.setId(id);
-        toggle.selectedProperty().bindBidirectional(value);
+        // not bindBidirectional: it drops the view model's putting a refused choice back while the click propagates
+        toggle.setSelected(value.get());
+        value.addListener((obs, was, now) -> toggle.setSelected(now));
+        toggle.selectedProperty().addListener((obs, was, now) -> {
+            if (now != value.get()) {
+                value.set(now);
+            }
+        });
         toggle.setAccessibleText(messages.get(key));
         Label name = new Label(messages.get(key));
         name.getStyleClass().add("security-toggle-name");
@@ -182,16 +189,17 @@ final class SecurityView extends VBox {
                         current,
                         "security-current-password-error",
                         viewModel.currentPasswordErrorProperty()),
-                labelled(
-                        "security.password.new",
-                        chosen,
-                        "security-new-password-error",
-                        viewModel.newPasswordErrorProperty()),
-                labelled(
-                        "security.password.repeat",
-                        repeat,
-                        "security-repeat-password-error",
-                        viewModel.repeatPasswordErrorProperty()),
+                sideBySide(
+                        labelled(
+                                "security.password.new",
+                                chosen,
+                                "security-new-password-error",
+                                viewModel.newPasswordErrorProperty()),
+                        labelled(
+                                "security.password.repeat",
+                                repeat,
+                                "security-repeat-password-error",
+                                viewModel.repeatPasswordErrorProperty())),
                 action(submit, viewModel.passwordBusyProperty()),
                 outcome(
                         "security-password-status",
@@ -228,6 +236,17 @@ final class SecurityView extends VBox {
                         viewModel.emailPasswordErrorProperty()),
                 action(submit, viewModel.emailBusyProperty()),
                 outcome("security-email-status", viewModel.emailMessageProperty(), viewModel.emailToneProperty()));
+    }
+
+    /** Two fields on one line, sharing it equally (the new password and its repeat). */
+    private static HBox sideBySide(VBox first, VBox second) {
+        HBox.setHgrow(first, Priority.ALWAYS);
+        HBox.setHgrow(second, Priority.ALWAYS);
+        first.setPrefWidth(0);
+        second.setPrefWidth(0);
+        first.setMaxWidth(Double.MAX_VALUE);
+        second.setMaxWidth(Double.MAX_VALUE);
+        return new HBox(12, first, second);
     }
 
     private static PasswordField password(String id, StringProperty value) {

@@ -51,7 +51,7 @@ public final class ForgotPasswordPane extends VBox {
             event.consume();
             viewModel.sendLink();
         });
-        Button send = primary("forgot-send", messages.get("forgot.send"), viewModel, onEmail);
+        Button send = primary("forgot-send", messages.get("forgot.send"), viewModel);
         send.setOnAction(event -> viewModel.sendLink());
         Hyperlink haveLink = new Hyperlink(messages.get("forgot.haveLink"));
         haveLink.setId("forgot-have-link");
@@ -80,7 +80,7 @@ public final class ForgotPasswordPane extends VBox {
                 viewModel.setPassword();
             });
         }
-        Button submit = primary("forgot-submit", messages.get("forgot.submit"), viewModel, onLink);
+        Button submit = primary("forgot-submit", messages.get("forgot.submit"), viewModel);
         submit.setOnAction(event -> viewModel.setPassword());
         Hyperlink again = new Hyperlink(messages.get("forgot.resend"));
         again.setId("forgot-again");
@@ -113,26 +113,36 @@ public final class ForgotPasswordPane extends VBox {
                 viewModel.close();
             }
         });
+        // not a default button: a scene has one Enter slot, and the sign-in form's button holds it
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                event.consume();
+                if (viewModel.stepProperty().get() == Step.EMAIL) {
+                    viewModel.sendLink();
+                } else {
+                    viewModel.setPassword();
+                }
+            }
+        });
         // the first field of the step takes the keyboard when the step shows
         Runnable focus = () -> (viewModel.stepProperty().get() == Step.EMAIL
                         ? (viewModel.emailProperty().get().isBlank() ? email : send)
                         : link)
                 .requestFocus();
         viewModel.stepProperty().addListener((obs, was, now) -> focus.run());
-        viewModel.openProperty().addListener((obs, was, now) -> {
+        visibleProperty().addListener((obs, was, now) -> {
             if (now) {
-                javafx.application.Platform.runLater(focus);
+                focus.run();
             }
         });
     }
 
-    private static Button primary(String id, String text, ForgotPasswordViewModel viewModel, BooleanBinding shown) {
+    private static Button primary(String id, String text, ForgotPasswordViewModel viewModel) {
         Button button = new Button(text);
         button.setId(id);
         button.getStyleClass().addAll(Styles.ACCENT, "signin-submit");
         button.setMaxWidth(Double.MAX_VALUE);
         button.disableProperty().bind(viewModel.busyProperty());
-        button.defaultButtonProperty().bind(shown);
         return button;
     }
 

@@ -126,6 +126,7 @@ public final class SignInViewModel {
                 auth -> {
                     activity.done("");
                     password.set("");
+                    mode.set(Mode.SIGN_IN); // signing out later comes back to "Sign in", not to a new account
                     sessions.signedIn(server.get(), auth);
                 },
                 failure -> activity.failed(failures.describe(failure)));
