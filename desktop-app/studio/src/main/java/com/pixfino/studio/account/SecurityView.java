@@ -92,6 +92,12 @@ final class SecurityView extends VBox {
         showWhen(resend, viewModel.unverifiedProperty());
         Label outcome = Texts.statusLine("security-resend-status", viewModel.verificationMessageProperty());
         ToneStyles.follow(outcome, "tone", viewModel.verificationToneProperty());
+        // while unconfirmed the banner above says it already; here only "confirmed already" is left to say
+        outcome.visibleProperty().unbind();
+        outcome.visibleProperty()
+                .bind(outcome.textProperty()
+                        .isNotEmpty()
+                        .and(viewModel.unverifiedProperty().not()));
 
         Label pending = Texts.statusLine(
                 "security-pending-email",
