@@ -132,10 +132,18 @@ public final class SecurityViewModel {
                     sessions.callFailed(error);
                     load.failed(messages.get("security.loadFailed", failures.describe(error)));
                 });
-        tasks.run(api::notifications, this::show, error -> {
-            sessions.callFailed(error);
-            preferences.failed(messages.get("security.notifications.loadFailed", failures.describe(error)));
-        });
+        tasks.run(
+                api::notifications,
+                answer -> {
+                    if (!preferences.isBusy()) { // a save under way answers for itself
+                        preferences.clear(); // "Saved" was about the last change, not about what is read now
+                        show(answer);
+                    }
+                },
+                error -> {
+                    sessions.callFailed(error);
+                    preferences.failed(messages.get("security.notifications.loadFailed", failures.describe(error)));
+                });
     }
 
     /** "Resend the link": a new verification mail. */
