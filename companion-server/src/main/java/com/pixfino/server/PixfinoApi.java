@@ -5,6 +5,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.admin.AdminSettingsRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.credits.LedgerRoutes;
@@ -23,8 +24,11 @@ import com.pixfino.server.http.RouteTable;
 import com.pixfino.server.http.SecurityHeaders;
 import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
+import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.promo.PromoRoutes;
+import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
 import com.pixfino.server.webhooks.WebhookRoutes;
@@ -62,7 +66,11 @@ public final class PixfinoApi {
             ApiKeyRoutes apiKeys,
             WebhookRoutes webhooks,
             RequestLimits requestLimits,
-            AccountLifecycleRoutes accountLifecycle) {}
+            AccountLifecycleRoutes accountLifecycle,
+            NotificationRoutes notifications,
+            ReferralRoutes referrals,
+            AdminSettingsRoutes adminSettings,
+            PromoRoutes promo) {}
 
     /** A signed-in user, or an API key with the read scope. */
     private static final RouteRole[] READ = {Access.USER, Access.KEY_READ};
@@ -137,6 +145,23 @@ public final class PixfinoApi {
         routes.get(ApiPaths.VERIFY_EMAIL_PAGE, h.accountLifecycle()::verifyPage, Access.PUBLIC);
         routes.get(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetPage, Access.PUBLIC);
         routes.post(ApiPaths.RESET_PASSWORD_PAGE, h.accountLifecycle()::resetForm, Access.PUBLIC);
+        // issue 16: notification preferences (session only, like the other account settings); the unsubscribe page is
+        // public: its signed token is the authority, so a mail client's one-click POST needs no sign-in
+        routes.get(ApiPaths.ME_NOTIFICATIONS, h.notifications()::get, Access.USER);
+        routes.put(ApiPaths.ME_NOTIFICATIONS, h.notifications()::put, Access.USER);
+        routes.get(ApiPaths.UNSUBSCRIBE_PAGE, h.notifications()::page, Access.PUBLIC);
+        routes.post(ApiPaths.UNSUBSCRIBE_PAGE, h.notifications()::unsubscribe, Access.PUBLIC);
+        // issue 16: referrals (the join page is where a referral link lands) and the admin's platform settings
+        routes.get(ApiPaths.ME_REFERRALS, h.referrals()::mine, Access.USER);
+        routes.get(ApiPaths.JOIN_PAGE, h.referrals()::joinPage, Access.PUBLIC);
+        routes.get(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::get, Access.ADMIN);
+        routes.put(ApiPaths.ADMIN_SETTINGS, h.adminSettings()::put, Access.ADMIN);
+        // issue 16: change of address (its link lands on the verify page), promo codes
+        routes.post(ApiPaths.EMAIL, h.accountLifecycle()::changeEmail, Access.USER);
+        routes.post(ApiPaths.CREDITS_REDEEM, h.promo()::redeem, Access.USER);
+        routes.get(ApiPaths.ADMIN_PROMO_CODES, h.promo()::list, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PROMO_CODES, h.promo()::create, Access.ADMIN);
+        routes.post(ApiPaths.ADMIN_PROMO_CODE_EXPIRE, h.promo()::expire, Access.ADMIN);
 
         routes.get(ApiPaths.PRESETS, h.presets()::list, Access.PUBLIC);
         routes.get(ApiPaths.PRESET_THUMBNAIL, h.presets()::thumbnail, Access.PUBLIC);

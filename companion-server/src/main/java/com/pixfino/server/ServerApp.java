@@ -12,6 +12,7 @@ import com.pixfino.model.ApiPaths;
 import com.pixfino.server.accounts.AccountLifecycleRoutes;
 import com.pixfino.server.accounts.AccountRoutes;
 import com.pixfino.server.admin.AdminRoutes;
+import com.pixfino.server.admin.AdminSettingsRoutes;
 import com.pixfino.server.apikeys.ApiKeyRoutes;
 import com.pixfino.server.billing.BillingRoutes;
 import com.pixfino.server.config.ServerConfig;
@@ -28,9 +29,12 @@ import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.RequestLimits;
 import com.pixfino.server.library.LibraryRoutes;
 import com.pixfino.server.moderation.ModerationRoutes;
+import com.pixfino.server.notifications.NotificationRoutes;
 import com.pixfino.server.presets.PresetRoutes;
 import com.pixfino.server.privacy.PrivacyRoutes;
+import com.pixfino.server.promo.PromoRoutes;
 import com.pixfino.server.providers.Provider;
+import com.pixfino.server.referrals.ReferralRoutes;
 import com.pixfino.server.storage.PrivateDirectories;
 import com.pixfino.server.styles.StyleRoutes;
 import com.pixfino.server.uploads.UploadRoutes;
@@ -84,6 +88,8 @@ public final class ServerApp implements AutoCloseable {
             services.start();
             Javalin javalin = api(config, database, services, mapper);
             javalin.start(config.port());
+            // links in mail sent outside a request point here when no public URL is configured
+            services.notifications().links().listeningOn(javalin.port());
             log.info("event=server_started port={} dataDir={}", javalin.port(), config.dataDir());
             return new ServerApp(database, services, javalin);
         } catch (RuntimeException e) {
@@ -150,7 +156,12 @@ public final class ServerApp implements AutoCloseable {
                 new WebhookRoutes(services.outgoingWebhooks(), json),
                 new RequestLimits(
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
-                new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json));
+                new AccountLifecycleRoutes(
+                        services.emailVerification(), services.passwordReset(), json, services.emailChange()),
+                new NotificationRoutes(services.notifications(), json),
+                new ReferralRoutes(services.referrals()),
+                new AdminSettingsRoutes(services.adminSettings(), json),
+                new PromoRoutes(services.promoCodes(), json));
         return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
     }
 

@@ -2,11 +2,13 @@ package com.pixfino.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.server.accounts.AccountService;
+import com.pixfino.server.accounts.EmailChange;
 import com.pixfino.server.accounts.EmailVerification;
 import com.pixfino.server.accounts.PasswordHasher;
 import com.pixfino.server.accounts.PasswordReset;
 import com.pixfino.server.accounts.TokenService;
 import com.pixfino.server.admin.AdminPresets;
+import com.pixfino.server.admin.AdminSettingsEditor;
 import com.pixfino.server.admin.AdminStatistics;
 import com.pixfino.server.admin.AdminUsers;
 import com.pixfino.server.admin.AuditTrail;
@@ -44,15 +46,19 @@ import com.pixfino.server.moderation.FlagResolutions;
 import com.pixfino.server.moderation.ModerationFlags;
 import com.pixfino.server.moderation.ModerationWordList;
 import com.pixfino.server.moderation.PromptModeration;
+import com.pixfino.server.notifications.Notifications;
 import com.pixfino.server.presets.PresetCatalog;
 import com.pixfino.server.presets.PresetPreviewRenderer;
 import com.pixfino.server.presets.PresetThumbnails;
 import com.pixfino.server.privacy.AccountDeletion;
 import com.pixfino.server.privacy.AccountExport;
+import com.pixfino.server.promo.PromoCodes;
 import com.pixfino.server.providers.Provider;
 import com.pixfino.server.providers.ProviderRegistry;
 import com.pixfino.server.providers.RemoteProviders;
 import com.pixfino.server.providers.local.LocalRendererProvider;
+import com.pixfino.server.referrals.Referrals;
+import com.pixfino.server.settings.PlatformSettings;
 import com.pixfino.server.storage.FileSystemStorage;
 import com.pixfino.server.storage.S3Settings;
 import com.pixfino.server.storage.S3Storage;
@@ -126,6 +132,12 @@ public final class Services implements AutoCloseable {
     private final BillingAccounts billingAccounts;
     private final BillingService billing;
     private final FreeMonthlyTopUp freeTopUp;
+    private final Notifications notifications;
+    private final PlatformSettings platformSettings;
+    private final Referrals referrals;
+    private final AdminSettingsEditor adminSettings;
+    private final EmailChange emailChange;
+    private final PromoCodes promoCodes;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /** Wires the graph in dependency order; if a step fails, what was already opened is closed again. */
@@ -146,15 +158,39 @@ public final class Services implements AutoCloseable {
             MailOutbox outbox = new MailOutbox(clock);
             mailSender = new MailSender(dsl, config.mail(), config.dataDir(), clock);
             PasswordHasher hasher = new PasswordHasher();
+            platformSettings = new PlatformSettings(dsl, clock);
+            referrals =
+                    new Referrals(dsl, ledger, platformSettings, config.mail().publicUrl(), clock);
             emailVerification =
-                    new EmailVerification(dsl, outbox, limits, config.mail().publicUrl(), clock);
+                    new EmailVerification(dsl, outbox, limits, config.mail().publicUrl(), referrals, clock);
             passwordReset = new PasswordReset(
                     dsl, hasher, tokens, outbox, limits, config.mail().publicUrl(), clock);
+            emailChange =
+                    new EmailChange(dsl, hasher, outbox, limits, config.mail().publicUrl(), clock);
             accounts = new AccountService(
-                    dsl, hasher, tokens, ledger, config, limits, billingAccounts, emailVerification, clock);
+                    dsl,
+                    hasher,
+                    tokens,
+                    ledger,
+                    config,
+                    limits,
+                    billingAccounts,
+                    emailVerification,
+                    referrals,
+                    platformSettings,
+                    clock);
             BillingCatalog catalog = new BillingCatalog(config.billing(), config::monthlyCredits);
             BillingGrants grants = new BillingGrants(ledger, clock);
-            billing = new BillingService(dsl, config.billing(), catalog, billingAccounts, grants, clock);
+            // issue 16: low-credit reminders, receipts and the weekly digest, with their one-click unsubscribe links
+            notifications = new Notifications(
+                    dsl,
+                    outbox,
+                    CursorKey.load(dsl),
+                    config.mail().publicUrl(),
+                    config.billing().lowCreditThreshold(),
+                    clock);
+            billing = new BillingService(
+                    dsl, config.billing(), catalog, billingAccounts, grants, notifications.receipts(), clock);
             freeTopUp = new FreeMonthlyTopUp(dsl, grants, catalog, clock);
             config.admin().ifPresent(accounts::ensureAdmin);
             storage = storage(config);
@@ -166,7 +202,9 @@ public final class Services implements AutoCloseable {
             owned.add(notices);
             SignedCursor adminCursors = new SignedCursor(CursorKey.load(dsl));
             auditTrail = new AuditTrail(dsl, mapper, adminCursors, clock);
+            adminSettings = new AdminSettingsEditor(dsl, platformSettings, auditTrail);
             moderationWords = new ModerationWordList(dsl, auditTrail, clock);
+            promoCodes = new PromoCodes(dsl, ledger, auditTrail, limits, clock);
             moderationFlags = new ModerationFlags(dsl, adminCursors, clock);
 
             ExecutorService providerCalls = ServerThreads.named("provider-call").cachedPool();
@@ -177,7 +215,14 @@ public final class Services implements AutoCloseable {
             providers = new ProviderRegistry(
                     providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
             outgoingWebhooks = new WebhookService(dsl, mapper, config.webhooks(), clock);
-            generationStore = new GenerationStore(dsl, ledger, presets, clock, notices, outgoingWebhooks::finished);
+            generationStore =
+                    new GenerationStore(dsl, ledger, presets, clock, notices, (tx, userId, generationId, status) -> {
+                        outgoingWebhooks.finished(tx, userId, generationId, status);
+                        // the other event a referral reward waits for: the referee's first completed generation
+                        if (status == com.pixfino.model.GenerationStatus.COMPLETED) {
+                            referrals.generationCompleted(tx, userId);
+                        }
+                    });
             // bounded: a receiver that never answers holds one of these for the attempt's timeout, never a job worker
             ExecutorService webhookCalls = ServerThreads.named("webhook-send").fixedPool(8);
             owned.add(webhookCalls::shutdownNow);
@@ -210,6 +255,8 @@ public final class Services implements AutoCloseable {
                             freeTopUp.task(Duration.ofHours(1)),
                             webhookSender.task(),
                             mailSender.task(),
+                            notifications.lowCredits().task(config.mail().pollInterval()),
+                            notifications.weeklyDigest().task(),
                             tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))));
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
@@ -329,6 +376,16 @@ public final class Services implements AutoCloseable {
 
     public PasswordReset passwordReset() {
         return passwordReset;
+    }
+
+    /** The change of a signed-in user's email address. */
+    public EmailChange emailChange() {
+        return emailChange;
+    }
+
+    /** Promo codes: the admin's side and redemptions. */
+    public PromoCodes promoCodes() {
+        return promoCodes;
     }
 
     /** Sends the mail outbox (a recurring task runs it; tests may call it directly). */
@@ -462,6 +519,25 @@ public final class Services implements AutoCloseable {
 
     public BillingAccounts billingAccounts() {
         return billingAccounts;
+    }
+
+    /** Notification preferences, the low-credit, receipt and weekly-digest mails, and unsubscribe links. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** The settings admins change at run time (referral rewards, the launch promo). */
+    public PlatformSettings platformSettings() {
+        return platformSettings;
+    }
+
+    /** Invitation codes and referral rewards. */
+    public Referrals referrals() {
+        return referrals;
+    }
+
+    public AdminSettingsEditor adminSettings() {
+        return adminSettings;
     }
 
     /** The Free plan's monthly top-up the job queue runs every hour (tests run it directly). */

@@ -19,12 +19,22 @@ public final class ApiPaths {
     public static final String PASSWORD_RESET_CONFIRM = PREFIX + "/auth/password-reset/confirm";
     /** POST {@code {"currentPassword","newPassword"}} (signed in): 204, the other sessions signed out. */
     public static final String PASSWORD = PREFIX + "/auth/password";
+    /** POST {@code {"currentPassword","newEmail"}} (signed in): mails the new address a link; 202 with the pending one. */
+    public static final String EMAIL = PREFIX + "/auth/email";
     /** The page a verification mail links to ({@code ?token=}); it verifies on open. */
     public static final String VERIFY_EMAIL_PAGE = "/verify-email";
     /** The page a reset mail links to ({@code ?token=}): a form for the new password, posted back to it. */
     public static final String RESET_PASSWORD_PAGE = "/reset-password";
     /** GET: a zip of everything the server holds about the signed-in user. DELETE on {@link #ME} removes the account. */
     public static final String ME_EXPORT = PREFIX + "/me/export";
+    /** GET/PUT {@code {"lowCredits","receipts","weeklyDigest"}} (signed in): which non-essential mails are sent. */
+    public static final String ME_NOTIFICATIONS = PREFIX + "/me/notifications";
+    /** The one-click unsubscribe link of non-essential mail ({@code ?token=}): GET shows a button, POST turns it off. */
+    public static final String UNSUBSCRIBE_PAGE = "/unsubscribe";
+    /** GET: the signed-in user's referral code and link, and what inviting has earned them so far. */
+    public static final String ME_REFERRALS = PREFIX + "/me/referrals";
+    /** The page a referral link opens ({@code ?ref=CODE}): who invited you and the code to sign up with. */
+    public static final String JOIN_PAGE = "/join";
 
     public static final String PRESETS = PREFIX + "/presets";
     /** GET: an active preset's preview picture (JPEG, with an ETag); public like the catalog. */
@@ -34,6 +44,9 @@ public final class ApiPaths {
     public static final String UPLOAD = PREFIX + "/uploads/{id}";
     public static final String UPLOAD_THUMBNAIL = PREFIX + "/uploads/{id}/thumbnail";
     public static final String LEDGER = PREFIX + "/credits/ledger";
+    /** POST {@code {"code"}} (signed in): redeems a promo code once; 200 with the credits granted and the new balance. */
+    public static final String CREDITS_REDEEM = PREFIX + "/credits/redeem";
+
     public static final String GENERATIONS = PREFIX + "/generations";
     public static final String GENERATION = PREFIX + "/generations/{id}";
     public static final String GENERATION_CANCEL = PREFIX + "/generations/{id}/cancel";
@@ -77,6 +90,8 @@ public final class ApiPaths {
     public static final String ADMIN_PRESET = PREFIX + "/admin/presets/{id}";
     /** PUT multipart {@code file} (JPEG, PNG or WebP): replaces the preset's preview picture. */
     public static final String ADMIN_PRESET_THUMBNAIL = PREFIX + "/admin/presets/{id}/thumbnail";
+    /** GET answers the platform settings (referrals, launch promo), PUT replaces all of them (audited). */
+    public static final String ADMIN_SETTINGS = PREFIX + "/admin/settings";
     /** GET {@code ?cursor=&limit=}: admin actions, newest first. */
     public static final String ADMIN_AUDIT = PREFIX + "/admin/audit";
     /** GET answers the banned-word list, PUT {@code {"words":[…]}} replaces it. */
@@ -85,6 +100,10 @@ public final class ApiPaths {
     public static final String ADMIN_MODERATION_FLAGS = PREFIX + "/admin/moderation/flags";
     /** POST {@code {"action","note"}}: resolves one flag. */
     public static final String ADMIN_MODERATION_FLAG_RESOLVE = PREFIX + "/admin/moderation/flags/{id}/resolve";
+    /** GET lists the promo codes (newest first, live counts); POST creates one (201). */
+    public static final String ADMIN_PROMO_CODES = PREFIX + "/admin/promo-codes";
+    /** POST: the code stops working now (validTo = now). */
+    public static final String ADMIN_PROMO_CODE_EXPIRE = PREFIX + "/admin/promo-codes/{code}/expire";
 
     public static final String BILLING_CATALOG = PREFIX + "/billing/catalog";
     public static final String BILLING_CHECKOUT = PREFIX + "/billing/checkout";

@@ -2,10 +2,12 @@ package com.pixfino.server.accounts;
 
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.AcceptedView;
+import com.pixfino.model.api.ChangeEmailRequest;
 import com.pixfino.model.api.ChangePasswordRequest;
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.model.api.PasswordResetConfirmRequest;
 import com.pixfino.model.api.PasswordResetRequest;
+import com.pixfino.model.api.PendingEmailView;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.HtmlPage;
@@ -18,12 +20,17 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * HTTP face of {@link EmailVerification} and {@link PasswordReset}: the API, and the two small pages the mails link
- * to (they work in any browser, without the studio).
+ * HTTP face of {@link EmailVerification}, {@link PasswordReset} and {@link EmailChange}: the API, and the two small
+ * pages the mails link to (they work in any browser, without the studio).
  */
-public record AccountLifecycleRoutes(EmailVerification verification, PasswordReset reset, JsonBody json) {
+public record AccountLifecycleRoutes(
+        EmailVerification verification, PasswordReset reset, JsonBody json, EmailChange emailChange) {
 
     static final String RESET_ACCEPTED =
             "If an account has this address, a link to reset its password is on its way. It works for 30 minutes.";
@@ -126,23 +133,75 @@ public record AccountLifecycleRoutes(EmailVerification verification, PasswordRes
     }
 
     @OpenApi(
+            path = ApiPaths.EMAIL,
+            methods = HttpMethod.POST,
+            tags = "Account",
+            summary = "Change the signed-in user's email address: mails the new address a link that applies it",
+            description = "Needs the current password. The new address gets a link to GET /verify-email?token=… (works"
+                    + " once, 48 hours); opening it moves the account there (verified) and mails a notice to the old"
+                    + " address. Until then the account keeps its address, and /me shows the new one as"
+                    + " pendingEmail. A newer request replaces the pending one (the older link stops working). At"
+                    + " most 5 requests an hour per account.",
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ChangeEmailRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "202", content = @OpenApiContent(from = PendingEmailView.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "invalid_email (newEmail is not an address), same_email (the account's address"
+                                + " already) or missing_password",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "wrong_password: the current password is wrong (counts as a failed sign-in);"
+                                + " an API key is refused too",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "email_taken: another account has this address",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "Too many changes asked for this hour, or locked out after failed sign-ins; see"
+                                + " Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    public void changeEmail(Context ctx) {
+        ChangeEmailRequest request = json.read(ctx, ChangeEmailRequest.class);
+        ctx.status(202)
+                .json(emailChange.request(
+                        Authenticated.of(ctx).userId(),
+                        request.currentPassword(),
+                        request.newEmail(),
+                        ctx.ip(),
+                        RequestBase.of(ctx)));
+    }
+
+    @OpenApi(
             path = ApiPaths.VERIFY_EMAIL_PAGE,
             methods = HttpMethod.GET,
             tags = "Account",
-            summary = "The page a verification mail links to: verifies the address on open (HTML)",
+            summary = "The page a verification or change-of-address mail links to: applies it on open (HTML)",
+            description = "A sign-up link verifies the address; a change-of-address link moves the account to the"
+                    + " address it was mailed to (verified) and mails a notice to the old one.",
             queryParams = @OpenApiParam(name = "token", required = true),
             responses = {
                 @OpenApiResponse(
                         status = "200",
-                        description = "Verified",
+                        description = "Verified, or the address changed",
                         content = @OpenApiContent(type = "text/html")),
                 @OpenApiResponse(
                         status = "400",
-                        description = "The link was used already, expired or is not a link we sent",
+                        description = "The link was used already, expired, was replaced or is not a link we sent",
+                        content = @OpenApiContent(type = "text/html")),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "Another account took the new address in the meantime: nothing changed",
                         content = @OpenApiContent(type = "text/html"))
             })
     public void verifyPage(Context ctx) {
-        if (verification.verify(ctx.queryParam("token"))) {
+        String token = ctx.queryParam("token");
+        if (verification.verify(token)) {
             new HtmlPage("Email address confirmed")
                     .paragraph("Thank you: your email address is confirmed. Buying credits and creating API keys are"
                             + " open to you now.")
@@ -150,9 +209,27 @@ public record AccountLifecycleRoutes(EmailVerification verification, PasswordRes
                     .send(ctx, 200);
             return;
         }
+        EmailChange.Result change = emailChange.apply(token);
+        if (change.outcome() == EmailChange.Outcome.APPLIED) {
+            new HtmlPage("Email address changed")
+                    .paragraph("Your Pixfino account now uses " + change.email() + ", and it is confirmed. Sign in"
+                            + " with this address from now on; a notice went to the old one.")
+                    .paragraph("You can close this tab and return to Pixfino Studio.")
+                    .send(ctx, 200);
+            return;
+        }
+        if (change.outcome() == EmailChange.Outcome.TAKEN) {
+            new HtmlPage("This address is taken")
+                    .paragraph("Another account started using this email address after you asked for the change,"
+                            + " so your account keeps its current address.")
+                    .paragraph("To move your account, ask again in Pixfino Studio under Account with a different"
+                            + " address.")
+                    .send(ctx, 409);
+            return;
+        }
         new HtmlPage("This link does not work")
-                .paragraph("This confirmation link was used already, has expired (links work for 48 hours), or was"
-                        + " copied incompletely, so nothing was confirmed.")
+                .paragraph("This confirmation link was used already, has expired (links work for 48 hours), was"
+                        + " replaced by a newer one, or was copied incompletely, so nothing was confirmed.")
                 .paragraph("If your address is not confirmed yet, ask for a new link in Pixfino Studio under Account.")
                 .send(ctx, 400);
     }
@@ -192,9 +269,10 @@ public record AccountLifecycleRoutes(EmailVerification verification, PasswordRes
                         content = @OpenApiContent(type = "text/html"))
             })
     public void resetForm(Context ctx) {
-        String token = ctx.formParam("token");
+        Map<String, String> form = formFields(ctx);
+        String token = form.get("token");
         try {
-            reset.confirm(token, ctx.formParam("password"));
+            reset.confirm(token, form.get("password"));
         } catch (DomainException e) {
             if ("invalid_token".equals(e.code())) {
                 invalidResetLink(ctx);
@@ -211,6 +289,28 @@ public record AccountLifecycleRoutes(EmailVerification verification, PasswordRes
                 .paragraph("Your new password is set, and every session was signed out. Sign in with the new password"
                         + " in Pixfino Studio.")
                 .send(ctx, 200);
+    }
+
+    /**
+     * The url-encoded form, read from the body ourselves: a body that breaks off or arrives malformed (a bad chunk, a
+     * short Content-Length) is a 400 in our words, where reading it through the servlet's parameters failed as a 500.
+     */
+    private static Map<String, String> formFields(Context ctx) {
+        String body = new String(JsonBody.rawBody(ctx), StandardCharsets.UTF_8);
+        Map<String, String> fields = new HashMap<>();
+        try {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    fields.putIfAbsent(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("unreadable_body", "The form could not be read: it holds a broken %-escape.");
+        }
+        return fields;
     }
 
     private static HtmlPage resetFormPage(String token) {

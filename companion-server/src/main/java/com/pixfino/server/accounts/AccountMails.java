@@ -74,4 +74,43 @@ final class AccountMails {
                 + "<p>Pixfino Studio</p>\n";
         return MailMessage.essential("password_changed", to, "Your Pixfino password was changed", text, html);
     }
+
+    static MailMessage emailChange(String to, String name, String base, String token) {
+        String link = base + ApiPaths.VERIFY_EMAIL_PAGE + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String text = "Hello " + name + ",\n\n"
+                + "You asked to move your Pixfino account to this email address. To confirm, open this link:\n\n"
+                + link + "\n\n"
+                + "The link works once and for 48 hours. Until you open it, your account keeps its current address.\n\n"
+                + "If you did not ask for this, ignore this mail and nothing changes.\n\n"
+                + "Pixfino Studio\n";
+        String html = "<p>Hello " + escape(name) + ",</p>\n"
+                + "<p>You asked to move your Pixfino account to this email address.</p>\n"
+                + "<p><a href=\"" + escape(link) + "\">Use this address for my account</a></p>\n"
+                + "<p>Or copy this link into your browser: " + escape(link) + "</p>\n"
+                + "<p>The link works once and for 48 hours. Until you open it, your account keeps its current"
+                + " address.</p>\n"
+                + "<p>If you did not ask for this, ignore this mail and nothing changes.</p>\n"
+                + "<p>Pixfino Studio</p>\n";
+        return MailMessage.essential("change_email", to, "Confirm your new email address for Pixfino", text, html);
+    }
+
+    static MailMessage emailChanged(String to, String name, String newEmail, OffsetDateTime at) {
+        String when = at.withOffsetSameInstant(ZoneOffset.UTC)
+                        .format(DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH))
+                + " UTC";
+        String text = "Hello " + name + ",\n\n"
+                + "The email address of your Pixfino account was changed on " + when + " to " + newEmail
+                + ". From now on you sign in with the new address, and mail about your account goes there.\n\n"
+                + "If this was you, there is nothing to do. If it was not, someone else can sign in to your"
+                + " account: contact Pixfino support at once.\n\n"
+                + "Pixfino Studio\n";
+        String html = "<p>Hello " + escape(name) + ",</p>\n"
+                + "<p>The email address of your Pixfino account was changed on " + escape(when) + " to "
+                + escape(newEmail) + ". From now on you sign in with the new address, and mail about your account"
+                + " goes there.</p>\n"
+                + "<p>If this was you, there is nothing to do. If it was not, someone else can sign in to your"
+                + " account: contact Pixfino support at once.</p>\n"
+                + "<p>Pixfino Studio</p>\n";
+        return MailMessage.essential("email_changed", to, "Your Pixfino email address was changed", text, html);
+    }
 }

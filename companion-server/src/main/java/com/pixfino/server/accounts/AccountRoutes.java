@@ -21,11 +21,16 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
             path = "/api/v1/auth/register",
             methods = HttpMethod.POST,
             summary = "Create an account",
-            description = "Signs in and mails a link that verifies the address (GET /verify-email?token=…).",
+            description =
+                    "Signs in and mails a link that verifies the address (GET /verify-email?token=…). The optional"
+                            + " referralCode (any case, spaces around it ignored) records who invited the account, whether"
+                            + " referral rewards are on or not; an unknown one is a 400 unknown_referral_code.",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = AuthResponse.class)),
-                @OpenApiResponse(status = "400", description = "Bad email or weak password"),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "Bad email, weak password, or unknown_referral_code (no account has that code)"),
                 @OpenApiResponse(status = "409", description = "Email already registered"),
                 @OpenApiResponse(
                         status = "429",
@@ -49,7 +54,7 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
                                 "Too many attempts, or this email is locked out after failed sign-ins; see Retry-After")
             })
     public void login(Context ctx) {
-        ctx.json(accounts.login(json.read(ctx, LoginRequest.class), ctx.ip()));
+        ctx.json(accounts.login(json.read(ctx, LoginRequest.class), ctx.ip(), RequestBase.of(ctx)));
     }
 
     @OpenApi(
@@ -66,11 +71,13 @@ public record AccountRoutes(AccountService accounts, JsonBody json) {
             path = "/api/v1/me",
             methods = HttpMethod.GET,
             summary = "The signed-in user",
+            description = "Includes referralCode (8 characters) and referralLink ({PIXFINO_PUBLIC_URL}/join?ref=CODE,"
+                    + " else this server's address).",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
                 @OpenApiResponse(status = "401")
             })
     public void me(Context ctx) {
-        ctx.json(accounts.me(Authenticated.of(ctx).userId()));
+        ctx.json(accounts.me(Authenticated.of(ctx).userId(), RequestBase.of(ctx)));
     }
 }

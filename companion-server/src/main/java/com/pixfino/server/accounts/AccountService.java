@@ -18,8 +18,12 @@ import com.pixfino.server.db.jooq.tables.records.UsersRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimits;
+import com.pixfino.server.referrals.Referrals;
+import com.pixfino.server.settings.PlatformSettings;
+import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -46,6 +50,8 @@ public final class AccountService {
     private final RateLimits limits;
     private final BillingAccounts billing;
     private final EmailVerification verification;
+    private final Referrals referrals;
+    private final PlatformSettings settings;
     private final Clock clock;
 
     public AccountService(
@@ -57,8 +63,12 @@ public final class AccountService {
             RateLimits limits,
             BillingAccounts billing,
             EmailVerification verification,
+            Referrals referrals,
+            PlatformSettings settings,
             Clock clock) {
         this.dsl = dsl;
+        this.referrals = referrals;
+        this.settings = settings;
         this.verification = verification;
         this.billing = billing;
         this.limits = limits;
@@ -90,7 +100,10 @@ public final class AccountService {
         try {
             return dsl.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
+                // an unknown code refuses the sign-up; a known one is recorded whether rewards are on or not
+                Optional<UUID> referrer = referrals.referrerOf(tx, request.referralCode());
                 UUID id = createUser(tx, email, name, hash, Role.USER);
+                referrer.ifPresent(by -> referrals.record(tx, by, id));
                 // registering signs in: the admin statistics count it as activity
                 tx.update(USERS)
                         .set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock))
@@ -99,7 +112,7 @@ public final class AccountService {
                 String token = tokens.issue(tx, id);
                 verification.queue(tx, id, email, name, requestBase);
                 log.info("event=user_registered user={}", id);
-                return new AuthResponse(token, view(tx, id));
+                return new AuthResponse(token, view(tx, id, requestBase));
             });
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
@@ -117,6 +130,14 @@ public final class AccountService {
      * @param clientIp the caller's address, counted against the sign-in budget and logged with a failure
      */
     public AuthResponse login(LoginRequest request, String clientIp) {
+        return login(request, clientIp, ownAddress());
+    }
+
+    /**
+     * Signs in; {@code requestBase} is where the request came to (the referral link's host unless a public URL is
+     * configured).
+     */
+    public AuthResponse login(LoginRequest request, String clientIp, URI requestBase) {
         String email = request.email() == null ? "" : request.email().trim().toLowerCase(java.util.Locale.ROOT);
         String password = request.password() == null ? "" : request.password();
         String emailHash = EmailHash.of(email);
@@ -146,7 +167,7 @@ public final class AccountService {
                     .execute();
             String token = tokens.issue(tx, user.getId());
             log.info("event=user_login user={}", user.getId());
-            return new AuthResponse(token, view(tx, user.getId()));
+            return new AuthResponse(token, view(tx, user.getId(), requestBase));
         });
     }
 
@@ -209,7 +230,16 @@ public final class AccountService {
     }
 
     public UserView me(UUID userId) {
-        return view(dsl, userId);
+        return view(dsl, userId, ownAddress());
+    }
+
+    /** The user, with the referral link on the public URL, else on the address the request came to. */
+    public UserView me(UUID userId, URI requestBase) {
+        return view(dsl, userId, requestBase);
+    }
+
+    private URI ownAddress() {
+        return URI.create("http://127.0.0.1:" + config.port());
     }
 
     /** Creates the configured first admin, or promotes an existing account with that email. */
@@ -248,6 +278,7 @@ public final class AccountService {
 
     private UUID createUser(DSLContext tx, String email, String name, String passwordHash, Role role) {
         UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         tx.insertInto(USERS)
                 .set(USERS.ID, id)
                 .set(USERS.EMAIL, email)
@@ -257,18 +288,27 @@ public final class AccountService {
                 .set(USERS.TIER, Tier.FREE)
                 .set(USERS.CREDITS, 0)
                 .set(USERS.STATUS, AccountStatus.ACTIVE)
-                .set(USERS.CREATED_AT, OffsetDateTime.now(clock))
+                .set(USERS.CREATED_AT, now)
                 // the configured admin's address is the operator's word; everyone else verifies by mail
-                .set(USERS.EMAIL_VERIFIED_AT, role == Role.ADMIN ? OffsetDateTime.now(clock) : null)
+                .set(USERS.EMAIL_VERIFIED_AT, role == Role.ADMIN ? now : null)
+                .set(USERS.REFERRAL_CODE, referrals.newCode(tx))
                 .execute();
         int welcome = config.monthlyCredits(Tier.FREE);
         if (welcome > 0) {
-            ledger.apply(tx, id, welcome, LedgerKind.GRANT, "Free tier monthly credits", "tier:FREE");
+            // one row either way: the launch promo doubles it for accounts created inside its window
+            boolean promo = settings.current(tx).launchPromoCovers(now.toInstant());
+            ledger.apply(
+                    tx,
+                    id,
+                    promo ? welcome * 2 : welcome,
+                    LedgerKind.GRANT,
+                    promo ? "Free tier monthly credits, doubled by the launch promo" : "Free tier monthly credits",
+                    "tier:FREE");
         }
         return id;
     }
 
-    private UserView view(DSLContext ctx, UUID id) {
+    private UserView view(DSLContext ctx, UUID id, URI requestBase) {
         UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
         if (user == null) {
             throw DomainException.notFound("The user");
@@ -282,6 +322,9 @@ public final class AccountService {
                 user.getCredits(),
                 billing.liveSubscription(ctx, id).orElse(null),
                 user.getCredits() < config.billing().lowCreditThreshold(),
-                user.getEmailVerifiedAt() != null);
+                user.getEmailVerifiedAt() != null,
+                user.getReferralCode(),
+                referrals.link(user.getReferralCode(), requestBase),
+                EmailChange.pending(ctx, id, clock).orElse(null));
     }
 }

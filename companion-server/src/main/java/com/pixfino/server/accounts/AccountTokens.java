@@ -21,7 +21,9 @@ final class AccountTokens {
     /** What a token is for; a token of one purpose is never accepted for another. */
     enum Purpose {
         VERIFY_EMAIL,
-        RESET_PASSWORD
+        RESET_PASSWORD,
+        /** Moves the account to the address the link was mailed to (the change of email). */
+        CHANGE_EMAIL
     }
 
     /** A token that was valid and is now used up. */
@@ -69,6 +71,19 @@ final class AccountTokens {
                 .and(ACCOUNT_TOKENS.EXPIRES_AT.gt(now))
                 .returning(ACCOUNT_TOKENS.USER_ID, ACCOUNT_TOKENS.EMAIL)
                 .fetchOptional(r -> new Used(r.getUserId(), r.getEmail()));
+    }
+
+    /** The address of the newest usable token of the user and purpose (the pending change of email), if any. */
+    static Optional<String> pendingEmail(DSLContext ctx, UUID userId, Purpose purpose, OffsetDateTime now) {
+        return ctx.select(ACCOUNT_TOKENS.EMAIL)
+                .from(ACCOUNT_TOKENS)
+                .where(ACCOUNT_TOKENS.USER_ID.eq(userId))
+                .and(ACCOUNT_TOKENS.PURPOSE.eq(purpose.name()))
+                .and(ACCOUNT_TOKENS.USED_AT.isNull())
+                .and(ACCOUNT_TOKENS.EXPIRES_AT.gt(now))
+                .orderBy(ACCOUNT_TOKENS.CREATED_AT.desc())
+                .limit(1)
+                .fetchOptional(ACCOUNT_TOKENS.EMAIL);
     }
 
     /** Marks every unused token of the user and purpose used (a new password ends the other reset links). */

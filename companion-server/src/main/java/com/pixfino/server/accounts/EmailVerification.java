@@ -7,6 +7,7 @@ import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.mail.MailOutbox;
+import com.pixfino.server.referrals.Referrals;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +34,18 @@ public final class EmailVerification {
     private final MailOutbox outbox;
     private final RateLimits limits;
     private final Optional<URI> publicUrl;
+    private final Referrals referrals;
     private final Clock clock;
 
     public EmailVerification(
-            DSLContext dsl, MailOutbox outbox, RateLimits limits, Optional<URI> publicUrl, Clock clock) {
+            DSLContext dsl,
+            MailOutbox outbox,
+            RateLimits limits,
+            Optional<URI> publicUrl,
+            Referrals referrals,
+            Clock clock) {
         this.dsl = dsl;
+        this.referrals = referrals;
         this.tokens = new AccountTokens(clock);
         this.outbox = outbox;
         this.limits = limits;
@@ -90,6 +98,8 @@ public final class EmailVerification {
                     .execute();
             if (changed == 1) {
                 log.info("event=email_verified user={}", userId);
+                // one of the two events a referral reward waits for; the update above holds the user's row lock
+                referrals.emailVerified(tx, userId);
             }
             return changed == 1;
         });

@@ -52,7 +52,8 @@ public record AdminRoutes(
                     + " PURCHASE, debited = DEBIT as a positive number, refunded = REFUND, adjusted = ADJUSTMENT"
                     + " (admin changes and payment refunds, signed), expired = EXPIRY as a positive number;"
                     + " outstanding = the sum of all balances = granted + purchased − debited + refunded + adjusted −"
-                    + " expired.",
+                    + " expired. referrals: joined (accounts registered with someone's invitation code), rewarded"
+                    + " (referrals settled with a reward), creditsGranted (every referral GRANT credit, both sides).",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminStats.class)),
                 @OpenApiResponse(status = "403", description = FORBIDDEN)

@@ -3,6 +3,7 @@ package com.pixfino.server.admin;
 import static com.pixfino.server.db.jooq.Tables.BILLING_ACCOUNTS;
 import static com.pixfino.server.db.jooq.Tables.CREDIT_LEDGER;
 import static com.pixfino.server.db.jooq.Tables.GENERATIONS;
+import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.AccountStatus;
@@ -55,8 +56,8 @@ public final class AdminStatistics {
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         OffsetDateTime weekAgo = now.minus(WEEK);
         OffsetDateTime today = now.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
-        return consistently(tx ->
-                new AdminStats(users(tx, weekAgo), generations(tx, today, weekAgo), subscriptions(tx), credits(tx)));
+        return consistently(tx -> new AdminStats(
+                users(tx, weekAgo), generations(tx, today, weekAgo), subscriptions(tx), credits(tx), referrals(tx)));
     }
 
     private static AdminStats.Users users(DSLContext tx, OffsetDateTime weekAgo) {
@@ -122,6 +123,20 @@ public final class AdminStatistics {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Accounts that joined with a code, referrals settled with a reward, and every referral GRANT credit. */
+    private static AdminStats.Referrals referrals(DSLContext tx) {
+        var counts = tx.select(DSL.count(), DSL.count().filterWhere(REFERRALS.STATE.eq("REWARDED")))
+                .from(REFERRALS)
+                .fetchSingle();
+        long granted = tx.select(DSL.coalesce(DSL.sum(CREDIT_LEDGER.AMOUNT), DSL.inline(BigDecimal.ZERO)))
+                .from(CREDIT_LEDGER)
+                .where(CREDIT_LEDGER.KIND.eq(LedgerKind.GRANT))
+                .and(CREDIT_LEDGER.REFERENCE.like("referral:%"))
+                .fetchSingle(0, BigDecimal.class)
+                .longValueExact();
+        return new AdminStats.Referrals(counts.value1(), counts.value2(), granted);
     }
 
     private static AdminStats.Credits credits(DSLContext tx) {

@@ -30,7 +30,8 @@ public record BillingFulfilment(
         BillingGrants grants,
         BillingCatalog catalog,
         StripeSettings stripe,
-        StripeGateway gateway) {
+        StripeGateway gateway,
+        PaymentNotices payments) {
 
     private static final Logger log = LoggerFactory.getLogger(BillingFulfilment.class);
 
@@ -80,10 +81,21 @@ public record BillingFulfilment(
                     item);
             return Result.NOT_OURS;
         }
-        return grants.grantPack(tx, user.get(), session.getId(), pack.get(), session.getPaymentIntent())
-                        .isPresent()
-                ? Result.GRANTED
-                : Result.ALREADY_DONE;
+        if (grants.grantPack(tx, user.get(), session.getId(), pack.get(), session.getPaymentIntent())
+                .isEmpty()) {
+            return Result.ALREADY_DONE;
+        }
+        payments.paid(
+                tx,
+                user.get(),
+                new PaymentNotices.Payment(
+                        "Credit pack " + pack.get().id(),
+                        pack.get().credits(),
+                        session.getAmountTotal() != null
+                                ? session.getAmountTotal()
+                                : pack.get().priceCents(),
+                        session.getCurrency() != null ? session.getCurrency() : "usd"));
+        return Result.GRANTED;
     }
 
     /**
@@ -122,13 +134,19 @@ public record BillingFulfilment(
                 int difference =
                         Math.max(0, catalog.monthlyCredits(newPlan.get()) - catalog.monthlyCredits(oldPlan.get()));
                 grants.grantInvoice(
-                        tx,
-                        user.get(),
-                        invoice.getId(),
-                        BillingCatalog.planId(newPlan.get()),
-                        difference,
-                        "Plan change from " + BillingCatalog.name(oldPlan.get()) + " to "
-                                + BillingCatalog.name(newPlan.get()) + ": the difference in monthly credits");
+                                tx,
+                                user.get(),
+                                invoice.getId(),
+                                BillingCatalog.planId(newPlan.get()),
+                                difference,
+                                "Plan change from " + BillingCatalog.name(oldPlan.get()) + " to "
+                                        + BillingCatalog.name(newPlan.get()) + ": the difference in monthly credits")
+                        .ifPresent(credits -> receipt(
+                                tx,
+                                user.get(),
+                                invoice,
+                                "Change to the " + BillingCatalog.name(newPlan.get()) + " plan",
+                                credits));
             }
         } else {
             Optional<Tier> plan = lines.stream()
@@ -142,14 +160,29 @@ public record BillingFulfilment(
                         invoice.getId());
             } else {
                 grants.grantInvoice(
-                        tx,
-                        user.get(),
-                        invoice.getId(),
-                        BillingCatalog.planId(plan.get()),
-                        catalog.monthlyCredits(plan.get()),
-                        BillingCatalog.name(plan.get()) + " plan monthly credits");
+                                tx,
+                                user.get(),
+                                invoice.getId(),
+                                BillingCatalog.planId(plan.get()),
+                                catalog.monthlyCredits(plan.get()),
+                                BillingCatalog.name(plan.get()) + " plan monthly credits")
+                        .ifPresent(credits ->
+                                receipt(tx, user.get(), invoice, BillingCatalog.name(plan.get()) + " plan", credits));
             }
         }
+    }
+
+    /** The receipt of a paid invoice, told once (with its grant); an invoice that charged nothing has none. */
+    private void receipt(DSLContext tx, UUID userId, Invoice invoice, String item, int credits) {
+        Long paid = invoice.getAmountPaid();
+        if (paid == null || paid <= 0) {
+            return;
+        }
+        payments.paid(
+                tx,
+                userId,
+                new PaymentNotices.Payment(
+                        item, credits, paid, invoice.getCurrency() != null ? invoice.getCurrency() : "usd"));
     }
 
     /** A failed payment: the subscription as Stripe has it now (past_due; the tier stays until Stripe cancels). */

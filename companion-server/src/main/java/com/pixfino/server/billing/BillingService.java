@@ -51,6 +51,7 @@ public final class BillingService {
             BillingCatalog catalog,
             BillingAccounts accounts,
             BillingGrants grants,
+            PaymentNotices payments,
             java.time.Clock clock) {
         this.dsl = dsl;
         this.settings = settings;
@@ -58,7 +59,7 @@ public final class BillingService {
         this.accounts = accounts;
         this.stripe = settings.stripe().map(s -> {
             StripeGateway gateway = new StripeGateway(s);
-            BillingFulfilment fulfilment = new BillingFulfilment(accounts, grants, catalog, s, gateway);
+            BillingFulfilment fulfilment = new BillingFulfilment(accounts, grants, catalog, s, gateway, payments);
             return new Stripe(gateway, fulfilment, new StripeWebhook(dsl, s.webhookSecret(), fulfilment, clock));
         });
     }

@@ -23,6 +23,8 @@ public class DomainException extends RuntimeException {
         NOT_FOUND,
         /** The current state forbids it: already finished, already taken, would go negative. */
         CONFLICT,
+        /** It existed and is over for good (an expired promo code): asking again will not help. */
+        GONE,
         /** More bytes or pixels than the limits allow. */
         TOO_LARGE,
         /** A file type or body format the server does not take. */

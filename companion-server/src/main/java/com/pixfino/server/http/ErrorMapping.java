@@ -43,6 +43,7 @@ public final class ErrorMapping {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case GONE -> 410;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA -> 415;
             case TOO_MANY_REQUESTS -> 429;

@@ -46,6 +46,16 @@ public final class HtmlPage {
         return this;
     }
 
+    /** A form with only a button that posts (no fields) to {@code action}. */
+    public HtmlPage button(String action, String label) {
+        body.append("<form method=\"post\" action=\"")
+                .append(escape(action))
+                .append("\">\n<p><button type=\"submit\">")
+                .append(escape(label))
+                .append("</button></p>\n</form>\n");
+        return this;
+    }
+
     public void send(Context ctx, int status) {
         ctx.status(status)
                 .header("Cache-Control", "no-store")

@@ -41,6 +41,16 @@ public enum Budget {
      */
     PASSWORD_RESET_MAILS_PER_ACCOUNT(
             Refill.WHOLE_WINDOW, "too_many_requests", "Too many password reset mails for this email. Wait %s."),
+    /** Change-of-address mails one account asks for: each goes to an address the account names. */
+    EMAIL_CHANGE_PER_ACCOUNT(
+            Refill.WHOLE_WINDOW,
+            "too_many_requests",
+            "You asked to change your email address several times just now. Look for the mail, or try again in %s."),
+    /** Promo code redemptions of one account that failed (unknown, expired, used up): guessing codes stops here. */
+    FAILED_REDEEMS_PER_ACCOUNT(
+            Refill.WHOLE_WINDOW,
+            "too_many_requests",
+            "Too many codes that did not work were tried on this account. Check the code and try again in %s."),
     /** Data exports of one account: each reads every file the account has. */
     EXPORT_PER_ACCOUNT(
             Refill.GRADUAL, "too_many_requests", "Your data was exported several times just now. Try again in %s."),

@@ -36,6 +36,8 @@ public record RateLimitSettings(Map<Budget, Allowance> allowances) {
             case VERIFY_EMAIL_RESEND_PER_ACCOUNT, PASSWORD_RESET_MAILS_PER_ACCOUNT ->
                 Allowance.of(3, Duration.ofHours(1));
             case PASSWORD_RESET_PER_IP -> Allowance.of(10, Duration.ofMinutes(15));
+            case EMAIL_CHANGE_PER_ACCOUNT -> Allowance.of(5, Duration.ofHours(1));
+            case FAILED_REDEEMS_PER_ACCOUNT -> Allowance.of(10, Duration.ofHours(1));
             case EXPORT_PER_ACCOUNT -> Allowance.of(5, Duration.ofHours(1));
             // sized for an agency's scripts on one instance: a batch of 30 at once, then 10 a second
             case API_CREATES_PER_CREDENTIAL -> Allowance.of(10, Duration.ofSeconds(1), 30);

@@ -5,6 +5,9 @@ import static com.pixfino.server.db.jooq.Tables.COLLECTIONS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
+import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
+import static com.pixfino.server.db.jooq.Tables.PROMO_REDEMPTIONS;
+import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
@@ -170,9 +173,25 @@ public final class AccountDeletion {
                             .where(ACCOUNT_TOKENS.USER_ID.eq(userId))
                             .execute();
                 // mail not sent yet is dropped with the account: it would tell about an account that is gone
+                // the user's invitations go with them; joined with someone's code, the row stays for the referrer's
+                // figures and names nobody
+                case REFERRALS_MADE ->
+                    tx.deleteFrom(REFERRALS)
+                            .where(REFERRALS.REFERRER_ID.eq(userId))
+                            .execute();
+                case REFERRED_BY ->
+                    tx.update(REFERRALS)
+                            .setNull(REFERRALS.REFEREE_ID)
+                            .where(REFERRALS.REFEREE_ID.eq(userId))
+                            .execute();
                 case MAIL_OUTBOX ->
                     tx.deleteFrom(MAIL_OUTBOX)
                             .where(MAIL_OUTBOX.USER_ID.eq(userId))
+                            .execute();
+                // the codes' redemption counts stay (the grants stay in the ledger, under the tombstone)
+                case PROMO_REDEMPTIONS ->
+                    tx.deleteFrom(PROMO_REDEMPTIONS)
+                            .where(PROMO_REDEMPTIONS.USER_ID.eq(userId))
                             .execute();
                 case API_KEYS -> apiKeys.deleteAllOf(tx, userId);
                 // their queued events and delivery log go with them (ON DELETE CASCADE)
@@ -186,6 +205,10 @@ public final class AccountDeletion {
                 }
                 case BILLING_GRANTS -> billing.deleteGrantsOf(tx, userId);
                 case BILLING_ACCOUNTS -> billing.deleteAccountOf(tx, userId);
+                case NOTIFICATION_PREFERENCES ->
+                    tx.deleteFrom(NOTIFICATION_PREFERENCES)
+                            .where(NOTIFICATION_PREFERENCES.USER_ID.eq(userId))
+                            .execute();
                 case USERS -> accounts.deleteUser(tx, userId);
             };
             rows.put(table, count);

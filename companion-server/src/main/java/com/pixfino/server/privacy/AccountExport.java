@@ -13,7 +13,11 @@ import static com.pixfino.server.db.jooq.Tables.GENERATION_TAGS;
 import static com.pixfino.server.db.jooq.Tables.LIBRARY_TOMBSTONES;
 import static com.pixfino.server.db.jooq.Tables.MAIL_OUTBOX;
 import static com.pixfino.server.db.jooq.Tables.MODERATION_FLAGS;
+import static com.pixfino.server.db.jooq.Tables.NOTIFICATION_PREFERENCES;
 import static com.pixfino.server.db.jooq.Tables.PRESETS;
+import static com.pixfino.server.db.jooq.Tables.PROMO_CODES;
+import static com.pixfino.server.db.jooq.Tables.PROMO_REDEMPTIONS;
+import static com.pixfino.server.db.jooq.Tables.REFERRALS;
 import static com.pixfino.server.db.jooq.Tables.STYLES;
 import static com.pixfino.server.db.jooq.Tables.UPLOADS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
@@ -192,6 +196,49 @@ public final class AccountExport {
                                 .orderBy(ACCOUNT_TOKENS.CREATED_AT),
                         r -> new ExportedRows.MailedLink(
                                 r.getPurpose(), r.getEmail(), r.getCreatedAt(), r.getExpiresAt(), r.getUsedAt()));
+            case NOTIFICATION_PREFERENCES ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(NOTIFICATION_PREFERENCES).where(NOTIFICATION_PREFERENCES.USER_ID.eq(userId)),
+                        r -> new ExportedRows.NotificationPreferences(
+                                r.getLowCredits(),
+                                r.getReceipts(),
+                                r.getWeeklyDigest(),
+                                r.getDigestWeek(),
+                                r.getUpdatedAt()));
+            case REFERRALS_MADE ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(REFERRALS)
+                                .where(REFERRALS.REFERRER_ID.eq(userId))
+                                .orderBy(REFERRALS.CREATED_AT, REFERRALS.ID),
+                        r -> new ExportedRows.ReferralMade(
+                                r.getCode(), r.getState(), r.getCreatedAt(), r.getSettledAt(), r.getReferrerCredits()));
+            case REFERRED_BY ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.selectFrom(REFERRALS).where(REFERRALS.REFEREE_ID.eq(userId)),
+                        r -> new ExportedRows.ReferredBy(
+                                r.getCode(),
+                                r.getState(),
+                                r.getCreatedAt(),
+                                r.getFirstGenerationAt(),
+                                r.getSettledAt(),
+                                r.getRefereeCredits()));
+            case PROMO_REDEMPTIONS ->
+                () -> jsonRows(
+                        zip,
+                        table.exportEntry(),
+                        tx.select(PROMO_CODES.CODE, PROMO_REDEMPTIONS.CREDITS, PROMO_REDEMPTIONS.REDEEMED_AT)
+                                .from(PROMO_REDEMPTIONS)
+                                .join(PROMO_CODES)
+                                .on(PROMO_CODES.ID.eq(PROMO_REDEMPTIONS.PROMO_CODE_ID))
+                                .where(PROMO_REDEMPTIONS.USER_ID.eq(userId))
+                                .orderBy(PROMO_REDEMPTIONS.REDEEMED_AT, PROMO_CODES.CODE),
+                        r -> new ExportedRows.PromoRedemption(r.value1(), r.value2(), r.value3()));
             case MAIL_OUTBOX ->
                 () -> jsonRows(
                         zip,
@@ -343,7 +390,8 @@ public final class AccountExport {
                 user.getCredits(),
                 user.getStatus(),
                 user.getCreatedAt(),
-                user.getLastLoginAt());
+                user.getLastLoginAt(),
+                user.getReferralCode());
     }
 
     private void json(ZipOutputStream zip, String name, Object value) {
@@ -419,7 +467,10 @@ public final class AccountExport {
                 sessions.json     your sign-ins: when each was made, expires or was signed out (no token values)
                 ledger.json       every change to your credit balance
                 purchases.json    credits granted for your payments (packs, plan invoices) and Free months
+                promo-redemptions.json  the promo codes you redeemed and the credits each granted
                 billing.json      your Stripe customer id and your subscription as Stripe last told us
+                referrals.json    accounts that joined with your invitation code (never who), and what each earned you
+                referred-by.json  the invitation code you joined with, and what it earned you
                 uploads.json      the photos you uploaded; the files are in uploads/
                 generations.json  the results you made; the files are in generations/
                 """;

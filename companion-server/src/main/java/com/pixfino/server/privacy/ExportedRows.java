@@ -25,7 +25,8 @@ final class ExportedRows {
             int credits,
             AccountStatus status,
             OffsetDateTime createdAt,
-            OffsetDateTime lastLoginAt) {}
+            OffsetDateTime lastLoginAt,
+            String referralCode) {}
 
     /** The user's Stripe customer and their subscription as Stripe last told us. */
     record BillingAccount(
@@ -46,6 +47,19 @@ final class ExportedRows {
             String paymentIntent,
             int clawedBack,
             OffsetDateTime createdAt) {}
+
+    /** Someone who joined with the user's invitation code: never who, only when and what it earned the user. */
+    record ReferralMade(
+            String code, String state, OffsetDateTime joinedAt, OffsetDateTime settledAt, int creditsEarned) {}
+
+    /** The invitation the user joined with: the code, when the reward was settled and what it earned the user. */
+    record ReferredBy(
+            String code,
+            String state,
+            OffsetDateTime joinedAt,
+            OffsetDateTime firstGenerationAt,
+            OffsetDateTime settledAt,
+            int creditsEarned) {}
 
     /** An API key as its owner sees it in the list: never the key or its hash. */
     record ApiKey(
@@ -101,6 +115,9 @@ final class ExportedRows {
 
     record Session(OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime signedOutAt) {}
 
+    /** A promo code the user redeemed and the credits it granted. */
+    record PromoRedemption(String code, int credits, OffsetDateTime redeemedAt) {}
+
     /** A verification or reset link mailed to the user (never the token). */
     record MailedLink(
             String purpose, String email, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime usedAt) {}
@@ -114,6 +131,14 @@ final class ExportedRows {
             OffsetDateTime createdAt,
             String state,
             OffsetDateTime sentAt) {}
+
+    /** Which non-essential mails the user wants, and the last week a digest was sent. */
+    record NotificationPreferences(
+            boolean lowCredits,
+            boolean receipts,
+            boolean weeklyDigest,
+            java.time.LocalDate lastDigestWeek,
+            OffsetDateTime updatedAt) {}
 
     record Upload(
             UUID id,

@@ -19,11 +19,17 @@ public enum UserDataTable {
     AUTH_TOKENS("auth_tokens", "user_id", "sessions.json", Erasure.DELETED),
     API_KEYS("api_keys", "user_id", "api-keys.json", Erasure.DELETED),
     WEBHOOK_ENDPOINTS("webhook_endpoints", "user_id", "webhooks.json", Erasure.DELETED),
+    // the code's redemption count stays: a deleted account frees no place
+    PROMO_REDEMPTIONS("promo_redemptions", "user_id", "promo-redemptions.json", Erasure.DELETED),
     CREDIT_LEDGER("credit_ledger", "user_id", "ledger.json", Erasure.MOVED_TO_TOMBSTONE),
     BILLING_GRANTS("billing_grants", "user_id", "purchases.json", Erasure.DELETED),
     BILLING_ACCOUNTS("billing_accounts", "user_id", "billing.json", Erasure.DELETED),
     ACCOUNT_TOKENS("account_tokens", "user_id", "mailed-links.json", Erasure.DELETED),
     MAIL_OUTBOX("mail_outbox", "user_id", "mail.json", Erasure.DELETED),
+    // after CREDIT_LEDGER: closing the books may cross the low-credit threshold, which marks this table
+    NOTIFICATION_PREFERENCES("notification_preferences", "user_id", "notification-preferences.json", Erasure.DELETED),
+    REFERRALS_MADE("referrals", "referrer_id", "referrals.json", Erasure.DELETED),
+    REFERRED_BY("referrals", "referee_id", "referred-by.json", Erasure.UNLINKED),
     USERS("users", "id", "profile.json", Erasure.DELETED);
 
     /** What deleting an account does to the table's rows of that user. */
@@ -31,7 +37,9 @@ public enum UserDataTable {
         /** The rows (and the files they point to) are removed. */
         DELETED,
         /** The rows stay for the books, owned by a tombstone id instead of the user. */
-        MOVED_TO_TOMBSTONE
+        MOVED_TO_TOMBSTONE,
+        /** The rows stay for another user's figures, naming nobody (the user column is emptied). */
+        UNLINKED
     }
 
     private final String table;

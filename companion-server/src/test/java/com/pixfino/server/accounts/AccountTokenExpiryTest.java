@@ -70,7 +70,12 @@ class AccountTokenExpiryTest {
     @Test
     void aVerificationLinkWorksForFortyEightHoursAndPointsAtThePublicUrl() {
         EmailVerification verification = new EmailVerification(
-                dsl(), outbox, limits, Optional.of(URI.create("https://studio.pixfino.example")), clock);
+                dsl(),
+                outbox,
+                limits,
+                Optional.of(URI.create("https://studio.pixfino.example")),
+                graph.services().referrals(),
+                clock);
         UUID user = graph.userWithCredits(0);
         verification.resend(user, REQUEST_BASE);
         String expiring = latestToken(user, "verify_email", "https://studio.pixfino.example/verify-email?token=");

@@ -143,7 +143,10 @@ class AccountsApiTest {
                         "credits",
                         "subscription",
                         "lowBalance",
-                        "emailVerified");
+                        "emailVerified",
+                        "referralCode",
+                        "referralLink",
+                        "pendingEmail");
         assertThat(me.json().path("emailVerified").isBoolean()).isTrue();
         assertThat(me.json().path("emailVerified").asBoolean())
                 .as("a new account")

@@ -555,10 +555,13 @@ class ApiFuzzTest {
             problems.add(where + "security headers missing");
         }
         boolean json = e.contentType() != null && e.contentType().startsWith("application/json");
-        // the mailed links' pages (/verify-email, /reset-password) answer people in a browser with our HTML page;
-        // a request too broken to reach them gets the JSON error like any other
+        // the mailed links' pages (/verify-email, /reset-password, /unsubscribe) and the referral link's (/join) answer
+        // people in a browser with our HTML page; a request too broken to reach them gets the JSON error like any other
         String path = e.request().split(" ", 3)[1];
-        boolean page = path.startsWith("/verify-email") || path.startsWith("/reset-password");
+        boolean page = path.startsWith("/verify-email")
+                || path.startsWith("/reset-password")
+                || path.startsWith("/unsubscribe")
+                || path.startsWith("/join");
         boolean html = e.contentType() != null && e.contentType().startsWith("text/html");
         if (e.status() >= 400 && page && html) {
             if (!e.body().contains("<h1>")) {

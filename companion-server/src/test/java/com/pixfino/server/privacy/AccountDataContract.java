@@ -66,6 +66,13 @@ abstract class AccountDataContract {
                         .status())
                 .as("a moderation flag of the user's")
                 .isEqualTo(201);
+        assertThat(user.method(
+                                "PUT",
+                                "/api/v1/me/notifications",
+                                "{\"lowCredits\":false,\"receipts\":true,\"weeklyDigest\":true}")
+                        .status())
+                .as("notification preferences of the user's")
+                .isEqualTo(200);
         String canceled = Studio.create(user, preset, upload, "forever", null)
                 .json()
                 .get("id")
@@ -171,6 +178,13 @@ abstract class AccountDataContract {
                     assertThat(flag.get("source").asText()).isEqualTo("report");
                     assertThat(flag.get("generationId").asText()).isEqualTo(account.completedId());
                     assertThat(flag.get("reason").asText()).isEqualTo("Not quite me");
+                });
+
+        assertThat(JSON.readTree(zip.get("notification-preferences.json")))
+                .singleElement()
+                .satisfies(preferences -> {
+                    assertThat(preferences.get("lowCredits").asBoolean()).isFalse();
+                    assertThat(preferences.get("weeklyDigest").asBoolean()).isTrue();
                 });
 
         String everything = new String(zip.get("uploads.json"))

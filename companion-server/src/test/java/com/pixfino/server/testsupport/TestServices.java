@@ -33,13 +33,17 @@ public final class TestServices implements AutoCloseable {
 
     /** The graph with the job queue the services see wrapped by {@code jobQueue} (to watch or replace it). */
     public static TestServices fresh(UnaryOperator<JobQueue> jobQueue) {
+        return fresh(jobQueue, Clock.systemUTC());
+    }
+
+    /** Like {@link #fresh(UnaryOperator)}, with the services telling time by {@code clock} (a movable one, say). */
+    public static TestServices fresh(UnaryOperator<JobQueue> jobQueue, Clock clock) {
         ServerConfig config = TestServer.freshConfig("services");
         ServerConfig.DatabaseSettings db = config.database().orElseThrow();
         Database database = Database.open(db.url(), db.user(), db.password(), 10, null);
         try {
             return new TestServices(
-                    database,
-                    Services.build(config, database, ServerApp.objectMapper(), Clock.systemUTC(), List.of(), jobQueue));
+                    database, Services.build(config, database, ServerApp.objectMapper(), clock, List.of(), jobQueue));
         } catch (RuntimeException e) {
             database.close();
             throw e;
