@@ -2,11 +2,14 @@ package com.pixfino.studio.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.controls.ToggleSwitch;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.studio.core.testsupport.MailFiles;
 import com.pixfino.studio.testsupport.RealCompanion;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16 in the real studio against the real server, whose mail is written as .eml files and read back here as a
- * person reads it: "Forgot password?" with the mailed link, and changing the password in Account.
+ * person reads it: "Forgot password?" with the mailed link; in Account the password changed, the email choices saved,
+ * and a change of address applied by its link.
  */
 class AccountLifecycleJourneyTest {
 
@@ -135,6 +139,80 @@ class AccountLifecycleJourneyTest {
         studio.type("signin-password", NEW_PASSWORD);
         studio.robot().type(KeyCode.ENTER);
         studio.awaitShowing("shell");
+    }
+
+    @Test
+    void emailChoicesAreSavedOnChangeAndAreWhatTheServerKeeps(@TempDir Path home) throws Exception {
+        String email = "choices@example.com";
+        studio = StudioHarness.start(home, server.url());
+        studio.register("Cy", email, PASSWORD);
+        studio.click("nav-account");
+        studio.click("account-tab-security");
+        studio.await(
+                "the choices loaded",
+                () -> !studio.<Node>find("security-notify-weekly-digest").isDisabled());
+        assertThat(selected("security-notify-weekly-digest")).isFalse();
+
+        studio.click("security-notify-weekly-digest");
+        studio.await("saved", () -> studio.text("security-notify-status").equals("Saved"));
+        studio.click("security-notify-receipts");
+        studio.await(
+                "both saved",
+                () -> stored(email).equals(Map.of("lowCredits", true, "receipts", false, "weeklyDigest", true)));
+        studio.screenshotBothThemes("account-security-notifications");
+
+        // another screen and back reads them from the server again
+        studio.click("nav-create");
+        studio.click("nav-account");
+        studio.await("read again", () -> !studio.showing("security-notify-status"));
+        assertThat(selected("security-notify-weekly-digest")).isTrue();
+        assertThat(selected("security-notify-receipts")).isFalse();
+        assertThat(selected("security-notify-low-credits")).isTrue();
+    }
+
+    @Test
+    void aNewAddressWaitsForItsLinkThenTheAccountMovesThere(@TempDir Path home) throws Exception {
+        String email = "before@example.com";
+        String moved = "after@example.com";
+        studio = StudioHarness.start(home, server.url());
+        studio.register("Di", email, PASSWORD);
+        studio.click("nav-account");
+        studio.click("account-tab-security");
+        studio.awaitShowing("security-new-email");
+        fill("security-new-email", moved);
+        fill("security-email-password", PASSWORD);
+        studio.robot().type(KeyCode.ENTER);
+        studio.await(
+                "the link sent",
+                () -> studio.text("security-email-status")
+                        .equals("We sent a link to " + moved + " — the change applies once you open it."));
+        assertThat(studio.text("security-pending-email")).startsWith("Waiting for confirmation: " + moved);
+        studio.screenshotBothThemes("account-security-email-moving");
+
+        String link = mail.awaitLink(moved, ApiPaths.VERIFY_EMAIL_PAGE, 1).link(ApiPaths.VERIFY_EMAIL_PAGE);
+        assertThat(server.testServer()
+                        .client()
+                        .get(link.substring(link.indexOf(ApiPaths.VERIFY_EMAIL_PAGE)))
+                        .status())
+                .isEqualTo(200);
+        studio.click("account-refresh");
+        studio.await("the new address", () -> studio.text("security-email").equals(moved));
+        assertThat(studio.showing("security-pending-email")).isFalse();
+        assertThat(studio.showing("verify-banner"))
+                .as("the new address is confirmed by its link")
+                .isFalse();
+    }
+
+    private boolean selected(String id) {
+        return StudioHarness.call(() -> ((ToggleSwitch) studio.find(id)).isSelected());
+    }
+
+    private static Map<?, ?> stored(String email) {
+        return server.testServer()
+                .client()
+                .login(email, PASSWORD)
+                .get(ApiPaths.ME_NOTIFICATIONS)
+                .as(Map.class);
     }
 
     /** Focuses the field and replaces its text, without a click (it may be scrolled out of sight). */

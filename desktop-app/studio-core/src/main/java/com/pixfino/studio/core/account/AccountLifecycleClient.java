@@ -3,9 +3,11 @@ package com.pixfino.studio.core.account;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.AcceptedView;
+import com.pixfino.model.api.ChangeEmailRequest;
 import com.pixfino.model.api.ChangePasswordRequest;
 import com.pixfino.model.api.PasswordResetConfirmRequest;
 import com.pixfino.model.api.PasswordResetRequest;
+import com.pixfino.model.api.PendingEmailView;
 import com.pixfino.studio.core.net.ApiRequests;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionClient;
@@ -14,10 +16,6 @@ import java.util.Map;
 
 /** {@link AccountLifecycleApi} over HTTP, with the session's token (or none, for the signed-out reset calls). */
 public final class AccountLifecycleClient implements AccountLifecycleApi {
-
-    // issue 16's routes being built beside this client: ApiPaths gains them when the server side lands
-    static final String NOTIFICATIONS = ApiPaths.PREFIX + "/me/notifications";
-    static final String CHANGE_EMAIL = ApiPaths.PREFIX + "/auth/email";
 
     private final ApiRequests requests;
 
@@ -33,11 +31,6 @@ public final class AccountLifecycleClient implements AccountLifecycleApi {
         throw new IllegalStateException("the account's lifecycle needs the HTTP client, not "
                 + api.getClass().getSimpleName());
     }
-
-    /** The pending address as {@code POST /auth/email} answers it. */
-    private record PendingEmail(String pendingEmail) {}
-
-    private record ChangeEmailRequest(String currentPassword, String newEmail) {}
 
     @Override
     public String requestPasswordReset(String email) throws IOException {
@@ -68,7 +61,10 @@ public final class AccountLifecycleClient implements AccountLifecycleApi {
     @Override
     public String changeEmail(String currentPassword, String newEmail) throws IOException {
         return requests.send(
-                        "POST", CHANGE_EMAIL, new ChangeEmailRequest(currentPassword, newEmail), PendingEmail.class)
+                        "POST",
+                        ApiPaths.EMAIL,
+                        new ChangeEmailRequest(currentPassword, newEmail),
+                        PendingEmailView.class)
                 .pendingEmail();
     }
 
@@ -79,11 +75,11 @@ public final class AccountLifecycleClient implements AccountLifecycleApi {
 
     @Override
     public NotificationPreferences notifications() throws IOException {
-        return requests.get(NOTIFICATIONS, Map.of(), new TypeReference<NotificationPreferences>() {});
+        return requests.get(ApiPaths.ME_NOTIFICATIONS, Map.of(), new TypeReference<NotificationPreferences>() {});
     }
 
     @Override
     public NotificationPreferences saveNotifications(NotificationPreferences preferences) throws IOException {
-        return requests.send("PUT", NOTIFICATIONS, preferences, NotificationPreferences.class);
+        return requests.send("PUT", ApiPaths.ME_NOTIFICATIONS, preferences, NotificationPreferences.class);
     }
 }

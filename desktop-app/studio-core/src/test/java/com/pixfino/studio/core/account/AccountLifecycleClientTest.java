@@ -143,6 +143,47 @@ class AccountLifecycleClientTest {
         assertThat(refusal.retryAfter()).isPresent();
     }
 
+    @Test
+    void emailChoicesStartAtTheDefaultsAndAreStoredWhole() throws Exception {
+        AccountLifecycleApi account = AccountLifecycleClient.of(register(newEmail()));
+
+        NotificationPreferences before = account.notifications();
+        NotificationPreferences saved =
+                account.saveNotifications(before.withReceipts(false).withWeeklyDigest(true));
+
+        assertThat(before).isEqualTo(NotificationPreferences.DEFAULTS);
+        assertThat(saved).isEqualTo(new NotificationPreferences(true, false, true));
+        assertThat(account.notifications()).isEqualTo(saved);
+    }
+
+    @Test
+    void aNewAddressTakesOverOnceItsMailedLinkIsOpened() throws Exception {
+        String email = newEmail();
+        String moved = "moved-" + email;
+        AccountLifecycleApi account = AccountLifecycleClient.of(register(email));
+        assertThatThrownBy(() -> account.changeEmail("not-the-password-1", moved))
+                .isInstanceOfSatisfying(CompanionApiException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.code()).isEqualTo("wrong_password");
+                });
+
+        String pending = account.changeEmail(PASSWORD, moved);
+        EmailState waiting = account.emailState();
+        String link = mail.awaitLink(moved, ApiPaths.VERIFY_EMAIL_PAGE, 1).link(ApiPaths.VERIFY_EMAIL_PAGE);
+        assertThat(server.client()
+                        .get(link.substring(link.indexOf(ApiPaths.VERIFY_EMAIL_PAGE)))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(pending).isEqualTo(moved);
+        assertThat(waiting.email()).isEqualTo(email);
+        assertThat(waiting.pendingEmail()).isEqualTo(moved);
+        EmailState after = account.emailState();
+        assertThat(after.email()).isEqualTo(moved);
+        assertThat(after.emailVerified()).isTrue();
+        assertThat(after.hasPendingChange()).isFalse();
+    }
+
     private static CompanionClient signedOut() {
         return clients.forServer(ServerUrl.parse(server.baseUrl()).orElseThrow());
     }
