@@ -17,12 +17,13 @@ public final class AccountScreen extends FeatureScreen {
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
             StorageViewModel storage,
+            SecurityViewModel security,
             Messages messages) {
         super(
                 "account",
                 Icons.ACCOUNT,
                 "nav.account",
                 DigitShortcut.of(4),
-                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, messages));
+                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, security, messages));
     }
 }

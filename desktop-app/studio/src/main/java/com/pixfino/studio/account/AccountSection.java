@@ -5,5 +5,7 @@ public enum AccountSection {
     OVERVIEW,
     PLANS,
     API,
-    STORAGE
+    STORAGE,
+    /** "Sign-in & email" (issue 16): confirmation, password, address, emails. */
+    SECURITY
 }

@@ -54,6 +54,7 @@ public final class AccountView extends VBox implements ScreenActions {
     private final ApiKeysViewModel apiKeys;
     private final WebhooksViewModel webhooks;
     private final StorageViewModel storage;
+    private final SecurityViewModel security;
     private final Messages messages;
 
     public AccountView(
@@ -63,6 +64,19 @@ public final class AccountView extends VBox implements ScreenActions {
             WebhooksViewModel webhooks,
             StorageViewModel storage,
             Messages messages) {
+        this(viewModel, plans, apiKeys, webhooks, storage, null, messages);
+    }
+
+    /** @param security the "Sign-in & email" tab and the unconfirmed-address banner; null leaves both out */
+    public AccountView(
+            AccountViewModel viewModel,
+            PlansViewModel plans,
+            ApiKeysViewModel apiKeys,
+            WebhooksViewModel webhooks,
+            StorageViewModel storage,
+            SecurityViewModel security,
+            Messages messages) {
+        this.security = security;
         this.viewModel = viewModel;
         this.plans = plans;
         this.apiKeys = apiKeys;
@@ -117,7 +131,11 @@ public final class AccountView extends VBox implements ScreenActions {
         VBox overview = new VBox(14, cards, ledgerTitle, notice, table, more, yourData());
         overview.setId("account-overview");
         overview.getStyleClass().add("account-overview");
-        getChildren().addAll(title, tabs(overview));
+        getChildren().add(title);
+        if (security != null) {
+            getChildren().add(new VerifyEmailBanner(security, messages));
+        }
+        getChildren().add(tabs(overview));
     }
 
     /**
@@ -144,6 +162,10 @@ public final class AccountView extends VBox implements ScreenActions {
         Tab storageTab = new Tab(messages.get("account.tab.storage"), new StorageView(storage, messages));
         storageTab.setId("account-tab-storage");
         TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab);
+        Tab securityTab = securityTab();
+        if (securityTab != null) {
+            tabs.getTabs().add(securityTab);
+        }
         tabs.setId("account-tabs");
         tabs.getStyleClass().add("account-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -154,6 +176,7 @@ public final class AccountView extends VBox implements ScreenActions {
                             case PLANS -> plansTab;
                             case API -> apiTab;
                             case STORAGE -> storageTab;
+                            case SECURITY -> securityTab == null ? overviewTab : securityTab;
                             case OVERVIEW -> overviewTab;
                         });
         follow.run();
@@ -170,9 +193,29 @@ public final class AccountView extends VBox implements ScreenActions {
             if (now == storageTab) {
                 storage.refresh();
             }
+            if (now != null && now == securityTab) {
+                security.refresh();
+                viewModel.sectionProperty().set(AccountSection.SECURITY);
+                return;
+            }
             viewModel.sectionProperty().set(sectionOf(now, plansTab, apiTab, storageTab));
         });
         return tabs;
+    }
+
+    /** "Sign-in & email" (issue 16), scrolling as "Plans & credits" does. */
+    private Tab securityTab() {
+        if (security == null) {
+            return null;
+        }
+        ScrollPane scroll = new ScrollPane(new SecurityView(security, messages));
+        scroll.setId("security-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
+        Tab tab = new Tab(messages.get("account.tab.security"), scroll);
+        tab.setId("account-tab-security");
+        return tab;
     }
 
     private static AccountSection sectionOf(Tab tab, Tab plansTab, Tab apiTab, Tab storageTab) {
@@ -312,6 +355,9 @@ public final class AccountView extends VBox implements ScreenActions {
         apiKeys.refresh();
         webhooks.refresh();
         storage.refresh();
+        if (security != null) {
+            security.refresh();
+        }
     }
 
     @Override
