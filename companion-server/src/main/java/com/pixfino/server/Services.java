@@ -164,9 +164,9 @@ public final class Services implements AutoCloseable {
             emailVerification =
                     new EmailVerification(dsl, outbox, limits, config.mail().publicUrl(), referrals, clock);
             passwordReset = new PasswordReset(
-                    dsl, hasher, tokens, outbox, limits, config.mail().publicUrl(), clock);
+                    dsl, hasher, tokens, outbox, limits, config.mail().publicUrl(), referrals, clock);
             emailChange =
-                    new EmailChange(dsl, hasher, outbox, limits, config.mail().publicUrl(), clock);
+                    new EmailChange(dsl, hasher, outbox, limits, config.mail().publicUrl(), referrals, clock);
             accounts = new AccountService(
                     dsl,
                     hasher,

@@ -9,6 +9,7 @@ import com.pixfino.server.domain.Text;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.mail.MailOutbox;
+import com.pixfino.server.referrals.Referrals;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -49,6 +50,7 @@ public final class EmailChange {
     private final MailOutbox outbox;
     private final RateLimits limits;
     private final Optional<URI> publicUrl;
+    private final Referrals referrals;
     private final Clock clock;
 
     public EmailChange(
@@ -57,8 +59,10 @@ public final class EmailChange {
             MailOutbox outbox,
             RateLimits limits,
             Optional<URI> publicUrl,
+            Referrals referrals,
             Clock clock) {
         this.dsl = dsl;
+        this.referrals = referrals;
         this.hasher = hasher;
         this.tokens = new AccountTokens(clock);
         this.outbox = outbox;
@@ -152,6 +156,8 @@ public final class EmailChange {
                 }
                 outbox.queue(tx, userId, AccountMails.emailChanged(user.getEmail(), user.getName(), email, now));
                 log.info("event=email_changed user={}", userId);
+                // the new address is verified by this: one of the two events a referral reward waits for
+                referrals.emailVerified(tx, userId);
                 return new Result(Outcome.APPLIED, email);
             });
         } catch (DataAccessException e) {

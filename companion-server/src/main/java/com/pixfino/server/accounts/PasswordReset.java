@@ -11,6 +11,7 @@ import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimitedException;
 import com.pixfino.server.limits.RateLimits;
 import com.pixfino.server.mail.MailOutbox;
+import com.pixfino.server.referrals.Referrals;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class PasswordReset {
     private final MailOutbox outbox;
     private final RateLimits limits;
     private final Optional<URI> publicUrl;
+    private final Referrals referrals;
     private final Clock clock;
 
     public PasswordReset(
@@ -54,8 +56,10 @@ public final class PasswordReset {
             MailOutbox outbox,
             RateLimits limits,
             Optional<URI> publicUrl,
+            Referrals referrals,
             Clock clock) {
         this.dsl = dsl;
+        this.referrals = referrals;
         this.hasher = hasher;
         this.sessions = sessions;
         this.tokens = new AccountTokens(clock);
@@ -130,6 +134,8 @@ public final class PasswordReset {
             int revoked = sessions.revokeAllOf(tx, userId, null);
             outbox.queue(tx, userId, AccountMails.passwordChanged(used.email(), user.getName(), now));
             log.info("event=password_reset user={} sessions_revoked={}", userId, revoked);
+            // a reset link opened proves the address too: one of the two events a referral reward waits for
+            referrals.emailVerified(tx, userId);
         });
         sessions.forget(userId);
         limits.reset(Budget.FAILED_LOGINS_PER_ACCOUNT, EmailHash.of(user.getEmail()));

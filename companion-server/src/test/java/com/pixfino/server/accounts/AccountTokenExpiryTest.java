@@ -46,7 +46,14 @@ class AccountTokenExpiryTest {
     @Test
     void aResetLinkWorksForThirtyMinutesAndNotAfter() {
         PasswordReset reset = new PasswordReset(
-                dsl(), new PasswordHasher(), graph.services().tokens(), outbox, limits, Optional.empty(), clock);
+                dsl(),
+                new PasswordHasher(),
+                graph.services().tokens(),
+                outbox,
+                limits,
+                Optional.empty(),
+                graph.services().referrals(),
+                clock);
         UUID user = graph.userWithCredits(0);
         reset.request(email(user), "127.0.0.1", REQUEST_BASE);
         String expiring = latestToken(user, "password_reset", REQUEST_BASE + "/reset-password?token=");

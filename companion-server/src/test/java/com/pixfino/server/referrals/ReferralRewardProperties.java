@@ -143,6 +143,31 @@ class ReferralRewardProperties {
     }
 
     @Example
+    void aPasswordResetOrAnEmailChangeVerifiesTheAddressAndSettlesTheReferralAsWell() {
+        world.settings(true, 5, 20);
+        UUID referrer = world.register(null);
+        world.markVerified(referrer);
+        String code = world.codeOf(referrer);
+
+        UUID resetting = world.register(code);
+        assertThat(world.complete(world.runningGeneration(resetting, world.upload(resetting))))
+                .isTrue();
+        assertThat(world.state(resetting)).as("not verified yet").isEqualTo("PENDING");
+        world.resetPassword(resetting);
+        assertThat(world.state(resetting)).isEqualTo("REWARDED");
+        assertThat(world.grants(resetting, "referee")).containsExactly(1, 5);
+
+        UUID moving = world.register(code);
+        assertThat(world.complete(world.runningGeneration(moving, world.upload(moving))))
+                .isTrue();
+        world.changeEmail(moving, "moved-" + UUID.randomUUID() + "@pixfino.test");
+        assertThat(world.state(moving)).isEqualTo("REWARDED");
+        assertThat(world.grants(moving, "referee")).containsExactly(1, 5);
+        assertThat(world.grants(referrer, "referrer")).containsExactly(2, 10);
+        assertThat(world.balanced(referrer)).isTrue();
+    }
+
+    @Example
     void twentyOneRefereesFinishingAtOnceRewardExactlyTheMonthlyCapOfTwenty() throws Exception {
         int credits = 5;
         world.settings(true, credits, 20);

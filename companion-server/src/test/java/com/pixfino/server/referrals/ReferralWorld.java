@@ -101,6 +101,38 @@ final class ReferralWorld {
         return services().emailVerification().verify(token.group(1));
     }
 
+    /** Resets the password through the mailed link, which proves the address as well. */
+    void resetPassword(UUID user) {
+        String email =
+                db().select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(user)).fetchSingle(USERS.EMAIL);
+        services().passwordReset().request(email, "127.0.0.1", java.net.URI.create("http://127.0.0.1"));
+        services().passwordReset().confirm(latestToken(user, "/reset-password?token="), "Blue-Harbour-93");
+    }
+
+    /** Moves the account to {@code newEmail} through the link mailed there, which verifies it. */
+    void changeEmail(UUID user, String newEmail) {
+        services()
+                .emailChange()
+                .request(user, PASSWORD, newEmail, "127.0.0.1", java.net.URI.create("http://127.0.0.1"));
+        services().emailChange().apply(latestToken(user, "/verify-email?token="));
+    }
+
+    private String latestToken(UUID user, String linkPath) {
+        String body = db().select(MAIL_OUTBOX.TEXT_BODY)
+                .from(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.USER_ID.eq(user))
+                .and(MAIL_OUTBOX.TEXT_BODY.contains(linkPath))
+                .orderBy(MAIL_OUTBOX.CREATED_AT.desc())
+                .limit(1)
+                .fetchSingle(MAIL_OUTBOX.TEXT_BODY);
+        Matcher token =
+                Pattern.compile(Pattern.quote(linkPath) + "([A-Za-z0-9_\\-]+)").matcher(body);
+        if (!token.find()) {
+            throw new AssertionError("no " + linkPath + " link in the mail");
+        }
+        return token.group(1);
+    }
+
     /** The verification event delivered once more, as a redelivery would: the hook alone, in its own transaction. */
     void verifiedAgain(UUID user) {
         db().transaction(cfg -> services().referrals().emailVerified(DSL.using(cfg), user));

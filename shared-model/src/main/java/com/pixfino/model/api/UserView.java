@@ -57,4 +57,21 @@ public record UserView(
     public UserView(UUID id, String email, String name, Role role, Tier tier, int credits) {
         this(id, email, name, role, tier, credits, null, false, true);
     }
+
+    /** The same account with another balance; every other fact stays as read. */
+    public UserView withBalance(int newCredits, boolean newLowBalance) {
+        return new UserView(
+                id,
+                email,
+                name,
+                role,
+                tier,
+                newCredits,
+                subscription,
+                newLowBalance,
+                emailVerified,
+                referralCode,
+                referralLink,
+                pendingEmail);
+    }
 }

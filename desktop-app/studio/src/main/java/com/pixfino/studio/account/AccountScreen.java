@@ -18,6 +18,7 @@ public final class AccountScreen extends FeatureScreen {
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
             StorageViewModel storage,
+            SecurityViewModel security,
             RewardsViewModel rewards,
             Messages messages) {
         super(
@@ -25,6 +26,6 @@ public final class AccountScreen extends FeatureScreen {
                 Icons.ACCOUNT,
                 "nav.account",
                 DigitShortcut.of(4),
-                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, rewards, messages));
+                () -> new AccountView(viewModel, plans, apiKeys, webhooks, storage, security, rewards, messages));
     }
 }

@@ -6,6 +6,8 @@ public enum AccountSection {
     PLANS,
     API,
     STORAGE,
-    /** 'Invite & redeem': the invite link and promo codes (issue 16). */
+    /** "Sign-in & email" (issue 16): confirmation, password, address, emails. */
+    SECURITY,
+    /** "Invite & redeem" (issue 16): the invite link and promo codes. */
     INVITE
 }

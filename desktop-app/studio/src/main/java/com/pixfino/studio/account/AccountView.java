@@ -56,6 +56,7 @@ public final class AccountView extends VBox implements ScreenActions {
     private final ApiKeysViewModel apiKeys;
     private final WebhooksViewModel webhooks;
     private final StorageViewModel storage;
+    private final SecurityViewModel security;
     private final RewardsViewModel rewards;
     private final Messages messages;
 
@@ -65,8 +66,48 @@ public final class AccountView extends VBox implements ScreenActions {
             ApiKeysViewModel apiKeys,
             WebhooksViewModel webhooks,
             StorageViewModel storage,
+            Messages messages) {
+        this(viewModel, plans, apiKeys, webhooks, storage, null, null, messages);
+    }
+
+    /** Without "Invite & redeem". */
+    public AccountView(
+            AccountViewModel viewModel,
+            PlansViewModel plans,
+            ApiKeysViewModel apiKeys,
+            WebhooksViewModel webhooks,
+            StorageViewModel storage,
+            SecurityViewModel security,
+            Messages messages) {
+        this(viewModel, plans, apiKeys, webhooks, storage, security, null, messages);
+    }
+
+    /** Without "Sign-in & email". */
+    public AccountView(
+            AccountViewModel viewModel,
+            PlansViewModel plans,
+            ApiKeysViewModel apiKeys,
+            WebhooksViewModel webhooks,
+            StorageViewModel storage,
             RewardsViewModel rewards,
             Messages messages) {
+        this(viewModel, plans, apiKeys, webhooks, storage, null, rewards, messages);
+    }
+
+    /**
+     * @param security the "Sign-in & email" tab and the unconfirmed-address banner; null leaves both out
+     * @param rewards the "Invite & redeem" tab (issue 16); null leaves it out
+     */
+    public AccountView(
+            AccountViewModel viewModel,
+            PlansViewModel plans,
+            ApiKeysViewModel apiKeys,
+            WebhooksViewModel webhooks,
+            StorageViewModel storage,
+            SecurityViewModel security,
+            RewardsViewModel rewards,
+            Messages messages) {
+        this.security = security;
         this.viewModel = viewModel;
         this.rewards = rewards;
         this.plans = plans;
@@ -122,7 +163,11 @@ public final class AccountView extends VBox implements ScreenActions {
         VBox overview = new VBox(14, cards, ledgerTitle, notice, table, more, yourData());
         overview.setId("account-overview");
         overview.getStyleClass().add("account-overview");
-        getChildren().addAll(title, tabs(overview));
+        getChildren().add(title);
+        if (security != null) {
+            getChildren().add(new VerifyEmailBanner(security, messages));
+        }
+        getChildren().add(tabs(overview));
     }
 
     /**
@@ -148,8 +193,15 @@ public final class AccountView extends VBox implements ScreenActions {
         apiTab.setId("account-tab-api");
         Tab storageTab = new Tab(messages.get("account.tab.storage"), new StorageView(storage, messages));
         storageTab.setId("account-tab-storage");
+        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab);
+        Tab securityTab = securityTab();
+        if (securityTab != null) {
+            tabs.getTabs().add(securityTab);
+        }
         Tab inviteTab = inviteTab();
-        TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab, inviteTab);
+        if (inviteTab != null) {
+            tabs.getTabs().add(inviteTab);
+        }
         tabs.setId("account-tabs");
         tabs.getStyleClass().add("account-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -160,7 +212,8 @@ public final class AccountView extends VBox implements ScreenActions {
                             case PLANS -> plansTab;
                             case API -> apiTab;
                             case STORAGE -> storageTab;
-                            case INVITE -> inviteTab;
+                            case SECURITY -> securityTab == null ? overviewTab : securityTab;
+                            case INVITE -> inviteTab == null ? overviewTab : inviteTab;
                             case OVERVIEW -> overviewTab;
                         });
         follow.run();
@@ -177,18 +230,26 @@ public final class AccountView extends VBox implements ScreenActions {
             if (now == storageTab) {
                 storage.refresh();
             }
-            if (now == inviteTab) {
-                rewards.refresh();
+            if (now != null && now == securityTab) {
+                security.refresh();
+                viewModel.sectionProperty().set(AccountSection.SECURITY);
+                return;
             }
-            viewModel
-                    .sectionProperty()
-                    .set(now == inviteTab ? AccountSection.INVITE : sectionOf(now, plansTab, apiTab, storageTab));
+            if (now != null && now == inviteTab) {
+                rewards.refresh();
+                viewModel.sectionProperty().set(AccountSection.INVITE);
+                return;
+            }
+            viewModel.sectionProperty().set(sectionOf(now, plansTab, apiTab, storageTab));
         });
         return tabs;
     }
 
     /** "Invite & redeem" (issue 16): the invite link and its figures, and the promo code field. */
     private Tab inviteTab() {
+        if (rewards == null) {
+            return null;
+        }
         ScrollPane scroll = new ScrollPane(new RewardsView(rewards, messages));
         scroll.setId("rewards-scroll");
         scroll.setFitToWidth(true);
@@ -196,6 +257,21 @@ public final class AccountView extends VBox implements ScreenActions {
         scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
         Tab tab = new Tab(messages.get("account.tab.invite"), scroll);
         tab.setId("account-tab-invite");
+        return tab;
+    }
+
+    /** "Sign-in & email" (issue 16), scrolling as "Plans & credits" does. */
+    private Tab securityTab() {
+        if (security == null) {
+            return null;
+        }
+        ScrollPane scroll = new ScrollPane(new SecurityView(security, messages));
+        scroll.setId("security-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
+        Tab tab = new Tab(messages.get("account.tab.security"), scroll);
+        tab.setId("account-tab-security");
         return tab;
     }
 
@@ -336,7 +412,12 @@ public final class AccountView extends VBox implements ScreenActions {
         apiKeys.refresh();
         webhooks.refresh();
         storage.refresh();
-        rewards.refresh();
+        if (security != null) {
+            security.refresh();
+        }
+        if (rewards != null) {
+            rewards.refresh();
+        }
     }
 
     @Override

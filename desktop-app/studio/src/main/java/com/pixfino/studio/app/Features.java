@@ -2,6 +2,7 @@ package com.pixfino.studio.app;
 
 import com.pixfino.studio.account.AccountScreen;
 import com.pixfino.studio.account.AccountViewModel;
+import com.pixfino.studio.account.SecurityViewModel;
 import com.pixfino.studio.account.StorageViewModel;
 import com.pixfino.studio.admin.audit.AuditScreen;
 import com.pixfino.studio.admin.audit.AuditViewModel;
@@ -26,6 +27,7 @@ import com.pixfino.studio.billing.CreditAlertBanner;
 import com.pixfino.studio.billing.CreditAlertViewModel;
 import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
+import com.pixfino.studio.core.account.AccountLifecycleClient;
 import com.pixfino.studio.core.admin.AdminAccess;
 import com.pixfino.studio.core.admin.AdminClient;
 import com.pixfino.studio.core.admin.AdminClients;
@@ -176,6 +178,7 @@ final class Features implements AutoCloseable {
                 new ApiKeysViewModel(tasks, session, sessions, messages),
                 new WebhooksViewModel(tasks, session, sessions, messages),
                 new StorageViewModel(tasks, current, originalsCap, messages),
+                new SecurityViewModel(tasks, session, sessions, messages, AccountLifecycleClient::of),
                 new RewardsViewModel(
                         new InviteViewModel(tasks, session, sessions, RewardsClient::of, messages),
                         new RedeemViewModel(tasks, session, sessions, RewardsClient::of, messages)),

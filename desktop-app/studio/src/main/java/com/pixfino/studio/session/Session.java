@@ -67,16 +67,9 @@ public final class Session {
     void balanceChanged(BalanceEvent event) {
         UserView current = user.get();
         if (current != null) {
-            user.set(new UserView(
-                    current.id(),
-                    current.email(),
-                    current.name(),
-                    current.role(),
-                    current.tier(),
-                    event.credits(),
-                    current.subscription(),
-                    current.lowBalance() && event.credits() <= current.credits(),
-                    current.emailVerified()));
+            // every other fact (referral code, a pending address…) stays as last read
+            user.set(
+                    current.withBalance(event.credits(), current.lowBalance() && event.credits() <= current.credits()));
         }
         credits.set(event.credits());
         balanceChange.set(event);

@@ -268,6 +268,11 @@ public final class SessionViewModel {
                 });
     }
 
+    /** A new password was set with a mailed link: the sign-in screen says so (issue 16). */
+    public void passwordReset() {
+        activity.say(Tone.SUCCESS, messages.get("session.passwordReset"));
+    }
+
     /** Something the sign-in screen should tell: signed out, session expired, token not saved. */
     public ReadOnlyStringProperty noticeProperty() {
         return activity.messageProperty();

@@ -76,6 +76,15 @@ public final class SignInView extends StackPane {
                 field(new PasswordField(), "signin-password", messages.get("signIn.password.prompt"), viewModel);
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
 
+        Hyperlink forgot = new Hyperlink(messages.get("forgot.link"));
+        forgot.setId("signin-forgot");
+        forgot.getStyleClass().add("signin-forgot");
+        forgot.setOnAction(event -> viewModel.forgotPassword());
+        HBox forgotRow = new HBox(forgot);
+        forgotRow.setAlignment(Pos.CENTER_RIGHT);
+        forgotRow.visibleProperty().bind(registering.not());
+        forgotRow.managedProperty().bind(forgotRow.visibleProperty());
+
         Label error = Texts.statusLine("signin-error", viewModel.errorProperty(), Styles.DANGER);
         Label notice = Texts.statusLine("signin-notice", viewModel.noticeProperty(), "signin-notice");
 
@@ -106,15 +115,29 @@ public final class SignInView extends StackPane {
                 nameBox,
                 labelled(messages.get("signIn.email.label"), email),
                 labelled(messages.get("signIn.password.label"), password),
+                forgotRow,
                 error,
                 submitRow);
         form.getStyleClass().add("signin-form");
         form.disableProperty().bind(unreachable);
+        // "Forgot password?" takes the form's place until it is done or closed
+        ForgotPasswordPane forgotPane = new ForgotPasswordPane(viewModel.forgotPasswordModel(), messages);
+        forgotPane.disableProperty().bind(unreachable);
+        forgotPane.visibleProperty().bind(viewModel.forgotPasswordModel().openProperty());
+        forgotPane.managedProperty().bind(forgotPane.visibleProperty());
+        form.visibleProperty().bind(forgotPane.visibleProperty().not());
+        form.managedProperty().bind(form.visibleProperty());
+        viewModel.forgotPasswordModel().openProperty().addListener((obs, was, open) -> {
+            if (!open) {
+                (email.getText().isBlank() ? email : password).requestFocus();
+            }
+        });
 
         VBox card = new VBox(
                 16,
                 unreachableBox(connection, unreachable, messages),
                 form,
+                forgotPane,
                 new Separator(),
                 new ConnectionView(connection, messages));
         card.setId("signin-card");

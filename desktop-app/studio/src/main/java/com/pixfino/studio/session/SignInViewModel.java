@@ -3,6 +3,8 @@ package com.pixfino.studio.session;
 import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.LoginRequest;
 import com.pixfino.model.api.RegisterRequest;
+import com.pixfino.studio.core.account.AccountLifecycleApi;
+import com.pixfino.studio.core.account.AccountLifecycleClient;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.ApiFactory;
@@ -11,6 +13,7 @@ import com.pixfino.studio.core.net.ServerUrl;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -49,6 +52,7 @@ public final class SignInViewModel {
     private final ActivityStatus activity = new ActivityStatus(); // its words are only ever an error
     private final BooleanProperty serverReady = new SimpleBooleanProperty(this, "serverReady");
     private final BooleanBinding canSubmit;
+    private final ForgotPasswordViewModel forgotPassword;
 
     public SignInViewModel(
             TaskExecutor tasks,
@@ -57,6 +61,27 @@ public final class SignInViewModel {
             ObservableValue<String> serverUrl,
             ObservableBooleanValue serverReady,
             Messages messages) {
+        this(
+                tasks,
+                apis,
+                server -> AccountLifecycleClient.of(apis.forServer(server)),
+                sessions,
+                serverUrl,
+                serverReady,
+                messages);
+    }
+
+    /** @param lifecycle the signed-out password reset calls of a server */
+    public SignInViewModel(
+            TaskExecutor tasks,
+            ApiFactory apis,
+            Function<ServerUrl, AccountLifecycleApi> lifecycle,
+            SessionViewModel sessions,
+            ObservableValue<String> serverUrl,
+            ObservableBooleanValue serverReady,
+            Messages messages) {
+        this.forgotPassword =
+                new ForgotPasswordViewModel(tasks, lifecycle, serverUrl, serverReady, messages, this::passwordWasReset);
         this.tasks = tasks;
         this.apis = apis;
         this.sessions = sessions;
@@ -101,6 +126,7 @@ public final class SignInViewModel {
                 auth -> {
                     activity.done("");
                     password.set("");
+                    mode.set(Mode.SIGN_IN); // signing out later comes back to "Sign in", not to a new account
                     sessions.signedIn(server.get(), auth);
                 },
                 failure -> activity.failed(failures.describe(failure)));
@@ -123,6 +149,25 @@ public final class SignInViewModel {
             return Optional.of(messages.get("signIn.error.shortPassword", MIN_PASSWORD));
         }
         return Optional.empty();
+    }
+
+    /** "Forgot password?": the reset flow opens over the form, with the address typed so far. */
+    public void forgotPassword() {
+        forgotPassword.open(email.get());
+    }
+
+    private void passwordWasReset(String address) {
+        if (!address.isBlank()) {
+            email.set(address);
+        }
+        password.set("");
+        mode.set(Mode.SIGN_IN);
+        activity.clear();
+        sessions.passwordReset();
+    }
+
+    public ForgotPasswordViewModel forgotPasswordModel() {
+        return forgotPassword;
     }
 
     public void toggleMode() {
