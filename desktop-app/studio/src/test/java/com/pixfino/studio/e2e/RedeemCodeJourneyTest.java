@@ -106,6 +106,25 @@ class RedeemCodeJourneyTest {
         assertThat(stored.get("referralMonthlyCap")).isEqualTo(20);
         assertThat(stored.get("launchPromoFrom")).isNull();
         studio.screenshotBothThemes("admin-growth-settings-saved");
+
+        // a code created and expired at once: the server stops it
+        studio.robot()
+                .interact(() -> studio.<javafx.scene.control.ScrollPane>find("admin-growth-screen")
+                        .setVvalue(0));
+        studio.type("admin-growth-code", "SPRING-26");
+        studio.click("admin-growth-create");
+        studio.await(
+                "the new code",
+                () -> codes().stream().anyMatch(code -> code.code().equals("SPRING-26")));
+        studio.robot()
+                .interact(() -> studio.<TableView<PromoCode>>find("admin-growth-table")
+                        .getSelectionModel()
+                        .select(0));
+        studio.click("admin-growth-expire");
+        studio.click("admin-growth-expire-confirm");
+        studio.await("the code expired", () -> codes().get(0).status() == PromoCode.Status.EXPIRED);
+        String listed = admin.get("/api/v1/admin/promo-codes").body();
+        assertThat(listed).contains("\"code\":\"SPRING-26\"").contains("\"status\":\"expired\"");
     }
 
     @Test
