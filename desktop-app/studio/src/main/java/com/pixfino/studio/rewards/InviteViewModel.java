@@ -92,10 +92,11 @@ public final class InviteViewModel {
         return text(now -> messages.get("rewards.invite.code", now.referralCode()), "");
     }
 
-    /** How the program works, with the reward it pays now. */
+    /** How the program works, with the reward it pays (said as a condition while the program is off). */
     public StringBinding howText() {
         return text(
-                now -> messages.get("rewards.invite.how", now.rewardCredits()),
+                now -> messages.get(
+                        now.enabled() ? "rewards.invite.how" : "rewards.invite.howOff", now.rewardCredits()),
                 messages.get("rewards.invite.howUnknown"));
     }
 

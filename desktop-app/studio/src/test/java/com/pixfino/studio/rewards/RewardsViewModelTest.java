@@ -61,6 +61,7 @@ class RewardsViewModelTest {
 
         assertThat(model.invites().programOffText().get())
                 .startsWith("Invites earn credits again when the program is on");
+        assertThat(model.invites().howText().get()).startsWith("Share your link: friends who sign up with it count");
     }
 
     @Test
