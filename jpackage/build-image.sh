@@ -21,6 +21,16 @@ mkdir -p "$work/javafx-modules"
 find "$work/javafx-modules" -name '*.jar' -delete
 for jar in "$fx"/*-*.*.*-*.jar; do cp "$jar" "$work/javafx-modules/"; done
 
+# sqlite-jdbc carries its native library for 20-odd OS/arch pairs; keep this machine's (the runtime is for it too).
+if command -v zip >/dev/null && [ "$(uname -s)" = Linux ]; then
+  arch="$(uname -m)"; [ "$arch" = aarch64 ] || [ "$arch" = x86_64 ] || arch=""
+  sqlite_jar="$(ls "$input"/sqlite-jdbc-*.jar 2>/dev/null || true)"
+  if [ -n "$arch" ] && [ -n "$sqlite_jar" ]; then
+    others="$(unzip -Z1 "$sqlite_jar" 'org/sqlite/native/*' | grep -v "^org/sqlite/native/Linux/$arch/" | grep -v '/$' || true)"
+    [ -z "$others" ] || echo "$others" | zip -q -d "$sqlite_jar" -@
+  fi
+fi
+
 # 1. Modules: what the studio, its class path, the CLI and the companion server use (jdeps), plus the ones found by
 # reflection or service look-up that jdeps cannot see (TLS elliptic curves, JMX for the server's JVM metrics,
 # zip file systems, charsets, sun.misc.Unsafe, DNS for JNDI in the JDBC driver).
@@ -37,6 +47,9 @@ else
   [[ "$modules" == java.base* ]] || { echo "build-image: jdeps said: $modules" >&2; exit 1; }
   echo "$modules" > "$work/jdeps-$key.txt"
 fi
+# jdeps also names jdk.compiler and jdk.httpserver, wanted only by classes nobody runs: Javalin OpenAPI's annotation
+# processor support and Stripe's bundled examples. jdk.compiler alone would add 20 MB (its ct.sym among them).
+modules="$(echo "$modules" | tr ',' '\n' | grep -vx 'jdk.compiler\|jdk.httpserver' | paste -sd, -)"
 extra="jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.unsupported,jdk.management,jdk.naming.dns,javafx.media"
 modules="$modules,$extra"
 echo "build-image: modules: $modules"
@@ -47,6 +60,11 @@ rm -rf "$runtime"
 jlink --module-path "$java_home/jmods:$work/javafx-modules" --add-modules "$modules" \
     --strip-debug --no-man-pages --no-header-files --include-locales=en --compress=2 \
     --output "$runtime"
+# The JDK's native libraries keep their symbol tables (libjvm.so: 24 MB, 20 MB without); nothing here needs them.
+if command -v strip >/dev/null; then
+  find "$runtime" -name '*.so' -exec strip --strip-unneeded {} +
+fi
+
 
 # 3. App image with two launchers: the studio and the pixfino command line.
 rm -rf "$images" && mkdir -p "$images"

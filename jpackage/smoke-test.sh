@@ -62,7 +62,10 @@ display=":$((90 + RANDOM % 400))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp > "$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 cleanup() {
-  [ -z "${app_pid:-}" ] || kill -9 "$app_pid" 2>/dev/null || true
+  if [ -n "${app_pid:-}" ]; then
+    for child in $(pgrep -P "$app_pid" || true); do kill -TERM "$child" 2>/dev/null || true; done
+    kill -9 "$app_pid" 2>/dev/null || true
+  fi
   [ -z "${server_pid:-}" ] || kill -9 "$server_pid" 2>/dev/null || true
   kill "$xvfb_pid" 2>/dev/null || true
 }
@@ -71,7 +74,9 @@ export DISPLAY="$display"
 await 20 "Xvfb on $display" xdotool getdisplaygeometry
 
 step "starting the studio (HOME=$out/home, server port $port)"
-HOME="$out/home" PIXFINO_FIRST_FRAME=true "$image/bin/Pixfino Studio" > "$out/studio.log" 2>&1 &
+# Java takes user.home from the password database, not $HOME: both the studio and the server it starts get it here.
+HOME="$out/home" JAVA_TOOL_OPTIONS="-Duser.home=$out/home" PIXFINO_DATA_DIR="$out/home/server" \
+  PIXFINO_FIRST_FRAME=true env -u XDG_CONFIG_HOME -u XDG_DATA_HOME "$image/bin/Pixfino Studio" > "$out/studio.log" 2>&1 &
 app_pid=$!
 await 90 "the studio's window" xdotool search --onlyvisible --name '^Pixfino Studio$'
 step "window shown"
@@ -95,13 +100,13 @@ code=$(curl -sS -o "$out/register.json" -w '%{http_code}' -H 'Content-Type: appl
 [ "$code" = 201 ] || [ "$code" = 200 ] || fail "sign-up answered $code: $(cat "$out/register.json")"
 grep -q '"token"' "$out/register.json" || fail "sign-up gave no token: $(cat "$out/register.json")"
 step "signed up $email"
-"$image/bin/pixfino" presets --server "http://127.0.0.1:$port" > "$out/presets.txt" || fail "pixfino presets exited non-zero"
+JAVA_TOOL_OPTIONS="-Duser.home=$out/home" "$image/bin/pixfino" presets --server "http://127.0.0.1:$port" > "$out/presets.txt" || fail "pixfino presets exited non-zero"
 grep -q "SLUG" "$out/presets.txt" && [ "$(wc -l < "$out/presets.txt")" -gt 5 ] || fail "pixfino presets printed: $(head -5 "$out/presets.txt")"
 step "pixfino presets: $(($(wc -l < "$out/presets.txt") - 1)) presets"
 
 # 7. Stop the studio as a session logout would (SIGTERM): it must take its companion and that server's PostgreSQL
 # with it.
-postgres_pids="$(pgrep -f -- "$out/home/.pixfino/server" || true)"
+postgres_pids="$(pgrep -f -- "$out/home/server" || true)"
 kill -TERM "$app_pid"
 app_pid_saved=$app_pid; app_pid=""
 deadline=$((SECONDS + 40))
