@@ -31,9 +31,11 @@ measure() {
   local name=$1; shift
   local log="$out/$name-$RANDOM.log" start pid deadline line
   start=$(date +%s%3N)
-  HOME="$out/home" PIXFINO_FIRST_FRAME=true "$@" > "$log" 2>&1 &
+  # Java takes user.home from the password database, not $HOME
+  HOME="$out/home" JAVA_TOOL_OPTIONS="-Duser.home=$out/home" PIXFINO_FIRST_FRAME=true \
+    env -u XDG_CONFIG_HOME -u XDG_DATA_HOME "$@" > "$log" 2>&1 &
   pid=$!
-  deadline=$((SECONDS + 60))
+  deadline=$((SECONDS + 120))
   until line=$(grep -o 'event=first_frame epoch_ms=[0-9]*' "$log"); do
     [ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null || { echo "cold-start: $name showed no first frame" >&2; cat "$log" >&2; exit 1; }
     sleep 0.05
