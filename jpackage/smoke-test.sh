@@ -113,7 +113,11 @@ deadline=$((SECONDS + 40))
 while kill -0 "$app_pid_saved" 2>/dev/null; do [ $SECONDS -lt $deadline ] || fail "the studio did not exit within 40 s of SIGTERM"; sleep 0.5; done
 deadline=$((SECONDS + 20))
 while kill -0 "$server_pid" 2>/dev/null; do [ $SECONDS -lt $deadline ] || fail "the companion (pid $server_pid) outlived the studio"; sleep 0.5; done
-for pid in $postgres_pids; do ! kill -0 "$pid" 2>/dev/null || fail "PostgreSQL process $pid outlived the studio"; done
+# PostgreSQL's postmaster and its workers finish their own shutdown a moment after the server that stopped them.
+for pid in $postgres_pids; do
+  deadline=$((SECONDS + 20))
+  while kill -0 "$pid" 2>/dev/null; do [ $SECONDS -lt $deadline ] || fail "PostgreSQL process $pid outlived the studio"; sleep 0.5; done
+done
 ! health >/dev/null 2>&1 || fail "something still answers on port $port"
 server_pid=""
 step "studio, companion and its PostgreSQL stopped"
