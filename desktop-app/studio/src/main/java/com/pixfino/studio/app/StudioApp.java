@@ -1,6 +1,7 @@
 package com.pixfino.studio.app;
 
 import com.pixfino.studio.core.concurrent.NamedThreads;
+import com.pixfino.studio.shell.AppIcons;
 import com.pixfino.studio.shell.WindowPlacement;
 import com.pixfino.studio.theme.ThemeApplier;
 import java.util.Objects;
@@ -38,10 +39,14 @@ public final class StudioApp extends Application {
                 .add(Objects.requireNonNull(StudioApp.class.getResource(STYLESHEET))
                         .toExternalForm());
         stage.setTitle(context.messages().get("app.title"));
+        stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
         // After the scene: a new scene on a shown stage would otherwise size the window to itself.
         new WindowPlacement(context.settings().windowProperty()).attach(stage);
         stage.show();
+        if (FirstFrameMarker.enabled()) {
+            FirstFrameMarker.attach(scene);
+        }
         context.connection().connectOnStart();
     }
 

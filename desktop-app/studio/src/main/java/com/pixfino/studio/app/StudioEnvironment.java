@@ -1,6 +1,7 @@
 package com.pixfino.studio.app;
 
 import com.pixfino.studio.core.settings.StudioPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,12 +22,17 @@ public record StudioEnvironment(StudioPaths paths, Optional<Path> companionJar, 
         return new StudioEnvironment(StudioPaths.fromSystem(), jar, currentJava(), keychain);
     }
 
-    // The child server runs on the very JVM that runs the studio, so it needs nothing else installed.
+    // The child server runs on the very JVM that runs the studio, so it needs nothing else installed. java.home's
+    // java first: in the installed app this process's command is the "Pixfino Studio" launcher, not a java.
     private static Path currentJava() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (Files.isExecutable(java)) {
+            return java;
+        }
+        return ProcessHandle.current().info().command().map(Path::of).orElse(java);
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
     }
 }

@@ -5,14 +5,16 @@ import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.theme.ThemeViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 
 /** The bar across the top: the app name; when signed in the balance, online state and account menu; the theme switch. */
 public final class HeaderView extends HBox {
@@ -31,10 +33,16 @@ public final class HeaderView extends HBox {
         setId("studio-header");
         getStyleClass().add("studio-header");
 
-        Label letter = new Label("P");
-        letter.getStyleClass().add("logo-letter");
-        StackPane logo = new StackPane(letter);
-        logo.getStyleClass().addAll("logo", "logo-small");
+        // The app icon opens the About dialog (name, version).
+        ImageView icon = new ImageView(AppIcons.ofSize(64));
+        icon.setFitWidth(28);
+        icon.setFitHeight(28);
+        Button logo = new Button(null, icon);
+        logo.setId("about-button");
+        logo.setTooltip(new Tooltip(messages.get("about.title")));
+        logo.setAccessibleText(messages.get("about.title"));
+        logo.getStyleClass().addAll(Styles.FLAT, "about-button");
+        logo.setOnAction(event -> new AboutDialog(getScene().getWindow(), messages).show());
         Label title = new Label(messages.get("app.title"));
         title.setId("app-title");
         title.getStyleClass().addAll(Styles.TITLE_4, "studio-title");
