@@ -79,7 +79,7 @@ log "PostgreSQL on 127.0.0.1:$PG_PORT"
 export PIXFINO_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/pixfino" PIXFINO_DB_USER=pixfino PIXFINO_DB_PASSWORD=unused
 export PIXFINO_DATA_DIR=$WORK/data PIXFINO_LOG_FORMAT=json PIXFINO_PRESET_PREVIEWS=false PIXFINO_SWAGGER=false
 export PIXFINO_ADMIN_EMAIL=ops@example.com PIXFINO_ADMIN_PASSWORD=Ops-Secret-Pass-42 PIXFINO_STOP_SECONDS=20
-export PIXFINO_POLL_SECONDS=1
+export PIXFINO_POLL_SECONDS=1 PIXFINO_TRUSTED_PROXIES=127.0.0.1,::1
 
 # --- nginx: the shipped site with its TLS parts dropped, on a loopback port, its include in the work dir
 mkdir -p "$WORK/nginx/tmp" "$WORK/nginx/logs"

@@ -13,6 +13,7 @@ import com.pixfino.server.generation.ProviderWebhookRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.BearerAuthentication;
+import com.pixfino.server.http.ClientAddress;
 import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.JsonErrorPages;
@@ -76,6 +77,7 @@ public final class PixfinoApi {
     /**
      * @param swaggerUi   whether {@code /swagger} serves Swagger UI ({@code /openapi.json} is always served)
      * @param stopTimeout how long a stop lets the requests in flight finish
+     * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} names the client
      */
     public static Javalin create(
             Handlers h,
@@ -84,13 +86,16 @@ public final class PixfinoApi {
             long maxUploadBytes,
             String version,
             boolean swaggerUi,
-            Duration stopTimeout) {
+            Duration stopTimeout,
+            Set<String> trustedProxies) {
         // who may call each operation, as registered below: the API document's security requirements come from it
         Map<String, Set<RouteRole>> access = new ConcurrentHashMap<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.http.prefer405over404 = true;
+            config.contextResolver.ip = ctx ->
+                    ClientAddress.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"), trustedProxies);
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             // every answer carries the security headers, and Jetty's own refusals are JSON like ours
             config.jetty.modifyServer(server -> {

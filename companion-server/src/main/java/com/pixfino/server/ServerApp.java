@@ -156,7 +156,14 @@ public final class ServerApp implements AutoCloseable {
                         services.limits(), java.util.Set.of(ProviderWebhookRoutes.PATH, ApiPaths.BILLING_WEBHOOK)),
                 new AccountLifecycleRoutes(services.emailVerification(), services.passwordReset(), json));
         return PixfinoApi.create(
-                handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi(), config.stopTimeout());
+                handlers,
+                mapper,
+                metrics,
+                config.maxUploadBytes(),
+                version,
+                config.swaggerUi(),
+                config.stopTimeout(),
+                config.trustedProxies());
     }
 
     /**

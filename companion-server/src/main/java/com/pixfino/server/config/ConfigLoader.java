@@ -61,7 +61,8 @@ public final class ConfigLoader {
                 bool("PIXFINO_PRESET_PREVIEWS", true),
                 new MailEnvironment(env).mail(),
                 Duration.ofSeconds(
-                        intValue("PIXFINO_STOP_SECONDS", (int) ServerConfig.DEFAULT_STOP_TIMEOUT.toSeconds(), 1, 300)));
+                        intValue("PIXFINO_STOP_SECONDS", (int) ServerConfig.DEFAULT_STOP_TIMEOUT.toSeconds(), 1, 300)),
+                trustedProxies());
     }
 
     /** An amount of US dollars such as 0.27: not negative, at most 1000, at most four decimals. */
@@ -184,6 +185,24 @@ public final class ConfigLoader {
         } catch (InvalidPathException e) {
             throw new ConfigException(name + " is not a usable path: '" + value + "'.");
         }
+    }
+
+    /** Comma-separated IP addresses of reverse proxies, as the server sees them connect (e.g. 127.0.0.1,::1). */
+    private java.util.Set<String> trustedProxies() {
+        String value = text("PIXFINO_TRUSTED_PROXIES");
+        if (value == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String address = part.trim();
+            if (!address.matches("[0-9A-Fa-f.:]+")) {
+                throw new ConfigException(
+                        "PIXFINO_TRUSTED_PROXIES must be IP addresses separated by commas, not '" + value + "'.");
+            }
+            proxies.add(address);
+        }
+        return java.util.Set.copyOf(proxies);
     }
 
     private int intValue(String name, int fallback, int min, int max) {

@@ -37,7 +37,8 @@ public record ServerConfig(
         CreditValues creditValues,
         boolean presetPreviews,
         MailSettings mail,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        java.util.Set<String> trustedProxies) {
 
     /**
      * What a credit is worth in USD for the admin figures: {@code costPerCreditUsd} is the blended provider cost
@@ -121,6 +122,11 @@ public record ServerConfig(
         return edit(copy -> copy.stopTimeout = timeout);
     }
 
+    /** The reverse proxies whose {@code X-Forwarded-For} names the client ({@code PIXFINO_TRUSTED_PROXIES}). */
+    public ServerConfig withTrustedProxies(java.util.Set<String> proxies) {
+        return edit(copy -> copy.trustedProxies = proxies);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -145,6 +151,7 @@ public record ServerConfig(
         private boolean presetPreviews;
         private MailSettings mail;
         private Duration stopTimeout;
+        private java.util.Set<String> trustedProxies;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -163,6 +170,7 @@ public record ServerConfig(
             this.presetPreviews = from.presetPreviews;
             this.mail = from.mail;
             this.stopTimeout = from.stopTimeout;
+            this.trustedProxies = from.trustedProxies;
         }
 
         ServerConfig build() {
@@ -188,7 +196,8 @@ public record ServerConfig(
                     creditValues,
                     presetPreviews,
                     mail,
-                    stopTimeout);
+                    stopTimeout,
+                    trustedProxies);
         }
     }
 

@@ -61,7 +61,7 @@ class HealthAndMetricsTest {
     }
 
     @Test
-    void metricsCountGenerationsByStatusCreditsAndOpenEventStreams() {
+    void metricsCountGenerationsByStatusCreditsAndOpenEventStreams() throws Exception {
         Studio studio = new Studio(SERVER.server());
         ApiClient user = studio.userWithCredits(4);
         String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null)
@@ -73,6 +73,8 @@ class HealthAndMetricsTest {
         String metrics;
         try (EventsStream events = EventsStream.open(user)) {
             assertThat(events.response().code()).isEqualTo(200);
+            // the server sends this once the stream is registered
+            assertThat(events.readLine()).isEqualTo(": connected");
             metrics = SERVER.client().get("/metrics").body();
         }
 

@@ -121,7 +121,8 @@ public final class TestServer implements AutoCloseable {
                 false,
                 FAST_MAIL,
                 // as long as the job queue waited before stops were graceful: tests close servers with jobs running
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                java.util.Set.of());
     }
 
     public String baseUrl() {
