@@ -14,6 +14,7 @@ import com.pixfino.server.generation.ProviderWebhookRoutes;
 import com.pixfino.server.health.HealthRoutes;
 import com.pixfino.server.http.Access;
 import com.pixfino.server.http.BearerAuthentication;
+import com.pixfino.server.http.ClientAddress;
 import com.pixfino.server.http.ErrorMapping;
 import com.pixfino.server.http.JsonBody;
 import com.pixfino.server.http.JsonErrorPages;
@@ -40,9 +41,11 @@ import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import io.javalin.security.RouteRole;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /** Builds the unstarted Javalin app from its handlers; every route of the API is declared here. */
 public final class PixfinoApi {
@@ -79,25 +82,37 @@ public final class PixfinoApi {
 
     private PixfinoApi() {}
 
-    /** @param swaggerUi whether {@code /swagger} serves Swagger UI ({@code /openapi.json} is always served) */
+    /**
+     * @param swaggerUi   whether {@code /swagger} serves Swagger UI ({@code /openapi.json} is always served)
+     * @param stopTimeout how long a stop lets the requests in flight finish
+     * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} names the client
+     */
     public static Javalin create(
             Handlers h,
             ObjectMapper mapper,
             PrometheusMeterRegistry metrics,
             long maxUploadBytes,
             String version,
-            boolean swaggerUi) {
+            boolean swaggerUi,
+            Duration stopTimeout,
+            Set<String> trustedProxies) {
         // who may call each operation, as registered below: the API document's security requirements come from it
         Map<String, Set<RouteRole>> access = new ConcurrentHashMap<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.http.prefer405over404 = true;
+            config.contextResolver.ip = ctx ->
+                    ClientAddress.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"), trustedProxies);
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             // every answer carries the security headers, and Jetty's own refusals are JSON like ours
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new SecurityHeaders());
                 server.setErrorHandler(new JsonErrorPages(mapper));
+                // graceful stop: Jetty stops accepting, then waits for the requests this handler counts (up to the
+                // timeout)
+                server.insertHandler(new StatisticsHandler());
+                server.setStopTimeout(stopTimeout.toMillis());
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorPages(mapper)));
             config.jsonMapper(new JavalinJackson(mapper, false));

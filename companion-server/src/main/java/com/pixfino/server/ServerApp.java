@@ -46,8 +46,10 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class ServerApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
+    /** The {@code retry:} hint a stopping server's event streams end with: soon, but after the proxy switched. */
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     private final Database database;
     private final Services services;
@@ -162,7 +166,15 @@ public final class ServerApp implements AutoCloseable {
                 new ReferralRoutes(services.referrals()),
                 new AdminSettingsRoutes(services.adminSettings(), json),
                 new PromoRoutes(services.promoCodes(), json));
-        return PixfinoApi.create(handlers, mapper, metrics, config.maxUploadBytes(), version, config.swaggerUi());
+        return PixfinoApi.create(
+                handlers,
+                mapper,
+                metrics,
+                config.maxUploadBytes(),
+                version,
+                config.swaggerUi(),
+                config.stopTimeout(),
+                config.trustedProxies());
     }
 
     /**
@@ -205,6 +217,12 @@ public final class ServerApp implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Requests being handled right now: what a graceful stop waits for. */
+    public int activeRequests() {
+        StatisticsHandler statistics = javalin.jettyServer().server().getChildHandlerByClass(StatisticsHandler.class);
+        return statistics == null ? 0 : statistics.getRequestsActive();
+    }
+
     public Database database() {
         return database;
     }
@@ -214,11 +232,24 @@ public final class ServerApp implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Stops gracefully (on SIGTERM too): event streams end with a hint to reconnect (to the other slot, behind the proxy),
+     * Jetty stops accepting and lets the requests in flight finish, then running job steps get the stop timeout to end
+     * and are handed back to the shared queue if they do not, for another server to run.
+     */
     @Override
     public void close() {
-        javalin.stop();
+        long started = System.nanoTime();
+        log.info("event=server_stopping port={}", javalin.port());
+        services.events().drain(RECONNECT_AFTER);
+        try {
+            javalin.stop();
+        } catch (RuntimeException e) {
+            // requests still running at the stop timeout are cut; the queue and the database must still be let go
+            log.warn("event=http_stop_incomplete message={}", e.getMessage());
+        }
         services.close();
         database.close();
-        log.info("event=server_stopped");
+        log.info("event=server_stopped took_ms={}", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -1,9 +1,11 @@
 package com.pixfino.server;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.config.ConfigException;
 import com.pixfino.server.config.ConfigLoader;
 import com.pixfino.server.config.ServerConfig;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,19 @@ public final class ServerMain {
     private ServerMain() {}
 
     public static void main(String[] args) {
+        // one hook, so the order is ours: the graceful stop (SIGTERM, exit 143) logs its last line, then logging
+        // writes out what it still holds (a start-up refusal's sentence included) and stops
+        AtomicReference<ServerApp> running = new AtomicReference<>();
+        Runtime.getRuntime()
+                .addShutdownHook(ServerThreads.named("pixfino-shutdown").newThread(() -> {
+                    ServerApp app = running.get();
+                    if (app != null) {
+                        app.close();
+                    }
+                    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                        logging.stop();
+                    }
+                }));
         ServerConfig config;
         try {
             config = new ConfigLoader(System.getenv()).load();
@@ -24,9 +39,7 @@ public final class ServerMain {
             return;
         }
         try {
-            ServerApp app = ServerApp.start(config);
-            Runtime.getRuntime()
-                    .addShutdownHook(ServerThreads.named("pixfino-shutdown").newThread(app::close));
+            running.set(ServerApp.start(config));
         } catch (ConfigException e) {
             log.error("Pixfino server cannot start: {}", e.getMessage());
             System.exit(2);

@@ -27,6 +27,7 @@ import com.pixfino.server.domain.SignedCursor;
 import com.pixfino.server.generation.GenerationDeletion;
 import com.pixfino.server.generation.GenerationEvents;
 import com.pixfino.server.generation.GenerationJob;
+import com.pixfino.server.generation.GenerationMetrics;
 import com.pixfino.server.generation.GenerationService;
 import com.pixfino.server.generation.GenerationStore;
 import com.pixfino.server.generation.JobQueue;
@@ -69,6 +70,7 @@ import com.pixfino.server.uploads.ImageIntake;
 import com.pixfino.server.uploads.UploadService;
 import com.pixfino.server.webhooks.WebhookSender;
 import com.pixfino.server.webhooks.WebhookService;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -91,6 +93,7 @@ import org.slf4j.LoggerFactory;
 public final class Services implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Services.class);
+    public static final String SSE_CLIENTS = "pixfino.sse.clients";
 
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final CreditLedger ledger;
@@ -215,14 +218,20 @@ public final class Services implements AutoCloseable {
             providers = new ProviderRegistry(
                     providerList(config, remote, extraProviders), config.resilience(), providerCalls, metrics);
             outgoingWebhooks = new WebhookService(dsl, mapper, config.webhooks(), clock);
-            generationStore =
-                    new GenerationStore(dsl, ledger, presets, clock, notices, (tx, userId, generationId, status) -> {
+            generationStore = new GenerationStore(
+                    dsl,
+                    ledger,
+                    presets,
+                    clock,
+                    notices,
+                    (tx, userId, generationId, status) -> {
                         outgoingWebhooks.finished(tx, userId, generationId, status);
                         // the other event a referral reward waits for: the referee's first completed generation
                         if (status == com.pixfino.model.GenerationStatus.COMPLETED) {
                             referrals.generationCompleted(tx, userId);
                         }
-                    });
+                    },
+                    new GenerationMetrics(metrics));
             // bounded: a receiver that never answers holds one of these for the attempt's timeout, never a job worker
             ExecutorService webhookCalls = ServerThreads.named("webhook-send").fixedPool(8);
             owned.add(webhookCalls::shutdownNow);
@@ -257,7 +266,8 @@ public final class Services implements AutoCloseable {
                             mailSender.task(),
                             notifications.lowCredits().task(config.mail().pollInterval()),
                             notifications.weeklyDigest().task(),
-                            tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))));
+                            tombstonePurge.task(TombstonePurge.interval(config.tombstoneWindow()))),
+                    config.stopTimeout());
             JobQueue queue = jobQueue.apply(jobRunner);
             generations = new GenerationService(
                     dsl,
@@ -279,6 +289,9 @@ public final class Services implements AutoCloseable {
             owned.add(events);
             owned.add(jobRunner);
             new JobQueueMetrics(dsl, clock).bindTo(metrics);
+            Gauge.builder(SSE_CLIENTS, events::connectedClients)
+                    .description("Open event streams (SSE) on this server")
+                    .register(metrics);
             adminUsers = new AdminUsers(dsl, ledger, accounts, tokens, auditTrail, adminCursors);
             presetThumbnails = new PresetThumbnails(dsl, storage, new PresetPreviewRenderer());
             owned.add(presetThumbnails);

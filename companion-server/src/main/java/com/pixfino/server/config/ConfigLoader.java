@@ -5,6 +5,7 @@ import com.pixfino.server.generation.JobSettings;
 import com.pixfino.server.limits.Allowance;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimitSettings;
+import com.pixfino.server.logging.LogFormatEncoder;
 import com.pixfino.server.providers.ResilienceSettings;
 import com.pixfino.server.webhooks.WebhookSettings;
 import java.nio.file.InvalidPathException;
@@ -27,6 +28,10 @@ public final class ConfigLoader {
     public ServerConfig load() {
         int port = intValue("PIXFINO_PORT", 7070, 0, 65535);
         Path dataDir = path("PIXFINO_DATA_DIR", Path.of(System.getProperty("user.home"), ".pixfino", "server"));
+        String logFormat = text("PIXFINO_LOG_FORMAT");
+        if (logFormat != null && !LogFormatEncoder.isFormat(logFormat)) {
+            throw new ConfigException("PIXFINO_LOG_FORMAT must be json or text, not '" + logFormat + "'.");
+        }
         return new ServerConfig(
                 port,
                 dataDir,
@@ -54,7 +59,10 @@ public final class ConfigLoader {
                                 "PIXFINO_CREDIT_VALUE_USD",
                                 ServerConfig.CreditValues.defaults().creditValueUsd())),
                 bool("PIXFINO_PRESET_PREVIEWS", true),
-                new MailEnvironment(env).mail());
+                new MailEnvironment(env).mail(),
+                Duration.ofSeconds(
+                        intValue("PIXFINO_STOP_SECONDS", (int) ServerConfig.DEFAULT_STOP_TIMEOUT.toSeconds(), 1, 300)),
+                trustedProxies());
     }
 
     /** An amount of US dollars such as 0.27: not negative, at most 1000, at most four decimals. */
@@ -177,6 +185,24 @@ public final class ConfigLoader {
         } catch (InvalidPathException e) {
             throw new ConfigException(name + " is not a usable path: '" + value + "'.");
         }
+    }
+
+    /** Comma-separated IP addresses of reverse proxies, as the server sees them connect (e.g. 127.0.0.1,::1). */
+    private java.util.Set<String> trustedProxies() {
+        String value = text("PIXFINO_TRUSTED_PROXIES");
+        if (value == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String address = part.trim();
+            if (!address.matches("[0-9A-Fa-f.:]+")) {
+                throw new ConfigException(
+                        "PIXFINO_TRUSTED_PROXIES must be IP addresses separated by commas, not '" + value + "'.");
+            }
+            proxies.add(address);
+        }
+        return java.util.Set.copyOf(proxies);
     }
 
     private int intValue(String name, int fallback, int min, int max) {

@@ -36,7 +36,9 @@ public record ServerConfig(
         Duration tombstoneWindow,
         CreditValues creditValues,
         boolean presetPreviews,
-        MailSettings mail) {
+        MailSettings mail,
+        Duration stopTimeout,
+        java.util.Set<String> trustedProxies) {
 
     /**
      * What a credit is worth in USD for the admin figures: {@code costPerCreditUsd} is the blended provider cost
@@ -54,6 +56,9 @@ public record ServerConfig(
 
     /** Connections the server keeps to PostgreSQL unless {@code PIXFINO_DB_POOL_SIZE} says otherwise. */
     public static final int DEFAULT_DB_POOL_SIZE = 24;
+
+    /** How long a stopping server waits for in-flight requests, and then for running job steps, unless set. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
 
     /** The same settings over another data directory (uploads, results, the embedded database). */
     public ServerConfig withDataDir(Path otherDataDir) {
@@ -112,6 +117,16 @@ public record ServerConfig(
         return edit(copy -> copy.mail = otherMail);
     }
 
+    /** How long a stop waits for in-flight requests, and then for running job steps ({@code PIXFINO_STOP_SECONDS}). */
+    public ServerConfig withStopTimeout(Duration timeout) {
+        return edit(copy -> copy.stopTimeout = timeout);
+    }
+
+    /** The reverse proxies whose {@code X-Forwarded-For} names the client ({@code PIXFINO_TRUSTED_PROXIES}). */
+    public ServerConfig withTrustedProxies(java.util.Set<String> proxies) {
+        return edit(copy -> copy.trustedProxies = proxies);
+    }
+
     /** One place that copies every component, so adding a setting touches this and the record header, not each wither. */
     private ServerConfig edit(java.util.function.Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -135,6 +150,8 @@ public record ServerConfig(
         private CreditValues creditValues;
         private boolean presetPreviews;
         private MailSettings mail;
+        private Duration stopTimeout;
+        private java.util.Set<String> trustedProxies;
 
         Draft(ServerConfig from) {
             this.from = from;
@@ -152,6 +169,8 @@ public record ServerConfig(
             this.creditValues = from.creditValues;
             this.presetPreviews = from.presetPreviews;
             this.mail = from.mail;
+            this.stopTimeout = from.stopTimeout;
+            this.trustedProxies = from.trustedProxies;
         }
 
         ServerConfig build() {
@@ -176,7 +195,9 @@ public record ServerConfig(
                     tombstoneWindow,
                     creditValues,
                     presetPreviews,
-                    mail);
+                    mail,
+                    stopTimeout,
+                    trustedProxies);
         }
     }
 

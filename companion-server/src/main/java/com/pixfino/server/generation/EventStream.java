@@ -1,5 +1,7 @@
 package com.pixfino.server.generation;
 
+import java.time.Duration;
+
 /** One open connection a user's status changes are pushed to (a Server-Sent Events client on the wire). */
 public interface EventStream {
 
@@ -14,4 +16,7 @@ public interface EventStream {
     void onClose(Runnable action);
 
     void close();
+
+    /** Ends the stream with a {@code retry:} hint: the client reconnects after {@code retry} (to another server). */
+    void closeWithRetry(Duration retry);
 }

@@ -12,6 +12,7 @@ import com.pixfino.server.concurrent.ServerThreads;
 import com.pixfino.server.credits.BalanceNotices;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +48,8 @@ public final class GenerationEvents implements AutoCloseable {
     private final ScheduledExecutorService keepAlive;
     private final Thread listener;
     private volatile boolean running = true;
+    /** Set once the server stops: the retry hint every stream, open or opened from now on, ends with. */
+    private volatile Duration draining;
 
     /** @param library when a library change can be served by the change feed, and the cursor its event carries */
     public GenerationEvents(DataSource dataSource, ObjectMapper mapper, LibraryHorizon library) {
@@ -71,7 +74,35 @@ public final class GenerationEvents implements AutoCloseable {
         Set<EventStream> mine = clients.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
         mine.add(client);
         client.onClose(() -> mine.remove(client));
+        // checked after adding, so a stream is either seen by drain() or sees its flag
+        Duration retry = draining;
+        if (retry != null) {
+            mine.remove(client);
+            client.closeWithRetry(retry);
+            return;
+        }
         client.sendComment("connected");
+    }
+
+    /**
+     * Ends every open stream with a {@code retry:} hint, and each stream opened from now on at once: the server is
+     * stopping, and a graceful stop would otherwise wait for streams that never end by themselves.
+     */
+    public void drain(Duration retry) {
+        draining = retry;
+        int ended = 0;
+        for (Set<EventStream> set : clients.values()) {
+            for (EventStream client : set) {
+                set.remove(client);
+                try {
+                    client.closeWithRetry(retry);
+                } catch (RuntimeException e) {
+                    log.debug("event=stream_end_failed message={}", e.getMessage());
+                }
+                ended++;
+            }
+        }
+        log.info("event=streams_drained streams={} retry_ms={}", ended, retry.toMillis());
     }
 
     public int connectedClients() {

@@ -20,6 +20,10 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /** HTTP face of {@link GenerationService}, {@link GenerationDeletion} and the SSE stream. */
@@ -196,6 +200,18 @@ public record GenerationRoutes(
 
         @Override
         public void close() {
+            client.close();
+        }
+
+        @Override
+        public void closeWithRetry(Duration retry) {
+            try {
+                OutputStream out = client.ctx().res().getOutputStream();
+                out.write(("retry: " + retry.toMillis() + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                // the client is gone already: nothing to tell it
+            }
             client.close();
         }
     }

@@ -44,6 +44,7 @@ public final class GenerationStore {
     private final StatusNotices notices;
     private final PaidCreateStatement createStatement;
     private final Finished onFinished;
+    private final GenerationMetrics metrics;
 
     /** Told inside the transaction that finishes a generation (the outgoing webhooks' outbox), so never before commit. */
     @FunctionalInterface
@@ -57,8 +58,10 @@ public final class GenerationStore {
             PresetCatalog presets,
             Clock clock,
             StatusNotices notices,
-            Finished onFinished) {
+            Finished onFinished,
+            GenerationMetrics metrics) {
         this.onFinished = onFinished;
+        this.metrics = metrics;
         this.dsl = dsl;
         this.ledger = ledger;
         this.presets = presets;
@@ -136,6 +139,7 @@ public final class GenerationStore {
                 prior != null && prior.getCreatedAt().isBefore(now.minus(keyLifetime)),
                 row.get(PaidCreateStatement.BALANCE_AFTER));
         if (outcome.created()) {
+            metrics.created(outcome.balance() - outcome.balanceAfter());
             notices.publish(g.userId(), g.id(), GenerationStatus.PENDING, false);
             notices.publishDebit(g.userId(), g.id(), outcome.balanceAfter());
         }
@@ -323,7 +327,10 @@ public final class GenerationStore {
             onFinished.finished(tx, row.getUserId(), id, GenerationStatus.COMPLETED);
             return Optional.of(row.getUserId());
         });
-        owner.ifPresent(userId -> notices.publish(userId, id, GenerationStatus.COMPLETED, false));
+        owner.ifPresent(userId -> {
+            metrics.finished(GenerationStatus.COMPLETED, 0);
+            notices.publish(userId, id, GenerationStatus.COMPLETED, false);
+        });
         return owner.isPresent();
     }
 
@@ -371,7 +378,10 @@ public final class GenerationStore {
             onFinished.finished(tx, row.getUserId(), id, status);
             return Optional.of(row);
         });
-        finished.ifPresent(row -> notices.publish(row.getUserId(), id, status, true));
+        finished.ifPresent(row -> {
+            metrics.finished(status, row.getCreditsCharged());
+            notices.publish(row.getUserId(), id, status, true);
+        });
         return finished;
     }
 

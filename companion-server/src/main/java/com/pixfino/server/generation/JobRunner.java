@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.pixfino.model.MediaKind;
+import com.pixfino.server.providers.CallInterruptedException;
 import com.pixfino.server.providers.ProviderRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,8 @@ public final class JobRunner implements JobQueue, AutoCloseable {
             ProviderRegistry providers,
             JobSettings settings,
             ExecutorService background,
-            List<RecurringTask<?>> otherRecurring) {
+            List<RecurringTask<?>> otherRecurring,
+            Duration stopTimeout) {
         this.providers = providers;
         this.background = background;
         this.task = Tasks.custom(TASK, Void.class)
@@ -57,7 +59,16 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                 .execute((instance, context) -> {
                     UUID id = UUID.fromString(instance.getId());
                     wokenWhileRunning.remove(id); // this step polls the provider itself
-                    GenerationJob.Step step = job.step(id);
+                    GenerationJob.Step step;
+                    try {
+                        step = job.step(id);
+                    } catch (CallInterruptedException e) {
+                        // the server stops (its stop timeout ran out): back to the shared queue, due now, so
+                        // another server runs the step again; the flag is cleared so the hand-back itself is written
+                        Thread.interrupted();
+                        log.info("event=generation_handed_back generation={}", id);
+                        return (complete, operations) -> operations.reschedule(complete, Instant.now());
+                    }
                     if (step instanceof GenerationJob.Step.PollAt at) {
                         // a webhook that came while this step ran could not reschedule it: poll again at once
                         return (complete, operations) ->
@@ -89,7 +100,8 @@ public final class JobRunner implements JobQueue, AutoCloseable {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
-                .shutdownMaxWait(Duration.ofSeconds(10))
+                // a stop lets running steps end for this long, then interrupts them (they hand their job back)
+                .shutdownMaxWait(stopTimeout)
                 .build();
     }
 

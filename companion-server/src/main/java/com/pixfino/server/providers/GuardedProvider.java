@@ -85,6 +85,8 @@ public final class GuardedProvider {
                         .waitDurationInOpenState(settings.openDuration())
                         .automaticTransitionFromOpenToHalfOpenEnabled(true)
                         .permittedNumberOfCallsInHalfOpenState(1)
+                        // a stopping server says nothing about the provider
+                        .ignoreExceptions(CallInterruptedException.class)
                         .build());
         this.backoff =
                 IntervalFunction.ofExponentialBackoff(settings.retryBackoff().toMillis(), 2.0);
@@ -218,8 +220,7 @@ public final class GuardedProvider {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw ProviderException.transientFault(
-                    "interrupted", "The call to " + provider.name() + " was interrupted.");
+            throw new CallInterruptedException(provider.name());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ProviderException p) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.ApiClient.Answer;
+import com.pixfino.server.testsupport.EventsStream;
 import com.pixfino.server.testsupport.ServerExtension;
 import com.pixfino.server.testsupport.Studio;
 import java.time.Duration;
@@ -57,5 +58,44 @@ class HealthAndMetricsTest {
                 .contains("pixfino_jobs_unfinished{status=\"pending\"} 0")
                 .contains("pixfino_jobs_unfinished{status=\"running\"} 0")
                 .contains("pixfino_jobs_due ");
+    }
+
+    @Test
+    void metricsCountGenerationsByStatusCreditsAndOpenEventStreams() throws Exception {
+        Studio studio = new Studio(SERVER.server());
+        ApiClient user = studio.userWithCredits(4);
+        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null)
+                .json()
+                .get("id")
+                .asText();
+        assertThat(Studio.awaitFinal(user, id, Duration.ofSeconds(60)).status()).isEqualTo(GenerationStatus.COMPLETED);
+
+        String metrics;
+        try (EventsStream events = EventsStream.open(user)) {
+            assertThat(events.response().code()).isEqualTo(200);
+            // the server sends this once the stream is registered
+            assertThat(events.readLine()).isEqualTo(": connected");
+            metrics = SERVER.client().get("/metrics").body();
+        }
+
+        assertThat(metrics)
+                .contains("pixfino_generations_accepted_total ")
+                .contains("pixfino_generations_finished_total{status=\"completed\"} ")
+                .contains("pixfino_generations_finished_total{status=\"failed\"} ")
+                .contains("pixfino_generations_finished_total{status=\"canceled\"} ")
+                .contains("pixfino_credits_debited_total ")
+                .contains("pixfino_credits_refunded_total ")
+                .contains("pixfino_sse_clients 1");
+        assertThat(value(metrics, "pixfino_generations_accepted_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "pixfino_credits_debited_total")).isGreaterThanOrEqualTo(4);
+    }
+
+    private static double value(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -106,5 +106,8 @@ class LibraryEventsTest {
 
         @Override
         public void close() {}
+
+        @Override
+        public void closeWithRetry(java.time.Duration retry) {}
     }
 }

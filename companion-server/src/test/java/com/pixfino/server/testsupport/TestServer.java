@@ -119,7 +119,10 @@ public final class TestServer implements AutoCloseable {
                 ServerConfig.CreditValues.defaults(),
                 // rendering every preset's preview costs a second of CPU per server: the tests that need them say so
                 false,
-                FAST_MAIL);
+                FAST_MAIL,
+                // as long as the job queue waited before stops were graceful: tests close servers with jobs running
+                Duration.ofSeconds(10),
+                java.util.Set.of());
     }
 
     public String baseUrl() {
