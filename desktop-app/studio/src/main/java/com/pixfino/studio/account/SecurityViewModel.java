@@ -114,10 +114,11 @@ public final class SecurityViewModel {
             load.say(Tone.INFO, messages.get("security.offline"));
             return;
         }
-        AccountLifecycleApi api = api();
         load.working();
+        // the client is made inside the task: whatever it cannot do becomes this tab's failure, never an exception
+        // thrown into the screen that opened it
         tasks.run(
-                api::emailState,
+                () -> api().emailState(),
                 state -> {
                     load.done("");
                     pendingEmail.set(state.hasPendingChange() ? state.pendingEmail() : "");
@@ -133,7 +134,7 @@ public final class SecurityViewModel {
                     load.failed(messages.get("security.loadFailed", failures.describe(error)));
                 });
         tasks.run(
-                api::notifications,
+                () -> api().notifications(),
                 answer -> {
                     if (!preferences.isBusy()) { // a save under way answers for itself
                         preferences.clear(); // "Saved" was about the last change, not about what is read now
