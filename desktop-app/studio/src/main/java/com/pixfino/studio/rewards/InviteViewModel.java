@@ -61,10 +61,12 @@ public final class InviteViewModel {
             status.say(Tone.INFO, messages.get("rewards.invite.offline"));
             return;
         }
-        RewardsApi api = rewards.apply(session.api());
+        CompanionApi signedIn = session.api();
         status.working();
+        // the client is made inside the task: whatever it cannot do becomes this tab's failure, never an exception
+        // thrown into the screen that opened it
         calls.run(
-                api::referrals,
+                () -> rewards.apply(signedIn).referrals(),
                 read -> {
                     summary.set(read);
                     status.done("");
