@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 out="$root/jpackage/target/smoke"
+mkdir -p "$root/jpackage/target" # a fresh clone has none: the installer module is not in the default build
 image="$root/jpackage/target/jpackage/image/Pixfino Studio"
 started=$SECONDS
 
