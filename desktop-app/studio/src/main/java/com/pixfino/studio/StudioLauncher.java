@@ -12,6 +12,7 @@ public final class StudioLauncher {
     private StudioLauncher() {}
 
     public static void main(String[] args) {
+        StudioApp.prepareContext();
         Application.launch(StudioApp.class, args);
     }
 }

@@ -5,6 +5,9 @@ import com.pixfino.studio.shell.AppIcons;
 import com.pixfino.studio.shell.WindowPlacement;
 import com.pixfino.studio.theme.ThemeApplier;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,7 +17,29 @@ public final class StudioApp extends Application {
 
     private static final String STYLESHEET = "/com/pixfino/studio/studio.css";
 
+    /** The context started by {@link #prepareContext()}, taken by the first {@link #init()}. */
+    private static final AtomicReference<CompletableFuture<StudioContext>> PREPARED = new AtomicReference<>();
+
     private StudioContext context;
+
+    /**
+     * Starts building the studio's context (settings, caches, clients) on its own thread, so that it runs while
+     * JavaFX starts its toolkit instead of after it: the launcher calls this just before {@link Application#launch}.
+     * The two take about as long; on two cores the window shows some 300 ms sooner (bench/cold-start).
+     */
+    public static void prepareContext() {
+        CompletableFuture<StudioContext> future = new CompletableFuture<>();
+        if (PREPARED.compareAndSet(null, future)) {
+            NamedThreads.unstarted("studio-context", () -> {
+                        try {
+                            future.complete(new StudioContext(StudioEnvironment.fromSystem()));
+                        } catch (RuntimeException | Error e) {
+                            future.completeExceptionally(e);
+                        }
+                    })
+                    .start();
+        }
+    }
 
     /** Used by {@link Application#launch}; the context is then built in {@link #init()}. */
     public StudioApp() {}
@@ -26,7 +51,23 @@ public final class StudioApp extends Application {
     @Override
     public void init() {
         if (context == null) {
-            context = new StudioContext(StudioEnvironment.fromSystem());
+            CompletableFuture<StudioContext> prepared = PREPARED.getAndSet(null);
+            context = prepared == null ? new StudioContext(StudioEnvironment.fromSystem()) : await(prepared);
+        }
+    }
+
+    // The context's own failure, as if it had been built here: JavaFX reports what init() throws.
+    private static StudioContext await(CompletableFuture<StudioContext> prepared) {
+        try {
+            return prepared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import com.pixfino.studio.concurrent.FxTaskExecutor;
 import com.pixfino.studio.concurrent.FxThreadGuard;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.companion.LocalCompanion;
+import com.pixfino.studio.core.concurrent.Lazy;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.core.connection.ServerAnswersProbe;
@@ -47,7 +48,7 @@ public final class StudioContext implements AutoCloseable {
     private final LocalCompanion companion;
     private final ServerConnectionViewModel connection;
     private final ThemeViewModel theme;
-    private final Optional<KeychainTokenStore> keychain;
+    private final Lazy<Optional<KeychainTokenStore>> keychain;
     private final Session session;
     private final SessionViewModel sessions;
     private final SignInViewModel signIn;
@@ -86,9 +87,10 @@ public final class StudioContext implements AutoCloseable {
         connection = new ServerConnectionViewModel(tasks, clients, companion, messages, settings.serverUrlProperty());
         theme = new ThemeViewModel(settings.themeProperty());
 
-        keychain = environment.useKeychain() ? KeychainTokenStore.open(guard) : Optional.empty();
+        // opened by the first token read or write (a background task), not before the window shows
+        keychain = Lazy.of(() -> environment.useKeychain() ? KeychainTokenStore.open(guard) : Optional.empty());
         TokenStore tokens = new FallbackTokenStore(
-                keychain.map(TokenStore.class::cast),
+                () -> keychain.get().map(TokenStore.class::cast),
                 new FileTokenStore(environment.paths().tokenFile(), json, guard));
         session = new Session(clients::forServer);
         sessions = new SessionViewModel(
@@ -174,7 +176,7 @@ public final class StudioContext implements AutoCloseable {
         tasks.close();
         companion.close();
         clients.close();
-        keychain.ifPresent(KeychainTokenStore::close);
+        keychain.ifMade().flatMap(opened -> opened).ifPresent(KeychainTokenStore::close);
         settingsStore.close();
     }
 }

@@ -2,6 +2,7 @@ package com.pixfino.studio.core.session;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,16 +14,25 @@ public final class FallbackTokenStore implements TokenStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FallbackTokenStore.class);
 
-    private final Optional<TokenStore> keychain;
+    private final Supplier<Optional<TokenStore>> keychain;
     private final TokenStore file;
 
     public FallbackTokenStore(Optional<TokenStore> keychain, TokenStore file) {
+        this(() -> keychain, file);
+    }
+
+    /**
+     * {@code keychain}: asked at each call, so it can be opened by the first one (the studio opens the OS keychain
+     * lazily: finding out that there is none can take seconds, and the window need not wait for it).
+     */
+    public FallbackTokenStore(Supplier<Optional<TokenStore>> keychain, TokenStore file) {
         this.keychain = keychain;
         this.file = file;
     }
 
     @Override
     public Optional<String> read(String server) throws IOException {
+        Optional<TokenStore> keychain = this.keychain.get();
         if (keychain.isPresent()) {
             try {
                 Optional<String> token = keychain.get().read(server);
@@ -38,6 +48,7 @@ public final class FallbackTokenStore implements TokenStore {
 
     @Override
     public void write(String server, String token) throws IOException {
+        Optional<TokenStore> keychain = this.keychain.get();
         if (keychain.isPresent()) {
             try {
                 keychain.get().write(server, token);
@@ -52,6 +63,7 @@ public final class FallbackTokenStore implements TokenStore {
 
     @Override
     public void delete(String server) throws IOException {
+        Optional<TokenStore> keychain = this.keychain.get();
         if (keychain.isPresent()) {
             try {
                 keychain.get().delete(server);

@@ -139,4 +139,21 @@ class TokenStoreTest {
             tokens.remove(server);
         }
     }
+
+    @Test
+    void theKeychainIsOpenedByTheFirstCallNotBeforeAndOnlyOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        MemoryKeychain keychain = new MemoryKeychain();
+        com.pixfino.studio.core.concurrent.Lazy<Optional<TokenStore>> later =
+                com.pixfino.studio.core.concurrent.Lazy.of(() -> {
+                    opened.incrementAndGet();
+                    return Optional.of(keychain);
+                });
+        TokenStore store = new FallbackTokenStore(later, file());
+        assertThat(opened).hasValue(0);
+
+        store.write(SERVER, "tok");
+        assertThat(store.read(SERVER)).contains("tok");
+        assertThat(opened).hasValue(1);
+    }
 }
