@@ -80,6 +80,7 @@ jpackage --type app-image --dest "$images" --name "$name" --app-version "$app_ve
     --input "$input" --main-jar "$(basename "$main_jar")" --main-class com.pixfino.studio.StudioLauncher \
     --runtime-image "$runtime" \
     --java-options '-Dpixfino.companion.jar=$APPDIR/companion/pixfino-server.jar' \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/studio.jsa' --java-options '-XX:TieredStopAtLevel=1' \
     --add-launcher "pixfino=$work/pixfino.properties"
 image="$images/$name"
 app="$image/lib/app"
@@ -115,6 +116,43 @@ done
 mkdir -p "$image/lib/icons/hicolor/scalable/apps"
 cp "$here/icons/pixfino-studio.svg" "$image/lib/icons/hicolor/scalable/apps/pixfino-studio.svg"
 echo "build-image: app-image $(du -sm "$image" | cut -f1) MB (runtime $(du -sm "$runtime" | cut -f1) MB, companion $(du -m "$companion" | cut -f1) MB) in $((SECONDS - started)) s: $image"
+
+# 3b. Start-up (bench/cold-start): the launcher maps a class-data-sharing archive of what the studio loads up to its
+# first frame, and compiles with C1 only (README, design notes). The archive names jars by absolute path, so only the
+# list of classes is made here, by one run of the image under Xvfb; lib/cds-archive.sh turns it into the archive where
+# the app is installed (the .deb's postinst; bench/cold-start for its copy).
+cp "$here/cds-archive.sh" "$image/lib/cds-archive.sh"
+if command -v Xvfb >/dev/null; then
+  rec="$work/classlist-run" && rm -rf "$rec" && mkdir -p "$rec/home/.config/pixfino-studio"
+  # a documentation address (TEST-NET-1): the studio starts no local server and only shows its window
+  echo '{"serverUrl":"http://192.0.2.1:7070","theme":"LIGHT"}' > "$rec/home/.config/pixfino-studio/settings.json"
+  display=":$((600 + RANDOM % 300))"
+  Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp > "$rec/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+  DISPLAY="$display" HOME="$rec/home" PIXFINO_FIRST_FRAME=true \
+    JAVA_TOOL_OPTIONS="-Duser.home=$rec/home -XX:DumpLoadedClassList=$rec/studio.classlist" \
+    "$image/bin/$name" > "$rec/studio.log" 2>&1 &
+  studio_pid=$!
+  for _ in $(seq 600); do
+    grep -q 'event=first_frame' "$rec/studio.log" && break
+    kill -0 "$studio_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  shown=$(grep -c 'event=first_frame' "$rec/studio.log" || true)
+  sleep 3 # what the first seconds after it load too (the connection attempt, the first layout passes)
+  kill -TERM "$studio_pid" 2>/dev/null || true
+  wait "$studio_pid" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+  if [ "$shown" -ge 1 ] && [ -s "$rec/studio.classlist" ]; then
+    cp "$rec/studio.classlist" "$app/studio.classlist" # (a path with a space cannot go in JAVA_TOOL_OPTIONS)
+    echo "build-image: start-up class list: $(grep -vc '^#' "$app/studio.classlist") classes"
+  else
+    echo "build-image: the studio showed no window under Xvfb (log: $rec/studio.log); no start-up class list" >&2
+  fi
+else
+  echo "build-image: no Xvfb here, so no start-up class list: the studio will start without its CDS archive" >&2
+fi
 
 # 4. The .deb: from the finished image, with the libraries JavaFX loads itself (its natives sit inside jars, so
 # jpackage's own dependency scan misses them), a desktop entry and pixfino on the PATH (linux/postinst).

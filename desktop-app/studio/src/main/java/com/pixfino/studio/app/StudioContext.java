@@ -7,6 +7,7 @@ import com.pixfino.studio.concurrent.FxThreadGuard;
 import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.companion.LocalCompanion;
 import com.pixfino.studio.core.concurrent.Lazy;
+import com.pixfino.studio.core.concurrent.NamedThreads;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.core.connection.ServerAnswersProbe;
@@ -19,6 +20,7 @@ import com.pixfino.studio.core.session.FileTokenStore;
 import com.pixfino.studio.core.session.KeychainTokenStore;
 import com.pixfino.studio.core.session.TokenStore;
 import com.pixfino.studio.core.settings.SettingsFile;
+import com.pixfino.studio.core.store.SqliteFiles;
 import com.pixfino.studio.library.LibraryConnector;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
@@ -70,6 +72,8 @@ public final class StudioContext implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("The studio cannot create its folders: " + e.getMessage(), e);
         }
+        // SQLite's first use costs ~150 ms: made ready beside the settings and clients, before the gallery opens
+        new NamedThreads("sqlite-warm-up").newThread(SqliteFiles::warmUp).start();
         ObjectMapper json = CompanionJson.mapper();
         UiThreadGuard guard = new FxThreadGuard();
         messages = Messages.load(Locale.getDefault());
