@@ -122,4 +122,22 @@ done
 ! health >/dev/null 2>&1 || fail "something still answers on port $port"
 server_pid=""
 step "studio, companion and its PostgreSQL stopped"
+
+# 8. The start-up archive as an install makes it (the .deb's postinst runs lib/cds-archive.sh at /opt/pixfino-studio):
+# on a copy in a folder without spaces it must be made and be usable (-Xshare:on refuses to start otherwise).
+[ -s "$image/lib/app/studio.classlist" ] || fail "the image has no start-up class list (lib/app/studio.classlist)"
+copy="$out/pixfino-studio"
+case "$copy" in *" "*) echo "smoke: passed in $((SECONDS - started)) s; the archive is not checked under a path with a space"; exit 0 ;; esac
+cp -a "$image" "$copy"
+sh "$copy/lib/cds-archive.sh" "$copy" > "$out/cds-archive.log" || fail "cds-archive.sh failed: $(cat "$out/cds-archive.log")"
+[ -s "$copy/lib/app/studio.jsa" ] || fail "cds-archive.sh made no archive: $(cat "$out/cds-archive.log")"
+classpath="$(sed -n "s#^app\.classpath=\\\$APPDIR#$copy/lib/app#p" "$copy/lib/app/Pixfino Studio.cfg" | paste -sd: -)"
+# -Xshare:on: the JVM refuses to start unless it maps the archive and every jar of the class path matches it
+"$copy/lib/runtime/bin/java" -Xshare:on -XX:SharedArchiveFile="$copy/lib/app/studio.jsa" -cp "$classpath" \
+  -Xlog:class+path=info -version > "$out/cds-check.log" 2>&1 || fail "the archive is not usable: $(tail -5 "$out/cds-check.log")"
+grep -q "checking shared classpath entry: $copy/lib/app/studio-" "$out/cds-check.log" \
+  || fail "the archive holds none of the studio's jars (see $out/cds-check.log)"
+grep -q -- "-XX:SharedArchiveFile=\$APPDIR/studio.jsa" "$image/lib/app/Pixfino Studio.cfg" || fail "the launcher does not name the archive"
+rm -rf "$copy"
+step "start-up archive: $(cut -c1-200 "$out/cds-archive.log")"
 echo "smoke: passed in $((SECONDS - started)) s (screenshot: $out/studio.png)"
