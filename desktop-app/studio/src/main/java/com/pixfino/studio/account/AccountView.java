@@ -24,6 +24,7 @@ import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -177,20 +178,11 @@ public final class AccountView extends VBox implements ScreenActions {
     private TabPane tabs(VBox overview) {
         Tab overviewTab = new Tab(messages.get("account.tab.overview"), overview);
         overviewTab.setId("account-tab-overview");
-        ScrollPane plansScroll = new ScrollPane(new PlansView(plans, messages));
-        plansScroll.setFitToWidth(true);
-        plansScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        plansScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
-        Tab plansTab = new Tab(messages.get("account.tab.plans"), plansScroll);
-        plansTab.setId("account-tab-plans");
-        ScrollPane apiScroll =
-                new ScrollPane(new VBox(new ApiKeysView(apiKeys, messages), new WebhooksView(webhooks, messages)));
-        apiScroll.setId("api-scroll");
-        apiScroll.setFitToWidth(true);
-        apiScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        apiScroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
-        Tab apiTab = new Tab(messages.get("account.tab.api"), apiScroll);
-        apiTab.setId("account-tab-api");
+        Tab plansTab = scrollingTab("plans", null, new PlansView(plans, messages));
+        Tab apiTab = scrollingTab(
+                "api",
+                "api-scroll",
+                new VBox(new ApiKeysView(apiKeys, messages), new WebhooksView(webhooks, messages)));
         Tab storageTab = new Tab(messages.get("account.tab.storage"), new StorageView(storage, messages));
         storageTab.setId("account-tab-storage");
         TabPane tabs = new TabPane(overviewTab, plansTab, apiTab, storageTab);
@@ -250,14 +242,7 @@ public final class AccountView extends VBox implements ScreenActions {
         if (rewards == null) {
             return null;
         }
-        ScrollPane scroll = new ScrollPane(new RewardsView(rewards, messages));
-        scroll.setId("rewards-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
-        Tab tab = new Tab(messages.get("account.tab.invite"), scroll);
-        tab.setId("account-tab-invite");
-        return tab;
+        return scrollingTab("invite", "rewards-scroll", new RewardsView(rewards, messages));
     }
 
     /** "Sign-in & email" (issue 16), scrolling as "Plans & credits" does. */
@@ -265,13 +250,23 @@ public final class AccountView extends VBox implements ScreenActions {
         if (security == null) {
             return null;
         }
-        ScrollPane scroll = new ScrollPane(new SecurityView(security, messages));
-        scroll.setId("security-scroll");
+        return scrollingTab("security", "security-scroll", new SecurityView(security, messages));
+    }
+
+    /**
+     * A tab whose content scrolls down only, edge to edge: its title is {@code account.tab.<name>}, its id
+     * {@code account-tab-<name>}; {@code scrollId} (may be null) names the scroll pane.
+     */
+    private Tab scrollingTab(String name, String scrollId, Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        if (scrollId != null) {
+            scroll.setId(scrollId);
+        }
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "plans-scroll");
-        Tab tab = new Tab(messages.get("account.tab.security"), scroll);
-        tab.setId("account-tab-security");
+        Tab tab = new Tab(messages.get("account.tab." + name), scroll);
+        tab.setId("account-tab-" + name);
         return tab;
     }
 

@@ -1,5 +1,7 @@
 package com.pixfino.studio.gallery;
 
+import static com.pixfino.studio.gallery.ToolButtons.button;
+
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.gallery.GalleryItem;
@@ -15,7 +17,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -223,13 +224,5 @@ final class CompareView extends BorderPane {
             return false;
         }
         return true;
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(event -> action.run());
-        return button;
     }
 }

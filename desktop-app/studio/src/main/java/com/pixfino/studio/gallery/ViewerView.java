@@ -1,5 +1,7 @@
 package com.pixfino.studio.gallery;
 
+import static com.pixfino.studio.gallery.ToolButtons.button;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
@@ -278,14 +280,6 @@ final class ViewerView extends BorderPane {
             return false;
         }
         return true;
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(event -> action.run());
-        return button;
     }
 
     private static Label key(String text) {

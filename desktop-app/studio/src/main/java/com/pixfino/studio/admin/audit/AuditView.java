@@ -1,6 +1,7 @@
 package com.pixfino.studio.admin.audit;
 
 import com.pixfino.model.api.admin.AuditEntryView;
+import com.pixfino.studio.admin.AdminTitleControls;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
@@ -29,13 +30,8 @@ public final class AuditView extends VBox implements ScreenActions {
         setId("admin-audit-screen");
         getStyleClass().addAll("screen", "admin-audit");
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("admin-audit-progress");
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(viewModel.status().busyProperty());
-        Button refresh = new Button(messages.get("admin.refresh"));
-        refresh.setId("admin-audit-refresh");
-        refresh.setOnAction(event -> refresh());
+        ProgressIndicator progress = AdminTitleControls.progress("admin-audit", viewModel.status());
+        Button refresh = AdminTitleControls.refresh("admin-audit", messages, this::refresh);
         ScreenTitle title = new ScreenTitle(
                 "admin-audit",
                 messages.get("admin.audit.title"),

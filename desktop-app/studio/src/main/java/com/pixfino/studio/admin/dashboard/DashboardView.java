@@ -1,6 +1,7 @@
 package com.pixfino.studio.admin.dashboard;
 
 import atlantafx.base.theme.Styles;
+import com.pixfino.studio.admin.AdminTitleControls;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
@@ -35,14 +36,9 @@ public final class DashboardView extends ScrollPane implements ScreenActions {
         setFitToWidth(true);
         getStyleClass().addAll("admin-scroll", "edge-to-edge");
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("admin-dashboard-progress");
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(viewModel.status().busyProperty());
-        Button refresh = new Button(messages.get("admin.refresh"));
-        refresh.setId("admin-dashboard-refresh");
+        ProgressIndicator progress = AdminTitleControls.progress("admin-dashboard", viewModel.status());
+        Button refresh = AdminTitleControls.refresh("admin-dashboard", messages, this::refresh);
         refresh.disableProperty().bind(viewModel.status().busyProperty());
-        refresh.setOnAction(event -> refresh());
         ScreenTitle title = new ScreenTitle(
                 "admin-dashboard",
                 messages.get("admin.dashboard.title"),

@@ -1,5 +1,6 @@
 package com.pixfino.studio.admin.growth;
 
+import com.pixfino.studio.admin.AdminTitleControls;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
@@ -28,13 +29,8 @@ public final class GrowthView extends ScrollPane implements ScreenActions {
         setFitToWidth(true);
         getStyleClass().addAll("admin-scroll", "edge-to-edge");
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("admin-growth-progress");
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(codes.status().busyProperty());
-        Button refresh = new Button(messages.get("admin.refresh"));
-        refresh.setId("admin-growth-refresh");
-        refresh.setOnAction(event -> refresh());
+        ProgressIndicator progress = AdminTitleControls.progress("admin-growth", codes.status());
+        Button refresh = AdminTitleControls.refresh("admin-growth", messages, this::refresh);
         ScreenTitle title = new ScreenTitle(
                 "admin-growth",
                 messages.get("admin.growth.title"),

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.pixfino.model.AccountStatus;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.AdminUserView;
+import com.pixfino.studio.admin.AdminTitleControls;
 import com.pixfino.studio.core.admin.UsersSort;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
@@ -54,13 +55,8 @@ public final class UsersView extends VBox implements ScreenActions {
         setId("admin-users-screen");
         getStyleClass().addAll("screen", "admin-users");
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("admin-users-progress");
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(viewModel.status().busyProperty());
-        Button refresh = new Button(messages.get("admin.refresh"));
-        refresh.setId("admin-users-refresh");
-        refresh.setOnAction(event -> refresh());
+        ProgressIndicator progress = AdminTitleControls.progress("admin-users", viewModel.status());
+        Button refresh = AdminTitleControls.refresh("admin-users", messages, this::refresh);
         ScreenTitle title = new ScreenTitle(
                 "admin-users",
                 messages.get("admin.users.title"),
