@@ -25,7 +25,9 @@ public final class StudioApp extends Application {
     /**
      * Starts building the studio's context (settings, caches, clients) on its own thread, so that it runs while
      * JavaFX starts its toolkit instead of after it: the launcher calls this just before {@link Application#launch}.
-     * The two take about as long; on two cores the window shows some 300 ms sooner (bench/cold-start).
+     * The two take about as long; on two cores the window shows some 300 ms sooner (bench/cold-start). So nothing
+     * that {@link StudioContext}'s constructor runs may hand work to the FX thread (no {@code Platform.runLater}, no
+     * background task whose result could arrive before the toolkit is up): views and tasks start in {@link #start}.
      */
     public static void prepareContext() {
         CompletableFuture<StudioContext> future = new CompletableFuture<>();
