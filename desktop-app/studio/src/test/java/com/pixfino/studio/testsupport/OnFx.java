@@ -2,6 +2,7 @@ package com.pixfino.studio.testsupport;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -11,12 +12,20 @@ public final class OnFx {
 
     private OnFx() {}
 
-    /** Runs {@code onFx} on the JavaFX thread and answers its result (at most 10 s). */
+    /**
+     * Runs {@code onFx} on the JavaFX thread and answers its result (at most 10 s); on the JavaFX thread already (one
+     * call inside another), runs it at once.
+     */
     public static <T> T call(Callable<T> onFx) {
         try {
+            if (Platform.isFxApplicationThread()) {
+                return onFx.call();
+            }
             return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("FX call failed: " + e, e);
         }
     }
 

@@ -76,16 +76,21 @@ public final class StudioHarness implements AutoCloseable {
         return robot;
     }
 
-    /** The node with this id in the window, or fails. */
+    /**
+     * The node with this id in the window, or fails; looked up on the FX thread. (TestFX's clickOn("#id") walks the
+     * scene graph from the test thread, through children lists the FX thread may be replacing at that moment, such as
+     * a screen being built after sign-in: CI once failed with "Index 6 out of bounds for length 0" from that walk.
+     * Given the node, the robot still reads its place again at the end of its move, so a shifting layout is followed.)
+     */
     public <T extends Node> T find(String id) {
-        return robot.lookup("#" + id).<T>query();
+        return call(() -> robot.lookup("#" + id).<T>query());
     }
 
     public boolean showing(String id) {
-        return robot.lookup("#" + id)
+        return call(() -> robot.lookup("#" + id)
                 .tryQuery()
                 .map(node -> node.isVisible() && node.getScene() != null && isTreeVisible(node))
-                .orElse(false);
+                .orElse(false));
     }
 
     public String text(String id) {
@@ -107,14 +112,14 @@ public final class StudioHarness implements AutoCloseable {
 
     public void click(String id) {
         awaitShowing(id);
-        robot.clickOn("#" + id);
+        robot.clickOn(this.<Node>find(id));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Focuses the field with a click and enters the text (pasted in one go: the robot types slowly under Monocle). */
     public void type(String id, String text) {
         awaitShowing(id);
-        robot.clickOn("#" + id);
+        robot.clickOn(this.<Node>find(id));
         robot.interact(() -> {
             javafx.scene.control.TextInputControl field = find(id);
             field.replaceSelection(text);
@@ -166,12 +171,9 @@ public final class StudioHarness implements AutoCloseable {
         context.close();
     }
 
+    /** Runs {@code onFx} on the JavaFX thread (at once when already on it) and answers its result. */
     public static <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("FX call failed: " + e, e);
-        }
+        return OnFx.call(onFx);
     }
 
     private String statusLines() {
@@ -190,13 +192,12 @@ public final class StudioHarness implements AutoCloseable {
             "batch-state",
             "header-balance"
         }) {
-            robot.lookup("#" + id)
-                    .tryQuery()
-                    .filter(Labeled.class::isInstance)
-                    .ifPresent(node -> text.append(id)
-                            .append("='")
-                            .append(call(() -> ((Labeled) node).getText()))
-                            .append("' "));
+            call(() -> robot.lookup("#" + id)
+                            .tryQuery()
+                            .filter(Labeled.class::isInstance)
+                            .map(node -> ((Labeled) node).getText()))
+                    .ifPresent(
+                            value -> text.append(id).append("='").append(value).append("' "));
         }
         return text.toString();
     }
