@@ -285,16 +285,15 @@ final class Features implements AutoCloseable {
     }
 
     Parent createMainView(ThemeViewModel theme, SignInViewModel signIn) {
-        ShellView shellView = new ShellView(
-                shell,
-                messages,
-                new HeaderView(theme, messages, shell, account, sessions::signOut),
-                new NavigationBar(shell, messages),
-                new CreditAlertBanner(creditAlert, messages));
         return new MainView(
                 new HeaderView(theme, messages),
                 new SignInView(signIn, connection, messages),
-                shellView,
+                () -> new ShellView(
+                        shell,
+                        messages,
+                        new HeaderView(theme, messages, shell, account, sessions::signOut),
+                        new NavigationBar(shell, messages),
+                        new CreditAlertBanner(creditAlert, messages)),
                 session.signedInProperty());
     }
 
