@@ -107,6 +107,13 @@ cp "$cli"/*.jar "$app/cli/"
   echo "[JavaOptions]"
   echo "java-options=-Djpackage.app-version=$app_version"
 } > "$app/pixfino.cfg"
+# Both launchers are linux/launcher.sh, which reads the same .cfg files: jpackage 17's native launcher asks rpm and
+# dpkg which package owns it on every start, a quarter of a second before Java starts (README.md in this folder).
+if [ "$(uname -s)" = Linux ]; then
+  for launcher in "$name" pixfino; do
+    cp "$here/linux/launcher.sh" "$image/bin/$launcher" && chmod 755 "$image/bin/$launcher"
+  done
+fi
 # Icons for the desktop (hicolor theme): the .deb's postinst links them from here.
 for size in 16 24 32 48 64 128 256 512; do
   mkdir -p "$image/lib/icons/hicolor/${size}x${size}/apps"
