@@ -54,6 +54,9 @@ rm -rf "$out" && mkdir -p "$out/home"
 version="$("$image/bin/pixfino" --version)" || fail "pixfino --version exited non-zero"
 echo "$version" | grep -Eq '^pixfino [0-9]+\.[0-9]+' || fail "pixfino --version printed '$version'"
 step "pixfino --version: $version"
+# as installed: /usr/bin/pixfino is a link to the launcher, which finds its image through it
+mkdir -p "$out/path" && ln -s "$image/bin/pixfino" "$out/path/pixfino"
+[ "$("$out/path/pixfino" --version)" = "$version" ] || fail "pixfino through a link on the PATH did not start"
 
 # 4. The studio under Xvfb, in a fresh home, pointed at a free loopback port (its companion listens there).
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
