@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import com.pixfino.studio.ui.BusyRow;
 import com.pixfino.studio.ui.Texts;
 import com.pixfino.studio.ui.ToneStyles;
 import javafx.beans.binding.Bindings;
@@ -16,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -266,13 +266,7 @@ final class SecurityView extends VBox {
         button.getStyleClass().add(Styles.ACCENT);
         button.disableProperty().bind(busy);
         button.setMinWidth(Region.USE_PREF_SIZE);
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(busy);
-        progress.managedProperty().bind(busy);
-        HBox row = new HBox(8, button, progress);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return BusyRow.of(button, busy);
     }
 
     private static Label outcome(String id, ObservableValue<String> text, ObservableValue<Tone> tone) {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import com.pixfino.studio.core.batch.BatchEstimate;
 import com.pixfino.studio.core.i18n.Messages;
+import com.pixfino.studio.ui.BusyRow;
 import com.pixfino.studio.ui.Texts;
 import java.io.File;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -114,12 +114,7 @@ final class SetupPane extends HBox {
 
     private VBox estimateCard() {
         Label title = section(messages.get("batch.estimate.title"));
-        ProgressIndicator working = new ProgressIndicator();
-        working.getStyleClass().add("inline-progress");
-        working.visibleProperty().bind(viewModel.estimatingProperty());
-        working.managedProperty().bind(working.visibleProperty());
-        HBox head = new HBox(8, title, working);
-        head.setAlignment(Pos.CENTER_LEFT);
+        HBox head = BusyRow.of(title, viewModel.estimatingProperty());
 
         Label items =
                 line("batch-estimate-items", figures -> texts.items(figures), messages.get("batch.estimate.none"));

@@ -3,6 +3,7 @@ package com.pixfino.studio.session;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.ForgotPasswordViewModel.Step;
+import com.pixfino.studio.ui.BusyRow;
 import com.pixfino.studio.ui.Texts;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
@@ -12,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -147,12 +147,7 @@ public final class ForgotPasswordPane extends VBox {
     }
 
     private static HBox submitRow(Button button, ForgotPasswordViewModel viewModel) {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.managedProperty().bind(viewModel.busyProperty());
-        HBox row = new HBox(8, button, progress);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox row = BusyRow.of(button, viewModel.busyProperty());
         HBox.setHgrow(button, Priority.ALWAYS);
         return row;
     }

@@ -7,6 +7,7 @@ import com.pixfino.studio.connection.ServerConnectionViewModel;
 import com.pixfino.studio.core.connection.ConnectionState;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.session.SignInViewModel.Mode;
+import com.pixfino.studio.ui.BusyRow;
 import com.pixfino.studio.ui.Icons;
 import com.pixfino.studio.ui.Texts;
 import javafx.beans.binding.Bindings;
@@ -17,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -100,12 +100,7 @@ public final class SignInView extends StackPane {
         submit.setMaxWidth(Double.MAX_VALUE);
         submit.disableProperty().bind(viewModel.canSubmitProperty().not());
         submit.setOnAction(event -> viewModel.submit());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.getStyleClass().add("inline-progress");
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.managedProperty().bind(viewModel.busyProperty());
-        HBox submitRow = new HBox(8, submit, progress);
-        submitRow.setAlignment(Pos.CENTER_LEFT);
+        HBox submitRow = BusyRow.of(submit, viewModel.busyProperty());
         HBox.setHgrow(submit, javafx.scene.layout.Priority.ALWAYS);
 
         VBox form = new VBox(
