@@ -14,6 +14,7 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import com.pixfino.studio.ui.PagedRows;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,11 +24,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The account screen: balance, tier, who is signed in, and the credit ledger. */
@@ -40,16 +39,14 @@ public final class AccountViewModel {
     private final SessionViewModel sessions;
     private final Messages messages;
     private final FailureMessages failures;
-    private final ObservableList<LedgerEntryView> ledger = FXCollections.observableArrayList();
+    private final PagedRows<LedgerEntryView> ledger = new PagedRows<>();
     private final ActivityStatus activity = new ActivityStatus();
     // the "Your data" line: an export's progress and outcome, apart from the ledger's notices
     private final ActivityStatus data = new ActivityStatus();
     private final LocalAccountData local;
     private final Clock clock;
-    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ObjectProperty<AccountSection> section =
             new SimpleObjectProperty<>(this, "section", AccountSection.OVERVIEW);
-    private String nextCursor;
     private TaskHandle ledgerLoad = TaskHandle.NONE;
     private TaskHandle export = TaskHandle.NONE;
 
@@ -70,7 +67,7 @@ public final class AccountViewModel {
         this.failures = new FailureMessages(messages);
         // Every charge and refund changes the balance: keep the history beside it current.
         session.creditsProperty().addListener((obs, was, now) -> {
-            if (!ledger.isEmpty()) {
+            if (!ledger.rows().isEmpty()) {
                 refresh();
             }
         });
@@ -79,8 +76,6 @@ public final class AccountViewModel {
                 ledgerLoad.cancel(); // the last account's rows must not come back
                 export.cancel(); // and its data must not land in a file after someone else signed in
                 ledger.clear();
-                nextCursor = null;
-                hasMore.set(false);
                 activity.clear();
                 data.clear();
                 section.set(AccountSection.OVERVIEW);
@@ -107,8 +102,8 @@ public final class AccountViewModel {
     }
 
     public void loadMore() {
-        if (nextCursor != null) {
-            load(nextCursor);
+        if (ledger.next() != null) {
+            load(ledger.next());
         }
     }
 
@@ -125,14 +120,8 @@ public final class AccountViewModel {
     }
 
     private void show(String cursor, Page<LedgerEntryView> page) {
-        if (cursor == null) {
-            ledger.setAll(page.items());
-        } else {
-            ledger.addAll(page.items());
-        }
-        nextCursor = page.nextCursor();
-        hasMore.set(nextCursor != null);
-        activity.done(ledger.isEmpty() ? messages.get("account.ledgerEmpty") : "");
+        ledger.show(page, cursor != null);
+        activity.done(ledger.rows().isEmpty() ? messages.get("account.ledgerEmpty") : "");
     }
 
     public void signOut() {
@@ -221,7 +210,7 @@ public final class AccountViewModel {
     }
 
     public ObservableList<LedgerEntryView> ledger() {
-        return ledger;
+        return ledger.rows();
     }
 
     public ReadOnlyStringProperty noticeProperty() {
@@ -251,6 +240,6 @@ public final class AccountViewModel {
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
-        return hasMore.getReadOnlyProperty();
+        return ledger.moreProperty();
     }
 }

@@ -12,17 +12,15 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import com.pixfino.studio.ui.PagedRows;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The audit log: every admin action, newest first, paged with the server's cursor. UI thread only. */
@@ -40,9 +38,7 @@ public final class AuditViewModel {
     private final ZoneId zone;
     private final ActivityStatus status = new ActivityStatus();
     private final ServerCalls calls;
-    private final ObservableList<AuditEntryView> entries = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
-    private String cursor;
+    private final PagedRows<AuditEntryView> entries = new PagedRows<>();
     private TaskHandle loading = TaskHandle.NONE;
 
     public AuditViewModel(
@@ -61,8 +57,6 @@ public final class AuditViewModel {
             if (!signedIn) {
                 loading.cancel();
                 entries.clear();
-                cursor = null;
-                more.set(false);
                 status.clear();
             }
         });
@@ -75,8 +69,8 @@ public final class AuditViewModel {
 
     /** The next, older page. */
     public void loadMore() {
-        if (cursor != null && !status.isBusy()) {
-            load(cursor);
+        if (entries.next() != null && !status.isBusy()) {
+            load(entries.next());
         }
     }
 
@@ -90,20 +84,13 @@ public final class AuditViewModel {
         }
         loading.cancel();
         AdminApi api = admin.of(session.api());
-        status.working(entries.isEmpty() ? messages.get("admin.audit.loading") : "");
+        status.working(entries.rows().isEmpty() ? messages.get("admin.audit.loading") : "");
         loading = calls.run(() -> api.audit(after, PAGE), page -> show(page, after != null), "admin.audit.loadFailed");
     }
 
     private void show(Page<AuditEntryView> page, boolean appended) {
-        List<AuditEntryView> items = page.items() == null ? List.of() : page.items();
-        if (appended) {
-            entries.addAll(items);
-        } else {
-            entries.setAll(items);
-        }
-        cursor = page.nextCursor();
-        more.set(cursor != null);
-        status.done(entries.isEmpty() ? messages.get("admin.audit.none") : "");
+        entries.show(page, appended);
+        status.done(entries.rows().isEmpty() ? messages.get("admin.audit.none") : "");
     }
 
     // ---- words for the table
@@ -153,7 +140,7 @@ public final class AuditViewModel {
     }
 
     public ObservableList<AuditEntryView> entries() {
-        return entries;
+        return entries.rows();
     }
 
     public ActivityStatus status() {
@@ -161,6 +148,6 @@ public final class AuditViewModel {
     }
 
     public ReadOnlyBooleanProperty moreProperty() {
-        return more.getReadOnlyProperty();
+        return entries.moreProperty();
     }
 }

@@ -12,15 +12,14 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import com.pixfino.studio.ui.PagedRows;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +27,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -55,13 +53,12 @@ public final class ModerationViewModel {
     private final ActivityStatus status = new ActivityStatus();
     private final ServerCalls calls;
     private final ObjectProperty<Queue> queue = new SimpleObjectProperty<>(this, "queue", Queue.OPEN);
-    private final ObservableList<ModerationFlagView> flags = FXCollections.observableArrayList();
+    private final PagedRows<ModerationFlagView> pages = new PagedRows<>();
+    private final ObservableList<ModerationFlagView> flags = pages.rows();
     private final ObjectProperty<ModerationFlagView> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyObjectWrapper<FlagAction> pending = new ReadOnlyObjectWrapper<>(this, "pending");
-    private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyStringWrapper emptyNotice = new ReadOnlyStringWrapper(this, "emptyNotice", "");
-    private String nextCursor;
 
     public ModerationViewModel(
             TaskExecutor tasks,
@@ -75,13 +72,13 @@ public final class ModerationViewModel {
         this.calls = new ServerCalls(tasks, sessions, messages, status);
         queue.addListener((obs, was, now) -> {
             pending.set(null);
-            flags.clear();
+            pages.clear();
             refresh();
         });
         selected.addListener((obs, was, now) -> pending.set(null));
         session.signedInProperty().addListener((obs, was, signedIn) -> {
             if (!signedIn) {
-                flags.clear();
+                pages.clear();
                 pending.set(null);
                 note.set("");
                 status.clear();
@@ -96,8 +93,8 @@ public final class ModerationViewModel {
 
     /** The next page, after those shown. */
     public void loadMore() {
-        if (nextCursor != null) {
-            load(nextCursor);
+        if (pages.next() != null) {
+            load(pages.next());
         }
     }
 
@@ -122,14 +119,7 @@ public final class ModerationViewModel {
     }
 
     private void show(Page<ModerationFlagView> page, boolean append) {
-        List<ModerationFlagView> items = page.items() == null ? List.of() : page.items();
-        if (append) {
-            flags.addAll(items);
-        } else {
-            flags.setAll(items);
-        }
-        nextCursor = page.nextCursor();
-        more.set(nextCursor != null);
+        pages.show(page, append);
         emptyNotice.set(
                 flags.isEmpty()
                         ? messages.get(
@@ -294,7 +284,7 @@ public final class ModerationViewModel {
     }
 
     public ReadOnlyBooleanProperty moreProperty() {
-        return more.getReadOnlyProperty();
+        return pages.moreProperty();
     }
 
     public ReadOnlyStringProperty emptyNoticeProperty() {

@@ -19,22 +19,20 @@ import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
+import com.pixfino.studio.ui.PagedRows;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -62,13 +60,11 @@ public final class UsersViewModel {
     private final CreditAdjustment adjustment;
     private final Suspension suspension;
 
-    private final ObservableList<AdminUserView> users = FXCollections.observableArrayList();
+    private final PagedRows<AdminUserView> users = new PagedRows<>();
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<Tier> tier = new SimpleObjectProperty<>(this, "tier");
     private final ObjectProperty<AccountStatus> accountStatus = new SimpleObjectProperty<>(this, "accountStatus");
     private final ReadOnlyObjectWrapper<UsersQuery> query = new ReadOnlyObjectWrapper<>(this, "query", UsersQuery.ALL);
-    private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
-    private String cursor;
     private TaskHandle loading = TaskHandle.NONE;
     private Cancellable typing = () -> {};
 
@@ -99,8 +95,6 @@ public final class UsersViewModel {
                 loading.cancel();
                 typing.cancel();
                 users.clear();
-                cursor = null;
-                more.set(false);
                 adjustment.cancel();
                 suspension.cancel();
                 status.clear();
@@ -123,8 +117,8 @@ public final class UsersViewModel {
 
     /** The next page, after the rows shown. */
     public void loadMore() {
-        if (cursor != null && !status.isBusy()) {
-            load(query.get(), cursor);
+        if (users.next() != null && !status.isBusy()) {
+            load(query.get(), users.next());
         }
     }
 
@@ -145,21 +139,14 @@ public final class UsersViewModel {
         }
         loading.cancel(); // a newer question replaces the one in flight
         AdminApi api = api();
-        status.working(after == null && users.isEmpty() ? messages.get("admin.users.loading") : "");
+        status.working(after == null && users.rows().isEmpty() ? messages.get("admin.users.loading") : "");
         loading = calls.run(
                 () -> api.users(asked, after, PAGE), page -> show(page, after != null), "admin.users.loadFailed");
     }
 
     private void show(Page<AdminUserView> page, boolean appended) {
-        List<AdminUserView> items = page.items() == null ? List.of() : page.items();
-        if (appended) {
-            users.addAll(items);
-        } else {
-            users.setAll(items);
-        }
-        cursor = page.nextCursor();
-        more.set(cursor != null);
-        status.done(users.isEmpty() ? messages.get("admin.users.none") : "");
+        users.show(page, appended);
+        status.done(users.rows().isEmpty() ? messages.get("admin.users.none") : "");
     }
 
     private AdminApi api() {
@@ -207,9 +194,10 @@ public final class UsersViewModel {
     }
 
     private void replace(AdminUserView changed) {
-        for (int i = 0; i < users.size(); i++) {
-            if (users.get(i).id().equals(changed.id())) {
-                users.set(i, changed);
+        ObservableList<AdminUserView> rows = users.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(changed.id())) {
+                rows.set(i, changed);
             }
         }
     }
@@ -255,7 +243,7 @@ public final class UsersViewModel {
     }
 
     public ObservableList<AdminUserView> users() {
-        return users;
+        return users.rows();
     }
 
     public ActivityStatus status() {
@@ -281,7 +269,7 @@ public final class UsersViewModel {
 
     /** Whether the server has more rows after those shown. */
     public ReadOnlyBooleanProperty moreProperty() {
-        return more.getReadOnlyProperty();
+        return users.moreProperty();
     }
 
     public CreditAdjustment adjustment() {
