@@ -12,7 +12,7 @@ import com.pixfino.model.api.admin.AuditEntryView;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.studio.testsupport.AdminFixtures;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +23,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdminModeTest {
 
-    private static RealCompanion server;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
+
     private static List<UUID> accounts;
     private static ApiClient admin;
 
@@ -46,26 +47,13 @@ class AdminModeTest {
 
     @BeforeAll
     static void knownData() {
-        server = RealCompanion.start();
-        accounts = AdminFixtures.seed(server);
-        admin = server.testServer().client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
+        accounts = AdminFixtures.seed(real.server());
+        admin = real.server().testServer().client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     }
 
     @Test
     void theDashboardShowsTheServersFiguresInCardsAndCharts() throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
 
         studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT6);
@@ -157,7 +145,7 @@ class AdminModeTest {
 
     @Test
     void anAdminSearchesAdjustsCreditsAndSuspendsAndLiftsItWithKeyboardAndMouse() throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT7);
         studio.awaitShowing("admin-users-screen");
@@ -213,7 +201,8 @@ class AdminModeTest {
         studio.type("admin-suspend-reason", "Chargeback");
         studio.robot().type(KeyCode.ENTER);
         studio.await("Grace suspended", () -> studio.text("admin-users-status").equals("Grace Hopper is suspended."));
-        ApiClient.Answer refused = server.testServer()
+        ApiClient.Answer refused = real.server()
+                .testServer()
                 .client()
                 .post(
                         ApiPaths.LOGIN,
@@ -224,7 +213,8 @@ class AdminModeTest {
         studio.awaitShowing("admin-suspend-panel");
         studio.click("admin-suspend-confirm");
         studio.await("Grace back", () -> studio.text("admin-users-status").equals("Grace Hopper can sign in again."));
-        assertThat(server.testServer()
+        assertThat(real.server()
+                        .testServer()
                         .client()
                         .post(
                                 ApiPaths.LOGIN,
@@ -270,7 +260,7 @@ class AdminModeTest {
 
     @Test
     void aUserSeesNoAdminScreensAndTheirKeysDoNothing() throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Una User", "una-" + UUID.randomUUID() + "@example.com", "Plain-User-42");
 
         assertThat(studio.showing("nav-create")).isTrue();

@@ -9,7 +9,7 @@ import com.pixfino.model.api.admin.ModerationWords;
 import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.Studio;
 import com.pixfino.server.testsupport.TestServer;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,10 +18,8 @@ import java.util.UUID;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,31 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ModerationScreenTest {
 
     private static final String PASSWORD = "correct-Horse-7";
-    private static RealCompanion server;
+
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
+
     private StudioHarness studio;
-
-    @BeforeAll
-    static void startServer() {
-        server = RealCompanion.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
-    }
 
     @Test
     void anAdminResolvesFlagsAndEditsTheBannedWords(@TempDir Path home) throws Exception {
         String ada = refusedPrompt("a nude portrait on the beach");
         String bob = refusedPrompt("n.u.d.e selfie please");
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         AdminSignIn.signIn(studio);
         studio.robot().press(KeyCode.CONTROL, KeyCode.DIGIT9).release(KeyCode.DIGIT9, KeyCode.CONTROL);
         TableView<ModerationFlagView> table = studio.find("moderation-flags-table");
@@ -75,7 +59,7 @@ class ModerationScreenTest {
         studio.click("moderation-confirm-confirm");
         studio.await("the flag to leave the open queue", () -> table.getItems().size() == 1);
         assertThat(studio.text("moderation-status")).isEqualTo("Suspended " + bob + ".");
-        assertThat(new ApiClient(server.url())
+        assertThat(new ApiClient(real.server().url())
                         .post(ApiPaths.LOGIN, Map.of("email", bob, "password", PASSWORD))
                         .status())
                 .isEqualTo(403);
@@ -120,7 +104,7 @@ class ModerationScreenTest {
 
     @Test
     void aUserNeverSeesTheModerationScreen(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Cy", "cy-" + UUID.randomUUID() + "@example.com", "Sunset-Lake-42");
         studio.awaitShowing("nav-create");
         assertThat(studio.robot().lookup("#nav-admin-moderation").tryQuery()).isEmpty();
@@ -129,13 +113,13 @@ class ModerationScreenTest {
     }
 
     private static ApiClient admin() {
-        return new ApiClient(server.url()).login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        return new ApiClient(real.server().url()).login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     }
 
     /** A new user whose prompt the banned-word list refuses: the server records a flag. Answers their email. */
     private static String refusedPrompt(String prompt) {
         String email = "flagged-" + UUID.randomUUID() + "@example.com";
-        ApiClient anonymous = new ApiClient(server.url());
+        ApiClient anonymous = new ApiClient(real.server().url());
         assertThat(anonymous
                         .post(ApiPaths.REGISTER, Map.of("email", email, "password", PASSWORD, "name", "Flagged"))
                         .status())

@@ -3,7 +3,7 @@ package com.pixfino.studio.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.admin.AdminPresetView;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -11,10 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,29 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PresetsScreenTest {
 
-    private static RealCompanion server;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
+
     private StudioHarness studio;
-
-    @BeforeAll
-    static void startServer() {
-        server = RealCompanion.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
-    }
 
     @Test
     void anAdminEditsCreatesAndDeactivatesPresets(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         AdminSignIn.signIn(studio);
         studio.robot().press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
         studio.awaitShowing("admin-presets-table");
@@ -130,7 +113,7 @@ class PresetsScreenTest {
 
     @Test
     void aUserNeverSeesThePresetsScreen(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Ada", "ada-" + UUID.randomUUID() + "@example.com", "Sunset-Lake-42");
         studio.awaitShowing("nav-create");
         assertThat(studio.robot().lookup("#nav-admin-presets").tryQuery()).isEmpty();

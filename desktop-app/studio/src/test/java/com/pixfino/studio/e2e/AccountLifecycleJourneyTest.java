@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.controls.ToggleSwitch;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.studio.core.testsupport.MailFiles;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,32 +27,21 @@ class AccountLifecycleJourneyTest {
     private static final String PASSWORD = "Sunset-Lake-42";
     private static final String NEW_PASSWORD = "Harbour-Light-77";
 
-    private static RealCompanion server;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
+
     private static MailFiles mail;
     private StudioHarness studio;
 
     @BeforeAll
-    static void startServer() {
-        server = RealCompanion.start();
-        mail = new MailFiles(server.testServer().config().dataDir());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
+    static void readTheServersMail() {
+        mail = new MailFiles(real.server().testServer().config().dataDir());
     }
 
     @Test
     void aForgottenPasswordIsResetFromTheMailedLinkAndSignsIn(@TempDir Path home) throws Exception {
         String email = "forgot@example.com";
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Ana", email, PASSWORD);
         // unconfirmed: the account screen says so, with the way to a new link
         studio.click("nav-account");
@@ -109,7 +97,7 @@ class AccountLifecycleJourneyTest {
     @Test
     void thePasswordChangedInAccountIsTheOneThatSignsIn(@TempDir Path home) throws Exception {
         String email = "change@example.com";
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Bo", email, PASSWORD);
         studio.click("nav-account");
         studio.click("account-tab-security");
@@ -144,7 +132,7 @@ class AccountLifecycleJourneyTest {
     @Test
     void emailChoicesAreSavedOnChangeAndAreWhatTheServerKeeps(@TempDir Path home) throws Exception {
         String email = "choices@example.com";
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Cy", email, PASSWORD);
         studio.click("nav-account");
         studio.click("account-tab-security");
@@ -174,7 +162,7 @@ class AccountLifecycleJourneyTest {
     void aNewAddressWaitsForItsLinkThenTheAccountMovesThere(@TempDir Path home) throws Exception {
         String email = "before@example.com";
         String moved = "after@example.com";
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Di", email, PASSWORD);
         studio.click("nav-account");
         studio.click("account-tab-security");
@@ -190,7 +178,8 @@ class AccountLifecycleJourneyTest {
         studio.screenshotBothThemes("account-security-email-moving");
 
         String link = mail.awaitLink(moved, ApiPaths.VERIFY_EMAIL_PAGE, 1).link(ApiPaths.VERIFY_EMAIL_PAGE);
-        assertThat(server.testServer()
+        assertThat(real.server()
+                        .testServer()
                         .client()
                         .get(link.substring(link.indexOf(ApiPaths.VERIFY_EMAIL_PAGE)))
                         .status())
@@ -208,7 +197,8 @@ class AccountLifecycleJourneyTest {
     }
 
     private static Map<?, ?> stored(String email) {
-        return server.testServer()
+        return real.server()
+                .testServer()
                 .client()
                 .login(email, PASSWORD)
                 .get(ApiPaths.ME_NOTIFICATIONS)

@@ -8,7 +8,7 @@ import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.server.testsupport.TestPhotos;
 import com.pixfino.studio.batch.BatchRow;
 import com.pixfino.studio.core.batch.ItemStatus;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,10 +27,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,27 +41,16 @@ class BatchScreenTest {
 
     private static final String PASSWORD = "Sunset-Lake-42";
     private static final String HELD = "duotone"; // only the cyberpunk recipe has it
-    private static RealCompanion server;
+
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
 
     private final BlockingQueue<String> browser = new LinkedBlockingQueue<>();
     private StudioHarness studio;
 
-    @BeforeAll
-    static void startServer() {
-        server = RealCompanion.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @AfterEach
-    void closeStudio() {
-        server.renderer().release();
-        if (studio != null) {
-            studio.close();
-        }
+    void releaseHeldJobs() {
+        real.server().renderer().release();
     }
 
     @Test
@@ -86,7 +74,7 @@ class BatchScreenTest {
                 "Start to be ready", () -> !studio.<Button>find("batch-start").isDisabled());
         studio.screenshotBothThemes("batch-setup");
 
-        server.renderer().hold(HELD);
+        real.server().renderer().hold(HELD);
         studio.robot().push(KeyCode.CONTROL, KeyCode.ENTER); // Start batch
         studio.await("the snow princess results", () -> count(ItemStatus.COMPLETED) == 3);
         studio.await("the held items in flight", () -> inFlight() == 3);
@@ -105,7 +93,7 @@ class BatchScreenTest {
         assertThat(rows()).hasSize(8); // 3 photos and the skipped file, × 2 presets
         studio.screenshotBothThemes("batch-running");
 
-        server.renderer().release();
+        real.server().renderer().release();
         studio.await("the end of the batch", () -> studio.text("batch-state").equals("Finished"));
         assertThat(studio.text("batch-counts")).isEqualTo("6 done \u00b7 0 failed \u00b7 2 skipped \u00b7 0 left");
         assertThat(studio.text("batch-status"))
@@ -159,7 +147,7 @@ class BatchScreenTest {
         studio.await(
                 "Start to be ready", () -> !studio.<Button>find("batch-start").isDisabled());
 
-        server.renderer().hold(HELD);
+        real.server().renderer().hold(HELD);
         studio.click("batch-start");
         studio.await("the snow princess results", () -> count(ItemStatus.COMPLETED) == 3);
         studio.await("the held items in flight", () -> inFlight() == 3);
@@ -167,9 +155,9 @@ class BatchScreenTest {
         studio.close(); // the window closes mid-batch
         studio = null;
         assertThat(Files.readString(home.resolve("settings.json"))).contains("party-pixfino");
-        server.renderer().release();
+        real.server().renderer().release();
 
-        studio = StudioHarness.start(home, server.url(), browser::add);
+        studio = real.open(home, browser::add);
         studio.awaitShowing("shell");
         studio.click("nav-batch");
         studio.awaitShowing("batch-resume");
@@ -186,7 +174,7 @@ class BatchScreenTest {
         assertThat(debits).hasSize(6);
         assertThat(debits.stream().map(LedgerEntryView::reference).collect(Collectors.toSet()))
                 .hasSize(6); // one generation each
-        assertThat(server.ledger(email, PASSWORD))
+        assertThat(real.server().ledger(email, PASSWORD))
                 .extracting(LedgerEntryView::kind)
                 .doesNotContain(LedgerKind.REFUND);
         for (String name : List.of("a", "c", "sub/b")) {
@@ -201,9 +189,9 @@ class BatchScreenTest {
     /** Starts the studio in {@code home}, creates an account with 100 credits and opens the Batch screen. */
     private String signUp(Path home, String name) throws Exception {
         String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-        studio = StudioHarness.start(home, server.url(), browser::add);
+        studio = real.open(home, browser::add);
         studio.register(name, email, PASSWORD);
-        server.setBalance(email, PASSWORD, 100);
+        real.server().setBalance(email, PASSWORD, 100);
         studio.click("nav-batch");
         return email;
     }
@@ -248,7 +236,7 @@ class BatchScreenTest {
     }
 
     private List<LedgerEntryView> debits(String email) {
-        return server.ledger(email, PASSWORD).stream()
+        return real.server().ledger(email, PASSWORD).stream()
                 .filter(entry -> entry.kind() == LedgerKind.DEBIT)
                 .toList();
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.pixfino.model.ApiPaths;
 import com.pixfino.server.testsupport.stripe.FakeStripe;
 import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,29 +32,17 @@ class BuyingWithStripeTest {
 
     private static final String PASSWORD = "Sunset-Lake-42";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
-    private static FakeStripe stripe;
-    private static RealCompanion server;
+    private static final FakeStripe stripe = new FakeStripe();
+
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass(() -> RealCompanion.withBilling(stripe));
 
     private final BlockingQueue<String> browser = new LinkedBlockingQueue<>();
     private StudioHarness studio;
 
-    @BeforeAll
-    static void startServers() {
-        stripe = new FakeStripe();
-        server = RealCompanion.withBilling(stripe);
-    }
-
     @AfterAll
-    static void stopServers() {
-        server.close();
+    static void stopStripe() {
         stripe.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
     }
 
     @Test
@@ -91,7 +79,7 @@ class BuyingWithStripeTest {
         studio.screenshotBothThemes("plans-paid");
 
         // the success page Stripe sends the buyer back to runs the same fulfilment: it grants nothing more
-        assertThat(get(server.url() + ApiPaths.BILLING_SUCCESS_PAGE + "?session_id=" + sessionId))
+        assertThat(get(real.server().url() + ApiPaths.BILLING_SUCCESS_PAGE + "?session_id=" + sessionId))
                 .contains("your credits are on your balance");
         studio.click("account-tab-overview");
         studio.click("account-refresh");
@@ -143,11 +131,11 @@ class BuyingWithStripeTest {
     }
 
     private void openPlans(Path home, String name) throws Exception {
-        studio = StudioHarness.start(home, server.url(), browser::add);
+        studio = real.open(home, browser::add);
         String email = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         studio.register(name, email, PASSWORD);
         studio.awaitShowing("create-screen");
-        server.verifyEmail(email, PASSWORD); // buying needs a verified address
+        real.server().verifyEmail(email, PASSWORD); // buying needs a verified address
         assertThat(studio.text("header-balance")).isEqualTo("5 credits");
         studio.click("nav-account");
         studio.click("account-tab-plans");
@@ -162,7 +150,7 @@ class BuyingWithStripeTest {
 
     /** The buyer pays in Checkout; the fake Stripe signs and posts each of its events, which the server accepts. */
     private static void pay(String sessionId) {
-        String webhook = server.url() + ApiPaths.BILLING_WEBHOOK;
+        String webhook = real.server().url() + ApiPaths.BILLING_WEBHOOK;
         for (FakeStripe.StripeEvent event : stripe.completeCheckout(sessionId)) {
             assertThat(FakeStripe.deliver(webhook, event)).as(event.type()).isEqualTo(200);
         }

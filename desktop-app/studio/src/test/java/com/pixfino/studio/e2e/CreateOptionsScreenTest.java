@@ -3,15 +3,14 @@ package com.pixfino.studio.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
-import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,28 +21,15 @@ class CreateOptionsScreenTest {
 
     private static final String PASSWORD = "Sunset-Lake-42";
 
-    private RealCompanion server;
-    private StudioHarness studio;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest();
 
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private StudioHarness studio;
 
     @Test
     void fourTakesShowTheirTotalAndTheBalanceAfterAndALockedSeedIsChecked(@TempDir Path home) throws Exception {
-        server = RealCompanion.start();
-        studio = StudioHarness.start(home, server.url());
-        String email = "takes-" + UUID.randomUUID() + "@example.com";
-        studio.register("Ada", email, PASSWORD);
-        server.setBalance(email, PASSWORD, 100);
-        studio.click("nav-queue");
-        studio.click("nav-create"); // showing Create again reads the balance the operator set
+        studio = real.open(home);
+        real.signUpWithCredits(studio, "Ada", PASSWORD, 100);
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home.resolve("Pictures"), "selfie.jpg"));
         studio.click("preset-snow-princess");
 

@@ -3,35 +3,26 @@ package com.pixfino.studio.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import javafx.scene.image.ImageView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gallery is cached: with the server gone, a restarted studio still shows it, and says it is offline. */
 class OfflineGalleryTest {
 
-    private RealCompanion server;
-    private StudioHarness studio;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest();
 
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private StudioHarness studio;
 
     @Test
     void aRestartedStudioShowsTheCachedGalleryWhileTheServerIsDown(@TempDir Path home) throws Exception {
-        server = RealCompanion.start();
-        String url = server.url();
-        studio = StudioHarness.start(home, url);
+        String url = real.server().url();
+        studio = real.open(home, url);
         studio.register("Cy", "offline-creator@example.com", "Sunset-Lake-42");
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home, "selfie.jpg"));
         studio.click("preset-snow-princess");
@@ -41,9 +32,9 @@ class OfflineGalleryTest {
                 "the result in the gallery",
                 () -> studio.text("gallery-subtitle").equals("1 result"));
         studio.close();
-        server.close();
+        real.server().close();
 
-        studio = StudioHarness.start(home, url);
+        studio = real.open(home, url);
 
         studio.awaitShowing("offline-banner");
         studio.awaitShowing("gallery-screen"); // offline, the studio opens where it still works
@@ -74,8 +65,7 @@ class OfflineGalleryTest {
 
     @Test
     void withoutASavedSignInTheStudioSaysTheServerCannotBeReached(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(
-                home, "http://127.0.0.1:" + com.pixfino.studio.core.testsupport.HealthResponses.deadPort());
+        studio = real.open(home, "http://127.0.0.1:" + com.pixfino.studio.core.testsupport.HealthResponses.deadPort());
 
         studio.awaitShowing("signin-unreachable");
 

@@ -6,7 +6,7 @@ import com.pixfino.model.LedgerKind;
 import com.pixfino.model.api.LedgerEntryView;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.queue.JobItem;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import com.pixfino.studio.testsupport.SwitchableLink;
 import java.nio.file.Files;
@@ -15,8 +15,8 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,29 +28,17 @@ class OfflineGenerateTest {
     private static final String EMAIL = "offline-generate@example.com";
     private static final String PASSWORD = "Sunset-Lake-42";
 
-    private RealCompanion server;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest();
+
     private SwitchableLink link;
     private StudioHarness studio;
-
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (link != null) {
-            link.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anOfflineGenerateWaitsInTheQueueSurvivesARestartAndIsChargedOnceWhenTheServerIsBack(@TempDir Path home)
             throws Exception {
-        server = RealCompanion.start();
-        link = SwitchableLink.to(server.url());
-        studio = StudioHarness.start(home, link.url());
+        link = real.link();
+        studio = real.open(home, link.url());
         studio.register("Olu", EMAIL, PASSWORD);
         Path photo = PhotoFiles.portrait(home.resolve("Pictures"), "selfie.jpg");
         studio.drop("photo-drop-zone", photo);
@@ -86,7 +74,7 @@ class OfflineGenerateTest {
         studio.screenshotBothThemes("queue-waiting");
 
         studio.close(); // closed while offline: nothing may be lost
-        studio = StudioHarness.start(home, link.url());
+        studio = real.open(home, link.url());
         studio.awaitShowing("offline-banner");
         studio.click("nav-create");
         studio.awaitShowing("preset-snow-princess"); // the styles seen last time: more can be kept offline
@@ -113,7 +101,7 @@ class OfflineGenerateTest {
         JobItem job = studio.<ListView<JobItem>>find("queue-list").getItems().get(0);
         assertThat(job.view().prompt()).isEqualTo("soft window light");
         assertThat(job.view().presetName()).isEqualTo("Snow Princess");
-        List<LedgerEntryView> debits = server.ledger(EMAIL, PASSWORD).stream()
+        List<LedgerEntryView> debits = real.server().ledger(EMAIL, PASSWORD).stream()
                 .filter(entry -> entry.kind() == LedgerKind.DEBIT)
                 .toList();
         assertThat(debits)
@@ -130,9 +118,8 @@ class OfflineGenerateTest {
     @Test
     void aRequestTheServerRefusesWhenItIsBackIsShownWithItsReasonAndChargesNothing(@TempDir Path home)
             throws Exception {
-        server = RealCompanion.start();
-        link = SwitchableLink.to(server.url());
-        studio = StudioHarness.start(home, link.url());
+        link = real.link();
+        studio = real.open(home, link.url());
         studio.register("Ife", "offline-refused@example.com", PASSWORD);
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home, "selfie.jpg"));
         studio.click("preset-snow-princess");
@@ -144,7 +131,7 @@ class OfflineGenerateTest {
         studio.await(
                 "the request kept",
                 () -> studio.text("create-status").startsWith("Snow Princess is waiting for the connection"));
-        server.setBalance("offline-refused@example.com", PASSWORD, 2); // spent on another computer meanwhile
+        real.server().setBalance("offline-refused@example.com", PASSWORD, 2); // spent on another computer meanwhile
         studio.click("nav-queue");
 
         link.up();
@@ -160,7 +147,7 @@ class OfflineGenerateTest {
         assertThat(studio.text("queue-subtitle")).isEqualTo("Nothing running \u00b7 no jobs in all");
         assertThat(studio.text("queue-waiting-title")).isEqualTo("Made offline, not sent");
         studio.screenshotBothThemes("queue-refused");
-        assertThat(server.ledger("offline-refused@example.com", PASSWORD))
+        assertThat(real.server().ledger("offline-refused@example.com", PASSWORD))
                 .noneMatch(entry -> entry.kind() == LedgerKind.DEBIT);
 
         studio.click("waiting-remove-" + id);

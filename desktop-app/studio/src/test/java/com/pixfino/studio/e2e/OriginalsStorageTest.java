@@ -10,7 +10,7 @@ import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.settings.SettingsFile;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.settings.SettingsStore;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.StudioHarness;
 import com.pixfino.studio.theme.ThemeMode;
@@ -24,8 +24,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,24 +38,15 @@ class OriginalsStorageTest {
 
     private static final long GB = 1024L * 1024 * 1024;
 
-    private RealCompanion server;
-    private StudioHarness studio;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest();
 
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private StudioHarness studio;
 
     @Test
     void theCapIsTypedAppliedAndSavedAndClearingRemovesOriginalsButKeepsThumbnails(@TempDir Path home)
             throws Exception {
-        server = RealCompanion.start();
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Sol", "storage@example.com", "Sunset-Lake-42");
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home.resolve("Pictures"), "selfie.jpg"));
         studio.click("preset-snow-princess");

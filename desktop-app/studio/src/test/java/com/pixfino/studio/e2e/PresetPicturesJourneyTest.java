@@ -3,6 +3,7 @@ package com.pixfino.studio.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import com.pixfino.studio.testsupport.SwitchableLink;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,29 +26,17 @@ class PresetPicturesJourneyTest {
     private static final String PASSWORD = "Sunset-Lake-42";
     private static final List<String> SHOWN = List.of("snow-princess", "vintage-polaroid", "product-white");
 
-    private RealCompanion server;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest(RealCompanion::withPresetPreviews);
+
     private SwitchableLink link;
     private StudioHarness studio;
 
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (link != null) {
-            link.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void theRenderedPreviewsShowOnTilesAndInTheBatchListAndOfflineAfterARestart(@TempDir Path home) throws Exception {
-        server = RealCompanion.withPresetPreviews();
-        server.awaitPresetPreviews();
-        link = SwitchableLink.to(server.url());
-        studio = StudioHarness.start(home, link.url());
+        real.server().awaitPresetPreviews();
+        link = real.link();
+        studio = real.open(home, link.url());
         studio.register("Pia", "pictures-" + UUID.randomUUID() + "@example.com", PASSWORD);
         studio.click("nav-create");
         for (String slug : SHOWN) {
@@ -69,7 +58,7 @@ class PresetPicturesJourneyTest {
 
         link.down();
         studio.close();
-        studio = StudioHarness.start(home, link.url());
+        studio = real.open(home, link.url());
         studio.awaitShowing("offline-banner");
         studio.click("nav-create");
         for (String slug : SHOWN) {

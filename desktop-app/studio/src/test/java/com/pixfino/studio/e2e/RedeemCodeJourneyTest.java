@@ -9,7 +9,7 @@ import com.pixfino.server.testsupport.ApiClient;
 import com.pixfino.server.testsupport.TestServer;
 import com.pixfino.studio.admin.AdminSignIn;
 import com.pixfino.studio.core.admin.PromoCode;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,10 +17,8 @@ import java.util.Map;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,34 +31,20 @@ class RedeemCodeJourneyTest {
     private static final String EMAIL = "rita@example.com";
     private static final String PASSWORD = "Redeem-Me-42";
 
-    private static RealCompanion server;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
+
     private StudioHarness studio;
 
     @TempDir
     Path home;
 
-    @BeforeAll
-    static void startServer() {
-        server = RealCompanion.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
-    }
-
     @Test
     void theDashboardCountsWhoJoinedWithAnInviteCode() throws Exception {
-        ApiClient admin = server.testServer().client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        ApiClient admin = real.server().testServer().client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         String referralCode = (String) admin.get(ApiPaths.ME).as(Map.class).get("referralCode");
-        ApiClient.Answer joined = server.testServer()
+        ApiClient.Answer joined = real.server()
+                .testServer()
                 .client()
                 .post(
                         ApiPaths.REGISTER,
@@ -75,7 +59,7 @@ class RedeemCodeJourneyTest {
                                 referralCode.toLowerCase(java.util.Locale.ROOT)));
         assertThat(joined.status()).as(joined.body()).isEqualTo(201);
 
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         AdminSignIn.signIn(studio);
         studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT6);
         studio.awaitShowing("admin-referrals");
@@ -129,7 +113,7 @@ class RedeemCodeJourneyTest {
 
     @Test
     void anAdminCreatesACodeAndAUserRedeemsItOnce() throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         AdminSignIn.signIn(studio);
         studio.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G);
         studio.awaitShowing("admin-growth-screen");
@@ -162,7 +146,8 @@ class RedeemCodeJourneyTest {
                 () -> studio.context().session().creditsProperty().get());
         studio.robot().push(KeyCode.CONTROL, KeyCode.DIGIT4);
         studio.click("account-tab-invite");
-        String code = (String) server.testServer()
+        String code = (String) real.server()
+                .testServer()
                 .client()
                 .login(EMAIL, PASSWORD)
                 .get(ApiPaths.ME)
@@ -179,7 +164,7 @@ class RedeemCodeJourneyTest {
         assertThat(studio.text("rewards-redeem-status"))
                 .isEqualTo("+25 credits: code WELCOME25 redeemed. Your balance is now " + (before + 25) + ".");
         studio.await("the header's balance", () -> studio.text("header-balance").equals((before + 25) + " credits"));
-        List<LedgerEntryView> ledger = server.ledger(EMAIL, PASSWORD);
+        List<LedgerEntryView> ledger = real.server().ledger(EMAIL, PASSWORD);
         assertThat(ledger.get(0).kind()).isEqualTo(LedgerKind.GRANT);
         assertThat(ledger.get(0).amount()).isEqualTo(25);
         assertThat(ledger.get(0).balanceAfter()).isEqualTo(before + 25);
@@ -193,7 +178,7 @@ class RedeemCodeJourneyTest {
                 () -> studio.text("rewards-redeem-status")
                         .equals("You have already redeemed WELCOME25: each code works once per account."));
         assertThat(studio.text("header-balance")).isEqualTo((before + 25) + " credits");
-        assertThat(server.ledger(EMAIL, PASSWORD)).hasSameSizeAs(ledger);
+        assertThat(real.server().ledger(EMAIL, PASSWORD)).hasSameSizeAs(ledger);
         studio.screenshotBothThemes("account-redeem-already");
     }
 

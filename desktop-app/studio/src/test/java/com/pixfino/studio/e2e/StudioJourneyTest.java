@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.testsupport.PickyRenderer;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.UUID;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,25 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class StudioJourneyTest {
 
     private static final String PASSWORD = "Sunset-Lake-42";
-    private static RealCompanion server;
+
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerClass();
+
     private StudioHarness studio;
-
-    @BeforeAll
-    static void startServer() {
-        server = RealCompanion.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeStudio() {
-        if (studio != null) {
-            studio.close();
-        }
-    }
 
     private static String newEmail() {
         return "creator-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -50,7 +34,7 @@ class StudioJourneyTest {
 
     @Test
     void registerDropAPhotoGenerateAndFindTheResultInTheGallery(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.await(
                 "the server to answer", () -> studio.text("connection-status").startsWith("Connected"));
         studio.screenshotBothThemes("signin");
@@ -123,7 +107,7 @@ class StudioJourneyTest {
 
     @Test
     void aFailingJobSaysWhyAndShowsTheRefund(@TempDir Path home) throws Exception {
-        studio = StudioHarness.start(home, server.url());
+        studio = real.open(home);
         studio.register("Bo", newEmail(), PASSWORD);
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home, "selfie.jpg"));
         studio.type("preset-search", "noir"); // the browser filters as you type

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +15,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,29 +28,15 @@ class StyleTakesJourneyTest {
 
     private static final String PASSWORD = "Sunset-Lake-42";
 
-    private RealCompanion server;
-    private StudioHarness studio;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest();
 
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private StudioHarness studio;
 
     @Test
     void fourTakesIn916FromASavedStyleEndAsAGroupOfFourInTheGallery(@TempDir Path home) throws Exception {
-        server = RealCompanion.start();
-        studio = StudioHarness.start(home, server.url());
-        String email = "styles-" + UUID.randomUUID() + "@example.com";
-        studio.register("Ada", email, PASSWORD);
-        server.setBalance(email, PASSWORD, 100);
-        studio.click("nav-queue");
-        studio.click("nav-create");
-        studio.await("the balance", () -> studio.text("header-balance").equals("100 credits"));
+        studio = real.open(home);
+        String email = real.signUpWithCredits(studio, "Ada", PASSWORD, 100);
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home.resolve("Pictures"), "selfie.jpg"));
         studio.await("the photo", () -> studio.text("photo-name").equals("selfie.jpg"));
 
@@ -96,7 +82,7 @@ class StyleTakesJourneyTest {
         studio.await(
                 "the takes to be queued", () -> studio.text("create-status").contains("queued"));
 
-        List<GenerationView> made = server.generations(email, PASSWORD);
+        List<GenerationView> made = real.server().generations(email, PASSWORD);
         assertThat(made).hasSize(4);
         assertThat(made)
                 .extracting(GenerationView::groupId)

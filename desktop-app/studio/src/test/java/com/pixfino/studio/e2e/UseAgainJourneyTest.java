@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.testsupport.RealCompanion;
+import com.pixfino.studio.testsupport.RealStudio;
 import com.pixfino.studio.testsupport.StudioHarness;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,30 +24,16 @@ class UseAgainJourneyTest {
 
     private static final String PASSWORD = "Sunset-Lake-42";
 
-    private RealCompanion server;
-    private StudioHarness studio;
+    @RegisterExtension
+    static final RealStudio real = RealStudio.serverPerTest();
 
-    @AfterEach
-    void tearDown() {
-        if (studio != null) {
-            studio.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private StudioHarness studio;
 
     @Test
     void useAgainFillsCreateWithThePhotoFormatAndSeedAndMakesItAgainFromTheSameUpload(@TempDir Path home)
             throws Exception {
-        server = RealCompanion.start();
-        studio = StudioHarness.start(home, server.url());
-        String email = "again-" + UUID.randomUUID() + "@example.com";
-        studio.register("Ada", email, PASSWORD);
-        server.setBalance(email, PASSWORD, 100);
-        studio.click("nav-queue");
-        studio.click("nav-create");
-        studio.await("the balance", () -> studio.text("header-balance").equals("100 credits"));
+        studio = real.open(home);
+        String email = real.signUpWithCredits(studio, "Ada", PASSWORD, 100);
         studio.drop("photo-drop-zone", PhotoFiles.portrait(home.resolve("Pictures"), "selfie.jpg"));
         studio.await("the photo", () -> studio.text("photo-name").equals("selfie.jpg"));
         studio.click("preset-snow-princess");
@@ -101,7 +86,7 @@ class UseAgainJourneyTest {
                 .interact(() ->
                         studio.<javafx.scene.control.Button>find("generate").fire());
         studio.await("the job to be queued", () -> studio.text("create-status").contains("is queued"));
-        List<GenerationView> made = server.generations(email, PASSWORD);
+        List<GenerationView> made = real.server().generations(email, PASSWORD);
         assertThat(made).hasSize(2);
         assertThat(made)
                 .extracting(GenerationView::uploadId)

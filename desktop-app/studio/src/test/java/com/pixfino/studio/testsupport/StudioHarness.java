@@ -33,6 +33,7 @@ public final class StudioHarness implements AutoCloseable {
     private final StudioContext context;
     private final Stage stage;
     private final FxRobot robot = new FxRobot();
+    private boolean closed;
 
     private StudioHarness(Path home, StudioContext context, Stage stage) {
         this.home = home;
@@ -163,9 +164,13 @@ public final class StudioHarness implements AutoCloseable {
         Screenshots.save(stage.getScene(), name);
     }
 
-    /** Closes the window and the studio as on exit. */
+    /** Closes the window and the studio as on exit; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         // Hidden, not given an empty scene: the next studio's scene then takes the window's size when shown.
         robot.interact(stage::hide);
         context.close();
