@@ -6,6 +6,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.core.testsupport.HealthResponses;
+import com.pixfino.studio.shell.AppIcons;
+import com.pixfino.studio.shell.StudioVersion;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.theme.ThemeMode;
 import java.io.IOException;
@@ -15,7 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +33,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Boots the real window (headless Monocle) against a fake companion server. */
+/**
+ * Boots the real window (headless Monocle) against a fake companion server: the connection check, the theme switch,
+ * the app icon, and the About dialog with the version Maven built (light and dark).
+ */
 @ExtendWith(ApplicationExtension.class)
 class StudioWindowTest {
 
@@ -104,6 +111,44 @@ class StudioWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(status.getText()).contains("is not a server URL");
+    }
+
+    @Test
+    void windowHasTheAppIconAtEverySize() {
+        assertThat(stage.getIcons()).hasSize(AppIcons.SIZES.size());
+        assertThat(stage.getIcons())
+                .extracting(Image::getWidth)
+                .containsExactlyElementsOf(
+                        AppIcons.SIZES.stream().map(Integer::doubleValue).toList());
+        assertThat(stage.getIcons()).noneMatch(Image::isError);
+    }
+
+    @Test
+    void aboutShowsTheMavenVersionInLightAndDark(FxRobot robot) {
+        String projectVersion = System.getProperty("pixfino.project.version");
+        assertThat(projectVersion).as("surefire passes the POM's version").isNotBlank();
+
+        robot.clickOn("#about-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label version = robot.lookup("#about-version").queryAs(Label.class);
+        assertThat(version.getText()).isEqualTo("Version " + projectVersion);
+        assertThat(StudioVersion.current()).isEqualTo(projectVersion);
+        DialogPane dialog = robot.lookup("#about-dialog").queryAs(DialogPane.class);
+        Screenshots.save(dialog.getScene(), "about-light");
+        robot.clickOn("#about-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#about-dialog").tryQuery()).isEmpty();
+
+        robot.clickOn("#theme-toggle .thumb");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#about-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dark = robot.lookup("#about-dialog").queryAs(DialogPane.class);
+        assertThat(robot.lookup("#about-version").queryAs(Label.class).getText())
+                .isEqualTo("Version " + projectVersion);
+        Screenshots.save(dark.getScene(), "about-dark");
+        Screenshots.save(stage.getScene(), "about-window-dark");
+        robot.clickOn("#about-close");
     }
 
     private static void awaitConnected(Label status) {
