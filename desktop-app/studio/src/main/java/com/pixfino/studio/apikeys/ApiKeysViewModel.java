@@ -11,7 +11,6 @@ import com.pixfino.studio.session.ServerCalls;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
-import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -66,11 +65,7 @@ public final class ApiKeysViewModel {
 
     /** Reads the keys (F5, and when the tab opens). */
     public void refresh() {
-        if (!session.isSignedIn() || status.isBusy()) {
-            return;
-        }
-        if (!session.isOnline()) {
-            status.say(Tone.INFO, messages.get("apiKeys.offline"));
+        if (!calls.mayRead(session, "apiKeys.offline")) {
             return;
         }
         CompanionApi api = session.api();

@@ -9,7 +9,6 @@ import com.pixfino.studio.session.ServerCalls;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
-import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -54,11 +53,7 @@ public final class InviteViewModel {
 
     /** Reads the link and the figures (the tab opening, F5). */
     public void refresh() {
-        if (!session.isSignedIn() || status.isBusy()) {
-            return;
-        }
-        if (!session.isOnline()) {
-            status.say(Tone.INFO, messages.get("rewards.invite.offline"));
+        if (!calls.mayRead(session, "rewards.invite.offline")) {
             return;
         }
         CompanionApi signedIn = session.api();

@@ -5,6 +5,7 @@ import com.pixfino.studio.core.concurrent.TaskHandle;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.ui.ActivityStatus;
+import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -28,6 +29,21 @@ public final class ServerCalls {
         this.messages = messages;
         this.failures = new FailureMessages(messages);
         this.status = status;
+    }
+
+    /**
+     * Whether a screen may read from the server now: {@code session} signed in and no call of the screen's running.
+     * Offline, the status line says the message {@code offlineKey} as a notice (not a failure) and the answer is no.
+     */
+    public boolean mayRead(Session session, String offlineKey) {
+        if (!session.isSignedIn() || status.isBusy()) {
+            return false;
+        }
+        if (!session.isOnline()) {
+            status.say(Tone.INFO, messages.get(offlineKey));
+            return false;
+        }
+        return true;
     }
 
     /**

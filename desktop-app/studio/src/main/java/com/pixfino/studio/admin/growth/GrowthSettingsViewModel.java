@@ -5,11 +5,10 @@ import com.pixfino.studio.core.admin.GrowthSettings;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
-import com.pixfino.studio.core.net.FailureMessages;
+import com.pixfino.studio.session.ServerCalls;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
-import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,14 +36,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class GrowthSettingsViewModel {
 
-    private final TaskExecutor tasks;
     private final Session session;
-    private final SessionViewModel sessions;
     private final Messages messages;
-    private final FailureMessages failures;
     private final Function<CompanionApi, GrowthApi> apis;
     private final Clock clock;
     private final ActivityStatus status = new ActivityStatus();
+    private final ServerCalls calls;
 
     private final BooleanProperty referralsEnabled = new SimpleBooleanProperty(this, "referralsEnabled");
     private final StringProperty credits = new SimpleStringProperty(this, "credits", "");
@@ -68,11 +65,9 @@ public final class GrowthSettingsViewModel {
             Function<CompanionApi, GrowthApi> apis,
             Clock clock,
             ZoneId zone) {
-        this.tasks = tasks;
         this.session = session;
-        this.sessions = sessions;
         this.messages = messages;
-        this.failures = new FailureMessages(messages);
+        this.calls = new ServerCalls(tasks, sessions, messages, status);
         this.apis = apis;
         this.clock = clock;
         promoFrom = new MomentInput(zone);
@@ -104,11 +99,7 @@ public final class GrowthSettingsViewModel {
 
     /** Reads the stored settings (the screen showing, F5); what was typed and not saved is replaced. */
     public void refresh() {
-        if (!session.isSignedIn() || status.isBusy()) {
-            return;
-        }
-        if (!session.isOnline()) {
-            status.say(Tone.INFO, messages.get("admin.growth.offline"));
+        if (!calls.mayRead(session, "admin.growth.offline")) {
             return;
         }
         GrowthApi api = apis.apply(session.api());
@@ -141,23 +132,20 @@ public final class GrowthSettingsViewModel {
         }
     }
 
+    /** Runs {@code work}, which answers the stored settings: they are shown, then {@code then} runs. */
     private void call(
             java.util.concurrent.Callable<GrowthSettings> work,
             java.util.function.Consumer<GrowthSettings> then,
             String failedKey) {
-        tasks.run(
+        calls.run(
                 work,
                 answer -> {
-                    sessions.callSucceeded();
                     stored = answer;
                     loaded.set(true);
                     show(answer);
                     then.accept(answer);
                 },
-                error -> {
-                    sessions.callFailed(error);
-                    status.failed(messages.get(failedKey, failures.describe(error)));
-                });
+                failedKey);
     }
 
     private void show(GrowthSettings settings) {

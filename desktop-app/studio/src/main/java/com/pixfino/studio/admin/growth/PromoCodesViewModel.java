@@ -11,7 +11,6 @@ import com.pixfino.studio.session.ServerCalls;
 import com.pixfino.studio.session.Session;
 import com.pixfino.studio.session.SessionViewModel;
 import com.pixfino.studio.ui.ActivityStatus;
-import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -90,11 +89,7 @@ public final class PromoCodesViewModel {
 
     /** Reads the list again (the screen showing, F5). */
     public void refresh() {
-        if (!session.isSignedIn() || status.isBusy()) {
-            return;
-        }
-        if (!session.isOnline()) {
-            status.say(Tone.INFO, messages.get("admin.growth.offline"));
+        if (!calls.mayRead(session, "admin.growth.offline")) {
             return;
         }
         GrowthApi api = apis.apply(session.api());

@@ -99,11 +99,7 @@ public final class ModerationViewModel {
     }
 
     private void load(String cursor) {
-        if (!session.isSignedIn() || status.isBusy()) {
-            return;
-        }
-        if (!session.isOnline()) {
-            status.say(Tone.INFO, messages.get("admin.moderation.offline"));
+        if (!calls.mayRead(session, "admin.moderation.offline")) {
             return;
         }
         ModerationApi api = apis.apply(session.api());

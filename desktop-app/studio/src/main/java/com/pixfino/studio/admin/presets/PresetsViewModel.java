@@ -88,11 +88,7 @@ public final class PresetsViewModel {
 
     /** Reads every preset (F5, and when the screen shows). */
     public void refresh() {
-        if (!session.isSignedIn() || status.isBusy()) {
-            return;
-        }
-        if (!session.isOnline()) {
-            status.say(Tone.INFO, messages.get("admin.presets.offline"));
+        if (!calls.mayRead(session, "admin.presets.offline")) {
             return;
         }
         AdminPresetsApi api = apis.apply(session.api());
