@@ -15,4 +15,13 @@ public interface ScreenActions {
 
     /** The screen has just become the one showing. */
     default void shown() {}
+
+    /** A screen that reads everything again each time it is shown, as the admin screens do (their figures move). */
+    interface RefreshedWhenShown extends ScreenActions {
+
+        @Override
+        default void shown() {
+            refresh();
+        }
+    }
 }

@@ -21,7 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The audit log table, newest first, with "Load more" for older actions. Binds and forwards only. */
-public final class AuditView extends VBox implements ScreenActions {
+public final class AuditView extends VBox implements ScreenActions.RefreshedWhenShown {
 
     private final AuditViewModel viewModel;
 
@@ -79,11 +79,6 @@ public final class AuditView extends VBox implements ScreenActions {
 
     @Override
     public void refresh() {
-        viewModel.refresh();
-    }
-
-    @Override
-    public void shown() {
         viewModel.refresh();
     }
 }

@@ -24,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The admin dashboard: KPI cards and the charts, redrawn from fresh series on each refresh. Binds and forwards only. */
-public final class DashboardView extends ScrollPane implements ScreenActions {
+public final class DashboardView extends ScrollPane implements ScreenActions.RefreshedWhenShown {
 
     private final DashboardViewModel viewModel;
     private final Messages messages;
@@ -214,11 +214,6 @@ public final class DashboardView extends ScrollPane implements ScreenActions {
 
     @Override
     public void refresh() {
-        viewModel.refresh();
-    }
-
-    @Override
-    public void shown() {
         viewModel.refresh();
     }
 }

@@ -17,7 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /** The admin growth screen: promo codes above, the referral and launch promo settings below. Binds and forwards only. */
-public final class GrowthView extends ScrollPane implements ScreenActions {
+public final class GrowthView extends ScrollPane implements ScreenActions.RefreshedWhenShown {
 
     private final PromoCodesViewModel codes;
     private final GrowthSettingsViewModel settings;
@@ -58,10 +58,5 @@ public final class GrowthView extends ScrollPane implements ScreenActions {
     public void refresh() {
         codes.refresh();
         settings.refresh();
-    }
-
-    @Override
-    public void shown() {
-        refresh();
     }
 }

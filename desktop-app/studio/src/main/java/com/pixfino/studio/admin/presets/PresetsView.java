@@ -43,7 +43,7 @@ import javafx.util.StringConverter;
  * The admin's presets: the table with margins (red below zero), search and status filter, and the editor beside it.
  * Enter or a double click edits the selected row, Ctrl+N starts a new preset, Ctrl+S saves, Escape cancels.
  */
-public final class PresetsView extends VBox implements ScreenActions {
+public final class PresetsView extends VBox implements ScreenActions.RefreshedWhenShown {
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
@@ -379,11 +379,6 @@ public final class PresetsView extends VBox implements ScreenActions {
 
     @Override
     public void refresh() {
-        viewModel.refresh();
-    }
-
-    @Override
-    public void shown() {
         viewModel.refresh();
     }
 }

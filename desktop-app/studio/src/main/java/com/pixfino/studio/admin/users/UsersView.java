@@ -42,7 +42,7 @@ import javafx.scene.layout.VBox;
  * The admin users table: search and filters, column headers that sort on the server, "Load more", and the actions
  * on the selected account as buttons, a context menu and Enter. Binds and forwards only.
  */
-public final class UsersView extends VBox implements ScreenActions {
+public final class UsersView extends VBox implements ScreenActions.RefreshedWhenShown {
 
     private final UsersViewModel viewModel;
     private final Messages messages;
@@ -354,11 +354,6 @@ public final class UsersView extends VBox implements ScreenActions {
 
     @Override
     public void refresh() {
-        viewModel.refresh();
-    }
-
-    @Override
-    public void shown() {
         viewModel.refresh();
     }
 }
