@@ -61,40 +61,6 @@ public final class AccountView extends VBox implements ScreenActions {
     private final RewardsViewModel rewards;
     private final Messages messages;
 
-    public AccountView(
-            AccountViewModel viewModel,
-            PlansViewModel plans,
-            ApiKeysViewModel apiKeys,
-            WebhooksViewModel webhooks,
-            StorageViewModel storage,
-            Messages messages) {
-        this(viewModel, plans, apiKeys, webhooks, storage, null, null, messages);
-    }
-
-    /** Without "Invite & redeem". */
-    public AccountView(
-            AccountViewModel viewModel,
-            PlansViewModel plans,
-            ApiKeysViewModel apiKeys,
-            WebhooksViewModel webhooks,
-            StorageViewModel storage,
-            SecurityViewModel security,
-            Messages messages) {
-        this(viewModel, plans, apiKeys, webhooks, storage, security, null, messages);
-    }
-
-    /** Without "Sign-in & email". */
-    public AccountView(
-            AccountViewModel viewModel,
-            PlansViewModel plans,
-            ApiKeysViewModel apiKeys,
-            WebhooksViewModel webhooks,
-            StorageViewModel storage,
-            RewardsViewModel rewards,
-            Messages messages) {
-        this(viewModel, plans, apiKeys, webhooks, storage, null, rewards, messages);
-    }
-
     /**
      * @param security the "Sign-in & email" tab and the unconfirmed-address banner; null leaves both out
      * @param rewards the "Invite & redeem" tab (issue 16); null leaves it out

@@ -10,7 +10,6 @@ import com.pixfino.model.api.styles.StyleRequest;
 import com.pixfino.model.api.styles.StyleView;
 import com.pixfino.studio.core.concurrent.TaskExecutor;
 import com.pixfino.studio.core.concurrent.TaskHandle;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.generate.GenerationSubmitter;
 import com.pixfino.studio.core.generate.PastSettings;
 import com.pixfino.studio.core.generate.PhotoSource;
@@ -18,7 +17,6 @@ import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
-import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.FailureMessages;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoInfo;
@@ -104,33 +102,9 @@ public final class CreateViewModel {
 
     /**
      * {@code queued} hears the id of each generation the server accepted (the queue shows it); {@code showPlans} opens
-     * "Plans & credits" when the user asks for more credits or a plan.
+     * "Plans & credits" when the user asks for more credits or a plan;
+     * {@code styleLibrary} and {@code recentPrompts} keep the user's styles and recent prompts (issue 14).
      */
-    public CreateViewModel(
-            TaskExecutor tasks,
-            Session session,
-            SessionViewModel sessions,
-            PhotoCheck photoCheck,
-            PresetBrowserViewModel presets,
-            WaitingGenerations waiting,
-            Messages messages,
-            Consumer<UUID> queued,
-            Runnable showPlans) {
-        this(
-                tasks,
-                session,
-                sessions,
-                photoCheck,
-                presets,
-                waiting,
-                messages,
-                queued,
-                showPlans,
-                new StyleLibrary(null, CompanionJson.mapper(), UiThreadGuard.NONE),
-                new RecentPrompts(null, CompanionJson.mapper(), UiThreadGuard.NONE));
-    }
-
-    /** As above, with the user's styles and recent prompts kept in the studio's data dir (issue 14). */
     public CreateViewModel(
             TaskExecutor tasks,
             Session session,

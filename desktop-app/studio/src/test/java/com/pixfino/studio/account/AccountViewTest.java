@@ -3,24 +3,16 @@ package com.pixfino.studio.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.api.CreateGenerationRequest;
-import com.pixfino.studio.apikeys.ApiKeysViewModel;
-import com.pixfino.studio.billing.PlansViewModel;
-import com.pixfino.studio.core.settings.OriginalsCache;
-import com.pixfino.studio.testsupport.InMemoryLibrary;
-import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.AccountViewFixture;
+import com.pixfino.studio.testsupport.LightTheme;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
-import com.pixfino.studio.theme.ThemeMode;
-import com.pixfino.studio.webhooks.WebhooksViewModel;
+import com.pixfino.studio.testsupport.ThemeShots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
-import javafx.application.Application;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -28,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The account screen's "Your data" actions and the delete dialog, as a person sees and uses them. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LightTheme.class, ApplicationExtension.class})
 class AccountViewTest {
 
     @TempDir
@@ -48,49 +39,23 @@ class AccountViewTest {
     private AccountViewModel viewModel;
     private final List<String> forgotten = new ArrayList<>();
     private Stage stage;
-    private String userAgent;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        userAgent = Application.getUserAgentStylesheet();
-        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
         fixture = new SessionFixture(dir).signedIn();
         fixture.api.createGeneration(
                 new CreateGenerationRequest(TestPresets.SNOW_PRINCESS.id(), UUID.randomUUID(), null), null);
         fixture.api.setCredits(12);
+        AccountViewFixture screen = new AccountViewFixture(fixture);
         viewModel = new AccountViewModel(
                 fixture.tasks, fixture.session, fixture.sessions, fixture.messages, forgotten::add, Clock.systemUTC());
-        // the width the account screen gets beside the navigation in a 1280 px window
-        PlansViewModel plans = new PlansViewModel(
-                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, url -> {}, PlansViewModel.PATIENCE);
-        Scene scene = new Scene(
-                new AccountView(
-                        viewModel,
-                        plans,
-                        new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
-                        new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
-                        new StorageViewModel(
-                                fixture.tasks,
-                                new InMemoryLibrary(),
-                                new SimpleLongProperty(OriginalsCache.DEFAULT_CAP_BYTES),
-                                fixture.messages),
-                        new com.pixfino.studio.testsupport.FakeRewards(fixture.api).model(fixture),
-                        fixture.messages),
-                1090,
-                740);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        screen.account = viewModel;
+        screen.rewards = new com.pixfino.studio.testsupport.FakeRewards(fixture.api).model(fixture);
+        Scene scene = screen.scene();
         stage.setScene(scene);
         stage.show();
         viewModel.refresh();
-    }
-
-    @AfterEach
-    void restoreTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
-                .get();
     }
 
     @Test
@@ -190,14 +155,7 @@ class AccountViewTest {
                 () -> robot.lookup("#" + id).queryAs(TextInputControl.class).setText(text));
     }
 
-    /** Light, then dark, then light again (the theme the test runs in). */
     private static void screenshots(FxRobot robot, Scene scene, String name) {
-        for (ThemeMode theme : ThemeMode.values()) {
-            robot.interact(() -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
-            WaitForAsyncUtils.waitForFxEvents(6);
-            Screenshots.save(scene, name + "-" + theme.name().toLowerCase(Locale.ROOT));
-        }
-        robot.interact(() -> Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents(6);
+        ThemeShots.save(robot, scene, name);
     }
 }

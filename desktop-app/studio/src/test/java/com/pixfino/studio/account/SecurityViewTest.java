@@ -6,27 +6,17 @@ import atlantafx.base.controls.ToggleSwitch;
 import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.UserView;
-import com.pixfino.studio.apikeys.ApiKeysViewModel;
-import com.pixfino.studio.billing.PlansViewModel;
 import com.pixfino.studio.core.account.NotificationPreferences;
-import com.pixfino.studio.core.settings.OriginalsCache;
+import com.pixfino.studio.testsupport.AccountViewFixture;
 import com.pixfino.studio.testsupport.FakeAccountLifecycle;
-import com.pixfino.studio.testsupport.InMemoryLibrary;
-import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.LightTheme;
 import com.pixfino.studio.testsupport.SessionFixture;
-import com.pixfino.studio.theme.ThemeMode;
-import com.pixfino.studio.webhooks.WebhooksViewModel;
+import com.pixfino.studio.testsupport.ThemeShots;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Application;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Account → "Sign-in & email" as a person sees and uses it, over an in-memory account: the email choices saved on
  * change and shown again by a new screen, a refused save put back, a change of address waiting for its link.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LightTheme.class, ApplicationExtension.class})
 class SecurityViewTest {
 
     @TempDir
@@ -48,13 +38,10 @@ class SecurityViewTest {
     private final FakeAccountLifecycle account = new FakeAccountLifecycle();
     private SessionFixture fixture;
     private Stage stage;
-    private String userAgent;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        userAgent = Application.getUserAgentStylesheet();
-        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
         fixture = new SessionFixture(dir);
         UserView user = fixture.api.user;
         fixture.api.user =
@@ -65,44 +52,15 @@ class SecurityViewTest {
 
     /** A new account screen over the same account, opened on "Sign-in & email" (as after a restart). */
     private void show() {
-        AccountViewModel accountModel = new AccountViewModel(
-                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> {}, Clock.systemUTC());
-        accountModel.sectionProperty().set(AccountSection.SECURITY);
+        AccountViewFixture screen = new AccountViewFixture(fixture);
+        screen.account.sectionProperty().set(AccountSection.SECURITY);
         SecurityViewModel security = new SecurityViewModel(
                 fixture.tasks, fixture.session, fixture.sessions, fixture.messages, api -> account);
-        Scene scene = new Scene(
-                new AccountView(
-                        accountModel,
-                        new PlansViewModel(
-                                fixture.tasks,
-                                fixture.session,
-                                fixture.sessions,
-                                fixture.messages,
-                                url -> {},
-                                PlansViewModel.PATIENCE),
-                        new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
-                        new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages),
-                        new StorageViewModel(
-                                fixture.tasks,
-                                new InMemoryLibrary(),
-                                new SimpleLongProperty(OriginalsCache.DEFAULT_CAP_BYTES),
-                                fixture.messages),
-                        security,
-                        fixture.messages),
-                1090,
-                740);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        screen.security = security;
+        Scene scene = screen.scene();
         stage.setScene(scene);
         stage.show();
         security.refresh();
-    }
-
-    @AfterEach
-    void restoreTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
-                .get();
     }
 
     @Test
@@ -179,14 +137,7 @@ class SecurityViewTest {
                 () -> robot.lookup("#" + id).queryAs(TextInputControl.class).setText(text));
     }
 
-    /** Light, then dark, then light again (the theme the test runs in). */
     private void screenshots(FxRobot robot, String name) {
-        for (ThemeMode theme : ThemeMode.values()) {
-            robot.interact(() -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
-            WaitForAsyncUtils.waitForFxEvents(6);
-            Screenshots.save(stage.getScene(), name + "-" + theme.name().toLowerCase(Locale.ROOT));
-        }
-        robot.interact(() -> Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents(6);
+        ThemeShots.save(robot, stage.getScene(), name);
     }
 }

@@ -1,19 +1,14 @@
 package com.pixfino.studio.apikeys;
 
+import static com.pixfino.studio.testsupport.OnFx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pixfino.studio.account.AccountView;
-import com.pixfino.studio.account.AccountViewModel;
-import com.pixfino.studio.billing.PlansViewModel;
-import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.AccountViewFixture;
+import com.pixfino.studio.testsupport.LightTheme;
 import com.pixfino.studio.testsupport.SessionFixture;
-import com.pixfino.studio.theme.ThemeMode;
+import com.pixfino.studio.testsupport.ThemeShots;
 import com.pixfino.studio.webhooks.WebhooksViewModel;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -22,7 +17,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Account → "API access" as a person uses it: keys created, seen once and revoked; webhooks added, pinged, deleted. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LightTheme.class, ApplicationExtension.class})
 class ApiAccessViewTest {
 
     @TempDir
@@ -41,49 +35,17 @@ class ApiAccessViewTest {
     private SessionFixture fixture;
     private Stage stage;
     private WebhooksViewModel hooks;
-    private String userAgent;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        userAgent = Application.getUserAgentStylesheet();
-        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
         fixture = new SessionFixture(dir).signedIn();
-        AccountViewModel account = new AccountViewModel(
-                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, owner -> {}, Clock.systemUTC());
-        PlansViewModel plans = new PlansViewModel(
-                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, url -> {}, PlansViewModel.PATIENCE);
-        ApiKeysViewModel keys =
-                new ApiKeysViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
-        hooks = new WebhooksViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
-        // the width the account screen gets beside the navigation in a 1280 px window
-        Scene scene = new Scene(
-                new AccountView(
-                        account,
-                        plans,
-                        keys,
-                        hooks,
-                        new com.pixfino.studio.account.StorageViewModel(
-                                fixture.tasks,
-                                new com.pixfino.studio.testsupport.InMemoryLibrary(),
-                                new javafx.beans.property.SimpleLongProperty(
-                                        com.pixfino.studio.core.settings.OriginalsCache.DEFAULT_CAP_BYTES),
-                                fixture.messages),
-                        new com.pixfino.studio.testsupport.FakeRewards(fixture.api).model(fixture),
-                        fixture.messages),
-                1090,
-                740);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        AccountViewFixture screen = new AccountViewFixture(fixture);
+        hooks = screen.hooks;
+        screen.rewards = new com.pixfino.studio.testsupport.FakeRewards(fixture.api).model(fixture);
+        Scene scene = screen.scene();
         stage.setScene(scene);
         stage.show();
-    }
-
-    @AfterEach
-    void restoreTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
-                .get();
     }
 
     @Test
@@ -185,22 +147,7 @@ class ApiAccessViewTest {
         WaitForAsyncUtils.waitForFxEvents(6);
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("FX call failed: " + e, e);
-        }
-    }
-
-    /** Light, then dark, then light again (the theme the test runs in). */
     private void screenshots(FxRobot robot, String name) {
-        for (ThemeMode theme : ThemeMode.values()) {
-            robot.interact(() -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
-            WaitForAsyncUtils.waitForFxEvents(6);
-            Screenshots.save(stage.getScene(), name + "-" + theme.name().toLowerCase(Locale.ROOT));
-        }
-        robot.interact(() -> Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents(6);
+        ThemeShots.save(robot, stage.getScene(), name);
     }
 }

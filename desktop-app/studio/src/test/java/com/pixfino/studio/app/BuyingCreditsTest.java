@@ -1,5 +1,6 @@
 package com.pixfino.studio.app;
 
+import static com.pixfino.studio.testsupport.OnFx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.concurrent.FxTaskExecutor;
@@ -13,21 +14,20 @@ import com.pixfino.studio.core.settings.StudioPaths;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import com.pixfino.studio.session.SignInViewModel;
 import com.pixfino.studio.testsupport.FileDrop;
-import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.LightTheme;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
+import com.pixfino.studio.testsupport.ThemeShots;
 import com.pixfino.studio.theme.ThemeMode;
 import com.pixfino.studio.theme.ThemeViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
@@ -51,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The studio's real features and shell over the fake server: buying a pack through the "browser" (a hook the test
  * completes as Stripe and the webhook would), and every way that leads to "Plans & credits". Saves screenshots.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LightTheme.class, ApplicationExtension.class})
 class BuyingCreditsTest {
 
     @TempDir
@@ -64,13 +64,10 @@ class BuyingCreditsTest {
     private LocalCompanion companion;
     private Features features;
     private Stage stage;
-    private String userAgent;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        userAgent = Application.getUserAgentStylesheet();
-        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
         tasks = new FxTaskExecutor("billing-test", 1);
         fixture = new SessionFixture(dir, tasks);
         fixture.api.setLowCreditThreshold(8); // the server's default: 5 credits is low
@@ -103,18 +100,13 @@ class BuyingCreditsTest {
                 new SimpleBooleanProperty(true),
                 fixture.messages);
         ThemeViewModel theme = new ThemeViewModel(new SimpleObjectProperty<>(ThemeMode.LIGHT));
-        Scene scene = new Scene(features.createMainView(theme, signIn), 1280, 800);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        Scene scene = StudioScene.of(features.createMainView(theme, signIn), 1280, 800);
         stage.setScene(scene);
         stage.show();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
-                .get();
         features.close();
         tasks.close();
         companion.close();
@@ -333,22 +325,7 @@ class BuyingCreditsTest {
         }
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("FX call failed: " + e, e);
-        }
-    }
-
-    /** Light, then dark, then light again (the theme the test runs in). */
     private void screenshots(FxRobot robot, String name) {
-        for (ThemeMode theme : ThemeMode.values()) {
-            robot.interact(() -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()));
-            WaitForAsyncUtils.waitForFxEvents(6);
-            Screenshots.save(stage.getScene(), name + "-" + theme.name().toLowerCase(Locale.ROOT));
-        }
-        robot.interact(() -> Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents(6);
+        ThemeShots.save(robot, stage.getScene(), name);
     }
 }

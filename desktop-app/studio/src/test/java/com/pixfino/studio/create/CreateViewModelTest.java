@@ -7,23 +7,14 @@ import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.GenerationView;
 import com.pixfino.model.api.UserView;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.generate.KnownPresets;
-import com.pixfino.studio.core.generate.PendingGenerations;
-import com.pixfino.studio.core.net.CompanionJson;
-import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,46 +30,21 @@ class CreateViewModelTest {
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
     private CreateViewModel viewModel;
-    private PendingGenerations store;
-    private WaitingGenerations waiting;
-    private final List<UUID> queued = new ArrayList<>();
+    private CreateFixture create;
     private final AtomicInteger plansShown = new AtomicInteger();
 
     @BeforeEach
     void setUp() throws Exception {
         fixture = new SessionFixture(dir, tasks);
-        presets = new PresetBrowserViewModel(
-                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, knownPresets());
-        store = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("pending-photos"), UiThreadGuard.NONE);
-        waiting = new WaitingGenerations(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                store,
-                fixture.messages,
-                queued::add,
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        viewModel = new CreateViewModel(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                new PhotoCheck(UiThreadGuard.NONE),
-                presets,
-                waiting,
-                fixture.messages,
-                queued::add,
-                plansShown::incrementAndGet);
+        create = new CreateFixture(fixture, dir);
+        presets = create.presets();
+        viewModel = create.create(presets, plansShown::incrementAndGet);
         fixture.signedIn();
-    }
-
-    private KnownPresets knownPresets() {
-        return new KnownPresets(dir.resolve("presets.json"), CompanionJson.mapper(), UiThreadGuard.NONE);
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        create.close();
     }
 
     @Test
@@ -161,8 +127,8 @@ class CreateViewModelTest {
 
         viewModel.generate();
 
-        assertThat(queued).hasSize(1);
-        assertThat(fixture.api.generations.get(queued.get(0)).prompt()).isEqualTo("soft window light");
+        assertThat(create.queued).hasSize(1);
+        assertThat(fixture.api.generations.get(create.queued.get(0)).prompt()).isEqualTo("soft window light");
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(1);
         assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.SUCCESS);
         assertThat(viewModel.statusProperty().get()).startsWith("Snow Princess is queued; 4 credits were charged.");
@@ -187,7 +153,7 @@ class CreateViewModelTest {
 
         assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.ERROR);
         assertThat(viewModel.statusProperty().get()).contains("Press Generate again to retry");
-        assertThat(queued).isEmpty();
+        assertThat(create.queued).isEmpty();
 
         viewModel.generate();
 
@@ -195,7 +161,7 @@ class CreateViewModelTest {
         assertThat(fixture.api.sentKeys.get(1)).isEqualTo(fixture.api.sentKeys.get(0));
         assertThat(fixture.api.generations).hasSize(1);
         assertThat(fixture.api.user.credits()).isEqualTo(1);
-        assertThat(queued)
+        assertThat(create.queued)
                 .containsExactly(fixture.api.generations.keySet().iterator().next());
     }
 
@@ -295,14 +261,14 @@ class CreateViewModelTest {
         assertThat(viewModel.statusProperty().get())
                 .isEqualTo("Snow Princess is waiting for the connection: it is sent, and charged, once the server is"
                         + " back. See it in the Queue (Ctrl+2).");
-        assertThat(waiting.requests()).singleElement().satisfies(request -> {
+        assertThat(create.waiting.requests()).singleElement().satisfies(request -> {
             assertThat(request.presetName()).isEqualTo("Snow Princess");
             assertThat(request.prompt()).isEqualTo("soft light");
             assertThat(request.credits()).isEqualTo(4);
             assertThat(request.photo()).isNotEqualTo(photo).exists();
         });
         assertThat(fixture.api.sentKeys).isEmpty();
-        assertThat(queued).isEmpty();
+        assertThat(create.queued).isEmpty();
         assertThat(viewModel.balanceAfterText().get())
                 .as("the waiting request will cost its credits")
                 .isEqualTo("3 credits short");
@@ -310,17 +276,17 @@ class CreateViewModelTest {
         assertThat(viewModel.blockerProperty().get())
                 .isEqualTo("This style costs 4 credits; the last known balance leaves 1 after the requests already"
                         + " waiting. Pick a cheaper style, or buy credits once the connection is back.");
-        String key = waiting.requests().get(0).idempotencyKey();
+        String key = create.waiting.requests().get(0).idempotencyKey();
 
         fixture.api.unreachable = false;
         fixture.sessions.callSucceeded(); // a call went through: online again
 
         assertThat(fixture.api.sentKeys).containsExactly(key);
-        assertThat(queued).containsExactlyElementsOf(fixture.api.generations.keySet());
-        assertThat(waiting.requests()).isEmpty();
-        assertThat(store.list(fixture.session.ownerId())).isEmpty();
+        assertThat(create.queued).containsExactlyElementsOf(fixture.api.generations.keySet());
+        assertThat(create.waiting.requests()).isEmpty();
+        assertThat(create.pending.list(fixture.session.ownerId())).isEmpty();
         assertThat(fixture.session.creditsProperty().get()).isEqualTo(1);
-        assertThat(waiting.noticeProperty().get()).isEqualTo("1 waiting request was sent to the server.");
+        assertThat(create.waiting.noticeProperty().get()).isEqualTo("1 waiting request was sent to the server.");
         assertThat(viewModel.statusProperty().get())
                 .as("no longer waiting: the old words go")
                 .isEmpty();
@@ -343,8 +309,7 @@ class CreateViewModelTest {
     void aStudioThatStartsOfflineOffersTheStylesTheServerSentLastTime() throws Exception {
         fixture.sessions.signOut(); // the studio closes; the catalog was kept when it was read
         fixture.tokens.write(SessionFixture.SERVER, com.pixfino.studio.testsupport.FakeCompanionApi.TOKEN);
-        PresetBrowserViewModel restarted = new PresetBrowserViewModel(
-                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, knownPresets());
+        PresetBrowserViewModel restarted = create.presets();
 
         fixture.sessions.connectionSettled(com.pixfino.studio.core.connection.ConnectionState.OFFLINE);
 
@@ -408,9 +373,9 @@ class CreateViewModelTest {
         assertThat(viewModel.balanceAfterText().get()).isEqualTo("84 credits");
         viewModel.generate();
 
-        assertThat(queued).hasSize(4);
+        assertThat(create.queued).hasSize(4);
         List<GenerationView> made =
-                queued.stream().map(fixture.api.generations::get).toList();
+                create.queued.stream().map(fixture.api.generations::get).toList();
         assertThat(made).extracting(GenerationView::aspectRatio).containsOnly("9:16");
         assertThat(made)
                 .extracting(GenerationView::groupId)
@@ -453,7 +418,7 @@ class CreateViewModelTest {
         assertThat(viewModel.seedErrorProperty().get()).isEmpty();
         viewModel.generate();
 
-        assertThat(queued.stream().map(fixture.api.generations::get).map(GenerationView::seed))
+        assertThat(create.queued.stream().map(fixture.api.generations::get).map(GenerationView::seed))
                 .containsExactly(1234L, 1235L, 1236L);
         String before = viewModel.seedTextProperty().get();
         viewModel.rollSeed();

@@ -8,26 +8,16 @@ import com.pixfino.model.Tier;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.UserView;
 import com.pixfino.model.api.styles.StyleView;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.connection.ConnectionState;
-import com.pixfino.studio.core.generate.PendingGenerations;
-import com.pixfino.studio.core.net.CompanionJson;
-import com.pixfino.studio.core.photo.PhotoCheck;
-import com.pixfino.studio.core.styles.RecentPrompts;
-import com.pixfino.studio.core.styles.StyleLibrary;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.FakeCompanionApi;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +33,13 @@ class MyStylesTest {
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
     private CreateViewModel viewModel;
-    private PendingGenerations store;
-    private final List<UUID> queued = new ArrayList<>();
+    private CreateFixture create;
 
     @BeforeEach
     void setUp() throws Exception {
         fixture = new SessionFixture(dir, tasks);
-        presets = new PresetBrowserViewModel(fixture.tasks, fixture.session, fixture.sessions, fixture.messages);
-        store = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("pending-photos"), UiThreadGuard.NONE);
+        create = new CreateFixture(fixture, dir);
+        presets = create.presets();
         viewModel = createViewModel();
         fixture.api.user = new UserView(fixture.api.user.id(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 100);
         fixture.signedIn();
@@ -58,32 +47,12 @@ class MyStylesTest {
 
     /** A Create over the same data dir: what a restart of the studio sees. */
     private CreateViewModel createViewModel() {
-        WaitingGenerations waiting = new WaitingGenerations(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                store,
-                fixture.messages,
-                queued::add,
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        return new CreateViewModel(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                new PhotoCheck(UiThreadGuard.NONE),
-                presets,
-                waiting,
-                fixture.messages,
-                queued::add,
-                () -> {},
-                new StyleLibrary(dir.resolve("styles.json"), CompanionJson.mapper(), UiThreadGuard.NONE),
-                new RecentPrompts(dir.resolve("recent-prompts.json"), CompanionJson.mapper(), UiThreadGuard.NONE));
+        return create.createWithLibrary(presets, () -> {});
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        create.close();
     }
 
     private void goOffline() {

@@ -6,32 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.pixfino.studio.concurrent.FxTaskExecutor;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.generate.PastSettings;
-import com.pixfino.studio.core.generate.PendingGenerations;
-import com.pixfino.studio.core.net.CompanionJson;
-import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.UUID;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Use again" of a result whose photo has no preview here: a neutral placeholder, replaced by a photo chosen later. */
@@ -41,60 +31,20 @@ class PastPhotoViewTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private FxTaskExecutor tasks;
-    private PendingGenerations pending;
-    private Stage stage;
+    private CreateFixture createFixture;
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        tasks.close();
-        pending.close();
+        createFixture.close();
     }
 
     @Test
     void withoutACachedPreviewThePlaceholderSaysWhereThePhotoIsUntilAnotherIsChosen() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        tasks = new FxTaskExecutor("past-photo-test", 2);
-        SessionFixture fixture = new SessionFixture(dir, tasks);
-        pending = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("photos"), UiThreadGuard.NONE);
-        PresetBrowserViewModel presets = new PresetBrowserViewModel(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                fixture.messages,
-                new KnownPresets(dir.resolve("presets.json"), CompanionJson.mapper(), UiThreadGuard.NONE));
-        WaitingGenerations waiting = new WaitingGenerations(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                pending,
-                fixture.messages,
-                id -> {},
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        CreateViewModel create = new CreateViewModel(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                new PhotoCheck(UiThreadGuard.NONE),
-                presets,
-                waiting,
-                fixture.messages,
-                id -> {},
-                () -> {});
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new CreateView(create, fixture.session, fixture.messages));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1280);
-            primary.setHeight(800);
-            primary.show();
-        });
+        createFixture = CreateFixture.showingViews(dir, "past-photo-test");
+        SessionFixture fixture = createFixture.session;
+        PresetBrowserViewModel presets = createFixture.presets();
+        CreateViewModel create = createFixture.create(presets, () -> {});
+        StudioScene.showInPrimaryStage(() -> new CreateView(create, fixture.session, fixture.messages), 1280, 800);
         robot.interact(fixture::signedIn);
         await(() -> presets.allPresets().size() == 5);
 
@@ -132,6 +82,6 @@ class PastPhotoViewTest {
 
     private void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name);
+        Screenshots.save(createFixture.stage().getScene(), name);
     }
 }

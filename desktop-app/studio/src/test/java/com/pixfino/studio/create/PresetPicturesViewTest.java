@@ -4,43 +4,30 @@ import static com.pixfino.studio.testsupport.OnFx.await;
 import static com.pixfino.studio.testsupport.OnFx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.pixfino.model.api.PresetView;
-import com.pixfino.studio.concurrent.FxTaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.generate.PendingGenerations;
-import com.pixfino.studio.core.net.CompanionJson;
-import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.presets.PresetPreviewCache;
-import com.pixfino.studio.core.styles.RecentPrompts;
-import com.pixfino.studio.core.styles.StyleLibrary;
-import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.PresetPictureBytes;
-import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.TestPresets;
+import com.pixfino.studio.testsupport.ThemeShots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,9 +41,7 @@ class PresetPicturesViewTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private FxTaskExecutor tasks;
-    private PendingGenerations pending;
-    private Stage stage;
+    private CreateFixture createFixture;
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
 
@@ -66,9 +51,8 @@ class PresetPicturesViewTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        tasks = new FxTaskExecutor("preset-pictures-test", 2);
-        fixture = new SessionFixture(dir, tasks);
+        createFixture = CreateFixture.showingViews(dir, "preset-pictures-test");
+        fixture = createFixture.session;
         List<PresetView> listed = new ArrayList<>();
         for (PresetView preset : TestPresets.all()) {
             boolean pictured = PICTURED.contains(preset);
@@ -78,41 +62,10 @@ class PresetPicturesViewTest {
             }
         }
         fixture.api.presets = listed;
-        pending = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("photos"), UiThreadGuard.NONE);
         presets = new PresetBrowserViewModel(
-                tasks, fixture.session, fixture.sessions, fixture.messages, null, previewCache());
-        CreateViewModel create = new CreateViewModel(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                new PhotoCheck(UiThreadGuard.NONE),
-                presets,
-                new WaitingGenerations(
-                        tasks,
-                        fixture.session,
-                        fixture.sessions,
-                        pending,
-                        fixture.messages,
-                        id -> {},
-                        Backoff.DEFAULT,
-                        Clock.systemUTC()),
-                fixture.messages,
-                id -> {},
-                () -> {},
-                new StyleLibrary(dir.resolve("styles.json"), CompanionJson.mapper(), UiThreadGuard.NONE),
-                new RecentPrompts(dir.resolve("recent.json"), CompanionJson.mapper(), UiThreadGuard.NONE));
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new CreateView(create, fixture.session, fixture.messages));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1280);
-            primary.setHeight(800);
-            primary.show();
-        });
+                fixture.tasks, fixture.session, fixture.sessions, fixture.messages, null, previewCache());
+        CreateViewModel create = createFixture.createWithLibrary(presets, () -> {});
+        StudioScene.showInPrimaryStage(() -> new CreateView(create, fixture.session, fixture.messages), 1280, 800);
         robot.interact(fixture::signedIn);
         await(() -> presets.allPresets().size() == 5);
     }
@@ -123,9 +76,7 @@ class PresetPicturesViewTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        tasks.close();
-        pending.close();
+        createFixture.close();
     }
 
     @Test
@@ -171,7 +122,7 @@ class PresetPicturesViewTest {
         PresetView runway = fixture.api.presets.get(4);
 
         // another studio run over the same folder: the server answers 304 for each kept picture
-        PresetPictures again = new PresetPictures(tasks, fixture.session, previewCache());
+        PresetPictures again = new PresetPictures(fixture.tasks, fixture.session, previewCache());
         ReadOnlyObjectProperty<Image> online = call(() -> again.picture(snow));
         await(() -> online.get() != null);
         assertThat(fixture.api.presetPicturesSent).isEqualTo(3);
@@ -179,7 +130,7 @@ class PresetPicturesViewTest {
         // offline: the kept picture, and none for a preset that never had one kept
         fixture.api.unreachable = true;
         robot.interact(() -> fixture.sessions.callFailed(new java.net.ConnectException("refused")));
-        PresetPictures offline = new PresetPictures(tasks, fixture.session, previewCache());
+        PresetPictures offline = new PresetPictures(fixture.tasks, fixture.session, previewCache());
         ReadOnlyObjectProperty<Image> kept = call(() -> offline.picture(runway));
         await(() -> kept.get() != null);
         ReadOnlyObjectProperty<Image> none = call(() -> offline.picture(fixture.api.presets.get(2)));
@@ -210,11 +161,6 @@ class PresetPicturesViewTest {
     }
 
     private void screenshots(String name) {
-        WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name + "-light");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name + "-dark");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        ThemeShots.save(robot, createFixture.stage().getScene(), name);
     }
 }

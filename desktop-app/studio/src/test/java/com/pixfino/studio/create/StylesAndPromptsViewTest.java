@@ -1,45 +1,30 @@
 package com.pixfino.studio.create;
 
+import static com.pixfino.studio.testsupport.OnFx.await;
+import static com.pixfino.studio.testsupport.OnFx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.pixfino.model.AspectRatio;
 import com.pixfino.model.PresetCategory;
-import com.pixfino.studio.concurrent.FxTaskExecutor;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.generate.PendingGenerations;
-import com.pixfino.studio.core.net.CompanionJson;
-import com.pixfino.studio.core.photo.PhotoCheck;
-import com.pixfino.studio.core.styles.RecentPrompts;
-import com.pixfino.studio.core.styles.StyleLibrary;
-import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.WaitingGenerations;
-import com.pixfino.studio.testsupport.Screenshots;
+import com.pixfino.studio.testsupport.CreateFixture;
+import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.TestPresets;
+import com.pixfino.studio.testsupport.ThemeShots;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The prompt library's popup (button and Alt+P), a style's tile menu (right click and the menu key) with rename and
@@ -51,9 +36,7 @@ class StylesAndPromptsViewTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private FxTaskExecutor tasks;
-    private PendingGenerations pending;
-    private Stage stage;
+    private CreateFixture createFixture;
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
     private CreateViewModel create;
@@ -61,54 +44,19 @@ class StylesAndPromptsViewTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        tasks = new FxTaskExecutor("styles-view-test", 2);
-        fixture = new SessionFixture(dir, tasks);
-        pending = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("photos"), UiThreadGuard.NONE);
-        presets = new PresetBrowserViewModel(tasks, fixture.session, fixture.sessions, fixture.messages);
-        WaitingGenerations waiting = new WaitingGenerations(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                pending,
-                fixture.messages,
-                id -> {},
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        create = new CreateViewModel(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                new PhotoCheck(UiThreadGuard.NONE),
-                presets,
-                waiting,
-                fixture.messages,
-                id -> {},
-                () -> {},
-                new StyleLibrary(dir.resolve("styles.json"), CompanionJson.mapper(), UiThreadGuard.NONE),
-                new RecentPrompts(dir.resolve("recent.json"), CompanionJson.mapper(), UiThreadGuard.NONE));
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            view = new CreateView(create, fixture.session, fixture.messages);
-            Scene scene = new Scene(view);
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1280);
-            primary.setHeight(800);
-            primary.show();
-        });
+        createFixture = CreateFixture.showingViews(dir, "styles-view-test");
+        fixture = createFixture.session;
+        presets = createFixture.presets();
+        create = createFixture.createWithLibrary(presets, () -> {});
+        StudioScene.showInPrimaryStage(
+                () -> view = new CreateView(create, fixture.session, fixture.messages), 1280, 800);
         robot.interact(fixture::signedIn);
         await(() -> presets.allPresets().size() == 5);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        tasks.close();
-        pending.close();
+        createFixture.close();
     }
 
     @Test
@@ -223,30 +171,10 @@ class StylesAndPromptsViewTest {
     }
 
     private void screenshots(String name) {
-        WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name + "-light");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name + "-dark");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        ThemeShots.save(robot, createFixture.stage().getScene(), name);
     }
 
     private String text(String query) {
-        return call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition));
-    }
-
-    private static <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return OnFx.text(robot, query);
     }
 }

@@ -7,24 +7,15 @@ import com.pixfino.model.Role;
 import com.pixfino.model.Tier;
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.model.api.UserView;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.generate.KnownPresets;
 import com.pixfino.studio.core.generate.PastSettings;
 import com.pixfino.studio.core.generate.PendingGeneration;
-import com.pixfino.studio.core.generate.PendingGenerations;
-import com.pixfino.studio.core.net.CompanionJson;
-import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
-import com.pixfino.studio.queue.Backoff;
-import com.pixfino.studio.queue.WaitingGenerations;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.CurrentThreadTaskExecutor;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.testsupport.TestPresets;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,40 +32,15 @@ class UseAgainTest {
     private SessionFixture fixture;
     private PresetBrowserViewModel presets;
     private CreateViewModel viewModel;
-    private PendingGenerations store;
-    private WaitingGenerations waiting;
-    private final List<UUID> queued = new ArrayList<>();
+    private CreateFixture create;
     private final UUID upload = UUID.randomUUID();
 
     @BeforeEach
     void setUp() throws Exception {
         fixture = new SessionFixture(dir, tasks);
-        presets = new PresetBrowserViewModel(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                fixture.messages,
-                new KnownPresets(dir.resolve("presets.json"), CompanionJson.mapper(), UiThreadGuard.NONE));
-        store = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("pending-photos"), UiThreadGuard.NONE);
-        waiting = new WaitingGenerations(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                store,
-                fixture.messages,
-                queued::add,
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        viewModel = new CreateViewModel(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                new PhotoCheck(UiThreadGuard.NONE),
-                presets,
-                waiting,
-                fixture.messages,
-                queued::add,
-                () -> {});
+        create = new CreateFixture(fixture, dir);
+        presets = create.presets();
+        viewModel = create.create(presets, () -> {});
         fixture.signedIn();
         fixture.api.user = new UserView(fixture.api.user.id(), "ana@example.com", "Ana", Role.USER, Tier.FREE, 100);
         fixture.sessions.refreshUser();
@@ -82,7 +48,7 @@ class UseAgainTest {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        create.close();
     }
 
     private PastSettings past() {
@@ -114,7 +80,7 @@ class UseAgainTest {
             assertThat(sent.seed()).isEqualTo(4711L);
             assertThat(sent.groupId()).isNull();
         });
-        assertThat(queued).hasSize(1);
+        assertThat(create.queued).hasSize(1);
         assertThat(viewModel.toneProperty().get()).isEqualTo(Tone.SUCCESS);
     }
 
@@ -179,13 +145,15 @@ class UseAgainTest {
         assertThat(viewModel.statusProperty().get())
                 .isEqualTo("4 takes of Snow Princess are waiting for the connection: they are sent, and each"
                         + " charged, once the server is back. See them in the Queue (Ctrl+2).");
-        assertThat(waiting.requests()).hasSize(4);
-        assertThat(waiting.waitingCreditsProperty().get()).isEqualTo(16);
-        assertThat(waiting.requests()).extracting(PendingGeneration::photo).containsOnlyNulls();
+        assertThat(create.waiting.requests()).hasSize(4);
+        assertThat(create.waiting.waitingCreditsProperty().get()).isEqualTo(16);
+        assertThat(create.waiting.requests())
+                .extracting(PendingGeneration::photo)
+                .containsOnlyNulls();
 
         fixture.api.unreachable = false;
         fixture.sessions.callSucceeded();
-        waiting.replayNow(); // a second replay sends nothing again
+        create.waiting.replayNow(); // a second replay sends nothing again
 
         assertThat(fixture.api.createRequests).hasSize(4);
         assertThat(fixture.api.sentKeys).doesNotHaveDuplicates();

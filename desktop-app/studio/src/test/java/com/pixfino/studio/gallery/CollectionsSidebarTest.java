@@ -1,26 +1,23 @@
 package com.pixfino.studio.gallery;
 
+import static com.pixfino.studio.testsupport.OnFx.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.library.LibraryCatalog;
 import com.pixfino.studio.core.library.LibraryQuery;
 import com.pixfino.studio.testsupport.LibraryFill;
+import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
+import com.pixfino.studio.testsupport.ThemeShots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,18 +50,8 @@ class CollectionsSidebarTest {
         SessionFixture fixture = new SessionFixture(dir, tasks);
         LibraryViewModel gallery = new LibraryViewModel(tasks, catalog, fixture.messages);
         ViewerViewModel viewer = new ViewerViewModel(tasks, catalog, fixture.session, fixture.messages);
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new LibraryView(gallery, viewer, tasks, fixture.messages, item -> {}, () -> dir));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1100);
-            primary.setHeight(700);
-            primary.show();
-        });
+        StudioScene.showInPrimaryStage(
+                () -> new LibraryView(gallery, viewer, tasks, fixture.messages, item -> {}, () -> dir), 1100, 700);
         await(() -> label("#collection-" + collection).equals("Client A  (3)"));
     }
 
@@ -123,22 +110,11 @@ class CollectionsSidebarTest {
     }
 
     private String label(String query) {
-        return call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
+        return OnFx.text(robot, query);
     }
 
     private void screenshots(String name) {
-        screenshot(name + "-light");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        screenshot(name + "-dark");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-    }
-
-    private void screenshot(String name) {
-        WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name);
+        ThemeShots.save(robot, stage.getScene(), name);
     }
 
     /** The dialog is its own window: the picture is of the window that holds {@code query}. */
@@ -146,17 +122,5 @@ class CollectionsSidebarTest {
         WaitForAsyncUtils.waitForFxEvents(4);
         Node node = robot.lookup(query).query();
         Screenshots.save(node.getScene(), name);
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> call(condition));
-    }
-
-    private static <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package com.pixfino.studio.gallery;
 
+import static com.pixfino.studio.testsupport.OnFx.await;
+import static com.pixfino.studio.testsupport.OnFx.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.pixfino.model.MediaKind;
 import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.studio.concurrent.FxTaskExecutor;
@@ -12,19 +12,18 @@ import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.library.LibraryCatalog;
 import com.pixfino.studio.core.library.LibraryQuery;
 import com.pixfino.studio.testsupport.LibraryFill;
+import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
+import com.pixfino.studio.testsupport.ThemeShots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
@@ -79,19 +78,10 @@ class LibraryViewTest {
         SessionFixture fixture = new SessionFixture(dir, tasks);
         LibraryViewModel gallery = new LibraryViewModel(tasks, catalog, fixture.messages);
         ViewerViewModel viewer = new ViewerViewModel(tasks, catalog, fixture.session, fixture.messages);
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(
-                    new LibraryView(gallery, viewer, tasks, fixture.messages, usedAgain::add, () -> exportFolder));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1280);
-            primary.setHeight(800);
-            primary.show();
-        });
+        StudioScene.showInPrimaryStage(
+                () -> new LibraryView(gallery, viewer, tasks, fixture.messages, usedAgain::add, () -> exportFolder),
+                1280,
+                800);
         await(() -> text("gallery-subtitle").equals("61 results"));
     }
 
@@ -379,34 +369,16 @@ class LibraryViewTest {
     }
 
     private String text(String id) {
-        return call(() -> robot.lookup("#" + id)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
+        return OnFx.text(robot, "#" + id);
     }
 
     private void screenshots(String name) {
-        screenshot(name + "-light");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        screenshot(name + "-dark");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        ThemeShots.save(robot, stage.getScene(), name);
     }
 
     private void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents(4);
         Node root = stage.getScene().getRoot();
         Screenshots.save(root.getScene(), name);
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> call(condition));
-    }
-
-    private static <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

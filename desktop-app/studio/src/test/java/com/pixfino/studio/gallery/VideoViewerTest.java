@@ -7,6 +7,7 @@ import com.pixfino.studio.concurrent.FxTaskExecutor;
 import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.testsupport.InMemoryLibrary;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -71,19 +71,8 @@ class VideoViewerTest {
         library.originals.put(id, original);
         LibraryViewModel gallery = new LibraryViewModel(tasks, library, fixture.messages);
         ViewerViewModel viewer = new ViewerViewModel(tasks, library, fixture.session, fixture.messages);
-        FxToolkit.setupStage(primary -> {
-            javafx.application.Application.setUserAgentStylesheet(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new LibraryView(gallery, viewer, tasks, fixture.messages, item -> {}, () -> dir));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1100);
-            primary.setHeight(700);
-            primary.show();
-        });
+        StudioScene.showInPrimaryStage(
+                () -> new LibraryView(gallery, viewer, tasks, fixture.messages, item -> {}, () -> dir), 1100, 700);
         new FxRobot().interact(fixture::signedIn);
         new FxRobot().interact(gallery::reload);
         WaitForAsyncUtils.waitFor(

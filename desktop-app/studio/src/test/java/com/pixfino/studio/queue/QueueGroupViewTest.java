@@ -7,12 +7,11 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.pixfino.model.GenerationStatus;
 import com.pixfino.model.api.CreateGenerationRequest;
-import com.pixfino.studio.concurrent.FxTaskExecutor;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
-import com.pixfino.studio.core.generate.PendingGenerations;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,13 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The queue screen headless: four takes of one request show as one group with its progress and "Cancel all". */
@@ -37,22 +33,17 @@ class QueueGroupViewTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private FxTaskExecutor tasks;
-    private PendingGenerations pending;
-    private Stage stage;
+    private CreateFixture createFixture;
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        tasks.close();
-        pending.close();
+        createFixture.close();
     }
 
     @Test
     void fourTakesShowAsOneGroupAndCancelTogether() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        tasks = new FxTaskExecutor("queue-group-test", 2);
-        SessionFixture fixture = new SessionFixture(dir, tasks);
+        createFixture = CreateFixture.showingViews(dir, "queue-group-test");
+        SessionFixture fixture = createFixture.session;
         fixture.api.setCredits(40);
         UUID group = UUID.randomUUID();
         List<UUID> takes = new ArrayList<>();
@@ -72,9 +63,8 @@ class QueueGroupViewTest {
                     .id());
         }
         fixture.api.complete(takes.get(0));
-        pending = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("photos"), UiThreadGuard.NONE);
         QueueViewModel queue = new QueueViewModel(
-                tasks,
+                fixture.tasks,
                 fixture.session,
                 fixture.sessions,
                 fixture.messages,
@@ -82,27 +72,8 @@ class QueueGroupViewTest {
                 view -> {},
                 Backoff.DEFAULT,
                 Duration.ofSeconds(5));
-        WaitingGenerations waiting = new WaitingGenerations(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                pending,
-                fixture.messages,
-                id -> {},
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new QueueView(queue, waiting, fixture.messages));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1000);
-            primary.setHeight(640);
-            primary.show();
-        });
+        WaitingGenerations waiting = createFixture.waiting;
+        StudioScene.showInPrimaryStage(() -> new QueueView(queue, waiting, fixture.messages), 1000, 640);
         robot.interact(fixture::signedIn);
         robot.interact(() -> fixture.api.listeners.get(0).opened());
         await(() -> queue.jobs().size() == 4);
@@ -132,6 +103,6 @@ class QueueGroupViewTest {
 
     private void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name);
+        Screenshots.save(createFixture.stage().getScene(), name);
     }
 }

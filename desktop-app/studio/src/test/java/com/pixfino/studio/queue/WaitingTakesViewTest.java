@@ -8,17 +8,16 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.pixfino.model.AspectRatio;
 import com.pixfino.model.api.CreateGenerationRequest;
-import com.pixfino.studio.concurrent.FxTaskExecutor;
-import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.generate.PendingGeneration;
-import com.pixfino.studio.core.generate.PendingGenerations;
 import com.pixfino.studio.core.generate.PhotoSource;
 import com.pixfino.studio.core.generate.Takes;
 import com.pixfino.studio.core.photo.PhotoInfo;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
+import com.pixfino.studio.testsupport.CreateFixture;
 import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.TestPresets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +27,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Four takes asked for offline wait in the queue as one group and are each sent once when the connection is back. */
@@ -44,27 +40,21 @@ class WaitingTakesViewTest {
     Path dir;
 
     private final FxRobot robot = new FxRobot();
-    private FxTaskExecutor tasks;
-    private PendingGenerations pending;
-    private Stage stage;
+    private CreateFixture createFixture;
     private SessionFixture fixture;
     private WaitingGenerations waiting;
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        tasks.close();
-        pending.close();
+        createFixture.close();
     }
 
     private void show() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        tasks = new FxTaskExecutor("waiting-takes-test", 2);
-        fixture = new SessionFixture(dir, tasks);
+        createFixture = CreateFixture.showingViews(dir, "waiting-takes-test");
+        fixture = createFixture.session;
         fixture.api.setCredits(40);
-        pending = PendingGenerations.open(dir.resolve("pending.db"), dir.resolve("photos"), UiThreadGuard.NONE);
         QueueViewModel queue = new QueueViewModel(
-                tasks,
+                fixture.tasks,
                 fixture.session,
                 fixture.sessions,
                 fixture.messages,
@@ -72,27 +62,8 @@ class WaitingTakesViewTest {
                 view -> {},
                 Backoff.DEFAULT,
                 Duration.ofSeconds(5));
-        waiting = new WaitingGenerations(
-                tasks,
-                fixture.session,
-                fixture.sessions,
-                pending,
-                fixture.messages,
-                id -> {},
-                Backoff.DEFAULT,
-                Clock.systemUTC());
-        FxToolkit.setupStage(primary -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(new QueueView(queue, waiting, fixture.messages));
-            scene.getStylesheets()
-                    .add(getClass()
-                            .getResource("/com/pixfino/studio/studio.css")
-                            .toExternalForm());
-            primary.setScene(scene);
-            primary.setWidth(1000);
-            primary.setHeight(640);
-            primary.show();
-        });
+        waiting = createFixture.waiting;
+        StudioScene.showInPrimaryStage(() -> new QueueView(queue, waiting, fixture.messages), 1000, 640);
         robot.interact(fixture::signedIn);
         robot.interact(() -> {
             fixture.api.unreachable = true;
@@ -116,7 +87,7 @@ class WaitingTakesViewTest {
         await(() -> text("#waiting-group-status-" + group).equals("4 takes waiting \u00b7 16 credits"));
         assertThat(robot.lookup(".waiting-row").queryAll()).hasSize(1);
         assertThat(text("#queue-waiting-title")).isEqualTo("Waiting for connection");
-        assertThat(Files.list(dir.resolve("photos")).flatMap(WaitingTakesViewTest::files))
+        assertThat(Files.list(createFixture.photos()).flatMap(WaitingTakesViewTest::files))
                 .as("the photo is kept once for the four takes")
                 .hasSize(1);
         screenshot("queue-waiting-takes-light");
@@ -154,7 +125,7 @@ class WaitingTakesViewTest {
         robot.clickOn("#waiting-cancel-group-" + group);
 
         await(() -> waiting.requests().isEmpty());
-        assertThat(pending.list(fixture.session.ownerId())).isEmpty();
+        assertThat(createFixture.pending.list(fixture.session.ownerId())).isEmpty();
         assertThat(text("#queue-waiting-notice"))
                 .isEqualTo("4 takes of Snow Princess removed before they were sent; nothing was charged.");
         robot.interact(() -> {
@@ -183,6 +154,6 @@ class WaitingTakesViewTest {
 
     private void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents(4);
-        Screenshots.save(stage.getScene(), name);
+        Screenshots.save(createFixture.stage().getScene(), name);
     }
 }

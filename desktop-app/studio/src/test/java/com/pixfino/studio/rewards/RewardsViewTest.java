@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.core.rewards.ReferralSummary;
 import com.pixfino.studio.testsupport.FakeRewards;
+import com.pixfino.studio.testsupport.LightTheme;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.ThemeShots;
-import com.pixfino.studio.theme.ThemeMode;
 import java.nio.file.Path;
-import java.util.Objects;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +17,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The "Invite & redeem" tab as a person uses it: copy the link, type a code, read the outcome. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LightTheme.class, ApplicationExtension.class})
 class RewardsViewTest {
 
     @TempDir
@@ -38,13 +36,10 @@ class RewardsViewTest {
     private FakeRewards rewards;
     private RewardsViewModel model;
     private Stage stage;
-    private String userAgent;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        userAgent = Application.getUserAgentStylesheet();
-        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
         fixture = new SessionFixture(dir);
         fixture.api.setCredits(12);
         fixture.signedIn();
@@ -53,18 +48,9 @@ class RewardsViewTest {
         ScrollPane scroll = new ScrollPane(new RewardsView(model, fixture.messages));
         scroll.setFitToWidth(true);
         // the width the account screen's tabs get beside the navigation in a 1280 px window
-        Scene scene = new Scene(ThemeShots.root(scroll), 1040, 640);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        Scene scene = StudioScene.of(ThemeShots.root(scroll), 1040, 640);
         stage.setScene(scene);
         stage.show();
-    }
-
-    @AfterEach
-    void restoreTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
-                .get();
     }
 
     @Test

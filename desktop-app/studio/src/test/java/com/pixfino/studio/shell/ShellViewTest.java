@@ -8,12 +8,12 @@ import com.pixfino.model.api.UserView;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.testsupport.Screenshots;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.TestMessages;
 import com.pixfino.studio.testsupport.TestScreen;
 import com.pixfino.studio.theme.ThemeMode;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.beans.property.IntegerProperty;
@@ -64,10 +64,7 @@ class ShellViewTest {
         Messages messages = TestMessages.studioPlus("nav.admin", "Admin");
         ShellViewModel shell = new ShellViewModel(fixture.session, registry, () -> {}, messages);
         ShellView view = new ShellView(shell, messages, new Label("header"), new NavigationBar(shell, messages));
-        Scene scene = new Scene(view, 900, 500);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        Scene scene = StudioScene.of(view, 900, 500);
         stage.setScene(scene);
         stage.show();
     }

@@ -29,9 +29,9 @@ public final class OnFx {
         }
     }
 
-    /** Waits up to 10 s for {@code condition}, checked on the JavaFX thread. */
+    /** Waits up to 20 s for {@code condition}, checked on the JavaFX thread. */
     public static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> call(condition));
     }
 
     /** The text of the labelled node {@code query} finds, or "" when there is none. */

@@ -5,38 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixfino.studio.core.admin.GrowthSettings;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.testsupport.FakeGrowthApi;
-import com.pixfino.studio.testsupport.SessionFixture;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GrowthSettingsViewModelTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:05:30Z"), ZoneOffset.UTC);
-
     @TempDir
     Path dir;
 
-    private SessionFixture fixture;
-    private final FakeGrowthApi growth = new FakeGrowthApi(CLOCK);
+    private FakeGrowthApi growth;
     private GrowthSettingsViewModel model;
 
     @BeforeEach
     void setUp() {
-        fixture = new SessionFixture(dir).signedIn();
-        model = new GrowthSettingsViewModel(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                fixture.messages,
-                api -> growth,
-                CLOCK,
-                ZoneOffset.UTC);
+        GrowthFixture growthFixture = new GrowthFixture(dir);
+        growth = growthFixture.growth;
+        model = growthFixture.settings();
     }
 
     @Test

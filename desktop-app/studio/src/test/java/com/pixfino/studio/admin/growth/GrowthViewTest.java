@@ -4,87 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.studio.core.admin.PromoCode;
 import com.pixfino.studio.testsupport.FakeGrowthApi;
+import com.pixfino.studio.testsupport.LightTheme;
 import com.pixfino.studio.testsupport.SessionFixture;
+import com.pixfino.studio.testsupport.StudioScene;
 import com.pixfino.studio.testsupport.ThemeShots;
-import com.pixfino.studio.theme.ThemeMode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Objects;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The admin growth screen as an admin uses it: create a code, expire one after the confirm, edit the settings. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LightTheme.class, ApplicationExtension.class})
 class GrowthViewTest {
-
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:05:30Z"), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
 
     private SessionFixture fixture;
-    private final FakeGrowthApi growth = new FakeGrowthApi(CLOCK);
+    private FakeGrowthApi growth;
     private GrowthView view;
     private Stage stage;
-    private String userAgent;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        userAgent = Application.getUserAgentStylesheet();
-        Application.setUserAgentStylesheet(ThemeMode.LIGHT.userAgentStylesheet());
-        fixture = new SessionFixture(dir).signedIn();
+        GrowthFixture growthFixture = new GrowthFixture(dir);
+        fixture = growthFixture.session;
+        growth = growthFixture.growth;
         growth.codes.add(FakeGrowthApi.code("BLACKFRIDAY", 87, 100, PromoCode.Status.ACTIVE));
         growth.codes.add(FakeGrowthApi.code("PRESS2026", 20, 20, PromoCode.Status.USED_UP));
         growth.codes.add(FakeGrowthApi.code("BETA", 4, 500, PromoCode.Status.EXPIRED));
-        view = new GrowthView(
-                new PromoCodesViewModel(
-                        fixture.tasks,
-                        fixture.session,
-                        fixture.sessions,
-                        fixture.messages,
-                        api -> growth,
-                        CLOCK,
-                        ZoneOffset.UTC),
-                new GrowthSettingsViewModel(
-                        fixture.tasks,
-                        fixture.session,
-                        fixture.sessions,
-                        fixture.messages,
-                        api -> growth,
-                        CLOCK,
-                        ZoneOffset.UTC),
-                fixture.messages,
-                ZoneOffset.UTC);
+        view = new GrowthView(growthFixture.promoCodes(), growthFixture.settings(), fixture.messages, ZoneOffset.UTC);
         // the width an admin screen gets beside the navigation in a 1280 px window
-        Scene scene = new Scene(ThemeShots.root(view), 1090, 800);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(getClass().getResource("/com/pixfino/studio/studio.css"))
-                        .toExternalForm());
+        Scene scene = StudioScene.of(ThemeShots.root(view), 1090, 800);
         stage.setScene(scene);
         stage.show();
         view.shown();
-    }
-
-    @AfterEach
-    void restoreTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(userAgent))
-                .get();
     }
 
     @Test

@@ -9,7 +9,6 @@ import com.pixfino.studio.testsupport.FakeGrowthApi;
 import com.pixfino.studio.testsupport.SessionFixture;
 import com.pixfino.studio.ui.ActivityStatus.Tone;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,26 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PromoCodesViewModelTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:05:30Z"), ZoneOffset.UTC);
-
     @TempDir
     Path dir;
 
     private SessionFixture fixture;
-    private final FakeGrowthApi growth = new FakeGrowthApi(CLOCK);
+    private FakeGrowthApi growth;
     private PromoCodesViewModel model;
 
     @BeforeEach
     void setUp() {
-        fixture = new SessionFixture(dir).signedIn();
-        model = new PromoCodesViewModel(
-                fixture.tasks,
-                fixture.session,
-                fixture.sessions,
-                fixture.messages,
-                api -> growth,
-                CLOCK,
-                ZoneOffset.UTC);
+        GrowthFixture growthFixture = new GrowthFixture(dir);
+        fixture = growthFixture.session;
+        growth = growthFixture.growth;
+        model = growthFixture.promoCodes();
     }
 
     @Test
