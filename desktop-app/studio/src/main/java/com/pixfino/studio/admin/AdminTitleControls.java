@@ -2,10 +2,16 @@ package com.pixfino.studio.admin;
 
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ActivityStatus;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
 
-/** The spinner and the "Refresh" button an admin screen's title carries, named after the screen's id prefix. */
+/**
+ * The spinner and the "Refresh" button an admin screen's title carries, and the "Load more" row under a paged table,
+ * named after the screen's id prefix.
+ */
 public final class AdminTitleControls {
 
     private AdminTitleControls() {}
@@ -25,5 +31,22 @@ public final class AdminTitleControls {
         button.setId(prefix + "-refresh");
         button.setOnAction(event -> refresh.run());
         return button;
+    }
+
+    /**
+     * {@code <prefix>-more}: "Load more", centred under a paged table, shown while {@code more} holds and disabled
+     * while {@code status} is busy.
+     */
+    public static HBox loadMore(
+            String prefix, Messages messages, ActivityStatus status, ObservableBooleanValue more, Runnable load) {
+        Button button = new Button(messages.get("admin.loadMore"));
+        button.setId(prefix + "-more");
+        button.visibleProperty().bind(more);
+        button.managedProperty().bind(button.visibleProperty());
+        button.disableProperty().bind(status.busyProperty());
+        button.setOnAction(event -> load.run());
+        HBox row = new HBox(button);
+        row.setAlignment(Pos.CENTER);
+        return row;
     }
 }

@@ -8,7 +8,6 @@ import com.pixfino.studio.ui.ConfirmBar;
 import com.pixfino.studio.ui.OneTimeSecretPanel;
 import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -42,8 +41,7 @@ public final class ApiKeysView extends VBox {
         Label hint = Texts.wrapping(new Label(messages.get("apiKeys.hint")));
         hint.getStyleClass().add("card-detail");
 
-        Label status = Texts.statusLine("api-keys-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("api-keys-status", viewModel.status());
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
         Label empty = Texts.statusLine("api-keys-empty", viewModel.emptyNoticeProperty(), "card-detail");

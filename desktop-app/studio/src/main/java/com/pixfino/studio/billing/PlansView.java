@@ -46,9 +46,7 @@ public final class PlansView extends VBox {
 
         Label unavailable = Texts.statusLine("plans-unavailable", viewModel.unavailableProperty(), "plans-unavailable");
         Label pastDue = Texts.statusLine("plans-past-due", viewModel.subscriptionWarningProperty(), "plans-warning");
-        Label status =
-                Texts.statusLine("plans-status", viewModel.catalogStatus().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.catalogStatus().toneProperty());
+        Label status = Texts.statusLine("plans-status", viewModel.catalogStatus());
 
         getChildren()
                 .addAll(
@@ -148,9 +146,7 @@ public final class PlansView extends VBox {
         row.setAlignment(Pos.BOTTOM_LEFT);
 
         Label note = Texts.statusLine("plans-note", viewModel.subscriptionNoteProperty(), "card-detail");
-        Label portalNotice =
-                Texts.statusLine("portal-notice", viewModel.portalStatus().messageProperty());
-        ToneStyles.follow(portalNotice, "tone", viewModel.portalStatus().toneProperty());
+        Label portalNotice = Texts.statusLine("portal-notice", viewModel.portalStatus());
         return new VBox(6, row, note, portalNotice);
     }
 

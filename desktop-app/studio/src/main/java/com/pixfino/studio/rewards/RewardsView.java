@@ -85,9 +85,7 @@ public final class RewardsView extends VBox {
             figures.getColumnConstraints().add(third);
         }
         Label off = Texts.statusLine("rewards-invite-off", invites.programOffText(), "notice");
-        Label status =
-                Texts.statusLine("rewards-invite-status", invites.status().messageProperty());
-        ToneStyles.follow(status, "tone", invites.status().toneProperty());
+        Label status = Texts.statusLine("rewards-invite-status", invites.status());
 
         VBox box = new VBox(10, heading, how, off, linkRow, code, figures, status);
         box.setId("rewards-invite");

@@ -26,4 +26,11 @@ public final class Texts {
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }
+
+    /** A status line for {@code status}: its message, styled {@code tone-<tone>} as its tone changes. */
+    public static Label statusLine(String id, ActivityStatus status, String... styleClasses) {
+        Label label = statusLine(id, status.messageProperty(), styleClasses);
+        ToneStyles.follow(label, "tone", status.toneProperty());
+        return label;
+    }
 }

@@ -9,7 +9,6 @@ import com.pixfino.studio.ui.ConfirmBar;
 import com.pixfino.studio.ui.OneTimeSecretPanel;
 import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -44,8 +43,7 @@ public final class WebhooksView extends VBox {
         heading.getStyleClass().add("section-label");
         Label hint = Texts.wrapping(new Label(messages.get("webhooks.hint")));
         hint.getStyleClass().add("card-detail");
-        Label status = Texts.statusLine("webhooks-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("webhooks-status", viewModel.status());
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 

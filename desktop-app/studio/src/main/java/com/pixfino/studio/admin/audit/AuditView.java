@@ -7,10 +7,8 @@ import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -41,8 +39,7 @@ public final class AuditView extends VBox implements ScreenActions.RefreshedWhen
                         viewModel.entries()),
                 progress,
                 refresh);
-        Label status = Texts.statusLine("admin-audit-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("admin-audit-status", viewModel.status());
 
         TableView<AuditEntryView> table = new TableView<>(viewModel.entries());
         table.setId("admin-audit-table");
@@ -57,14 +54,8 @@ public final class AuditView extends VBox implements ScreenActions.RefreshedWhen
         table.getColumns().add(column(messages.get("admin.audit.column.reason"), viewModel::reason, 175));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button more = new Button(messages.get("admin.loadMore"));
-        more.setId("admin-audit-more");
-        more.visibleProperty().bind(viewModel.moreProperty());
-        more.managedProperty().bind(more.visibleProperty());
-        more.disableProperty().bind(viewModel.status().busyProperty());
-        more.setOnAction(event -> viewModel.loadMore());
-        HBox moreRow = new HBox(more);
-        moreRow.setAlignment(Pos.CENTER);
+        HBox moreRow = AdminTitleControls.loadMore(
+                "admin-audit", messages, viewModel.status(), viewModel.moreProperty(), viewModel::loadMore);
 
         getChildren().addAll(title, status, table, moreRow);
     }

@@ -6,7 +6,6 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -52,9 +51,7 @@ public final class DashboardView extends ScrollPane implements ScreenActions.Ref
                 progress,
                 refresh);
 
-        Label status =
-                Texts.statusLine("admin-dashboard-status", viewModel.status().messageProperty(), "notice");
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("admin-dashboard-status", viewModel.status(), "notice");
 
         VBox screen = new VBox(title, status, kpis(), referrals(), charts());
         screen.getStyleClass().addAll("screen", "admin-dashboard");

@@ -5,7 +5,6 @@ import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -37,8 +36,7 @@ public final class GrowthView extends ScrollPane implements ScreenActions.Refres
                 new SimpleStringProperty(messages.get("admin.growth.subtitle")),
                 progress,
                 refresh);
-        Label status = Texts.statusLine("admin-growth-status", codes.status().messageProperty(), "notice");
-        ToneStyles.follow(status, "tone", codes.status().toneProperty());
+        Label status = Texts.statusLine("admin-growth-status", codes.status(), "notice");
 
         String zoneName = zoneName(zone);
         VBox screen = new VBox(

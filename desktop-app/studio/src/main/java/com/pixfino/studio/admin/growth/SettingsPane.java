@@ -3,7 +3,6 @@ package com.pixfino.studio.admin.growth;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -77,9 +76,7 @@ final class SettingsPane extends VBox {
         revert.setId("admin-growth-settings-revert");
         revert.disableProperty().bind(viewModel.changedProperty().not());
         revert.setOnAction(event -> viewModel.revert());
-        Label status = Texts.statusLine(
-                "admin-growth-settings-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("admin-growth-settings-status", viewModel.status());
         HBox buttons = new HBox(10, save, revert, status);
         buttons.setAlignment(Pos.CENTER_LEFT);
 

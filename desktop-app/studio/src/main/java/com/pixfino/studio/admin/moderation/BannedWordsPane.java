@@ -3,7 +3,6 @@ package com.pixfino.studio.admin.moderation;
 import atlantafx.base.theme.Styles;
 import com.pixfino.studio.core.i18n.Messages;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,8 +39,7 @@ final class BannedWordsPane extends VBox {
         HBox adding = new HBox(10, word, add);
         adding.setAlignment(Pos.CENTER_LEFT);
 
-        Label status = Texts.statusLine("words-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("words-status", viewModel.status());
 
         ListView<String> list = new ListView<>(viewModel.words());
         list.setId("words-list");

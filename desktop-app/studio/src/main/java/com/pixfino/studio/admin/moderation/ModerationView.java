@@ -9,7 +9,6 @@ import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
@@ -99,8 +98,7 @@ public final class ModerationView extends VBox implements ScreenActions {
                 viewModel.queueProperty().set(now == open ? Queue.OPEN : Queue.RESOLVED);
             }
         });
-        Label status = Texts.statusLine("moderation-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("moderation-status", viewModel.status());
         HBox top = new HBox(0, open, resolved);
         top.setAlignment(Pos.CENTER_LEFT);
 

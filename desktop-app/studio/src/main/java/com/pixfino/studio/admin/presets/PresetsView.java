@@ -12,7 +12,6 @@ import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -79,9 +78,7 @@ public final class PresetsView extends VBox implements ScreenActions.RefreshedWh
                 refresh,
                 create);
 
-        Label status =
-                Texts.statusLine("admin-presets-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("admin-presets-status", viewModel.status());
 
         table = table();
         PresetEditorView editor = new PresetEditorView(viewModel.editor(), messages);

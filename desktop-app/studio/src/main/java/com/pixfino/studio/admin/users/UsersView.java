@@ -11,7 +11,6 @@ import com.pixfino.studio.ui.ScreenActions;
 import com.pixfino.studio.ui.ScreenTitle;
 import com.pixfino.studio.ui.TableColumns;
 import com.pixfino.studio.ui.Texts;
-import com.pixfino.studio.ui.ToneStyles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -72,17 +71,10 @@ public final class UsersView extends VBox implements ScreenActions.RefreshedWhen
         table = table();
         selected.bind(table.getSelectionModel().selectedItemProperty());
         keepSelection();
-        Label status = Texts.statusLine("admin-users-status", viewModel.status().messageProperty());
-        ToneStyles.follow(status, "tone", viewModel.status().toneProperty());
+        Label status = Texts.statusLine("admin-users-status", viewModel.status());
 
-        Button more = new Button(messages.get("admin.loadMore"));
-        more.setId("admin-users-more");
-        more.visibleProperty().bind(viewModel.moreProperty());
-        more.managedProperty().bind(more.visibleProperty());
-        more.disableProperty().bind(viewModel.status().busyProperty());
-        more.setOnAction(event -> viewModel.loadMore());
-        HBox moreRow = new HBox(more);
-        moreRow.setAlignment(Pos.CENTER);
+        HBox moreRow = AdminTitleControls.loadMore(
+                "admin-users", messages, viewModel.status(), viewModel.moreProperty(), viewModel::loadMore);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         getChildren()
