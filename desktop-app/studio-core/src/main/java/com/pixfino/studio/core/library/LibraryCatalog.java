@@ -1385,23 +1385,9 @@ public final class LibraryCatalog implements Library, AutoCloseable {
 
     // ---- plumbing ------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface Work {
-        void run() throws SQLException, IOException;
-    }
-
-    private void transaction(Work work) throws IOException {
+    private void transaction(SqliteFiles.Work work) throws IOException {
         try {
-            db.setAutoCommit(false);
-            try {
-                work.run();
-                db.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            SqliteFiles.inTransaction(db, work);
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The studio's local SQLite files (library, offline requests) opened one way: the folder made, write-ahead logging so
  * readers never wait for a writer, and a busy timeout so two studios on one file wait for each other instead of
- * failing.
+ * failing. Their transactions run one way too: {@link #inTransaction}.
  */
 public final class SqliteFiles {
 
@@ -46,5 +46,28 @@ public final class SqliteFiles {
             throw e;
         }
         return db;
+    }
+
+    /** What runs inside {@link #inTransaction}. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on {@code db}: committed if it returns, rolled back if it throws (its
+     * exception rethrown), auto-commit back on either way.
+     */
+    public static void inTransaction(Connection db, Work work) throws SQLException, IOException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
     }
 }
