@@ -270,11 +270,7 @@ final class BatchManifest implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // nothing is lost: every change was committed when it was made
-        }
+        SqliteFiles.close(db);
     }
 
     private Optional<String> meta(String key) throws IOException {

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,27 @@ public final class SqliteFiles {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Closes {@code db} on the way out. A failure is not worth reporting: every change was committed when it was
+     * made, so nothing is lost.
+     */
+    public static void close(Connection db) {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // nothing left to save
+        }
+    }
+
+    /** Binds {@code value}, or SQL NULL when there is none. */
+    public static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
     }
 
     /** What runs inside {@link #inTransaction}. */
