@@ -421,9 +421,8 @@ class BatchEngineTest {
     void aTooManyRequestsAnswerIsWaitedOutAndTheSameCreateSentAgain() throws Exception {
         Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
-        RecordingApi recording = new RecordingApi(user);
-        recording.createFailures.add(
-                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(1)));
+        RecordingApi recording = new RecordingApi(
+                user, new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(1)));
 
         BatchOutcome outcome = engine(recording.api())
                 .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null)
@@ -625,8 +624,8 @@ class BatchEngineTest {
     void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
         Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
-        RecordingApi recording = new RecordingApi(user);
-        recording.createFailures.add(
+        RecordingApi recording = new RecordingApi(
+                user,
                 new CompanionApiException(402, "insufficient_credits", "This preset costs 4 credits and you have 0."));
         BatchRun run =
                 engine(recording.api()).start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null);
@@ -671,9 +670,8 @@ class BatchEngineTest {
     void aWatchRunStoppedWhileTheServerAsksToWaitSaysTheItemWasNeverSent() throws Exception {
         Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
-        RecordingApi recording = new RecordingApi(user);
-        recording.createFailures.add(
-                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(60)));
+        RecordingApi recording = new RecordingApi(
+                user, new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(60)));
         BatchRun run = engine(recording.api())
                 .start(
                         BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess"))

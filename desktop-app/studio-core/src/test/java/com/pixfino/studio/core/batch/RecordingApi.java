@@ -16,11 +16,13 @@ final class RecordingApi {
 
     final Queue<Path> uploads = new ConcurrentLinkedQueue<>();
     final Queue<Create> creates = new ConcurrentLinkedQueue<>();
-    final Queue<IOException> createFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<IOException> createFailures = new ConcurrentLinkedQueue<>();
 
     private final CompanionApi api;
 
-    RecordingApi(CompanionApi real) {
+    /** The first creates fail with {@code failures}, in order, before they reach the server. */
+    RecordingApi(CompanionApi real, IOException... failures) {
+        createFailures.addAll(List.of(failures));
         this.api = ForwardingApi.around(real, (method, args, call) -> {
             switch (method.getName()) {
                 case "upload" -> uploads.add((Path) args[0]);
