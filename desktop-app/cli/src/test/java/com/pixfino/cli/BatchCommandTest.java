@@ -190,15 +190,8 @@ class BatchCommandTest {
         User user = server.userWithKey(100);
         input = PhotoTree.flat(dir.resolve("watched"), 1);
 
-        CompletableFuture<Result> watching = CompletableFuture.supplyAsync(() -> cli.run(
-                "batch",
-                "--input=" + input,
-                "--output=" + output,
-                "--preset=snow-princess",
-                "--server=" + server.url(),
-                "--api-key=" + user.apiKey(),
-                "--watch",
-                "--yes"));
+        CompletableFuture<Result> watching = CompletableFuture.supplyAsync(
+                () -> cli.run(onePreset("snow-princess", server.url(), user.apiKey(), "--watch", "--yes")));
         await("the first result").atMost(Duration.ofMinutes(1)).until(() -> Report.countResults(output) == 1);
         Files.copy(input.resolve("photo-00.jpg"), input.resolve("arrived.jpg"));
         await("the new photo's result").atMost(Duration.ofMinutes(1)).until(() -> Report.countResults(output) == 2);
@@ -222,17 +215,14 @@ class BatchCommandTest {
         User user = server.userWithKey(100);
         input = PhotoTree.flat(dir.resolve("capped"), 5);
 
-        Result result = cli.run(
-                "batch",
-                "--input=" + input,
-                "--output=" + output,
-                "--preset=snow-princess",
-                "--server=" + server.url(),
-                "--api-key=" + user.apiKey(),
+        Result result = cli.run(onePreset(
+                "snow-princess",
+                server.url(),
+                user.apiKey(),
                 "--max-credits=10",
                 // parallel workers: the cap must hold when several items reach it at once
                 "--concurrency=4",
-                "--yes");
+                "--yes"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.NOT_ENOUGH_CREDITS);
         assertThat(result.out())
@@ -260,14 +250,7 @@ class BatchCommandTest {
     void anUnknownPresetIsAUsageErrorThatNamesTheKnownOnes() {
         User user = server.userWithKey(100);
 
-        Result result = cli.run(
-                "batch",
-                "--input=" + input,
-                "--output=" + output,
-                "--preset=snow-princes",
-                "--server=" + server.url(),
-                "--api-key=" + user.apiKey(),
-                "--dry-run");
+        Result result = cli.run(onePreset("snow-princes", server.url(), user.apiKey(), "--dry-run"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("snow-princes", "Known presets:", "snow-princess", "cyberpunk");
@@ -278,22 +261,9 @@ class BatchCommandTest {
         String wrongKey = "pxf_" + "A".repeat(43);
         String nowhere = "http://127.0.0.1:" + ChildProcess.freePort();
 
-        Result refused = cli.run(
-                "batch",
-                "--input=" + input,
-                "--output=" + output,
-                "--preset=snow-princess",
-                "--server=" + server.url(),
-                "--api-key=" + wrongKey);
+        Result refused = cli.run(onePreset("snow-princess", server.url(), wrongKey));
         Result balance = cli.run("balance", "--server=" + server.url(), "--api-key=" + wrongKey);
-        Result unreachable = cli.run(
-                "batch",
-                "--input=" + input,
-                "--output=" + output,
-                "--preset=snow-princess",
-                "--server=" + nowhere,
-                "--api-key=" + wrongKey,
-                "--yes");
+        Result unreachable = cli.run(onePreset("snow-princess", nowhere, wrongKey, "--yes"));
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.SERVER);
         assertThat(refused.err()).contains("refused the API key", "Account → API access");
@@ -359,6 +329,19 @@ class BatchCommandTest {
             args.add("--preset");
             args.add(preset);
         }
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    // The options written --name=value, one preset: the other way a user types them.
+    private String[] onePreset(String preset, String serverUrl, String apiKey, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "batch",
+                "--input=" + input,
+                "--output=" + output,
+                "--preset=" + preset,
+                "--server=" + serverUrl,
+                "--api-key=" + apiKey));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

@@ -63,13 +63,7 @@ class CliCrashIT {
         };
 
         try (CliJar first = CliJar.start(dir.resolve("first.log"), env, args)) {
-            await("some results, not all")
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> {
-                        assertThat(first.alive()).as(first.log()).isTrue();
-                        return results(output) >= 2;
-                    });
+            awaitResults("some results, not all", first, output, 2);
             first.kill();
             assertThat(results(output)).as(first.log()).isBetween(2L, (long) ITEMS - 1);
         }
@@ -111,13 +105,7 @@ class CliCrashIT {
                 "--server=" + server.url(),
                 "--concurrency=1",
                 "--yes")) {
-            await("a first result")
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> {
-                        assertThat(run.alive()).as(run.log()).isTrue();
-                        return results(output) >= 1;
-                    });
+            awaitResults("a first result", run, output, 1);
             run.terminate();
 
             assertThat(run.exitCode(60)).as(run.log()).isEqualTo(ExitCode.ITEMS_LEFT);
@@ -132,6 +120,17 @@ class CliCrashIT {
         await("refunds of what was canceled")
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(user.credits()).isEqualTo(500 - 4 * (int) completed));
+    }
+
+    /** Waits until {@code output} holds {@code atLeast} results, failing at once if the CLI died meanwhile. */
+    private static void awaitResults(String what, CliJar cli, Path output, long atLeast) {
+        await(what)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    assertThat(cli.alive()).as(cli.log()).isTrue();
+                    return results(output) >= atLeast;
+                });
     }
 
     private static long results(Path output) throws IOException {

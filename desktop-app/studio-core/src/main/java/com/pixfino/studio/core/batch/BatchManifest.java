@@ -1,6 +1,7 @@
 package com.pixfino.studio.core.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.studio.core.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,18 +231,11 @@ final class BatchManifest implements AutoCloseable {
             return;
         }
         try {
-            db.setAutoCommit(false);
-            try {
+            SqliteFiles.inTransaction(db, () -> {
                 for (ManifestItem item : items) {
                     put(item);
                 }
-                db.commit();
-            } catch (IOException | SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -276,11 +270,7 @@ final class BatchManifest implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // nothing is lost: every change was committed when it was made
-        }
+        SqliteFiles.close(db);
     }
 
     private Optional<String> meta(String key) throws IOException {

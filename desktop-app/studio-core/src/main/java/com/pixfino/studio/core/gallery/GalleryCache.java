@@ -2,6 +2,7 @@ package com.pixfino.studio.core.gallery;
 
 import com.pixfino.model.MediaKind;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.store.LocalFiles;
 import com.pixfino.studio.core.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,16 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The local gallery: metadata in SQLite, thumbnails and originals as files, one part per account.
@@ -28,7 +26,8 @@ import java.util.stream.Stream;
  */
 public final class GalleryCache implements AutoCloseable {
 
-    private static final String SCHEMA = """
+    /** The gallery's table; the library ({@code LibraryCatalog}) opens the same file and migrates it in place. */
+    public static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS gallery_items (
               owner TEXT NOT NULL,
               id TEXT NOT NULL,
@@ -42,6 +41,7 @@ public final class GalleryCache implements AutoCloseable {
               thumbnail_file TEXT,
               original_file TEXT,
               PRIMARY KEY (owner, id))""";
+
     private static final String COLUMNS =
             "id, preset_name, kind, prompt, content_type, width, height, created_at, thumbnail_file, original_file";
 
@@ -115,8 +115,8 @@ public final class GalleryCache implements AutoCloseable {
             insert.setString(4, item.kind().name());
             insert.setString(5, item.prompt());
             insert.setString(6, item.contentType());
-            setInteger(insert, 7, item.width());
-            setInteger(insert, 8, item.height());
+            SqliteFiles.setNullableInt(insert, 7, item.width());
+            SqliteFiles.setNullableInt(insert, 8, item.height());
             insert.setLong(
                     9,
                     item.createdAt() == null ? 0 : item.createdAt().toInstant().toEpochMilli());
@@ -158,13 +158,7 @@ public final class GalleryCache implements AutoCloseable {
                 || folder.normalize().equals(files.normalize())) {
             throw new IOException("Not an account folder of the gallery cache: " + folder);
         }
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> tree = Files.walk(folder)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        LocalFiles.deleteTree(folder);
     }
 
     /** Where the owner's files live. */
@@ -211,14 +205,6 @@ public final class GalleryCache implements AutoCloseable {
         return file == null ? null : file.getFileName().toString();
     }
 
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
-
     private static void deleteIfPresent(Path file) throws IOException {
         if (file != null) {
             Files.deleteIfExists(file);
@@ -231,10 +217,6 @@ public final class GalleryCache implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // closing on exit: nothing left to save
-        }
+        SqliteFiles.close(db);
     }
 }

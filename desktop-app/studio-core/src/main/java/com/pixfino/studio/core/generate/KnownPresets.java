@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.api.PresetView;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,10 +40,7 @@ public final class KnownPresets {
     public synchronized void write(String server, List<PresetView> presets) throws IOException {
         Map<String, List<PresetView>> all = readAll();
         all.put(server, List.copyOf(presets));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(partial, json.writeValueAsBytes(all));
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LocalFiles.replace(file, json.writeValueAsBytes(all));
     }
 
     private Map<String, List<PresetView>> readAll() {

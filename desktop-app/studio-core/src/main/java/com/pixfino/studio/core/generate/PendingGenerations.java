@@ -3,6 +3,7 @@ package com.pixfino.studio.core.generate;
 import com.pixfino.model.MediaKind;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.photo.PhotoInfo;
+import com.pixfino.studio.core.store.LocalFiles;
 import com.pixfino.studio.core.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -338,15 +339,7 @@ public final class PendingGenerations implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-        Path folder = folder(owner);
-        if (Files.isDirectory(folder)) {
-            try (var files = Files.walk(folder)) {
-                for (Path file :
-                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        LocalFiles.deleteTree(folder(owner));
     }
 
     private boolean photoStillUsed(PendingGeneration gone) throws IOException {
@@ -469,10 +462,6 @@ public final class PendingGenerations implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // closing on exit: nothing is left to lose
-        }
+        SqliteFiles.close(db);
     }
 }

@@ -9,6 +9,7 @@ import com.pixfino.model.api.library.CollectionView;
 import com.pixfino.model.api.library.DeletedGeneration;
 import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.gallery.GalleryItem.LibraryState;
 import com.pixfino.studio.core.gallery.GalleryItem.Provenance;
@@ -55,22 +56,6 @@ public final class LibraryCatalog implements Library, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryCatalog.class);
     private static final int SCHEMA_VERSION = 3;
     private static final String SEPARATOR = "\u001f";
-
-    // The gallery cache's table as GalleryCache created it (schema version 0): kept as it is, columns are added.
-    private static final String LEGACY_ITEMS = """
-            CREATE TABLE IF NOT EXISTS gallery_items (
-              owner TEXT NOT NULL,
-              id TEXT NOT NULL,
-              preset_name TEXT,
-              kind TEXT NOT NULL,
-              prompt TEXT,
-              content_type TEXT,
-              width INTEGER,
-              height INTEGER,
-              created_at INTEGER NOT NULL,
-              thumbnail_file TEXT,
-              original_file TEXT,
-              PRIMARY KEY (owner, id))""";
 
     private static final String FTS_DOCUMENT = """
             coalesce(g.prompt, '') || ' ' || coalesce(g.preset_name, '') || ' '
@@ -241,7 +226,8 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         // BEGIN IMMEDIATE: two studios opening one old file at once must not both migrate it
         db.setAutoCommit(false);
         try (Statement statement = db.createStatement()) {
-            statement.execute(LEGACY_ITEMS);
+            // the gallery cache's table (schema version 0), the same file: kept as it is, columns are added
+            statement.execute(GalleryCache.SCHEMA);
             int version;
             try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
                 version = rows.next() ? rows.getInt(1) : 0;
@@ -1296,8 +1282,8 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                 upsert.setString(4, (view.kind() == null ? MediaKind.IMAGE : view.kind()).name());
                 upsert.setString(5, view.prompt());
                 upsert.setString(6, view.outputContentType());
-                setNullable(upsert, 7, view.width());
-                setNullable(upsert, 8, view.height());
+                SqliteFiles.setNullableInt(upsert, 7, view.width());
+                SqliteFiles.setNullableInt(upsert, 8, view.height());
                 upsert.setLong(9, shown == null ? 0 : shown.toInstant().toEpochMilli());
                 upsert.setString(10, (view.status() == null ? GenerationStatus.COMPLETED : view.status()).name());
                 upsert.setInt(11, view.favorite() ? 1 : 0);
@@ -1312,7 +1298,7 @@ public final class LibraryCatalog implements Library, AutoCloseable {
                 setMillis(upsert, 19, view.createdAt());
                 setMillis(upsert, 20, view.startedAt());
                 setMillis(upsert, 21, view.completedAt());
-                setNullable(upsert, 22, view.presetVersion());
+                SqliteFiles.setNullableInt(upsert, 22, view.presetVersion());
                 upsert.setString(23, view.aspectRatio());
                 if (view.seed() == null) {
                     upsert.setNull(24, Types.INTEGER);
@@ -1367,14 +1353,6 @@ public final class LibraryCatalog implements Library, AutoCloseable {
         return known;
     }
 
-    private static void setNullable(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
-
     private static void setMillis(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
@@ -1385,23 +1363,9 @@ public final class LibraryCatalog implements Library, AutoCloseable {
 
     // ---- plumbing ------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface Work {
-        void run() throws SQLException, IOException;
-    }
-
-    private void transaction(Work work) throws IOException {
+    private void transaction(SqliteFiles.Work work) throws IOException {
         try {
-            db.setAutoCommit(false);
-            try {
-                work.run();
-                db.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            SqliteFiles.inTransaction(db, work);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -1444,10 +1408,6 @@ public final class LibraryCatalog implements Library, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // closing on exit: nothing left to save
-        }
+        SqliteFiles.close(db);
     }
 }

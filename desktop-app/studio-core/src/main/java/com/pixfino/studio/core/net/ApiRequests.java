@@ -64,7 +64,8 @@ public final class ApiRequests {
                 calls.json().constructType(type));
     }
 
-    private Request.Builder authorized(HttpUrl url) {
+    // The client's own routes sign their requests the same way.
+    Request.Builder authorized(HttpUrl url) {
         Request.Builder builder = new Request.Builder().url(url);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -73,7 +74,7 @@ public final class ApiRequests {
     }
 
     // API paths are absolute (/api/v1/...); resolving them relative keeps a base path such as /pixfino/.
-    private HttpUrl url(String apiPath) {
+    HttpUrl url(String apiPath) {
         return server.resolve(apiPath.substring(1));
     }
 }

@@ -67,8 +67,8 @@ public final class CompanionClient implements CompanionApi {
     private final ObjectMapper json;
     private final UiThreadGuard guard;
     private final ServerUrl server;
-    private final String token;
     private final HttpCalls calls;
+    private final ApiRequests requests;
 
     public CompanionClient(OkHttpClient http, ObjectMapper json, UiThreadGuard guard, ServerUrl server) {
         this(http, json, guard, server, null);
@@ -78,9 +78,9 @@ public final class CompanionClient implements CompanionApi {
         this.http = http;
         this.json = json;
         this.server = server;
-        this.token = token;
         this.guard = guard;
         this.calls = new HttpCalls(http, json, guard);
+        this.requests = new ApiRequests(calls, server, token);
     }
 
     public ServerUrl server() {
@@ -94,7 +94,7 @@ public final class CompanionClient implements CompanionApi {
 
     /** The same signed-in requests for routes outside {@link CompanionApi}: the admin mode's clients use them. */
     public ApiRequests requests() {
-        return new ApiRequests(calls, server, token);
+        return requests;
     }
 
     /** GET /health; a 503 still carries a {@link HealthStatus} (the server is up, its database is not). */
@@ -411,16 +411,11 @@ public final class CompanionClient implements CompanionApi {
     }
 
     private Request.Builder authorized(HttpUrl url) {
-        Request.Builder builder = new Request.Builder().url(url);
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
+        return requests.authorized(url);
     }
 
-    // API paths are absolute (/api/v1/...); resolving them relative keeps a base path such as /pixfino/.
     private HttpUrl url(String apiPath) {
-        return server.resolve(apiPath.substring(1));
+        return requests.url(apiPath);
     }
 
     private static String withId(String apiPath, UUID id) {

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.model.api.ErrorBody;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.LongConsumer;
 import okhttp3.MediaType;
@@ -111,11 +110,7 @@ record HttpCalls(OkHttpClient http, ObjectMapper json, UiThreadGuard guard) {
                 }
             }
             received.accept(total);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            LocalFiles.moveIntoPlace(temp, target);
             return total;
         } finally {
             Files.deleteIfExists(temp);

@@ -3,12 +3,11 @@ package com.pixfino.studio.core.presets;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -62,7 +61,7 @@ public final class PresetPreviewCache {
                 return current;
             }
             Path file = folder(server).resolve(presetId + "-" + fileTag(saved.get()) + SUFFIX);
-            move(incoming, file);
+            LocalFiles.moveIntoPlace(incoming, file);
             for (Path old : kept) {
                 if (!old.equals(file)) {
                     Files.deleteIfExists(old);
@@ -124,14 +123,6 @@ public final class PresetPreviewCache {
     /** {@code <dir>/<first 16 hex of the SHA-256 of the server's address>}: ids differ from server to server. */
     private Path folder(String server) {
         return dir.resolve(sha256(server).substring(0, 16));
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void forget(List<Path> files) {

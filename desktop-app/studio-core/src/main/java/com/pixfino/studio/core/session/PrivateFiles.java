@@ -1,11 +1,10 @@
 package com.pixfino.studio.core.session;
 
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,11 +28,7 @@ final class PrivateFiles {
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tokens", ".tmp", attributes);
         try {
             Files.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            LocalFiles.moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }

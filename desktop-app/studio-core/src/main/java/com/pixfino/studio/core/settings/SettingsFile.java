@@ -1,11 +1,10 @@
 package com.pixfino.studio.core.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +40,9 @@ public final class SettingsFile {
         Path temp = Files.createTempFile(file.getParent(), "settings", ".json.tmp");
         try {
             json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), settings);
-            moveIntoPlace(temp);
+            LocalFiles.moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    private void moveIntoPlace(Path temp) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Some network file systems cannot rename atomically; a plain replace is the best they offer.
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -3,10 +3,10 @@ package com.pixfino.studio.core.styles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -64,10 +64,7 @@ public final class RecentPrompts {
         memory = List.copyOf(next.subList(0, Math.min(MAX, next.size())));
         if (file != null) {
             try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Path partial = file.resolveSibling(file.getFileName() + ".part");
-                Files.write(partial, json.writeValueAsBytes(memory));
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                LocalFiles.replace(file, json.writeValueAsBytes(memory));
             } catch (IOException e) {
                 LOG.warn("event=recent_prompts_not_saved reason={}", e.getMessage());
             }

@@ -6,10 +6,10 @@ import com.pixfino.model.api.styles.StyleRequest;
 import com.pixfino.model.api.styles.StyleView;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.store.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +82,7 @@ public final class StyleLibrary {
         Map<String, List<StyleView>> all = readAll();
         all.put(account, List.copyOf(styles));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".part");
-            Files.write(partial, json.writeValueAsBytes(all));
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFiles.replace(file, json.writeValueAsBytes(all));
         } catch (IOException e) {
             LOG.warn("event=known_styles_not_saved reason={}", e.getMessage());
         }

@@ -1,14 +1,13 @@
 package com.pixfino.studio.core.admin;
 
+import static com.pixfino.studio.core.testsupport.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pixfino.model.api.Page;
 import com.pixfino.model.api.admin.AdminPresetView;
 import com.pixfino.model.api.admin.ModerationFlagView;
 import com.pixfino.model.api.admin.ModerationWords;
 import com.pixfino.model.api.admin.ResolveFlagRequest;
-import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.testsupport.CannedServerTest;
 import com.pixfino.studio.core.testsupport.HealthResponses;
 import java.nio.file.Files;
@@ -67,11 +66,7 @@ class AdminPresetsAndModerationClientTest extends CannedServerTest {
     void aDuplicateSlugKeepsTheServersCode() {
         server.enqueue(HealthResponses.json(
                 409, "{\"error\":{\"code\":\"slug_taken\",\"message\":\"Another preset already has the slug.\"}}"));
-        assertThatThrownBy(() -> AdminClients.presets(api()).create(null))
-                .isInstanceOfSatisfying(CompanionApiException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("slug_taken");
-                });
+        assertRefused(() -> AdminClients.presets(api()).create(null), 409, "slug_taken");
     }
 
     @Test

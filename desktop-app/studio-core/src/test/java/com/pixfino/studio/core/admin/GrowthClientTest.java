@@ -1,9 +1,8 @@
 package com.pixfino.studio.core.admin;
 
+import static com.pixfino.studio.core.testsupport.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.testsupport.CannedServerTest;
 import com.pixfino.studio.core.testsupport.HealthResponses;
 import java.time.Instant;
@@ -76,11 +75,10 @@ class GrowthClientTest extends CannedServerTest {
         server.enqueue(HealthResponses.json(
                 409, "{\"error\":{\"code\":\"code_taken\",\"message\":\"A promo code LAUNCH50 exists already.\"}}"));
 
-        assertThatThrownBy(() -> AdminClients.growth(api()).create(new NewPromoCode("LAUNCH50", 1, 1, null, null)))
-                .isInstanceOfSatisfying(CompanionApiException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("code_taken");
-                });
+        assertRefused(
+                () -> AdminClients.growth(api()).create(new NewPromoCode("LAUNCH50", 1, 1, null, null)),
+                409,
+                "code_taken");
     }
 
     @Test

@@ -21,10 +21,10 @@ import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.ServerUrl;
 import com.pixfino.studio.core.photo.PhotoCheck;
 import com.pixfino.studio.core.photo.PhotoPreparer;
+import com.pixfino.studio.core.testsupport.ForwardingApi;
+import com.pixfino.studio.core.testsupport.PhotoFiles;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,21 +202,14 @@ class BatchEngineTest {
 
     @Test
     void aRunCutOffMidBatchIsFinishedByTheNextOneAndEveryItemIsChargedOnce() throws Exception {
-        Path in = dir.resolve("in");
-        for (int i = 0; i < 3; i++) {
-            write(in.resolve("p" + i + ".jpg"), jpeg(400 + i * 10, 500));
-        }
+        Path in = input("p0.jpg", "p1.jpg", "p2.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(60);
         BatchRequest request = BatchRequest.of(in, out, TWO).withConcurrency(2);
         renderer.hold();
 
         BatchExecution first = engine(user).begin(request, new BatchListener() {});
-        await().atMost(PATIENCE)
-                .until(() -> first.items().stream()
-                                .filter(i -> i.generationId() != null)
-                                .count()
-                        == 2);
+        awaitCreated(first::items, 2);
         first.abandon(); // as a crash: nothing cancelled, nothing more written
 
         assertThat(BatchEngine.unfinished(out))
@@ -246,8 +238,7 @@ class BatchEngineTest {
 
     @Test
     void aCreateWhoseAnswerWasLostIsSentAgainWithTheSameKeyAndNotChargedTwice() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(20);
         CompanionApi losing = answerLostOnFirstCreate(user);
@@ -280,10 +271,7 @@ class BatchEngineTest {
 
     @Test
     void aServerGoneMidBatchOrCredentialsRefusedEndTheRunWithEveryItemLeftResumable() throws Exception {
-        Path in = dir.resolve("in");
-        for (int i = 0; i < 3; i++) {
-            write(in.resolve("g" + i + ".jpg"), jpeg(400 + i * 10, 500));
-        }
+        Path in = input("g0.jpg", "g1.jpg", "g2.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(40);
         BatchRequest request =
@@ -332,35 +320,24 @@ class BatchEngineTest {
 
     @Test
     void aServerGoneWhileGenerationsRunEndsTheRunPromptlyAndTheRerunCollectsThem() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("w0.jpg"), jpeg(400, 500));
-        write(in.resolve("w1.jpg"), jpeg(410, 500));
+        Path in = input("w0.jpg", "w1.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(20);
         java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
         AtomicInteger cancels = new AtomicInteger();
-        CompanionApi flaky = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
-                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("cancel")) {
-                        cancels.incrementAndGet();
-                    }
-                    if (down.get() && Arrays.asList(method.getExceptionTypes()).contains(IOException.class)) {
-                        throw new java.net.ConnectException("Connection refused");
-                    }
-                    try {
-                        return method.invoke(user, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        CompanionApi flaky = ForwardingApi.around(user, (method, args, call) -> {
+            if (method.getName().equals("cancel")) {
+                cancels.incrementAndGet();
+            }
+            if (down.get() && Arrays.asList(method.getExceptionTypes()).contains(IOException.class)) {
+                throw new java.net.ConnectException("Connection refused");
+            }
+            return call.proceed();
+        });
         BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
         renderer.hold();
         BatchRun run = engine(flaky).start(request, null);
-        await().atMost(PATIENCE)
-                .until(() -> run.items().stream()
-                                .filter(i -> i.generationId() != null)
-                                .count()
-                        == 2);
+        awaitCreated(run::items, 2);
 
         down.set(true);
         long cut = System.nanoTime();
@@ -382,20 +359,13 @@ class BatchEngineTest {
 
     @Test
     void stopCancelsWhatTheServerIsWorkingOnAndTheServerRefundsIt() throws Exception {
-        Path in = dir.resolve("in");
-        for (int i = 0; i < 4; i++) {
-            write(in.resolve("s" + i + ".jpg"), jpeg(400 + i * 10, 500));
-        }
+        Path in = input("s0.jpg", "s1.jpg", "s2.jpg", "s3.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(50);
         renderer.hold();
         BatchRun run = engine(user)
                 .start(BatchRequest.of(in, out, List.of("snow-princess")).withConcurrency(2), null);
-        await().atMost(PATIENCE)
-                .until(() -> run.items().stream()
-                                .filter(i -> i.generationId() != null)
-                                .count()
-                        == 2);
+        awaitCreated(run::items, 2);
 
         assertThatThrownBy(() -> engine(user).start(BatchRequest.of(in, out, List.of("snow-princess")), null))
                 .isInstanceOf(BatchRequestException.class)
@@ -425,10 +395,7 @@ class BatchEngineTest {
 
     @Test
     void theCreditCapPausesTheBatchAndResumingWithoutRoomStaysPaused() throws Exception {
-        Path in = dir.resolve("in");
-        for (int i = 0; i < 3; i++) {
-            write(in.resolve("c" + i + ".jpg"), jpeg(400 + i * 10, 500));
-        }
+        Path in = input("c0.jpg", "c1.jpg", "c2.jpg");
         CompanionApi user = signedIn(50);
         BatchRun run = engine(user)
                 .start(
@@ -452,12 +419,10 @@ class BatchEngineTest {
 
     @Test
     void aTooManyRequestsAnswerIsWaitedOutAndTheSameCreateSentAgain() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
-        RecordingApi recording = new RecordingApi(user);
-        recording.createFailures.add(
-                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(1)));
+        RecordingApi recording = new RecordingApi(
+                user, new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(1)));
 
         BatchOutcome outcome = engine(recording.api())
                 .start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null)
@@ -476,8 +441,7 @@ class BatchEngineTest {
 
     @Test
     void aFileAlreadyInTheOutputIsKeptUnlessOverwriteIsAsked() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
         Path kept = dir.resolve("kept");
         Path replaced = dir.resolve("replaced");
@@ -509,8 +473,7 @@ class BatchEngineTest {
 
     @Test
     void aFailedItemIsRefundedAndTheNextRunTriesItAgainUnderANewKey() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(20);
         BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
@@ -541,9 +504,7 @@ class BatchEngineTest {
 
     @Test
     void anOutputFolderHoldsOneBatchAndARowNotTriedAgainKeepsItsStatus() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
-        write(in.resolve("two.jpg"), jpeg(410, 500));
+        Path in = input("one.jpg", "two.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(20);
         BatchEngine engine = engine(user);
@@ -588,8 +549,7 @@ class BatchEngineTest {
 
     @Test
     void aResultDeletedFromTheOutputIsDownloadedAgainByTheNextRunWithoutPayingAgain() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(20);
         BatchRequest request = BatchRequest.of(in, out, List.of("snow-princess"));
@@ -616,18 +576,12 @@ class BatchEngineTest {
         assertThat(debits(user)).hasSize(1);
 
         Files.delete(result);
-        CompanionApi forgetful = (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
-                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("generation")
-                            || method.getName().equals("download")) {
-                        throw new CompanionApiException(404, "not_found", "No such generation.");
-                    }
-                    try {
-                        return method.invoke(user, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        CompanionApi forgetful = ForwardingApi.around(user, (method, args, call) -> {
+            if (method.getName().equals("generation") || method.getName().equals("download")) {
+                throw new CompanionApiException(404, "not_found", "No such generation.");
+            }
+            return call.proceed();
+        });
         BatchOutcome third = engine(forgetful).start(request, null).await();
 
         assertThat(third.progress().failed()).isEqualTo(1);
@@ -638,9 +592,7 @@ class BatchEngineTest {
 
     @Test
     void clashingNamesAreNumberedTheSameWayOnEveryRun() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("a.jpg"), jpeg(400, 500));
-        write(in.resolve("b/a.jpg"), jpeg(410, 500));
+        Path in = input("a.jpg", "b/a.jpg");
         CompanionApi user = signedIn(40);
         java.util.Map<String, String> firstNames = null;
         for (String folder : List.of("out1", "out2")) {
@@ -670,11 +622,10 @@ class BatchEngineTest {
 
     @Test
     void aBalanceShortMidRunPausesTheBatchUntilResumed() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
-        RecordingApi recording = new RecordingApi(user);
-        recording.createFailures.add(
+        RecordingApi recording = new RecordingApi(
+                user,
                 new CompanionApiException(402, "insufficient_credits", "This preset costs 4 credits and you have 0."));
         BatchRun run =
                 engine(recording.api()).start(BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess")), null);
@@ -694,8 +645,7 @@ class BatchEngineTest {
 
     @Test
     void watchModeTakesNewFilesOnceTheyStopGrowingAndStopEndsIt() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("first.jpg"), jpeg(400, 500));
+        Path in = input("first.jpg");
         Path out = dir.resolve("out");
         CompanionApi user = signedIn(30);
         BatchRun run = engine(user)
@@ -718,12 +668,10 @@ class BatchEngineTest {
 
     @Test
     void aWatchRunStoppedWhileTheServerAsksToWaitSaysTheItemWasNeverSent() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
+        Path in = input("one.jpg");
         CompanionApi user = signedIn(20);
-        RecordingApi recording = new RecordingApi(user);
-        recording.createFailures.add(
-                new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(60)));
+        RecordingApi recording = new RecordingApi(
+                user, new CompanionApiException(429, "too_many_requests", "Slow down.", Duration.ofSeconds(60)));
         BatchRun run = engine(recording.api())
                 .start(
                         BatchRequest.of(in, dir.resolve("out"), List.of("snow-princess"))
@@ -743,9 +691,7 @@ class BatchEngineTest {
 
     @Test
     void requestsThatCannotRunAreRefusedBeforeAnythingIsSpent() throws Exception {
-        Path in = dir.resolve("in");
-        write(in.resolve("one.jpg"), jpeg(400, 500));
-        write(in.resolve("two.jpg"), jpeg(410, 500));
+        Path in = input("one.jpg", "two.jpg");
         Path out = dir.resolve("out");
         CompanionApi poor = signedIn(5);
         BatchEngine engine = engine(poor);
@@ -775,6 +721,24 @@ class BatchEngineTest {
     }
 
     // --- helpers
+
+    /** {@code dir/in} with a distinct JPEG at each of {@code names}, each 10 px wider than the one before. */
+    private Path input(String... names) throws IOException {
+        Path in = dir.resolve("in");
+        for (int i = 0; i < names.length; i++) {
+            write(in.resolve(names[i]), jpeg(400 + i * 10, 500));
+        }
+        return in;
+    }
+
+    /** Waits until {@code created} items of the run have been created on the server. */
+    private static void awaitCreated(java.util.function.Supplier<List<BatchItem>> items, int created) {
+        await().atMost(PATIENCE)
+                .until(() -> items.get().stream()
+                                .filter(i -> i.generationId() != null)
+                                .count()
+                        == created);
+    }
 
     private static BatchEngine engine(CompanionApi api) {
         return new BatchEngine(api, new PhotoCheck(UiThreadGuard.NONE), new PhotoPreparer(), FAST);
@@ -807,19 +771,13 @@ class BatchEngineTest {
 
     private static CompanionApi answerLostOnFirstCreate(CompanionApi real) {
         AtomicInteger creates = new AtomicInteger();
-        return (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
-                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("createGeneration") && creates.incrementAndGet() == 1) {
-                        throw new SocketTimeoutException("timeout"); // it reached the server; its answer did not
-                    }
-                    return answer;
-                });
+        return ForwardingApi.around(real, (method, args, call) -> {
+            Object answer = call.proceed();
+            if (method.getName().equals("createGeneration") && creates.incrementAndGet() == 1) {
+                throw new SocketTimeoutException("timeout"); // it reached the server; its answer did not
+            }
+            return answer;
+        });
     }
 
     /**
@@ -832,28 +790,22 @@ class BatchEngineTest {
             AtomicInteger cancels,
             AtomicInteger failures) {
         java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
-        return (CompanionApi) java.lang.reflect.Proxy.newProxyInstance(
-                BatchEngineTest.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "cancel" -> cancels.incrementAndGet();
-                        default -> {}
-                    }
-                    boolean canFail = Arrays.asList(method.getExceptionTypes()).contains(IOException.class);
-                    if (broken.get() && canFail && !method.getName().equals("me")) {
-                        failures.incrementAndGet();
-                        throw failure.get();
-                    }
-                    Object answer;
-                    try {
-                        answer = method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("download")) {
-                        broken.set(true);
-                    }
-                    return answer;
-                });
+        return ForwardingApi.around(real, (method, args, call) -> {
+            switch (method.getName()) {
+                case "cancel" -> cancels.incrementAndGet();
+                default -> {}
+            }
+            boolean canFail = Arrays.asList(method.getExceptionTypes()).contains(IOException.class);
+            if (broken.get() && canFail && !method.getName().equals("me")) {
+                failures.incrementAndGet();
+                throw failure.get();
+            }
+            Object answer = call.proceed();
+            if (method.getName().equals("download")) {
+                broken.set(true);
+            }
+            return answer;
+        });
     }
 
     private static UUID batchId(Path out) throws IOException {
@@ -901,13 +853,7 @@ class BatchEngineTest {
     private static byte[] encode(int width, int height, String format) {
         BufferedImage image = TestPhotos.portrait(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, SHADE.incrementAndGet()); // every photo's bytes differ unless copied on purpose
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, format, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return PhotoFiles.encode(image, format);
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

@@ -2,9 +2,8 @@ package com.pixfino.studio.core.batch;
 
 import com.pixfino.model.api.CreateGenerationRequest;
 import com.pixfino.studio.core.net.CompanionApi;
+import com.pixfino.studio.core.testsupport.ForwardingApi;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
@@ -17,31 +16,27 @@ final class RecordingApi {
 
     final Queue<Path> uploads = new ConcurrentLinkedQueue<>();
     final Queue<Create> creates = new ConcurrentLinkedQueue<>();
-    final Queue<IOException> createFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<IOException> createFailures = new ConcurrentLinkedQueue<>();
 
     private final CompanionApi api;
 
-    RecordingApi(CompanionApi real) {
-        this.api = (CompanionApi) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "upload" -> uploads.add((Path) args[0]);
-                        case "createGeneration" -> {
-                            creates.add(
-                                    new Create((String) args[1], (CreateGenerationRequest) args[0], System.nanoTime()));
-                            IOException failure = createFailures.poll();
-                            if (failure != null) {
-                                throw failure;
-                            }
-                        }
-                        default -> {}
+    /** The first creates fail with {@code failures}, in order, before they reach the server. */
+    RecordingApi(CompanionApi real, IOException... failures) {
+        createFailures.addAll(List.of(failures));
+        this.api = ForwardingApi.around(real, (method, args, call) -> {
+            switch (method.getName()) {
+                case "upload" -> uploads.add((Path) args[0]);
+                case "createGeneration" -> {
+                    creates.add(new Create((String) args[1], (CreateGenerationRequest) args[0], System.nanoTime()));
+                    IOException failure = createFailures.poll();
+                    if (failure != null) {
+                        throw failure;
                     }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+                }
+                default -> {}
+            }
+            return call.proceed();
+        });
     }
 
     CompanionApi api() {

@@ -20,11 +20,10 @@ import com.pixfino.studio.core.net.CompanionHttpException;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.ServerUrl;
 import com.pixfino.studio.core.photo.PhotoInfo;
+import com.pixfino.studio.core.testsupport.ForwardingApi;
 import com.pixfino.studio.core.testsupport.HealthResponses;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,40 +321,25 @@ class PendingReplayTest {
     }
 
     private static CompanionApi intercepted(CompanionApi real, String methodName, Interception interception) {
-        return (CompanionApi) Proxy.newProxyInstance(
-                PendingReplayTest.class.getClassLoader(),
-                new Class<?>[] {CompanionApi.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals(methodName)) {
-                        interception.happen();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return ForwardingApi.around(real, (method, args, call) -> {
+            if (method.getName().equals(methodName)) {
+                interception.happen();
+            }
+            return call.proceed();
+        });
     }
 
     /** The real server, except that the answer to creating a generation is lost on the way back. */
     private static CompanionApi answerLost(CompanionApi real) {
-        return (CompanionApi) Proxy.newProxyInstance(
-                PendingReplayTest.class.getClassLoader(),
-                new Class<?>[] {CompanionApi.class},
-                (proxy, method, args) -> {
-                    try {
-                        Object answer = method.invoke(real, args);
-                        if (method.getName().equals("createGeneration")) {
-                            GenerationAccepted accepted = (GenerationAccepted) answer;
-                            assertThat(accepted.id()).isNotNull();
-                            assertThat(((CreateGenerationRequest) args[0]).uploadId())
-                                    .isNotNull();
-                            throw new SocketTimeoutException("read timed out");
-                        }
-                        return answer;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return ForwardingApi.around(real, (method, args, call) -> {
+            Object answer = call.proceed();
+            if (method.getName().equals("createGeneration")) {
+                GenerationAccepted accepted = (GenerationAccepted) answer;
+                assertThat(accepted.id()).isNotNull();
+                assertThat(((CreateGenerationRequest) args[0]).uploadId()).isNotNull();
+                throw new SocketTimeoutException("read timed out");
+            }
+            return answer;
+        });
     }
 }

@@ -100,38 +100,8 @@ final class FakeLibraryServer {
 
     private void put(GenerationView view) {
         seq++;
-        GenerationView versioned = new GenerationView(
-                view.id(),
-                view.presetId(),
-                view.presetName(),
-                view.kind(),
-                view.status(),
-                view.creditsCharged(),
-                view.refunded(),
-                view.prompt(),
-                view.uploadId(),
-                view.provider(),
-                view.model(),
-                view.error(),
-                view.outputUrl(),
-                view.outputContentType(),
-                view.thumbnailUrl(),
-                view.width(),
-                view.height(),
-                view.apiCostUsd(),
-                view.createdAt(),
-                view.startedAt(),
-                view.completedAt(),
-                view.favorite(),
-                view.tags(),
-                view.collectionIds(),
-                seq,
-                view.updatedAt(),
-                view.aspectRatio(),
-                view.seed(),
-                view.groupId(),
-                view.styleId(),
-                view.presetVersion());
+        GenerationView versioned =
+                GenerationViews.withLibraryState(view, view.favorite(), view.tags(), view.collectionIds(), seq);
         generations.put(view.id(), versioned);
         changedAt.put(view.id(), seq);
         announce();
@@ -358,37 +328,6 @@ final class FakeLibraryServer {
     }
 
     private static GenerationView with(GenerationView v, boolean favorite, List<String> tags, List<UUID> collections) {
-        return new GenerationView(
-                v.id(),
-                v.presetId(),
-                v.presetName(),
-                v.kind(),
-                v.status(),
-                v.creditsCharged(),
-                v.refunded(),
-                v.prompt(),
-                v.uploadId(),
-                v.provider(),
-                v.model(),
-                v.error(),
-                v.outputUrl(),
-                v.outputContentType(),
-                v.thumbnailUrl(),
-                v.width(),
-                v.height(),
-                v.apiCostUsd(),
-                v.createdAt(),
-                v.startedAt(),
-                v.completedAt(),
-                favorite,
-                tags,
-                collections,
-                v.version(),
-                v.updatedAt(),
-                v.aspectRatio(),
-                v.seed(),
-                v.groupId(),
-                v.styleId(),
-                v.presetVersion());
+        return GenerationViews.withLibraryState(v, favorite, tags, collections, v.version());
     }
 }

@@ -463,34 +463,8 @@ class LibraryCatalogTest {
     }
 
     static GenerationView take(UUID id, OffsetDateTime at, String aspectRatio, long seed, UUID group) {
-        GenerationView v = view(id, "Film Noir", "a take", at, 1);
-        return new GenerationView(
-                v.id(),
-                v.presetId(),
-                v.presetName(),
-                v.kind(),
-                v.status(),
-                v.creditsCharged(),
-                v.refunded(),
-                v.prompt(),
-                v.uploadId(),
-                v.provider(),
-                v.model(),
-                v.error(),
-                v.outputUrl(),
-                v.outputContentType(),
-                v.thumbnailUrl(),
-                v.width(),
-                v.height(),
-                v.apiCostUsd(),
-                v.createdAt(),
-                v.startedAt(),
-                v.completedAt(),
-                v.favorite(),
-                v.tags(),
-                v.collectionIds(),
-                v.version(),
-                v.updatedAt(),
+        return GenerationViews.withCreateOptions(
+                view(id, "Film Noir", "a take", at, 1),
                 aspectRatio,
                 seed,
                 group,

@@ -17,11 +17,10 @@ import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionClients;
 import com.pixfino.studio.core.net.CompanionJson;
 import com.pixfino.studio.core.net.ServerUrl;
+import com.pixfino.studio.core.testsupport.ForwardingApi;
 import com.pixfino.studio.core.testsupport.HealthResponses;
 import com.pixfino.studio.core.testsupport.PhotoFiles;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,18 +123,13 @@ class LibraryServerSyncTest {
 
     // Counts the edits that reach the server through this api.
     private static CompanionApi counting(CompanionApi api, AtomicInteger edits) {
-        return (CompanionApi) Proxy.newProxyInstance(
-                CompanionApi.class.getClassLoader(), new Class<?>[] {CompanionApi.class}, (proxy, method, args) -> {
-                    try {
-                        Object answer = method.invoke(api, args);
-                        if (EDITS.contains(method.getName())) {
-                            edits.incrementAndGet();
-                        }
-                        return answer;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return ForwardingApi.around(api, (method, args, call) -> {
+            Object answer = call.proceed();
+            if (EDITS.contains(method.getName())) {
+                edits.incrementAndGet();
+            }
+            return answer;
+        });
     }
 
     @Test

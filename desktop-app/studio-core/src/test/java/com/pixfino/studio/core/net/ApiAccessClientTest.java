@@ -1,5 +1,6 @@
 package com.pixfino.studio.core.net;
 
+import static com.pixfino.studio.core.testsupport.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,12 +72,10 @@ class ApiAccessClientTest extends CannedServerTest {
                     assertThat(e.statusCode()).isEqualTo(409);
                     assertThat(e.getMessage()).contains("revoke one first");
                 });
-        assertThatThrownBy(() ->
-                        api().createWebhook(new CreateWebhookRequest("http://x", List.of("generation.completed"))))
-                .isInstanceOfSatisfying(CompanionApiException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(400);
-                    assertThat(e.code()).isEqualTo("invalid_url");
-                });
+        assertRefused(
+                () -> api().createWebhook(new CreateWebhookRequest("http://x", List.of("generation.completed"))),
+                400,
+                "invalid_url");
     }
 
     @Test

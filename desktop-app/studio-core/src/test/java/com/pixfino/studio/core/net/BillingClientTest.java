@@ -1,5 +1,6 @@
 package com.pixfino.studio.core.net;
 
+import static com.pixfino.studio.core.testsupport.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,10 +78,7 @@ class BillingClientTest extends CannedServerTest {
             assertThat(e.statusCode()).isEqualTo(409);
             assertThat(e.getMessage()).contains("billing portal");
         });
-        assertThatThrownBy(() -> api().billingPortal()).isInstanceOfSatisfying(CompanionApiException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(503);
-            assertThat(e.code()).isEqualTo("billing_unavailable");
-        });
+        assertRefused(() -> api().billingPortal(), 503, "billing_unavailable");
     }
 
     @Test

@@ -95,7 +95,8 @@ public final class PhotoFiles {
         data.put((byte) value).put((byte) (value >> 8)).put((byte) (value >> 16));
     }
 
-    private static byte[] encode(BufferedImage image, String format) {
+    /** {@code image} encoded as {@code format} ({@code "jpg"}, {@code "png"}). */
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, format, out);
