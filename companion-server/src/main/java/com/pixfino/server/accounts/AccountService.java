@@ -299,10 +299,7 @@ public final class AccountService {
     }
 
     private UserView view(DSLContext ctx, UUID id, URI requestBase) {
-        UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
-        if (user == null) {
-            throw DomainException.notFound("The user");
-        }
+        UsersRecord user = UserRows.existing(ctx, id);
         return new UserView(
                 user.getId(),
                 user.getEmail(),
