@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The password a signed-in user types again before a sensitive change. A wrong one counts as a failed sign-in for the
  * account's email, and none is checked while that email is locked out.
  */
-final class CurrentPassword {
+record CurrentPassword(PasswordHasher hasher, RateLimits limits) {
 
     /**
      * What a check guards: the log event of a wrong password, and the sentences for a missing and a wrong one.
@@ -19,14 +19,6 @@ final class CurrentPassword {
     record Guard(String failedEvent, String missing, String wrong) {}
 
     private static final Logger log = LoggerFactory.getLogger(CurrentPassword.class);
-
-    private final PasswordHasher hasher;
-    private final RateLimits limits;
-
-    CurrentPassword(PasswordHasher hasher, RateLimits limits) {
-        this.hasher = hasher;
-        this.limits = limits;
-    }
 
     /**
      * Passes when {@code password} is the account's.

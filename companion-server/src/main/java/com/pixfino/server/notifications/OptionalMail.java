@@ -10,24 +10,12 @@ import org.jooq.DSLContext;
  * Queues a mail the user can turn off: only to an active account with a verified address that wants this kind, and
  * always with the one-click link that turns it off.
  */
-final class OptionalMail {
+record OptionalMail(NotificationPreferences preferences, MailOutbox outbox, UnsubscribeTokens tokens, LinkBase links) {
 
     /** Writes the mail for its recipient, with the unsubscribe link it carries. */
     @FunctionalInterface
     interface Writer {
         MailMessage write(NotificationPreferences.Recipient to, String unsubscribe);
-    }
-
-    private final NotificationPreferences preferences;
-    private final MailOutbox outbox;
-    private final UnsubscribeTokens tokens;
-    private final LinkBase links;
-
-    OptionalMail(NotificationPreferences preferences, MailOutbox outbox, UnsubscribeTokens tokens, LinkBase links) {
-        this.preferences = preferences;
-        this.outbox = outbox;
-        this.tokens = tokens;
-        this.links = links;
     }
 
     /** Queues the mail inside the caller's transaction; false, with nothing queued, when the user is not to get it. */
