@@ -128,12 +128,9 @@ class GracefulStopTest {
         }
     }
 
-    /** The presets' "replicate", whose poll renders for a long time: long enough for a stop to cut it. */
-    private static final class SlowProvider extends StubProvider {
-        final CountDownLatch polling = new CountDownLatch(1);
-        final AtomicBoolean interrupted = new AtomicBoolean();
-
-        SlowProvider() {
+    /** Stands in for the presets' "replicate": a submit is accepted at once; each test writes the poll. */
+    private abstract static class StandInReplicate extends StubProvider {
+        StandInReplicate() {
             super("replicate");
         }
 
@@ -141,6 +138,12 @@ class GracefulStopTest {
         public String submit(ProviderRequest request) {
             return "job-" + request.generationId();
         }
+    }
+
+    /** The presets' "replicate", whose poll renders for a long time: long enough for a stop to cut it. */
+    private static final class SlowProvider extends StandInReplicate {
+        final CountDownLatch polling = new CountDownLatch(1);
+        final AtomicBoolean interrupted = new AtomicBoolean();
 
         @Override
         public ProviderPoll poll(String jobId, ProviderRequest request) {
@@ -156,15 +159,7 @@ class GracefulStopTest {
     }
 
     /** The other server's "replicate": the job it took over is done. */
-    private static final class DoneProvider extends StubProvider {
-        DoneProvider() {
-            super("replicate");
-        }
-
-        @Override
-        public String submit(ProviderRequest request) {
-            return "job-" + request.generationId();
-        }
+    private static final class DoneProvider extends StandInReplicate {
 
         @Override
         public ProviderPoll poll(String jobId, ProviderRequest request) {

@@ -41,9 +41,14 @@ public final class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final CurrentPassword.Guard DELETION_GUARD = new CurrentPassword.Guard(
+            "password_confirmation_failed",
+            "Enter your password to confirm.",
+            "The password is wrong, so nothing was deleted. Enter the password you sign in with.");
 
     private final DSLContext dsl;
     private final PasswordHasher hasher;
+    private final CurrentPassword passwordCheck;
     private final TokenService tokens;
     private final CreditLedger ledger;
     private final ServerConfig config;
@@ -73,6 +78,7 @@ public final class AccountService {
         this.billing = billing;
         this.limits = limits;
         this.hasher = hasher;
+        this.passwordCheck = new CurrentPassword(hasher, limits);
         this.tokens = tokens;
         this.ledger = ledger;
         this.config = config;
@@ -178,23 +184,7 @@ public final class AccountService {
      * @throws DomainException FORBIDDEN {@code wrong_password} when it does not match
      */
     public void confirmPassword(UUID userId, String password, String clientIp) {
-        UsersRecord user = dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOne();
-        if (user == null) {
-            throw DomainException.notFound("The user");
-        }
-        String emailHash = EmailHash.of(user.getEmail());
-        limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
-        if (password == null || password.isEmpty()) {
-            throw DomainException.invalid("missing_password", "Enter your password to confirm.");
-        }
-        if (!hasher.verify(password, user.getPasswordHash())) {
-            limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
-            log.warn("event=password_confirmation_failed user={} email_hash={} ip={}", userId, emailHash, clientIp);
-            throw new DomainException(
-                    DomainException.Kind.FORBIDDEN,
-                    "wrong_password",
-                    "The password is wrong, so nothing was deleted. Enter the password you sign in with.");
-        }
+        passwordCheck.confirm(UserRows.existing(dsl, userId), password, clientIp, DELETION_GUARD);
     }
 
     /** Removes the user's row inside the caller's transaction; what refers to it must be gone or moved first. */
@@ -309,10 +299,7 @@ public final class AccountService {
     }
 
     private UserView view(DSLContext ctx, UUID id, URI requestBase) {
-        UsersRecord user = ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOne();
-        if (user == null) {
-            throw DomainException.notFound("The user");
-        }
+        UsersRecord user = UserRows.existing(ctx, id);
         return new UserView(
                 user.getId(),
                 user.getEmail(),

@@ -1,7 +1,9 @@
 package com.pixfino.server.accounts;
 
 import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOKENS;
+import static com.pixfino.server.db.jooq.Tables.USERS;
 
+import com.pixfino.server.db.jooq.tables.records.UsersRecord;
 import com.pixfino.server.domain.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
@@ -59,18 +62,28 @@ final class AccountTokens {
      * two callers racing for one token: one gets it.
      */
     Optional<Used> use(DSLContext tx, String token, Purpose purpose) {
-        if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
+        if (!plausible(token)) {
             return Optional.empty();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return tx.update(ACCOUNT_TOKENS)
                 .set(ACCOUNT_TOKENS.USED_AT, now)
-                .where(ACCOUNT_TOKENS.TOKEN_HASH.eq(Sha256.hex(token.trim())))
-                .and(ACCOUNT_TOKENS.PURPOSE.eq(purpose.name()))
-                .and(ACCOUNT_TOKENS.USED_AT.isNull())
-                .and(ACCOUNT_TOKENS.EXPIRES_AT.gt(now))
+                .where(usable(token, purpose, now))
                 .returning(ACCOUNT_TOKENS.USER_ID, ACCOUNT_TOKENS.EMAIL)
                 .fetchOptional(r -> new Used(r.getUserId(), r.getEmail()));
+    }
+
+    /** The account {@code token} would act on if it were used now, without using it up. */
+    Optional<UsersRecord> holder(DSLContext ctx, String token, Purpose purpose) {
+        if (!plausible(token)) {
+            return Optional.empty();
+        }
+        return ctx.select(USERS.fields())
+                .from(ACCOUNT_TOKENS)
+                .join(USERS)
+                .on(USERS.ID.eq(ACCOUNT_TOKENS.USER_ID))
+                .where(usable(token, purpose, OffsetDateTime.now(clock)))
+                .fetchOptionalInto(USERS);
     }
 
     /** The address of the newest usable token of the user and purpose (the pending change of email), if any. */
@@ -84,6 +97,20 @@ final class AccountTokens {
                 .orderBy(ACCOUNT_TOKENS.CREATED_AT.desc())
                 .limit(1)
                 .fetchOptional(ACCOUNT_TOKENS.EMAIL);
+    }
+
+    // anything else is no token of ours: answered like an unknown one, without a query
+    private static boolean plausible(String token) {
+        return token != null && !token.isBlank() && token.length() <= MAX_LENGTH;
+    }
+
+    private static Condition usable(String token, Purpose purpose, OffsetDateTime now) {
+        return ACCOUNT_TOKENS
+                .TOKEN_HASH
+                .eq(Sha256.hex(token.trim()))
+                .and(ACCOUNT_TOKENS.PURPOSE.eq(purpose.name()))
+                .and(ACCOUNT_TOKENS.USED_AT.isNull())
+                .and(ACCOUNT_TOKENS.EXPIRES_AT.gt(now));
     }
 
     /** Marks every unused token of the user and purpose used (a new password ends the other reset links). */

@@ -44,12 +44,16 @@ public final class EmailChange {
     /** The outcome and the address it is about (null when the link was not usable). */
     public record Result(Outcome outcome, String email) {}
 
+    private static final CurrentPassword.Guard GUARD = new CurrentPassword.Guard(
+            "email_change_failed",
+            "Enter your current password (currentPassword) to change your email address.",
+            "The current password is wrong, so the email address was not changed.");
+
     private final DSLContext dsl;
-    private final PasswordHasher hasher;
-    private final AccountTokens tokens;
+    private final CurrentPassword passwordCheck;
+    private final AccountLinks links;
     private final MailOutbox outbox;
     private final RateLimits limits;
-    private final Optional<URI> publicUrl;
     private final Referrals referrals;
     private final Clock clock;
 
@@ -62,12 +66,11 @@ public final class EmailChange {
             Referrals referrals,
             Clock clock) {
         this.dsl = dsl;
-        this.referrals = referrals;
-        this.hasher = hasher;
-        this.tokens = new AccountTokens(clock);
+        this.passwordCheck = new CurrentPassword(hasher, limits);
+        this.links = new AccountLinks(outbox, publicUrl, clock);
         this.outbox = outbox;
         this.limits = limits;
-        this.publicUrl = publicUrl;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -80,43 +83,28 @@ public final class EmailChange {
      */
     public PendingEmailView request(
             UUID userId, String currentPassword, String rawNewEmail, String clientIp, URI requestBase) {
-        UsersRecord user = dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOne();
-        if (user == null) {
-            throw DomainException.notFound("The user");
-        }
+        UsersRecord user = UserRows.existing(dsl, userId);
         String email = newEmail(rawNewEmail);
         if (email.equals(user.getEmail())) {
             throw DomainException.invalid(
                     "same_email", "newEmail is the address your account has already; enter a different one.");
         }
-        String emailHash = EmailHash.of(user.getEmail());
-        limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
-        if (currentPassword == null || currentPassword.isEmpty()) {
-            throw DomainException.invalid(
-                    "missing_password", "Enter your current password (currentPassword) to change your email address.");
-        }
-        if (!hasher.verify(currentPassword, user.getPasswordHash())) {
-            limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
-            log.warn("event=email_change_failed user={} email_hash={} ip={}", userId, emailHash, clientIp);
-            throw new DomainException(
-                    DomainException.Kind.FORBIDDEN,
-                    "wrong_password",
-                    "The current password is wrong, so the email address was not changed.");
-        }
+        passwordCheck.confirm(user, currentPassword, clientIp, GUARD);
         if (dsl.fetchExists(USERS, USERS.EMAIL.eq(email))) {
             throw taken();
         }
         limits.take(Budget.EMAIL_CHANGE_PER_ACCOUNT, userId.toString());
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            tokens.useAll(tx, userId, AccountTokens.Purpose.CHANGE_EMAIL);
-            String token =
-                    tokens.issue(tx, userId, AccountTokens.Purpose.CHANGE_EMAIL, email, EmailVerification.LIFETIME);
-            outbox.queue(
+            links.useAll(tx, userId, AccountTokens.Purpose.CHANGE_EMAIL);
+            links.mail(
                     tx,
                     userId,
-                    AccountMails.emailChange(
-                            email, user.getName(), EmailVerification.linkBase(publicUrl, requestBase), token));
+                    AccountTokens.Purpose.CHANGE_EMAIL,
+                    email,
+                    EmailVerification.LIFETIME,
+                    requestBase,
+                    (base, token) -> AccountMails.emailChange(email, user.getName(), base, token));
         });
         log.info("event=email_change_requested user={} new_email_hash={}", userId, EmailHash.of(email));
         return new PendingEmailView(email);
@@ -127,7 +115,7 @@ public final class EmailChange {
         try {
             return dsl.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
-                Optional<AccountTokens.Used> used = tokens.use(tx, token, AccountTokens.Purpose.CHANGE_EMAIL);
+                Optional<AccountTokens.Used> used = links.use(tx, token, AccountTokens.Purpose.CHANGE_EMAIL);
                 if (used.isEmpty()) {
                     return new Result(Outcome.INVALID, null);
                 }
@@ -152,7 +140,7 @@ public final class EmailChange {
                         .execute();
                 // links mailed to the old address, and other pending changes, end with it
                 for (AccountTokens.Purpose purpose : AccountTokens.Purpose.values()) {
-                    tokens.useAll(tx, userId, purpose);
+                    links.useAll(tx, userId, purpose);
                 }
                 outbox.queue(tx, userId, AccountMails.emailChanged(user.getEmail(), user.getName(), email, now));
                 log.info("event=email_changed user={}", userId);

@@ -30,10 +30,8 @@ public final class EmailVerification {
     public static final Duration LIFETIME = Duration.ofHours(48);
 
     private final DSLContext dsl;
-    private final AccountTokens tokens;
-    private final MailOutbox outbox;
+    private final AccountLinks links;
     private final RateLimits limits;
-    private final Optional<URI> publicUrl;
     private final Referrals referrals;
     private final Clock clock;
 
@@ -45,18 +43,22 @@ public final class EmailVerification {
             Referrals referrals,
             Clock clock) {
         this.dsl = dsl;
-        this.referrals = referrals;
-        this.tokens = new AccountTokens(clock);
-        this.outbox = outbox;
+        this.links = new AccountLinks(outbox, publicUrl, clock);
         this.limits = limits;
-        this.publicUrl = publicUrl;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
     /** Queues the verification mail inside the caller's transaction (sign-up). */
     void queue(DSLContext tx, UUID userId, String email, String name, URI requestBase) {
-        String token = tokens.issue(tx, userId, AccountTokens.Purpose.VERIFY_EMAIL, email, LIFETIME);
-        outbox.queue(tx, userId, AccountMails.verification(email, name, linkBase(publicUrl, requestBase), token));
+        links.mail(
+                tx,
+                userId,
+                AccountTokens.Purpose.VERIFY_EMAIL,
+                email,
+                LIFETIME,
+                requestBase,
+                (base, token) -> AccountMails.verification(email, name, base, token));
     }
 
     /**
@@ -65,10 +67,7 @@ public final class EmailVerification {
      * @throws DomainException CONFLICT {@code already_verified}; TOO_MANY_REQUESTS beyond the hourly allowance
      */
     public void resend(UUID userId, URI requestBase) {
-        UsersRecord user = dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOne();
-        if (user == null) {
-            throw DomainException.notFound("The user");
-        }
+        UsersRecord user = UserRows.existing(dsl, userId);
         if (user.getEmailVerifiedAt() != null) {
             throw DomainException.conflict(
                     "already_verified", "Your email address is verified already; there is nothing to confirm.");
@@ -86,7 +85,7 @@ public final class EmailVerification {
     public boolean verify(String token) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            Optional<AccountTokens.Used> used = tokens.use(tx, token, AccountTokens.Purpose.VERIFY_EMAIL);
+            Optional<AccountTokens.Used> used = links.use(tx, token, AccountTokens.Purpose.VERIFY_EMAIL);
             if (used.isEmpty()) {
                 return false;
             }
@@ -103,10 +102,5 @@ public final class EmailVerification {
             }
             return changed == 1;
         });
-    }
-
-    /** Links point at the public URL when one is configured, else at the address the request came to. */
-    static String linkBase(Optional<URI> publicUrl, URI requestBase) {
-        return publicUrl.orElse(requestBase).toString().replaceAll("/+$", "");
     }
 }

@@ -1,12 +1,10 @@
 package com.pixfino.server.accounts;
 
-import static com.pixfino.server.db.jooq.Tables.ACCOUNT_TOKENS;
 import static com.pixfino.server.db.jooq.Tables.USERS;
 
 import com.pixfino.model.AccountStatus;
 import com.pixfino.server.db.jooq.tables.records.UsersRecord;
 import com.pixfino.server.domain.DomainException;
-import com.pixfino.server.domain.Sha256;
 import com.pixfino.server.limits.Budget;
 import com.pixfino.server.limits.RateLimitedException;
 import com.pixfino.server.limits.RateLimits;
@@ -39,13 +37,18 @@ public final class PasswordReset {
             "This password reset link is not valid: it was used already, it expired (links work for 30 minutes), or it"
                     + " was copied incompletely. Ask for a new one with \"Forgot password?\".";
 
+    private static final CurrentPassword.Guard GUARD = new CurrentPassword.Guard(
+            "password_change_failed",
+            "Enter your current password (currentPassword) to choose a new one.",
+            "The current password is wrong, so the password was not changed.");
+
     private final DSLContext dsl;
     private final PasswordHasher hasher;
+    private final CurrentPassword passwordCheck;
     private final TokenService sessions;
-    private final AccountTokens tokens;
+    private final AccountLinks links;
     private final MailOutbox outbox;
     private final RateLimits limits;
-    private final Optional<URI> publicUrl;
     private final Referrals referrals;
     private final Clock clock;
 
@@ -59,13 +62,13 @@ public final class PasswordReset {
             Referrals referrals,
             Clock clock) {
         this.dsl = dsl;
-        this.referrals = referrals;
         this.hasher = hasher;
+        this.passwordCheck = new CurrentPassword(hasher, limits);
         this.sessions = sessions;
-        this.tokens = new AccountTokens(clock);
+        this.links = new AccountLinks(outbox, publicUrl, clock);
         this.outbox = outbox;
         this.limits = limits;
-        this.publicUrl = publicUrl;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -93,12 +96,14 @@ public final class PasswordReset {
         }
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            String token = tokens.issue(tx, user.getId(), AccountTokens.Purpose.RESET_PASSWORD, email, LIFETIME);
-            outbox.queue(
+            links.mail(
                     tx,
                     user.getId(),
-                    AccountMails.passwordReset(
-                            email, user.getName(), EmailVerification.linkBase(publicUrl, requestBase), token));
+                    AccountTokens.Purpose.RESET_PASSWORD,
+                    email,
+                    LIFETIME,
+                    requestBase,
+                    (base, token) -> AccountMails.passwordReset(email, user.getName(), base, token));
         });
         log.info("event=password_reset_mail_queued user={}", user.getId());
     }
@@ -116,7 +121,7 @@ public final class PasswordReset {
         UUID userId = user.getId();
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            AccountTokens.Used used = tokens.use(tx, token, AccountTokens.Purpose.RESET_PASSWORD)
+            AccountTokens.Used used = links.use(tx, token, AccountTokens.Purpose.RESET_PASSWORD)
                     .filter(u -> u.userId().equals(userId))
                     .orElseThrow(PasswordReset::invalidToken);
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -130,7 +135,7 @@ public final class PasswordReset {
             if (changed != 1) {
                 throw invalidToken();
             }
-            tokens.useAll(tx, userId, AccountTokens.Purpose.RESET_PASSWORD);
+            links.useAll(tx, userId, AccountTokens.Purpose.RESET_PASSWORD);
             int revoked = sessions.revokeAllOf(tx, userId, null);
             outbox.queue(tx, userId, AccountMails.passwordChanged(used.email(), user.getName(), now));
             log.info("event=password_reset user={} sessions_revoked={}", userId, revoked);
@@ -149,24 +154,8 @@ public final class PasswordReset {
      *     {@code missing_password}
      */
     public void change(UUID userId, String keepTokenHash, String current, String next, String clientIp) {
-        UsersRecord user = dsl.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOne();
-        if (user == null) {
-            throw DomainException.notFound("The user");
-        }
-        String emailHash = EmailHash.of(user.getEmail());
-        limits.ensureLeft(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
-        if (current == null || current.isEmpty()) {
-            throw DomainException.invalid(
-                    "missing_password", "Enter your current password (currentPassword) to choose a new one.");
-        }
-        if (!hasher.verify(current, user.getPasswordHash())) {
-            limits.charge(Budget.FAILED_LOGINS_PER_ACCOUNT, emailHash);
-            log.warn("event=password_change_failed user={} email_hash={} ip={}", userId, emailHash, clientIp);
-            throw new DomainException(
-                    DomainException.Kind.FORBIDDEN,
-                    "wrong_password",
-                    "The current password is wrong, so the password was not changed.");
-        }
+        UsersRecord user = UserRows.existing(dsl, userId);
+        passwordCheck.confirm(user, current, clientIp, GUARD);
         Credentials.password(next, user.getEmail());
         String hash = hasher.hash(next);
         dsl.transaction(cfg -> {
@@ -176,7 +165,7 @@ public final class PasswordReset {
                     .set(USERS.PASSWORD_HASH, hash)
                     .where(USERS.ID.eq(userId))
                     .execute();
-            tokens.useAll(tx, userId, AccountTokens.Purpose.RESET_PASSWORD);
+            links.useAll(tx, userId, AccountTokens.Purpose.RESET_PASSWORD);
             int revoked = sessions.revokeAllOf(tx, userId, keepTokenHash);
             outbox.queue(tx, userId, AccountMails.passwordChanged(user.getEmail(), user.getName(), now));
             log.info("event=password_changed user={} sessions_revoked={}", userId, revoked);
@@ -191,18 +180,7 @@ public final class PasswordReset {
 
     /** The account a reset token would reset, without using it up (the password rules need its email). */
     private Optional<UsersRecord> holder(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            return Optional.empty();
-        }
-        return dsl.select(USERS.fields())
-                .from(ACCOUNT_TOKENS)
-                .join(USERS)
-                .on(USERS.ID.eq(ACCOUNT_TOKENS.USER_ID))
-                .where(ACCOUNT_TOKENS.TOKEN_HASH.eq(Sha256.hex(token.trim())))
-                .and(ACCOUNT_TOKENS.PURPOSE.eq(AccountTokens.Purpose.RESET_PASSWORD.name()))
-                .and(ACCOUNT_TOKENS.USED_AT.isNull())
-                .and(ACCOUNT_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
-                .fetchOptionalInto(USERS);
+        return links.holder(dsl, token, AccountTokens.Purpose.RESET_PASSWORD);
     }
 
     private static DomainException invalidToken() {

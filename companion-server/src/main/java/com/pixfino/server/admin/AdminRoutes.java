@@ -241,8 +241,7 @@ public record AdminRoutes(
                 @OpenApiResponse(status = "409", description = "Another preset has the slug")
             })
     public void createPreset(Context ctx) {
-        AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
-        ctx.status(201).json(presets.create(Authenticated.of(ctx).userId(), request));
+        json.created(ctx, AdminPresetRequest.class, presets::create);
     }
 
     @OpenApi(
@@ -260,9 +259,7 @@ public record AdminRoutes(
                 @OpenApiResponse(status = "409", description = "Another preset has the slug")
             })
     public void replacePreset(Context ctx) {
-        long id = PathIds.number(ctx, "id", "The preset");
-        AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
-        ctx.json(presets.update(Authenticated.of(ctx).userId(), id, request, true));
+        updatePreset(ctx, true);
     }
 
     @OpenApi(
@@ -280,9 +277,14 @@ public record AdminRoutes(
                 @OpenApiResponse(status = "409", description = "Another preset has the slug")
             })
     public void patchPreset(Context ctx) {
+        updatePreset(ctx, false);
+    }
+
+    /** PUT ({@code whole}: the body is the whole preset) and PATCH (only the fields it names change). */
+    private void updatePreset(Context ctx, boolean whole) {
         long id = PathIds.number(ctx, "id", "The preset");
         AdminPresetRequest request = json.read(ctx, AdminPresetRequest.class);
-        ctx.json(presets.update(Authenticated.of(ctx).userId(), id, request, false));
+        ctx.json(presets.update(Authenticated.of(ctx).userId(), id, request, whole));
     }
 
     @OpenApi(

@@ -33,8 +33,7 @@ public record ApiKeyRoutes(ApiKeyService keys, JsonBody json) {
                 @OpenApiResponse(status = "409", description = "Too many active keys")
             })
     public void create(Context ctx) {
-        CreateApiKeyRequest request = json.read(ctx, CreateApiKeyRequest.class);
-        ctx.status(201).json(keys.create(Authenticated.of(ctx).userId(), request));
+        json.created(ctx, CreateApiKeyRequest.class, keys::create);
     }
 
     @OpenApi(

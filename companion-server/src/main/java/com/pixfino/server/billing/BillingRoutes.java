@@ -10,6 +10,7 @@ import com.pixfino.model.api.billing.PortalView;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.http.Authenticated;
 import com.pixfino.server.http.JsonBody;
+import com.pixfino.server.http.RequestBase;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -17,7 +18,6 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
-import java.net.URI;
 import java.util.Map;
 
 /** HTTP face of {@link BillingService}: the API, Stripe's webhook and the two small pages Checkout returns to. */
@@ -68,7 +68,7 @@ public final class BillingRoutes {
             })
     public void checkout(Context ctx) {
         CheckoutRequest request = json.read(ctx, CheckoutRequest.class);
-        ctx.status(201).json(billing.checkout(Authenticated.of(ctx).userId(), request, requestBase(ctx)));
+        ctx.status(201).json(billing.checkout(Authenticated.of(ctx).userId(), request, RequestBase.of(ctx)));
     }
 
     @OpenApi(
@@ -85,7 +85,7 @@ public final class BillingRoutes {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorBody.class))
             })
     public void portal(Context ctx) {
-        ctx.status(201).json(billing.portal(Authenticated.of(ctx).userId(), requestBase(ctx)));
+        ctx.status(201).json(billing.portal(Authenticated.of(ctx).userId(), RequestBase.of(ctx)));
     }
 
     @OpenApi(
@@ -171,21 +171,5 @@ public final class BillingRoutes {
                         + "</title></head>\n<body>\n<h1>"
                         + title + "</h1>\n<p>" + message + "</p>\n"
                         + "<p>You can close this tab and return to Pixfino Studio.</p>\n</body></html>\n");
-    }
-
-    /** Where this request came to, for return pages when no public URL is configured. */
-    private static URI requestBase(Context ctx) {
-        String host = ctx.host();
-        try {
-            if (host != null && !host.isBlank()) {
-                URI uri = URI.create(ctx.scheme() + "://" + host);
-                if (uri.getHost() != null && uri.getRawPath().isEmpty() && uri.getRawQuery() == null) {
-                    return uri;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // a Host header that is no host: fall back to the address the server listens on
-        }
-        return URI.create(ctx.scheme() + "://127.0.0.1:" + ctx.port());
     }
 }

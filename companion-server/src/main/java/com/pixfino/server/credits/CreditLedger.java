@@ -212,7 +212,8 @@ public final class CreditLedger {
         return id;
     }
 
-    private static LedgerEntryView view(CreditLedgerRecord r) {
+    /** A ledger row as the API and the account export show it. */
+    public static LedgerEntryView view(CreditLedgerRecord r) {
         return new LedgerEntryView(
                 r.getId(),
                 r.getKind(),

@@ -27,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.BadMessageException;
 
@@ -54,6 +55,15 @@ public final class JsonBody {
         byte[] body = bytes(ctx);
         requireJsonType(ctx, body);
         return parse(body, type);
+    }
+
+    /**
+     * Reads the body as {@code type}, has the signed-in caller {@code create} something from it, and answers 201 with
+     * what was made: the route that adds to one of the caller's collections (keys, webhooks, styles, presets, codes).
+     */
+    public <T> void created(Context ctx, Class<T> type, BiFunction<UUID, T, ?> create) {
+        T request = read(ctx, type);
+        ctx.status(201).json(create.apply(Authenticated.of(ctx).userId(), request));
     }
 
     /** Like {@link #read}, but an empty (or blank) body is {@code empty}: for endpoints whose body is optional. */

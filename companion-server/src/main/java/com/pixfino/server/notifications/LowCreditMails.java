@@ -6,9 +6,7 @@ import static com.pixfino.server.db.jooq.Tables.USERS;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.pixfino.server.mail.MailOutbox;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -29,24 +27,12 @@ public final class LowCreditMails {
     private static final int PER_RUN = 50;
 
     private final DSLContext dsl;
-    private final NotificationPreferences preferences;
-    private final MailOutbox outbox;
-    private final UnsubscribeTokens tokens;
-    private final LinkBase links;
+    private final OptionalMail mail;
     private final int threshold;
 
-    LowCreditMails(
-            DSLContext dsl,
-            NotificationPreferences preferences,
-            MailOutbox outbox,
-            UnsubscribeTokens tokens,
-            LinkBase links,
-            int threshold) {
+    LowCreditMails(DSLContext dsl, OptionalMail mail, int threshold) {
         this.dsl = dsl;
-        this.preferences = preferences;
-        this.outbox = outbox;
-        this.tokens = tokens;
-        this.links = links;
+        this.mail = mail;
         this.threshold = threshold;
     }
 
@@ -86,20 +72,17 @@ public final class LowCreditMails {
             log.info("event=low_credit_mail_skipped user={} reason=balance_back_up", userId);
             return true;
         }
-        Optional<NotificationPreferences.Recipient> recipient =
-                preferences.recipient(tx, userId, NotificationKind.LOW_CREDITS);
-        if (recipient.isEmpty()) {
-            log.info("event=low_credit_mail_skipped user={} reason=unverified_inactive_or_turned_off", userId);
-            return true;
-        }
-        String unsubscribe =
-                NotificationMails.unsubscribeLink(links.get(), tokens.issue(userId, NotificationKind.LOW_CREDITS));
-        outbox.queue(
+        boolean queued = mail.queue(
                 tx,
                 userId,
-                NotificationMails.lowCredits(
-                        recipient.get().email(), recipient.get().name(), balance, threshold, unsubscribe));
-        log.info("event=low_credit_mail_queued user={} balance={} threshold={}", userId, balance, threshold);
+                NotificationKind.LOW_CREDITS,
+                (to, unsubscribe) ->
+                        NotificationMails.lowCredits(to.email(), to.name(), balance, threshold, unsubscribe));
+        if (queued) {
+            log.info("event=low_credit_mail_queued user={} balance={} threshold={}", userId, balance, threshold);
+        } else {
+            log.info("event=low_credit_mail_skipped user={} reason=unverified_inactive_or_turned_off", userId);
+        }
         return true;
     }
 }

@@ -44,9 +44,10 @@ public final class Notifications {
         preferences = new NotificationPreferences(dsl, clock);
         unsubscribeTokens = new UnsubscribeTokens(key);
         links = new LinkBase(publicUrl);
-        lowCredits = new LowCreditMails(dsl, preferences, outbox, unsubscribeTokens, links, lowCreditThreshold);
-        receipts = new PaymentReceipts(preferences, outbox, unsubscribeTokens, links, clock);
-        weeklyDigest = new WeeklyDigest(dsl, preferences, outbox, unsubscribeTokens, links, clock);
+        OptionalMail mail = new OptionalMail(preferences, outbox, unsubscribeTokens, links);
+        lowCredits = new LowCreditMails(dsl, mail, lowCreditThreshold);
+        receipts = new PaymentReceipts(mail, clock);
+        weeklyDigest = new WeeklyDigest(dsl, mail, clock);
     }
 
     public NotificationPreferences preferences() {

@@ -8,7 +8,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.pixfino.model.AccountStatus;
-import com.pixfino.server.mail.MailOutbox;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -41,24 +40,12 @@ public final class WeeklyDigest {
     private static final int BATCH = 500;
 
     private final DSLContext dsl;
-    private final NotificationPreferences preferences;
-    private final MailOutbox outbox;
-    private final UnsubscribeTokens tokens;
-    private final LinkBase links;
+    private final OptionalMail mail;
     private final Clock clock;
 
-    WeeklyDigest(
-            DSLContext dsl,
-            NotificationPreferences preferences,
-            MailOutbox outbox,
-            UnsubscribeTokens tokens,
-            LinkBase links,
-            Clock clock) {
+    WeeklyDigest(DSLContext dsl, OptionalMail mail, Clock clock) {
         this.dsl = dsl;
-        this.preferences = preferences;
-        this.outbox = outbox;
-        this.tokens = tokens;
-        this.links = links;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -140,23 +127,17 @@ public final class WeeklyDigest {
         if (claimed == 0) {
             return false;
         }
-        var recipient = preferences.recipient(tx, userId, NotificationKind.WEEKLY_DIGEST);
-        if (recipient.isEmpty()) {
-            return false;
-        }
-        String unsubscribe =
-                NotificationMails.unsubscribeLink(links.get(), tokens.issue(userId, NotificationKind.WEEKLY_DIGEST));
-        outbox.queue(
+        return mail.queue(
                 tx,
                 userId,
-                NotificationMails.weeklyDigest(
-                        recipient.get().email(),
-                        recipient.get().name(),
+                NotificationKind.WEEKLY_DIGEST,
+                (to, unsubscribe) -> NotificationMails.weeklyDigest(
+                        to.email(),
+                        to.name(),
                         from.toLocalDate(),
                         until.toLocalDate().minusDays(1),
                         styles,
                         unsubscribe));
-        return true;
     }
 
     /** Wants the digest and has had none for this week or a later one. */

@@ -25,7 +25,7 @@ import static com.pixfino.server.db.jooq.Tables.WEBHOOK_ENDPOINTS;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pixfino.model.api.LedgerEntryView;
+import com.pixfino.server.credits.CreditLedger;
 import com.pixfino.server.db.jooq.tables.records.UsersRecord;
 import com.pixfino.server.domain.DomainException;
 import com.pixfino.server.limits.Budget;
@@ -298,14 +298,7 @@ public final class AccountExport {
                         tx.selectFrom(CREDIT_LEDGER)
                                 .where(CREDIT_LEDGER.USER_ID.eq(userId))
                                 .orderBy(CREDIT_LEDGER.ID),
-                        r -> new LedgerEntryView(
-                                r.getId(),
-                                r.getKind(),
-                                r.getAmount(),
-                                r.getBalanceAfter(),
-                                r.getReason(),
-                                r.getReference(),
-                                r.getCreatedAt()));
+                        CreditLedger::view);
             case BILLING_ACCOUNTS ->
                 () -> jsonRows(
                         zip,

@@ -47,8 +47,7 @@ public record PromoRoutes(PromoCodes promo, JsonBody json) {
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     public void create(Context ctx) {
-        PromoCodeRequest request = json.read(ctx, PromoCodeRequest.class);
-        ctx.status(201).json(promo.create(Authenticated.of(ctx).userId(), request));
+        json.created(ctx, PromoCodeRequest.class, promo::create);
     }
 
     @OpenApi(

@@ -37,8 +37,7 @@ public record StyleRoutes(StyleService styles, PromptLibrary prompts, JsonBody j
                         description = "You already have a style with this name (regardless of case), or 200 styles")
             })
     public void create(Context ctx) {
-        StyleRequest request = json.read(ctx, StyleRequest.class);
-        ctx.status(201).json(styles.create(Authenticated.of(ctx).userId(), request));
+        json.created(ctx, StyleRequest.class, styles::create);
     }
 
     @OpenApi(

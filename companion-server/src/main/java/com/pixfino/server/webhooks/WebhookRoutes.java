@@ -32,8 +32,7 @@ public record WebhookRoutes(WebhookService webhooks, JsonBody json) {
                 @OpenApiResponse(status = "409", description = "Too many endpoints")
             })
     public void create(Context ctx) {
-        CreateWebhookRequest request = json.read(ctx, CreateWebhookRequest.class);
-        ctx.status(201).json(webhooks.create(Authenticated.of(ctx).userId(), request));
+        json.created(ctx, CreateWebhookRequest.class, webhooks::create);
     }
 
     @OpenApi(

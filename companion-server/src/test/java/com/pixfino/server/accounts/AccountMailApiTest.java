@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pixfino.model.ApiPaths;
-import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.UserView;
 import com.pixfino.server.limits.Allowance;
 import com.pixfino.server.limits.Budget;
@@ -19,7 +18,6 @@ import com.pixfino.server.testsupport.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +39,7 @@ class AccountMailApiTest {
     static void start() {
         mail = MailServer.onFreePort().start();
         server = TestServer.start(TestServer.freshConfig("mail")
-                .withMail(TestServer.FAST_MAIL
-                        .withSmtp(Optional.of(mail.smtp()))
-                        .withFrom("Pixfino <no-reply@pixfino.test>"))
+                .withMail(mail.settings())
                 .withLimits(RateLimitSettings.unlimited()
                         .with(Budget.VERIFY_EMAIL_RESEND_PER_ACCOUNT, Allowance.of(3, Duration.ofHours(1)))
                         .with(Budget.PASSWORD_RESET_MAILS_PER_ACCOUNT, Allowance.of(3, Duration.ofHours(1)))));
@@ -73,13 +69,13 @@ class AccountMailApiTest {
         assertThat(verification.html()).contains("href=\"" + link + "\"").contains("Confirm my email address");
         assertThat(verification.header("List-Unsubscribe")).as("essential mail").isNull();
 
-        Answer opened = server.client().get(pathOf(link));
+        Answer opened = server.client().get(server.pathOf(link));
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.contentType()).startsWith("text/html");
         assertThat(opened.body()).contains("your email address is confirmed");
         assertThat(me(user).emailVerified()).isTrue();
 
-        Answer again = server.client().get(pathOf(link));
+        Answer again = server.client().get(server.pathOf(link));
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.contentType()).startsWith("text/html");
         assertThat(again.body()).contains("used already").doesNotContain("Exception");
@@ -108,7 +104,7 @@ class AccountMailApiTest {
         assertThat(refused.json().path("error").path("message").asText())
                 .startsWith("Creating an API key needs a verified email address.");
 
-        server.client().get(pathOf(mail.await(email, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE)));
+        server.client().get(server.pathOf(mail.await(email, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE)));
         assertThat(user.post(ApiPaths.API_KEYS, Map.of("name", "script", "scopes", List.of("read")))
                         .status())
                 .isEqualTo(201);
@@ -135,7 +131,7 @@ class AccountMailApiTest {
         List<ReceivedMail> mails = mail.await(email, 4);
         assertThat(mails).hasSize(4);
         // any of the links works; the first one used verifies the address
-        server.client().get(pathOf(mails.get(1).link(ApiPaths.VERIFY_EMAIL_PAGE)));
+        server.client().get(server.pathOf(mails.get(1).link(ApiPaths.VERIFY_EMAIL_PAGE)));
         assertThat(me(user).emailVerified()).isTrue();
         Answer verified = user.post(ApiPaths.VERIFY_EMAIL_RESEND, Map.of());
         assertThat(verified.status()).isEqualTo(409);
@@ -248,7 +244,7 @@ class AccountMailApiTest {
         String link = mail.await(email, 2).get(1).link(ApiPaths.RESET_PASSWORD_PAGE);
         String token = link.substring(link.indexOf("?token=") + 7);
 
-        Answer page = server.client().get(pathOf(link));
+        Answer page = server.client().get(server.pathOf(link));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("<form method=\"post\" action=\"/reset-password\">", "value=\"" + token + "\"");
@@ -261,7 +257,7 @@ class AccountMailApiTest {
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.body()).contains("Your new password is set");
         assertThat(server.client().login(email, NEW_PASSWORD).token()).isNotNull();
-        Answer used = server.client().get(pathOf(link));
+        Answer used = server.client().get(server.pathOf(link));
         assertThat(used.status()).isEqualTo(400);
         assertThat(used.body()).contains("used already");
     }
@@ -327,10 +323,7 @@ class AccountMailApiTest {
     }
 
     private static ApiClient register(String email) {
-        Answer answer = server.client()
-                .post(ApiPaths.REGISTER, Map.of("email", email, "password", PASSWORD, "name", "Test User"));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return server.client().withToken(answer.as(AuthResponse.class).token());
+        return server.client().register(email, PASSWORD);
     }
 
     private static UserView me(ApiClient user) {
@@ -339,9 +332,5 @@ class AccountMailApiTest {
 
     private static String newEmail() {
         return "mail-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private static String pathOf(String link) {
-        return link.substring(server.baseUrl().length());
     }
 }

@@ -18,8 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Mailed links expire: a reset link after 30 minutes, a verification link after 48 hours (on a movable clock). */
@@ -27,21 +26,13 @@ class AccountTokenExpiryTest {
 
     private static final URI REQUEST_BASE = URI.create("http://127.0.0.1:7070");
     private static final Pattern TOKEN = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
-    private static TestServices graph;
+
+    @AutoClose
+    private static final TestServices graph = TestServices.fresh(queue -> TestServices.idleQueue());
 
     private final MovableClock clock = new MovableClock(Instant.now());
     private final MailOutbox outbox = new MailOutbox(clock);
     private final RateLimits limits = new RateLimits(RateLimitSettings.unlimited(), clock);
-
-    @BeforeAll
-    static void start() {
-        graph = TestServices.fresh(queue -> TestServices.idleQueue());
-    }
-
-    @AfterAll
-    static void stop() {
-        graph.close();
-    }
 
     @Test
     void aResetLinkWorksForThirtyMinutesAndNotAfter() {

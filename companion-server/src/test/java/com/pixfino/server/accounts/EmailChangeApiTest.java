@@ -3,7 +3,6 @@ package com.pixfino.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pixfino.model.ApiPaths;
-import com.pixfino.model.api.AuthResponse;
 import com.pixfino.model.api.UserView;
 import com.pixfino.server.limits.RateLimitSettings;
 import com.pixfino.server.testsupport.ApiClient;
@@ -15,7 +14,6 @@ import com.pixfino.server.testsupport.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +35,7 @@ class EmailChangeApiTest {
     static void start() {
         mail = MailServer.onFreePort().start();
         server = TestServer.start(TestServer.freshConfig("email-change")
-                .withMail(TestServer.FAST_MAIL
-                        .withSmtp(Optional.of(mail.smtp()))
-                        .withFrom("Pixfino <no-reply@pixfino.test>"))
+                .withMail(mail.settings())
                 .withLimits(RateLimitSettings.unlimited()));
     }
 
@@ -70,7 +66,7 @@ class EmailChangeApiTest {
         assertThat(link.text()).contains("48 hours").contains("Test User");
         String url = link.link(ApiPaths.VERIFY_EMAIL_PAGE);
         assertThat(link.html()).contains("href=\"" + url + "\"");
-        Answer opened = server.client().get(pathOf(url));
+        Answer opened = server.client().get(server.pathOf(url));
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.contentType()).startsWith("text/html");
         assertThat(opened.body()).contains("Email address changed").contains(next);
@@ -89,7 +85,7 @@ class EmailChangeApiTest {
                         .post(ApiPaths.LOGIN, Map.of("email", old, "password", PASSWORD))
                         .status())
                 .isEqualTo(401);
-        Answer again = server.client().get(pathOf(url));
+        Answer again = server.client().get(server.pathOf(url));
         assertThat(again.status()).as("single use").isEqualTo(400);
         assertThat(again.body()).contains("This link does not work");
     }
@@ -103,12 +99,14 @@ class EmailChangeApiTest {
         assertThat(change(user, PASSWORD, second).status()).isEqualTo(202);
         assertThat(me(user).pendingEmail()).isEqualTo(second);
 
-        Answer replaced = server.client().get(pathOf(mail.await(first, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE)));
+        Answer replaced =
+                server.client().get(server.pathOf(mail.await(first, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE)));
         assertThat(replaced.status()).isEqualTo(400);
         assertThat(replaced.body()).contains("replaced by a newer one");
         assertThat(me(user).email()).isNotEqualTo(first);
 
-        Answer applied = server.client().get(pathOf(mail.await(second, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE)));
+        Answer applied =
+                server.client().get(server.pathOf(mail.await(second, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE)));
         assertThat(applied.status()).isEqualTo(200);
         assertThat(me(user).email()).isEqualTo(second);
     }
@@ -122,7 +120,7 @@ class EmailChangeApiTest {
         String url = mail.await(wanted, 1).get(0).link(ApiPaths.VERIFY_EMAIL_PAGE);
         register(wanted);
 
-        Answer taken = server.client().get(pathOf(url));
+        Answer taken = server.client().get(server.pathOf(url));
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.contentType()).startsWith("text/html");
         assertThat(taken.body()).contains("This address is taken").contains("<h1>");
@@ -196,10 +194,7 @@ class EmailChangeApiTest {
     }
 
     private static ApiClient register(String email) {
-        Answer answer = server.client()
-                .post(ApiPaths.REGISTER, Map.of("email", email, "password", PASSWORD, "name", "Test User"));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return server.client().withToken(answer.as(AuthResponse.class).token());
+        return server.client().register(email, PASSWORD);
     }
 
     private static UserView me(ApiClient user) {
@@ -208,9 +203,5 @@ class EmailChangeApiTest {
 
     private static String newEmail() {
         return "move-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private static String pathOf(String link) {
-        return link.substring(server.baseUrl().length());
     }
 }

@@ -11,25 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Resolved tokens are remembered briefly: a sign-out here counts at once, one on another server within the TTL. */
 class TokenCacheTest {
 
     private static final String PASSWORD = "correct-Horse-7";
-    private static TestServices graph;
 
-    @BeforeAll
-    static void start() {
-        graph = TestServices.fresh(queue -> TestServices.idleQueue());
-    }
-
-    @AfterAll
-    static void stop() {
-        graph.close();
-    }
+    @AutoClose
+    private static final TestServices graph = TestServices.fresh(queue -> TestServices.idleQueue());
 
     @Test
     void aLogoutOnThisServerEndsTheRememberedSessionAtOnce() {

@@ -95,10 +95,7 @@ class BillingApiTest {
         assertThat(refused.json().path("error").path("message").asText())
                 .startsWith("Buying credits or a plan needs a verified email address.");
         assertThat(stripe.customerCount()).isEqualTo(customers);
-        assertThat(server.verifyEmail(user)
-                        .post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-50"))
-                        .status())
-                .isEqualTo(201);
+        assertThat(checkoutStatus(server.verifyEmail(user), "pack-50")).isEqualTo(201);
     }
 
     @Test
@@ -128,9 +125,7 @@ class BillingApiTest {
         assertThat(session.headers().get("Idempotency-Key")).isNotBlank();
 
         int customers = stripe.customerCount();
-        assertThat(user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-20"))
-                        .status())
-                .isEqualTo(201);
+        assertThat(checkoutStatus(user, "pack-20")).isEqualTo(201);
         assertThat(stripe.customerCount()).as("the stored customer is reused").isEqualTo(customers);
     }
 
@@ -275,16 +270,12 @@ class BillingApiTest {
         Answer noPrice = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "business"));
         assertThat(noPrice.status()).isEqualTo(400);
         assertThat(noPrice.errorCode()).isEqualTo("unknown_item");
-        assertThat(user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "free")).status())
-                .isEqualTo(400);
+        assertThat(checkoutStatus(user, "free")).isEqualTo(400);
         assertThat(user.postRaw(ApiPaths.BILLING_CHECKOUT, "{}").status()).isEqualTo(400);
         assertThat(user.postRaw(ApiPaths.BILLING_CHECKOUT, "{\"item\":\"pack-20\",\"qty\":2}")
                         .errorCode())
                 .isEqualTo("unknown_field");
-        assertThat(server.client()
-                        .post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-20"))
-                        .status())
-                .isEqualTo(401);
+        assertThat(checkoutStatus(server.client(), "pack-20")).isEqualTo(401);
     }
 
     @Test
@@ -331,8 +322,7 @@ class BillingApiTest {
         Answer second = user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pro"));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().at("/error/message").asText()).contains("billing portal");
-        assertThat(user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", "pack-20"))
-                        .status())
+        assertThat(checkoutStatus(user, "pack-20"))
                 .as("packs stay on sale to subscribers")
                 .isEqualTo(201);
         Answer portal = user.post(ApiPaths.BILLING_PORTAL, Map.of());
@@ -526,6 +516,10 @@ class BillingApiTest {
                 .isZero();
         // a late event for the deleted customer is answered and changes nothing
         assertThat(deliver(stripe.renew(subscription))).containsOnly(200);
+    }
+
+    private static int checkoutStatus(ApiClient user, String item) {
+        return user.post(ApiPaths.BILLING_CHECKOUT, Map.of("item", item)).status();
     }
 
     private static String checkout(ApiClient user, String item) {

@@ -32,13 +32,7 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsShowBreakerStateQueueDepthAndProviderLatency() {
-        Studio studio = new Studio(SERVER.server());
-        ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null)
-                .json()
-                .get("id")
-                .asText();
-        assertThat(Studio.awaitFinal(user, id, Duration.ofSeconds(60)).status()).isEqualTo(GenerationStatus.COMPLETED);
+        userWithACompletedGeneration();
 
         String metrics = SERVER.client().get("/metrics").body();
 
@@ -62,13 +56,7 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsCountGenerationsByStatusCreditsAndOpenEventStreams() throws Exception {
-        Studio studio = new Studio(SERVER.server());
-        ApiClient user = studio.userWithCredits(4);
-        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null)
-                .json()
-                .get("id")
-                .asText();
-        assertThat(Studio.awaitFinal(user, id, Duration.ofSeconds(60)).status()).isEqualTo(GenerationStatus.COMPLETED);
+        ApiClient user = userWithACompletedGeneration();
 
         String metrics;
         try (EventsStream events = EventsStream.open(user)) {
@@ -88,6 +76,18 @@ class HealthAndMetricsTest {
                 .contains("pixfino_sse_clients 1");
         assertThat(value(metrics, "pixfino_generations_accepted_total")).isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "pixfino_credits_debited_total")).isGreaterThanOrEqualTo(4);
+    }
+
+    /** A user whose one 4-credit headshot has completed (the local renderer made it). */
+    private static ApiClient userWithACompletedGeneration() {
+        Studio studio = new Studio(SERVER.server());
+        ApiClient user = studio.userWithCredits(4);
+        String id = Studio.create(user, studio.presetId("linkedin-headshot"), Studio.upload(user), null, null)
+                .json()
+                .get("id")
+                .asText();
+        assertThat(Studio.awaitFinal(user, id, Duration.ofSeconds(60)).status()).isEqualTo(GenerationStatus.COMPLETED);
+        return user;
     }
 
     private static double value(String metrics, String name) {

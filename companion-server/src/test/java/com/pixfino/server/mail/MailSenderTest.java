@@ -19,27 +19,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The outbox's sender on its own: headers and parts of what it writes, and its backoff until it gives up. */
 class MailSenderTest {
 
-    private static TestServices graph;
+    @AutoClose
+    private static final TestServices graph = TestServices.fresh(queue -> TestServices.idleQueue());
 
     private final MovableClock clock = new MovableClock(Instant.now());
     private final MailOutbox outbox = new MailOutbox(clock);
-
-    @BeforeAll
-    static void start() {
-        graph = TestServices.fresh(queue -> TestServices.idleQueue());
-    }
-
-    @AfterAll
-    static void stop() {
-        graph.close();
-    }
 
     @Test
     void onlyNonEssentialMailCarriesTheOneClickUnsubscribeHeaders() throws IOException {

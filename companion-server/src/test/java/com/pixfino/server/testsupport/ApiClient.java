@@ -168,9 +168,12 @@ public final class ApiClient {
 
     /** Registers a fresh user and returns a client signed in as them. */
     public ApiClient registerNew() {
-        String email = "user-" + UUID.randomUUID() + "@example.com";
-        Answer answer =
-                post(ApiPaths.REGISTER, Map.of("email", email, "password", "correct-Horse-7", "name", "Test User"));
+        return register("user-" + UUID.randomUUID() + "@example.com", "correct-Horse-7");
+    }
+
+    /** Registers {@code email} (named Test User) and returns a client signed in as the new account. */
+    public ApiClient register(String email, String password) {
+        Answer answer = post(ApiPaths.REGISTER, Map.of("email", email, "password", password, "name", "Test User"));
         if (answer.status() != 201) {
             throw new IllegalStateException("register failed: " + answer.status() + " " + answer.body());
         }

@@ -51,6 +51,11 @@ public final class MailServer implements AutoCloseable {
         return new MailSettings.Smtp("127.0.0.1", port, Optional.empty(), Optional.empty(), false);
     }
 
+    /** The tests' mail settings ({@link TestServer#FAST_MAIL}) sending here, from the product's no-reply address. */
+    public MailSettings settings() {
+        return TestServer.FAST_MAIL.withSmtp(Optional.of(smtp())).withFrom("Pixfino <no-reply@pixfino.test>");
+    }
+
     /** Every mail received so far for {@code address}, oldest first. */
     public List<ReceivedMail> to(String address) {
         if (greenMail == null) {

@@ -133,6 +133,11 @@ public final class TestServer implements AutoCloseable {
         return new ApiClient(baseUrl());
     }
 
+    /** The path of a link this server put in a mail, for following it with {@link #client()}. */
+    public String pathOf(String link) {
+        return link.substring(baseUrl().length());
+    }
+
     public ServerApp app() {
         return app;
     }

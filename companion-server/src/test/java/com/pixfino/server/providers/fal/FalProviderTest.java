@@ -10,6 +10,7 @@ import com.pixfino.server.ServerApp;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
+import com.pixfino.server.testsupport.ProviderRequests;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.fakes.FakeFal;
@@ -235,8 +236,6 @@ class FalProviderTest {
 
     private static ProviderRequest request(
             String prompt, String model, MediaKind kind, Integer seconds, byte[] photo, URI link) {
-        ProviderRequest.InputImage image = new ProviderRequest.InputImage(
-                photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400, link);
-        return new ProviderRequest(UUID.randomUUID(), kind, model, prompt, "blurry", "{}", seconds, () -> image);
+        return ProviderRequests.of(kind, model, prompt, "blurry", seconds, photo, link);
     }
 }

@@ -10,6 +10,7 @@ import com.pixfino.server.providers.ProviderException;
 import com.pixfino.server.providers.ProviderPoll;
 import com.pixfino.server.providers.ProviderRequest;
 import com.pixfino.server.providers.http.ProviderHttp;
+import com.pixfino.server.testsupport.ProviderRequests;
 import com.pixfino.server.testsupport.ProviderServers;
 import com.pixfino.server.testsupport.TestImages;
 import com.pixfino.server.testsupport.fakes.FakeReplicate;
@@ -207,8 +208,6 @@ class ReplicateProviderTest {
     }
 
     static ProviderRequest request(String prompt, String model, byte[] photo) {
-        ProviderRequest.InputImage image = new ProviderRequest.InputImage(
-                photo, photo.length > 0 && photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg", 300, 400);
-        return new ProviderRequest(UUID.randomUUID(), MediaKind.IMAGE, model, prompt, "", "{}", null, () -> image);
+        return ProviderRequests.of(MediaKind.IMAGE, model, prompt, "", null, photo, null);
     }
 }
