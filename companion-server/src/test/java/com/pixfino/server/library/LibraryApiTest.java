@@ -1,6 +1,7 @@
 package com.pixfino.server.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.pixfino.model.ApiPaths;
 import com.pixfino.model.api.GenerationView;
@@ -283,6 +284,22 @@ class LibraryApiTest {
         ApiClient user = studio.userWithCredits(10);
         String a = Studio.generate(user, preset, null);
         String b = Studio.generate(user, preset, null);
+        // The feed hands out a change only once every older transaction on the server has ended (other tests' jobs
+        // too): wait, as a studio following the feed would, until both finished generations are in it.
+        Studio.awaitFinal(user, a, Duration.ofSeconds(30));
+        Studio.awaitFinal(user, b, Duration.ofSeconds(30));
+        await("both generations in the feed")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                user
+                                        .get(ApiPaths.LIBRARY_CHANGES + "?limit=1000")
+                                        .as(LibraryChanges.class)
+                                        .changes()
+                                        .stream()
+                                        .map(GenerationView::id)
+                                        .toList(),
+                        ids -> ids.containsAll(List.of(UUID.fromString(a), UUID.fromString(b))));
         LibraryChanges first = user.get(ApiPaths.LIBRARY_CHANGES + "?limit=1").as(LibraryChanges.class);
         assertThat(first.changes()).hasSize(1);
         assertThat(first.hasMore()).isTrue();
