@@ -11,6 +11,7 @@ import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryItem;
 import com.pixfino.studio.core.library.LibraryCatalog;
 import com.pixfino.studio.core.library.LibraryQuery;
+import com.pixfino.studio.core.testsupport.GenerationViews;
 import com.pixfino.studio.testsupport.LibraryFill;
 import com.pixfino.studio.testsupport.OnFx;
 import com.pixfino.studio.testsupport.Screenshots;
@@ -230,38 +231,8 @@ class LibraryViewTest {
             takes.add(id);
             com.pixfino.model.api.GenerationView v = LibraryFill.view(
                     id, "Film Noir", MediaKind.IMAGE, "a rainy street", at.plusSeconds(i), false, List.of());
-            finished.add(new com.pixfino.model.api.GenerationView(
-                    v.id(),
-                    v.presetId(),
-                    v.presetName(),
-                    v.kind(),
-                    v.status(),
-                    v.creditsCharged(),
-                    v.refunded(),
-                    v.prompt(),
-                    v.uploadId(),
-                    v.provider(),
-                    v.model(),
-                    v.error(),
-                    v.outputUrl(),
-                    v.outputContentType(),
-                    v.thumbnailUrl(),
-                    576,
-                    1024,
-                    v.apiCostUsd(),
-                    v.createdAt(),
-                    v.startedAt(),
-                    v.completedAt(),
-                    v.favorite(),
-                    v.tags(),
-                    v.collectionIds(),
-                    v.version(),
-                    v.updatedAt(),
-                    "9:16",
-                    1000L + i,
-                    group,
-                    null,
-                    2));
+            finished.add(GenerationViews.withCreateOptions(
+                    GenerationViews.withSize(v, 576, 1024), "9:16", 1000L + i, group, null, 2));
             Files.write(catalog.folder().resolve(id + "-thumb.jpg"), LibraryFill.jpeg(java.awt.Color.DARK_GRAY));
         }
         catalog.apply(new LibraryChanges(finished, List.of(), List.of(), List.of(), "takes", false, false));

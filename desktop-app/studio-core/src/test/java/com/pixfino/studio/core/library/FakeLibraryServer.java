@@ -13,6 +13,7 @@ import com.pixfino.model.api.library.LibraryPatch;
 import com.pixfino.studio.core.net.CompanionApi;
 import com.pixfino.studio.core.net.CompanionApiException;
 import com.pixfino.studio.core.net.GenerationEventListener;
+import com.pixfino.studio.core.testsupport.GenerationViews;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

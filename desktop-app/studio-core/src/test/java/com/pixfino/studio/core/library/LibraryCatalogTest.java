@@ -12,6 +12,7 @@ import com.pixfino.model.api.library.LibraryChanges;
 import com.pixfino.studio.core.concurrent.UiThreadGuard;
 import com.pixfino.studio.core.gallery.GalleryCache;
 import com.pixfino.studio.core.gallery.GalleryItem;
+import com.pixfino.studio.core.testsupport.GenerationViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,18 +1,20 @@
-package com.pixfino.studio.core.library;
+package com.pixfino.studio.core.testsupport;
 
 import com.pixfino.model.api.GenerationView;
 import java.util.List;
 import java.util.UUID;
 
-/** Copies of a {@link GenerationView} with its library state or its create options changed, the rest kept. */
-final class GenerationViews {
+/** Copies of a {@link GenerationView} with its library state, its create options or its size changed, the rest kept. */
+public final class GenerationViews {
 
     private GenerationViews() {}
 
-    static GenerationView withLibraryState(
+    public static GenerationView withLibraryState(
             GenerationView v, boolean favorite, List<String> tags, List<UUID> collectionIds, long version) {
         return copy(
                 v,
+                v.width(),
+                v.height(),
                 favorite,
                 tags,
                 collectionIds,
@@ -24,10 +26,12 @@ final class GenerationViews {
                 v.presetVersion());
     }
 
-    static GenerationView withCreateOptions(
+    public static GenerationView withCreateOptions(
             GenerationView v, String aspectRatio, Long seed, UUID groupId, UUID styleId, Integer presetVersion) {
         return copy(
                 v,
+                v.width(),
+                v.height(),
                 v.favorite(),
                 v.tags(),
                 v.collectionIds(),
@@ -39,8 +43,27 @@ final class GenerationViews {
                 presetVersion);
     }
 
+    /** The result as made {@code width}×{@code height} pixels. */
+    public static GenerationView withSize(GenerationView v, int width, int height) {
+        return copy(
+                v,
+                width,
+                height,
+                v.favorite(),
+                v.tags(),
+                v.collectionIds(),
+                v.version(),
+                v.aspectRatio(),
+                v.seed(),
+                v.groupId(),
+                v.styleId(),
+                v.presetVersion());
+    }
+
     private static GenerationView copy(
             GenerationView v,
+            Integer width,
+            Integer height,
             boolean favorite,
             List<String> tags,
             List<UUID> collectionIds,
@@ -66,8 +89,8 @@ final class GenerationViews {
                 v.outputUrl(),
                 v.outputContentType(),
                 v.thumbnailUrl(),
-                v.width(),
-                v.height(),
+                width,
+                height,
                 v.apiCostUsd(),
                 v.createdAt(),
                 v.startedAt(),
